@@ -1,0 +1,69 @@
+/**
+ * The document model every other layer reads: the parser fills it, layout and search consume it.
+ * Offsets are UTF-16 code units into `Document.source` (the decoded, newline-normalised text),
+ * so a search hit or a reading position can always be traced back to the file.
+ */
+
+/** Who asks and who answers is derived from the text, never from known names. */
+export type Role = 'interviewer' | 'interviewee';
+
+export interface Speaker {
+  /** The name as written before the colon, e.g. `重庆日报`. */
+  name: string;
+  role: Role;
+}
+
+/** `lead`: before the first section; `question`/`answer`: a speaker's turn; `plain`: anything else. */
+export type ParagraphKind = 'lead' | 'question' | 'answer' | 'plain';
+
+export interface Paragraph {
+  /** Stable short reference `s{section}p{index}` (`s0p1` is the first lead paragraph); used for deep links. */
+  id: string;
+  /** Section number: 0 for the lead, 1.. for the document's sections. */
+  section: number;
+  /** 1-based position within its section. */
+  index: number;
+  kind: ParagraphKind;
+  /** Speaker name; paragraphs that continue an answer inherit it. */
+  speaker?: string;
+  role?: Role;
+  /** The `NAME:` / `NAME：` prefix exactly as written; only on the paragraph that opens a turn. */
+  label?: string;
+  /** The paragraph text, without the label and without surrounding whitespace. */
+  text: string;
+  /** Offset of `text` in `Document.source`. */
+  offset: number;
+}
+
+export interface Section {
+  /** 1-based; the lead is not a section (see `Document.lead`). */
+  index: number;
+  /** The heading as written; for a document without structure, the document title or a fallback. */
+  title: string;
+  /** Offset of the heading in `Document.source` (-1 when the section has no heading line). */
+  offset: number;
+  paragraphs: Paragraph[];
+}
+
+export interface Dateline {
+  /** As written, e.g. `22.05.2020  08:02`. */
+  raw: string;
+  /** ISO 8601 local date-time, e.g. `2020-05-22T08:02`, when the dateline could be read. */
+  iso?: string;
+}
+
+export interface Document {
+  title: string;
+  dateline?: Dateline;
+  /** Paragraphs between the dateline and the first section (section 0). */
+  lead: Paragraph[];
+  sections: Section[];
+  /** From a trailing `原标题:` line. */
+  originalTitle?: string;
+  /** Site boilerplate (disclaimers, stray page words): kept, but out of the reading flow. */
+  notes: string[];
+  /** Speakers in order of first appearance. */
+  speakers: Speaker[];
+  /** The decoded, newline-normalised source all offsets refer to. */
+  source: string;
+}
