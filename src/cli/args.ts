@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { UserError } from './errors.js';
+
+/** Subcommands; anything else in first position is a FILE for the reader. */
+export const COMMANDS = ['toc', 'print', 'wrap', 'search'] as const;
+export type CommandName = (typeof COMMANDS)[number] | 'read';
+
+export interface CliArgs {
+  command: CommandName;
+  /** Positional arguments after the command name (FILE, QUERY …). */
+  positionals: string[];
+  help: boolean;
+  version: boolean;
+  json: boolean;
+  width?: number;
+  section?: number;
+  limit?: number;
+  ambiguousWide: boolean;
+  search?: string;
+}
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  json: { type: 'boolean' },
+  width: { type: 'string', short: 'w' },
+  section: { type: 'string', short: 's' },
+  limit: { type: 'string', short: 'n' },
+  'ambiguous-wide': { type: 'boolean' },
+  search: { type: 'string' },
+} as const;
+
+/** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
+const ALLOWED: Record<CommandName, readonly string[]> = {
+  read: ['section', 'ambiguous-wide', 'search'],
+  toc: ['json'],
+  print: ['section', 'width', 'ambiguous-wide'],
+  wrap: ['width', 'ambiguous-wide'],
+  search: ['json', 'limit', 'width', 'ambiguous-wide'],
+};
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  const first = positionals[0];
+  const isCommand = (COMMANDS as readonly string[]).includes(first ?? '');
+  const command: CommandName = isCommand ? (first as CommandName) : 'read';
+  const rest = isCommand ? positionals.slice(1) : positionals;
+
+  const args: CliArgs = {
+    command,
+    positionals: rest,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    json: values.json ?? false,
+    ambiguousWide: values['ambiguous-wide'] ?? false,
+    width: values.width === undefined ? undefined : positiveInt('--width', values.width, 1, 10_000),
+    section: values.section === undefined ? undefined : positiveInt('--section', values.section, 0, 1_000_000),
+    limit: values.limit === undefined ? undefined : positiveInt('--limit', values.limit, 1, 1_000_000),
+    search: values.search,
+  };
+  if (args.help || args.version) return args;
+
+  for (const name of Object.keys(values)) {
+    if (!ALLOWED[command].includes(name)) {
+      const where = command === 'read' ? 'the reader' : `'yuedu ${command}'`;
+      throw new UserError(`option --${name} does not apply to ${where}`);
+    }
+  }
+  return args;
+}
+
+function positiveInt(name: string, raw: string, min: number, max: number): number {
+  const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UserError(`${name} needs a whole number from ${min} to ${max}, not '${raw}'`);
+  }
+  return value;
+}
+
+/** node:util's messages mention internals ("ERR_PARSE_ARGS…"); say it in the user's terms. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+  if (missing) return `option ${missing[1]} needs a value`;
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,47 @@
+import type { Document } from '../../core/document/types.js';
+import { cellWidth } from '../../core/layout/width.js';
+import type { Styles } from '../output.js';
+
+/** The name the reader and `toc` give the lead, which has no heading of its own. */
+export const LEAD_TITLE = '导语';
+
+interface TocEntry {
+  section: number;
+  title: string;
+  paragraphs: number;
+  /** Deep-link reference of the section's first paragraph. */
+  ref: string;
+}
+
+function entries(doc: Document): TocEntry[] {
+  const lead = doc.lead.length > 0 ? [{ section: 0, title: LEAD_TITLE, paragraphs: doc.lead.length, ref: 's0p1' }] : [];
+  return [
+    ...lead,
+    ...doc.sections.map((s) => ({ section: s.index, title: s.title, paragraphs: s.paragraphs.length, ref: `s${s.index}p1` })),
+  ];
+}
+
+export function tocJson(doc: Document): string {
+  const value = {
+    title: doc.title,
+    dateline: doc.dateline ?? null,
+    originalTitle: doc.originalTitle ?? null,
+    speakers: doc.speakers,
+    sections: entries(doc),
+  };
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function tocText(doc: Document, style: Styles): string {
+  const list = entries(doc);
+  const titleWidth = Math.max(0, ...list.map((e) => cellWidth(e.title)));
+  const lines = [style.bold(doc.title)];
+  if (doc.dateline) lines.push(doc.dateline.iso ? `${doc.dateline.raw}  (${doc.dateline.iso})` : doc.dateline.raw);
+  lines.push('');
+  for (const entry of list) {
+    const pad = ' '.repeat(titleWidth - cellWidth(entry.title));
+    const count = `${entry.paragraphs} ${entry.paragraphs === 1 ? 'paragraph' : 'paragraphs'}`;
+    lines.push(`${String(entry.section).padStart(2)}  ${entry.title}${pad}  ${style.dim(count)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,26 @@
+export const USAGE = `yuedu — read Chinese long-form text in the terminal (阅读)
+
+Usage:
+  yuedu [FILE|-] [--section N] [--ambiguous-wide] [--search QUERY]
+                                open the reader (prints like 'print' when stdout is not a terminal)
+  yuedu toc   [FILE] [--json]   outline: title, dateline, sections with paragraph counts
+  yuedu print [FILE] [--section N] [--width W] [--ambiguous-wide]
+                                the document laid out as the reader shows it, as plain text
+  yuedu wrap  [FILE|-] [--width W] [--ambiguous-wide]
+                                CJK-aware fold: each input line is a paragraph, printed wrapped
+  yuedu search [--json] [--limit N] QUERY [FILE]
+                                find paragraphs (exact, pinyin, traditional, fuzzy); exit 1 if none
+  yuedu --help | --version
+
+FILE defaults to the bundled interview; '-' reads standard input (so does the reader when text is piped in).
+Options:
+  -w, --width W        columns to lay out for (default: the terminal's width, or 80)
+  -s, --section N      only / start at section N (0 is the lead)
+      --ambiguous-wide lay out for terminals that draw “ ” … — as two cells
+      --json           machine-readable output
+  -n, --limit N        at most N search hits
+  -h, --help           this help
+  -V, --version        the version
+
+Exit codes: 0 success · 1 search found nothing · 2 usage or input error · 70 internal error
+Environment: NO_COLOR disables colour.`;
