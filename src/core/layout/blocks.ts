@@ -1,0 +1,93 @@
+/**
+ * The document in reading order as a flat list of blocks, independent of any width: what the reader
+ * scrolls through and what `yuedu print` prints. Notes and boilerplate are not part of the flow.
+ */
+import type { Document, Paragraph, ParagraphKind } from '../document/types.js';
+
+/** What a block is: `text` is a paragraph (lead, question, answer or plain); `meta` is the trailing `原标题` line. */
+export type BlockKind = 'title' | 'dateline' | 'heading' | 'text' | 'meta';
+
+/** How a block's text is meant to look; paragraphs carry their kind. */
+export type TextRole = 'title' | 'dateline' | 'heading' | ParagraphKind | 'meta';
+
+export interface Block {
+  /**
+   * Stable id, usable in an anchor: `title`, `dateline`, `s2` (heading of section 2), a paragraph id
+   * such as `s2p3`, or `original-title`.
+   */
+  id: string;
+  kind: BlockKind;
+  role: TextRole;
+  /** 0 for the title, dateline and lead; the section number otherwise (the last one for `meta`). */
+  section: number;
+  /** Set on `text` blocks (paragraphs) only. */
+  paragraphId?: string;
+  /** Shown before the text on the first row (e.g. `重庆日报：`), or empty. */
+  label: string;
+  text: string;
+}
+
+/** The label a turn is displayed with: the speaker's name and a full-width colon. */
+export function displayLabel(paragraph: Paragraph): string {
+  if (paragraph.label === undefined) return '';
+  const name = paragraph.speaker ?? paragraph.label.replace(/[:：]\s*$/u, '');
+  return `${name}：`;
+}
+
+function paragraphBlock(paragraph: Paragraph): Block {
+  return {
+    id: paragraph.id,
+    kind: 'text',
+    role: paragraph.kind,
+    section: paragraph.section,
+    paragraphId: paragraph.id,
+    label: displayLabel(paragraph),
+    text: paragraph.text,
+  };
+}
+
+/** Builds the blocks of a document; prefer `documentBlocks`, which memoises. */
+export function buildBlocks(doc: Document): Block[] {
+  const blocks: Block[] = [{ id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title }];
+  if (doc.dateline) {
+    blocks.push({ id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw });
+  }
+  for (const paragraph of doc.lead) blocks.push(paragraphBlock(paragraph));
+  for (const section of doc.sections) {
+    // A section without a heading line (an unstructured text) gets no heading row: its title is a fallback.
+    if (section.offset >= 0) {
+      blocks.push({
+        id: `s${section.index}`,
+        kind: 'heading',
+        role: 'heading',
+        section: section.index,
+        label: '',
+        text: section.title,
+      });
+    }
+    for (const paragraph of section.paragraphs) blocks.push(paragraphBlock(paragraph));
+  }
+  if (doc.originalTitle !== undefined) {
+    blocks.push({
+      id: 'original-title',
+      kind: 'meta',
+      role: 'meta',
+      section: doc.sections.at(-1)?.index ?? 0,
+      label: '原标题：',
+      text: doc.originalTitle,
+    });
+  }
+  return blocks;
+}
+
+const memo = new WeakMap<Document, readonly Block[]>();
+
+/** The document's blocks in reading order, built once per document. */
+export function documentBlocks(doc: Document): readonly Block[] {
+  let blocks = memo.get(doc);
+  if (!blocks) {
+    blocks = buildBlocks(doc);
+    memo.set(doc, blocks);
+  }
+  return blocks;
+}

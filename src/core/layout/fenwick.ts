@@ -1,0 +1,31 @@
+/**
+ * A Fenwick (binary indexed) tree of non-negative counts: prefix sums and point updates in O(log n).
+ * The flow keeps one row count per block in it, so a row number can be answered while most blocks
+ * are still estimates and each block laid out later corrects its own count.
+ */
+export class Fenwick {
+  private readonly tree: Float64Array;
+
+  /** Builds the tree from `values` in O(n). */
+  constructor(values: ArrayLike<number>) {
+    const n = values.length;
+    this.tree = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) this.tree[i + 1] = values[i] ?? 0;
+    for (let i = 1; i <= n; i++) {
+      const parent = i + (i & -i);
+      if (parent <= n) this.tree[parent] = (this.tree[parent] ?? 0) + (this.tree[i] ?? 0);
+    }
+  }
+
+  /** Adds `delta` to the value at `index`. */
+  add(index: number, delta: number): void {
+    for (let i = index + 1; i < this.tree.length; i += i & -i) this.tree[i] = (this.tree[i] ?? 0) + delta;
+  }
+
+  /** Sum of the values before `index` (exclusive). */
+  prefix(index: number): number {
+    let sum = 0;
+    for (let i = Math.min(index, this.tree.length - 1); i > 0; i -= i & -i) sum += this.tree[i] ?? 0;
+    return sum;
+  }
+}

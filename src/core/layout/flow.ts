@@ -1,0 +1,329 @@
+/**
+ * The document as terminal rows at one width: the blocks of `blocks.ts` laid out with `layoutText`,
+ * a blank row before every block but the first.
+ *
+ * Layout is lazy. A block is laid out the first time one of its rows is needed and then cached for
+ * this width and ambiguous-width policy, so the first screen of a 100,000-paragraph document costs a
+ * screenful of layout, and a resize re-lays only what becomes visible. Row numbers and totals count
+ * laid-out blocks exactly and estimate the others from their approximate cell width; `isExact()`
+ * says when no estimate is left (`layoutSome` finishes the job in slices, e.g. when idle).
+ *
+ * A reading position is an `Anchor` (block id + character offset), never a row number: after a
+ * resize the row that contains the anchored character is found again, so the paragraph and character
+ * at the top of the screen stay there.
+ */
+import type { Document } from '../document/types.js';
+import { documentBlocks, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { Fenwick } from './fenwick.js';
+import { layoutText } from './linebreak.js';
+import { cellWidth, truncateToWidth, type AmbiguousWidth } from './width.js';
+
+export type { Block, BlockKind, TextRole } from './blocks.js';
+
+/** One terminal row of the flow. `yuedu print` writes `label + text` per row. */
+export interface Row {
+  /**
+   * The kind of block the row belongs to (`text`: a paragraph), or `blank` for the empty row that
+   * separates blocks; a blank row belongs to the block that follows it.
+   */
+  kind: BlockKind | 'blank';
+  /** Style of the row: `kind`, except paragraphs, which have their own kind (lead, question, answer, plain). */
+  role: TextRole | 'blank';
+  /** Id of the block the row belongs to (see `Block.id`). */
+  blockId: string;
+  /** Index of that block in the flow. */
+  blockIndex: number;
+  /** 0 for title, dateline and lead; the section number otherwise. */
+  section: number;
+  /** Set on rows of paragraphs. */
+  paragraphId?: string;
+  /** The speaker label (`重庆日报：`) on the first row of a turn, `原标题：` on the meta row, else empty. */
+  label: string;
+  /** Cells taken by `label`. */
+  labelWidth: number;
+  /** The row's text, without the label. */
+  text: string;
+  /** [start, end) of `text` in the block's text (`Paragraph.text` for paragraphs), UTF-16 code units. */
+  start: number;
+  end: number;
+  /** Cells taken by label and text together; never more than the flow's width. */
+  width: number;
+  /** 0-based index of the row among its block's text rows; -1 for a blank row. */
+  line: number;
+}
+
+/** A reading position: a block and a character offset in its text (-1: the blank row before the block). */
+export interface Anchor {
+  block: string;
+  offset: number;
+}
+
+/** A row's place in the flow: block index and row index within that block's rows. */
+export interface RowPosition {
+  block: number;
+  row: number;
+}
+
+export interface FlowOptions {
+  /** Columns available for text; values below 2 are treated as 2. */
+  width: number;
+  /** Cells for East Asian Ambiguous characters. @default 1 */
+  ambiguousWidth?: AmbiguousWidth;
+}
+
+/** The smallest width a label leaves for text on its row; narrower, the label gets a row of its own. */
+const MIN_TEXT_AFTER_LABEL = 2;
+
+/** A cheap width guess for estimates: characters from CJK radicals upwards count as two cells. */
+function approximateCells(text: string): number {
+  let cells = 0;
+  for (let i = 0; i < text.length; i++) cells += text.charCodeAt(i) >= 0x2e80 ? 2 : 1;
+  return cells;
+}
+
+/** Lays out one block into rows (with its leading blank row unless it is the first block). */
+function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth): Row[] {
+  const base = {
+    blockId: block.id,
+    blockIndex,
+    section: block.section,
+    ...(block.paragraphId === undefined ? {} : { paragraphId: block.paragraphId }),
+  };
+  const rows: Row[] = [];
+  if (blockIndex > 0) {
+    rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, text: '', start: 0, end: 0, width: 0, line: -1 });
+  }
+  let label = block.label;
+  let labelWidth = label === '' ? 0 : cellWidth(label, ambiguousWidth);
+  let line = 0;
+  if (labelWidth > 0 && labelWidth + MIN_TEXT_AFTER_LABEL > width) {
+    // Too narrow to share a row: the label stands alone, cut to fit, and the text starts below it.
+    const alone = truncateToWidth(label, width, ambiguousWidth);
+    const aloneWidth = cellWidth(alone, ambiguousWidth);
+    rows.push({ ...base, kind: block.kind, role: block.role, label: alone, labelWidth: aloneWidth, text: '', start: 0, end: 0, width: aloneWidth, line: line++ });
+    label = '';
+    labelWidth = 0;
+  }
+  const lines = layoutText(block.text, width, { ambiguousWidth, firstLineOffset: labelWidth });
+  lines.forEach((laid, n) => {
+    const rowLabel = n === 0 ? label : '';
+    const rowLabelWidth = n === 0 ? labelWidth : 0;
+    rows.push({
+      ...base,
+      kind: block.kind,
+      role: block.role,
+      label: rowLabel,
+      labelWidth: rowLabelWidth,
+      text: laid.text,
+      start: laid.start,
+      end: laid.end,
+      width: rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
+      line: line++,
+    });
+  });
+  return rows;
+}
+
+/** The flow of one document at one width, laid out lazily. Get one with `flowFor`. */
+export class Flow {
+  readonly blocks: readonly Block[];
+  readonly width: number;
+  readonly ambiguousWidth: AmbiguousWidth;
+  private readonly laid: (Row[] | undefined)[];
+  private readonly counts: Fenwick;
+  private readonly estimates: Uint32Array;
+  private total: number;
+  private laidCount = 0;
+  private ids: Map<string, number> | undefined;
+
+  constructor(doc: Document, options: FlowOptions) {
+    this.blocks = documentBlocks(doc);
+    this.width = Math.max(2, Math.floor(options.width));
+    this.ambiguousWidth = options.ambiguousWidth ?? 1;
+    this.laid = new Array<Row[] | undefined>(this.blocks.length);
+    this.estimates = new Uint32Array(this.blocks.length);
+    this.blocks.forEach((block, i) => {
+      const cells = approximateCells(block.label) + approximateCells(block.text);
+      this.estimates[i] = (i > 0 ? 1 : 0) + Math.max(1, Math.ceil(cells / this.width));
+    });
+    this.counts = new Fenwick(this.estimates);
+    this.total = this.estimates.reduce((sum, n) => sum + n, 0);
+  }
+
+  /** Number of blocks (the flow is never empty: there is always a title block). */
+  get blockCount(): number {
+    return this.blocks.length;
+  }
+
+  /** The rows of block `index`, laying it out on first use. */
+  rows(index: number): readonly Row[] {
+    const cached = this.laid[index];
+    if (cached) return cached;
+    const block = this.blocks[index];
+    if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
+    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth);
+    this.laid[index] = rows;
+    this.laidCount++;
+    const delta = rows.length - (this.estimates[index] ?? 0);
+    if (delta !== 0) {
+      this.counts.add(index, delta);
+      this.total += delta;
+    }
+    return rows;
+  }
+
+  /** Whether block `index` has been laid out at this width. */
+  isLaidOut(index: number): boolean {
+    return this.laid[index] !== undefined;
+  }
+
+  /** How many blocks have been laid out. */
+  get laidOutCount(): number {
+    return this.laidCount;
+  }
+
+  /** True when every block is laid out, so row numbers and the total are exact. */
+  isExact(): boolean {
+    return this.laidCount === this.blocks.length;
+  }
+
+  /** Lays out up to `maxBlocks` blocks not laid out yet, in reading order; returns whether the flow is now exact. */
+  layoutSome(maxBlocks: number): boolean {
+    let budget = maxBlocks;
+    for (let i = 0; i < this.blocks.length && budget > 0; i++) {
+      if (this.laid[i]) continue;
+      this.rows(i);
+      budget--;
+    }
+    return this.isExact();
+  }
+
+  /** Total number of rows (estimated while `isExact()` is false). */
+  rowCount(): number {
+    return this.total;
+  }
+
+  /** 0-based row number of `pos` in the whole flow (estimated for blocks before it not laid out yet). */
+  rowNumber(pos: RowPosition): number {
+    return this.counts.prefix(pos.block) + pos.row;
+  }
+
+  /** Index of the block with this id, or -1. */
+  indexOf(blockId: string): number {
+    if (!this.ids) this.ids = new Map(this.blocks.map((block, i) => [block.id, i]));
+    return this.ids.get(blockId) ?? -1;
+  }
+
+  /** The row at `pos`. */
+  row(pos: RowPosition): Row {
+    const row = this.rows(pos.block)[pos.row];
+    if (!row) throw new RangeError(`no row ${pos.row} in block ${pos.block}`);
+    return row;
+  }
+
+  first(): RowPosition {
+    return { block: 0, row: 0 };
+  }
+
+  last(): RowPosition {
+    const block = this.blocks.length - 1;
+    return { block, row: this.rows(block).length - 1 };
+  }
+
+  /** Negative, zero or positive as `a` is before, at or after `b`. */
+  compare(a: RowPosition, b: RowPosition): number {
+    return a.block - b.block || a.row - b.row;
+  }
+
+  /** `pos` moved by `delta` rows, stopping at the first and last row. Lays out only the blocks it passes. */
+  move(pos: RowPosition, delta: number): RowPosition {
+    let { block, row } = pos;
+    let remaining = Math.trunc(delta);
+    while (remaining > 0) {
+      const length = this.rows(block).length;
+      if (row + remaining < length) return { block, row: row + remaining };
+      if (block === this.blocks.length - 1) return { block, row: length - 1 };
+      remaining -= length - row;
+      block++;
+      row = 0;
+    }
+    while (remaining < 0) {
+      if (row + remaining >= 0) return { block, row: row + remaining };
+      if (block === 0) return { block, row: 0 };
+      remaining += row + 1;
+      block--;
+      row = this.rows(block).length - 1;
+    }
+    return { block, row };
+  }
+
+  /** Up to `count` rows starting at `pos`. */
+  slice(pos: RowPosition, count: number): Row[] {
+    const out: Row[] = [];
+    let { block, row } = pos;
+    while (out.length < count && block < this.blocks.length) {
+      const rows = this.rows(block);
+      for (; row < rows.length && out.length < count; row++) out.push(rows[row] as Row);
+      block++;
+      row = 0;
+    }
+    return out;
+  }
+
+  /** The row showing `anchor`: the row holding its character, or the first row for an unknown block. */
+  locate(anchor: Anchor): RowPosition {
+    const block = this.indexOf(anchor.block);
+    if (block < 0) return this.first();
+    const rows = this.rows(block);
+    if (anchor.offset < 0) return { block, row: 0 };
+    let found = rows.findIndex((row) => row.kind !== 'blank');
+    if (found < 0) return { block, row: 0 };
+    for (let i = found + 1; i < rows.length; i++) {
+      const row = rows[i] as Row;
+      // A label row of its own has an empty range at 0; the text row after it takes over offset 0.
+      if (row.kind !== 'blank' && row.start <= anchor.offset) found = i;
+    }
+    return { block, row: found };
+  }
+
+  /** The anchor of the row at `pos`: its block and the offset of its first character (-1 for a blank row). */
+  anchorAt(pos: RowPosition): Anchor {
+    const row = this.row(pos);
+    return { block: row.blockId, offset: row.kind === 'blank' ? -1 : row.start };
+  }
+}
+
+const flows = new WeakMap<Document, Map<string, Flow>>();
+/** Widths kept per document, so resizing back and forth reuses earlier layouts. */
+const FLOWS_PER_DOCUMENT = 4;
+
+/** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
+export function flowFor(doc: Document, options: FlowOptions): Flow {
+  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}`;
+  let perDoc = flows.get(doc);
+  if (!perDoc) {
+    perDoc = new Map();
+    flows.set(doc, perDoc);
+  }
+  let flow = perDoc.get(key);
+  if (flow) {
+    // Re-inserting marks it most recently used.
+    perDoc.delete(key);
+  } else {
+    flow = new Flow(doc, options);
+  }
+  perDoc.set(key, flow);
+  if (perDoc.size > FLOWS_PER_DOCUMENT) {
+    const oldest = perDoc.keys().next().value;
+    if (oldest !== undefined) perDoc.delete(oldest);
+  }
+  return flow;
+}
+
+/** Every row of the document at a width, in order: for `yuedu print` and tests. */
+export function flowRows(doc: Document, options: FlowOptions): Row[] {
+  const flow = new Flow(doc, options);
+  const rows: Row[] = [];
+  for (let i = 0; i < flow.blockCount; i++) rows.push(...flow.rows(i));
+  return rows;
+}

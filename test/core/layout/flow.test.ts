@@ -1,0 +1,195 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allParagraphs } from '../../../src/core/document/paragraphs.js';
+import { documentBlocks } from '../../../src/core/layout/blocks.js';
+import { Flow, flowFor, flowRows, type Row } from '../../../src/core/layout/flow.js';
+import { cellWidth } from '../../../src/core/layout/width.js';
+import { interviewDocument, syntheticDocument } from '../../app/documents.js';
+
+const doc = interviewDocument();
+const widths = [12, 20, 33, 40, 57, 80, 120];
+
+const strip = (s: string): string => s.replace(/^\s+|\s+$/gu, '');
+
+describe('flowRows on the interview', () => {
+  it('lists the blocks in reading order: title, dateline, lead, each heading with its paragraphs, original title; no notes', () => {
+    const ids = [...new Set(flowRows(doc, { width: 80 }).map((row) => row.blockId))];
+    const expected = [
+      'title',
+      'dateline',
+      ...doc.lead.map((p) => p.id),
+      ...doc.sections.flatMap((s) => [`s${s.index}`, ...s.paragraphs.map((p) => p.id)]),
+      'original-title',
+    ];
+    expect(ids).toEqual(expected);
+    const text = flowRows(doc, { width: 80 }).map((row) => row.text).join('');
+    for (const note of doc.notes) expect(text).not.toContain(note.slice(0, 12));
+  });
+
+  it.each(widths)('every row fits in %i cells, with either ambiguous width', (width) => {
+    for (const ambiguousWidth of [1, 2] as const) {
+      for (const row of flowRows(doc, { width, ambiguousWidth })) {
+        expect(row.width).toBe(cellWidth(row.label, ambiguousWidth) + cellWidth(row.text, ambiguousWidth));
+        expect(row.width).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it.each(widths)('rows of a block cover its text contiguously at width %i', (width) => {
+    const rows = flowRows(doc, { width });
+    const blocks = documentBlocks(doc);
+    for (const block of blocks) {
+      const own = rows.filter((row) => row.blockId === block.id && row.kind !== 'blank');
+      expect(own[0]?.start).toBe(0);
+      expect(own.at(-1)?.end).toBe(block.text.length);
+      own.forEach((row, i) => {
+        expect(row.line).toBe(i);
+        if (i > 0) expect(row.start).toBe(own[i - 1]?.end);
+        expect(strip(row.text)).toBe(strip(block.text.slice(row.start, row.end)));
+      });
+    }
+  });
+
+  it('puts exactly one blank row between blocks and none at either end', () => {
+    const rows = flowRows(doc, { width: 50 });
+    expect(rows[0]?.kind).toBe('title');
+    expect(rows.at(-1)?.kind).toBe('meta');
+    rows.forEach((row, i) => {
+      const next = rows[i + 1];
+      if (row.kind === 'blank') {
+        expect(next?.kind).not.toBe('blank');
+        expect(next?.blockId).toBe(row.blockId);
+        expect(next?.line).toBe(0);
+      } else if (next && next.blockId !== row.blockId) {
+        expect(next.kind).toBe('blank');
+      }
+    });
+  });
+
+  it('carries the speaker label on the first row of a turn only, with its cells reserved', () => {
+    for (const width of widths) {
+      const rows = flowRows(doc, { width });
+      for (const paragraph of allParagraphs(doc)) {
+        const own = rows.filter((row) => row.paragraphId === paragraph.id && row.kind !== 'blank');
+        const expectedLabel = paragraph.label === undefined ? '' : `${paragraph.speaker}：`;
+        expect(own[0]?.label).toBe(expectedLabel);
+        expect(own[0]?.labelWidth).toBe(cellWidth(expectedLabel));
+        for (const row of own.slice(1)) expect(row.label).toBe('');
+        for (const row of own) {
+          expect(row.kind).toBe('text');
+          expect(row.section).toBe(paragraph.section);
+          expect(row.role).toBe(paragraph.kind);
+        }
+      }
+    }
+  });
+
+  it('marks headings, title and dateline by kind, headings in their own section', () => {
+    const rows = flowRows(doc, { width: 30 }).filter((row) => row.kind !== 'blank' && row.kind !== 'text');
+    const kinds = [...new Set(rows.map((row) => `${row.kind}:${row.section}`))];
+    expect(kinds).toEqual(['title:0', 'dateline:0', 'heading:1', 'heading:2', 'heading:3', 'meta:3']);
+  });
+
+  it('shows the original title as a labelled meta row in the last section', () => {
+    const meta = flowRows(doc, { width: 200 }).filter((row) => row.blockId === 'original-title');
+    expect(meta[1]).toMatchObject({ kind: 'meta', role: 'meta', label: '原标题：', text: doc.originalTitle, section: 3 });
+  });
+
+  it('gives a label that cannot share a row with text a row of its own', () => {
+    const rows = flowRows(doc, { width: 8 });
+    const first = rows.filter((row) => row.paragraphId === 's1p1' && row.kind !== 'blank');
+    expect(first[0]?.text).toBe('');
+    expect(first[0]?.label.endsWith('…')).toBe(true);
+    expect(first[1]?.start).toBe(0);
+    for (const row of rows) expect(row.width).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('Flow positions', () => {
+  const positions = (flow: Flow) =>
+    Array.from({ length: flow.blockCount }, (_, block) => flow.rows(block).map((_, row) => ({ block, row }))).flat();
+
+  it('finds every row again from its anchor', () => {
+    for (const width of widths) {
+      const flow = new Flow(doc, { width });
+      for (const pos of positions(flow)) expect(flow.locate(flow.anchorAt(pos))).toEqual(pos);
+    }
+  });
+
+  it('keeps the anchored character in the top row after a resize', () => {
+    const cache = new Map<number, { flow: Flow; all: { block: number; row: number }[] }>();
+    const at = (width: number) => {
+      let entry = cache.get(width);
+      if (!entry) {
+        const flow = new Flow(doc, { width });
+        entry = { flow, all: positions(flow) };
+        cache.set(width, entry);
+      }
+      return entry;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 140 }), fc.integer({ min: 10, max: 140 }), fc.nat(), (from, to, pick) => {
+        const { flow: before, all } = at(from);
+        const pos = all[pick % all.length];
+        if (!pos) return;
+        const anchor = before.anchorAt(pos);
+        const after = at(to).flow;
+        const row: Row = after.row(after.locate(anchor));
+        expect(row.blockId).toBe(anchor.block);
+        if (anchor.offset < 0) expect(row.kind).toBe('blank');
+        else expect(row.start <= anchor.offset && (anchor.offset < row.end || row.end === row.start)).toBe(true);
+      }),
+    );
+  });
+
+  it('moves by rows, stopping at both ends, and numbers rows like flowRows', () => {
+    const flow = new Flow(doc, { width: 37 });
+    const all = flowRows(doc, { width: 37 });
+    flow.layoutSome(Number.MAX_SAFE_INTEGER);
+    expect(flow.isExact()).toBe(true);
+    expect(flow.rowCount()).toBe(all.length);
+    fc.assert(
+      fc.property(fc.nat(all.length - 1), fc.integer({ min: -400, max: 400 }), (start, delta) => {
+        const from = flow.move(flow.first(), start);
+        expect(flow.rowNumber(from)).toBe(start);
+        const to = flow.move(from, delta);
+        const expected = Math.min(all.length - 1, Math.max(0, start + delta));
+        expect(flow.rowNumber(to)).toBe(expected);
+        expect(flow.row(to)).toEqual(all[expected]);
+      }),
+    );
+    expect(flow.slice(flow.move(flow.first(), 5), 7)).toEqual(all.slice(5, 12));
+    expect(flow.rowNumber(flow.last())).toBe(all.length - 1);
+  });
+
+  it('returns the same flow for the same document and options', () => {
+    expect(flowFor(doc, { width: 61 })).toBe(flowFor(doc, { width: 61 }));
+    expect(flowFor(doc, { width: 61 })).not.toBe(flowFor(doc, { width: 61, ambiguousWidth: 2 }));
+  });
+});
+
+describe('lazy layout', () => {
+  const big = syntheticDocument(1000, 100);
+
+  it('shows the first and the last screen of a 100,000-paragraph document without laying out everything', () => {
+    const flow = new Flow(big, { width: 80 });
+    expect(flow.blockCount).toBeGreaterThan(100_000);
+    const screen = flow.slice(flow.first(), 24);
+    expect(screen).toHaveLength(24);
+    expect(flow.laidOutCount).toBeLessThan(30);
+    const bottom = flow.move(flow.last(), -23);
+    expect(flow.slice(bottom, 24).at(-1)?.blockId).toBe('s1000p100');
+    expect(flow.laidOutCount).toBeLessThan(60);
+    expect(flow.isExact()).toBe(false);
+  });
+
+  it('estimates the total until everything is laid out, then counts exactly', () => {
+    const small = syntheticDocument(30, 20);
+    const flow = new Flow(small, { width: 40 });
+    const exact = flowRows(small, { width: 40 }).length;
+    const estimate = flow.rowCount();
+    expect(Math.abs(estimate - exact) / exact).toBeLessThan(0.25);
+    while (!flow.layoutSome(50));
+    expect(flow.rowCount()).toBe(exact);
+  });
+});
