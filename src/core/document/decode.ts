@@ -1,0 +1,133 @@
+/**
+ * Bytes → text, for the encodings Chinese text files come in.
+ *
+ * Detection order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8; otherwise strict
+ * GB18030 (a superset of GBK and GB2312). Two forgiving cases keep damaged UTF-8 from being misread as
+ * GB18030 mojibake, which a strict decoder would happily produce from UTF-8 bytes:
+ * - a multi-byte sequence cut off at the very end (a truncated download or `head -c`) becomes U+FFFD;
+ * - a few invalid bytes among many valid multi-byte sequences (at most 1 per {@link LENIENT_RATIO}) become
+ *   U+FFFD each.
+ * Newlines are normalised to `\n`. Nothing here sanitises controls: see sanitize.ts.
+ */
+
+/** Why bytes could not be read as text. */
+export type DecodeFailure = 'binary' | 'undecodable';
+
+/** Thrown by {@link decodeText}; its message completes "cannot open FILE: …". */
+export class DecodeError extends Error {
+  constructor(
+    readonly reason: DecodeFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+/** Valid UTF-8 multi-byte sequences needed per invalid byte before damaged UTF-8 is still read as UTF-8. */
+export const LENIENT_RATIO = 50;
+
+// How much of the start is sampled for control bytes, and the share of them that means "binary".
+const SAMPLE = 4096;
+const BINARY_SHARE = 0.3;
+
+const REPLACEMENT = '\uFFFD';
+
+/**
+ * Decodes a text file's bytes (see the module comment for the detection rules) and normalises CRLF and CR
+ * to `\n`. Pure. Throws {@link DecodeError} for binary data or bytes no supported encoding accepts.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  return normaliseNewlines(decodeBytes(bytes));
+}
+
+/** CRLF and lone CR become `\n`. */
+export function normaliseNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+function decodeBytes(bytes: Uint8Array): string {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
+    throw new DecodeError('undecodable', 'it is UTF-32 text, which is not supported');
+  }
+  // The WHATWG UTF-16 decoders turn lone surrogates and a dangling odd byte into U+FFFD.
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+
+  if (looksBinary(bytes)) throw new DecodeError('binary', 'it looks like a binary file, not a text');
+  const utf8 = strict('utf-8', bytes);
+  if (utf8 !== undefined) return utf8;
+  const truncated = truncatedUtf8(bytes);
+  if (truncated !== undefined) return truncated;
+  const damaged = damagedUtf8(bytes);
+  if (damaged !== undefined) return damaged;
+  const gb = strict('gb18030', bytes);
+  if (gb !== undefined) return gb;
+  throw new DecodeError('undecodable', 'it is not UTF-8, UTF-16 or GB18030 text');
+}
+
+function strict(encoding: 'utf-8' | 'gb18030', bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Text never contains NUL without a UTF-16 BOM; other controls (except tab, newlines, form feed and ESC,
+ * which hostile but real texts contain) are rare in text and common in binary formats.
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.includes(0)) return true;
+  const sample = bytes.subarray(0, SAMPLE);
+  let controls = 0;
+  for (const byte of sample) {
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) || byte === 0x7f) {
+      controls++;
+    }
+  }
+  return sample.length > 0 && controls / sample.length > BINARY_SHARE;
+}
+
+/** Valid UTF-8 except for an incomplete sequence in the last 1–3 bytes: decode the rest, mark the cut. */
+function truncatedUtf8(bytes: Uint8Array): string | undefined {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const lead = bytes[bytes.length - back] ?? 0;
+    if (lead >= 0x80 && lead < 0xc0) continue;
+    const needed = lead >= 0xf5 ? 0 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+    if (needed <= back) return undefined;
+    const head = strict('utf-8', bytes.subarray(0, bytes.length - back));
+    // The tail must itself be a valid prefix, or it is not truncation but damage.
+    const tail = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(bytes.length - back));
+    return head !== undefined && tail === REPLACEMENT ? head + REPLACEMENT : undefined;
+  }
+  return undefined;
+}
+
+/** UTF-8 with a few bad bytes among many good multi-byte sequences (see {@link LENIENT_RATIO}). */
+function damagedUtf8(bytes: Uint8Array): string | undefined {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  let multibyte = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) replaced++;
+    else if (code > 0x7f && (code < 0xdc00 || code > 0xdfff)) multibyte++;
+  }
+  // U+FFFD written in the file itself is valid UTF-8 (EF BF BD), not damage.
+  const written = countReplacementBytes(bytes);
+  replaced -= written;
+  multibyte += written;
+  return replaced > 0 && replaced * LENIENT_RATIO <= multibyte ? text : undefined;
+}
+
+function countReplacementBytes(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) count++;
+  }
+  return count;
+}
