@@ -1,0 +1,207 @@
+/**
+ * The key table: the single source of truth for every binding. The input handler looks keys up here,
+ * the help overlay and the status-bar hints are generated from it, and so is the README's key table
+ * (`keymapMarkdown`). What a command does lives in `commands.ts`.
+ *
+ * Key names: a printable character stands for itself (`j`, `G`, `?`, `]`, `1`); other keys are
+ * `up` `down` `pageup` `pagedown` `home` `end` `tab` `shift+tab` `enter` `escape` `space`, and
+ * `ctrl+<letter>`.
+ */
+
+/** Which part of the reader receives keys. */
+export type Mode = 'reader' | 'sidebar' | 'help';
+
+export type CommandId =
+  | 'scroll.lineDown'
+  | 'scroll.lineUp'
+  | 'scroll.pageDown'
+  | 'scroll.pageUp'
+  | 'scroll.halfPageDown'
+  | 'scroll.halfPageUp'
+  | 'scroll.top'
+  | 'scroll.bottom'
+  | 'section.next'
+  | 'section.previous'
+  | 'section.jump'
+  | 'focus.toggle'
+  | 'sidebar.toggle'
+  | 'sidebar.next'
+  | 'sidebar.previous'
+  | 'sidebar.first'
+  | 'sidebar.last'
+  | 'sidebar.open'
+  | 'help.open'
+  | 'help.close'
+  | 'help.lineDown'
+  | 'help.lineUp'
+  | 'help.pageDown'
+  | 'help.pageUp'
+  | 'app.escape'
+  | 'app.quit'
+  | 'app.interrupt';
+
+export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Help' | 'General';
+
+export interface KeyBinding {
+  command: CommandId;
+  keys: readonly string[];
+  modes: readonly Mode[];
+  /** One line for the help overlay and the README. */
+  help: string;
+  category: Category;
+  /** How to show the keys when listing each would be noise (`1–9`). */
+  display?: string;
+  /** A word for the status bar, when `STATUS_HINTS` shows this binding there. */
+  hint?: string;
+}
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** Every binding, in the order the help overlay and the README list them. */
+export const KEYMAP: readonly KeyBinding[] = [
+  { command: 'scroll.lineDown', keys: ['j', 'down'], modes: ['reader'], help: 'Scroll down one line', category: 'Scrolling' },
+  { command: 'scroll.lineUp', keys: ['k', 'up'], modes: ['reader'], help: 'Scroll up one line', category: 'Scrolling' },
+  {
+    command: 'scroll.pageDown',
+    keys: ['space', 'f', 'pagedown'],
+    modes: ['reader', 'sidebar'],
+    help: 'Scroll down one page',
+    category: 'Scrolling',
+    hint: 'page',
+  },
+  { command: 'scroll.pageUp', keys: ['b', 'pageup'], modes: ['reader', 'sidebar'], help: 'Scroll up one page', category: 'Scrolling' },
+  { command: 'scroll.halfPageDown', keys: ['ctrl+d'], modes: ['reader', 'sidebar'], help: 'Scroll down half a page', category: 'Scrolling' },
+  { command: 'scroll.halfPageUp', keys: ['ctrl+u'], modes: ['reader', 'sidebar'], help: 'Scroll up half a page', category: 'Scrolling' },
+  { command: 'scroll.top', keys: ['g', 'home'], modes: ['reader'], help: 'Go to the top', category: 'Scrolling' },
+  { command: 'scroll.bottom', keys: ['G', 'end'], modes: ['reader'], help: 'Go to the bottom', category: 'Scrolling' },
+  {
+    command: 'section.next',
+    keys: [']', '}'],
+    modes: ['reader', 'sidebar'],
+    help: 'Next section',
+    category: 'Sections',
+    hint: 'section',
+  },
+  { command: 'section.previous', keys: ['[', '{'], modes: ['reader', 'sidebar'], help: 'Previous section (or the start of this one)', category: 'Sections' },
+  { command: 'section.jump', keys: DIGITS, modes: ['reader', 'sidebar'], help: 'Go to section N', category: 'Sections', display: '1–9' },
+  {
+    command: 'focus.toggle',
+    keys: ['tab', 'shift+tab'],
+    modes: ['reader', 'sidebar'],
+    help: 'Move focus between sidebar and text',
+    category: 'Sidebar',
+    hint: 'contents',
+  },
+  { command: 'sidebar.toggle', keys: ['s'], modes: ['reader', 'sidebar'], help: 'Show or hide the sidebar', category: 'Sidebar' },
+  { command: 'sidebar.next', keys: ['j', 'down'], modes: ['sidebar'], help: 'Select the next entry', category: 'Sidebar' },
+  { command: 'sidebar.previous', keys: ['k', 'up'], modes: ['sidebar'], help: 'Select the previous entry', category: 'Sidebar' },
+  { command: 'sidebar.first', keys: ['g', 'home'], modes: ['sidebar'], help: 'Select the first entry', category: 'Sidebar' },
+  { command: 'sidebar.last', keys: ['G', 'end'], modes: ['sidebar'], help: 'Select the last entry', category: 'Sidebar' },
+  { command: 'sidebar.open', keys: ['enter'], modes: ['sidebar'], help: 'Open the selected entry', category: 'Sidebar', hint: 'open' },
+  { command: 'help.open', keys: ['?'], modes: ['reader', 'sidebar'], help: 'Show all keys', category: 'Help', hint: 'help' },
+  { command: 'help.close', keys: ['?', 'escape', 'q'], modes: ['help'], help: 'Close the help', category: 'Help', hint: 'close' },
+  { command: 'help.lineDown', keys: ['j', 'down'], modes: ['help'], help: 'Scroll the help down', category: 'Help' },
+  { command: 'help.lineUp', keys: ['k', 'up'], modes: ['help'], help: 'Scroll the help up', category: 'Help' },
+  { command: 'help.pageDown', keys: ['space', 'f', 'pagedown'], modes: ['help'], help: 'Scroll the help down a page', category: 'Help' },
+  { command: 'help.pageUp', keys: ['b', 'pageup'], modes: ['help'], help: 'Scroll the help up a page', category: 'Help' },
+  {
+    command: 'app.escape',
+    keys: ['escape'],
+    modes: ['reader', 'sidebar'],
+    help: 'Leave the sidebar; in the text, quit',
+    category: 'General',
+  },
+  { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
+  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help'], help: 'Quit from anywhere', category: 'General' },
+];
+
+const byMode = new Map<Mode, Map<string, KeyBinding>>();
+for (const binding of KEYMAP) {
+  for (const mode of binding.modes) {
+    let keys = byMode.get(mode);
+    if (!keys) {
+      keys = new Map();
+      byMode.set(mode, keys);
+    }
+    for (const key of binding.keys) if (!keys.has(key)) keys.set(key, binding);
+  }
+}
+
+/** The binding for `key` in `mode`, if there is one. */
+export function lookupKey(mode: Mode, key: string): KeyBinding | undefined {
+  return byMode.get(mode)?.get(key);
+}
+
+const KEY_LABELS: Record<string, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  space: 'Space',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  tab: 'Tab',
+  'shift+tab': 'Shift-Tab',
+  enter: 'Enter',
+  escape: 'Esc',
+};
+
+/** How a key name is shown to people: `down` → `↓`, `ctrl+d` → `Ctrl-d`. */
+export function keyLabel(key: string): string {
+  const named = KEY_LABELS[key];
+  if (named) return named;
+  if (key.startsWith('ctrl+')) return `Ctrl-${key.slice(5)}`;
+  return key;
+}
+
+/** The keys of a binding as shown to people, e.g. `j ↓` or `1–9`. */
+export function bindingKeys(binding: KeyBinding): string[] {
+  return binding.display === undefined ? binding.keys.map(keyLabel) : [binding.display];
+}
+
+const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help' };
+
+/** The key table as Markdown, for the README. */
+export function keymapMarkdown(): string {
+  const lines = ['| Keys | Action | Where |', '| --- | --- | --- |'];
+  for (const binding of KEYMAP) {
+    const keys = bindingKeys(binding)
+      .map((key) => `\`${key}\``)
+      .join(' ');
+    const where = binding.modes.map((mode) => MODE_LABELS[mode]).join(', ');
+    lines.push(`| ${keys} | ${binding.help} | ${where} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The bindings grouped by category, in table order: what the help overlay lists. */
+export function keymapByCategory(): { category: Category; bindings: KeyBinding[] }[] {
+  const groups: { category: Category; bindings: KeyBinding[] }[] = [];
+  for (const binding of KEYMAP) {
+    let group = groups.find((g) => g.category === binding.category);
+    if (!group) {
+      group = { category: binding.category, bindings: [] };
+      groups.push(group);
+    }
+    group.bindings.push(binding);
+  }
+  return groups;
+}
+
+/** The most useful commands per mode, most useful first; the status bar shows what fits, then `?`. */
+const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
+  reader: ['scroll.pageDown', 'section.next', 'focus.toggle', 'app.quit'],
+  sidebar: ['sidebar.open', 'focus.toggle', 'app.quit'],
+  help: ['help.close'],
+};
+
+/** Status-bar hints for `mode`: the first key of each hinted binding and its word, `?` (help) last. */
+export function keyHints(mode: Mode): { key: string; hint: string }[] {
+  const commands = mode === 'help' ? STATUS_HINTS.help : [...STATUS_HINTS[mode], 'help.open'];
+  return commands.flatMap((command) => {
+    const binding = KEYMAP.find((b) => b.command === command && b.modes.includes(mode));
+    return binding?.hint === undefined ? [] : [{ key: bindingKeys(binding)[0] ?? '', hint: binding.hint }];
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * The reader's one reducer: (state, action) → state, pure, and the same object back when an action
+ * changes nothing (so React skips the render and no frame is written).
+ *
+ * Scrolling moves the anchor row by row through the lazily laid-out flow; it stops where the last
+ * row reaches the bottom of the pane. Jumps (sections, `goto`) put their target at the top even when
+ * that leaves the pane part empty, as `less` does, so a short last section still starts at the top.
+ */
+import type { Anchor, Flow, RowPosition } from '../core/layout/flow.js';
+import type { Action } from './actions.js';
+import { geometry, NARROW_BELOW } from './geometry.js';
+import { helpLines, helpListHeight } from './help.js';
+import { bottomPosition, currentEntry, sidebarEntries, textFlow, topPosition } from './selectors.js';
+import type { ReaderState } from './state.js';
+
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  return a.block === b.block && a.offset === b.offset;
+}
+
+/** `state` with `patch` applied, or `state` itself when no field actually changes. */
+function update(state: ReaderState, patch: Partial<ReaderState>): ReaderState {
+  for (const key of Object.keys(patch) as (keyof ReaderState)[]) {
+    const next = patch[key];
+    const now = state[key];
+    const same = key === 'top' ? sameAnchor(now as Anchor, next as Anchor) : Object.is(now, next);
+    if (!same) return { ...state, ...patch };
+  }
+  return state;
+}
+
+function moveTo(state: ReaderState, flow: Flow, pos: RowPosition): ReaderState {
+  return update(state, { top: flow.anchorAt(pos) });
+}
+
+function scroll(state: ReaderState, rows: number): ReaderState {
+  const flow = textFlow(state);
+  const top = topPosition(state, flow);
+  let next = flow.move(top, rows);
+  if (rows > 0) {
+    const bottom = bottomPosition(flow, geometry(state).textHeight);
+    // After a jump the top may already be past the usual bottom; scrolling down must not move it back up.
+    const limit = flow.compare(top, bottom) > 0 ? top : bottom;
+    if (flow.compare(next, limit) > 0) next = limit;
+  }
+  return flow.compare(next, top) === 0 ? state : moveTo(state, flow, next);
+}
+
+function jumpToEntry(state: ReaderState, index: number): ReaderState {
+  const entry = sidebarEntries(state.doc)[index];
+  return entry ? update(state, { top: { block: entry.target, offset: 0 } }) : state;
+}
+
+function section(state: ReaderState, to: 'next' | 'previous' | number): ReaderState {
+  const entries = sidebarEntries(state.doc);
+  if (typeof to === 'number') {
+    // Section 0 is the lead (the title when there is none).
+    const index = to === 0 ? Math.max(0, entries.findIndex((entry) => entry.kind === 'lead')) : entries.findIndex((entry) => entry.kind === 'section' && entry.section === to);
+    return index < 0 ? state : jumpToEntry(state, index);
+  }
+  const flow = textFlow(state);
+  const current = currentEntry(state, flow);
+  if (to === 'next') {
+    const index = entries.findIndex((entry, i) => i > current && entry.kind === 'section');
+    return index < 0 ? state : jumpToEntry(state, index);
+  }
+  const entry = entries[current];
+  if (!entry) return state;
+  const start = flow.locate({ block: entry.target, offset: 0 });
+  // Inside a section, `[` first goes back to its start, as `[[` does in vim.
+  if (flow.compare(topPosition(state, flow), start) > 0) return jumpToEntry(state, current);
+  return current > 0 ? jumpToEntry(state, current - 1) : state;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function select(state: ReaderState, index: number): ReaderState {
+  return update(state, { selected: clamp(index, 0, sidebarEntries(state.doc).length - 1) });
+}
+
+function focus(state: ReaderState, to: 'toggle' | 'text' | 'sidebar'): ReaderState {
+  const target = to === 'toggle' ? (state.focus === 'text' ? 'sidebar' : 'text') : to;
+  if (target === state.focus) return state;
+  // Focusing the sidebar starts the selection at the section in view.
+  return target === 'sidebar' ? update(state, { focus: 'sidebar', selected: currentEntry(state) }) : update(state, { focus: 'text' });
+}
+
+function helpScroll(state: ReaderState, by: number, unit: 'row' | 'page'): ReaderState {
+  const height = helpListHeight(geometry(state).bodyHeight);
+  const max = Math.max(0, helpLines().length - height);
+  const rows = unit === 'page' ? by * height : by;
+  return update(state, { helpScroll: clamp(state.helpScroll + rows, 0, max) });
+}
+
+/** The reader's reducer. */
+export function reduce(state: ReaderState, action: Action): ReaderState {
+  switch (action.type) {
+    case 'resize': {
+      const resized = update(state, { columns: action.columns, rows: action.rows });
+      // The anchor is untouched: the same character stays at the top at the new width. Only the help
+      // scroll, a line number, needs clamping to the new height.
+      return resized === state ? state : helpScroll(resized, 0, 'row');
+    }
+    case 'scroll':
+      return scroll(state, action.rows);
+    case 'scrollPages': {
+      const height = geometry(state).textHeight;
+      const rows = Math.trunc(action.pages * height) || Math.sign(action.pages);
+      return scroll(state, rows);
+    }
+    case 'scrollTo': {
+      const flow = textFlow(state);
+      const pos = action.where === 'top' ? flow.first() : bottomPosition(flow, geometry(state).textHeight);
+      return moveTo(state, flow, pos);
+    }
+    case 'section':
+      return section(state, action.to);
+    case 'goto':
+      return update(state, { top: action.anchor });
+    case 'focus':
+      return focus(state, action.to);
+    case 'select':
+      return select(state, state.selected + action.by);
+    case 'selectEdge':
+      return select(state, action.edge === 'first' ? 0 : Number.MAX_SAFE_INTEGER);
+    case 'openSelected':
+      return focus(jumpToEntry(state, state.selected), 'text');
+    case 'toggleSidebar': {
+      // Narrow terminals have no docked sidebar: the key opens and closes it as an overlay.
+      if (state.columns < NARROW_BELOW) return focus(state, 'toggle');
+      const hidden = !state.sidebarHidden;
+      return update(state, { sidebarHidden: hidden, focus: hidden ? 'text' : state.focus });
+    }
+    case 'help':
+      return update(state, { overlay: action.open ? 'help' : 'none', helpScroll: 0 });
+    case 'helpScroll':
+      return helpScroll(state, action.by, action.unit);
+    case 'escape':
+      if (state.overlay !== 'none') return update(state, { overlay: 'none', helpScroll: 0 });
+      if (state.focus === 'sidebar') return update(state, { focus: 'text' });
+      return update(state, { quit: true });
+    case 'quit':
+      return update(state, { quit: true });
+  }
+}

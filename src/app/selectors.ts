@@ -1,0 +1,97 @@
+/**
+ * Everything derived from a state: the flow at the text pane's width, the visible rows, the sidebar
+ * entries and which one is current, the position shown in the status bar. Pure functions of the
+ * state (the flow is a memoised, lazily laid-out cache).
+ */
+import type { Document } from '../core/document/types.js';
+import { flowFor, type Flow, type Row, type RowPosition } from '../core/layout/flow.js';
+import { geometry } from './geometry.js';
+import type { ReaderState } from './state.js';
+
+/** Documents up to this many blocks are laid out in full at once, so their position is exact at once. */
+const EAGER_BLOCKS = 2000;
+
+export interface SidebarEntry {
+  kind: 'title' | 'lead' | 'section';
+  /** What the sidebar shows: the title, `导语`, or the section heading. */
+  label: string;
+  /** 0 for the title and the lead, else the section number. */
+  section: number;
+  /** Id of the block the entry opens at. */
+  target: string;
+}
+
+const entriesMemo = new WeakMap<Document, readonly SidebarEntry[]>();
+
+/** The sidebar's entries: the title, the lead (`导语`) when there is one, then every section. */
+export function sidebarEntries(doc: Document): readonly SidebarEntry[] {
+  const memo = entriesMemo.get(doc);
+  if (memo) return memo;
+  const entries: SidebarEntry[] = [{ kind: 'title', label: doc.title, section: 0, target: 'title' }];
+  const lead = doc.lead[0];
+  if (lead) entries.push({ kind: 'lead', label: '导语', section: 0, target: lead.id });
+  for (const section of doc.sections) {
+    const target = section.offset >= 0 ? `s${section.index}` : section.paragraphs[0]?.id;
+    if (target !== undefined) entries.push({ kind: 'section', label: section.title, section: section.index, target });
+  }
+  entriesMemo.set(doc, entries);
+  return entries;
+}
+
+/** The document laid out at the text pane's current width. */
+export function textFlow(state: ReaderState): Flow {
+  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth });
+  if (!flow.isExact() && flow.blockCount <= EAGER_BLOCKS) flow.layoutSome(EAGER_BLOCKS);
+  return flow;
+}
+
+/** Position of the top row of the text pane. */
+export function topPosition(state: ReaderState, flow: Flow = textFlow(state)): RowPosition {
+  return flow.locate(state.top);
+}
+
+/** The lowest top position that still fills the pane: where scrolling down stops. */
+export function bottomPosition(flow: Flow, textHeight: number): RowPosition {
+  return flow.move(flow.last(), -(textHeight - 1));
+}
+
+/** The rows in the text pane, top to bottom (fewer than its height at the end of the document). */
+export function visibleRows(state: ReaderState, flow: Flow = textFlow(state)): Row[] {
+  return flow.slice(topPosition(state, flow), geometry(state).textHeight);
+}
+
+/**
+ * Index of the sidebar entry in view: the last one starting at or above the top row, or, once the
+ * end of the document is on screen, the last one whose start is on screen (a short last section
+ * never reaches the top).
+ */
+export function currentEntry(state: ReaderState, flow: Flow = textFlow(state)): number {
+  const top = topPosition(state, flow);
+  const bottom = flow.move(top, geometry(state).textHeight - 1);
+  const reference = flow.compare(bottom, flow.last()) >= 0 ? bottom.block : top.block;
+  let current = 0;
+  sidebarEntries(state.doc).forEach((entry, i) => {
+    const index = flow.indexOf(entry.target);
+    if (index >= 0 && index <= reference) current = i;
+  });
+  return current;
+}
+
+export interface Position {
+  /** 1-based row number of the top row. */
+  line: number;
+  total: number;
+  /** How far the bottom of the screen is through the document, 0–100, as in `less`. */
+  percent: number;
+  /** False while parts of a large document are still estimated. */
+  exact: boolean;
+}
+
+/** The reading position for the status bar. */
+export function readingPosition(state: ReaderState, flow: Flow = textFlow(state)): Position {
+  const top = topPosition(state, flow);
+  const total = Math.max(1, flow.rowCount());
+  const line = flow.rowNumber(top) + 1;
+  const bottomLine = Math.min(total, line + geometry(state).textHeight - 1);
+  return { line, total, percent: Math.floor((bottomLine / total) * 100), exact: flow.isExact() };
+}
