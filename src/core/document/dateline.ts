@@ -1,0 +1,55 @@
+import type { Dateline } from './types.js';
+
+/**
+ * Reads a dateline liberally: `22.05.2020  08:02` (day first, as the interview writes it, with a no-break
+ * space), `2020-05-22 08:02`, `2020/5/22`, `2020.05.22`, `2020年5月22日 08:02`, `2020年5月22日8时2分`, with
+ * full-width digits or colons too. A short source after the date (`2020-05-22 来源:重庆日报`) is allowed;
+ * a sentence that merely starts with a date is not a dateline.
+ */
+
+// Day-first only with dots: `5/6/2020` is month-first in one country and day-first in another.
+const DATE =
+  /^(?:(?<y1>\d{4})[-/.](?<m1>\d{1,2})[-/.](?<d1>\d{1,2})|(?<y2>\d{4})\s*年\s*(?<m2>\d{1,2})\s*月\s*(?<d2>\d{1,2})\s*[日号]?|(?<d3>\d{1,2})\.(?<m3>\d{1,2})\.(?<y3>\d{4}))/;
+const TIME = /^(?:\s*|T)(?<h>\d{1,2})(?::(?<mi>\d{2})(?::(?<s>\d{2}))?|\s*[时點点]\s*(?<mi2>\d{1,2})\s*分?)/;
+// After the date and time: nothing, or a short tag separated by space and free of sentence punctuation.
+const TAIL = /^(?:|\s+[^,，.。!！?？;；]{1,30})$/;
+const MAX_LENGTH = 60;
+
+/** Parses `line` as a dateline, or returns undefined when it is not one. `iso` is set when the date exists. */
+export function parseDateline(line: string): Dateline | undefined {
+  const raw = line.trim();
+  if (raw.length === 0 || raw.length > MAX_LENGTH) return undefined;
+  // Same length as `raw` (each full-width digit or colon is one code unit), so match lengths carry over.
+  const ascii = raw.replace(/[０-９：]/g, (c) => (c === '：' ? ':' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const date = DATE.exec(ascii);
+  if (!date?.groups) return undefined;
+  const { y1, m1, d1, y2, m2, d2, d3, m3, y3 } = date.groups;
+  const year = Number(y1 ?? y2 ?? y3);
+  const month = Number(m1 ?? m2 ?? m3);
+  const day = Number(d1 ?? d2 ?? d3);
+  let rest = ascii.slice(date[0].length);
+  const time = TIME.exec(rest);
+  let clock: number[] = [];
+  if (time?.groups) {
+    const { h, mi, s, mi2 } = time.groups;
+    clock = [Number(h), Number(mi ?? mi2)];
+    if (s !== undefined) clock.push(Number(s));
+    rest = rest.slice(time[0].length);
+  }
+  if (!TAIL.test(rest)) return undefined;
+  const iso = isoDateTime(year, month, day, clock);
+  return iso === undefined ? { raw } : { raw, iso };
+}
+
+function isoDateTime(year: number, month: number, day: number, clock: number[]): string | undefined {
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return undefined;
+  const [hour = 0, minute = 0, second = 0] = clock;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  return clock.length === 0 ? date : `${date}T${clock.map((n) => pad(n)).join(':')}`;
+}
+
+function pad(n: number, size = 2): string {
+  return String(n).padStart(size, '0');
+}

@@ -1,0 +1,84 @@
+import type { Role } from './types.js';
+
+/**
+ * Speaker turns: `NAME:` / `NAME：` at the start of a paragraph, and who asks and who answers.
+ * Names are never known in advance; roles come from what each speaker says.
+ */
+
+/** A speaker label at the start of a trimmed line. */
+export interface TurnLabel {
+  name: string;
+  /** The label as written, colon included (`重庆日报:`). */
+  label: string;
+  /** Where the turn's text starts in the line (after the label and any space). */
+  textStart: number;
+}
+
+// A short name of letters, digits and marks, no spaces or punctuation, then a colon.
+const LABEL = /^([\p{L}\p{N}\p{M}]{1,12})[ \u3000]*[:：][\s]*/u;
+/** Words that look like labels but introduce metadata, not a speaker. */
+const NOT_SPEAKERS = new Set([
+  '注', '备注', '附', '附注', '说明', '提示', '编者按', '按', '导语', '摘要', '提要', '关键词', '来源', '原标题', '责任编辑', '编辑', '摄影', '图', '图片', '链接', '网址',
+  '电话', '邮箱', '地址', '时间', '地点', '例如', '比如', '标题', '作者', 'note', 'nb', 'ps', 'http', 'https', 'mailto',
+]);
+/** `他说：“…”`, `刘忠表示：…` are reported speech in prose, not labels. */
+const SPEECH_VERBS = ['说', '道', '曰', '称', '表示', '指出', '认为', '介绍', '强调', '提到', '坦言', '回忆'];
+
+/** Recognises a speaker label at the start of `line` (already trimmed). */
+export function matchTurn(line: string): TurnLabel | undefined {
+  const match = LABEL.exec(line);
+  const name = match?.[1];
+  if (match === null || name === undefined) return undefined;
+  if (/^\d+$/.test(name) || NOT_SPEAKERS.has(name.toLowerCase())) return undefined;
+  if (SPEECH_VERBS.some((verb) => name.length > verb.length && name.endsWith(verb))) return undefined;
+  const after = line.charAt(match[0].length);
+  // `下午3:30`, `比分2:1` are times and ratios; `https://…` is caught above.
+  if (/\d/.test(name.slice(-1)) && /\d/.test(after)) return undefined;
+  const label = match[0].trimEnd();
+  return { name, label, textStart: match[0].length };
+}
+
+/** One speaker's turn: the labelled paragraph and the paragraphs that continue it. */
+export interface Turn {
+  speaker: string;
+  section: number;
+  paragraphs: string[];
+}
+
+const QUESTION_END = /[?？][”’」』）)"'\s]*$/;
+const QUESTION_WORDS = /如何|哪些|哪个|哪里|什么|怎样|怎么|为何|为什么|多少|是否|吗/;
+
+/** 1 for a turn that ends asking, ½ for one that only uses question words, 0 otherwise. */
+function askScore(turn: Turn): number {
+  if (QUESTION_END.test(turn.paragraphs.at(-1) ?? '')) return 1;
+  return turn.paragraphs.some((p) => QUESTION_WORDS.test(p)) ? 0.5 : 0;
+}
+
+/**
+ * Roles for every speaker: the interviewer is the one whose turns ask the most (by average ask score); on
+ * a tie, the one who speaks first in the most sections, then the one who speaks first. Everyone else is an
+ * interviewee. A lone speaker is the interviewer only when their turns mostly ask.
+ */
+export function assignRoles(turns: Turn[]): Map<string, Role> {
+  const scores = new Map<string, { sum: number; count: number; firsts: number }>();
+  const opened = new Set<number>();
+  for (const turn of turns) {
+    const entry = scores.get(turn.speaker) ?? { sum: 0, count: 0, firsts: 0 };
+    entry.sum += askScore(turn);
+    entry.count++;
+    if (!opened.has(turn.section)) {
+      opened.add(turn.section);
+      entry.firsts++;
+    }
+    scores.set(turn.speaker, entry);
+  }
+  const ranked = [...scores].map(([name, { sum, count, firsts }]) => ({ name, ask: sum / count, firsts }));
+  let interviewer: string | undefined;
+  if (ranked.length === 1) {
+    if ((ranked[0]?.ask ?? 0) >= 0.5) interviewer = ranked[0]?.name;
+  } else {
+    // A stable sort leaves first appearance as the last tie-breaker.
+    interviewer = [...ranked].sort((a, b) => b.ask - a.ask || b.firsts - a.firsts)[0]?.name;
+  }
+  return new Map(ranked.map(({ name }) => [name, name === interviewer ? 'interviewer' : 'interviewee']));
+}

@@ -1,0 +1,331 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allParagraphs, findParagraph } from '../../../src/core/document/paragraphs.js';
+import { parseDocument, UNTITLED } from '../../../src/core/document/parse.js';
+import type { Document } from '../../../src/core/document/types.js';
+
+const INTERVIEW = readFileSync(new URL('../../../content/interview.txt', import.meta.url), 'utf8');
+
+/** Every structural promise of the model, as a list of broken ones (cheap enough for 100,000 paragraphs). */
+function problems(doc: Document): string[] {
+  const found: string[] = [];
+  const ids = new Set<string>();
+  const roles = new Map(doc.speakers.map((s) => [s.name, s.role]));
+  for (const p of allParagraphs(doc)) {
+    if (doc.source.slice(p.offset, p.offset + p.text.length) !== p.text) found.push(`${p.id}: offset`);
+    if (p.text.length === 0 || p.text !== p.text.trim() || p.text.includes('\n')) found.push(`${p.id}: text`);
+    if (p.id !== `s${p.section}p${p.index}`) found.push(`${p.id}: id`);
+    if (ids.has(p.id)) found.push(`${p.id}: duplicate`);
+    ids.add(p.id);
+    if ((p.kind === 'lead') !== (p.section === 0)) found.push(`${p.id}: lead kind`);
+    if (p.label !== undefined && p.speaker === undefined) found.push(`${p.id}: label without speaker`);
+    if (p.speaker !== undefined) {
+      if (roles.get(p.speaker) !== p.role) found.push(`${p.id}: role`);
+      if (p.kind !== (p.role === 'interviewer' ? 'question' : 'answer')) found.push(`${p.id}: kind`);
+    } else if (p.kind === 'question' || p.kind === 'answer') found.push(`${p.id}: turn without speaker`);
+  }
+  doc.lead.forEach((p, i) => p.index !== i + 1 && found.push(`${p.id}: lead index`));
+  doc.sections.forEach((section, i) => {
+    if (section.index !== i + 1) found.push(`section ${i}: index`);
+    if (section.offset >= 0 && doc.source.slice(section.offset, section.offset + section.title.length) !== section.title) {
+      found.push(`section ${section.index}: offset`);
+    }
+    section.paragraphs.forEach((p, j) => (p.section !== section.index || p.index !== j + 1) && found.push(`${p.id}: position`));
+  });
+  return found;
+}
+
+describe('parseDocument: the interview', () => {
+  const doc = parseDocument(INTERVIEW);
+
+  it('keeps every promise of the model', () => {
+    expect(problems(doc)).toEqual([]);
+    expect(doc.source).toBe(INTERVIEW);
+  });
+
+  it('reads the title from line 1, which is not a turn although it has a colon', () => {
+    expect(doc.title).toBe('重庆市经信委副主任刘忠:发展电子信息产业 助力“智造重镇”“智慧名城”建设');
+    expect(doc.speakers.map((s) => s.name)).not.toContain('重庆市经信委副主任刘忠');
+  });
+
+  it('reads the dateline as written (with its no-break space) and as ISO', () => {
+    expect(doc.dateline).toEqual({ raw: '22.05.2020 \u00a008:02', iso: '2020-05-22T08:02' });
+  });
+
+  it('has one lead paragraph, which is not a turn of 重庆日报', () => {
+    expect(doc.lead).toHaveLength(1);
+    const [lead] = doc.lead;
+    expect(lead?.id).toBe('s0p1');
+    expect(lead?.kind).toBe('lead');
+    expect(lead?.text.startsWith('重庆日报消息,电子信息产业')).toBe(true);
+    expect(lead?.text.endsWith('重庆日报记者采访了市经信委副主任刘忠。')).toBe(true);
+    expect(lead?.speaker).toBeUndefined();
+    expect(lead?.label).toBeUndefined();
+  });
+
+  it('has exactly the three sections with their headings and paragraph counts', () => {
+    expect(doc.sections.map((s) => s.title)).toEqual([
+      '累计建成数字化车间和智能工厂28家',
+      '推进成渝地区电子信息产业协同发展',
+      '既稳订单造新品又聚焦研发智造',
+    ]);
+    // Counted by hand in content/interview.txt: one question, then 5, 4 and 3 answer paragraphs.
+    expect(doc.sections.map((s) => s.paragraphs.length)).toEqual([6, 5, 4]);
+    expect(allParagraphs(doc).map((p) => p.id)).toEqual([
+      's0p1',
+      ...['s1p1', 's1p2', 's1p3', 's1p4', 's1p5', 's1p6'],
+      ...['s2p1', 's2p2', 's2p3', 's2p4', 's2p5'],
+      ...['s3p1', 's3p2', 's3p3', 's3p4'],
+    ]);
+  });
+
+  it('derives the roles: 重庆日报 asks, 刘忠 answers', () => {
+    expect(doc.speakers).toEqual([
+      { name: '重庆日报', role: 'interviewer' },
+      { name: '刘忠', role: 'interviewee' },
+    ]);
+  });
+
+  it('opens each section with a question by 重庆日报, answered by 刘忠 over several paragraphs', () => {
+    for (const section of doc.sections) {
+      const [question, answer, ...more] = section.paragraphs;
+      expect(question).toMatchObject({ kind: 'question', speaker: '重庆日报', role: 'interviewer', label: '重庆日报:' });
+      expect(question?.text.endsWith('?')).toBe(true);
+      expect(question?.text.startsWith('重庆日报')).toBe(false);
+      expect(answer).toMatchObject({ kind: 'answer', speaker: '刘忠', role: 'interviewee', label: '刘忠:' });
+      expect(more.length).toBeGreaterThan(0);
+      for (const continued of more) {
+        expect(continued).toMatchObject({ kind: 'answer', speaker: '刘忠', role: 'interviewee' });
+        expect(continued.label).toBeUndefined();
+      }
+    }
+    expect(findParagraph(doc, 'S1P2')?.text.startsWith('为统筹推进电子信息产业高质量发展')).toBe(true);
+    expect(findParagraph(doc, 's3p4')?.text.endsWith('建设提供有力支撑。')).toBe(true);
+  });
+
+  it('stores each label exactly as written, right before its text', () => {
+    const labelled = allParagraphs(doc).filter((p) => p.label !== undefined);
+    expect(labelled).toHaveLength(6);
+    for (const p of labelled) {
+      const label = p.label ?? '';
+      expect(doc.source.slice(p.offset - label.length, p.offset)).toBe(label);
+    }
+  });
+
+  it('keeps the original title and the site boilerplate out of the reading flow', () => {
+    expect(doc.originalTitle).toBe('发展电子信息产业 助力“智造重镇”“智慧名城”建设——对话市经信委副主任刘忠');
+    expect(doc.notes).toHaveLength(2);
+    expect(doc.notes[0]?.startsWith('【免责声明】上游新闻客户端')).toBe(true);
+    expect(doc.notes[1]).toBe('举报');
+    for (const p of allParagraphs(doc)) {
+      expect(p.text).not.toMatch(/原标题|免责声明|^举报$/);
+    }
+  });
+
+  it('reads the same when paragraphs are separated by single newlines', () => {
+    const dense = parseDocument(INTERVIEW.replace(/\n\n+/g, '\n'));
+    expect(problems(dense)).toEqual([]);
+    const shape = (d: Document) => ({
+      title: d.title,
+      dateline: d.dateline,
+      lead: d.lead.map((p) => p.text),
+      sections: d.sections.map((s) => [s.title, ...s.paragraphs.map((p) => [p.kind, p.speaker, p.label, p.text])]),
+      originalTitle: d.originalTitle,
+      notes: d.notes,
+      speakers: d.speakers,
+    });
+    expect(shape(dense)).toEqual(shape(doc));
+  });
+
+  it('follows the text, not the names: renamed or swapped speakers get their roles from what they say', () => {
+    const renamed = parseDocument(INTERVIEW.replaceAll('重庆日报:', '记者:').replaceAll('刘忠:', 'Guest:'));
+    expect(renamed.speakers).toEqual([
+      { name: '记者', role: 'interviewer' },
+      { name: 'Guest', role: 'interviewee' },
+    ]);
+    const swapped = parseDocument(INTERVIEW.replaceAll('重庆日报:', 'X:').replaceAll('刘忠:', '重庆日报:').replaceAll('X:', '刘忠:'));
+    expect(swapped.speakers).toEqual([
+      { name: '刘忠', role: 'interviewer' },
+      { name: '重庆日报', role: 'interviewee' },
+    ]);
+    expect(swapped.sections.map((s) => s.paragraphs.length)).toEqual([6, 5, 4]);
+  });
+
+  it('survives CRLF-free re-indentation: leading full-width spaces are not part of the text', () => {
+    const indented = parseDocument(INTERVIEW.replace(/^(?=\S)/gm, '\u3000\u3000'));
+    expect(problems(indented)).toEqual([]);
+    expect(indented.sections.map((s) => s.title)).toEqual(doc.sections.map((s) => s.title));
+    expect(indented.sections[0]?.paragraphs[0]?.label).toBe('重庆日报:');
+  });
+});
+
+describe('parseDocument: odd input never throws', () => {
+  it.each([
+    ['empty text', ''],
+    ['only blank lines', '\n\n   \n\u3000\n\n'],
+    ['only a dateline', '2020-05-22'],
+    ['only boilerplate', '原标题:某某\n举报'],
+  ])('opens %s as an empty document', (_name, text) => {
+    const doc = parseDocument(text);
+    expect(problems(doc)).toEqual([]);
+    expect(doc.title).toBe(UNTITLED);
+    expect(allParagraphs(doc)).toEqual([]);
+    expect(doc.sections).toEqual([]);
+  });
+
+  it('opens one huge line without a break as one paragraph, titled by its first words', () => {
+    const line = '字'.repeat(1_000_000);
+    const started = performance.now();
+    const doc = parseDocument(line);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(problems(doc)).toEqual([]);
+    expect(doc.title).toBe(`${'字'.repeat(20)}…`);
+    expect(doc.sections).toHaveLength(1);
+    expect(doc.sections[0]?.paragraphs.map((p) => p.text.length)).toEqual([1_000_000]);
+  });
+
+  it('opens 100,000 one-character paragraphs in linear time', () => {
+    const text = Array.from({ length: 100_000 }, (_, i) => '天地玄黄宇宙洪荒'[i % 8]).join('\n\n');
+    const started = performance.now();
+    const doc = parseDocument(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(problems(doc)).toEqual([]);
+    // The first line is short and unpunctuated, so it is the title; every other line is a plain paragraph.
+    expect(doc.title).toBe('天');
+    expect(doc.sections).toHaveLength(1);
+    expect(doc.sections[0]?.paragraphs).toHaveLength(99_999);
+    expect(doc.sections[0]?.paragraphs.every((p) => p.kind === 'plain')).toBe(true);
+  });
+
+  it('opens text without structure as one section of plain paragraphs, titled by its first words', () => {
+    const doc = parseDocument('今天天气很好,我们去公园散步。\n公园里人很多。\n\n我们很晚才回家。\n');
+    expect(problems(doc)).toEqual([]);
+    expect(doc.title).toBe('今天天气很好');
+    expect(doc.lead).toEqual([]);
+    expect(doc.sections).toHaveLength(1);
+    expect(doc.sections[0]).toMatchObject({ index: 1, title: '今天天气很好', offset: -1 });
+    expect(doc.sections[0]?.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['plain', '今天天气很好,我们去公园散步。'],
+      ['plain', '公园里人很多。'],
+      ['plain', '我们很晚才回家。'],
+    ]);
+  });
+
+  it('takes a short first line as the title, and one lone line as the only paragraph', () => {
+    const titled = parseDocument('春晓\n春眠不觉晓,处处闻啼鸟。');
+    expect(titled.title).toBe('春晓');
+    expect(allParagraphs(titled).map((p) => p.text)).toEqual(['春眠不觉晓,处处闻啼鸟。']);
+    const lone = parseDocument('春晓');
+    expect(lone.title).toBe('春晓');
+    expect(allParagraphs(lone).map((p) => p.text)).toEqual(['春晓']);
+  });
+
+  it('does not make headings of a poem of short lines', () => {
+    const doc = parseDocument('静夜思\n\n床前明月光\n疑是地上霜\n举头望明月\n低头思故乡');
+    expect(doc.title).toBe('静夜思');
+    expect(doc.sections).toHaveLength(1);
+    expect(doc.sections[0]?.paragraphs).toHaveLength(4);
+  });
+
+  it('finds headings in a text without speakers: short lines followed by prose', () => {
+    const doc = parseDocument('报告\n\n前言写在这里,说明背景。\n\n第一部分\n\n正文第一段。\n\n正文第二段。\n\n第二部分\n\n正文第三段。');
+    expect(problems(doc)).toEqual([]);
+    expect(doc.lead.map((p) => p.text)).toEqual(['前言写在这里,说明背景。']);
+    expect(doc.sections.map((s) => [s.title, s.paragraphs.length])).toEqual([
+      ['第一部分', 2],
+      ['第二部分', 1],
+    ]);
+  });
+
+  it('reads a Q&A without headings: lead before the first turn, then one section', () => {
+    const text = '访谈\n\n编者按:这是一段导语。\n\n问:你们做了什么?\n\n答:我们做了很多事。\n\n后来又做了更多。\n\n问:还有吗?\n\n答:没有了。';
+    const doc = parseDocument(text);
+    expect(problems(doc)).toEqual([]);
+    expect(doc.lead.map((p) => p.text)).toEqual(['编者按:这是一段导语。']);
+    expect(doc.sections).toHaveLength(1);
+    expect(doc.sections[0]).toMatchObject({ title: '访谈', offset: -1 });
+    expect(doc.sections[0]?.paragraphs.map((p) => [p.kind, p.speaker, p.label, p.text])).toEqual([
+      ['question', '问', '问:', '你们做了什么?'],
+      ['answer', '答', '答:', '我们做了很多事。'],
+      ['answer', '答', undefined, '后来又做了更多。'],
+      ['question', '问', '问:', '还有吗?'],
+      ['answer', '答', '答:', '没有了。'],
+    ]);
+  });
+
+  it('gives a label alone on its line to the paragraph below it', () => {
+    const doc = parseDocument('对话\n\n甲:\n\n你好吗?\n\n乙：\n\n很好。');
+    expect(problems(doc)).toEqual([]);
+    expect(allParagraphs(doc).map((p) => [p.label, p.speaker, p.role, p.text])).toEqual([
+      ['甲:', '甲', 'interviewer', '你好吗?'],
+      ['乙：', '乙', 'interviewee', '很好。'],
+    ]);
+  });
+
+  it('makes the asker the interviewer even when the other speaks first', () => {
+    const doc = parseDocument('标题\n\n一\n\n甲:我们今年做了三件事。\n\n乙:是哪三件事?\n\n甲:修路、建桥、种树。');
+    expect(doc.speakers).toEqual([
+      { name: '甲', role: 'interviewee' },
+      { name: '乙', role: 'interviewer' },
+    ]);
+  });
+
+  it('falls back to who speaks first in each section when nobody asks', () => {
+    const doc = parseDocument('标题\n\n一\n\n甲:开始。\n\n乙:好的。\n\n二\n\n甲:继续。\n\n乙:明白。');
+    expect(doc.sections.map((s) => s.title)).toEqual(['一', '二']);
+    expect(doc.speakers).toEqual([
+      { name: '甲', role: 'interviewer' },
+      { name: '乙', role: 'interviewee' },
+    ]);
+  });
+
+  it('makes a lone speaker the interviewer only when they ask', () => {
+    expect(parseDocument('独白\n\n甲:我想说几句。\n\n说完了。').speakers).toEqual([{ name: '甲', role: 'interviewee' }]);
+    expect(parseDocument('提问\n\n甲:为什么?\n\n甲:怎么办?').speakers).toEqual([{ name: '甲', role: 'interviewer' }]);
+  });
+
+  it('reads a first line as a turn, not a title, when its speaker speaks again', () => {
+    const doc = parseDocument('甲:你好吗?\n乙:很好。\n甲:那就好?');
+    expect(doc.title).not.toBe('甲:你好吗?');
+    expect(allParagraphs(doc).map((p) => p.speaker)).toEqual(['甲', '乙', '甲']);
+  });
+
+  it.each([
+    ['reported speech', '他说:“我们明天出发。”'],
+    ['a verb of saying after a name', '刘忠表示:产业发展很快。'],
+    ['a time', '下午3:30开会,大家准时到。'],
+    ['a URL', 'https://example.com/a:b 是网址。'],
+    ['a metadata word', '注:本文数据截至去年底。'],
+    ['a name with a space', '张 三:你好。'],
+    ['a long name', '重庆市经济和信息化委员会副主任:你好。'],
+  ])('does not take %s for a turn', (_name, line) => {
+    const doc = parseDocument(`标题\n\n${line}\n\n第二段。`);
+    expect(doc.speakers).toEqual([]);
+    expect(allParagraphs(doc).map((p) => p.text)).toContain(line);
+  });
+
+  it('keeps trailing credits and stray page words as notes, only at the end', () => {
+    const text = '标题\n\n来源:一段正文里的话,不是落款。\n\n正文。\n\n原标题：旧标题\n\n（责任编辑：张三）\n\n来源：重庆日报\n\n分享\n\n举报';
+    const doc = parseDocument(text);
+    expect(problems(doc)).toEqual([]);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['来源:一段正文里的话,不是落款。', '正文。']);
+    expect(doc.originalTitle).toBe('旧标题');
+    expect(doc.notes).toEqual(['（责任编辑：张三）', '来源：重庆日报', '分享', '举报']);
+  });
+
+  it('keeps every promise of the model for any text', () => {
+    const pieces = fc.constantFrom(
+      '\n', '\n\n', ' ', '\u3000', '中', '文', '。', '?', '？', ',', ':', '：', '甲', '乙', '甲:', '乙：', '问：', 'a', '1', '“', '”',
+      '原标题:', '举报', '【免责声明】', '2020-05-22 08:02', '22.05.2020', '来源：', '短标题',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const doc = parseDocument(parts.join(''));
+        expect(problems(doc)).toEqual([]);
+        expect(doc.title.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
