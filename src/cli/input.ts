@@ -1,0 +1,159 @@
+/**
+ * The one place yuedu reads a text: a path, `-` for standard input, or the bundled interview. Bytes are
+ * capped, decoded and sanitised here, so everything downstream holds terminal-safe text; every failure is a
+ * one-line {@link UserError} (exit code 2) that names the file safely.
+ */
+import { existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DecodeError, decodeText } from '../core/document/decode.js';
+import { sanitizeLine, sanitizeText } from '../core/document/sanitize.js';
+import { UserError } from './errors.js';
+
+/** The most bytes read as one text: far beyond any book, small enough to lay out in memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** `name` of a text read from standard input. */
+export const STDIN_NAME = '<stdin>';
+
+const BUNDLED = join('content', 'interview.txt');
+// From dist/yuedu.js the package root is one level up, from src/cli/input.ts two; a little slack, no more.
+const BUNDLE_SEARCH_LEVELS = 4;
+const CHUNK = 1024 * 1024;
+const MiB = 1024 * 1024;
+
+export interface InputOptions {
+  /** Read for `-`. @default process.stdin */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** @default MAX_INPUT_BYTES */
+  maxBytes?: number;
+  /** The bundled interview's path. @default found by {@link findBundledText} */
+  bundledPath?: string;
+}
+
+export interface Input {
+  /** What to call the text: the path as given (made printable), {@link STDIN_NAME} or `interview.txt`. */
+  name: string;
+  /** Decoded, newline-normalised and sanitised. */
+  text: string;
+}
+
+/**
+ * Reads the text named by `arg`: a path, `-` for standard input, or (undefined) the bundled interview.
+ * Throws {@link UserError} for a missing file, a directory, no permission, a binary file, a file over
+ * {@link MAX_INPUT_BYTES}, or bytes in no supported encoding.
+ */
+export async function readInput(arg: string | undefined, options: InputOptions = {}): Promise<Input> {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  if (arg === '-') {
+    const bytes = await collect(options.stdin ?? process.stdin, 'standard input', maxBytes);
+    return { name: STDIN_NAME, text: decode(bytes, 'standard input') };
+  }
+  if (arg === undefined) {
+    const path = options.bundledPath ?? findBundledText();
+    if (path === undefined) throw new UserError('the bundled interview is missing', 2, 'reinstall yuedu, or name a FILE');
+    return readFile(path, 'interview.txt', maxBytes);
+  }
+  return readFile(arg, sanitizeLine(arg), maxBytes);
+}
+
+/**
+ * The bundled `content/interview.txt`, looked for in the folders above `from` (this module: `dist/` in the
+ * bundle, `src/cli/` in tests), or undefined when none has it.
+ */
+export function findBundledText(from: string | URL = import.meta.url): string | undefined {
+  let dir = dirname(fileURLToPath(from));
+  for (let level = 0; level < BUNDLE_SEARCH_LEVELS; level++) {
+    const candidate = join(dir, BUNDLED);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** The one-line error for a failed open or read of `shown` (a quoted, printable name). */
+export function inputError(shown: string, error: unknown): UserError {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new UserError(`cannot open ${shown}: no such file`);
+    case 'EISDIR':
+      return new UserError(`cannot open ${shown}: it is a directory, not a text file`);
+    case 'EACCES':
+    case 'EPERM':
+      return new UserError(`cannot open ${shown}: permission denied`);
+    default:
+      return new UserError(`cannot open ${shown}: ${sanitizeLine(code ?? (error instanceof Error ? error.message : String(error)))}`);
+  }
+}
+
+async function readFile(path: string, name: string, maxBytes: number): Promise<Input> {
+  const shown = `"${name}"`;
+  return { name, text: decode(await readPath(path, shown, maxBytes), shown) };
+}
+
+async function readPath(path: string, shown: string, maxBytes: number): Promise<Uint8Array> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw inputError(shown, error);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw inputError(shown, Object.assign(new Error('directory'), { code: 'EISDIR' }));
+    // Regular files are refused before reading; pipes and devices are stopped while reading.
+    if (info.isFile() && info.size > maxBytes) throw tooLarge(shown, maxBytes, info.size);
+    return await collect(chunks(handle), shown, maxBytes);
+  } catch (error) {
+    throw error instanceof UserError ? error : inputError(shown, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* chunks(handle: FileHandle): AsyncGenerator<Uint8Array> {
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+async function collect(source: AsyncIterable<Uint8Array | string>, shown: string, maxBytes: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of source) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    total += bytes.length;
+    if (total > maxBytes) throw tooLarge(shown, maxBytes);
+    parts.push(bytes);
+  }
+  return Buffer.concat(parts, total);
+}
+
+function tooLarge(shown: string, maxBytes: number, size?: number): UserError {
+  const what = size === undefined ? `it is larger than ${formatBytes(maxBytes)}` : `it is ${formatBytes(size)}`;
+  return new UserError(`cannot open ${shown}: ${what}, too large to be a text (the limit is ${formatBytes(maxBytes)})`);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= MiB) return `${Number((bytes / MiB).toFixed(1))} MiB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
+  return `${bytes} B`;
+}
+
+function decode(bytes: Uint8Array, shown: string): string {
+  try {
+    return sanitizeText(decodeText(bytes));
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error;
+    const hint = error.reason === 'undecodable' ? 'convert it to UTF-8 first, e.g. with iconv' : undefined;
+    throw new UserError(`cannot open ${shown}: ${error.message}`, 2, hint);
+  }
+}
