@@ -1,0 +1,79 @@
+import { fstatSync } from 'node:fs';
+import { parseDocument } from '../core/document/parse.js';
+import type { Document } from '../core/document/types.js';
+import type { CliArgs } from './args.js';
+import { UserError } from './errors.js';
+import { readInput } from './input.js';
+import { outputWidth, styles, useColor } from './output.js';
+import { printDocument } from './commands/print.js';
+import { tocJson, tocText } from './commands/toc.js';
+import { wrapText } from './commands/wrap.js';
+
+export async function runCommand(args: CliArgs): Promise<number> {
+  const { stdout } = process;
+  const color = useColor(stdout);
+  const ambiguousWidth = args.ambiguousWide ? 2 : 1;
+  const [first, second, ...extra] = args.positionals;
+
+  switch (args.command) {
+    case 'toc': {
+      noMore(second === undefined ? [] : [second, ...extra]);
+      const doc = await load(first);
+      stdout.write(args.json ? tocJson(doc) : tocText(doc, styles(color)));
+      return 0;
+    }
+    case 'print': {
+      noMore(second === undefined ? [] : [second, ...extra]);
+      const doc = await load(first);
+      const width = outputWidth(args.width, stdout);
+      stdout.write(printDocument(doc, { width, ambiguousWidth, section: args.section, style: styles(color) }));
+      return 0;
+    }
+    case 'wrap': {
+      noMore(second === undefined ? [] : [second, ...extra]);
+      const { text } = await readInput(first);
+      stdout.write(wrapText(text, outputWidth(args.width, stdout), { ambiguousWidth }));
+      return 0;
+    }
+    case 'search':
+      throw new UserError('search is not available yet');
+    case 'read': {
+      noMore(second === undefined ? [] : [second, ...extra]);
+      const doc = await loadForReader(first);
+      // The interactive reader is wired here when src/cli/reader.ts lands; until then the reader prints.
+      stdout.write(printDocument(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
+      return 0;
+    }
+  }
+}
+
+async function load(arg: string | undefined): Promise<Document> {
+  const { text } = await readInput(arg);
+  return parseDocument(text);
+}
+
+/**
+ * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
+ * text was given, and the bundled interview opens.
+ */
+async function loadForReader(file: string | undefined): Promise<Document> {
+  if (file === undefined && stdinMayHaveText()) {
+    const { text } = await readInput('-');
+    if (text.trim() !== '') return parseDocument(text);
+  }
+  return load(file);
+}
+
+function noMore(extra: string[]): void {
+  if (extra.length > 0) throw new UserError(`unexpected argument '${extra[0]}'`);
+}
+
+function stdinMayHaveText(): boolean {
+  if (process.stdin.isTTY) return false;
+  try {
+    const stat = fstatSync(0);
+    return stat.isFIFO() || (stat.isFile() && stat.size > 0);
+  } catch {
+    return false;
+  }
+}
