@@ -24,4 +24,6 @@ export type Action =
   | { type: 'helpScroll'; by: number; unit: 'row' | 'page' }
   /** Close what is open (overlay, sidebar focus), or quit when nothing is. */
   | { type: 'escape' }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** Keys pressed, by key-table name, each read in the mode the previous one left (see `keymap.ts`). */
+  | { type: 'keys'; keys: readonly string[] };

@@ -90,7 +90,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     modes: ['reader', 'sidebar'],
     help: 'Move focus between sidebar and text',
     category: 'Sidebar',
-    hint: 'contents',
+    hint: 'text',
   },
   { command: 'sidebar.toggle', keys: ['s'], modes: ['reader', 'sidebar'], help: 'Show or hide the sidebar', category: 'Sidebar' },
   { command: 'sidebar.next', keys: ['j', 'down'], modes: ['sidebar'], help: 'Select the next entry', category: 'Sidebar' },
@@ -99,7 +99,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'sidebar.last', keys: ['G', 'end'], modes: ['sidebar'], help: 'Select the last entry', category: 'Sidebar' },
   { command: 'sidebar.open', keys: ['enter'], modes: ['sidebar'], help: 'Open the selected entry', category: 'Sidebar', hint: 'open' },
   { command: 'help.open', keys: ['?'], modes: ['reader', 'sidebar'], help: 'Show all keys', category: 'Help', hint: 'help' },
-  { command: 'help.close', keys: ['?', 'escape', 'q'], modes: ['help'], help: 'Close the help', category: 'Help', hint: 'close' },
+  { command: 'help.close', keys: ['escape', '?', 'q'], modes: ['help'], help: 'Close the help', category: 'Help', hint: 'close' },
   { command: 'help.lineDown', keys: ['j', 'down'], modes: ['help'], help: 'Scroll the help down', category: 'Help' },
   { command: 'help.lineUp', keys: ['k', 'up'], modes: ['help'], help: 'Scroll the help up', category: 'Help' },
   { command: 'help.pageDown', keys: ['space', 'f', 'pagedown'], modes: ['help'], help: 'Scroll the help down a page', category: 'Help' },
@@ -192,8 +192,8 @@ export function keymapByCategory(): { category: Category; bindings: KeyBinding[]
 
 /** The most useful commands per mode, most useful first; the status bar shows what fits, then `?`. */
 const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
-  reader: ['scroll.pageDown', 'section.next', 'focus.toggle', 'app.quit'],
-  sidebar: ['sidebar.open', 'focus.toggle', 'app.quit'],
+  reader: ['scroll.pageDown', 'section.next', 'app.quit'],
+  sidebar: ['sidebar.open', 'focus.toggle'],
   help: ['help.close'],
 };
 

@@ -7,11 +7,13 @@
  * that leaves the pane part empty, as `less` does, so a short last section still starts at the top.
  */
 import type { Anchor, Flow, RowPosition } from '../core/layout/flow.js';
+import type { Document } from '../core/document/types.js';
 import type { Action } from './actions.js';
+import { actionForKey } from './commands.js';
 import { geometry, NARROW_BELOW } from './geometry.js';
 import { helpLines, helpListHeight } from './help.js';
 import { bottomPosition, currentEntry, sidebarEntries, textFlow, topPosition } from './selectors.js';
-import type { ReaderState } from './state.js';
+import { initialState, type InitialOptions, type ReaderState } from './state.js';
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.block === b.block && a.offset === b.offset;
@@ -142,5 +144,16 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
       return update(state, { quit: true });
     case 'quit':
       return update(state, { quit: true });
+    case 'keys':
+      return action.keys.reduce((current, key) => {
+        const next = actionForKey(current, key);
+        return next ? reduce(current, next) : current;
+      }, state);
   }
+}
+
+/** The state the reader opens with: at section `section` when given (0: the lead), else at the top. */
+export function createReaderState(doc: Document, options: InitialOptions & { section?: number }): ReaderState {
+  const state = initialState(doc, options);
+  return options.section === undefined ? state : reduce(state, { type: 'section', to: options.section });
 }

@@ -1,0 +1,109 @@
+/**
+ * The reader's root: one reducer for all state, and the ONLY input handler. Keys are turned into
+ * key-table names and handed to the reducer, which reads each in the current mode, so no key ever
+ * reaches two handlers. Width and height come in as props and flow down; nothing below measures.
+ */
+import { Box, useApp, useInput } from 'ink';
+import { useEffect, useMemo, useReducer } from 'react';
+import { geometry } from '../app/geometry.js';
+import { helpLines } from '../app/help.js';
+import { keyHints } from '../app/keymap.js';
+import { createReaderState, reduce } from '../app/reducer.js';
+import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
+import { modeOf } from '../app/state.js';
+import type { Document } from '../core/document/types.js';
+import type { AmbiguousWidth } from '../core/layout/width.js';
+import { Header } from './components/Header.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { Separator } from './components/Separator.js';
+import { Sidebar } from './components/Sidebar.js';
+import { StatusBar } from './components/StatusBar.js';
+import { TextPane } from './components/TextPane.js';
+import { TooSmall } from './components/TooSmall.js';
+import { useLayoutProgress } from './hooks/useLayoutProgress.js';
+import { keyNames } from './keys.js';
+import { createTheme } from './theme.js';
+
+export interface AppProps {
+  doc: Document;
+  /** Terminal size in cells. */
+  columns: number;
+  rows: number;
+  /** @default 1 */
+  ambiguousWidth?: AmbiguousWidth;
+  /** Use colour (false: bold/dim/inverse/underline only, for NO_COLOR). @default true */
+  color?: boolean;
+  /** Open at this section (0: the lead). */
+  section?: number;
+}
+
+export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section }: AppProps) {
+  const [state, dispatch] = useReducer(reduce, undefined, () =>
+    createReaderState(doc, { columns, rows, ambiguousWidth, ...(section === undefined ? {} : { section }) }),
+  );
+  // A new size is folded in during this render (React re-renders at once), so a resize is one frame.
+  if (state.columns !== columns || state.rows !== rows) dispatch({ type: 'resize', columns, rows });
+
+  const { exit } = useApp();
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+
+  useInput((input, key) => {
+    const keys = keyNames(input, key);
+    if (keys.length > 0) dispatch({ type: 'keys', keys });
+  });
+
+  const theme = useMemo(() => createTheme(color), [color]);
+  const flow = textFlow(state);
+  const progress = useLayoutProgress(flow);
+  const g = geometry(state);
+  if (g.tooSmall) return <TooSmall columns={columns} rows={rows} theme={theme} />;
+
+  const entries = sidebarEntries(doc);
+  const current = currentEntry(state, flow);
+  const common = { theme, ambiguousWidth: state.ambiguousWidth };
+  const sidebar = (width: number) => (
+    <Sidebar
+      entries={entries}
+      current={current}
+      selected={state.selected}
+      focused={state.focus === 'sidebar'}
+      width={width}
+      height={g.bodyHeight}
+      {...common}
+    />
+  );
+
+  let main;
+  if (state.overlay === 'help') {
+    main = <HelpOverlay lines={helpLines()} scroll={state.helpScroll} width={g.paneWidth} height={g.bodyHeight} {...common} />;
+  } else if (g.sidebar === 'overlay') {
+    main = sidebar(g.paneWidth);
+  } else {
+    main = (
+      <Box flexDirection="column" width={g.paneWidth} height={g.bodyHeight}>
+        <Header title={doc.title} {...(doc.dateline ? { dateline: doc.dateline.raw } : {})} width={g.paneWidth} {...common} />
+        <TextPane rows={visibleRows(state, flow)} width={g.paneWidth} height={g.textHeight} {...common} />
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Box flexDirection="row" width={columns} height={g.bodyHeight}>
+        {g.sidebar === 'docked' && sidebar(g.sidebarWidth)}
+        {g.sidebar === 'docked' && <Separator height={g.bodyHeight} {...common} />}
+        {main}
+      </Box>
+      <StatusBar
+        section={entries[current]?.label ?? ''}
+        position={readingPosition(state, flow)}
+        hints={keyHints(modeOf(state))}
+        {...(progress === undefined ? {} : { progress })}
+        width={columns}
+        {...common}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,22 @@
+import { Box, Text } from 'ink';
+import type { AmbiguousWidth } from '../../core/layout/width.js';
+import { paint } from '../style.js';
+import type { Theme } from '../theme.js';
+
+export interface SeparatorProps {
+  height: number;
+  theme: Theme;
+  ambiguousWidth: AmbiguousWidth;
+}
+
+/** The one-cell rule between sidebar and text; box-drawing `│` is ambiguous-width, so `|` where that means two cells. */
+export function Separator({ height, theme, ambiguousWidth }: SeparatorProps) {
+  const rule = paint(ambiguousWidth === 2 ? '|' : '│', theme.separator);
+  return (
+    <Box flexDirection="column" width={1} height={height}>
+      {Array.from({ length: height }, (_, i) => (
+        <Text key={i}>{rule}</Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,52 @@
+import { Text } from 'ink';
+import type { Position } from '../../app/selectors.js';
+import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layout/width.js';
+import { paint } from '../style.js';
+import type { Theme } from '../theme.js';
+
+export interface StatusBarProps {
+  /** Where the reader is: the current section's label. */
+  section: string;
+  position: Position;
+  /** Key hints, most useful first, `?` last; as many as fit are shown, `?` always when anything is. */
+  hints: readonly { key: string; hint: string }[];
+  /** Share of a large document laid out so far (0–1) while that is still going on. */
+  progress?: number;
+  width: number;
+  theme: Theme;
+  ambiguousWidth: AmbiguousWidth;
+}
+
+function positionText({ line, total, percent, exact }: Position): string {
+  return `${line}/${exact ? '' : '~'}${total} ${percent}%`;
+}
+
+/** Drops hints from the middle (never the last, `?`) until they fit in `room` cells. */
+function fittingHints(hints: StatusBarProps['hints'], room: number, ambiguousWidth: AmbiguousWidth) {
+  const shown = [...hints];
+  const width = () => shown.reduce((sum, h) => sum + cellWidth(`${h.key} ${h.hint}  `, ambiguousWidth), 0);
+  while (shown.length > 1 && width() > room) shown.splice(shown.length - 2, 1);
+  return width() <= room ? shown : [];
+}
+
+/** The bottom row, in inverse video: section on the left; position and key hints on the right. */
+export function StatusBar({ section, position, hints, progress, width, theme, ambiguousWidth }: StatusBarProps) {
+  const where = `${progress === undefined ? '' : `layout ${Math.floor(progress * 100)}%  `}${positionText(position)} `;
+  const whereWidth = cellWidth(where, ambiguousWidth);
+  // The section keeps at least a few cells before hints take the rest.
+  const hintRoom = Math.max(0, width - whereWidth - 1 - Math.min(12, cellWidth(section, ambiguousWidth) + 2));
+  const shown = fittingHints(hints, hintRoom, ambiguousWidth);
+  const hintsText = shown.map((h) => `${h.key} ${h.hint}  `).join('');
+  const sectionRoom = Math.max(0, width - whereWidth - cellWidth(hintsText, ambiguousWidth) - 1);
+  const left = truncateToWidth(` ${section}`, sectionRoom, ambiguousWidth);
+  const gap = ' '.repeat(Math.max(0, width - cellWidth(left, ambiguousWidth) - cellWidth(hintsText, ambiguousWidth) - whereWidth));
+  const styledHints = shown.map((h) => `${paint(h.key, theme.statusKey)}${paint(` ${h.hint}  `, theme.status)}`).join('');
+  if (whereWidth > width) return <Text wrap="truncate-end">{paint(truncateToWidth(where, width, ambiguousWidth, ''), theme.status)}</Text>;
+  return (
+    <Text wrap="truncate-end">
+      {paint(left + gap, theme.status)}
+      {styledHints}
+      {paint(where, theme.status)}
+    </Text>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Running the reader on a terminal: the alternate screen, Ink, and putting the terminal back.
+ *
+ * The terminal is restored on every way out — q or Esc, Ctrl-C (a key in raw mode), SIGTERM, SIGHUP
+ * (a dropped SSH link), SIGINT from elsewhere, an error in rendering, an uncaught exception — by one
+ * idempotent `finish`: unmount Ink (its last frame still lands on the alternate screen), raw mode
+ * off, cursor shown, main screen back.
+ */
+import { render, type Instance } from 'ink';
+import { constants } from 'node:os';
+import type { Document } from '../core/document/types.js';
+import type { AmbiguousWidth } from '../core/layout/width.js';
+import { App } from './App.js';
+import { terminalSizeSource, useTerminalSize, type TerminalSizeSource } from './hooks/useTerminalSize.js';
+
+export interface RunReaderOptions {
+  doc: Document;
+  /** Where keys come from: a terminal (process.stdin, or a tty.ReadStream on /dev/tty). */
+  stdin: NodeJS.ReadStream;
+  /** A terminal. */
+  stdout: NodeJS.WriteStream;
+  /** Open at this section (0: the lead). */
+  section?: number;
+  /** @default 1 */
+  ambiguousWidth?: AmbiguousWidth;
+  /** Use colour; false leaves bold/dim/inverse/underline only. @default true unless NO_COLOR is set */
+  color?: boolean;
+}
+
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+const HIDE_CURSOR = '\u001b[?25l';
+const SHOW_CURSOR = '\u001b[?25h';
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+/**
+ * Ink throttles frames to 30 fps by default, which delays a key that follows another by up to 33 ms.
+ * The reader renders once per state change anyway, so the throttle only has to merge bursts.
+ */
+const MAX_FPS = 1000;
+
+function Root({ size, ...props }: Omit<RunReaderOptions, 'stdin' | 'stdout'> & { size: TerminalSizeSource }) {
+  const { columns, rows } = useTerminalSize(size);
+  return <App {...props} columns={columns} rows={rows} />;
+}
+
+/**
+ * Runs the reader until the user quits. Resolves with the exit code: 0 after q/Esc/Ctrl-C,
+ * 128 + the signal's number after SIGTERM, SIGHUP or SIGINT. Rejects with the error that broke it,
+ * after the terminal has been restored.
+ */
+export function runReader(options: RunReaderOptions): Promise<number> {
+  const { stdin, stdout, doc, section, ambiguousWidth } = options;
+  const color = options.color ?? !process.env.NO_COLOR;
+  return new Promise<number>((resolve, reject) => {
+    let instance: Instance | undefined;
+    let finished = false;
+    // After a hang-up every write fails (EIO); that must not become a crash.
+    const ignore = (): void => {};
+    const onSignal = (signal: NodeJS.Signals): void => finish({ code: 128 + (constants.signals[signal] ?? 0) });
+    const onError = (error: unknown): void => finish({ error });
+
+    function finish(outcome: { code: number } | { error: unknown }): void {
+      if (finished) return;
+      finished = true;
+      for (const signal of SIGNALS) process.off(signal, onSignal);
+      process.off('uncaughtException', onError);
+      process.off('unhandledRejection', onError);
+      try {
+        instance?.unmount();
+      } catch {
+        // Unmounting a tree that failed is best effort; the terminal is restored below regardless.
+      }
+      try {
+        if (stdin.isTTY) stdin.setRawMode(false);
+      } catch {
+        // The terminal may be gone (SIGHUP).
+      }
+      try {
+        stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+      } catch {
+        // As above.
+      }
+      if ('error' in outcome) reject(outcome.error);
+      else resolve(outcome.code);
+    }
+
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+    process.on('uncaughtException', onError);
+    process.on('unhandledRejection', onError);
+    stdout.on('error', ignore);
+    stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+    try {
+      const size = terminalSizeSource(stdout);
+      instance = render(
+        <Root
+          doc={doc}
+          size={size}
+          color={color}
+          {...(section === undefined ? {} : { section })}
+          {...(ambiguousWidth === undefined ? {} : { ambiguousWidth })}
+        />,
+        {
+          stdin,
+          stdout,
+          exitOnCtrlC: false,
+          patchConsole: false,
+          // Decided by the caller from the streams: Ink's own guess turns non-interactive whenever CI is set.
+          interactive: true,
+          maxFps: MAX_FPS,
+        },
+      );
+    } catch (error) {
+      finish({ error });
+      return;
+    }
+    instance.waitUntilExit().then(
+      () => finish({ code: 0 }),
+      (error: unknown) => finish({ error }),
+    );
+  });
+}

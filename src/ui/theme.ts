@@ -1,0 +1,61 @@
+/**
+ * The reader's look, one style per role. Text stays in the terminal's default colour, so it reads on
+ * dark and light backgrounds alike; colour only marks headings and speaker labels, and every
+ * distinction also holds without it (NO_COLOR): headings and questions are bold, labels bold.
+ */
+import type { Row } from '../core/layout/flow.js';
+import type { Style } from './style.js';
+
+export interface Theme {
+  /** Text of a row, by role. */
+  text: Record<Row['role'], Style>;
+  /** Speaker label of a question, an answer, or the meta row. */
+  questionLabel: Style;
+  answerLabel: Style;
+  metaLabel: Style;
+  headerTitle: Style;
+  headerDate: Style;
+  sidebarTitle: Style;
+  sidebarCurrent: Style;
+  sidebarSelected: Style;
+  separator: Style;
+  status: Style;
+  statusKey: Style;
+  helpTitle: Style;
+  helpCategory: Style;
+  helpKeys: Style;
+  notice: Style;
+}
+
+/** The theme for a terminal with colour (`color`) or without (attributes only). */
+export function createTheme(color: boolean): Theme {
+  const c = <T extends Style>(style: T, colour: Style['color']): Style => (color ? { ...style, color: colour } : style);
+  return {
+    text: {
+      title: { bold: true },
+      dateline: { dim: true },
+      heading: color ? { bold: true, color: 'magenta' } : { bold: true, underline: true },
+      lead: {},
+      question: { bold: true },
+      answer: {},
+      plain: {},
+      meta: { dim: true },
+      blank: {},
+    },
+    questionLabel: color ? { bold: true, color: 'blue' } : { bold: true, underline: true },
+    answerLabel: c({ bold: true }, 'green'),
+    metaLabel: { dim: true },
+    headerTitle: { bold: true },
+    headerDate: { dim: true },
+    sidebarTitle: { bold: true },
+    sidebarCurrent: c({ bold: true }, 'magenta'),
+    sidebarSelected: { inverse: true },
+    separator: { dim: true },
+    status: { inverse: true },
+    statusKey: { inverse: true, bold: true },
+    helpTitle: { bold: true },
+    helpCategory: c({ bold: true }, 'magenta'),
+    helpKeys: { bold: true },
+    notice: { bold: true },
+  };
+}
