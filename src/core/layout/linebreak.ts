@@ -1,6 +1,92 @@
-// PLACEHOLDER: greedy by grapheme, no line-breaking rules yet. The layout work replaces this file;
-// the exported names and types are the contract other layers use.
-import stringWidth from 'string-width';
+/*
+Line breaking for Chinese text in a terminal
+============================================
+
+A paragraph is cut into lines no wider than the terminal, counted in cells: CJK characters and
+full-width forms take 2, Latin letters 1, combining marks and controls 0, and the East Asian
+Ambiguous characters (“ ” ‘ ’ … · —) 1 or 2 depending on the terminal (`ambiguousWidth`). Widths
+come from string-width / get-east-asian-width through width.ts, memoised per grapheme.
+
+The unit is the grapheme cluster (UAX #29, via Intl.Segmenter): an emoji ZWJ family, a flag, a
+letter with its accents or a character with its variation selector is never cut.
+
+Where may a line break?
+-----------------------
+Chinese has no spaces, so by default a line may break between any two graphemes. Three families
+of rules take opportunities away (the character sets are data in kinsoku.ts):
+
+1. Kinsoku (禁则), from W3C clreq "Prohibition rules for line start and line end":
+   - no line starts with closing or pause punctuation: 、，。：；！？ ” ’ ）」』》】 … and the ASCII
+     , . : ; ! ? ) ] } %, plus interpuncts · ・, wave dashes 〜 ～, small kana and iteration marks;
+   - no line ends with an opening mark: “ ‘ （「『《〈【 ( [ {  (spaces after it do not help:
+     `（ 中` cannot break after the space either);
+   - connector marks - – ／ do not start a line when they connect (no space before them);
+   - doubled marks —— and …… (also ⋯⋯, ――) are never split.
+   Runs are handled naturally because every position is judged on its own: in `。”` the position
+   before ” is prohibited, so the full stop and the quote stay together, and so do `”“`, `）。`
+   and `。」」`.
+2. Words (from UAX #14's AL/NU/IS/PR/PO/QU/GL ideas, simplified): letters and digits of
+   alphabetic scripts, with the joiners around them (`. : / - ? = @ ’ %` …, and `,` only as a
+   thousands separator, since this text uses `,` as a Chinese comma), form one run that stays whole:
+   FPGA, 5G, 22.05.2020, 1,000.5, e-mail, https://example.com/a-b?c=1. A number keeps the Chinese
+   character right after it as its unit (12吋, 10亿元 keeps 10亿, 28家); a currency sign keeps its
+   number ($5); ASCII quotes stick to their non-space neighbours.
+3. Spaces: a line breaks after a run of ASCII spaces, never inside or before it. At a break the run
+   hangs past the line end and is dropped from the shown text — the only thing ever dropped. At
+   the end of the paragraph, trailing spaces are kept as far as they fit. Leading spaces are no
+   exception: if nothing fits after them, they form a line that shows empty.
+   U+3000 (ideographic space, usually an indent) is a visible two-cell character and is kept, with
+   a break allowed after it but not before (so a line does not start with an indent-like gap unless
+   forced). TAB is a one-cell space that is kept, same rule. NBSP (and U+202F, U+2007, WORD JOINER)
+   never allow a break after them, nor before them unless a space precedes.
+
+A word run only stays whole while it can: when the run itself is wider than the whole width, its
+inner positions become ordinary opportunities and it is broken by graphemes as late as possible
+(still obeying kinsoku, so a URL is not cut before `.` or `?`).
+
+Every position between graphemes therefore gets one of four levels:
+   A  FREE          a legal break
+   B  IN_WORD       legal for kinsoku, but splits a word, number+unit or glued pair
+   C  PROHIBITED    breaks a kinsoku rule
+   -  NEVER         before an ASCII space (spaces hang instead)
+
+The algorithm
+-------------
+Greedy, one line at a time, linear in the paragraph (each grapheme is measured once up front;
+a line scan looks at no more graphemes than fit in one line):
+   walk from the line start adding widths (spaces never overflow: they may hang) until the next
+   grapheme would not fit, remembering the latest A and B positions seen; then break at
+     the latest A                        (the normal case; "push out", clreq 推出: the characters
+                                          before a prohibited one move down with it), else
+     the latest B                        (a word wider than what is left of the line, but the
+                                          kinsoku rules still hold), else
+     the overflow point                  (width wins: a grapheme break at the width).
+   A grapheme wider than the whole width (a CJK character at width 1) is put on a line of its own:
+   the one exception to "every line fits", since nothing can be dropped.
+   `firstLineOffset` narrows only the first line. If nothing legal fits there (the offset leaves
+   less room than the first word or character needs), the first line is EMPTY (start = end = 0)
+   and the text starts on the second line, at full width, rather than being forced apart.
+
+Worked examples (width in cells; each line shown between bars)
+   中文中文。中文          width 8   |中文中|文。中文|
+     中文中文 fills the line, but 。 may not start the next one: the latest free position is
+     before the second 文, which moves down with the full stop (push out).
+   他说：“好。”然后        width 10  |他说：|“好。”然后|
+     The opening quote may not end a line, 。 and ” may not start one, so the quote travels with
+     the words it opens.
+   重庆日报:推动电子信息   width 8   |重庆日|报:推动|电子信息|
+     The ASCII colon is treated like ：.
+   工厂28家,有效提高       width 8   |工厂|28家,有|效|   and width 10  |工厂28家,|有效提高|
+     28家 is a number with its unit, and the comma stays behind it.
+   英特尔FPGA创新中心      width 8   |英特尔|FPGA创新|中心|
+   甲乙——丙                width 5   |甲乙|——丙|      (—— is never split)
+   见https://example.com/abcdefghij   width 10
+                                     |见https://|example.co|m/abcdefgh|ij|
+     The URL is wider than the line, so it is cut as late as possible — but never before `:` or `/`.
+   “““““                   width 3   |“““|““|        no legal break at all: width wins.
+*/
+import { Flag, charFlags } from './kinsoku.js';
+import { codeUnitWidth, graphemeWidth, type AmbiguousWidth } from './width.js';
 
 export interface LayoutOptions {
   /** Cells for East Asian Ambiguous characters (“ ” ‘ ’ … · —). @default 1 */
@@ -20,23 +106,266 @@ export interface LaidLine {
   width: number;
 }
 
+const FREE = 0;
+const IN_WORD = 1;
+const PROHIBITED = 2;
+const NEVER = 3;
+
+/** The paragraph as graphemes: offsets, widths, flags (parallel typed arrays, no per-grapheme objects). */
+interface Units {
+  count: number;
+  /** start[i] = offset of grapheme i; start[count] = text.length. */
+  start: Int32Array;
+  width: Int32Array;
+  flags: Uint16Array;
+}
+
 const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
-export function layoutText(text: string, width: number, options: LayoutOptions = {}): LaidLine[] {
-  const lines: LaidLine[] = [];
-  let start = 0;
-  let used = options.firstLineOffset ?? 0;
-  let end = 0;
-  for (const { segment, index } of segmenter.segment(text)) {
-    const w = stringWidth(segment, { ambiguousIsNarrow: options.ambiguousWidth !== 2 });
-    if (used + w > width && end > start) {
-      lines.push({ text: text.slice(start, end), start, end, width: used });
-      start = end;
-      used = 0;
+/**
+ * True for a code unit that is always a grapheme on its own (no combining, joining, surrogate or
+ * Hangul-jamo behaviour): printable ASCII, tab, Latin-1 and Latin Extended, general punctuation,
+ * CJK punctuation, kana, CJK ideographs, Hangul syllables and full-width forms. Text made only of
+ * these needs no segmenter.
+ */
+function isSimpleUnit(c: number): boolean {
+  return (
+    (c >= 0x20 && c <= 0x7e) ||
+    c === 0x09 ||
+    (c >= 0xa0 && c <= 0x2ff) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2030 && c <= 0x205f) ||
+    (c >= 0x3000 && c <= 0x3029) ||
+    (c >= 0x3030 && c <= 0x3098) ||
+    (c >= 0x309b && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xff01 && c <= 0xff9d)
+  );
+}
+
+function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
+  const n = text.length;
+  let simple = true;
+  for (let i = 0; i < n; i++) {
+    if (!isSimpleUnit(text.charCodeAt(i))) {
+      simple = false;
+      break;
     }
-    used += w;
-    end = index + segment.length;
   }
-  if (end > start || lines.length === 0) lines.push({ text: text.slice(start, end), start, end, width: used });
-  return lines;
+  if (simple) {
+    const start = new Int32Array(n + 1);
+    const width = new Int32Array(n);
+    const flags = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      start[i] = i;
+      width[i] = codeUnitWidth(c, ambiguousWidth);
+      flags[i] = charFlags(c);
+    }
+    start[n] = n;
+    return { count: n, start, width, flags };
+  }
+  const start = new Int32Array(n + 1);
+  const width = new Int32Array(n);
+  const flags = new Uint16Array(n);
+  let count = 0;
+  for (const { segment, index } of segmenter.segment(text)) {
+    start[count] = index;
+    width[count] = graphemeWidth(segment, ambiguousWidth);
+    const f = charFlags(segment.codePointAt(0)!);
+    // A space carrying a combining mark is a visible character, not a droppable break space.
+    flags[count] = segment.length > 1 ? f & ~Flag.Space : f;
+    count++;
+  }
+  start[count] = n;
+  return { count, start, width, flags };
+}
+
+const WORDISH = Flag.Word | Flag.Joiner;
+const SPACELIKE = Flag.Space | Flag.KeptSpace;
+
+/** A comma between a digit and exactly three digits (`1,000`), not the comma of `40%,2020`. */
+function isThousandsSeparator(flags: Uint16Array, i: number): boolean {
+  const digit = (k: number): boolean => k >= 0 && k < flags.length && (flags[k]! & Flag.Digit) !== 0;
+  return digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+}
+
+/**
+ * Level of every position p (a break before grapheme p), for 1 <= p < count. `width` is the full
+ * line width: a word run wider than it loses its protection.
+ */
+function classify(units: Units, width: number): Uint8Array {
+  const { count, flags, width: cells } = units;
+  const level = new Uint8Array(count + 1);
+  const bound = new Uint8Array(count + 1);
+
+  // Word runs: maximal runs of letters/digits/joiners that contain a letter or digit.
+  let runStart = -1;
+  let hasWord = false;
+  for (let i = 0; i <= count; i++) {
+    const f = i < count ? flags[i]! : 0;
+    if (f & WORDISH || (f & Flag.Thousands && isThousandsSeparator(flags, i))) {
+      if (runStart < 0) {
+        runStart = i;
+        hasWord = false;
+      }
+      if (f & Flag.Word) hasWord = true;
+      continue;
+    }
+    if (runStart >= 0 && hasWord) for (let p = runStart + 1; p < i; p++) bound[p] = 1;
+    runStart = -1;
+  }
+
+  for (let p = 1; p < count; p++) {
+    const before = flags[p - 1]!;
+    const after = flags[p]!;
+    if (
+      (before & Flag.Digit && after & Flag.Han) ||
+      (before & Flag.Prefix && after & Flag.Digit) ||
+      before & Flag.Glue ||
+      after & Flag.KeptSpace ||
+      (after & Flag.Glue && !(before & SPACELIKE)) ||
+      (before & Flag.Quote && !(after & SPACELIKE)) ||
+      (after & Flag.Quote && !(before & SPACELIKE))
+    ) {
+      bound[p] = 1;
+    }
+  }
+
+  // A bound run wider than the whole line cannot stay whole: open it up.
+  let chainStart = 0;
+  let chainWidth = cells[0] ?? 0;
+  for (let p = 1; p <= count; p++) {
+    if (p < count && bound[p]) {
+      chainWidth += cells[p]!;
+      continue;
+    }
+    if (chainWidth > width) for (let q = chainStart + 1; q < p; q++) bound[q] = 0;
+    chainStart = p;
+    chainWidth = p < count ? cells[p]! : 0;
+  }
+
+  let lastSolid = -1; // last grapheme before p that is not an ASCII space: it would end the line
+  for (let p = 1; p < count; p++) {
+    const before = flags[p - 1]!;
+    if (!(before & Flag.Space)) lastSolid = p - 1;
+    const after = flags[p]!;
+    if (after & Flag.Space) {
+      level[p] = NEVER;
+    } else if (
+      after & Flag.NoStart ||
+      (after & Flag.Connector && !(before & SPACELIKE)) ||
+      (lastSolid >= 0 && flags[lastSolid]! & Flag.NoEnd) ||
+      (before & after & (Flag.Dash | Flag.Dots))
+    ) {
+      level[p] = PROHIBITED;
+    } else {
+      level[p] = bound[p] ? IN_WORD : FREE;
+    }
+  }
+  return level;
+}
+
+/**
+ * Breaks one paragraph into terminal lines following the rules above.
+ *
+ * Guarantees: the lines tile the text (`lines[0].start === 0`, each `end` is the next `start`, the
+ * last `end` is `text.length`); each line's `text` is `text.slice(start, end)` minus trailing ASCII
+ * spaces that were dropped at the break; no grapheme is split; every line fits in `width` cells
+ * (the first in `width - firstLineOffset`), except a lone grapheme wider than `width`. Empty text
+ * gives one empty line; a width below 1 counts as 1. Never throws.
+ */
+export function layoutText(text: string, width: number, options: LayoutOptions = {}): LaidLine[] {
+  const full = Number.isNaN(width) ? 1 : Math.max(1, Math.floor(width));
+  const rawOffset = options.firstLineOffset ?? 0;
+  const offset = Number.isFinite(rawOffset) ? Math.max(0, Math.floor(rawOffset)) : 0;
+  const ambiguousWidth: AmbiguousWidth = options.ambiguousWidth === 2 ? 2 : 1;
+
+  if (text.length === 0) return [{ text: '', start: 0, end: 0, width: 0 }];
+
+  const units = analyse(text, ambiguousWidth);
+  const { count, start: at, width: cells, flags } = units;
+  const level = classify(units, full);
+
+  // Spaces are skipped a run at a time and trimmed by lookup, so a huge run of spaces is walked
+  // once, not once per line.
+  const runEnd = new Int32Array(count + 1); // for a space at i: the index after its run
+  const solidEnd = new Int32Array(count + 1); // for a position p: the index after the last non-space before p
+  const cum = new Float64Array(count + 1); // cells of graphemes [0, i)
+  for (let i = count - 1; i >= 0; i--) {
+    if (flags[i]! & Flag.Space) runEnd[i] = i + 1 < count && flags[i + 1]! & Flag.Space ? runEnd[i + 1]! : i + 1;
+  }
+  for (let i = 0; i < count; i++) {
+    cum[i + 1] = cum[i]! + cells[i]!;
+    solidEnd[i + 1] = flags[i]! & Flag.Space ? solidEnd[i]! : i + 1;
+  }
+
+  const lines: LaidLine[] = [];
+  const push = (from: number, to: number, shownTo: number, w: number): void => {
+    lines.push({ text: text.slice(at[from]!, at[shownTo]!), start: at[from]!, end: at[to]!, width: w });
+  };
+
+  let lineStart = 0;
+  let first = true;
+  for (;;) {
+    const room = first ? full - offset : full;
+    let bestFree = -1;
+    let bestInWord = -1;
+    // With an offset, breaking before the first grapheme (an empty first line) is a legal choice.
+    if (first && offset > 0 && !(flags[0]! & Flag.NoStart)) bestFree = 0;
+
+    let used = 0; // cells of [lineStart, i), hanging spaces included
+    let i = lineStart;
+    while (i < count) {
+      if (i > lineStart) {
+        const lv = level[i]!;
+        if (lv === FREE) bestFree = i;
+        else if (lv === IN_WORD) bestInWord = i;
+      }
+      if (flags[i]! & Flag.Space) {
+        const next = runEnd[i]!;
+        used += cum[next]! - cum[i]!;
+        i = next;
+        continue;
+      }
+      const w = cells[i]!;
+      if (used + w > room) break;
+      used += w;
+      i++;
+    }
+
+    // Cells of [lineStart, p) without the spaces that hang at its end.
+    const shown = (p: number): number => Math.max(lineStart, solidEnd[p]!);
+    const cellsTo = (p: number): number => cum[shown(p)]! - cum[lineStart]!;
+
+    if (i >= count) {
+      // Last line: trailing spaces are kept as far as they fit, the rest hang.
+      const solidTo = shown(count);
+      const solid = cellsTo(count);
+      let keepTo = solidTo;
+      while (keepTo < count && cum[keepTo + 1]! - cum[lineStart]! <= room) keepTo++;
+      push(lineStart, count, keepTo, keepTo === solidTo ? solid : cum[keepTo]! - cum[lineStart]!);
+      return lines;
+    }
+
+    let p: number;
+    if (bestFree >= 0) p = bestFree;
+    else if (bestInWord >= 0) p = bestInWord;
+    else if (i > lineStart || (first && offset > 0)) p = i;
+    else {
+      // A grapheme wider than the whole line: alone on its line, with any spaces after it hanging.
+      const after = i + 1;
+      p = after < count && flags[after]! & Flag.Space ? runEnd[after]! : after;
+      push(lineStart, p, after, cells[i]!);
+      lineStart = p;
+      first = false;
+      if (p >= count) return lines;
+      continue;
+    }
+    push(lineStart, p, shown(p), cellsTo(p));
+    lineStart = p;
+    first = false;
+  }
 }

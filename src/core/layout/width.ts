@@ -10,9 +10,61 @@ export function graphemes(text: string): { segment: string; index: number }[] {
   return Array.from(segmenter.segment(text), ({ segment, index }) => ({ segment, index }));
 }
 
-/** Display width in terminal cells. */
+const TAB = 0x09;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NEEDS_CORRECTION = /[\t\ud800-\udfff]/;
+
+function measure(grapheme: string, ambiguousWidth: AmbiguousWidth): number {
+  // string-width counts a tab as 0; the layout treats it as a one-cell space.
+  if (grapheme === '\t') return 1;
+  // A lone surrogate reaches the terminal as U+FFFD, which takes a cell; string-width says 0.
+  if (LONE_SURROGATE.test(grapheme)) return 1;
+  return stringWidth(grapheme, { ambiguousIsNarrow: ambiguousWidth === 1, countAnsiEscapeCodes: true });
+}
+
+// Per-grapheme memo: layout measures every grapheme of every paragraph, so a 1 MB paragraph must not
+// call string-width a million times. Single code units use a flat table, longer clusters a map.
+const UNKNOWN = 255;
+const unitWidths = { 1: new Uint8Array(0x10000).fill(UNKNOWN), 2: new Uint8Array(0x10000).fill(UNKNOWN) };
+const clusterWidths = { 1: new Map<string, number>(), 2: new Map<string, number>() };
+
+/**
+ * Cells taken by one UTF-16 code unit that is a grapheme on its own (the layout's fast path for
+ * text without combining sequences).
+ */
+export function codeUnitWidth(code: number, ambiguousWidth: AmbiguousWidth = 1): number {
+  const table = unitWidths[ambiguousWidth];
+  let w = table[code]!;
+  if (w === UNKNOWN) {
+    w = measure(String.fromCharCode(code), ambiguousWidth);
+    table[code] = w;
+  }
+  return w;
+}
+
+/** Cells taken by one grapheme cluster (memoised). Tab counts 1, control characters 0. */
+export function graphemeWidth(grapheme: string, ambiguousWidth: AmbiguousWidth = 1): number {
+  if (grapheme.length === 1) return codeUnitWidth(grapheme.charCodeAt(0), ambiguousWidth);
+  const cache = clusterWidths[ambiguousWidth];
+  let w = cache.get(grapheme);
+  if (w === undefined) {
+    w = measure(grapheme, ambiguousWidth);
+    cache.set(grapheme, w);
+  }
+  return w;
+}
+
+/**
+ * Display width in terminal cells: the sum of its graphemes' widths, so it always agrees with the
+ * `width` the layout reports for a line.
+ */
 export function cellWidth(text: string, ambiguousWidth: AmbiguousWidth = 1): number {
-  return stringWidth(text, { ambiguousIsNarrow: ambiguousWidth === 1, countAnsiEscapeCodes: true });
+  if (!NEEDS_CORRECTION.test(text)) {
+    return stringWidth(text, { ambiguousIsNarrow: ambiguousWidth === 1, countAnsiEscapeCodes: true });
+  }
+  let sum = 0;
+  for (const { segment } of segmenter.segment(text)) sum += graphemeWidth(segment, ambiguousWidth);
+  return sum;
 }
 
 /**
@@ -25,8 +77,8 @@ export function truncateToWidth(text: string, width: number, ambiguousWidth: Amb
   if (room < 0) return '';
   let used = 0;
   let out = '';
-  for (const { segment } of graphemes(text)) {
-    const w = cellWidth(segment, ambiguousWidth);
+  for (const { segment } of segmenter.segment(text)) {
+    const w = graphemeWidth(segment, ambiguousWidth);
     if (used + w > room) break;
     out += segment;
     used += w;
