@@ -1,0 +1,180 @@
+/**
+ * Where a near miss sits in a paragraph, and whether it is a sensible one.
+ *
+ * fuse.js answers "is this paragraph within k edits of the query?" but its match indices only mark the
+ * query's characters inside a window, so this module aligns the query itself (Sellers' variant of the
+ * edit distance: the query must be used whole, the text may start and end anywhere) and judges each
+ * window it finds.
+ */
+
+/** A window of the text that is within the allowed number of edits of the pattern. */
+export interface Window {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** Fewest pattern characters a window must match literally. */
+const MIN_MATCHED = 3;
+
+/** Punctuation, symbols and spaces: a near miss may not run across one the query does not contain. */
+const PUNCTUATION = /[\p{P}\p{S}\p{Z}]/u;
+
+// Tables reused across calls: the fuzzy tier aligns hundreds of candidates per keystroke.
+let costs = new Int32Array(4096);
+let gains = new Int32Array(4096);
+function tables(size: number): [Int32Array, Int32Array] {
+  if (costs.length < size) {
+    costs = new Int32Array(Math.max(size, costs.length * 2));
+    gains = new Int32Array(costs.length);
+  }
+  return [costs, gains];
+}
+
+const enum Step {
+  Match,
+  Substitute,
+  SkipText,
+  SkipPattern,
+}
+
+/**
+ * Finds non-overlapping windows of `text` within `maxErrors` edits (substitution, insertion, deletion)
+ * of `pattern`, best first within each stretch of candidate end positions, left to right.
+ *
+ * A window is kept only if
+ *  - it contains no punctuation, symbol or space that `pattern` lacks (人工智能 must not match 人、智能);
+ *  - at least three of the pattern's characters match: two are too little evidence (特斯拉 must not
+ *    match 奥特斯), so a 3-character pattern only tolerates a character missing from it (集电路 → 集成电路);
+ *  - it keeps most of the pattern in one piece: a run of at least max(2, ⌈(m − k) / 2⌉) characters that
+ *    match consecutively in both pattern and text (so 集成电略 matches 集成电路, but a pattern's
+ *    characters scattered one by one over a sentence do not).
+ * Substitutions involving punctuation at the ends of a window are trimmed into deletions, which cost
+ * the same, so `“集成电路` matches 集成电路 without highlighting the character next to it.
+ */
+export function nearMisses(text: string, pattern: string, maxErrors: number): Window[] {
+  const m = pattern.length;
+  const n = text.length;
+  if (m === 0 || n === 0) return [];
+  // cost[i * (n + 1) + j]: fewest edits turning pattern[0, i) into some text[s, j); gain: the most
+  // matching characters among such cheapest alignments (so 集电路 aligns with 集成电路 by skipping 成,
+  // three matches, rather than as 成电路 with one substitution, two matches).
+  const width = n + 1;
+  const [cost, gain] = tables((m + 1) * width);
+  cost.fill(0, 0, width);
+  gain.fill(0, 0, width);
+  for (let i = 1; i <= m; i++) {
+    cost[i * width] = i;
+    gain[i * width] = 0;
+    for (let j = 1; j <= n; j++) {
+      const same = pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1);
+      let c = cost[(i - 1) * width + j - 1]! + (same ? 0 : 1);
+      let g = gain[(i - 1) * width + j - 1]! + (same ? 1 : 0);
+      const skipText = cost[i * width + j - 1]! + 1;
+      if (skipText < c || (skipText === c && gain[i * width + j - 1]! > g)) {
+        c = skipText;
+        g = gain[i * width + j - 1]!;
+      }
+      const skipPattern = cost[(i - 1) * width + j]! + 1;
+      if (skipPattern < c || (skipPattern === c && gain[(i - 1) * width + j]! > g)) {
+        c = skipPattern;
+        g = gain[(i - 1) * width + j]!;
+      }
+      cost[i * width + j] = c;
+      gain[i * width + j] = g;
+    }
+  }
+  const minRun = Math.max(2, Math.ceil((m - maxErrors) / 2));
+  const patternChars = new Set(pattern);
+  const windows: Window[] = [];
+  let lastEnd = 0;
+  for (let j = 1; j <= n; ) {
+    if (cost[m * width + j]! > maxErrors) {
+      j++;
+      continue;
+    }
+    // A stretch of adjacent end positions describes one place in the text: keep its best valid window.
+    let best: Window | null = null;
+    let bestGain = 0;
+    let stretchEnd = j;
+    while (stretchEnd <= n && cost[m * width + stretchEnd]! <= maxErrors) stretchEnd++;
+    for (let end = j; end < stretchEnd; end++) {
+      const candidate = traceWindow(text, pattern, cost, gain, width, end, minRun, patternChars);
+      if (!candidate || candidate.start < lastEnd) continue;
+      const earned = gain[m * width + end]!;
+      // Fewest edits, then most matching characters, then the length closest to the pattern's.
+      const better =
+        !best ||
+        candidate.errors < best.errors ||
+        (candidate.errors === best.errors && (earned > bestGain || (earned === bestGain && Math.abs(candidate.end - candidate.start - m) < Math.abs(best.end - best.start - m))));
+      if (better) {
+        best = candidate;
+        bestGain = earned;
+      }
+    }
+    if (best) {
+      windows.push(best);
+      lastEnd = best.end;
+    }
+    j = stretchEnd;
+  }
+  return windows;
+}
+
+function traceWindow(text: string, pattern: string, cost: Int32Array, gain: Int32Array, width: number, end: number, minRun: number, patternChars: Set<string>): Window | null {
+  const steps: Step[] = [];
+  let i = pattern.length;
+  let j = end;
+  while (i > 0) {
+    const here = cost[i * width + j]!;
+    const earned = gain[i * width + j]!;
+    const same = j > 0 && pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1);
+    const diagonal = (i - 1) * width + j - 1;
+    if (j > 0 && here === cost[diagonal]! + (same ? 0 : 1) && earned === gain[diagonal]! + (same ? 1 : 0)) {
+      steps.push(same ? Step.Match : Step.Substitute);
+      i--;
+      j--;
+    } else if (here === cost[(i - 1) * width + j]! + 1 && earned === gain[(i - 1) * width + j]!) {
+      steps.push(Step.SkipPattern);
+      i--;
+    } else {
+      steps.push(Step.SkipText);
+      j--;
+    }
+  }
+  steps.reverse();
+  let start = j;
+  let stop = end;
+  // A substitution at either end that involves punctuation becomes a deletion of the pattern character,
+  // which costs the same: `“集成电路` matches 集成电路, not 家集成电路.
+  const punctuationSwap = (step: Step, textChar: string, patternChar: string): boolean =>
+    step === Step.SkipPattern || (step === Step.Substitute && (PUNCTUATION.test(textChar) || PUNCTUATION.test(patternChar)));
+  let head = 0;
+  let p = 0;
+  while (head < steps.length && punctuationSwap(steps[head]!, text[start] ?? '', pattern[p] ?? '')) {
+    if (steps[head] === Step.Substitute) start++;
+    p++;
+    head++;
+  }
+  let tail = steps.length - 1;
+  p = pattern.length - 1;
+  while (tail > head && punctuationSwap(steps[tail]!, text[stop - 1] ?? '', pattern[p] ?? '')) {
+    if (steps[tail] === Step.Substitute) stop--;
+    p--;
+    tail--;
+  }
+  let run = 0;
+  let longest = 0;
+  let matched = 0;
+  for (let k = head; k <= tail; k++) {
+    run = steps[k] === Step.Match ? run + 1 : 0;
+    if (run > 0) matched++;
+    longest = Math.max(longest, run);
+  }
+  if (longest < minRun || matched < MIN_MATCHED) return null;
+  for (let k = start; k < stop; k++) {
+    const char = text[k]!;
+    if (PUNCTUATION.test(char) && !patternChars.has(char)) return null;
+  }
+  return { start, end: stop, errors: cost[pattern.length * width + end]! };
+}

@@ -1,0 +1,28 @@
+import type { Range, Tier } from './types.js';
+
+/** How one query term matched one paragraph. Positions are in the paragraph's folded text. */
+export interface TermHit {
+  tier: Tier;
+  /** Within-tier looseness: see rank.ts. */
+  penalty: number;
+  count: number;
+  /** Where the first occurrence starts. */
+  first: number;
+  /** Exact hits keep the needle and find their ranges only if the hit is shown. */
+  needle?: string;
+  ranges?: Range[];
+}
+
+/** A term's hits by paragraph index. */
+export type TermHits = Map<number, TermHit>;
+
+const TIER_RANK: Record<Tier, number> = { exact: 0, pinyin: 1, fuzzy: 2 };
+
+/** 0 for exact, 1 for pinyin, 2 for fuzzy. */
+export const tierRank = (tier: Tier): number => TIER_RANK[tier];
+
+/** Records `hit` for paragraph `p` unless the paragraph already has a better one. */
+export function offerHit(hits: TermHits, p: number, hit: TermHit): void {
+  const old = hits.get(p);
+  if (!old || tierRank(hit.tier) < tierRank(old.tier) || (hit.tier === old.tier && hit.penalty < old.penalty)) hits.set(p, hit);
+}

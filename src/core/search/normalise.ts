@@ -1,0 +1,166 @@
+import type { Range } from './types.js';
+
+/**
+ * Text folded for matching, with the way back to the original string.
+ *
+ * Folding: full-width ASCII (ＦＰＧＡ，５Ｇ) to ASCII, letters to lower case, compatibility forms by NFKC
+ * (① → 1, ﬁ → fi, … → ...), curly quotes to straight ones, every kind of space to one ASCII space with
+ * runs collapsed, control characters to spaces, zero-width characters dropped, lone surrogates to U+FFFD.
+ * Chinese characters and CJK punctuation (、。《》) pass through. Most folds are one unit for one unit,
+ * so for most paragraphs the map is the identity and is not stored at all.
+ */
+export interface Normalised {
+  text: string;
+  /**
+   * For each code unit of `text`, where the character it came from starts and ends in the original
+   * string. `null` when the fold kept every code unit in place (the identity map).
+   */
+  starts: Int32Array | null;
+  ends: Int32Array | null;
+}
+
+const SPACE = 0x20;
+const REPLACEMENT = 0xfffd;
+const foldCache = new Map<number, string>();
+
+/** Folds one code point outside the fast paths; cached because the same few characters recur. */
+function foldSlow(codePoint: number): string {
+  let folded = foldCache.get(codePoint);
+  if (folded === undefined) {
+    const char = String.fromCodePoint(codePoint);
+    if (/\s/u.test(char)) folded = ' ';
+    else if (/^[\u00ad\u200b\u2060\ufeff]$/u.test(char)) folded = '';
+    else if (/^[\u2018\u2019\u201a\u201b\u2032]$/u.test(char)) folded = "'";
+    else if (/^[\u201c\u201d\u201e\u201f\u2033]$/u.test(char)) folded = '"';
+    else folded = char.normalize('NFKC').toLowerCase();
+    foldCache.set(codePoint, folded);
+  }
+  return folded;
+}
+
+/**
+ * Folds `text` for matching and records where each folded code unit came from.
+ * Runs in one pass; callers fold whole paragraphs once and queries once per search.
+ */
+export function normalise(text: string): Normalised {
+  const length = text.length;
+  let out = new Uint16Array(length + 16);
+  let size = 0;
+  let starts: Int32Array | null = null;
+  let ends: Int32Array | null = null;
+
+  // Leaves identity mode: from here on every emitted unit records its source explicitly.
+  const materialise = (): void => {
+    starts = new Int32Array(out.length);
+    ends = new Int32Array(out.length);
+    for (let j = 0; j < size; j++) {
+      starts[j] = j;
+      ends[j] = j + 1;
+    }
+  };
+  const grow = (): void => {
+    const bigger = new Uint16Array(out.length * 2);
+    bigger.set(out);
+    out = bigger;
+    if (starts && ends) {
+      const s = new Int32Array(bigger.length);
+      const e = new Int32Array(bigger.length);
+      s.set(starts);
+      e.set(ends);
+      starts = s;
+      ends = e;
+    }
+  };
+  const emit = (unit: number, from: number, to: number): void => {
+    if (unit === SPACE && size > 0 && out[size - 1] === SPACE) {
+      // A collapsed space: the previous space now stands for this one too.
+      if (!starts) materialise();
+      ends![size - 1] = to;
+      return;
+    }
+    if (size === out.length) grow();
+    if (!starts && (from !== size || to !== from + 1)) materialise();
+    out[size] = unit;
+    if (starts && ends) {
+      starts[size] = from;
+      ends[size] = to;
+    }
+    size++;
+  };
+
+  for (let i = 0; i < length; ) {
+    const c = text.charCodeAt(i);
+    // Fast paths first: the bulk of a Chinese text is CJK ideographs, ASCII and CJK punctuation.
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x303f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) {
+      emit(c, i, i + 1);
+      i++;
+    } else if (c >= 0x41 && c <= 0x5a) {
+      emit(c + 32, i, i + 1);
+      i++;
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      const ascii = c - 0xfee0;
+      emit(ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii, i, i + 1);
+      i++;
+    } else if (c <= 0x20 || c === 0x7f || c === 0x3000) {
+      emit(SPACE, i, i + 1);
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = text.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const codePoint = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+        // CJK extension planes pass through; other astral characters (math letters, emoji) are folded.
+        const folded = codePoint >= 0x20000 && codePoint <= 0x3ffff ? null : foldSlow(codePoint);
+        if (folded === null || folded === text.slice(i, i + 2)) {
+          emit(c, i, i + 1);
+          emit(next, i + 1, i + 2);
+        } else {
+          for (let k = 0; k < folded.length; k++) emit(folded.charCodeAt(k), i, i + 2);
+        }
+        i += 2;
+      } else {
+        emit(REPLACEMENT, i, i + 1);
+        i++;
+      }
+    } else {
+      const folded = foldSlow(c);
+      for (let k = 0; k < folded.length; k++) emit(folded.charCodeAt(k), i, i + 1);
+      if (folded.length === 0 && !starts) materialise();
+      i++;
+    }
+  }
+  if (!starts && size !== length) materialise();
+
+  let folded = '';
+  for (let j = 0; j < size; j += 4096) {
+    folded += String.fromCharCode.apply(null, Array.from(out.subarray(j, Math.min(size, j + 4096))));
+  }
+  const finalStarts = starts as Int32Array | null;
+  const finalEnds = ends as Int32Array | null;
+  return {
+    text: folded,
+    starts: finalStarts ? finalStarts.slice(0, size) : null,
+    ends: finalEnds ? finalEnds.slice(0, size) : null,
+  };
+}
+
+/** Maps `[start, end)` in the folded text back to the original string. */
+export function toOriginal(normalised: Normalised, start: number, end: number): Range {
+  const { starts, ends } = normalised;
+  if (!starts || !ends) return [start, end];
+  if (end <= start) {
+    const at = start < starts.length ? starts[start]! : ends.length > 0 ? ends[ends.length - 1]! : 0;
+    return [at, at];
+  }
+  return [starts[start]!, ends[end - 1]!];
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Folds a query the same way as the text and splits it into terms on any kind of space
+ * (ASCII, the IME's full-width 　, tabs). Lone surrogates count as spaces: they cannot match anything.
+ */
+export function queryTerms(query: string): string[] {
+  const folded = normalise(query.replace(LONE_SURROGATE, ' ')).text;
+  return folded.split(' ').filter((term) => term.length > 0);
+}

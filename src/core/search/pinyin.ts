@@ -1,0 +1,168 @@
+import { pinyin } from 'pinyin-pro';
+import type { Range } from './types.js';
+
+/**
+ * The reading of one paragraph, one token per code point of its folded text: a Chinese character's
+ * syllable (toneless, ü written v) or, for anything else, a one-character barrier that no query letter
+ * can match, so a pinyin match never runs across punctuation, digits or Latin letters.
+ */
+export interface ParagraphPinyin {
+  /** The folded text it reads. */
+  text: string;
+  /** All tokens concatenated, e.g. `chongqingribao\u0001…`. */
+  full: string;
+  /** First letter of every token (the barrier for non-Chinese tokens), one character per token. */
+  initials: string;
+  /** Offset of token t in `full`; one extra entry holds `full.length`. */
+  tokenStart: Int32Array;
+  /** Offset of token t in the folded text; one extra entry holds its length. `null` when token t is at t. */
+  tokenUnit: Int32Array | null;
+  /** Tokens at which a word starts (ICU's dictionary segmentation), found the first time initials match. */
+  wordStarts?: Uint8Array;
+}
+
+const BARRIER = '\u0001';
+const SYLLABLE = /^[a-z]+$/;
+
+/**
+ * Reads a folded paragraph with pinyin-pro. The whole paragraph goes in at once so that pinyin-pro's
+ * word dictionary picks polyphonic readings from context (重庆 → chong qing, 银行 → yin hang).
+ */
+export function readPinyin(folded: string): ParagraphPinyin {
+  const chars = Array.from(folded);
+  let readings = pinyin(folded, { toneType: 'none', type: 'array', v: true });
+  // pinyin-pro returns one entry per code point; should that ever change, read character by character.
+  if (readings.length !== chars.length) readings = chars.map((char) => pinyin(char, { toneType: 'none', v: true }));
+  const tokenStart = new Int32Array(chars.length + 1);
+  const tokenUnit = folded.length === chars.length ? null : new Int32Array(chars.length + 1);
+  let full = '';
+  let initials = '';
+  let unit = 0;
+  for (let t = 0; t < chars.length; t++) {
+    const char = chars[t]!;
+    const reading = readings[t]!;
+    const token = reading !== char && SYLLABLE.test(reading) ? reading : BARRIER;
+    tokenStart[t] = full.length;
+    if (tokenUnit) tokenUnit[t] = unit;
+    full += token;
+    initials += token[0];
+    unit += char.length;
+  }
+  tokenStart[chars.length] = full.length;
+  if (tokenUnit) tokenUnit[chars.length] = unit;
+  return { text: folded, full, initials, tokenStart, tokenUnit };
+}
+
+/** A query term typed as pinyin: its letters, and where the user put a space or apostrophe between them. */
+export interface PinyinTerm {
+  letters: string;
+  /** Offsets into `letters` that must fall on syllable boundaries (`xi'an` → [2]). */
+  breaks: number[];
+}
+
+/** How well a paragraph's reading matched: 0 whole syllables, 1 last syllable only begun, 2 initials. */
+export interface PinyinMatch {
+  penalty: number;
+  count: number;
+  first: number;
+  /** In the folded text's code units. */
+  ranges: Range[];
+}
+
+/** Index of the token that starts exactly at `offset` in `full`, or -1. */
+function tokenStartingAt(py: ParagraphPinyin, offset: number): number {
+  const t = tokenAtOrBefore(py, offset);
+  return py.tokenStart[t] === offset ? t : -1;
+}
+
+/** Index of the last token starting at or before `offset`. */
+function tokenAtOrBefore(py: ParagraphPinyin, offset: number): number {
+  const starts = py.tokenStart;
+  let low = 0;
+  let high = starts.length - 2;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+const unitOf = (py: ParagraphPinyin, token: number): number => (py.tokenUnit ? py.tokenUnit[token]! : token);
+
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Whether a word starts at token `t` (or `t` is the end of the text). */
+function startsWord(py: ParagraphPinyin, t: number): boolean {
+  if (!py.wordStarts) {
+    const starts = new Uint8Array(py.tokenStart.length);
+    const tokenOfUnit = new Int32Array(py.text.length + 1);
+    for (let token = 0; token < py.tokenStart.length; token++) tokenOfUnit[unitOf(py, token)] = token;
+    for (const { index } of words.segment(py.text)) starts[tokenOfUnit[index]!] = 1;
+    starts[py.tokenStart.length - 1] = 1;
+    py.wordStarts = starts;
+  }
+  return py.wordStarts[t] === 1;
+}
+
+/**
+ * Matches full pinyin (`jichengdianlu`, `jicheng'dianlu`) on syllable boundaries: the match must start
+ * where a syllable starts, every break the user typed must fall between syllables, and it must end at a
+ * syllable's end, or inside the last syllable (penalty 1) so that results keep up while typing `jichengd…`.
+ * Initials (`jcdl`) match one letter per consecutive character (penalty 2), and only whole words:
+ * random letters hit some run of initials in any long text (xyz → 现有智 in 现有智能), but rarely a run
+ * that starts and ends where words do (集成|电路, 重庆). The best kind wins.
+ */
+export function matchPinyin(py: ParagraphPinyin, term: PinyinTerm): PinyinMatch | null {
+  const { letters, breaks } = term;
+  const ranges: Range[] = [];
+  let complete = false;
+  for (let from = 0; ; ) {
+    const at = py.full.indexOf(letters, from);
+    if (at < 0) break;
+    const first = tokenStartingAt(py, at);
+    const end = at + letters.length;
+    if (first >= 0 && breaks.every((offset) => tokenStartingAt(py, at + offset) >= 0)) {
+      const last = tokenAtOrBefore(py, end - 1);
+      if (py.tokenStart[last + 1] === end) complete = true;
+      ranges.push([unitOf(py, first), unitOf(py, last + 1)]);
+      from = end;
+    } else {
+      from = at + 1;
+    }
+  }
+  if (ranges.length > 0) return { penalty: complete ? 0 : 1, count: ranges.length, first: ranges[0]![0], ranges };
+  // Every initial stands for one syllable, so any break the user typed is on a boundary.
+  for (let from = 0; ; ) {
+    const at = py.initials.indexOf(letters, from);
+    if (at < 0) break;
+    const end = at + letters.length;
+    if (startsWord(py, at) && startsWord(py, end)) {
+      ranges.push([unitOf(py, at), unitOf(py, end)]);
+      from = end;
+    } else {
+      from = at + 1;
+    }
+  }
+  return ranges.length > 0 ? { penalty: 2, count: ranges.length, first: ranges[0]![0], ranges } : null;
+}
+
+const PINYIN_TERM = /^[a-z]+(?:'[a-z]+)*$/;
+
+/**
+ * Reads folded query terms as one pinyin run (`jicheng dianlu` → `jichengdianlu` with a break at 7),
+ * or returns null when any term is not made of ASCII letters (an apostrophe may separate syllables).
+ * Needs at least two letters: one letter would match a third of all characters.
+ */
+export function pinyinTerm(terms: readonly string[]): PinyinTerm | null {
+  if (terms.length === 0 || !terms.every((term) => PINYIN_TERM.test(term))) return null;
+  let letters = '';
+  const breaks: number[] = [];
+  for (const term of terms) {
+    for (const part of term.split("'")) {
+      if (letters.length > 0) breaks.push(letters.length);
+      letters += part;
+    }
+  }
+  return letters.length >= 2 ? { letters, breaks } : null;
+}

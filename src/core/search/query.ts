@@ -1,0 +1,37 @@
+import { queryTerms } from './normalise.js';
+import { pinyinTerm, type PinyinTerm } from './pinyin.js';
+
+/** One term of one reading of a query, and which tiers may match it. */
+export interface Term {
+  /** Folded, matched literally; empty for a pinyin-only term. */
+  text: string;
+  pinyin: PinyinTerm | null;
+  /** Whether near misses of `text` count when nothing matches literally or by pinyin. */
+  fuzzy: boolean;
+}
+
+/** One way to read a query: all its terms must match. */
+export interface Reading {
+  terms: Term[];
+  /** Spaces were read as term separators although a one-piece reading exists (ranked lower). */
+  split: boolean;
+}
+
+/**
+ * The readings of a query (see rank.ts): a query without spaces has one; a query with spaces is also
+ * read as one literal phrase and, when every term is ASCII letters, as one pinyin run. Terms are ordered
+ * longest first because the first term is searched in the whole document and the rest only inside its
+ * hits, and long terms have fewer.
+ */
+export function readQuery(query: string): Reading[] {
+  const words = queryTerms(query);
+  if (words.length === 0) return [];
+  const apart: Term[] = words.map((word) => ({ text: word, pinyin: pinyinTerm([word]), fuzzy: true }));
+  apart.sort((a, b) => b.text.length - a.text.length);
+  if (words.length === 1) return [{ terms: apart, split: false }];
+  const readings: Reading[] = [{ terms: [{ text: words.join(' '), pinyin: null, fuzzy: false }], split: false }];
+  const run = pinyinTerm(words);
+  if (run) readings.push({ terms: [{ text: '', pinyin: run, fuzzy: false }], split: false });
+  readings.push({ terms: apart, split: true });
+  return readings;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { matchPinyin, pinyinTerm, readPinyin } from '../../../src/core/search/pinyin.js';
+
+const matched = (text: string, query: string): string[] => {
+  const term = pinyinTerm(query.split(' '));
+  if (!term) throw new Error(`not a pinyin query: ${query}`);
+  return (matchPinyin(readPinyin(text), term)?.ranges ?? []).map(([s, e]) => text.slice(s, e));
+};
+
+describe('readPinyin', () => {
+  it('reads polyphonic characters from their context', () => {
+    const py = readPinyin('重庆日报记者和银行行长重点谈');
+    expect(py.full.startsWith('chongqingribao')).toBe(true);
+    expect(py.full).toContain('yinhanghangzhang');
+    expect(py.full).toContain('zhongdian');
+  });
+
+  it('puts a barrier for every character that is not Chinese', () => {
+    const py = readPinyin('5g、新型');
+    expect(py.initials).toBe('\u0001\u0001\u0001xx');
+    expect(py.full.endsWith('xinxing')).toBe(true);
+  });
+
+  it('keeps offsets right after characters outside the BMP', () => {
+    const text = '𠀀集成电路';
+    expect(matched(text, 'jichengdianlu')).toEqual(['集成电路']);
+  });
+});
+
+describe('pinyinTerm', () => {
+  it.each([
+    [['jichengdianlu'], { letters: 'jichengdianlu', breaks: [] }],
+    [['jicheng', 'dianlu'], { letters: 'jichengdianlu', breaks: [7] }],
+    [["xi'an"], { letters: 'xian', breaks: [2] }],
+    [['j'], null],
+    [['fpga5'], null],
+    [["'jcdl"], null],
+    [['集成'], null],
+  ])('reads %j as %j', (terms, expected) => {
+    expect(pinyinTerm(terms)).toEqual(expected);
+  });
+});
+
+describe('matchPinyin', () => {
+  const text = '当前,我市集成电路产业快速起步,重庆大学、西安和先进';
+
+  it.each([
+    ['full syllables', 'jichengdianlu', ['集成电路'], 0],
+    ['syllables with a typed break', 'jicheng dianlu', ['集成电路'], 0],
+    ['the last syllable begun', 'jichengd', ['集成电'], 1],
+    ['initials', 'jcdl', ['集成电路'], 2],
+    ['initials of a two-character word', 'cqdx', ['重庆大学'], 2],
+  ])('%s', (_, query, expected, penalty) => {
+    const term = pinyinTerm(query.split(' '))!;
+    const match = matchPinyin(readPinyin(text), term)!;
+    expect(match.ranges.map(([s, e]) => text.slice(s, e))).toEqual(expected);
+    expect(match.penalty).toBe(penalty);
+  });
+
+  it('matches on syllable boundaries only', () => {
+    // "ngdian" is inside cheng|dian, "ingda" inside qing|da.
+    expect(matched(text, 'ngdian')).toEqual([]);
+    expect(matched(text, 'ingda')).toEqual([]);
+  });
+
+  it('honours where the user broke syllables', () => {
+    expect(matched(text, "xi'an")).toEqual(['西安']);
+    expect(matched(text, 'xian')).toEqual(['西安', '先']);
+  });
+
+  it('does not run across punctuation', () => {
+    // 路 and 产 are adjacent, but 步,重 are separated by a comma.
+    expect(matched(text, 'luchan')).toEqual(['路产']);
+    expect(matched(text, 'buchong')).toEqual([]);
+  });
+
+  it('matches initials only over whole words', () => {
+    // x y z are the initials of 现有智 in 现有智能, which ends inside the word 智能.
+    expect(matched('巩固现有智能终端产业制造优势', 'xyz')).toEqual([]);
+    expect(matched('巩固现有智能终端产业制造优势', 'znzd')).toEqual(['智能终端']);
+  });
+
+  it('reads the polyphone of the phrase, not its most common reading', () => {
+    expect(matched('让电子信息产业为智造重镇建设提供支撑', 'zhizaozhongzhen')).toEqual(['智造重镇']);
+    expect(matched('重庆日报记者采访', 'zhongqing')).toEqual([]);
+  });
+});

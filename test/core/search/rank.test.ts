@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TermHit } from '../../../src/core/search/hits.js';
+import { best, combine, score, type Scored } from '../../../src/core/search/rank.js';
+import type { Tier } from '../../../src/core/search/types.js';
+
+const hit = (tier: Tier, penalty: number, count: number, first: number): TermHit => ({ tier, penalty, count, first });
+const rankOf: Record<Tier, number> = { exact: 0, pinyin: 1, fuzzy: 2 };
+
+describe('score', () => {
+  it('orders exact before pinyin before fuzzy whatever else differs', () => {
+    const exact = score(combine(0, [hit('exact', 1, 1, 5000)], true));
+    const pinyin = score(combine(0, [hit('pinyin', 0, 10, 0)], false));
+    const fuzzy = score(combine(0, [hit('fuzzy', 0, 10, 0)], false));
+    expect(exact).toBeLessThan(pinyin);
+    expect(pinyin).toBeLessThan(fuzzy);
+  });
+
+  it('among exact matches ranks more occurrences first, then the earlier one', () => {
+    const once = score(combine(0, [hit('exact', 0, 1, 0)], false));
+    const twiceLate = score(combine(0, [hit('exact', 0, 2, 900)], false));
+    const twiceEarly = score(combine(0, [hit('exact', 0, 2, 3)], false));
+    expect(twiceEarly).toBeLessThan(twiceLate);
+    expect(twiceLate).toBeLessThan(once);
+  });
+
+  it('is lexicographic in (tier, split, penalty, occurrences up to 10, position)', () => {
+    const term = fc.record({
+      tier: fc.constantFrom<Tier>('exact', 'pinyin', 'fuzzy'),
+      split: fc.boolean(),
+      penalty: fc.integer({ min: 0, max: 4 }),
+      count: fc.integer({ min: 1, max: 30 }),
+      first: fc.integer({ min: 0, max: 100_000 }),
+    });
+    fc.assert(
+      fc.property(term, term, (a, b) => {
+        const key = (t: typeof a): number[] => [rankOf[t.tier], t.split ? 1 : 0, t.penalty, -Math.min(t.count, 10), t.first];
+        const ka = key(a);
+        const kb = key(b);
+        const i = ka.findIndex((v, k) => v !== kb[k]);
+        const sa = score(combine(0, [hit(a.tier, a.penalty, a.count, a.first)], a.split));
+        const sb = score(combine(0, [hit(b.tier, b.penalty, b.count, b.first)], b.split));
+        if (i < 0) expect(sa).toBe(sb);
+        else expect(Math.sign(sa - sb)).toBe(Math.sign(ka[i]! - kb[i]!));
+        expect(sa).toBeGreaterThanOrEqual(rankOf[a.tier]);
+        expect(sa).toBeLessThan(rankOf[a.tier] + 1);
+      }),
+    );
+  });
+
+  it('gives a multi-term hit the weakest tier and sums penalties and occurrences', () => {
+    const match = combine(3, [hit('exact', 0, 2, 40), hit('fuzzy', 1, 1, 7)], true);
+    expect(match).toMatchObject({ paragraph: 3, tier: 'fuzzy', penalty: 1, count: 3, first: 7, split: true });
+  });
+});
+
+describe('best', () => {
+  it('returns the same order as a full sort, cut at the limit', () => {
+    const entry = fc.record({ paragraph: fc.nat({ max: 50 }), score: fc.constantFrom(0.1, 0.2, 1.05, 2.3) });
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: (e) => e.paragraph, maxLength: 40 }), fc.integer({ min: 0, max: 45 }), (entries, limit) => {
+        const scored: Scored[] = entries.map((e) => ({ score: e.score, match: combine(e.paragraph, [], false) }));
+        const expected = [...scored].sort((x, y) => x.score - y.score || x.match.paragraph - y.match.paragraph).slice(0, limit);
+        expect(best(scored, limit).map((s) => s.match.paragraph)).toEqual(expected.map((s) => s.match.paragraph));
+      }),
+    );
+  });
+});
