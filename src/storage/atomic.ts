@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Replaces `path` with `data` so that a reader sees the old file or the new one, never a part: the data
+ * goes to a fresh temporary file in the same folder (rename is atomic only within one file system),
+ * is flushed to disk, and is renamed over `path`; then the folder is flushed so the rename survives a
+ * crash. On failure the temporary file is removed and the error thrown; `path` is untouched.
+ */
+export function writeFileAtomic(path: string, data: string, mode = 0o600): void {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  let fd: number | undefined = openSync(temp, 'wx', mode);
+  try {
+    const bytes = Buffer.from(data, 'utf8');
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) closeQuietly(fd);
+    removeQuietly(temp);
+    throw error;
+  }
+  syncFolder(dirname(path));
+}
+
+/** Flushes a folder's entries; some systems cannot open a folder for this, which costs durability only. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Durability of the rename is best effort: the data itself is already on disk.
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already failing; the first error is the one to report.
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Nothing to remove, or nothing more to do about it.
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The resume record kept for one document, and the pure rules for reading, merging and writing it.
+ * No I/O here: `store.ts` does the files.
+ *
+ * Two readers open on the same text must lose nothing, so a save is an update, not a whole record:
+ * only the fields it carries change, marks are merged letter by letter, and the last writer wins per
+ * field. A reader therefore saves a mark when it is set, and its own position, measure and indent when
+ * it leaves; another instance's marks stay.
+ */
+import { createHash } from 'node:crypto';
+import type { Anchor } from '../core/layout/flow.js';
+
+export type { Anchor } from '../core/layout/flow.js';
+
+/** What is remembered about a document. */
+export interface StateRecord {
+  /** Where the reader was: the paragraph (block) and the character at the top of the view. */
+  anchor?: Anchor;
+  /** Marks set with `m` + letter, by letter. */
+  marks: Record<string, Anchor>;
+  /** Text measure in columns (0: no limit). */
+  measure?: number;
+  /** First-line indent of two full-width spaces. */
+  indent?: boolean;
+  /** When the record was last written (ISO 8601). */
+  updatedAt: string;
+}
+
+/** A change to a record: absent fields stay as they are; a mark set to `null` is removed. */
+export interface StateUpdate {
+  anchor?: Anchor;
+  marks?: Record<string, Anchor | null>;
+  measure?: number;
+  indent?: boolean;
+}
+
+/** The version written to disk, so a later format can tell old records apart. */
+export const RECORD_VERSION = 1;
+
+/** A mark is one ASCII letter, as in less. */
+export const MARK_LETTER = /^[A-Za-z]$/;
+
+/** Block ids are short words (`s12p345`, `original-title`); anything else did not come from yuedu. */
+const BLOCK_ID = /^[A-Za-z0-9-]{1,64}$/;
+const MAX_MEASURE = 10_000;
+
+/**
+ * The file name stem for a document: a SHA-256 prefix of its text, so the same text opened from another
+ * path or standard input resumes, and an edited text starts afresh rather than at a stale position.
+ */
+export function documentKey(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+}
+
+export type ParsedRecord = { ok: true; record: StateRecord } | { ok: false; reason: string };
+
+/**
+ * Reads a record from the file's text. Invalid JSON or a non-object is refused with a reason (worded to follow the file name); within an
+ * object, fields of the wrong shape are dropped one by one, so one bad mark does not cost the position.
+ */
+export function parseRecord(text: string): ParsedRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'is not valid JSON' };
+  }
+  if (!isObject(value)) return { ok: false, reason: 'does not hold a record' };
+  const record: StateRecord = { marks: {}, updatedAt: typeof value.updatedAt === 'string' ? value.updatedAt : '' };
+  const anchor = toAnchor(value.anchor);
+  if (anchor) record.anchor = anchor;
+  if (isObject(value.marks)) {
+    for (const [letter, raw] of Object.entries(value.marks)) {
+      const mark = toAnchor(raw);
+      if (mark && MARK_LETTER.test(letter)) record.marks[letter] = mark;
+    }
+  }
+  if (isMeasure(value.measure)) record.measure = value.measure;
+  if (typeof value.indent === 'boolean') record.indent = value.indent;
+  return { ok: true, record };
+}
+
+/** Applies `update` to `record` (or to nothing), stamped with `now`; invalid parts of the update are ignored. */
+export function applyUpdate(record: StateRecord | undefined, update: StateUpdate, now: Date): StateRecord {
+  const next: StateRecord = { ...record, marks: { ...record?.marks }, updatedAt: now.toISOString() };
+  const anchor = toAnchor(update.anchor);
+  if (anchor) next.anchor = anchor;
+  for (const [letter, raw] of Object.entries(update.marks ?? {})) {
+    if (!MARK_LETTER.test(letter)) continue;
+    if (raw === null) {
+      delete next.marks[letter];
+    } else {
+      const mark = toAnchor(raw);
+      if (mark) next.marks[letter] = mark;
+    }
+  }
+  if (isMeasure(update.measure)) next.measure = update.measure;
+  if (typeof update.indent === 'boolean') next.indent = update.indent;
+  return next;
+}
+
+/** The file's text for a record: one JSON object with a version, keys in a fixed order, a final newline. */
+export function serializeRecord(record: StateRecord): string {
+  const { anchor, marks, measure, indent, updatedAt } = record;
+  const sortedMarks = Object.fromEntries(Object.entries(marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ version: RECORD_VERSION, anchor, marks: sortedMarks, measure, indent, updatedAt }, null, 2)}\n`;
+}
+
+function toAnchor(value: unknown): Anchor | undefined {
+  if (!isObject(value)) return undefined;
+  const { block, offset } = value;
+  if (typeof block !== 'string' || !BLOCK_ID.test(block)) return undefined;
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < -1) return undefined;
+  return { block, offset };
+}
+
+function isMeasure(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_MEASURE;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,114 @@
+/**
+ * Resume state on disk: one JSON file per document under {@link stateDirectory}, named by the document's
+ * content ({@link documentKey}). Remembering is a comfort, so nothing here throws: every failure (no
+ * folder, no permission, a full disk, a corrupted or unreadable file, a lock held too long) comes back
+ * as a one-line warning for the caller to show, and reading goes on.
+ *
+ * Calls are synchronous so a reader can save while it exits (on `q`, SIGTERM or SIGHUP).
+ */
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sanitizeLine } from '../core/document/sanitize.js';
+import { writeFileAtomic } from './atomic.js';
+import { LockTimeout, withLock } from './lock.js';
+import { stateDirectory } from './paths.js';
+import { applyUpdate, documentKey, parseRecord, serializeRecord, type StateRecord, type StateUpdate } from './record.js';
+
+export type { Anchor, StateRecord, StateUpdate } from './record.js';
+
+/** A state file larger than this was not written by yuedu and is not read. */
+const MAX_STATE_BYTES = 1024 * 1024;
+
+export interface StateOptions {
+  /** Where `XDG_STATE_HOME`, `HOME` and `YUEDU_STATE` are read. @default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** The clock stamping `updatedAt`. @default () => new Date() */
+  now?: () => Date;
+}
+
+export interface StateResult {
+  /** The record as stored after the call; undefined when there is none, or state is off or failed. */
+  record?: StateRecord;
+  /** One line to show the user when something went wrong; the call itself never throws. */
+  warning?: string;
+}
+
+/** The state file for a document, or undefined when state is disabled (`YUEDU_STATE=off`). */
+export function stateFile(docText: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const folder = stateDirectory(env);
+  return folder === undefined ? undefined : join(folder, `${documentKey(docText)}.json`);
+}
+
+/** The record saved for the document whose text is `docText` (pass `Document.source`). */
+export function loadState(docText: string, options: StateOptions = {}): StateResult {
+  const path = stateFile(docText, options.env);
+  if (path === undefined) return {};
+  const read = readRecord(path);
+  if (read.kind === 'missing') return {};
+  if (read.kind === 'bad') return { warning: `saved place not restored: ${shown(path)} ${read.reason}` };
+  return { record: read.record };
+}
+
+/**
+ * Applies `update` to the document's record under a lock, merging with what another instance may have
+ * saved meanwhile (see `record.ts`), and writes it atomically. A corrupted record is replaced.
+ */
+export function saveState(docText: string, update: StateUpdate, options: StateOptions = {}): StateResult {
+  const folder = stateDirectory(options.env);
+  const path = stateFile(docText, options.env);
+  if (folder === undefined || path === undefined) return {};
+  const now = options.now ?? (() => new Date());
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    return { warning: `place not saved: cannot create ${shown(folder)}: ${describe(error)}` };
+  }
+  try {
+    const record = withLock(`${path}.lock`, () => {
+      const current = readRecord(path);
+      const next = applyUpdate(current.kind === 'ok' ? current.record : undefined, update, now());
+      writeFileAtomic(path, serializeRecord(next));
+      return next;
+    });
+    return { record };
+  } catch (error) {
+    if (error instanceof LockTimeout) return { warning: `place not saved: another yuedu kept ${shown(path)} locked` };
+    return { warning: `place not saved: cannot write ${shown(path)}: ${describe(error)}` };
+  }
+}
+
+type ReadResult = { kind: 'ok'; record: StateRecord } | { kind: 'missing' } | { kind: 'bad'; reason: string };
+
+function readRecord(path: string): ReadResult {
+  let text: string;
+  try {
+    if (statSync(path).size > MAX_STATE_BYTES) return { kind: 'bad', reason: 'is too large to be a yuedu state file' };
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'bad', reason: `cannot be read: ${describe(error)}` };
+  }
+  const parsed = parseRecord(text);
+  return parsed.ok ? { kind: 'ok', record: parsed.record } : { kind: 'bad', reason: parsed.reason };
+}
+
+/** Paths come from the environment, so they are made printable before they reach a status bar. */
+function shown(path: string): string {
+  return sanitizeLine(path);
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+};
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined && REASONS[code] !== undefined) return REASONS[code];
+  return sanitizeLine(code ?? (error instanceof Error ? error.message : String(error)));
+}
