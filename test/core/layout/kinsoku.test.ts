@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CONNECTORS,
+  Flag,
+  INSEPARABLE_GROUPS,
+  LINE_END_PROHIBITED,
+  LINE_START_PROHIBITED,
+  charFlags,
+} from '../../../src/core/layout/kinsoku.js';
+
+const flagsOf = (ch: string): number => charFlags(ch.codePointAt(0)!);
+
+describe('kinsoku data', () => {
+  it('forbids closing and pause punctuation at a line start, in full-width and ASCII form', () => {
+    const required = '、，。：；！？”’）」』》〉】〕］｝…,.:;!?)]}%，．：；！？％・·〜ぁっャ々ー';
+    expect([...required].filter((ch) => !LINE_START_PROHIBITED.has(ch))).toEqual([]);
+  });
+
+  it('forbids opening marks at a line end, in full-width and ASCII form', () => {
+    const required = '“‘（「『《〈【〔［｛([{';
+    expect([...required].filter((ch) => !LINE_END_PROHIBITED.has(ch))).toEqual([]);
+  });
+
+  it('keeps the sets apart: no mark both opens and closes', () => {
+    expect([...LINE_START_PROHIBITED].filter((ch) => LINE_END_PROHIBITED.has(ch))).toEqual([]);
+  });
+
+  it('lets Chinese characters, Latin letters and digits start and end lines', () => {
+    for (const ch of '中文字A z09あ한') {
+      expect(LINE_START_PROHIBITED.has(ch) || LINE_END_PROHIBITED.has(ch)).toBe(false);
+    }
+  });
+
+  it('groups the doubled dashes and ellipses that may not be split', () => {
+    expect(INSEPARABLE_GROUPS.some((g) => g.includes('—') && g.includes('―'))).toBe(true);
+    expect(INSEPARABLE_GROUPS.some((g) => g.includes('…') && g.includes('⋯'))).toBe(true);
+    expect(CONNECTORS.has('-')).toBe(true);
+  });
+
+  it('classifies characters for the breaking rules', () => {
+    expect(flagsOf('A') & Flag.Word).toBeTruthy();
+    expect(flagsOf('7') & Flag.Digit).toBeTruthy();
+    expect(flagsOf('é') & Flag.Word).toBeTruthy();
+    expect(flagsOf('中') & Flag.Word).toBe(0);
+    expect(flagsOf('中') & Flag.Han).toBeTruthy();
+    expect(flagsOf('ー') & Flag.Word).toBe(0);
+    expect(flagsOf('あ') & Flag.Word).toBe(0);
+    expect(flagsOf(' ') & Flag.Space).toBeTruthy();
+    expect(flagsOf('\u3000') & Flag.Space).toBe(0);
+    expect(flagsOf('\u3000') & Flag.KeptSpace).toBeTruthy();
+    expect(flagsOf('\t') & Flag.KeptSpace).toBeTruthy();
+    expect(flagsOf('\u00a0') & Flag.Glue).toBeTruthy();
+    expect(flagsOf('。') & Flag.NoStart).toBeTruthy();
+    expect(flagsOf('《') & Flag.NoEnd).toBeTruthy();
+    expect(flagsOf('😀')).toBe(0);
+  });
+});
