@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { formatRef, parseRef, REF_FORMS } from '../core/document/refs.js';
 import { UserError } from './errors.js';
 
 /** Subcommands; anything else in first position is a FILE for the reader. */
@@ -17,6 +18,16 @@ export interface CliArgs {
   limit?: number;
   ambiguousWide: boolean;
   search?: string;
+  /** `--at REF`, in canonical form (`s2p3`, or `s2` for a section); checked against the document later. */
+  at?: string;
+  /** `--from-start`: open at the beginning, ignoring the saved position. */
+  fromStart: boolean;
+  /** False with `--no-clipboard`: the copy key must not write to the terminal clipboard. */
+  clipboard: boolean;
+  /** `--measure N`: most columns of text (0: no limit); undefined: as remembered, else the default. */
+  measure?: number;
+  /** `--indent` (true) / `--no-indent` (false); undefined: as remembered. */
+  indent?: boolean;
 }
 
 const OPTIONS = {
@@ -28,13 +39,19 @@ const OPTIONS = {
   limit: { type: 'string', short: 'n' },
   'ambiguous-wide': { type: 'boolean' },
   search: { type: 'string' },
+  at: { type: 'string' },
+  'from-start': { type: 'boolean' },
+  'no-clipboard': { type: 'boolean' },
+  measure: { type: 'string' },
+  indent: { type: 'boolean' },
+  'no-indent': { type: 'boolean' },
 } as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'search'],
+  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent'],
   toc: ['json'],
-  print: ['section', 'width', 'ambiguous-wide'],
+  print: ['section', 'width', 'ambiguous-wide', 'at'],
   wrap: ['width', 'ambiguous-wide'],
   search: ['json', 'limit', 'width', 'ambiguous-wide'],
 };
@@ -63,6 +80,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
     section: values.section === undefined ? undefined : positiveInt('--section', values.section, 0, 1_000_000),
     limit: values.limit === undefined ? undefined : positiveInt('--limit', values.limit, 1, 1_000_000),
     search: values.search,
+    at: values.at === undefined ? undefined : reference(values.at),
+    fromStart: values['from-start'] ?? false,
+    clipboard: !(values['no-clipboard'] ?? false),
+    measure: values.measure === undefined ? undefined : positiveInt('--measure', values.measure, 0, 10_000),
+    indent: values.indent ? true : values['no-indent'] ? false : undefined,
   };
   if (args.help || args.version) return args;
 
@@ -72,7 +94,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
       throw new UserError(`option --${name} does not apply to ${where}`);
     }
   }
+  if (values.at !== undefined && values.section !== undefined) throw new UserError('use either --at or --section, not both');
+  if (values.indent && values['no-indent']) throw new UserError('use either --indent or --no-indent, not both');
   return args;
+}
+
+function reference(raw: string): string {
+  const ref = parseRef(raw);
+  if (!ref) throw new UserError(`--at needs a paragraph reference, not '${raw}'`, 2, `Write ${REF_FORMS}; 'yuedu toc' lists the sections.`);
+  return formatRef(ref);
 }
 
 function positiveInt(name: string, raw: string, min: number, max: number): number {

@@ -1,11 +1,14 @@
 export const USAGE = `yuedu — read Chinese long-form text in the terminal (阅读)
 
 Usage:
-  yuedu [FILE|-] [--section N] [--ambiguous-wide] [--search QUERY]
+  yuedu [FILE|-] [--at REF | --section N] [--from-start] [--measure N] [--indent] [--no-clipboard]
+        [--ambiguous-wide] [--search QUERY]
                                 open the reader (prints like 'print' when stdout is not a terminal)
   yuedu toc   [FILE] [--json]   outline: title, dateline, sections with paragraph counts
   yuedu print [FILE] [--section N] [--width W] [--ambiguous-wide]
                                 the document laid out as the reader shows it, as plain text
+  yuedu print [FILE] --at REF [--width W]
+                                one paragraph as a citation to paste: quote, speaker, title, date, place
   yuedu wrap  [FILE|-] [--width W] [--ambiguous-wide]
                                 CJK-aware fold: each input line is a paragraph, printed wrapped
   yuedu search [--json] [--limit N] QUERY [FILE]
@@ -16,6 +19,11 @@ FILE defaults to the bundled interview; '-' reads standard input (so does the re
 Options:
   -w, --width W        columns to lay out for (default: the terminal's width, or 80)
   -s, --section N      only / start at section N (0 is the lead)
+      --at REF         the paragraph REF: s2p3 is section 2, paragraph 3 (also 2.3; s2 a section, s0 the lead)
+      --from-start     open at the beginning, not where you left this text
+      --measure N      at most N columns of text, centred (0: the full width; default about 40 Chinese characters)
+      --indent         indent first lines by two full-width spaces (--no-indent: don't); remembered
+      --no-clipboard   the copy key (y) leaves the clipboard alone
       --ambiguous-wide lay out for terminals that draw “ ” … — as two cells
       --json           machine-readable output
   -n, --limit N        at most N search hits
@@ -23,4 +31,5 @@ Options:
   -V, --version        the version
 
 Exit codes: 0 success · 1 search found nothing · 2 usage or input error · 70 internal error
-Environment: NO_COLOR disables colour.`;
+Environment: NO_COLOR disables colour; YUEDU_STATE=off stops remembering places and marks
+(kept in $XDG_STATE_HOME/yuedu, by default ~/.local/state/yuedu).`;

@@ -5,7 +5,7 @@ import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { readInput } from './input.js';
 import { outputWidth, styles, useColor } from './output.js';
-import { printDocument } from './commands/print.js';
+import { printCitation, printDocument } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
 import { wrapText } from './commands/wrap.js';
 
@@ -25,6 +25,10 @@ export async function runCommand(args: CliArgs): Promise<number> {
     case 'print': {
       noMore(second === undefined ? [] : [second, ...extra]);
       const doc = await load(first);
+      if (args.at !== undefined) {
+        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
+        return 0;
+      }
       const width = outputWidth(args.width, stdout);
       stdout.write(printDocument(doc, { width, ambiguousWidth, section: args.section, style: styles(color) }));
       return 0;

@@ -1,5 +1,8 @@
+import { citation, citationParts } from '../../core/document/cite.js';
+import { resolveRef } from '../../core/document/refs.js';
 import type { Document } from '../../core/document/types.js';
 import { flowRows, type Row } from '../../core/layout/flow.js';
+import { layoutText } from '../../core/layout/linebreak.js';
 import { UserError } from '../errors.js';
 import type { Styles } from '../output.js';
 
@@ -39,4 +42,31 @@ function render(row: Row, style: Styles): string {
   if (row.kind === 'title' || row.kind === 'heading') return style.bold(row.text);
   if (row.kind === 'dateline' || row.kind === 'meta') return style.dim(row.text);
   return label + row.text;
+}
+
+export interface CitationOptions {
+  /** Wrap to this many columns; undefined leaves each line whole for pasting. */
+  width?: number;
+  ambiguousWidth: 1 | 2;
+}
+
+const QUOTE = '> ';
+
+/**
+ * `print --at REF`: the paragraph as a citation (see `core/document/cite.ts`). It is not wrapped unless a
+ * width is asked for, because hard line breaks pasted into notes split Chinese sentences; a terminal
+ * wraps the long line for display anyway. When wrapped, every quote line keeps its `> `.
+ */
+export function printCitation(doc: Document, at: string, options: CitationOptions): string {
+  const target = resolveRef(doc, at);
+  if (!target.ok) throw new UserError(target.message, 2, "'yuedu toc' lists the sections and their paragraph counts.");
+  if (target.paragraph === undefined) {
+    throw new UserError(`--at ${target.ref} names a whole section; print cites one paragraph`, 2, `Try 'yuedu print --at ${target.ref}p1', or 'yuedu print --section ${target.section}'.`);
+  }
+  const { width, ambiguousWidth } = options;
+  if (width === undefined) return `${citation(doc, target.paragraph)}\n`;
+  const wrap = (text: string, columns: number) => layoutText(text, Math.max(1, columns), { ambiguousWidth }).map((line) => line.text);
+  const { quote, attribution } = citationParts(doc, target.paragraph);
+  const quoteLines = quote.split('\n').flatMap((line) => wrap(line, width - QUOTE.length).map((part) => QUOTE + part));
+  return [...quoteLines, ...wrap(attribution, width)].join('\n') + '\n';
 }
