@@ -32,9 +32,12 @@ export function splitGraphemes(text: string): Grapheme[] {
   }));
 }
 
-const LONE_SURROGATE = /^[\ud800-\udfff]$/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Cells of a string as a terminal shows it: string-width per grapheme, a tab as one space, U+FFFD for a lone surrogate. */
+/**
+ * Cells of a string as a terminal shows it: string-width per grapheme, a tab as one space, and a
+ * grapheme holding a lone surrogate as the one-cell U+FFFD the terminal receives instead.
+ */
 export function measure(text: string, ambiguousWidth: 1 | 2 = 1): number {
   let sum = 0;
   for (const g of splitGraphemes(text)) {
@@ -181,7 +184,11 @@ export function checkWordsWhole(text: string, width: number, options: LayoutOpti
   const isSpace = (i: number): boolean => at(i) === ' ';
   const sticksLeft = (i: number): boolean =>
     startProhibited(at(i)) || (CONNECTORS.has(at(i)) && !isSpaceLike(at(i - 1)));
-  for (const match of shadow.matchAll(word)) {
+  const matches = [...shadow.matchAll(word)];
+  // Words glued to a word through kinsoku join its cluster whole.
+  const wordOf = new Int32Array(gs.length).fill(-1);
+  matches.forEach((m, k) => wordOf.fill(k, m.index, m.index + m[0].length));
+  for (const match of matches) {
     const first = match.index;
     const last = first + match[0].length - 1;
     const shown = text.slice(gs[first]!.start, gs[last]!.end);
@@ -192,7 +199,7 @@ export function checkWordsWhole(text: string, width: number, options: LayoutOpti
       let back = from - 1;
       while (back >= 0 && isSpace(back)) back--;
       if (back >= 0 && (endProhibited(at(back)) || sticksLeft(from) || (back === from - 1 && GLUE.has(at(back))))) {
-        from = back;
+        from = wordOf[back]! >= 0 ? matches[wordOf[back]!]!.index : back;
         grown = true;
       }
       let ahead = to;
@@ -200,7 +207,8 @@ export function checkWordsWhole(text: string, width: number, options: LayoutOpti
       const digitUnit = ahead === to && shadow[to - 1] === 'd' && /\p{Script=Han}/u.test(firstChar(at(to) || ' '));
       const glued = ahead === to && (GLUE.has(at(to)) || GLUE.has(at(to - 1)));
       if (ahead < gs.length && (sticksLeft(ahead) || digitUnit || glued)) {
-        to = ahead + 1;
+        const other = wordOf[ahead]! >= 0 ? matches[wordOf[ahead]!]! : undefined;
+        to = other ? other.index + other[0].length : ahead + 1;
         grown = true;
       }
     }
