@@ -57,7 +57,9 @@ export const CONNECTORS: ReadonlySet<string> = new Set([...'-‐‒–－﹣/／
  * U+2015 pairs; U+2E3A/U+2E3B are already one character) and `……` / `⋯⋯` / `‥‥`. A break between two
  * marks of the same group is prohibited.
  */
-export const INSEPARABLE_GROUPS: readonly string[] = ['—―⸺⸻', '…‥⋯'];
+export const INSEPARABLE_DASHES = '—―⸺⸻';
+export const INSEPARABLE_ELLIPSES = '…‥⋯';
+export const INSEPARABLE_GROUPS: readonly string[] = [INSEPARABLE_DASHES, INSEPARABLE_ELLIPSES];
 
 /**
  * Characters that join Latin letters and digits into one unbreakable run when they stand between or
@@ -76,8 +78,9 @@ export const THOUSANDS_SEPARATOR = ',';
 export const NUMBER_PREFIXES: ReadonlySet<string> = new Set([...'$＄¥￥£￡€₩₹₽₿']);
 
 /**
- * No break on either side (UAX #14 GL, WJ): NO-BREAK SPACE, NARROW NO-BREAK SPACE, FIGURE SPACE,
- * NON-BREAKING HYPHEN, WORD JOINER, ZERO WIDTH NO-BREAK SPACE.
+ * No break after them, and none before them unless a space precedes (UAX #14 GL, WJ, LB12a):
+ * NO-BREAK SPACE, NARROW NO-BREAK SPACE, FIGURE SPACE, NON-BREAKING HYPHEN, WORD JOINER, ZERO WIDTH
+ * NO-BREAK SPACE. Shown and kept like any character.
  */
 export const GLUE: ReadonlySet<string> = new Set(['\u00a0', '\u202f', '\u2007', '\u2011', '\u2060', '\ufeff']);
 
@@ -138,8 +141,8 @@ function computeFlags(cp: number): number {
   if (ch === THOUSANDS_SEPARATOR) flags |= Flag.Thousands;
   if (NUMBER_PREFIXES.has(ch)) flags |= Flag.Prefix;
   if (AMBIGUOUS_QUOTES.has(ch)) flags |= Flag.Quote;
-  if (INSEPARABLE_GROUPS[0]!.includes(ch)) flags |= Flag.Dash;
-  if (INSEPARABLE_GROUPS[1]!.includes(ch)) flags |= Flag.Dots;
+  if (INSEPARABLE_DASHES.includes(ch)) flags |= Flag.Dash;
+  if (INSEPARABLE_ELLIPSES.includes(ch)) flags |= Flag.Dots;
   if (HAN.test(ch)) flags |= Flag.Han;
   // Letters and digits of alphabetic scripts form words; CJK characters (and the wide kana marks of
   // the Common script such as ー) break anywhere instead.

@@ -52,8 +52,9 @@ Every position between graphemes therefore gets one of four levels:
 
 The algorithm
 -------------
-Greedy, one line at a time, linear in the paragraph (each grapheme is measured once up front;
-a line scan looks at no more graphemes than fit in one line):
+Greedy, one line at a time, linear in the paragraph (each grapheme is measured and classified
+once up front; a line scan looks at no more graphemes than fit in one line, a run of spaces
+counting as one step):
    walk from the line start adding widths (spaces never overflow: they may hang) until the next
    grapheme would not fit, remembering the latest A and B positions seen; then break at
      the latest A                        (the normal case; "push out", clreq 推出: the characters
@@ -342,11 +343,9 @@ export function layoutText(text: string, width: number, options: LayoutOptions =
 
     if (i >= count) {
       // Last line: trailing spaces are kept as far as they fit, the rest hang.
-      const solidTo = shown(count);
-      const solid = cellsTo(count);
-      let keepTo = solidTo;
+      let keepTo = shown(count);
       while (keepTo < count && cum[keepTo + 1]! - cum[lineStart]! <= room) keepTo++;
-      push(lineStart, count, keepTo, keepTo === solidTo ? solid : cum[keepTo]! - cum[lineStart]!);
+      push(lineStart, count, keepTo, cum[keepTo]! - cum[lineStart]!);
       return lines;
     }
 
