@@ -82,7 +82,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     category: 'Sections',
     hint: 'section',
   },
-  { command: 'section.previous', keys: ['[', '{'], modes: ['reader', 'sidebar'], help: 'Previous section (or the start of this one)', category: 'Sections' },
+  { command: 'section.previous', keys: ['[', '{'], modes: ['reader', 'sidebar'], help: 'Start of this or previous section', category: 'Sections' },
   { command: 'section.jump', keys: DIGITS, modes: ['reader', 'sidebar'], help: 'Go to section N', category: 'Sections', display: '1–9' },
   {
     command: 'focus.toggle',
