@@ -8,6 +8,7 @@ import { outputWidth, styles, useColor } from './output.js';
 import { printCitation, printDocument } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
 import { wrapText } from './commands/wrap.js';
+import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
   const { stdout } = process;
@@ -39,8 +40,22 @@ export async function runCommand(args: CliArgs): Promise<number> {
       stdout.write(wrapText(text, outputWidth(args.width, stdout), { ambiguousWidth }));
       return 0;
     }
-    case 'search':
-      throw new UserError('search is not available yet');
+    case 'search': {
+      if (first === undefined) throw new UserError('search needs a QUERY', 2, "Usage: yuedu search [--json] [--limit N] QUERY [FILE]");
+      noMore(extra);
+      const doc = await load(second);
+      const { createSearchIndex } = await import('../core/search/index.js');
+      const found = createSearchIndex(doc).search(first);
+      const limit = args.limit ?? (args.json ? Infinity : DEFAULT_PLAIN_LIMIT);
+      const hits = found.slice(0, limit);
+      if (args.json) stdout.write(searchJson(hits));
+      else {
+        const width = outputWidth(args.width, stdout);
+        stdout.write(searchText(hits, { width, ambiguousWidth, style: styles(color), color, more: found.length - hits.length }));
+      }
+      if (hits.length === 0 && process.stderr.isTTY && !args.json) process.stderr.write('yuedu: no paragraph matches\n');
+      return hits.length > 0 ? 0 : 1;
+    }
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
       const doc = await loadForReader(first);
