@@ -125,7 +125,8 @@ export const Flag = {
 const LETTER_OR_NUMBER = /[\p{L}\p{N}\p{M}]/u;
 const DECIMAL = /\p{Nd}/u;
 const HAN = /\p{Script=Han}/u;
-const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
+// Script_Extensions also catches the shared kana marks ー and ｰ, which belong to no single script.
+const EAST_ASIAN_SCRIPT = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}]/u;
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/u;
 
 function computeFlags(cp: number): number {
@@ -144,8 +145,7 @@ function computeFlags(cp: number): number {
   if (INSEPARABLE_DASHES.includes(ch)) flags |= Flag.Dash;
   if (INSEPARABLE_ELLIPSES.includes(ch)) flags |= Flag.Dots;
   if (HAN.test(ch)) flags |= Flag.Han;
-  // Letters and digits of alphabetic scripts form words; CJK characters (and the wide kana marks of
-  // the Common script such as ー) break anywhere instead.
+  // Letters and digits of alphabetic scripts form words; CJK characters and kana break anywhere.
   const wide = eastAsianWidth(cp) === 2;
   if ((LETTER_OR_NUMBER.test(ch) && !wide && !EAST_ASIAN_SCRIPT.test(ch)) || FULLWIDTH_ALNUM.test(ch)) {
     flags |= Flag.Word;

@@ -44,6 +44,8 @@ describe('kinsoku data', () => {
     expect(flagsOf('中') & Flag.Word).toBe(0);
     expect(flagsOf('中') & Flag.Han).toBeTruthy();
     expect(flagsOf('ー') & Flag.Word).toBe(0);
+    expect(flagsOf('ｰ') & Flag.Word).toBe(0);
+    expect(flagsOf('ｱ') & Flag.Word).toBe(0);
     expect(flagsOf('あ') & Flag.Word).toBe(0);
     expect(flagsOf(' ') & Flag.Space).toBeTruthy();
     expect(flagsOf('\u3000') & Flag.Space).toBe(0);
