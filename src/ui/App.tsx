@@ -84,7 +84,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     main = (
       <Box flexDirection="column" width={g.paneWidth} height={g.bodyHeight}>
         <Header title={doc.title} {...(doc.dateline ? { dateline: doc.dateline.raw } : {})} width={g.paneWidth} {...common} />
-        <TextPane rows={visibleRows(state, flow)} width={g.paneWidth} height={g.textHeight} {...common} />
+        <TextPane rows={visibleRows(state, flow)} width={g.paneWidth} height={g.textHeight} theme={theme} />
       </Box>
     );
   }

@@ -203,3 +203,16 @@ describe('sizes', () => {
     expect(textTop(ui.rows())).toBe(headings[2]);
   });
 });
+
+describe('a 100,000-paragraph document', () => {
+  it('shows its first screen with an estimated total, laying out the rest in the background', async () => {
+    const { syntheticDocument } = await import('../app/documents.js');
+    const ui = await renderReader(syntheticDocument(1000, 100), { columns: 80, rows: 24 });
+    open.push(ui);
+    const status = ui.rows()[23] ?? '';
+    expect(status).toMatch(/1\/~\d+/);
+    expect(status).toMatch(/layout \d+%/);
+    await ui.press('G');
+    expect(ui.rows().join('\n')).toContain('1000.100');
+  });
+});

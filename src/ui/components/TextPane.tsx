@@ -1,8 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Row } from '../../core/layout/flow.js';
-import type { AmbiguousWidth } from '../../core/layout/width.js';
 import { paint, type Style } from '../style.js';
-import { padding } from '../text.js';
 import type { Theme } from '../theme.js';
 
 export interface TextPaneProps {
@@ -11,7 +9,6 @@ export interface TextPaneProps {
   width: number;
   height: number;
   theme: Theme;
-  ambiguousWidth: AmbiguousWidth;
 }
 
 function labelStyle(row: Row, theme: Theme): Style {
@@ -21,23 +18,23 @@ function labelStyle(row: Row, theme: Theme): Style {
 }
 
 /** One row as the string shown: a one-cell margin, the styled label and text, spaces to `width`. */
-export function rowLine(row: Row | undefined, width: number, theme: Theme, ambiguousWidth: AmbiguousWidth): string {
+export function rowLine(row: Row | undefined, width: number, theme: Theme): string {
   if (!row || row.kind === 'blank') return ' '.repeat(width);
-  const plain = ` ${row.label}${row.text}`;
   const label = row.label === '' ? '' : paint(row.label, labelStyle(row, theme));
-  return ` ${label}${paint(row.text, theme.text[row.role])}${padding(plain, width, ambiguousWidth)}`;
+  // The flow measured the row already (with the ambiguous-width policy): no second measurement per frame.
+  return ` ${label}${paint(row.text, theme.text[row.role])}${' '.repeat(Math.max(0, width - 1 - row.width))}`;
 }
 
 /**
  * The text of the document: exactly `height` rows, one pre-laid row per <Text>, so Ink never wraps
  * (its wrapping breaks Chinese text in the wrong places).
  */
-export function TextPane({ rows, width, height, theme, ambiguousWidth }: TextPaneProps) {
+export function TextPane({ rows, width, height, theme }: TextPaneProps) {
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {Array.from({ length: height }, (_, i) => (
         <Text key={i} wrap="truncate-end">
-          {rowLine(rows[i], width, theme, ambiguousWidth)}
+          {rowLine(rows[i], width, theme)}
         </Text>
       ))}
     </Box>
