@@ -107,6 +107,9 @@ export function runReader(options: RunReaderOptions): Promise<number> {
           // Decided by the caller from the streams: Ink's own guess turns non-interactive whenever CI is set.
           interactive: true,
           maxFps: MAX_FPS,
+          // Rewrites only the changed part of changed rows (a third fewer bytes per scroll). It places the
+          // cursor by Ink's own cell widths, which count “ ” … as one cell: not for ambiguous-wide terminals.
+          incrementalRendering: ambiguousWidth !== 2,
         },
       );
     } catch (error) {
