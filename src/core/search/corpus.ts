@@ -38,12 +38,20 @@ export function buildCorpus(doc: Document): Corpus {
 
 /** The paragraph whose folded text contains `offset` of `Corpus.text`, searching from `hint` onwards. */
 export function paragraphAt(corpus: Corpus, offset: number, hint = 0): number {
-  const { starts } = corpus;
-  // Offsets arrive in increasing order during a scan: try the hint's neighbourhood before bisecting.
-  if (starts[hint + 1]! > offset) return hint;
-  if (starts[hint + 2]! > offset) return hint + 1;
-  let low = hint + 1;
-  let high = starts.length - 2;
+  return pieceAt(corpus.starts, offset, hint);
+}
+
+/**
+ * For pieces joined into one string, with `starts[i]` where piece i starts (and one extra entry past the
+ * end): the piece holding `offset`. Offsets arrive in increasing order during a scan, so the neighbourhood
+ * of `hint` is tried before bisecting.
+ */
+export function pieceAt(starts: Int32Array, offset: number, hint = 0): number {
+  const last = starts.length - 2;
+  if (hint <= last && starts[hint + 1]! > offset) return hint;
+  if (hint + 1 <= last && starts[hint + 2]! > offset) return hint + 1;
+  let low = Math.min(hint + 1, last);
+  let high = last;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     if (starts[mid]! <= offset) low = mid;

@@ -2,9 +2,9 @@ import type { Document } from '../document/types.js';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { findExact, occurrences } from './exact.js';
 import { findFuzzy } from './fuzzy.js';
-import { offerHit, type TermHits } from './hits.js';
+import { type TermHit, type TermHits } from './hits.js';
 import { normalise, toOriginal } from './normalise.js';
-import { matchPinyin, readPinyin, type ParagraphPinyin, type PinyinTerm } from './pinyin.js';
+import { PinyinIndex } from './pinyin-index.js';
 import { buildPostings, type Postings } from './postings.js';
 import { readQuery, type Reading, type Term } from './query.js';
 import { snapToGraphemes } from './ranges.js';
@@ -15,9 +15,6 @@ import type { SearchHit } from './types.js';
 /** A search in steps: it yields wherever it may pause (see index.ts for the drivers). */
 export type Steps<T> = Generator<void, T>;
 
-/** Paragraphs read with pinyin-pro between two yields (about 0.2 ms per 100 characters). */
-const PINYIN_CHUNK = 32;
-
 /**
  * The search engine over one document. Nothing is built up front: the folded corpus on the first
  * search, the character postings on the first fuzzy search, each paragraph's pinyin the first time a
@@ -26,7 +23,7 @@ const PINYIN_CHUNK = 32;
 export class Engine {
   private corpus: Corpus | null = null;
   private postings: Postings | null = null;
-  private readonly pinyin: (ParagraphPinyin | undefined)[] = [];
+  private pinyin: PinyinIndex | null = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -34,15 +31,38 @@ export class Engine {
     const readings = readQuery(query);
     if (readings.length === 0) return [];
     this.corpus ??= buildCorpus(this.doc);
-    const bestByParagraph = new Map<number, Scored>();
+    // Every reading's matches compete; `best` keeps each paragraph's best one that holds.
+    const entries: Scored[] = [];
     for (const reading of readings) {
-      for (const match of yield* this.matchReading(reading)) {
-        const scored = { match, score: score(match) };
-        const old = bestByParagraph.get(match.paragraph);
-        if (!old || scored.score < old.score) bestByParagraph.set(match.paragraph, scored);
-      }
+      for (const match of yield* this.matchReading(reading)) entries.push({ match, score: score(match) });
     }
-    return best([...bestByParagraph.values()], limit).map((scored) => this.toHit(scored));
+    return best(entries, limit, (entry) => this.settle(entry)).map((entry) => this.toHit(entry));
+  }
+
+  /** Builds every lazy part now: the folded text, the postings, the converters and all pinyin readings. */
+  *prepare(): Steps<void> {
+    this.corpus ??= buildCorpus(this.doc);
+    yield;
+    this.postings ??= buildPostings(this.corpus);
+    yield;
+    simplifiedVariants('電');
+    yield;
+    this.pinyin ??= new PinyinIndex(this.corpus);
+    yield* this.pinyin.readAll();
+  }
+
+  /** Checks the pending parts of an entry (initials against word boundaries); see `best`. */
+  private settle(entry: Scored): Scored | null {
+    const { match } = entry;
+    if (!match.parts.some((part) => part.pending)) return entry;
+    const parts: TermHit[] = [];
+    for (const part of match.parts) {
+      const settled = part.pending ? this.pinyin!.settle(match.paragraph, part.pinyin!) : part;
+      if (!settled) return null;
+      parts.push(settled);
+    }
+    const settled = combine(match.paragraph, parts, match.split);
+    return { match: settled, score: score(settled) };
   }
 
   /** Paragraphs every term of the reading matches; later terms look only inside earlier terms' hits. */
@@ -53,9 +73,10 @@ export class Engine {
       const hits: TermHits = yield* this.matchTerm(term, within);
       if (hits.size === 0) return [];
       perTerm.push(hits);
-      within = [...hits.keys()].sort((a, b) => a - b);
+      if (perTerm.length < reading.terms.length) within = [...hits.keys()].sort((a, b) => a - b);
     }
-    return (within ?? []).map((p) =>
+    const last = perTerm[perTerm.length - 1]!;
+    return Array.from(last.keys(), (p) =>
       combine(
         p,
         perTerm.map((hits) => hits.get(p)!),
@@ -72,7 +93,10 @@ export class Engine {
       yield* findExact(corpus, term.text, 0, within, hits);
       for (const variant of variants) yield* findExact(corpus, variant, 1, within, hits);
     }
-    if (term.pinyin) yield* this.findPinyin(term.pinyin, within, hits);
+    if (term.pinyin) {
+      this.pinyin ??= new PinyinIndex(corpus);
+      yield* this.pinyin.find(term.pinyin, within, hits);
+    }
     if (hits.size === 0 && term.fuzzy) {
       this.postings ??= buildPostings(corpus);
       for (const pattern of [term.text, ...variants]) yield* findFuzzy(corpus, this.postings, pattern, within, hits);
@@ -80,27 +104,15 @@ export class Engine {
     return hits;
   }
 
-  private *findPinyin(term: PinyinTerm, within: number[] | null, into: TermHits): Steps<void> {
-    const corpus = this.corpus!;
-    const count = within ? within.length : corpus.paragraphs.length;
-    let read = 0;
-    for (let i = 0; i < count; i++) {
-      const p = within ? within[i]! : i;
-      let py = this.pinyin[p];
-      if (!py) {
-        py = this.pinyin[p] = readPinyin(corpus.folded[p]!.text);
-        if (++read % PINYIN_CHUNK === 0) yield;
-      }
-      const match = matchPinyin(py, term);
-      if (match) offerHit(into, p, { tier: 'pinyin', penalty: match.penalty, count: match.count, first: match.first, ranges: match.ranges });
-    }
-  }
-
   private toHit({ match, score: value }: Scored): SearchHit {
     const corpus = this.corpus!;
     const paragraph = corpus.paragraphs[match.paragraph]!;
     const folded = corpus.folded[match.paragraph]!;
-    const ranges = match.parts.flatMap((part) => part.ranges ?? occurrences(folded.text, part.needle ?? ''));
+    const ranges = match.parts.flatMap((part) => {
+      if (part.ranges) return part.ranges;
+      if (part.pinyin) return this.pinyin!.ranges(match.paragraph, part.pinyin);
+      return occurrences(folded.text, part.needle ?? '');
+    });
     const hit: SearchHit = {
       paragraphId: paragraph.id,
       section: paragraph.section,

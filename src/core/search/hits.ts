@@ -1,3 +1,4 @@
+import type { PinyinTerm } from './pinyin.js';
 import type { Range, Tier } from './types.js';
 
 /** How one query term matched one paragraph. Positions are in the paragraph's folded text. */
@@ -8,9 +9,15 @@ export interface TermHit {
   count: number;
   /** Where the first occurrence starts. */
   first: number;
-  /** Exact hits keep the needle and find their ranges only if the hit is shown. */
+  /** Exact and pinyin hits keep what matched and find their ranges only if the hit is shown. */
   needle?: string;
+  pinyin?: PinyinTerm;
   ranges?: Range[];
+  /**
+   * Initials found by a whole-document scan and not yet checked against word boundaries; `count` and
+   * `first` then over-promise, so the score is a lower bound (see `best` in rank.ts).
+   */
+  pending?: boolean;
 }
 
 /** A term's hits by paragraph index. */

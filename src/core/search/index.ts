@@ -71,5 +71,8 @@ export function createSearchIndex(doc: Document): SearchIndex {
       const limit = limitOf(options);
       return recall(query, limit) ?? remember(query, limit, await finishInSlices(engine.run(query, limit), options.signal));
     },
+    prepare(options: { signal?: AbortSignal } = {}): Promise<void> {
+      return finishInSlices(engine.prepare(), options.signal);
+    },
   };
 }

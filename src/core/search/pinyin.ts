@@ -22,35 +22,46 @@ export interface ParagraphPinyin {
 }
 
 const BARRIER = '\u0001';
-const SYLLABLE = /^[a-z]+$/;
+const SEPARATOR = '\u0002';
+
+/** pinyin-pro's reading of each code point of `text`, or null if it did not return one per code point. */
+function readings(text: string, count: number): string[] | null {
+  const joined = pinyin(text, { toneType: 'none', v: true, separator: SEPARATOR });
+  const list = joined.split(SEPARATOR);
+  return list.length === count ? list : null;
+}
 
 /**
  * Reads a folded paragraph with pinyin-pro. The whole paragraph goes in at once so that pinyin-pro's
  * word dictionary picks polyphonic readings from context (重庆 → chong qing, 银行 → yin hang).
  */
 export function readPinyin(folded: string): ParagraphPinyin {
-  const chars = Array.from(folded);
-  let readings = pinyin(folded, { toneType: 'none', type: 'array', v: true });
-  // pinyin-pro returns one entry per code point; should that ever change, read character by character.
-  if (readings.length !== chars.length) readings = chars.map((char) => pinyin(char, { toneType: 'none', v: true }));
-  const tokenStart = new Int32Array(chars.length + 1);
-  const tokenUnit = folded.length === chars.length ? null : new Int32Array(chars.length + 1);
-  let full = '';
+  const astral = /[\ud800-\udbff][\udc00-\udfff]/.test(folded);
+  const chars = astral ? Array.from(folded) : null;
+  const count = chars ? chars.length : folded.length;
+  const read = (folded.includes(SEPARATOR) ? null : readings(folded, count)) ?? Array.from(chars ?? folded, (char) => pinyin(char, { toneType: 'none', v: true }));
+  const tokenStart = new Int32Array(count + 1);
+  const tokenUnit = chars ? new Int32Array(count + 1) : null;
+  const tokens: string[] = [];
   let initials = '';
+  let offset = 0;
   let unit = 0;
-  for (let t = 0; t < chars.length; t++) {
-    const char = chars[t]!;
-    const reading = readings[t]!;
-    const token = reading !== char && SYLLABLE.test(reading) ? reading : BARRIER;
-    tokenStart[t] = full.length;
+  for (let t = 0; t < count; t++) {
+    const char = chars ? chars[t]! : folded[t]!;
+    const reading = read[t]!;
+    const first = reading.charCodeAt(0);
+    // A syllable is lower-case letters that differ from the character itself.
+    const token = reading !== char && first >= 0x61 && first <= 0x7a && /^[a-z]+$/.test(reading) ? reading : BARRIER;
+    tokenStart[t] = offset;
     if (tokenUnit) tokenUnit[t] = unit;
-    full += token;
+    tokens.push(token);
     initials += token[0];
+    offset += token.length;
     unit += char.length;
   }
-  tokenStart[chars.length] = full.length;
-  if (tokenUnit) tokenUnit[chars.length] = unit;
-  return { text: folded, full, initials, tokenStart, tokenUnit };
+  tokenStart[count] = offset;
+  if (tokenUnit) tokenUnit[count] = unit;
+  return { text: folded, full: tokens.join(''), initials, tokenStart, tokenUnit };
 }
 
 /** A query term typed as pinyin: its letters, and where the user put a space or apostrophe between them. */
@@ -69,13 +80,7 @@ export interface PinyinMatch {
   ranges: Range[];
 }
 
-/** Index of the token that starts exactly at `offset` in `full`, or -1. */
-function tokenStartingAt(py: ParagraphPinyin, offset: number): number {
-  const t = tokenAtOrBefore(py, offset);
-  return py.tokenStart[t] === offset ? t : -1;
-}
-
-/** Index of the last token starting at or before `offset`. */
+/** Index of the last token starting at or before `offset` of `full`. */
 function tokenAtOrBefore(py: ParagraphPinyin, offset: number): number {
   const starts = py.tokenStart;
   let low = 0;
@@ -88,7 +93,10 @@ function tokenAtOrBefore(py: ParagraphPinyin, offset: number): number {
   return low;
 }
 
-const unitOf = (py: ParagraphPinyin, token: number): number => (py.tokenUnit ? py.tokenUnit[token]! : token);
+const startsToken = (py: ParagraphPinyin, offset: number): boolean => py.tokenStart[tokenAtOrBefore(py, offset)] === offset;
+
+/** Offset in the folded text of token `t`. */
+export const unitOf = (py: ParagraphPinyin, token: number): number => (py.tokenUnit ? py.tokenUnit[token]! : token);
 
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -105,43 +113,50 @@ function startsWord(py: ParagraphPinyin, t: number): boolean {
   return py.wordStarts[t] === 1;
 }
 
+/** The span of a full-pinyin match of `term` at `at` in `full` as [first token, end token, penalty], or null. */
+function fullMatchAt(py: ParagraphPinyin, term: PinyinTerm, at: number): [number, number, number] | null {
+  if (!startsToken(py, at)) return null;
+  for (const offset of term.breaks) if (!startsToken(py, at + offset)) return null;
+  const end = at + term.letters.length;
+  const last = tokenAtOrBefore(py, end - 1);
+  return [tokenAtOrBefore(py, at), last + 1, py.tokenStart[last + 1] === end ? 0 : 1];
+}
+
+/** Whether initials matched at token `at` cover whole words. */
+function initialsMatchAt(py: ParagraphPinyin, term: PinyinTerm, at: number): boolean {
+  return startsWord(py, at) && startsWord(py, at + term.letters.length);
+}
+
 /**
  * Matches full pinyin (`jichengdianlu`, `jicheng'dianlu`) on syllable boundaries: the match must start
  * where a syllable starts, every break the user typed must fall between syllables, and it must end at a
  * syllable's end, or inside the last syllable (penalty 1) so that results keep up while typing `jichengd…`.
- * Initials (`jcdl`) match one letter per consecutive character (penalty 2), and only whole words:
- * random letters hit some run of initials in any long text (xyz → 现有智 in 现有智能), but rarely a run
- * that starts and ends where words do (集成|电路, 重庆). The best kind wins.
+ * When no full match exists, initials (`jcdl`) match one letter per consecutive character (penalty 2),
+ * and only whole words: random letters hit some run of initials in any long text (xyz → 现有智 in
+ * 现有智能), but rarely a run that starts and ends where words do (集成|电路, 重庆).
  */
 export function matchPinyin(py: ParagraphPinyin, term: PinyinTerm): PinyinMatch | null {
-  const { letters, breaks } = term;
+  const { letters } = term;
   const ranges: Range[] = [];
   let complete = false;
-  for (let from = 0; ; ) {
-    const at = py.full.indexOf(letters, from);
-    if (at < 0) break;
-    const first = tokenStartingAt(py, at);
-    const end = at + letters.length;
-    if (first >= 0 && breaks.every((offset) => tokenStartingAt(py, at + offset) >= 0)) {
-      const last = tokenAtOrBefore(py, end - 1);
-      if (py.tokenStart[last + 1] === end) complete = true;
-      ranges.push([unitOf(py, first), unitOf(py, last + 1)]);
-      from = end;
+  for (let at = py.full.indexOf(letters); at >= 0; ) {
+    const span = fullMatchAt(py, term, at);
+    if (span) {
+      if (span[2] === 0) complete = true;
+      ranges.push([unitOf(py, span[0]), unitOf(py, span[1])]);
+      at = py.full.indexOf(letters, at + letters.length);
     } else {
-      from = at + 1;
+      at = py.full.indexOf(letters, at + 1);
     }
   }
   if (ranges.length > 0) return { penalty: complete ? 0 : 1, count: ranges.length, first: ranges[0]![0], ranges };
   // Every initial stands for one syllable, so any break the user typed is on a boundary.
-  for (let from = 0; ; ) {
-    const at = py.initials.indexOf(letters, from);
-    if (at < 0) break;
-    const end = at + letters.length;
-    if (startsWord(py, at) && startsWord(py, end)) {
-      ranges.push([unitOf(py, at), unitOf(py, end)]);
-      from = end;
+  for (let at = py.initials.indexOf(letters); at >= 0; ) {
+    if (initialsMatchAt(py, term, at)) {
+      ranges.push([unitOf(py, at), unitOf(py, at + letters.length)]);
+      at = py.initials.indexOf(letters, at + letters.length);
     } else {
-      from = at + 1;
+      at = py.initials.indexOf(letters, at + 1);
     }
   }
   return ranges.length > 0 ? { penalty: 2, count: ranges.length, first: ranges[0]![0], ranges } : null;

@@ -95,32 +95,43 @@ export interface Scored {
 const before = (a: Scored, b: Scored): boolean => a.score < b.score || (a.score === b.score && a.match.paragraph < b.match.paragraph);
 
 /**
- * The best `limit` entries in order. A bounded max-heap keeps a short list over many hits cheap
- * (a one-character query can hit most of a large corpus; a result list shows a screenful).
+ * The best `limit` entries in order, one per paragraph (a paragraph may come with one entry per reading
+ * of the query). `settle` finishes an entry whose score is only a lower bound: it returns the entry
+ * itself when it is final, a final entry with the true (never better) score, or null when the entry does
+ * not hold after all. Entries come off a heap best first and are settled only when they reach the top,
+ * so a screenful of results settles about a screenful of entries however many paragraphs matched.
  */
-export function best(entries: Scored[], limit: number): Scored[] {
-  if (limit <= 0) return [];
-  if (limit >= entries.length) return [...entries].sort(compare);
-  const heap: Scored[] = [];
-  for (const entry of entries) {
-    if (heap.length < limit) {
-      heap.push(entry);
-      siftUp(heap, heap.length - 1);
-    } else if (before(entry, heap[0]!)) {
-      heap[0] = entry;
+export function best(entries: Scored[], limit: number, settle: (entry: Scored) => Scored | null = (entry) => entry): Scored[] {
+  const heap = [...entries];
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);
+  const chosen: Scored[] = [];
+  const taken = new Set<number>();
+  while (chosen.length < limit && heap.length > 0) {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
       siftDown(heap, 0);
     }
+    if (taken.has(top.match.paragraph)) continue;
+    const settled = settle(top);
+    if (settled === null) continue;
+    if (settled !== top) {
+      heap.push(settled);
+      siftUp(heap, heap.length - 1);
+      continue;
+    }
+    chosen.push(top);
+    taken.add(top.match.paragraph);
   }
-  return heap.sort(compare);
+  return chosen;
 }
 
-const compare = (a: Scored, b: Scored): number => a.score - b.score || a.match.paragraph - b.match.paragraph;
-
-// A max-heap on `before`: the root is the worst entry kept so far.
+// A min-heap on `before`: the root is the best entry left.
 function siftUp(heap: Scored[], i: number): void {
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!before(heap[parent]!, heap[i]!)) break;
+    if (!before(heap[i]!, heap[parent]!)) break;
     [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
     i = parent;
   }
@@ -130,11 +141,11 @@ function siftDown(heap: Scored[], i: number): void {
   for (;;) {
     const left = 2 * i + 1;
     const right = left + 1;
-    let worst = i;
-    if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
-    if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
-    if (worst === i) return;
-    [heap[worst], heap[i]] = [heap[i]!, heap[worst]!];
-    i = worst;
+    let top = i;
+    if (left < heap.length && before(heap[left]!, heap[top]!)) top = left;
+    if (right < heap.length && before(heap[right]!, heap[top]!)) top = right;
+    if (top === i) return;
+    [heap[top], heap[i]] = [heap[i]!, heap[top]!];
+    i = top;
   }
 }

@@ -46,4 +46,11 @@ export interface SearchIndex {
    * data, so a caller can abort a stale search when the next keystroke arrives. Rejects only when aborted.
    */
   searchAsync(query: string, options?: AsyncSearchOptions): Promise<SearchHit[]>;
+  /**
+   * Builds in the background, in the same slices, what searches would otherwise build on first need
+   * (the folded text, fuzzy postings, the traditional-character converters, every paragraph's pinyin).
+   * Optional: a reader may call it once its first screen is drawn so that the first pinyin query on a
+   * long document does not wait. Rejects only when aborted; work done so far is kept.
+   */
+  prepare(options?: { signal?: AbortSignal }): Promise<void>;
 }

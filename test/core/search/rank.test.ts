@@ -66,3 +66,32 @@ describe('best', () => {
     );
   });
 });
+
+describe('best with entries to settle', () => {
+  it('equals sorting the entries that hold, by their settled scores, one per paragraph', () => {
+    // Each entry has a lower-bound score and settles to a score at least as high, or fails.
+    const entry = fc.record({
+      paragraph: fc.nat({ max: 15 }),
+      bound: fc.integer({ min: 0, max: 20 }),
+      extra: fc.option(fc.integer({ min: 0, max: 5 })),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), fc.integer({ min: 1, max: 20 }), (specs, limit) => {
+        const final = new Set<Scored>();
+        const entries: Scored[] = specs.map((spec) => ({ score: spec.bound, match: combine(spec.paragraph, [], false) }));
+        const settled = new Map<Scored, Scored | null>();
+        entries.forEach((e, i) => {
+          const extra = specs[i]!.extra;
+          const result = extra === null ? null : { score: e.score + extra, match: e.match };
+          if (result) final.add(result);
+          settled.set(e, result);
+        });
+        const settle = (e: Scored): Scored | null => (final.has(e) ? e : settled.get(e)!);
+        const valid = [...final].sort((a, b) => a.score - b.score || a.match.paragraph - b.match.paragraph);
+        const expected: number[] = [];
+        for (const e of valid) if (!expected.includes(e.match.paragraph)) expected.push(e.match.paragraph);
+        expect(best(entries, limit, settle).map((e) => e.match.paragraph)).toEqual(expected.slice(0, limit));
+      }),
+    );
+  });
+});

@@ -152,6 +152,13 @@ describe('pinyin tier', () => {
     expect(hits.map((hit) => [hit.paragraphId, hit.tier])[0]).toEqual(['s1p2', 'exact']);
   });
 
+  it('keeps initials to whole words, checking only the hits it returns', () => {
+    const words = createSearchIndex(paragraphsDocument('巩固现有智能终端产业', '现有智慧', '智能终端'));
+    expect(words.search('xyz')).toEqual([]);
+    expect(ids(words.search('znzd'))).toEqual(['s1p3', 's1p1']);
+    expect(ids(words.search('znzd', { limit: 1 }))).toEqual(['s1p3']);
+  });
+
   it('finds nothing for letters that read as nothing', () => {
     for (const query of ['qwerty', 'xyz', 'beijing', 'zzzz']) expect(index.search(query)).toEqual([]);
   });
@@ -222,5 +229,15 @@ describe('searchAsync', () => {
     stale.abort();
     await expect(pending).rejects.toThrow();
     expect(await index.searchAsync('jichengdianlu', { limit: 1 })).toHaveLength(1);
+  });
+
+  it('prepares lazy parts in the background without changing results', async () => {
+    const index = createSearchIndex(doc);
+    const aborted = new AbortController();
+    const early = index.prepare({ signal: aborted.signal });
+    aborted.abort();
+    await expect(early).rejects.toThrow();
+    await index.prepare();
+    expect(index.search('jcdl 集成电略', { limit: 3 })).toEqual(createSearchIndex(doc).search('jcdl 集成电略', { limit: 3 }));
   });
 });
