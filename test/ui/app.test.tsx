@@ -216,3 +216,15 @@ describe('a 100,000-paragraph document', () => {
     expect(ui.rows().join('\n')).toContain('1000.100');
   });
 });
+
+describe('status bar hints', () => {
+  it('names the keys of the focused part, ? always, as many as fit', async () => {
+    const narrow = await reader(40, 12);
+    expect(narrow.rows()[11]).toContain('? help');
+    await narrow.press(KEY.tab);
+    expect(narrow.rows()[11]).toContain('Enter open');
+    expect(narrow.rows()[11]).toContain('? help');
+    const wide = await reader(120, 30);
+    expect(wide.rows()[29]).toMatch(/Space page .*\] section .*q quit .*\? help/);
+  });
+});

@@ -17,6 +17,9 @@ export interface StatusBarProps {
   ambiguousWidth: AmbiguousWidth;
 }
 
+/** Cells the section name keeps before key hints are dropped for it. */
+const SECTION_MIN = 8;
+
 function positionText({ line, total, percent, exact }: Position): string {
   return `${line}/${exact ? '' : '~'}${total} ${percent}%`;
 }
@@ -33,8 +36,8 @@ function fittingHints(hints: StatusBarProps['hints'], room: number, ambiguousWid
 export function StatusBar({ section, position, hints, progress, width, theme, ambiguousWidth }: StatusBarProps) {
   const where = `${progress === undefined ? '' : `layout ${Math.floor(progress * 100)}%  `}${positionText(position)} `;
   const whereWidth = cellWidth(where, ambiguousWidth);
-  // The section keeps at least a few cells before hints take the rest.
-  const hintRoom = Math.max(0, width - whereWidth - 1 - Math.min(12, cellWidth(section, ambiguousWidth) + 2));
+  // The section keeps a few cells (a heading's first characters) before hints take the rest.
+  const hintRoom = Math.max(0, width - whereWidth - 1 - Math.min(SECTION_MIN, cellWidth(section, ambiguousWidth) + 2));
   const shown = fittingHints(hints, hintRoom, ambiguousWidth);
   const hintsText = shown.map((h) => `${h.key} ${h.hint}  `).join('');
   const sectionRoom = Math.max(0, width - whereWidth - cellWidth(hintsText, ambiguousWidth) - 1);
