@@ -74,22 +74,29 @@ export class PinyinIndex {
     // Another search may have finished the job while this one was paused.
     if (this.full) return;
     const all = this.corpus.paragraphs.map((_, p) => this.reading(p));
-    this.full = join(all.map((py) => py.full));
-    this.boundaries = syllableStarts(all, this.full);
-    this.initials = join(all.map((py) => py.initials));
+    const full = join(all.map((py) => py.full));
+    yield;
+    const boundaries = syllableStarts(all, full);
+    yield;
+    const initials = join(all.map((py) => py.initials));
+    if (this.full) return;
+    this.full = full;
+    this.boundaries = boundaries;
+    this.initials = initials;
   }
 
   /**
    * Records every paragraph (of `within`, or all) whose reading matches `term`; ranges wait for `ranges`.
-   * In the whole-document scan, initials are recorded as pending: checking word boundaries needs ICU's
-   * segmenter on the paragraph, which is left for `settle` to do on the hits that are about to be shown.
+   * Initials are recorded as pending: checking word boundaries needs ICU's segmenter on the paragraph,
+   * which is left for `settle` to do on the hits that are about to be shown.
    */
   *find(term: PinyinTerm, within: readonly number[] | null, into: TermHits): Generator<void, void> {
     if (within) {
       for (let i = 0; i < within.length; i++) {
         if (i > 0 && i % MATCH_CHUNK === 0) yield;
-        const hit = this.settle(within[i]!, term);
-        if (hit) offerHit(into, within[i]!, hit);
+        const p = within[i]!;
+        const match = matchPinyin(this.reading(p), term, false);
+        if (match) offerHit(into, p, { tier: 'pinyin', penalty: match.penalty, count: match.count, first: match.first, pinyin: term, pending: match.penalty === 2 });
       }
       return;
     }

@@ -133,9 +133,10 @@ function initialsMatchAt(py: ParagraphPinyin, term: PinyinTerm, at: number): boo
  * syllable's end, or inside the last syllable (penalty 1) so that results keep up while typing `jichengd…`.
  * When no full match exists, initials (`jcdl`) match one letter per consecutive character (penalty 2),
  * and only whole words: random letters hit some run of initials in any long text (xyz → 现有智 in
- * 现有智能), but rarely a run that starts and ends where words do (集成|电路, 重庆).
+ * 现有智能), but rarely a run that starts and ends where words do (集成|电路, 重庆). `checkWords: false`
+ * skips that check (word segmentation is the costly part) and over-reports initials.
  */
-export function matchPinyin(py: ParagraphPinyin, term: PinyinTerm): PinyinMatch | null {
+export function matchPinyin(py: ParagraphPinyin, term: PinyinTerm, checkWords = true): PinyinMatch | null {
   const { letters } = term;
   const ranges: Range[] = [];
   let complete = false;
@@ -152,7 +153,7 @@ export function matchPinyin(py: ParagraphPinyin, term: PinyinTerm): PinyinMatch 
   if (ranges.length > 0) return { penalty: complete ? 0 : 1, count: ranges.length, first: ranges[0]![0], ranges };
   // Every initial stands for one syllable, so any break the user typed is on a boundary.
   for (let at = py.initials.indexOf(letters); at >= 0; ) {
-    if (initialsMatchAt(py, term, at)) {
+    if (!checkWords || initialsMatchAt(py, term, at)) {
       ranges.push([unitOf(py, at), unitOf(py, at + letters.length)]);
       at = py.initials.indexOf(letters, at + letters.length);
     } else {
