@@ -59,7 +59,10 @@ export async function runCommand(args: CliArgs): Promise<number> {
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
       const doc = await loadForReader(first);
-      // The interactive reader is wired here when src/cli/reader.ts lands; until then the reader prints.
+      if (stdout.isTTY) {
+        const { runReaderFromCli } = await import('./reader.js');
+        return runReaderFromCli({ doc, ambiguousWidth, color, section: args.section, search: args.search });
+      }
       stdout.write(printDocument(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
       return 0;
     }
