@@ -9,7 +9,7 @@ import { buildPostings, type Postings } from './postings.js';
 import { readQuery, type Reading, type Term } from './query.js';
 import { snapToGraphemes } from './ranges.js';
 import { best, combine, score, type ParagraphMatch, type Scored } from './rank.js';
-import { simplifiedVariants } from './traditional.js';
+import { loadConverters, simplifiedVariants } from './traditional.js';
 import type { SearchHit } from './types.js';
 
 /** A search in steps: it yields wherever it may pause (see index.ts for the drivers). */
@@ -45,7 +45,7 @@ export class Engine {
     yield;
     this.postings ??= buildPostings(this.corpus);
     yield;
-    simplifiedVariants('電');
+    loadConverters();
     yield;
     this.pinyin ??= new PinyinIndex(this.corpus);
     yield* this.pinyin.readAll();
