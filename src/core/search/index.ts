@@ -1,3 +1,17 @@
+/**
+ * Paragraph search for yuedu: pure, synchronous at heart, sliced for the event loop when asked.
+ *
+ *   index.ts          the public API: createSearchIndex, search / searchAsync / prepare, snippet
+ *   engine.ts         one search: read the query, match each term by tier, rank, build hits
+ *   query.ts          a query's readings (terms apart, one phrase, one pinyin run)
+ *   normalise.ts      folding (case, full width, NFKC, quotes, spaces) with the map back to the text
+ *   corpus.ts         the folded paragraphs joined for one-scan exact search
+ *   exact.ts          exact tier;  traditional.ts: simplified readings of traditional terms (opencc-js)
+ *   pinyin.ts         pinyin tier: readings (pinyin-pro) and matching;  pinyin-index.ts: lazy, joined
+ *   fuzzy.ts          fuzzy tier (fuse.js) on candidates from postings.ts;  align.ts: windows and vetoes
+ *   rank.ts           scoring, with the essay on tiers and worked examples;  hits.ts: per-term hits
+ *   ranges.ts         merging and snapping ranges to graphemes;  snippet.ts: one line around a match
+ */
 import type { Document } from '../document/types.js';
 import { Engine, type Steps } from './engine.js';
 import type { AsyncSearchOptions, SearchHit, SearchIndex, SearchOptions } from './types.js';

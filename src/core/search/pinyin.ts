@@ -167,14 +167,22 @@ const PINYIN_TERM = /^[a-z]+(?:'[a-z]+)*$/;
 
 /**
  * Reads folded query terms as one pinyin run (`jicheng dianlu` → `jichengdianlu` with a break at 7),
- * or returns null when any term is not made of ASCII letters (an apostrophe may separate syllables).
+ * or returns null when any term is not made of letters a-z, ü or v, possibly with tone marks (an
+ * apostrophe may separate syllables).
  * Needs at least two letters: one letter would match a third of all characters.
  */
 export function pinyinTerm(terms: readonly string[]): PinyinTerm | null {
-  if (terms.length === 0 || !terms.every((term) => PINYIN_TERM.test(term))) return null;
+  // Tone marks are dropped (chóngqìng) and ü is written v, as in the readings.
+  const plain = terms.map((term) =>
+    term
+      .normalize('NFD')
+      .replace(/u\u0308/g, 'v')
+      .replace(/[\u0300-\u036f]/g, ''),
+  );
+  if (plain.length === 0 || !plain.every((term) => PINYIN_TERM.test(term))) return null;
   let letters = '';
   const breaks: number[] = [];
-  for (const term of terms) {
+  for (const term of plain) {
     for (const part of term.split("'")) {
       if (letters.length > 0) breaks.push(letters.length);
       letters += part;

@@ -32,6 +32,8 @@ describe('pinyinTerm', () => {
     [['jichengdianlu'], { letters: 'jichengdianlu', breaks: [] }],
     [['jicheng', 'dianlu'], { letters: 'jichengdianlu', breaks: [7] }],
     [["xi'an"], { letters: 'xian', breaks: [2] }],
+    [['chóngqìng'], { letters: 'chongqing', breaks: [] }],
+    [['lǜsè'], { letters: 'lvse', breaks: [] }],
     [['j'], null],
     [['fpga5'], null],
     [["'jcdl"], null],
