@@ -20,7 +20,7 @@ import { cellWidth, truncateToWidth, type AmbiguousWidth } from './width.js';
 
 export type { Block, BlockKind, TextRole } from './blocks.js';
 
-/** One terminal row of the flow. `yuedu print` writes `label + text` per row. */
+/** One terminal row of the flow. `yuedu print` writes `label + text` per row; the reader puts `indent` first. */
 export interface Row {
   /**
    * The kind of block the row belongs to (`text`: a paragraph), or `blank` for the empty row that
@@ -41,12 +41,17 @@ export interface Row {
   label: string;
   /** Cells taken by `label`. */
   labelWidth: number;
+  /**
+   * The first-line indent shown before `label` and `text` (two U+3000 with `FlowOptions.indent`, on the
+   * first row of a paragraph), else empty. Not part of the text, so `start`/`end` stay true offsets.
+   */
+  indent: string;
   /** The row's text, without the label. */
   text: string;
   /** [start, end) of `text` in the block's text (`Paragraph.text` for paragraphs), UTF-16 code units. */
   start: number;
   end: number;
-  /** Cells taken by label and text together; never more than the flow's width. */
+  /** Cells taken by indent, label and text together; never more than the flow's width. */
   width: number;
   /** 0-based index of the row among its block's text rows; -1 for a blank row. */
   line: number;
@@ -69,7 +74,13 @@ export interface FlowOptions {
   width: number;
   /** Cells for East Asian Ambiguous characters. @default 1 */
   ambiguousWidth?: AmbiguousWidth;
+  /** Indent the first line of every paragraph by {@link PARAGRAPH_INDENT}. @default false */
+  indent?: boolean;
 }
+
+/** The first-line indent of Chinese typesetting: two ideographic (full-width) spaces, four cells. */
+export const PARAGRAPH_INDENT = '\u3000\u3000';
+const INDENT_CELLS = 4;
 
 /** The smallest width a label leaves for text on its row; narrower, the label gets a row of its own. */
 const MIN_TEXT_AFTER_LABEL = 2;
@@ -82,7 +93,7 @@ function approximateCells(text: string): number {
 }
 
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
-function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth): Row[] {
+function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean): Row[] {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -91,33 +102,38 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
   };
   const rows: Row[] = [];
   if (blockIndex > 0) {
-    rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, text: '', start: 0, end: 0, width: 0, line: -1 });
+    rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, indent: '', text: '', start: 0, end: 0, width: 0, line: -1 });
   }
   let label = block.label;
   let labelWidth = label === '' ? 0 : cellWidth(label, ambiguousWidth);
   let line = 0;
+  // Only paragraphs are indented, and only where the indent still leaves room beside the label.
+  const indented = indent && block.kind === 'text' && INDENT_CELLS + labelWidth + MIN_TEXT_AFTER_LABEL <= width;
+  const indentWidth = indented ? INDENT_CELLS : 0;
   if (labelWidth > 0 && labelWidth + MIN_TEXT_AFTER_LABEL > width) {
     // Too narrow to share a row: the label stands alone, cut to fit, and the text starts below it.
     const alone = truncateToWidth(label, width, ambiguousWidth);
     const aloneWidth = cellWidth(alone, ambiguousWidth);
-    rows.push({ ...base, kind: block.kind, role: block.role, label: alone, labelWidth: aloneWidth, text: '', start: 0, end: 0, width: aloneWidth, line: line++ });
+    rows.push({ ...base, kind: block.kind, role: block.role, label: alone, labelWidth: aloneWidth, indent: '', text: '', start: 0, end: 0, width: aloneWidth, line: line++ });
     label = '';
     labelWidth = 0;
   }
-  const lines = layoutText(block.text, width, { ambiguousWidth, firstLineOffset: labelWidth });
+  const lines = layoutText(block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
   lines.forEach((laid, n) => {
     const rowLabel = n === 0 ? label : '';
     const rowLabelWidth = n === 0 ? labelWidth : 0;
+    const rowIndentWidth = n === 0 ? indentWidth : 0;
     rows.push({
       ...base,
       kind: block.kind,
       role: block.role,
       label: rowLabel,
       labelWidth: rowLabelWidth,
+      indent: rowIndentWidth > 0 ? PARAGRAPH_INDENT : '',
       text: laid.text,
       start: laid.start,
       end: laid.end,
-      width: rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
+      width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
       line: line++,
     });
   });
@@ -129,6 +145,7 @@ export class Flow {
   readonly blocks: readonly Block[];
   readonly width: number;
   readonly ambiguousWidth: AmbiguousWidth;
+  readonly indent: boolean;
   private readonly laid: (Row[] | undefined)[];
   private readonly counts: Fenwick;
   private readonly estimates: Uint32Array;
@@ -140,6 +157,7 @@ export class Flow {
     this.blocks = documentBlocks(doc);
     this.width = Math.max(2, Math.floor(options.width));
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
+    this.indent = options.indent ?? false;
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
     this.estimates = new Uint32Array(this.blocks.length);
     this.blocks.forEach((block, i) => {
@@ -161,7 +179,7 @@ export class Flow {
     if (cached) return cached;
     const block = this.blocks[index];
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth);
+    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent);
     this.laid[index] = rows;
     this.laidCount++;
     const delta = rows.length - (this.estimates[index] ?? 0);
@@ -299,7 +317,7 @@ const FLOWS_PER_DOCUMENT = 4;
 
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
 export function flowFor(doc: Document, options: FlowOptions): Flow {
-  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}`;
+  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}`;
   let perDoc = flows.get(doc);
   if (!perDoc) {
     perDoc = new Map();

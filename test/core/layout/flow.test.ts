@@ -193,3 +193,40 @@ describe('lazy layout', () => {
     expect(flow.rowCount()).toBe(exact);
   });
 });
+
+describe('first-line indent', () => {
+  const blocks = documentBlocks(doc);
+
+  it.each(widths)('indents the first row of every paragraph (not headings) by two U+3000 at width %i, offsets unchanged', (width) => {
+    const plain = flowRows(doc, { width });
+    const indented = flowRows(doc, { width, indent: true });
+    for (const block of blocks) {
+      const own = indented.filter((row) => row.blockId === block.id && row.kind !== 'blank');
+      const first = own[0];
+      const roomy = cellWidth(block.label) + 4 + 2 <= width;
+      expect(first?.indent).toBe(block.kind === 'text' && roomy ? '\u3000\u3000' : '');
+      for (const row of own.slice(1)) expect(row.indent).toBe('');
+      // Same coverage as without the indent: the text itself is untouched.
+      expect(own.map((row) => block.text.slice(row.start, row.end)).join('')).toBe(block.text);
+      if (block.kind !== 'text') {
+        expect(own).toEqual(plain.filter((row) => row.blockId === block.id && row.kind !== 'blank'));
+      }
+    }
+    for (const row of indented) {
+      expect(row.width).toBe(cellWidth(row.indent) + cellWidth(row.label) + cellWidth(row.text));
+      expect(row.width).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('keeps each anchor on the row holding its character with the indent on', () => {
+    const flow = new Flow(doc, { width: 40, indent: true });
+    for (let block = 0; block < flow.blockCount; block++) {
+      flow.rows(block).forEach((_, row) => expect(flow.locate(flow.anchorAt({ block, row }))).toEqual({ block, row }));
+    }
+  });
+
+  it('caches indented and plain flows apart', () => {
+    expect(flowFor(doc, { width: 50, indent: true })).not.toBe(flowFor(doc, { width: 50 }));
+    expect(flowFor(doc, { width: 50, indent: true })).toBe(flowFor(doc, { width: 50, indent: true }));
+  });
+});
