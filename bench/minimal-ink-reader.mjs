@@ -47,7 +47,7 @@ function Reader() {
   const last = Math.max(0, lines.length - page);
   const [top, setTop] = useState(0);
   const [query, setQuery] = useState(undefined);
-  const scrollTo = (line) => setTop(Math.min(last, Math.max(0, line)));
+  const scrollBy = (delta) => setTop((line) => Math.min(last, Math.max(0, line + delta)));
 
   useInput((input, key) => {
     if (query !== undefined) {
@@ -55,17 +55,20 @@ function Reader() {
       const next = key.backspace || key.delete ? query.slice(0, -1) : query + input;
       setQuery(next);
       const hit = next ? lines.findIndex((line) => line.includes(next)) : -1;
-      if (hit >= 0) scrollTo(hit);
+      if (hit >= 0) setTop(Math.min(last, hit));
       return;
     }
-    if (input === 'q') exit();
-    else if (input === 'j' || key.downArrow) scrollTo(top + 1);
-    else if (input === 'k' || key.upArrow) scrollTo(top - 1);
-    else if (input === ' ' || input === 'f' || key.pageDown) scrollTo(top + page);
-    else if (input === 'b' || key.pageUp) scrollTo(top - page);
-    else if (input === 'g' || key.home) scrollTo(0);
-    else if (input === 'G' || key.end) scrollTo(last);
-    else if (input === '/') setQuery('');
+    // Ink hands over keys that arrive in one read (a held key, a slow link) as one string.
+    for (const char of input || ['']) {
+      if (char === 'q') exit();
+      else if (char === 'j' || key.downArrow) scrollBy(1);
+      else if (char === 'k' || key.upArrow) scrollBy(-1);
+      else if (char === ' ' || char === 'f' || key.pageDown) scrollBy(page);
+      else if (char === 'b' || key.pageUp) scrollBy(-page);
+      else if (char === 'g' || key.home) setTop(0);
+      else if (char === 'G' || key.end) setTop(last);
+      else if (char === '/') setQuery('');
+    }
   });
 
   const visible = lines.slice(top, top + page);

@@ -38,18 +38,9 @@ async function open(pager: Pager, cols = 80, rows = 24): Promise<TerminalSession
   return term;
 }
 
-async function press(term: TerminalSession, data: string): Promise<void> {
-  term.write(data);
-  await term.settle();
-}
-
-/** Presses a key n times, each once the previous one changed the screen (keys sent together arrive as one read). */
+/** Presses a key n times, each after the previous one changed the screen (keys written together arrive as one read). */
 async function pressEach(term: TerminalSession, key: string, times: number): Promise<void> {
-  for (let i = 0; i < times; i++) {
-    const before = term.screen();
-    term.write(key);
-    await term.waitFor((t) => t.screen() !== before);
-  }
+  for (let i = 0; i < times; i++) await term.press(key, { quietMs: 20 });
   await term.settle();
 }
 
@@ -83,21 +74,21 @@ describe.each(pagers)('$name through the helper', (pager) => {
     const body = (): string[] => term.text().slice(0, -1);
     const term = await open(pager);
     const first = body();
-    await press(term, 'j');
+    await term.press('j');
     expect(body().slice(0, -1)).toEqual(first.slice(1));
 
-    await press(term, 'g');
+    await term.press('g');
     expect(body()).toEqual(first);
-    await press(term, ' ');
+    await term.press(' ');
     const paged = body();
     expect(paged[0]).not.toBe(first[0]);
-    await press(term, 'g');
+    await term.press('g');
     await pressEach(term, 'j', term.rows - 1);
     expect(body()).toEqual(paged);
 
-    await press(term, 'G');
+    await term.press('G');
     expect(body().at(-1)).toBe(LAST_LINE);
-    await press(term, 'g');
+    await term.press('g');
     expect(body()).toEqual(first);
   });
 
@@ -134,7 +125,7 @@ describe.runIf(hasLess)('less and the Ink reader agree', () => {
     const ink = await open(inkReader);
     const textRows = (term: TerminalSession): string[] => term.text().slice(0, -1);
     expect(textRows(ink)).toEqual(textRows(less));
-    await Promise.all([press(less, ' '), press(ink, ' ')]);
+    await Promise.all([less.press(' '), ink.press(' ')]);
     expect(textRows(ink)).toEqual(textRows(less));
   });
 });
@@ -232,6 +223,15 @@ describe('the helper itself', () => {
     await term.settle(150);
     expect(term.row(0)).toBe('12345678');
     expect(performance.now() - term.lastOutputAt).toBeGreaterThanOrEqual(150);
+  });
+
+  test('press waits for the screen to change and settle, and fails when it does not change', async () => {
+    const term = await sh('stty -echo; read x; sleep 0.2; printf "late"; read y');
+    await term.settle(200);
+    await term.press(keys.enter);
+    expect(term.row(0)).toBe('late');
+    await expect(term.press('z', { timeout: 300 })).rejects.toThrow(/did not change after "z"/);
+    await term.press(keys.enter, { change: false });
   });
 
   test('onOutput reports each chunk once it is on the screen', async () => {

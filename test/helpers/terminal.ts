@@ -64,6 +64,13 @@ export interface WaitOptions {
   timeout?: number;
 }
 
+export interface PressOptions extends WaitOptions {
+  /** Expect the key to change the screen, and wait for that. @default true */
+  change?: boolean;
+  /** Quiet period for the settle that follows. @default 100 */
+  quietMs?: number;
+}
+
 /** What `waitFor` waits for: text on the screen, a pattern matched against the rows joined by `\n`, or a predicate. */
 export type ScreenCondition = string | RegExp | ((term: TerminalSession) => boolean);
 
@@ -266,6 +273,22 @@ export class TerminalSession {
       };
       tick();
     });
+  }
+
+  /**
+   * Writes keys, waits until the screen differs from before (unless `change: false`), then settles:
+   * the usual step of an e2e test. Waiting for the change first keeps a slow response on a loaded
+   * machine from being mistaken for a finished one.
+   */
+  async press(data: string, options: PressOptions = {}): Promise<void> {
+    const before = this.screen();
+    this.write(data);
+    if (options.change ?? true) {
+      await this.waitFor((term) => term.screen() !== before, options).catch((error: Error) => {
+        throw new Error(`the screen did not change after ${JSON.stringify(data)}: ${error.message}`);
+      });
+    }
+    await this.settle(options.quietMs, options);
   }
 
   /** Calls the listener after each chunk of output is on the emulated screen; returns an unsubscribe function. */

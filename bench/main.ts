@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: yuedu, less and the minimal Ink reader on the same documents and sizes, in a
+ * real pseudo-terminal read through a terminal emulator. Prints a table per document and size and
+ * writes bench/out/results.json. Figures are medians; on a shared machine the ratios, measured in
+ * the same run with the programs interleaved, are what count.
+ * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../test/helpers/terminal.js';
+import { measureRun, type BenchDocument, type RunResult, type Size } from './measure.js';
+import { PROGRAMS, isAvailable, type Program } from './programs.js';
+import { formatTable, type CaseResult } from './report.js';
+import { SCENARIOS } from './scenarios.js';
+import { metricLabels, ratios, summarise } from './summary.js';
+
+const OUT = join(REPO_ROOT, 'bench', 'out');
+const SIZES: readonly Size[] = [
+  { cols: 80, rows: 24 },
+  { cols: 120, rows: 40 },
+];
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' } } });
+const runs = values.runs ? Number(values.runs) : values.quick ? 1 : 5;
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positive integer, got ${values.runs}`);
+/** Keys are pressed in the first runs only: each gives dozens of key samples, and time is short. */
+const keyRuns = Math.min(runs, 3);
+
+const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), join(OUT, 'large.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (generated.status !== 0) throw new Error('bench/gen-large.mjs failed');
+const documents = [join(REPO_ROOT, 'content', 'interview.txt'), join(OUT, 'large.txt')].map(documentAt);
+
+const programs = PROGRAMS.filter(isAvailable);
+const missing = PROGRAMS.filter((program) => !programs.includes(program)).map((program) => program.name);
+if (missing.length > 0) process.stderr.write(`not installed, left out: ${missing.join(', ')}\n`);
+
+const scenarioNames = SCENARIOS.map((scenario) => scenario.name);
+const labels = metricLabels(scenarioNames);
+const startedAt = new Date();
+const cases: CaseResult[] = [];
+for (const doc of documents) {
+  for (const size of SIZES) {
+    const results = await measureCase(doc, size);
+    const summaries = programs.map((program) => summarise(program.name, results.get(program) ?? [], scenarioNames));
+    const byName = (name: string) => summaries.find((summary) => summary.program === name);
+    const result: CaseResult = {
+      document: doc.name,
+      size: `${size.cols}x${size.rows}`,
+      programs: summaries,
+      ratios: { 'yuedu/less': ratios(byName('yuedu'), byName('less')), 'yuedu/minimal-ink': ratios(byName('yuedu'), byName('minimal-ink')) },
+    };
+    cases.push(result);
+    process.stdout.write(`\n${formatTable(result, labels)}\n`);
+  }
+}
+
+mkdirSync(OUT, { recursive: true });
+const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: loadavg(), node: process.version, platform: process.platform };
+const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases };
+writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`\n${report.seconds.toFixed(0)} s; JSON: ${join(OUT, 'results.json')}\n`);
+
+/** Runs every program `runs` times, interleaved so machine noise falls on all of them alike. */
+async function measureCase(doc: BenchDocument, size: Size): Promise<Map<Program, RunResult[]>> {
+  const results = new Map<Program, RunResult[]>(programs.map((program) => [program, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const program of programs) {
+      const previous = results.get(program) ?? [];
+      // A program that showed no first frame (it exits, say) will not show one next time either.
+      if (previous.some((result) => result.firstFrameMs === undefined)) continue;
+      progress(`${doc.name} ${size.cols}x${size.rows}: run ${run + 1}/${runs} ${program.name}`);
+      previous.push(await measureRun(program, doc, size, run < keyRuns ? SCENARIOS : []));
+    }
+  }
+  progress('');
+  return results;
+}
+
+function progress(message: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${message}`);
+}
+
+function documentAt(path: string): BenchDocument {
+  const firstLine = readFileSync(path, 'utf8').slice(0, 200).split('\n')[0] ?? '';
+  return { name: path.slice(path.lastIndexOf('/') + 1), path, probe: [...firstLine].slice(0, 6).join('') };
+}
