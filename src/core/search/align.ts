@@ -49,8 +49,10 @@ const enum Step {
  *  - it keeps most of the pattern in one piece: a run of at least max(2, ⌈(m − k) / 2⌉) characters that
  *    match consecutively in both pattern and text (so 集成电略 matches 集成电路, but a pattern's
  *    characters scattered one by one over a sentence do not).
- * Substitutions involving punctuation at the ends of a window are trimmed into deletions, which cost
- * the same, so `“集成电路` matches 集成电路 without highlighting the character next to it.
+ *  - every punctuation mark or symbol of the pattern matches literally: they are text, not operators,
+ *    and not typos (`!集成电路` finds nothing rather than what fuse.js's `'` or `!` operators would).
+ * Substitutions by punctuation at the ends of a window are trimmed into deletions, which cost the same,
+ * so the window does not take in a neighbouring comma.
  */
 export function nearMisses(text: string, pattern: string, maxErrors: number): Window[] {
   const m = pattern.length;
@@ -143,24 +145,26 @@ function traceWindow(text: string, pattern: string, cost: Int32Array, gain: Int3
     }
   }
   steps.reverse();
+  // Punctuation and symbols the user typed are literal: a window must match each of them, so `!集成电路`
+  // or `“集成电路` is not a near miss of 集成电路 (that would read ! or ' as fuse.js's operators do).
+  for (let k = 0, p = 0; k < steps.length; k++) {
+    if (steps[k] === Step.SkipText) continue;
+    if (steps[k] !== Step.Match && PUNCTUATION.test(pattern[p]!)) return null;
+    p++;
+  }
   let start = j;
   let stop = end;
-  // A substitution at either end that involves punctuation becomes a deletion of the pattern character,
-  // which costs the same: `“集成电路` matches 集成电路, not 家集成电路.
-  const punctuationSwap = (step: Step, textChar: string, patternChar: string): boolean =>
-    step === Step.SkipPattern || (step === Step.Substitute && (PUNCTUATION.test(textChar) || PUNCTUATION.test(patternChar)));
+  // A deleted pattern character at either end takes no text; a substitution by punctuation at either end
+  // becomes such a deletion, which costs the same, so the window does not take in the punctuation.
+  const trimmable = (step: Step, textChar: string): boolean => step === Step.SkipPattern || (step === Step.Substitute && PUNCTUATION.test(textChar));
   let head = 0;
-  let p = 0;
-  while (head < steps.length && punctuationSwap(steps[head]!, text[start] ?? '', pattern[p] ?? '')) {
+  while (head < steps.length && trimmable(steps[head]!, text[start] ?? '')) {
     if (steps[head] === Step.Substitute) start++;
-    p++;
     head++;
   }
   let tail = steps.length - 1;
-  p = pattern.length - 1;
-  while (tail > head && punctuationSwap(steps[tail]!, text[stop - 1] ?? '', pattern[p] ?? '')) {
+  while (tail > head && trimmable(steps[tail]!, text[stop - 1] ?? '')) {
     if (steps[tail] === Step.Substitute) stop--;
-    p--;
     tail--;
   }
   let run = 0;

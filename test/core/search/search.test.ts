@@ -57,7 +57,7 @@ describe('exact tier', () => {
     expect(ids(index.search('^'))).toEqual(['s1p3']);
     expect(ids(index.search('|'))).toEqual(['s1p2']);
     // With fuse.js extended search these would be operators matching everything or nothing.
-    for (const query of ['!全部', '=全部文字x', "'", '.*', '!', '^全部', '全部$']) expect(ids(index.search(query))).toEqual([]);
+    for (const query of ['!全部文字', "'全部文字", '=全部文字', '全部文字$', '^全部', '全|部', '"全部文字"', "'", '.*', '!']) expect(ids(index.search(query))).toEqual([]);
   });
 });
 
