@@ -4,9 +4,10 @@ import type { Range } from './types.js';
  * Text folded for matching, with the way back to the original string.
  *
  * Folding: full-width ASCII (ＦＰＧＡ，５Ｇ) to ASCII, letters to lower case, compatibility forms by NFKC
- * (① → 1, ﬁ → fi, … → ...), curly quotes to straight ones, every kind of space to one ASCII space with
- * runs collapsed, control characters to spaces, zero-width characters dropped, lone surrogates to U+FFFD.
- * Chinese characters and CJK punctuation (、。《》) pass through. Most folds are one unit for one unit,
+ * (① → 1, ﬁ → fi, … → ...), every kind of space to one ASCII space with runs collapsed, control
+ * characters to spaces, zero-width characters dropped, lone surrogates to U+FFFD. Chinese characters,
+ * CJK punctuation (、。《》) and curly quotes pass through: a straight quote typed by the user is literal
+ * text and does not stand for “ or ”. Most folds are one unit for one unit,
  * so for most paragraphs the map is the identity and is not stored at all.
  */
 export interface Normalised {
@@ -30,8 +31,6 @@ function foldSlow(codePoint: number): string {
     const char = String.fromCodePoint(codePoint);
     if (/\s/u.test(char)) folded = ' ';
     else if (/^[\u00ad\u200b\u2060\ufeff]$/u.test(char)) folded = '';
-    else if (/^[\u2018\u2019\u201a\u201b\u2032]$/u.test(char)) folded = "'";
-    else if (/^[\u201c\u201d\u201e\u201f\u2033]$/u.test(char)) folded = '"';
     else folded = char.normalize('NFKC').toLowerCase();
     foldCache.set(codePoint, folded);
   }
