@@ -48,7 +48,7 @@ const enum Step {
  *    match 奥特斯), so a 3-character pattern only tolerates a character missing from it (集电路 → 集成电路);
  *  - it keeps most of the pattern in one piece: a run of at least max(2, ⌈(m − k) / 2⌉) characters that
  *    match consecutively in both pattern and text (so 集成电略 matches 集成电路, but a pattern's
- *    characters scattered one by one over a sentence do not).
+ *    characters scattered one by one over a sentence do not);
  *  - every punctuation mark or symbol of the pattern matches literally: they are text, not operators,
  *    and not typos (`!集成电路` finds nothing rather than what fuse.js's `'` or `!` operators would).
  * Substitutions by punctuation at the ends of a window are trimmed into deletions, which cost the same,
