@@ -1,4 +1,5 @@
 import type { Anchor } from '../core/layout/flow.js';
+import type { PendingMode } from './keymap.js';
 
 /** Everything that can happen to the reader. Keys become actions through the keymap and `commands.ts`. */
 export type Action =
@@ -25,5 +26,20 @@ export type Action =
   /** Close what is open (overlay, sidebar focus), or quit when nothing is. */
   | { type: 'escape' }
   | { type: 'quit' }
+  /** Wait for the second key of a two-key sequence (`m`, `'`), or stop waiting. */
+  | { type: 'pending'; mode: PendingMode | 'none' }
+  /** Remember the top of the view as mark `letter`. */
+  | { type: 'setMark'; letter: string }
+  /** Go to mark `letter` (a jump). */
+  | { type: 'jumpToMark'; letter: string }
+  /** Go back to where the view was before the last jump; again goes back to where it was (as `''` in less). */
+  | { type: 'jumpBack' }
+  /** Ask the UI to copy the paragraph at the top of the view (with its citation) to the clipboard. */
+  | { type: 'copy' }
+  /** One line for the status bar until the next key (a copy confirmation, a warning). */
+  | { type: 'notice'; text: string }
+  /** Widen (positive) or narrow (negative) the text measure by steps. */
+  | { type: 'measure'; steps: number }
+  | { type: 'toggleIndent' }
   /** Keys pressed, by key-table name, each read in the mode the previous one left (see `keymap.ts`). */
   | { type: 'keys'; keys: readonly string[] };

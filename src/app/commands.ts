@@ -54,6 +54,26 @@ export function commandAction(command: CommandId, key: string): Action {
       return { type: 'helpScroll', by: 1, unit: 'page' };
     case 'help.pageUp':
       return { type: 'helpScroll', by: -1, unit: 'page' };
+    case 'mark.begin':
+      return { type: 'pending', mode: 'mark' };
+    case 'jump.begin':
+      return { type: 'pending', mode: 'jump' };
+    case 'pending.cancel':
+      return { type: 'pending', mode: 'none' };
+    case 'mark.set':
+      return { type: 'setMark', letter: key };
+    case 'mark.jump':
+      return { type: 'jumpToMark', letter: key };
+    case 'mark.back':
+      return { type: 'jumpBack' };
+    case 'copy.paragraph':
+      return { type: 'copy' };
+    case 'measure.wider':
+      return { type: 'measure', steps: 1 };
+    case 'measure.narrower':
+      return { type: 'measure', steps: -1 };
+    case 'indent.toggle':
+      return { type: 'toggleIndent' };
     case 'app.escape':
       return { type: 'escape' };
     case 'app.quit':

@@ -20,8 +20,10 @@ export interface Geometry {
   separatorWidth: number;
   /** Cells of the main pane (header, text, overlays). */
   paneWidth: number;
-  /** Cells the text is laid out in: the pane less a margin on either side. */
+  /** Cells the text is laid out in: the pane less a margin on either side, at most the measure. */
   textWidth: number;
+  /** Cells left of the text in the pane: a one-cell margin, more when the measure centres the text. */
+  textLeft: number;
   /** Rows above the status bar: the sidebar's and the main pane's height. */
   bodyHeight: number;
   /** Rows of text in the main pane (below its one-row header). */
@@ -29,7 +31,7 @@ export interface Geometry {
 }
 
 /** Lays the screen out for `state`'s terminal size, focus and sidebar setting. */
-export function geometry(state: Pick<ReaderState, 'columns' | 'rows' | 'focus' | 'sidebarHidden'>): Geometry {
+export function geometry(state: Pick<ReaderState, 'columns' | 'rows' | 'focus' | 'sidebarHidden' | 'measure'>): Geometry {
   const columns = Math.max(0, Math.floor(state.columns));
   const rows = Math.max(0, Math.floor(state.rows));
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
@@ -40,13 +42,16 @@ export function geometry(state: Pick<ReaderState, 'columns' | 'rows' | 'focus' |
   const separatorWidth = docked ? 1 : 0;
   const paneWidth = columns - sidebarWidth - separatorWidth;
   const bodyHeight = Math.max(1, rows - 1);
+  const available = Math.max(2, paneWidth - 2);
+  const textWidth = state.measure > 0 ? Math.max(2, Math.min(available, Math.floor(state.measure))) : available;
   return {
     tooSmall,
     sidebar,
     sidebarWidth,
     separatorWidth,
     paneWidth,
-    textWidth: Math.max(2, paneWidth - 2),
+    textWidth,
+    textLeft: 1 + Math.max(0, Math.floor((available - textWidth) / 2)),
     bodyHeight,
     textHeight: Math.max(1, bodyHeight - 1),
   };

@@ -6,10 +6,16 @@
  * Key names: a printable character stands for itself (`j`, `G`, `?`, `]`, `1`); other keys are
  * `up` `down` `pageup` `pagedown` `home` `end` `tab` `shift+tab` `enter` `escape` `space`, and
  * `ctrl+<letter>`.
+ *
+ * Two-key sequences (`m` then a letter, as in less) are a prefix row that enters a pending mode, and
+ * rows bound in that mode; the help and the README list the whole sequences (`m{a-z}`), not the prefix.
  */
 
 /** Which part of the reader receives keys. */
-export type Mode = 'reader' | 'sidebar' | 'help';
+export type Mode = 'reader' | 'sidebar' | 'help' | PendingMode;
+
+/** Modes that read the second key of a two-key sequence: after `m` (set a mark), after `'` (jump). */
+export type PendingMode = 'mark' | 'jump';
 
 export type CommandId =
   | 'scroll.lineDown'
@@ -36,11 +42,21 @@ export type CommandId =
   | 'help.lineUp'
   | 'help.pageDown'
   | 'help.pageUp'
+  | 'mark.begin'
+  | 'mark.set'
+  | 'jump.begin'
+  | 'mark.jump'
+  | 'mark.back'
+  | 'pending.cancel'
+  | 'copy.paragraph'
+  | 'measure.wider'
+  | 'measure.narrower'
+  | 'indent.toggle'
   | 'app.escape'
   | 'app.quit'
   | 'app.interrupt';
 
-export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Help' | 'General';
+export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Marks' | 'Copy and layout' | 'Help' | 'General';
 
 export interface KeyBinding {
   command: CommandId;
@@ -53,9 +69,13 @@ export interface KeyBinding {
   display?: string;
   /** A word for the status bar, when `STATUS_HINTS` shows this binding there. */
   hint?: string;
+  /** The first key of a two-key sequence: not listed itself; the rows of the mode it enters are. */
+  prefix?: true;
 }
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** Mark names, as in less. */
+export const MARK_LETTERS: readonly string[] = Array.from('abcdefghijklmnopqrstuvwxyz');
 
 /** Every binding, in the order the help overlay and the README list them. */
 export const KEYMAP: readonly KeyBinding[] = [
@@ -98,6 +118,29 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'sidebar.first', keys: ['g', 'home'], modes: ['sidebar'], help: 'Select the first entry', category: 'Sidebar' },
   { command: 'sidebar.last', keys: ['G', 'end'], modes: ['sidebar'], help: 'Select the last entry', category: 'Sidebar' },
   { command: 'sidebar.open', keys: ['enter'], modes: ['sidebar'], help: 'Open the selected entry', category: 'Sidebar', hint: 'open' },
+  { command: 'mark.begin', keys: ['m'], modes: ['reader'], help: 'Set a mark (then a letter)', category: 'Marks', prefix: true },
+  { command: 'mark.set', keys: MARK_LETTERS, modes: ['mark'], help: 'Set mark a–z at the top of the view', category: 'Marks', display: 'm{a-z}', hint: 'set mark' },
+  { command: 'jump.begin', keys: ["'"], modes: ['reader'], help: 'Jump (then a letter or \')', category: 'Marks', prefix: true },
+  { command: 'mark.jump', keys: MARK_LETTERS, modes: ['jump'], help: 'Go to mark a–z', category: 'Marks', display: "'{a-z}", hint: 'go to mark' },
+  {
+    command: 'mark.back',
+    keys: ["'"],
+    modes: ['jump'],
+    help: 'Back to before the last jump',
+    category: 'Marks',
+    display: "''",
+  },
+  { command: 'pending.cancel', keys: ['escape'], modes: ['mark', 'jump'], help: 'Cancel the mark key', category: 'Marks', hint: 'cancel' },
+  {
+    command: 'copy.paragraph',
+    keys: ['y'],
+    modes: ['reader'],
+    help: 'Copy the top paragraph as a citation',
+    category: 'Copy and layout',
+  },
+  { command: 'measure.wider', keys: ['=', '+'], modes: ['reader', 'sidebar'], help: 'Widen the text column', category: 'Copy and layout' },
+  { command: 'measure.narrower', keys: ['-'], modes: ['reader', 'sidebar'], help: 'Narrow the text column', category: 'Copy and layout' },
+  { command: 'indent.toggle', keys: ['i'], modes: ['reader', 'sidebar'], help: 'Indent paragraphs or not', category: 'Copy and layout' },
   { command: 'help.open', keys: ['?'], modes: ['reader', 'sidebar'], help: 'Show all keys', category: 'Help', hint: 'help' },
   { command: 'help.close', keys: ['escape', '?', 'q'], modes: ['help'], help: 'Close the help', category: 'Help', hint: 'close' },
   { command: 'help.lineDown', keys: ['j', 'down'], modes: ['help'], help: 'Scroll the help down', category: 'Help' },
@@ -112,7 +155,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     category: 'General',
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
-  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help'], help: 'Quit from anywhere', category: 'General' },
+  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
 ];
 
 const byMode = new Map<Mode, Map<string, KeyBinding>>();
@@ -161,16 +204,22 @@ export function bindingKeys(binding: KeyBinding): string[] {
   return binding.display === undefined ? binding.keys.map(keyLabel) : [binding.display];
 }
 
-const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help' };
+/** Pending modes are entered from the text, so their sequences are typed "in the text". */
+const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', mark: 'text', jump: 'text' };
+
+/** The bindings people are shown (help overlay, README): every row but the prefixes of two-key sequences. */
+export function listedBindings(): KeyBinding[] {
+  return KEYMAP.filter((binding) => binding.prefix === undefined);
+}
 
 /** The key table as Markdown, for the README. */
 export function keymapMarkdown(): string {
   const lines = ['| Keys | Action | Where |', '| --- | --- | --- |'];
-  for (const binding of KEYMAP) {
+  for (const binding of listedBindings()) {
     const keys = bindingKeys(binding)
       .map((key) => `\`${key}\``)
       .join(' ');
-    const where = binding.modes.map((mode) => MODE_LABELS[mode]).join(', ');
+    const where = [...new Set(binding.modes.map((mode) => MODE_LABELS[mode]))].join(', ');
     lines.push(`| ${keys} | ${binding.help} | ${where} |`);
   }
   return lines.join('\n') + '\n';
@@ -179,7 +228,7 @@ export function keymapMarkdown(): string {
 /** The bindings grouped by category, in table order: what the help overlay lists. */
 export function keymapByCategory(): { category: Category; bindings: KeyBinding[] }[] {
   const groups: { category: Category; bindings: KeyBinding[] }[] = [];
-  for (const binding of KEYMAP) {
+  for (const binding of listedBindings()) {
     let group = groups.find((g) => g.category === binding.category);
     if (!group) {
       group = { category: binding.category, bindings: [] };
@@ -195,6 +244,8 @@ const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
   reader: ['scroll.pageDown', 'section.next', 'app.quit'],
   sidebar: ['sidebar.open', 'focus.toggle'],
   help: ['help.close'],
+  mark: ['mark.set', 'pending.cancel'],
+  jump: ['mark.jump', 'pending.cancel'],
 };
 
 /** Status-bar hints for `mode`: the first key of each hinted binding and its word, `?` (help) last. */

@@ -5,19 +5,28 @@
  * Scrolling moves the anchor row by row through the lazily laid-out flow; it stops where the last
  * row reaches the bottom of the pane. Jumps (sections, `goto`) put their target at the top even when
  * that leaves the pane part empty, as `less` does, so a short last section still starts at the top.
+ * Every jump (g, G, a section, a mark, `goto`) remembers where it left, for `''`.
+ *
+ * Side effects stay out: `y` only records a copy request (with the citation) for the UI to write.
  */
+import { citation } from '../core/document/cite.js';
 import type { Anchor, Flow, RowPosition } from '../core/layout/flow.js';
 import type { Document } from '../core/document/types.js';
 import type { Action } from './actions.js';
 import { actionForKey } from './commands.js';
 import { geometry, NARROW_BELOW } from './geometry.js';
 import { helpLines, helpListHeight } from './help.js';
-import { bottomPosition, currentEntry, sidebarEntries, textFlow, topPosition } from './selectors.js';
+import { bottomPosition, copyTarget, currentEntry, sidebarEntries, textFlow, topPosition } from './selectors.js';
 import { initialState, type InitialOptions, type ReaderState } from './state.js';
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.block === b.block && a.offset === b.offset;
 }
+
+/** Cells the measure changes by per `=` or `-`: two Chinese characters. */
+const MEASURE_STEP = 4;
+/** The narrowest measure `-` goes to: ten Chinese characters. */
+const MIN_MEASURE = 20;
 
 /** `state` with `patch` applied, or `state` itself when no field actually changes. */
 function update(state: ReaderState, patch: Partial<ReaderState>): ReaderState {
@@ -32,6 +41,58 @@ function update(state: ReaderState, patch: Partial<ReaderState>): ReaderState {
 
 function moveTo(state: ReaderState, flow: Flow, pos: RowPosition): ReaderState {
   return update(state, { top: flow.anchorAt(pos) });
+}
+
+/** Puts `top` at the top of the view as a jump: the place it leaves becomes `previous`. */
+function jump(state: ReaderState, top: Anchor): ReaderState {
+  return sameAnchor(state.top, top) ? state : update(state, { top, previous: state.top });
+}
+
+function jumpToMark(state: ReaderState, letter: string): ReaderState {
+  const waiting = update(state, { pending: 'none' });
+  const mark = state.marks[letter];
+  return mark ? jump(waiting, mark) : update(waiting, { notice: `no mark ${letter} (set one with m${letter})` });
+}
+
+function jumpBack(state: ReaderState): ReaderState {
+  const waiting = update(state, { pending: 'none' });
+  return state.previous ? jump(waiting, state.previous) : update(waiting, { notice: 'no jump to go back from yet' });
+}
+
+function copy(state: ReaderState): ReaderState {
+  const paragraph = copyTarget(state);
+  if (!paragraph) return update(state, { notice: 'nothing to copy: the text has no paragraphs' });
+  const serial = (state.copyRequest?.serial ?? 0) + 1;
+  return update(state, { copyRequest: { serial, ref: paragraph.id, text: citation(state.doc, paragraph) } });
+}
+
+/**
+ * Widens or narrows the text column by steps of {@link MEASURE_STEP}, from the width it has now (a
+ * measure wider than the pane counts as the pane). Widening to the pane's width means no limit.
+ */
+function measure(state: ReaderState, steps: number): ReaderState {
+  const available = geometry({ ...state, measure: 0 }).textWidth;
+  const current = geometry(state).textWidth;
+  let next: number;
+  if (steps > 0) {
+    if (state.measure === 0) return state;
+    next = current + steps * MEASURE_STEP;
+    if (next >= available) next = 0;
+  } else {
+    next = Math.max(MIN_MEASURE, current + steps * MEASURE_STEP);
+    if (next >= current) return state;
+  }
+  return update(state, { measure: next, notice: next === 0 ? 'text width: no limit' : `text width: ${next} columns` });
+}
+
+/** A key pressed: read in the current mode; a notice lasts until then. */
+function pressKey(state: ReaderState, key: string): ReaderState {
+  const base = state.notice === '' ? state : update(state, { notice: '' });
+  const action = actionForKey(base, key);
+  if (action) return reduce(base, action);
+  // An unbound second key ends the sequence, as in less.
+  if (base.pending !== 'none') return update(base, { pending: 'none', notice: 'marks are the letters a–z' });
+  return base;
 }
 
 function scroll(state: ReaderState, rows: number): ReaderState {
@@ -49,7 +110,7 @@ function scroll(state: ReaderState, rows: number): ReaderState {
 
 function jumpToEntry(state: ReaderState, index: number): ReaderState {
   const entry = sidebarEntries(state.doc)[index];
-  return entry ? update(state, { top: { block: entry.target, offset: 0 } }) : state;
+  return entry ? jump(state, { block: entry.target, offset: 0 }) : state;
 }
 
 function section(state: ReaderState, to: 'next' | 'previous' | number): ReaderState {
@@ -114,12 +175,12 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
     case 'scrollTo': {
       const flow = textFlow(state);
       const pos = action.where === 'top' ? flow.first() : bottomPosition(flow, geometry(state).textHeight);
-      return moveTo(state, flow, pos);
+      return jump(state, flow.anchorAt(pos));
     }
     case 'section':
       return section(state, action.to);
     case 'goto':
-      return update(state, { top: action.anchor });
+      return jump(state, action.anchor);
     case 'focus':
       return focus(state, action.to);
     case 'select':
@@ -144,11 +205,24 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
       return update(state, { quit: true });
     case 'quit':
       return update(state, { quit: true });
+    case 'pending':
+      return update(state, { pending: action.mode });
+    case 'setMark':
+      return update(state, { pending: 'none', marks: { ...state.marks, [action.letter]: state.top }, notice: `mark ${action.letter} set` });
+    case 'jumpToMark':
+      return jumpToMark(state, action.letter);
+    case 'jumpBack':
+      return jumpBack(state);
+    case 'copy':
+      return copy(state);
+    case 'notice':
+      return update(state, { notice: action.text });
+    case 'measure':
+      return measure(state, action.steps);
+    case 'toggleIndent':
+      return update(state, { indent: !state.indent, notice: state.indent ? 'paragraph indent off' : 'paragraph indent on' });
     case 'keys':
-      return action.keys.reduce((current, key) => {
-        const next = actionForKey(current, key);
-        return next ? reduce(current, next) : current;
-      }, state);
+      return action.keys.reduce(pressKey, state);
   }
 }
 

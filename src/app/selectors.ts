@@ -3,7 +3,8 @@
  * entries and which one is current, the position shown in the status bar. Pure functions of the
  * state (the flow is a memoised, lazily laid-out cache).
  */
-import type { Document } from '../core/document/types.js';
+import { paragraphAt } from '../core/document/refs.js';
+import type { Document, Paragraph } from '../core/document/types.js';
 import { flowFor, type Flow, type Row, type RowPosition } from '../core/layout/flow.js';
 import { geometry } from './geometry.js';
 import type { ReaderState } from './state.js';
@@ -40,7 +41,7 @@ export function sidebarEntries(doc: Document): readonly SidebarEntry[] {
 
 /** The document laid out at the text pane's current width. */
 export function textFlow(state: ReaderState): Flow {
-  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth });
+  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent });
   if (!flow.isExact() && flow.blockCount <= EAGER_BLOCKS) flow.layoutSome(EAGER_BLOCKS);
   return flow;
 }
@@ -94,4 +95,13 @@ export function readingPosition(state: ReaderState, flow: Flow = textFlow(state)
   const line = flow.rowNumber(top) + 1;
   const bottomLine = Math.min(total, line + geometry(state).textHeight - 1);
   return { line, total, percent: Math.floor((bottomLine / total) * 100), exact: flow.isExact() };
+}
+
+/**
+ * The paragraph `y` copies: the one at the top of the view (a heading or the title give the first
+ * paragraph after them). When the search results list gets a selected hit, that hit's paragraph is
+ * meant instead: this is the one place to add it.
+ */
+export function copyTarget(state: ReaderState): Paragraph | undefined {
+  return paragraphAt(state.doc, state.top.block);
 }

@@ -5,7 +5,7 @@
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
-import type { Mode } from './keymap.js';
+import type { Mode, PendingMode } from './keymap.js';
 
 /** Where keys go: the text, the sidebar (its list of sections), or an overlay on top of them. */
 export type Focus = 'text' | 'sidebar';
@@ -31,33 +31,77 @@ export interface ReaderState {
   readonly sidebarHidden: boolean;
   /** Set once the user asked to leave. */
   readonly quit: boolean;
+  /** Marks set with `m` + letter, by letter. */
+  readonly marks: Readonly<Record<string, Anchor>>;
+  /** Where the view was before the last jump (g, G, a section, a mark, a search hit): `''` goes back there. */
+  readonly previous: Anchor | undefined;
+  /** A two-key sequence begun with `m` or `'`: the next key is read in this mode. */
+  readonly pending: PendingMode | 'none';
+  /** One line for the status bar, shown until the next key ('' for none). */
+  readonly notice: string;
+  /** Most columns the text is laid out in (0: no limit); narrower panes use their own width. */
+  readonly measure: number;
+  /** Indent the first line of paragraphs by two full-width spaces. */
+  readonly indent: boolean;
+  /** The latest copy asked for; the UI writes it to the clipboard when `serial` changes. */
+  readonly copyRequest: CopyRequest | undefined;
 }
+
+/** What `y` asks the UI to put on the clipboard. */
+export interface CopyRequest {
+  /** Counts requests, so copying the same paragraph twice is two requests. */
+  serial: number;
+  /** The paragraph's short reference (`s2p3`). */
+  ref: string;
+  /** The citation: the paragraph quoted, then who said it, where, and the reference. */
+  text: string;
+}
+
+/** The measure when neither the command line nor the saved state sets one: about 40 Chinese characters. */
+export const DEFAULT_MEASURE = 80;
 
 export interface InitialOptions {
   columns: number;
   rows: number;
   ambiguousWidth?: AmbiguousWidth;
+  /** Where to open (a saved position, a deep link); default the top. */
+  top?: Anchor;
+  marks?: Readonly<Record<string, Anchor>>;
+  /** @default DEFAULT_MEASURE */
+  measure?: number;
+  /** @default false */
+  indent?: boolean;
+  /** A first status-bar line (e.g. a warning about the saved state). */
+  notice?: string;
 }
 
-/** A state at the top of the document with the text focused. */
+/** A state at `options.top` (default: the top of the document) with the text focused. */
 export function initialState(doc: Document, options: InitialOptions): ReaderState {
   return {
     doc,
     ambiguousWidth: options.ambiguousWidth ?? 1,
     columns: options.columns,
     rows: options.rows,
-    top: { block: 'title', offset: 0 },
+    top: options.top ?? { block: 'title', offset: 0 },
     focus: 'text',
     overlay: 'none',
     helpScroll: 0,
     selected: 0,
     sidebarHidden: false,
     quit: false,
+    marks: options.marks ?? {},
+    previous: undefined,
+    pending: 'none',
+    notice: options.notice ?? '',
+    measure: options.measure ?? DEFAULT_MEASURE,
+    indent: options.indent ?? false,
+    copyRequest: undefined,
   };
 }
 
 /** Which part of the reader receives keys in `state`. */
 export function modeOf(state: ReaderState): Mode {
   if (state.overlay === 'help') return 'help';
+  if (state.pending !== 'none') return state.pending;
   return state.focus === 'sidebar' ? 'sidebar' : 'reader';
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { commandAction } from '../../src/app/commands.js';
 import { helpLines } from '../../src/app/help.js';
-import { bindingKeys, KEYMAP, keyHints, keyLabel, keymapMarkdown, lookupKey, type Mode } from '../../src/app/keymap.js';
+import { bindingKeys, KEYMAP, keyHints, keyLabel, keymapMarkdown, listedBindings, lookupKey, type Mode } from '../../src/app/keymap.js';
 
-const modes: Mode[] = ['reader', 'sidebar', 'help'];
+const modes: Mode[] = ['reader', 'sidebar', 'help', 'mark', 'jump'];
 
 describe('the key table', () => {
   it('never binds one key twice in one mode', () => {
@@ -60,17 +60,35 @@ describe('the key table', () => {
     expect(lookupKey(mode, key)?.command).toBe(command);
   });
 
-  it('lists every binding in the help overlay and the Markdown table', () => {
+  it('lists every binding in the help overlay and the Markdown table, two-key sequences whole', () => {
     const lines = helpLines();
     const markdown = keymapMarkdown();
-    for (const binding of KEYMAP) {
+    for (const binding of listedBindings()) {
       const keys = bindingKeys(binding).join(' ');
       expect(lines).toContainEqual({ kind: 'binding', keys, text: binding.help });
       const row = markdown.split('\n').find((l) => l.includes(`| ${binding.help} |`));
       expect(row, binding.command).toBeDefined();
       for (const key of bindingKeys(binding)) expect(row).toContain(`\`${key}\``);
     }
-    expect(markdown.split('\n').filter((l) => l.startsWith('|'))).toHaveLength(KEYMAP.length + 2);
+    expect(markdown.split('\n').filter((l) => l.startsWith('|'))).toHaveLength(listedBindings().length + 2);
+    // The prefixes are not listed; the sequences they begin are.
+    expect(listedBindings().map((b) => b.command)).not.toContain('mark.begin');
+    for (const sequence of ['m{a-z}', "'{a-z}", "''"]) expect(lines.some((l) => l.kind === 'binding' && l.keys === sequence)).toBe(true);
+  });
+
+  it('reads the second key of m and \' in their pending modes, where Esc cancels and Ctrl-c still quits', () => {
+    expect(lookupKey('reader', 'm')?.command).toBe('mark.begin');
+    expect(lookupKey('reader', "'")?.command).toBe('jump.begin');
+    for (const letter of 'az') {
+      expect(lookupKey('mark', letter)?.command).toBe('mark.set');
+      expect(lookupKey('jump', letter)?.command).toBe('mark.jump');
+    }
+    expect(lookupKey('jump', "'")?.command).toBe('mark.back');
+    expect(lookupKey('mark', "'")).toBeUndefined();
+    for (const mode of ['mark', 'jump'] as const) {
+      expect(lookupKey(mode, 'escape')?.command).toBe('pending.cancel');
+      expect(lookupKey(mode, 'ctrl+c')?.command).toBe('app.interrupt');
+    }
   });
 
   it('shows keys the way people name them', () => {
@@ -91,7 +109,7 @@ describe('the key table', () => {
       const hints = keyHints(mode);
       expect(hints.length).toBeGreaterThan(0);
       for (const { key } of hints) expect(KEYMAP.some((b) => b.modes.includes(mode) && bindingKeys(b)[0] === key)).toBe(true);
-      if (mode !== 'help') expect(hints.at(-1)?.key).toBe('?');
+      if (mode === 'reader' || mode === 'sidebar') expect(hints.at(-1)?.key).toBe('?');
     }
   });
 });

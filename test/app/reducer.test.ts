@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/app/actions.js';
-import { actionForKey } from '../../src/app/commands.js';
 import { geometry } from '../../src/app/geometry.js';
 import { reduce } from '../../src/app/reducer.js';
 import { currentEntry, readingPosition, sidebarEntries, textFlow, topPosition, visibleRows } from '../../src/app/selectors.js';
@@ -12,12 +11,8 @@ const entries = sidebarEntries(doc);
 const start = (columns = 80, rows = 24): ReaderState => initialState(doc, { columns, rows });
 
 const run = (state: ReaderState, ...actions: Action[]): ReaderState => actions.reduce(reduce, state);
-/** Presses keys through the key table, as the UI does. */
-const press = (state: ReaderState, ...keys: string[]): ReaderState =>
-  keys.reduce((s, key) => {
-    const action = actionForKey(s, key);
-    return action ? reduce(s, action) : s;
-  }, state);
+/** Presses keys through the key table, one at a time, as the UI does. */
+const press = (state: ReaderState, ...keys: string[]): ReaderState => keys.reduce((s, key) => reduce(s, { type: 'keys', keys: [key] }), state);
 
 const topRow = (state: ReaderState) => textFlow(state).row(topPosition(state));
 const line = (state: ReaderState) => readingPosition(state).line;
@@ -186,5 +181,157 @@ describe('focus, sidebar and overlays', () => {
     expect(geometry(open).textWidth).toBe(geometry(s).textWidth);
     expect(geometry(press(s, 'tab')).sidebar).toBe('overlay');
     expect(press(open, 's').focus).toBe('text');
+  });
+});
+
+describe('marks and jumps', () => {
+  const letters = ['a', 'q', 'z'];
+
+  it('m + letter waits for the letter, then remembers the top of the view under it', () => {
+    const s = press(start(), '2', 'j', 'j');
+    const waiting = press(s, 'm');
+    expect(waiting.pending).toBe('mark');
+    expect(waiting.top).toEqual(s.top);
+    for (const letter of letters) {
+      const marked = press(s, 'm', letter);
+      expect(marked.pending).toBe('none');
+      expect(marked.marks[letter]).toEqual(s.top);
+      expect(marked.notice).toContain(letter);
+    }
+  });
+
+  it("' + letter goes to the mark from anywhere, at any size, and '' goes back and forth", () => {
+    const marked = press(start(), '2', 'j', 'j', 'j', 'm', 'b');
+    const target = topRow(marked);
+    const elsewhere = press(marked, 'G');
+    for (const [columns, rows] of [[80, 24], [40, 12], [133, 50]] as const) {
+      const back = press(run(elsewhere, { type: 'resize', columns, rows }), "'", 'b');
+      expect(back.top).toEqual(marked.top);
+      expect(topRow(back).blockId).toBe(target.blockId);
+      expect(back.pending).toBe('none');
+    }
+    const there = press(elsewhere, "'", 'b');
+    expect(there.previous).toEqual(elsewhere.top);
+    expect(press(there, "'", "'").top).toEqual(elsewhere.top);
+    expect(press(there, "'", "'", "'", "'").top).toEqual(there.top);
+  });
+
+  it('remembers the place before every kind of jump for \'\', but not plain scrolling', () => {
+    const from = press(start(), ...Array<string>(9).fill('j'));
+    const jumps: [string, Action | string[]][] = [
+      ['g', ['g']],
+      ['G', ['G']],
+      ['section number', ['3']],
+      ['next section', [']']],
+      ['sidebar entry', ['tab', 'j', 'enter']],
+      ['goto', { type: 'goto', anchor: { block: 's2p2', offset: 0 } }],
+    ];
+    for (const [name, how] of jumps) {
+      const jumped = Array.isArray(how) ? press(from, ...how) : run(from, how);
+      expect(jumped.top, name).not.toEqual(from.top);
+      expect(jumped.previous, name).toEqual(from.top);
+      expect(press(jumped, "'", "'").top, name).toEqual(from.top);
+    }
+    const scrolled = press(from, 'j', 'space', 'k', 'ctrl+d');
+    expect(scrolled.previous).toBeUndefined();
+  });
+
+  it('says so for an unknown mark or nothing to go back to, and the notice goes with the next key', () => {
+    const s = start();
+    const unknown = press(s, "'", 'x');
+    expect(unknown.top).toEqual(s.top);
+    expect(unknown.pending).toBe('none');
+    expect(unknown.notice).toMatch(/no mark x/);
+    expect(press(unknown, 'j').notice).toBe('');
+    expect(press(s, "'", "'").notice).not.toBe('');
+  });
+
+  it('ends a sequence on Esc or on a key that is no mark, without acting on that key', () => {
+    const s = press(start(), '2');
+    expect(press(s, 'm', 'escape')).toMatchObject({ pending: 'none', quit: false, marks: {} });
+    for (const key of ['G', '1', "'", 'down']) {
+      const after = press(s, 'm', key);
+      expect(after.pending, key).toBe('none');
+      expect(after.top, key).toEqual(s.top);
+      expect(after.marks, key).toEqual({});
+      expect(after.notice, key).not.toBe('');
+    }
+    expect(press(s, "'", 'G').top).toEqual(s.top);
+    expect(press(s, 'm', 'ctrl+c').quit).toBe(true);
+  });
+
+  it('keeps marks given at the start and jumps to them', () => {
+    const marks = { c: { block: 's3p2', offset: 0 } };
+    const s = initialState(doc, { columns: 80, rows: 24, marks });
+    expect(topRow(press(s, "'", 'c')).paragraphId).toBe('s3p2');
+  });
+});
+
+describe('copy', () => {
+  it('y asks for the citation of the paragraph at the top of the view, a new request each time', () => {
+    const s = press(start(), '2', 'j', 'j');
+    const paragraphId = topRow(s).paragraphId ?? doc.sections[1]?.paragraphs[0]?.id;
+    const once = press(s, 'y');
+    expect(once.copyRequest?.ref).toBe(paragraphId);
+    const paragraph = doc.sections.flatMap((section) => section.paragraphs).find((p) => p.id === paragraphId);
+    expect(once.copyRequest?.text.split('\n')[0]).toBe(`> ${paragraph?.text.split('\n')[0]}`);
+    expect(once.copyRequest?.text.endsWith(`(${paragraphId})`)).toBe(true);
+    const twice = press(once, 'y');
+    expect(twice.copyRequest?.serial).toBe((once.copyRequest?.serial ?? 0) + 1);
+  });
+
+  it('copies the first paragraph of a section when its heading is at the top, and the lead from the title', () => {
+    expect(press(start(), '3', 'y').copyRequest?.ref).toBe('s3p1');
+    expect(press(start(), 'y').copyRequest?.ref).toBe(doc.lead[0]?.id);
+  });
+});
+
+describe('measure and indent', () => {
+  it('caps the text width at the measure and centres it in a wider pane', () => {
+    for (const measure of [0, 20, 40, 80, 200]) {
+      for (const [columns, rows] of [[80, 24], [200, 50], [45, 12]] as const) {
+        const g = geometry({ ...start(columns, rows), measure });
+        const available = g.paneWidth - 2;
+        expect(g.textWidth).toBe(measure === 0 ? available : Math.min(available, measure));
+        const right = g.paneWidth - g.textLeft - g.textWidth;
+        expect(g.textLeft).toBeGreaterThanOrEqual(1);
+        expect(Math.abs(g.textLeft - right)).toBeLessThanOrEqual(1);
+        for (const row of visibleRows({ ...start(columns, rows), measure })) expect(row.width).toBeLessThanOrEqual(g.textWidth);
+      }
+    }
+  });
+
+  it('= and - change the measure in steps from the width shown; = up to the pane means no limit', () => {
+    const wide = initialState(doc, { columns: 200, rows: 40, measure: 80 });
+    expect(geometry(wide).textWidth).toBe(80);
+    expect(press(wide, '-').measure).toBe(76);
+    expect(press(wide, '=').measure).toBe(84);
+    expect(press(wide, '+', '-').measure).toBe(80);
+    const narrowest = press(wide, ...Array<string>(30).fill('-'));
+    expect(press(narrowest, '-')).toBe(narrowest);
+    const unlimited = press(wide, ...Array<string>(30).fill('='));
+    expect(unlimited.measure).toBe(0);
+    expect(press(unlimited, '=')).toBe(unlimited);
+    expect(press(unlimited, '-').measure).toBe(geometry(unlimited).textWidth - 4);
+  });
+
+  it('keeps the character at the top when the measure or the indent changes', () => {
+    const s = press(initialState(doc, { columns: 200, rows: 40 }), '2', ...Array<string>(6).fill('j'));
+    const before = topRow(s);
+    for (const changed of [press(s, '-', '-', '-'), press(s, 'i'), press(s, '=', 'i', '-')]) {
+      const row = topRow(changed);
+      expect(row.blockId).toBe(before.blockId);
+      expect(row.start <= before.start && before.start < Math.max(row.end, row.start + 1)).toBe(true);
+    }
+  });
+
+  it('i indents the first row of each paragraph on screen and toggles back', () => {
+    const s = press(start(), '2');
+    const indented = press(s, 'i');
+    expect(indented.indent).toBe(true);
+    const firsts = visibleRows(indented).filter((row) => row.kind === 'text' && row.line === 0);
+    expect(firsts.length).toBeGreaterThan(0);
+    for (const row of firsts) expect(row.indent).toBe('\u3000\u3000');
+    expect(visibleRows(press(indented, 'i')).every((row) => row.indent === '')).toBe(true);
   });
 });
