@@ -1,0 +1,300 @@
+/**
+ * The bytes that turn the screen a terminal shows into the next one.
+ *
+ * Scrolling text moves most rows up or down by the same amount. Rewriting every moved row is what
+ * makes a one-line scroll in Ink cost a full screen of bytes; the terminal can move them itself. So
+ * the diff first looks for the shift `d` that makes the most cells of the new screen equal to the
+ * old screen's cells `d` rows away (cells compared as interned integers), and for the best one or
+ * two shifts prices every band of rows `[top, bottom]` exactly: scrolled rows cost what repairing
+ * them from the row they came from costs, rows that scroll in cost drawing them on a blank, rows
+ * outside the band cost repairing them in place, plus the scroll sequence itself (DECSTBM to set the
+ * band, SU/SD to scroll it, DECSTBM again to reset). A scroll region spans the whole width, so a
+ * sidebar beside the text moves too; the repair puts it back, which is cheap because it is mostly
+ * blank.
+ *
+ * Each row is then repaired cell span by cell span: cursor moves (CUP, or CHA/CR within a row),
+ * SGR only when the style changes, erase-to-end-of-line where the new row is blank to its end. A
+ * span never starts or ends inside a double-width character, in the old screen or the new one,
+ * because terminals disagree about what overwriting half of one does. Erases and scrolls are done in
+ * the default style: terminals fill erased cells with the current background colour.
+ *
+ * When the result would be longer than clearing the screen and drawing every row, that is sent
+ * instead (and always for a first screen or a new size).
+ */
+import { blankRow, CONTINUATION, type Row, type Screen } from './screen.js';
+import { DEFAULT_STYLE, styleTransition, type Style } from './style.js';
+
+const CSI = '\u001b[';
+
+/** UTF-8 length of `text`, which is what a diff costs on the wire. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Output being built, and where the cursor and the pen are once the terminal has read it. */
+class Emitter {
+  out = '';
+  /** Cursor column and row; -1 when unknown (at the start, after a scroll or a clear). */
+  private x = -1;
+  private y = -1;
+  /** Undefined while unknown. */
+  private style: Style | undefined;
+
+  moveTo(x: number, y: number): void {
+    if (this.x === x && this.y === y) return;
+    // Within the row, CR and CHA are absolute and shorter (also from the last column, where the cursor waits to wrap).
+    if (this.y === y) this.out += x === 0 ? '\r' : `${CSI}${x + 1}G`;
+    else this.out += x === 0 ? `${CSI}${y + 1}H` : `${CSI}${y + 1};${x + 1}H`;
+    this.x = x;
+    this.y = y;
+  }
+
+  pen(style: Style): void {
+    this.out += styleTransition(this.style, style);
+    this.style = style;
+  }
+
+  put(char: string, width: number): void {
+    this.out += char;
+    this.x += width;
+  }
+
+  eraseToEnd(): void {
+    this.pen(DEFAULT_STYLE);
+    this.out += `${CSI}K`;
+  }
+
+  /** Appends a sequence that leaves the cursor somewhere else (a scroll, a clear). */
+  raw(sequence: string): void {
+    this.out += sequence;
+    this.x = -1;
+    this.y = -1;
+  }
+}
+
+function isWideAt(row: Row, x: number): boolean {
+  return row.chars[x + 1] === CONTINUATION;
+}
+
+/** Cells of `row` in `[from, to)` as they would be written: a rough price for rewriting rather than moving. */
+function spanPrice(row: Row, from: number, to: number): number {
+  let price = 0;
+  for (let x = from; x < to; x++) {
+    const char = row.chars[x]!;
+    if (char !== CONTINUATION) price += utf8Length(char);
+    if (x > from && row.styles[x] !== row.styles[x - 1]) price += 8;
+  }
+  return price;
+}
+
+/**
+ * Which cells of `want` differ from `have`. Runs of them never cut a double-width character of either
+ * row: a continuation cell holds `CONTINUATION` and its character's style, so it compares equal only
+ * when both rows have a double-width character of that style just left of it, and then a changed
+ * left half is written whole, covering it.
+ */
+function changedCells(have: Row, want: Row): Uint8Array {
+  const n = want.chars.length;
+  const changed = new Uint8Array(n);
+  for (let x = 0; x < n; x++) if (have.ids[x] !== want.ids[x]) changed[x] = 1;
+  return changed;
+}
+
+/** Spans `[start, end)` of changed cells, joined across gaps cheaper to rewrite than to jump over. */
+function spans(want: Row, changed: Uint8Array): [number, number][] {
+  const list: [number, number][] = [];
+  const n = changed.length;
+  for (let x = 0; x < n; ) {
+    if (!changed[x]) {
+      x++;
+      continue;
+    }
+    let end = x;
+    while (end < n && changed[end]) end++;
+    const last = list[list.length - 1];
+    // Jumping costs `ESC [ <column> G`; rewriting the gap costs its characters.
+    if (last && spanPrice(want, last[1], x) <= 3 + String(x + 1).length) last[1] = end;
+    else list.push([x, end]);
+    x = end;
+  }
+  return list;
+}
+
+/** Appends what turns row `y` from `have` into `want`. */
+function repairRow(emit: Emitter, y: number, have: Row, want: Row): void {
+  if (have.key === want.key) return;
+  for (const [start, end] of spans(want, changedCells(have, want))) {
+    emit.moveTo(start, y);
+    for (let x = start; x < end; x++) {
+      if (x >= want.end) {
+        emit.eraseToEnd();
+        return;
+      }
+      const char = want.chars[x]!;
+      if (char === CONTINUATION) continue;
+      emit.pen(want.styles[x]!);
+      emit.put(char, isWideAt(want, x) ? 2 : 1);
+    }
+  }
+}
+
+function rowCost(have: Row, want: Row): number {
+  if (have.key === want.key) return 0;
+  const emit = new Emitter();
+  repairRow(emit, 0, have, want);
+  return utf8Length(emit.out);
+}
+
+/** Clears the screen and draws every row of `next`. */
+export function renderFull(next: Screen): string {
+  const emit = new Emitter();
+  emit.pen(DEFAULT_STYLE);
+  emit.raw(`${CSI}H${CSI}2J`);
+  next.lines.forEach((row, y) => {
+    if (row.end === 0) return;
+    emit.moveTo(0, y);
+    for (let x = 0; x < row.end; x++) {
+      const char = row.chars[x]!;
+      if (char === CONTINUATION) continue;
+      emit.pen(row.styles[x]!);
+      emit.put(char, isWideAt(row, x) ? 2 : 1);
+    }
+  });
+  return emit.out;
+}
+
+/** A scroll of rows `[top, bottom]` by `by` rows (positive: content moves up). */
+interface Scroll {
+  top: number;
+  bottom: number;
+  by: number;
+}
+
+function scrollSequence({ top, bottom, by }: Scroll): string {
+  return `${CSI}${top + 1};${bottom + 1}r${CSI}${Math.abs(by)}${by > 0 ? 'S' : 'T'}${CSI}r`;
+}
+
+/** The row the terminal shows at `y` after `scroll`: one of `prev`'s, or a blank one. */
+function scrolledRow(prev: Screen, scroll: Scroll | undefined, y: number, blank: Row): Row {
+  if (!scroll || y < scroll.top || y > scroll.bottom) return prev.lines[y]!;
+  const from = y + scroll.by;
+  return from < scroll.top || from > scroll.bottom ? blank : prev.lines[from]!;
+}
+
+/**
+ * Shifts worth pricing: by how many cells of `next` each shift would make equal that are not equal
+ * already, best first. Counting cells rather than whole rows finds the shift of a text pane even
+ * when every row also holds something that does not move (a sidebar entry).
+ */
+function candidateShifts(prev: Screen, next: Screen, limit: number): number[] {
+  const { rows, columns } = next;
+  const inPlace = new Int32Array(rows);
+  const pending: number[] = [];
+  for (let y = 0; y < rows; y++) {
+    if (prev.lines[y]!.key === next.lines[y]!.key) continue;
+    pending.push(y);
+    const a = prev.lines[y]!.ids;
+    const b = next.lines[y]!.ids;
+    let same = 0;
+    for (let x = 0; x < columns; x++) if (a[x] === b[x]) same++;
+    inPlace[y] = same;
+  }
+  const scored: { by: number; gain: number }[] = [];
+  for (let by = 1 - rows; by < rows; by++) {
+    if (by === 0) continue;
+    let gain = 0;
+    for (const y of pending) {
+      const from = y + by;
+      if (from < 0 || from >= rows) continue;
+      const a = prev.lines[from]!;
+      const b = next.lines[y]!;
+      let same = 0;
+      if (a.key === b.key) same = columns;
+      else for (let x = 0; x < columns; x++) if (a.ids[x] === b.ids[x]) same++;
+      if (same > inPlace[y]!) gain += same - inPlace[y]!;
+    }
+    if (gain > 0) scored.push({ by, gain });
+  }
+  return scored
+    .sort((p, q) => q.gain - p.gain)
+    .slice(0, limit)
+    .map((s) => s.by);
+}
+
+/** The band that is cheapest to scroll by `by`, and what the whole update then costs. */
+function bestBand(prev: Screen, next: Screen, by: number, stay: readonly number[], fresh: readonly number[]): { scroll: Scroll; cost: number } | undefined {
+  const { rows } = next;
+  // Prefix sums: cost of rows [0, y) repaired in place, scrolled in from `by` rows away, drawn on blanks.
+  const inPlace = new Float64Array(rows + 1);
+  const moved = new Float64Array(rows + 1);
+  const blank = new Float64Array(rows + 1);
+  for (let y = 0; y < rows; y++) {
+    const from = y + by;
+    // A row with nothing to scroll in from is never inside a band scrolled by `by`.
+    const movedCost = from >= 0 && from < rows ? rowCost(prev.lines[from]!, next.lines[y]!) : 0;
+    inPlace[y + 1] = inPlace[y]! + stay[y]!;
+    moved[y + 1] = moved[y]! + movedCost;
+    blank[y + 1] = blank[y]! + fresh[y]!;
+  }
+  const n = Math.abs(by);
+  let best: { scroll: Scroll; cost: number } | undefined;
+  for (let top = 0; top < rows; top++) {
+    for (let bottom = top + n; bottom < rows; bottom++) {
+      const scroll = { top, bottom, by };
+      // by > 0: [top, bottom - n] come from below, [bottom - n + 1, bottom] are new; by < 0 mirrored.
+      const [movedFrom, movedTo, blankFrom, blankTo] = by > 0 ? [top, bottom - n + 1, bottom - n + 1, bottom + 1] : [top + n, bottom + 1, top, top + n];
+      const cost =
+        inPlace[rows]! -
+        (inPlace[bottom + 1]! - inPlace[top]!) +
+        (moved[movedTo]! - moved[movedFrom]!) +
+        (blank[blankTo]! - blank[blankFrom]!) +
+        scrollSequence(scroll).length +
+        3;
+      if (!best || cost < best.cost) best = { scroll, cost };
+    }
+  }
+  return best;
+}
+
+/**
+ * The bytes that turn a terminal showing `prev` into one showing `next`: a full redraw when there is
+ * no `prev`, the size changed, or the diff would cost more; `''` when nothing changed.
+ */
+export function renderDiff(prev: Screen | undefined, next: Screen): string {
+  if (!prev || prev.columns !== next.columns || prev.rows !== next.rows) return renderFull(next);
+  const { rows, columns } = next;
+  const empty = blankRow(columns);
+  const stay = next.lines.map((row, y) => rowCost(prev.lines[y]!, row));
+  const total = stay.reduce((sum, cost) => sum + cost, 0);
+  if (total === 0) return '';
+
+  let scroll: Scroll | undefined;
+  let cost = total;
+  const shifts = candidateShifts(prev, next, 2);
+  if (shifts.length > 0) {
+    const fresh = next.lines.map((row) => rowCost(empty, row));
+    for (const by of shifts) {
+      const band = bestBand(prev, next, by, stay, fresh);
+      if (band && band.cost < cost) ({ scroll, cost } = band);
+    }
+  }
+
+  const emit = new Emitter();
+  if (scroll) {
+    emit.pen(DEFAULT_STYLE);
+    emit.raw(scrollSequence(scroll));
+  }
+  for (let y = 0; y < rows; y++) repairRow(emit, y, scrolledRow(prev, scroll, y, empty), next.lines[y]!);
+  const full = renderFull(next);
+  return utf8Length(emit.out) <= utf8Length(full) ? emit.out : full;
+}

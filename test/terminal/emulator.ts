@@ -1,0 +1,64 @@
+/** A headless xterm to feed bytes into and read back cell by cell, for comparing screens exactly. */
+import xterm from '@xterm/headless';
+import type { Terminal } from '@xterm/headless';
+
+/** Everything a cell shows: its character, its width and its attributes. */
+export interface CellSnapshot {
+  chars: string;
+  width: number;
+  attrs: string;
+}
+
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
+
+/** A terminal of the given size on its alternate screen, as the reader runs. */
+export function emulator(columns: number, rows: number): Terminal {
+  const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
+  term.write(ENTER_ALTERNATE_SCREEN);
+  return term;
+}
+
+/** Resolves once the terminal has parsed `data`. */
+export function feed(term: Terminal, data: string): Promise<void> {
+  return new Promise((resolve) => term.write(data, resolve));
+}
+
+/**
+ * Every cell of the visible screen. A cell never written and a written blank look the same to a
+ * person (and to copy and paste), so both read as `' '`.
+ */
+export function snapshot(term: Terminal): CellSnapshot[][] {
+  const buffer = term.buffer.active;
+  const cell = buffer.getNullCell();
+  const rows: CellSnapshot[][] = [];
+  for (let y = 0; y < term.rows; y++) {
+    const line = buffer.getLine(buffer.viewportY + y);
+    const row: CellSnapshot[] = [];
+    for (let x = 0; x < term.cols; x++) {
+      line?.getCell(x, cell);
+      const attrs = [
+        cell.isBold(),
+        cell.isDim(),
+        cell.isItalic(),
+        cell.isUnderline(),
+        cell.isBlink(),
+        cell.isInverse(),
+        cell.isInvisible(),
+        cell.isStrikethrough(),
+        cell.getFgColorMode(),
+        cell.getFgColor(),
+        cell.getBgColorMode(),
+        cell.getBgColor(),
+      ].join(',');
+      row.push({ chars: cell.getChars() || (cell.getWidth() === 0 ? '' : ' '), width: cell.getWidth(), attrs });
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The screen as text rows, for readable failure messages. */
+export function screenText(term: Terminal): string[] {
+  const buffer = term.buffer.active;
+  return Array.from({ length: term.rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(false, 0, term.cols) ?? '');
+}

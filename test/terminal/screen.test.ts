@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cellWidth } from '../../src/core/layout/width.js';
+import { CONTINUATION, parseFrame } from '../../src/terminal/screen.js';
+import { applyStyle, styleTransition } from '../../src/terminal/style.js';
+import { lineArb } from './frames.js';
+
+const SGR = /\u001b\[[0-9;]*m/g;
+const row = (frame: string, columns = 10, ambiguousWidth: 1 | 2 = 1) => parseFrame(frame, columns, 1, ambiguousWidth).lines[0]!;
+
+describe('parseFrame', () => {
+  it('puts a double-width character in two cells, the right one a continuation with the same style', () => {
+    const r = row('a\u001b[1m中\u001b[22mb');
+    expect(r.chars.slice(0, 5)).toEqual(['a', '中', CONTINUATION, 'b', ' ']);
+    expect(r.styles.slice(0, 4)).toEqual(['', '1', '1', '']);
+    expect(r.end).toBe(4);
+  });
+
+  it('uses the layout widths, including the ambiguous-width policy', () => {
+    expect(row('“中”', 10, 1).chars.slice(0, 5)).toEqual(['“', '中', CONTINUATION, '”', ' ']);
+    expect(row('“中”', 10, 2).chars.slice(0, 6)).toEqual(['“', CONTINUATION, '中', CONTINUATION, '”', CONTINUATION]);
+  });
+
+  it('cuts lines at the width; a double-width character that does not fit becomes a blank', () => {
+    expect(row('abc中', 4).chars).toEqual(['a', 'b', 'c', ' ']);
+    expect(row('abcdefg', 4).chars).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('cuts rows beyond the screen and fills missing ones with blanks', () => {
+    const screen = parseFrame('a\nb\nc', 3, 2);
+    expect(screen.lines.map((line) => line.chars.join(''))).toEqual(['a  ', 'b  ']);
+    const tall = parseFrame('a', 3, 3);
+    expect(tall.lines.map((line) => line.end)).toEqual([1, 0, 0]);
+    expect(tall.lines[1]!.key).toBe(tall.lines[2]!.key);
+  });
+
+  it('turns a tab into one blank, drops other control characters and escape sequences that are not SGR', () => {
+    expect(row('a\tb\u0007c\u001b]0;title\u0007d\u001b[?25le').chars.slice(0, 6)).toEqual(['a', ' ', 'b', 'c', 'd', 'e']);
+  });
+
+  it('gives equal keys to rows that look the same, however their styles were written', () => {
+    const spellings = ['\u001b[1m\u001b[35mx\u001b[39m\u001b[22m', '\u001b[35;1mx\u001b[0m', '\u001b[1;35mx\u001b[m', '\u001b[1;2;35m\u001b[22;1mx'];
+    const keys = new Set(spellings.map((s) => row(s).key));
+    expect(keys.size).toBe(1);
+    expect(row('x').key).not.toBe(row('\u001b[1mx').key);
+    expect(row('x ').key).toBe(row('x').key);
+    expect(row('x\u001b[7m \u001b[27m').key).not.toBe(row('x').key);
+  });
+
+  it('puts every character of a fitting line in the column its width says', () => {
+    fc.assert(
+      fc.property(lineArb, (line) => {
+        const plain = line.replace(SGR, '');
+        const columns = cellWidth(plain) + 2;
+        const r = row(line, columns);
+        expect(r.chars.join('')).toBe(plain + ' '.repeat(columns - cellWidth(plain)));
+        // `end` is right after the last cell that is not a blank in the default style.
+        expect(r.chars.slice(r.end).every((c) => c === ' ') && r.styles.slice(r.end).every((s) => s === '')).toBe(true);
+        if (r.end > 0) expect(r.chars[r.end - 1] !== ' ' || r.styles[r.end - 1] !== '').toBe(true);
+      }),
+    );
+  });
+});
+
+describe('styles', () => {
+  it.each([
+    ['', '1;35', '1;35'],
+    ['1;35', '22', '35'],
+    ['1;2', '22', ''],
+    ['1;35', '0', ''],
+    ['4', '24;7', '7'],
+    ['', '38;5;208', '38;5;208'],
+    ['', '38:5:208', '38;5;208'],
+    ['', '38:2::10:20:30', '38;2;10;20;30'],
+    ['31', '39;48;2;1;2;3', '48;2;1;2;3'],
+    ['7;44', '49', '7'],
+    ['', '4:3', '4'],
+    ['4', '4:0', ''],
+    ['', '53', ''],
+  ])('%j then SGR %j is %j', (from, params, to) => {
+    expect(applyStyle(from, params)).toBe(to);
+  });
+
+  it('writes the transition that leads to the target from any style', () => {
+    const styles = ['', '1', '1;35', '7', '2;38;5;208', '44'];
+    for (const from of styles) {
+      for (const to of styles) {
+        const sequence = styleTransition(from, to);
+        if (from === to) expect(sequence).toBe('');
+        else expect(applyStyle(from, sequence.slice(2, -1))).toBe(to);
+      }
+      expect(applyStyle(from, styleTransition(undefined, '1').slice(2, -1))).toBe('1');
+    }
+  });
+});
