@@ -1,5 +1,6 @@
 import type { Anchor } from '../core/layout/flow.js';
 import type { PendingMode } from './keymap.js';
+import type { SearchAction } from './search.js';
 
 /** Everything that can happen to the reader. Keys become actions through the keymap and `commands.ts`. */
 export type Action =
@@ -42,4 +43,6 @@ export type Action =
   | { type: 'measure'; steps: number }
   | { type: 'toggleIndent' }
   /** Keys pressed, by key-table name, each read in the mode the previous one left (see `keymap.ts`). */
-  | { type: 'keys'; keys: readonly string[] };
+  | { type: 'keys'; keys: readonly string[] }
+  /** The search line and the committed search (see `search.ts`). */
+  | SearchAction;

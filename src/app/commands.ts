@@ -1,5 +1,6 @@
 /** What each command of the key table does, as an action for the reducer. */
 import type { Action } from './actions.js';
+import type { LineEdit } from './line-edit.js';
 import { lookupKey, type CommandId } from './keymap.js';
 import { modeOf, type ReaderState } from './state.js';
 
@@ -54,6 +55,23 @@ export function commandAction(command: CommandId, key: string): Action {
       return { type: 'helpScroll', by: 1, unit: 'page' };
     case 'help.pageUp':
       return { type: 'helpScroll', by: -1, unit: 'page' };
+    case 'search.open':
+      return { type: 'searchOpen' };
+    case 'search.nextHit':
+      return { type: 'searchStep', by: 1 };
+    case 'search.previousHit':
+      return { type: 'searchStep', by: -1 };
+    case 'search.chooseNext':
+      return { type: 'searchSelect', by: 1 };
+    case 'search.choosePrevious':
+      return { type: 'searchSelect', by: -1 };
+    case 'search.submit':
+      return { type: 'searchSubmit' };
+    case 'search.close':
+      return { type: 'searchClose' };
+    case 'search.move':
+    case 'search.delete':
+      return { type: 'searchEdit', edit: lineEdit(key) };
     case 'mark.begin':
       return { type: 'pending', mode: 'mark' };
     case 'jump.begin':
@@ -82,8 +100,41 @@ export function commandAction(command: CommandId, key: string): Action {
   }
 }
 
-/** The action `key` triggers in `state`'s mode, or undefined when the key is not bound there. */
+/** What the editing keys of the search line do to it. */
+const LINE_EDITS: Record<string, LineEdit> = {
+  left: { type: 'left' },
+  right: { type: 'right' },
+  home: { type: 'home' },
+  'ctrl+a': { type: 'home' },
+  end: { type: 'end' },
+  'ctrl+e': { type: 'end' },
+  backspace: { type: 'deleteBackward' },
+  delete: { type: 'deleteForward' },
+  'ctrl+u': { type: 'deleteToStart' },
+};
+
+function lineEdit(key: string): LineEdit {
+  const edit = LINE_EDITS[key];
+  if (!edit) throw new Error(`the key table binds ${key} to a line edit that does not exist`);
+  return edit;
+}
+
+/** A key that stands for a printable character (a single code point, not a control), as text. */
+function typed(key: string): string | undefined {
+  if (key === 'space') return ' ';
+  const chars = Array.from(key);
+  // eslint-disable-next-line no-control-regex
+  return chars.length === 1 && !/[\u0000-\u001f\u007f-\u009f]/.test(key) ? key : undefined;
+}
+
+/**
+ * The action `key` triggers in `state`'s mode, or undefined when the key is not bound there. In the
+ * search line, a printable key that is not bound is typed into it.
+ */
 export function actionForKey(state: ReaderState, key: string): Action | undefined {
-  const binding = lookupKey(modeOf(state), key);
-  return binding && commandAction(binding.command, key);
+  const mode = modeOf(state);
+  const binding = lookupKey(mode, key);
+  if (binding) return commandAction(binding.command, key);
+  const text = mode === 'search' ? typed(key) : undefined;
+  return text === undefined ? undefined : { type: 'searchEdit', edit: { type: 'insert', text } };
 }

@@ -4,15 +4,18 @@
  * (`keymapMarkdown`). What a command does lives in `commands.ts`.
  *
  * Key names: a printable character stands for itself (`j`, `G`, `?`, `]`, `1`); other keys are
- * `up` `down` `pageup` `pagedown` `home` `end` `tab` `shift+tab` `enter` `escape` `space`, and
- * `ctrl+<letter>`.
+ * `up` `down` `left` `right` `pageup` `pagedown` `home` `end` `tab` `shift+tab` `enter` `escape`
+ * `space` `backspace` `delete`, and `ctrl+<letter>`.
  *
  * Two-key sequences (`m` then a letter, as in less) are a prefix row that enters a pending mode, and
  * rows bound in that mode; the help and the README list the whole sequences (`m{a-z}`), not the prefix.
+ *
+ * In the `search` mode (the search line is open) a key bound there runs its command and every other
+ * printable key is typed into the line (`commands.ts`), so letters never reach the reader's bindings.
  */
 
 /** Which part of the reader receives keys. */
-export type Mode = 'reader' | 'sidebar' | 'help' | PendingMode;
+export type Mode = 'reader' | 'sidebar' | 'help' | 'search' | PendingMode;
 
 /** Modes that read the second key of a two-key sequence: after `m` (set a mark), after `'` (jump). */
 export type PendingMode = 'mark' | 'jump';
@@ -42,6 +45,15 @@ export type CommandId =
   | 'help.lineUp'
   | 'help.pageDown'
   | 'help.pageUp'
+  | 'search.open'
+  | 'search.nextHit'
+  | 'search.previousHit'
+  | 'search.chooseNext'
+  | 'search.choosePrevious'
+  | 'search.submit'
+  | 'search.close'
+  | 'search.move'
+  | 'search.delete'
   | 'mark.begin'
   | 'mark.set'
   | 'jump.begin'
@@ -56,7 +68,7 @@ export type CommandId =
   | 'app.quit'
   | 'app.interrupt';
 
-export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Marks' | 'Copy and layout' | 'Help' | 'General';
+export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Search' | 'Marks' | 'Copy and layout' | 'Help' | 'General';
 
 export interface KeyBinding {
   command: CommandId;
@@ -118,6 +130,41 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'sidebar.first', keys: ['g', 'home'], modes: ['sidebar'], help: 'Select the first entry', category: 'Sidebar' },
   { command: 'sidebar.last', keys: ['G', 'end'], modes: ['sidebar'], help: 'Select the last entry', category: 'Sidebar' },
   { command: 'sidebar.open', keys: ['enter'], modes: ['sidebar'], help: 'Open the selected entry', category: 'Sidebar', hint: 'open' },
+  { command: 'search.open', keys: ['/'], modes: ['reader', 'sidebar'], help: 'Search the paragraphs (opens the search line)', category: 'Search', hint: 'search' },
+  { command: 'search.nextHit', keys: ['n'], modes: ['reader'], help: 'Next search hit down the text (wraps around)', category: 'Search' },
+  { command: 'search.previousHit', keys: ['N'], modes: ['reader'], help: 'Previous search hit (wraps around)', category: 'Search' },
+  { command: 'search.chooseNext', keys: ['down', 'ctrl+n'], modes: ['search'], help: 'Choose the next result', category: 'Search', hint: 'choose' },
+  { command: 'search.choosePrevious', keys: ['up', 'ctrl+p'], modes: ['search'], help: 'Choose the previous result', category: 'Search' },
+  {
+    command: 'search.submit',
+    keys: ['enter'],
+    modes: ['search'],
+    help: 'Go to the chosen result, highlighting every match',
+    category: 'Search',
+    hint: 'go',
+  },
+  {
+    command: 'search.close',
+    keys: ['escape'],
+    modes: ['search'],
+    help: 'Close the search line, stay where you are',
+    category: 'Search',
+    hint: 'close',
+  },
+  {
+    command: 'search.move',
+    keys: ['left', 'right', 'home', 'end', 'ctrl+a', 'ctrl+e'],
+    modes: ['search'],
+    help: 'Move the cursor in the search line',
+    category: 'Search',
+  },
+  {
+    command: 'search.delete',
+    keys: ['backspace', 'delete', 'ctrl+u'],
+    modes: ['search'],
+    help: 'Delete before or at the cursor; Ctrl-u: to the line start',
+    category: 'Search',
+  },
   { command: 'mark.begin', keys: ['m'], modes: ['reader'], help: 'Set a mark (then a letter)', category: 'Marks', prefix: true },
   { command: 'mark.set', keys: MARK_LETTERS, modes: ['mark'], help: 'Set mark a–z at the top of the view', category: 'Marks', display: 'm{a-z}', hint: 'set mark' },
   { command: 'jump.begin', keys: ["'"], modes: ['reader'], help: 'Jump (then a letter or \')', category: 'Marks', prefix: true },
@@ -151,11 +198,11 @@ export const KEYMAP: readonly KeyBinding[] = [
     command: 'app.escape',
     keys: ['escape'],
     modes: ['reader', 'sidebar'],
-    help: 'Leave the sidebar; in the text, quit',
+    help: 'Leave the sidebar; in the text, end the search, else quit',
     category: 'General',
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
-  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
+  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
 ];
 
 const byMode = new Map<Mode, Map<string, KeyBinding>>();
@@ -189,6 +236,8 @@ const KEY_LABELS: Record<string, string> = {
   'shift+tab': 'Shift-Tab',
   enter: 'Enter',
   escape: 'Esc',
+  backspace: 'Backspace',
+  delete: 'Del',
 };
 
 /** How a key name is shown to people: `down` → `↓`, `ctrl+d` → `Ctrl-d`. */
@@ -205,7 +254,7 @@ export function bindingKeys(binding: KeyBinding): string[] {
 }
 
 /** Pending modes are entered from the text, so their sequences are typed "in the text". */
-const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', mark: 'text', jump: 'text' };
+const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', search: 'search line', mark: 'text', jump: 'text' };
 
 /** The bindings people are shown (help overlay, README): every row but the prefixes of two-key sequences. */
 export function listedBindings(): KeyBinding[] {
@@ -241,9 +290,10 @@ export function keymapByCategory(): { category: Category; bindings: KeyBinding[]
 
 /** The most useful commands per mode, most useful first; the status bar shows what fits, then `?`. */
 const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
-  reader: ['scroll.pageDown', 'section.next', 'app.quit'],
+  reader: ['scroll.pageDown', 'search.open', 'section.next', 'app.quit'],
   sidebar: ['sidebar.open', 'focus.toggle'],
   help: ['help.close'],
+  search: ['search.submit', 'search.chooseNext', 'search.close'],
   mark: ['mark.set', 'pending.cancel'],
   jump: ['mark.jump', 'pending.cancel'],
 };

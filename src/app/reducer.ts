@@ -16,6 +16,7 @@ import type { Action } from './actions.js';
 import { actionForKey } from './commands.js';
 import { geometry, NARROW_BELOW } from './geometry.js';
 import { helpLines, helpListHeight } from './help.js';
+import { endSearch, isSearchAction, reduceSearch } from './search.js';
 import { bottomPosition, copyTarget, currentEntry, sidebarEntries, textFlow, topPosition } from './selectors.js';
 import { initialState, type InitialOptions, type ReaderState } from './state.js';
 
@@ -158,6 +159,7 @@ function helpScroll(state: ReaderState, by: number, unit: 'row' | 'page'): Reade
 
 /** The reader's reducer. */
 export function reduce(state: ReaderState, action: Action): ReaderState {
+  if (isSearchAction(action)) return reduceSearch(state, action, jump);
   switch (action.type) {
     case 'resize': {
       const resized = update(state, { columns: action.columns, rows: action.rows });
@@ -202,7 +204,7 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
     case 'escape':
       if (state.overlay !== 'none') return update(state, { overlay: 'none', helpScroll: 0 });
       if (state.focus === 'sidebar') return update(state, { focus: 'text' });
-      return update(state, { quit: true });
+      return endSearch(state) ?? update(state, { quit: true });
     case 'quit':
       return update(state, { quit: true });
     case 'pending':

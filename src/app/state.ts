@@ -6,6 +6,7 @@ import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Mode, PendingMode } from './keymap.js';
+import { initialSearch, NO_SEARCH, type SearchState } from './search.js';
 
 /** Where keys go: the text, the sidebar (its list of sections), or an overlay on top of them. */
 export type Focus = 'text' | 'sidebar';
@@ -45,6 +46,8 @@ export interface ReaderState {
   readonly indent: boolean;
   /** The latest copy asked for; the UI writes it to the clipboard when `serial` changes. */
   readonly copyRequest: CopyRequest | undefined;
+  /** The search line, its results and the committed search (see `search.ts`). */
+  readonly search: SearchState;
 }
 
 /** What `y` asks the UI to put on the clipboard. */
@@ -73,6 +76,8 @@ export interface InitialOptions {
   indent?: boolean;
   /** A first status-bar line (e.g. a warning about the saved state). */
   notice?: string;
+  /** `--search QUERY`: go to the query's best hit as soon as its results are in, with the search active. */
+  search?: string;
 }
 
 /** A state at `options.top` (default: the top of the document) with the text focused. */
@@ -96,11 +101,13 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     measure: options.measure ?? DEFAULT_MEASURE,
     indent: options.indent ?? false,
     copyRequest: undefined,
+    search: options.search === undefined ? NO_SEARCH : initialSearch(options.search),
   };
 }
 
 /** Which part of the reader receives keys in `state`. */
 export function modeOf(state: ReaderState): Mode {
+  if (state.search.editing) return 'search';
   if (state.overlay === 'help') return 'help';
   if (state.pending !== 'none') return state.pending;
   return state.focus === 'sidebar' ? 'sidebar' : 'reader';

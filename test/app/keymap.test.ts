@@ -3,7 +3,7 @@ import { commandAction } from '../../src/app/commands.js';
 import { helpLines } from '../../src/app/help.js';
 import { bindingKeys, KEYMAP, keyHints, keyLabel, keymapMarkdown, listedBindings, lookupKey, type Mode } from '../../src/app/keymap.js';
 
-const modes: Mode[] = ['reader', 'sidebar', 'help', 'mark', 'jump'];
+const modes: Mode[] = ['reader', 'sidebar', 'help', 'search', 'mark', 'jump'];
 
 describe('the key table', () => {
   it('never binds one key twice in one mode', () => {
@@ -55,6 +55,16 @@ describe('the key table', () => {
     ['reader', 'q', 'app.quit'],
     ['reader', 'escape', 'app.escape'],
     ['help', 'escape', 'help.close'],
+    ['reader', '/', 'search.open'],
+    ['sidebar', '/', 'search.open'],
+    ['reader', 'n', 'search.nextHit'],
+    ['reader', 'N', 'search.previousHit'],
+    ['search', 'enter', 'search.submit'],
+    ['search', 'escape', 'search.close'],
+    ...(['down', 'ctrl+n'] as const).map((k): [Mode, string, string] => ['search', k, 'search.chooseNext']),
+    ...(['up', 'ctrl+p'] as const).map((k): [Mode, string, string] => ['search', k, 'search.choosePrevious']),
+    ['search', 'backspace', 'search.delete'],
+    ['search', 'ctrl+c', 'app.interrupt'],
   ];
   it.each(required)('in %s, %s runs %s', (mode, key, command) => {
     expect(lookupKey(mode, key)?.command).toBe(command);

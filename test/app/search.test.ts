@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { actionForKey } from '../../src/app/commands.js';
+import { reduce } from '../../src/app/reducer.js';
+import { hitAnchor, hitCount, rowHighlights } from '../../src/app/search.js';
+import { textFlow, topPosition, visibleRows } from '../../src/app/selectors.js';
+import { initialState, modeOf, type ReaderState } from '../../src/app/state.js';
+import { createSearchIndex } from '../../src/core/search/index.js';
+import type { SearchHit } from '../../src/core/search/types.js';
+import { interviewDocument } from './documents.js';
+
+const doc = interviewDocument();
+const index = createSearchIndex(doc);
+const start = (extra: { search?: string } = {}): ReaderState => initialState(doc, { columns: 80, rows: 24, ...extra });
+
+/** Presses keys through the key table, as the UI does (a chunk of typed text is one key per character). */
+const press = (state: ReaderState, ...keys: string[]): ReaderState => reduce(state, { type: 'keys', keys });
+const type = (state: ReaderState, text: string): ReaderState => press(state, ...Array.from(text, (c) => (c === ' ' ? 'space' : c)));
+/** What the UI does when a search finishes: hand the engine's hits for the line's query to the reducer. */
+const answer = (state: ReaderState, query = state.search.line.text): ReaderState =>
+  reduce(state, { type: 'searchResults', query, hits: index.search(query, { limit: 1000 }) });
+const topRow = (state: ReaderState) => textFlow(state).row(topPosition(state));
+
+/** Hits of `query` in reading order (section, then paragraph). */
+const inReadingOrder = (query: string): SearchHit[] =>
+  [...index.search(query)].sort((a, b) => a.section - b.section || a.paragraph - b.paragraph);
+
+describe('the search line', () => {
+  it('opens with /, and then letters are typed into it instead of running commands', () => {
+    const opened = press(start(), '/');
+    expect(modeOf(opened)).toBe('search');
+    const typed = type(opened, 'qjGg ]?/n');
+    expect(typed.search.line).toEqual({ text: 'qjGg ]?/n', cursor: 9 });
+    expect(typed.quit).toBe(false);
+    expect(typed.top).toEqual(start().top);
+    expect(typed.overlay).toBe('none');
+    expect(press(typed, 'ctrl+c').quit).toBe(true);
+  });
+
+  it('takes a chunk of Chinese committed by an input method, and Backspace removes whole characters', () => {
+    let s = type(press(start(), '/'), '集成电路');
+    expect(s.search.line).toEqual({ text: '集成电路', cursor: 4 });
+    s = press(s, 'backspace');
+    expect(s.search.line).toEqual({ text: '集成电', cursor: 3 });
+    // A character outside the BMP is two UTF-16 units but one Backspace.
+    s = press(type(s, '𠀋'), 'backspace');
+    expect(s.search.line.text).toBe('集成电');
+    s = press(s, 'left', 'left', 'delete', 'home');
+    expect(s.search.line).toEqual({ text: '集电', cursor: 0 });
+    s = press(s, 'end', 'ctrl+u');
+    expect(s.search.line).toEqual({ text: '', cursor: 0 });
+  });
+
+  it('drops results for anything but the query on the line', () => {
+    const s = type(press(start(), '/'), '集成电');
+    expect(reduce(s, { type: 'searchResults', query: '集成', hits: index.search('集成') })).toBe(s);
+    expect(answer(s).search.results?.query).toBe('集成电');
+  });
+
+  it('chooses results with ↓/↑ and Ctrl-n/Ctrl-p, within the list', () => {
+    const s = answer(type(press(start(), '/'), '集成电路'));
+    const count = s.search.results?.hits.length ?? 0;
+    expect(count).toBeGreaterThan(2);
+    expect(press(s, 'down', 'ctrl+n').search.selected).toBe(2);
+    expect(press(s, 'down', 'ctrl+p').search.selected).toBe(0);
+    expect(press(s, 'up')).toBe(s);
+    expect(press(s, ...Array<string>(count + 3).fill('down')).search.selected).toBe(count - 1);
+  });
+});
+
+describe('Enter', () => {
+  it('goes to the chosen hit with its match on the top row, highlighted, and commits the search', () => {
+    const s = answer(type(press(start(), '/'), '集成电路'));
+    const hit = s.search.results!.hits[1]!;
+    const done = press(s, 'down', 'enter');
+    expect(modeOf(done)).toBe('reader');
+    expect(done.top).toEqual(hitAnchor(hit));
+    const row = topRow(done);
+    expect(row.paragraphId).toBe(hit.paragraphId);
+    const [start0] = hit.matches[0]!;
+    expect(row.start <= start0 && start0 < row.end).toBe(true);
+    const marks = rowHighlights(done.search, visibleRows(done))[0];
+    expect(marks?.current).toBe(true);
+    expect(marks?.ranges.map(([a, b]) => row.text.slice(a, b)).join('')).toContain('集成');
+    expect(hitCount(done.search)).toMatch(/^hit \d of 4$/);
+  });
+
+  it('highlights every match of every hit on screen, and only those', () => {
+    const done = press(answer(type(press(start(), '/'), '重庆')), 'enter');
+    const rows = visibleRows(done);
+    const marks = rowHighlights(done.search, rows);
+    rows.forEach((row, i) => {
+      const expected = (row.text.match(/重庆/g) ?? []).length;
+      const isHit = done.search.active!.results.hits.some((hit) => hit.paragraphId === row.paragraphId);
+      const found = marks[i]?.ranges.map(([a, b]) => row.text.slice(a, b)) ?? [];
+      // A match cut by the end of a row shows as its part on each row.
+      if (isHit) expect(found.join('').replaceAll('重庆', '')).toBe('');
+      if (isHit) expect(found.filter((text) => text === '重庆').length).toBeGreaterThanOrEqual(expected - 1);
+      else expect(found).toEqual([]);
+    });
+  });
+
+  it('before the results are in, commits when they arrive', () => {
+    const s = press(type(press(start(), '/'), '集成电路'), 'enter');
+    expect(modeOf(s)).toBe('reader');
+    expect(s.search.submitPending).toBe(true);
+    const done = answer(s);
+    expect(done.top).toEqual(hitAnchor(index.search('集成电路')[0]!));
+    expect(done.search.submitPending).toBe(false);
+  });
+
+  it('with no match closes the line with a notice and stays put', () => {
+    const done = press(answer(type(press(start(), '/'), 'zzzzqqq')), 'enter');
+    expect(modeOf(done)).toBe('reader');
+    expect(done.top).toEqual(start().top);
+    expect(done.notice).toContain('no match');
+    expect(done.search.active).toBeUndefined();
+  });
+
+  it('on a blank line just closes it', () => {
+    const done = press(start(), '/', 'space', 'enter');
+    expect(modeOf(done)).toBe('reader');
+    expect(done.search.submitPending).toBe(false);
+  });
+});
+
+describe('n and N', () => {
+  const committed = () => press(answer(type(press(start(), '/'), '集成电路')), 'enter');
+
+  it('walk the hits in reading order, wrapping around with a notice', () => {
+    const order = inReadingOrder('集成电路').map((hit) => hit.paragraphId);
+    let s = committed();
+    const first = order.indexOf(s.top.block);
+    const seen = [s.top.block];
+    for (let i = 1; i <= order.length; i++) {
+      s = press(s, 'n');
+      seen.push(s.top.block);
+      const wrapped = first + i >= order.length && first + i - 1 < order.length;
+      expect(s.notice, `step ${i}`).toBe(wrapped ? 'search wrapped around to the first hit' : '');
+      expect(hitCount(s.search)).toBe(`hit ${((first + i) % order.length) + 1} of ${order.length}`);
+    }
+    expect(seen).toEqual([...order.slice(first), ...order.slice(0, first + 1)]);
+    // Back again with N, wrapping the other way.
+    const back = press(press(s, 'g'), ...Array<string>(order.length).fill('N'));
+    expect(back.top.block).toBe(s.top.block);
+    expect(press(press(s, 'g'), 'N', 'N').top.block).toBe(order[(first - 2 + order.length) % order.length]);
+  });
+
+  it('say so when there is no search yet', () => {
+    const s = press(start(), 'n');
+    expect(s.top).toEqual(start().top);
+    expect(s.notice).toContain('/');
+  });
+
+  it("are jumps: '' goes back to where the view was", () => {
+    const s = committed();
+    const moved = press(s, 'n');
+    expect(press(moved, "'", "'").top).toEqual(s.top);
+  });
+});
+
+describe('Esc', () => {
+  it('in the search line closes it, keeps the position and the committed search', () => {
+    const committed = press(answer(type(press(start(), '/'), '集成电路')), 'enter');
+    const retyped = answer(type(press(committed, '/', 'ctrl+u'), '重庆'));
+    const closed = press(retyped, 'escape');
+    expect(modeOf(closed)).toBe('reader');
+    expect(closed.top).toEqual(committed.top);
+    expect(closed.search.active).toBe(committed.search.active);
+    expect(closed.quit).toBe(false);
+  });
+
+  it('in the text ends the committed search (highlights off); only the next Esc quits', () => {
+    const committed = press(answer(type(press(start(), '/'), '集成电路')), 'enter');
+    const ended = press(committed, 'escape');
+    expect(ended.search.active).toBeUndefined();
+    expect(ended.top).toEqual(committed.top);
+    expect(ended.quit).toBe(false);
+    expect(rowHighlights(ended.search, visibleRows(ended)).every((mark) => mark === undefined)).toBe(true);
+    expect(press(ended, 'escape').quit).toBe(true);
+  });
+
+  it('/ again reopens the line on the committed query with its hit chosen', () => {
+    const committed = press(answer(type(press(start(), '/'), '集成电路')), 'down', 'enter');
+    const reopened = press(committed, '/');
+    expect(reopened.search.line).toEqual({ text: '集成电路', cursor: 4 });
+    expect(reopened.search.selected).toBe(1);
+    expect(answer(reopened).search.selected).toBe(1);
+  });
+});
+
+describe('--search', () => {
+  it('goes to the best hit as soon as the results are in, with the search committed', () => {
+    const s = start({ search: '集成电路' });
+    expect(modeOf(s)).toBe('reader');
+    const done = answer(s);
+    expect(done.top).toEqual(hitAnchor(index.search('集成电路')[0]!));
+    expect(hitCount(done.search)).toMatch(/of 4$/);
+  });
+
+  it('finds pinyin initials too', () => {
+    const done = answer(start({ search: 'jcdl' }));
+    expect(done.top.block).toBe(index.search('集成电路')[0]!.paragraphId);
+  });
+
+  it('stays at the start with a notice when nothing matches', () => {
+    const done = answer(start({ search: 'zzzzqqq' }));
+    expect(done.top).toEqual(start().top);
+    expect(done.notice).toBe('no match for “zzzzqqq”');
+  });
+});
+
+describe('keys outside the search line', () => {
+  it('are not typed anywhere: an unbound letter in the text does nothing', () => {
+    const s = start();
+    expect(actionForKey(s, 'x')).toBeUndefined();
+    expect(actionForKey(press(s, '/'), 'x')).toEqual({ type: 'searchEdit', edit: { type: 'insert', text: 'x' } });
+  });
+});
