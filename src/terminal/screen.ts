@@ -4,6 +4,7 @@
  * the grid puts every character in the column the layout meant (and the terminal draws it in).
  */
 import { graphemes, graphemeWidth, type AmbiguousWidth } from '../core/layout/width.js';
+import { escapeSequences } from './escapes.js';
 import { applyStyle, DEFAULT_STYLE, type Style } from './style.js';
 
 /** The right half of a double-width character: the character itself sits in the cell to the left. */
@@ -63,9 +64,6 @@ export function blankRow(columns: number): Row {
   return makeRow(new Array<string>(columns).fill(BLANK), new Array<Style>(columns).fill(DEFAULT_STYLE));
 }
 
-// Escape sequences: CSI, OSC/DCS/SOS/PM/APC strings (ended by BEL or ST), and the other escapes.
-// eslint-disable-next-line no-control-regex
-const ESCAPE = /\u001b(?:\[([0-?]*)[ -/]*([@-~])|[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[ -/]*[0-~])/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -102,11 +100,11 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
     }
   };
   let at = 0;
-  ESCAPE.lastIndex = 0;
-  for (let match = ESCAPE.exec(line); match !== null; match = ESCAPE.exec(line)) {
+  const escapes = escapeSequences();
+  for (let match = escapes.exec(line); match !== null; match = escapes.exec(line)) {
     if (match.index > at) put(line.slice(at, match.index));
     if (match[2] === 'm' && match[1] !== undefined && !match[1].startsWith('?')) style = applyStyle(style, match[1]);
-    at = ESCAPE.lastIndex;
+    at = escapes.lastIndex;
   }
   if (at < line.length) put(line.slice(at));
   while (chars.length < columns) {

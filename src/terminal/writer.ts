@@ -1,0 +1,102 @@
+/**
+ * The only writer of frames to the terminal. It keeps a model of what the terminal shows and sends
+ * each new frame as the diff from that model (`diff.ts`), one synchronized update per frame.
+ *
+ * Frames are never queued. A frame is written on the next turn of the event loop, so the renders of
+ * keys that arrived together (a held key, keys typed while the process was blocked writing to a
+ * terminal tty, which Node writes synchronously) become one update of the last state. When the
+ * stream reports that it cannot take more (`write` returns false: a pipe or socket on a slow link),
+ * nothing more is written until 'drain'; frames rendered meanwhile replace each other, and then only
+ * the diff from what the terminal was sent to the latest frame goes out.
+ */
+import type { AmbiguousWidth } from '../core/layout/width.js';
+import { renderDiff } from './diff.js';
+import { parseFrame, type Screen } from './screen.js';
+
+/** Synchronized output (mode 2026): the terminal shows the update at once; others ignore the mode. */
+export const BEGIN_SYNC = '\u001b[?2026h';
+export const END_SYNC = '\u001b[?2026l';
+
+/** What the writer needs of the terminal's output stream (a `tty.WriteStream` has it all). */
+export interface TerminalOutput {
+  readonly columns: number;
+  readonly rows: number;
+  write(data: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+  on(event: 'resize', listener: () => void): unknown;
+  off(event: 'drain' | 'resize', listener: () => void): unknown;
+}
+
+export interface ScreenWriterOptions {
+  /** The ambiguous-width policy the frames are laid out with. @default 1 */
+  ambiguousWidth?: AmbiguousWidth;
+}
+
+export class ScreenWriter {
+  /** What the terminal shows once it has read everything written; undefined: unknown, redraw in full. */
+  private screen: Screen | undefined;
+  private latest: string | undefined;
+  /** The latest frame has not been written yet. */
+  private dirty = false;
+  private scheduled: NodeJS.Immediate | undefined;
+  /** Waiting for 'drain'. */
+  private blocked = false;
+  private closed = false;
+  private readonly ambiguousWidth: AmbiguousWidth;
+
+  constructor(
+    private readonly out: TerminalOutput,
+    options: ScreenWriterOptions = {},
+  ) {
+    this.ambiguousWidth = options.ambiguousWidth ?? 1;
+    // A terminal that changes size reflows or cuts what it shows: the model no longer holds.
+    out.on('resize', this.redraw);
+  }
+
+  /** Shows `frame` (rows joined by `\n`, SGR-styled, as Ink writes them) as soon as the terminal can take it. */
+  frame(frame: string): void {
+    this.latest = frame;
+    this.dirty = true;
+    this.schedule();
+  }
+
+  /** Draws the latest frame again in full (after a resize, or when the user asks: the screen may be garbled). */
+  readonly redraw = (): void => {
+    this.screen = undefined;
+    this.dirty = this.latest !== undefined;
+    this.schedule();
+  };
+
+  /** Writes nothing more; a frame not yet written is dropped. */
+  close(): void {
+    this.closed = true;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    this.out.off('resize', this.redraw);
+    this.out.off('drain', this.onDrain);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.blocked || this.closed || !this.dirty) return;
+    this.scheduled = setImmediate(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.scheduled = undefined;
+    if (this.blocked || this.closed || !this.dirty || this.latest === undefined) return;
+    this.dirty = false;
+    const next = parseFrame(this.latest, this.out.columns || 80, this.out.rows || 24, this.ambiguousWidth);
+    const update = renderDiff(this.screen, next);
+    this.screen = next;
+    if (update === '') return;
+    if (!this.out.write(BEGIN_SYNC + update + END_SYNC)) {
+      this.blocked = true;
+      this.out.once('drain', this.onDrain);
+    }
+  };
+
+  private readonly onDrain = (): void => {
+    this.blocked = false;
+    this.schedule();
+  };
+}
