@@ -1,8 +1,17 @@
-/** Starting the reader from the command line: which streams it uses, and what cannot work. */
+/**
+ * Starting the reader from the command line: which streams it uses, what cannot work, and the resume
+ * state: where it opens (a deep link, a section, the saved place), and what it saves (each mark at
+ * once; position, measure and indent on every way out).
+ */
 import { openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
+import type { ReaderState } from '../app/state.js';
+import { resolveRef } from '../core/document/refs.js';
 import type { Document } from '../core/document/types.js';
+import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
+import { sanitizeLine } from '../core/document/sanitize.js';
+import { loadState, saveState, type StateRecord } from '../storage/store.js';
 import { UserError } from './errors.js';
 
 export interface ReaderCliOptions {
@@ -12,6 +21,30 @@ export interface ReaderCliOptions {
   color: boolean;
   /** `--search QUERY`: not available in the reader yet. */
   search?: string;
+  /** `--at REF`: open at this paragraph or section (checked here, before the screen changes). */
+  at?: string;
+  /** `--from-start`: open at the top, not at the saved place. */
+  fromStart?: boolean;
+  /** False with `--no-clipboard`. @default true */
+  clipboard?: boolean;
+  /** `--measure N` (0: no limit); undefined: as saved, else the default. */
+  measure?: number;
+  /** `--indent` / `--no-indent`; undefined: as saved. */
+  indent?: boolean;
+}
+
+/**
+ * Where the reader opens: `--at`, else `--section` (handled by the reader), else the saved place unless
+ * `--from-start`. Throws a UserError for a reference the document does not have.
+ */
+export function openingAnchor(doc: Document, options: Pick<ReaderCliOptions, 'at' | 'section' | 'fromStart'>, saved: StateRecord | undefined): Anchor | undefined {
+  if (options.at !== undefined) {
+    const target = resolveRef(doc, options.at);
+    if (!target.ok) throw new UserError(target.message, 2, "'yuedu toc' lists the sections and their paragraphs.");
+    return { block: target.block, offset: 0 };
+  }
+  if (options.section !== undefined || options.fromStart) return undefined;
+  return saved?.anchor;
 }
 
 interface Keyboard {
@@ -46,6 +79,22 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
   if (section !== undefined && section > doc.sections.length) {
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
   }
+  const loaded = loadState(doc.source);
+  const top = openingAnchor(doc, options, loaded.record);
+  const measure = options.measure ?? loaded.record?.measure;
+  const indent = options.indent ?? loaded.record?.indent;
+  const initial = {
+    ...(top === undefined ? {} : { top }),
+    ...(loaded.record ? { marks: loaded.record.marks } : {}),
+    ...(measure === undefined ? {} : { measure }),
+    ...(indent === undefined ? {} : { indent }),
+    ...(loaded.warning === undefined ? {} : { notice: loaded.warning }),
+  };
+  let leaveWarning: string | undefined;
+  const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;
+  const onLeave = (state: ReaderState): void => {
+    leaveWarning = saveState(doc.source, { anchor: state.top, measure: state.measure, indent: state.indent }).warning;
+  };
   const keyboard = openKeyboard();
   let code: number;
   try {
@@ -58,10 +107,16 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
       ambiguousWidth: options.ambiguousWidth,
       color: options.color,
       ...(section === undefined ? {} : { section }),
+      initial,
+      onMark,
+      onLeave,
+      clipboard: options.clipboard ?? true,
     });
   } finally {
     keyboard.close();
   }
+  // The screen is back: a place that could not be saved is said where it stays readable.
+  if (leaveWarning !== undefined) process.stderr.write(`yuedu: ${sanitizeLine(leaveWarning)}\n`);
   if (code > 128) process.exit(code);
   return code;
 }

@@ -61,7 +61,18 @@ export async function runCommand(args: CliArgs): Promise<number> {
       const doc = await loadForReader(first);
       if (stdout.isTTY) {
         const { runReaderFromCli } = await import('./reader.js');
-        return runReaderFromCli({ doc, ambiguousWidth, color, section: args.section, search: args.search });
+        return runReaderFromCli({
+          doc,
+          ambiguousWidth,
+          color,
+          section: args.section,
+          search: args.search,
+          at: args.at,
+          fromStart: args.fromStart,
+          clipboard: args.clipboard,
+          measure: args.measure,
+          indent: args.indent,
+        });
       }
       stdout.write(printDocument(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
       return 0;

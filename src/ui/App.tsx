@@ -4,14 +4,15 @@
  * reaches two handlers. Width and height come in as props and flow down; nothing below measures.
  */
 import { Box, useApp, useInput } from 'ink';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { geometry } from '../app/geometry.js';
 import { helpLines } from '../app/help.js';
 import { keyHints } from '../app/keymap.js';
 import { createReaderState, reduce } from '../app/reducer.js';
 import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
-import { modeOf } from '../app/state.js';
+import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
+import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -35,11 +36,19 @@ export interface AppProps {
   color?: boolean;
   /** Open at this section (0: the lead). */
   section?: number;
+  /** Where to open (a saved position, a deep link), saved marks, measure, indent, a first status line. */
+  initial?: Pick<InitialOptions, 'top' | 'marks' | 'measure' | 'indent' | 'notice'>;
+  /** Told the state after every change, so the caller can save the position when the reader ends. */
+  onStateChange?: (state: ReaderState) => void;
+  /** Told each mark as it is set, to save it at once; returns a warning to show when that failed. */
+  onMark?: (letter: string, anchor: Anchor) => string | undefined;
+  /** Puts a citation on the clipboard and returns the status line to show; without it, `y` says copying is off. */
+  copy?: (text: string, ref: string) => string;
 }
 
-export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section }: AppProps) {
+export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
-    createReaderState(doc, { columns, rows, ambiguousWidth, ...(section === undefined ? {} : { section }) }),
+    createReaderState(doc, { ...initial, columns, rows, ambiguousWidth, ...(section === undefined ? {} : { section }) }),
   );
   // A new size is folded in during this render (React re-renders at once), so a resize is one frame.
   if (state.columns !== columns || state.rows !== rows) dispatch({ type: 'resize', columns, rows });
@@ -48,6 +57,31 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
+
+  useEffect(() => {
+    onStateChange?.(state);
+  }, [state, onStateChange]);
+
+  // Marks are saved one by one as they are set, so another reader's marks on the same text survive.
+  const savedMarks = useRef(state.marks);
+  useEffect(() => {
+    if (state.marks === savedMarks.current) return;
+    for (const [letter, anchor] of Object.entries(state.marks)) {
+      if (savedMarks.current[letter] === anchor) continue;
+      const warning = onMark?.(letter, anchor);
+      if (warning) dispatch({ type: 'notice', text: warning });
+    }
+    savedMarks.current = state.marks;
+  }, [state.marks, onMark]);
+
+  // Runs once per request (each `y` makes a new one), whatever else re-renders.
+  const request = state.copyRequest;
+  useEffect(() => {
+    if (!request) return;
+    const status = copy ? copy(request.text, request.ref) : 'not copied: copying is off';
+    dispatch({ type: 'notice', text: status });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
 
   useInput((input, key) => {
     const keys = keyNames(input, key);
@@ -84,7 +118,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     main = (
       <Box flexDirection="column" width={g.paneWidth} height={g.bodyHeight}>
         <Header title={doc.title} {...(doc.dateline ? { dateline: doc.dateline.raw } : {})} width={g.paneWidth} {...common} />
-        <TextPane rows={visibleRows(state, flow)} width={g.paneWidth} height={g.textHeight} theme={theme} />
+        <TextPane rows={visibleRows(state, flow)} width={g.paneWidth} left={g.textLeft} height={g.textHeight} theme={theme} />
       </Box>
     );
   }
@@ -98,6 +132,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
       </Box>
       <StatusBar
         section={entries[current]?.label ?? ''}
+        notice={state.notice}
         position={readingPosition(state, flow)}
         hints={keyHints(modeOf(state))}
         {...(progress === undefined ? {} : { progress })}

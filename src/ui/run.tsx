@@ -4,13 +4,17 @@
  * The terminal is restored on every way out — q or Esc, Ctrl-C (a key in raw mode), SIGTERM, SIGHUP
  * (a dropped SSH link), SIGINT from elsewhere, an error in rendering, an uncaught exception — by one
  * idempotent `finish`: unmount Ink (its last frame still lands on the alternate screen), raw mode
- * off, cursor shown, main screen back.
+ * off, cursor shown, main screen back. Before that, `onLeave` gets the last state (to save the position),
+ * synchronously: after a signal the process may end as soon as `finish` returns.
  */
 import { render, type Instance } from 'ink';
 import { constants } from 'node:os';
+import type { ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
+import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
-import { App } from './App.js';
+import { clipboardCopy } from '../terminal/clipboard.js';
+import { App, type AppProps } from './App.js';
 import { terminalSizeSource, useTerminalSize, type TerminalSizeSource } from './hooks/useTerminalSize.js';
 
 export interface RunReaderOptions {
@@ -25,6 +29,14 @@ export interface RunReaderOptions {
   ambiguousWidth?: AmbiguousWidth;
   /** Use colour; false leaves bold/dim/inverse/underline only. @default true unless NO_COLOR is set */
   color?: boolean;
+  /** Where to open, saved marks, measure, indent, a first status line (see `App`). */
+  initial?: AppProps['initial'];
+  /** Told each mark as it is set; returns a warning to show when saving it failed. */
+  onMark?: (letter: string, anchor: Anchor) => string | undefined;
+  /** Told the last state on every way out (q, Ctrl-C, a signal, an error); must be synchronous. */
+  onLeave?: (state: ReaderState) => void;
+  /** Let `y` write the OSC 52 clipboard sequence (false: `--no-clipboard`). @default true */
+  clipboard?: boolean;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
@@ -38,7 +50,10 @@ const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
  */
 const MAX_FPS = 1000;
 
-function Root({ size, ...props }: Omit<RunReaderOptions, 'stdin' | 'stdout'> & { size: TerminalSizeSource }) {
+type RootProps = Omit<RunReaderOptions, 'stdin' | 'stdout' | 'onLeave' | 'clipboard'> &
+  Pick<AppProps, 'onStateChange' | 'copy'> & { size: TerminalSizeSource };
+
+function Root({ size, ...props }: RootProps) {
   const { columns, rows } = useTerminalSize(size);
   return <App {...props} columns={columns} rows={rows} />;
 }
@@ -49,11 +64,22 @@ function Root({ size, ...props }: Omit<RunReaderOptions, 'stdin' | 'stdout'> & {
  * after the terminal has been restored.
  */
 export function runReader(options: RunReaderOptions): Promise<number> {
-  const { stdin, stdout, doc, section, ambiguousWidth } = options;
+  const { stdin, stdout, doc, section, ambiguousWidth, initial, onMark, onLeave } = options;
   const color = options.color ?? !process.env.NO_COLOR;
   return new Promise<number>((resolve, reject) => {
     let instance: Instance | undefined;
     let finished = false;
+    let latest: ReaderState | undefined;
+    const onStateChange = (state: ReaderState): void => {
+      latest = state;
+    };
+    // The sequence goes straight to the terminal between frames: an OSC string moves no cursor and draws nothing.
+    const copy = (text: string, ref: string): string => {
+      if (options.clipboard === false) return 'not copied: copying is off (--no-clipboard)';
+      const result = clipboardCopy(text, `${ref} (${[...text].length} chars)`);
+      if (result.ok) stdout.write(result.bytes);
+      return result.status;
+    };
     // After a hang-up every write fails (EIO); that must not become a crash.
     const ignore = (): void => {};
     const onSignal = (signal: NodeJS.Signals): void => finish({ code: 128 + (constants.signals[signal] ?? 0) });
@@ -62,6 +88,13 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     function finish(outcome: { code: number } | { error: unknown }): void {
       if (finished) return;
       finished = true;
+      if (latest && onLeave) {
+        try {
+          onLeave(latest);
+        } catch {
+          // Saving is a comfort; the terminal must be restored regardless.
+        }
+      }
       for (const signal of SIGNALS) process.off(signal, onSignal);
       process.off('uncaughtException', onError);
       process.off('unhandledRejection', onError);
@@ -98,6 +131,10 @@ export function runReader(options: RunReaderOptions): Promise<number> {
           color={color}
           {...(section === undefined ? {} : { section })}
           {...(ambiguousWidth === undefined ? {} : { ambiguousWidth })}
+          {...(initial === undefined ? {} : { initial })}
+          {...(onMark === undefined ? {} : { onMark })}
+          onStateChange={onStateChange}
+          copy={copy}
         />,
         {
           stdin,

@@ -4,9 +4,11 @@ import { paint, type Style } from '../style.js';
 import type { Theme } from '../theme.js';
 
 export interface TextPaneProps {
-  /** The visible rows, already laid out at `width - 2` cells (fewer than `height` at the end). */
+  /** The visible rows, already laid out to fit `width - left - 1` cells (fewer than `height` at the end). */
   rows: readonly Row[];
   width: number;
+  /** Cells left of the text: a one-cell margin, more when the measure centres the text. @default 1 */
+  left?: number;
   height: number;
   theme: Theme;
 }
@@ -17,24 +19,24 @@ function labelStyle(row: Row, theme: Theme): Style {
   return theme.answerLabel;
 }
 
-/** One row as the string shown: a one-cell margin, the styled label and text, spaces to `width`. */
-export function rowLine(row: Row | undefined, width: number, theme: Theme): string {
+/** One row as the string shown: the left margin, the indent, the styled label and text, spaces to `width`. */
+export function rowLine(row: Row | undefined, width: number, theme: Theme, left = 1): string {
   if (!row || row.kind === 'blank') return ' '.repeat(width);
   const label = row.label === '' ? '' : paint(row.label, labelStyle(row, theme));
   // The flow measured the row already (with the ambiguous-width policy): no second measurement per frame.
-  return ` ${label}${paint(row.text, theme.text[row.role])}${' '.repeat(Math.max(0, width - 1 - row.width))}`;
+  return `${' '.repeat(left)}${row.indent}${label}${paint(row.text, theme.text[row.role])}${' '.repeat(Math.max(0, width - left - row.width))}`;
 }
 
 /**
  * The text of the document: exactly `height` rows, one pre-laid row per <Text>, so Ink never wraps
  * (its wrapping breaks Chinese text in the wrong places).
  */
-export function TextPane({ rows, width, height, theme }: TextPaneProps) {
+export function TextPane({ rows, width, left = 1, height, theme }: TextPaneProps) {
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {Array.from({ length: height }, (_, i) => (
         <Text key={i} wrap="truncate-end">
-          {rowLine(rows[i], width, theme)}
+          {rowLine(rows[i], width, theme, left)}
         </Text>
       ))}
     </Box>
