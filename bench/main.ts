@@ -40,6 +40,7 @@ if (missing.length > 0) process.stderr.write(`not installed, left out: ${missing
 const scenarioNames = SCENARIOS.map((scenario) => scenario.name);
 const labels = metricLabels(scenarioNames);
 const startedAt = new Date();
+const loadAtStart = loadavg();
 const cases: CaseResult[] = [];
 for (const doc of documents) {
   for (const size of SIZES) {
@@ -58,7 +59,7 @@ for (const doc of documents) {
 }
 
 mkdirSync(OUT, { recursive: true });
-const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: loadavg(), node: process.version, platform: process.platform };
+const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, platform: process.platform };
 const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases };
 writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(`\n${report.seconds.toFixed(0)} s; JSON: ${join(OUT, 'results.json')}\n`);

@@ -123,7 +123,15 @@ function firstOutput(term: TerminalSession, timeout: number): Promise<void> {
   });
 }
 
-/** One press at a time, each after the screen settled; records the screen after each press. */
+/**
+ * What identifies the state a key led to: the screen without its bottom row, where readers keep a
+ * status line that may change by itself (yuedu's layout progress, say).
+ */
+function stateKey(term: TerminalSession): string {
+  return term.text().slice(0, -1).join('\n');
+}
+
+/** One press at a time, each after the screen settled; records the state after each press. */
 async function pressKey(term: TerminalSession, scenario: KeyScenario, record: (frames: string[]) => void): Promise<KeySamples> {
   const samples: KeySamples = { bytes: [], settleMs: [] };
   const frames: string[] = [];
@@ -131,7 +139,7 @@ async function pressKey(term: TerminalSession, scenario: KeyScenario, record: (f
     const { bytes, settleMs } = await press(term, scenario.key);
     samples.bytes.push(bytes);
     samples.settleMs.push(settleMs);
-    frames.push(term.screen());
+    frames.push(stateKey(term));
   }
   record(frames);
   return samples;
@@ -139,15 +147,15 @@ async function pressKey(term: TerminalSession, scenario: KeyScenario, record: (f
 
 /**
  * Presses every `intervalMs` regardless of the screen. Press i has settled at the first screen
- * that equals the screen recorded after i single presses (or a later one): before that, the user
- * does not see the effect of that key yet. Bytes: the total over the burst, per press.
+ * in the state recorded after i single presses (or a later one): before that, the user does not
+ * see the effect of that key yet. Bytes: the total over the burst, per press.
  */
 async function holdKey(term: TerminalSession, scenario: KeyScenario, intervalMs: number, singleFrames: string[]): Promise<KeySamples> {
   if (singleFrames.length < scenario.presses) throw new Error(`${scenario.name}: no single-press frames to compare with`);
   const stateOf = new Map<string, number>();
   singleFrames.forEach((frame, i) => stateOf.set(frame, i + 1)); // a repeated frame (at the end) keeps its last state
   const reached: { at: number; state: number }[] = [];
-  const stop = term.onOutput((_chunk, arrivedAt) => reached.push({ at: arrivedAt, state: stateOf.get(term.screen()) ?? 0 }));
+  const stop = term.onOutput((_chunk, arrivedAt) => reached.push({ at: arrivedAt, state: stateOf.get(stateKey(term)) ?? 0 }));
   const bytesBefore = term.bytes;
   const writtenAt: number[] = [];
   const start = performance.now();
@@ -162,7 +170,7 @@ async function holdKey(term: TerminalSession, scenario: KeyScenario, intervalMs:
     // Quiet output alone does not mean the last presses were handled: a busy program may not have
     // answered them yet. Wait for the screen of all presses (if it never comes, presses were lost).
     const final = singleFrames[scenario.presses - 1];
-    await term.waitFor((t) => t.screen() === final, { timeout: SETTLE_TIMEOUT_MS }).catch(() => undefined);
+    await term.waitFor((t) => stateKey(t) === final, { timeout: SETTLE_TIMEOUT_MS }).catch(() => undefined);
     await settle(term, KEY_QUIET_MS);
   } finally {
     stop();
