@@ -1,6 +1,7 @@
 /**
  * The built reader (`bin/yuedu.js`) in a real pseudo-terminal, read through a terminal emulator, with
- * CI=true as in CI: what a user sees and what the terminal is left in.
+ * CI=true as in CI: what a user sees and what the terminal is left in. Remembering the place is off
+ * (YUEDU_STATE=off), so every test opens at the top whatever ran before; resume.test.ts tests it.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,13 +15,14 @@ const ENTER_ALTERNATE = '\u001b[?1049h';
 const LEAVE_ALTERNATE = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 const BEGIN_SYNC = '\u001b[?2026h';
+const NO_STATE = { YUEDU_STATE: 'off' };
 
 afterEach(disposeTerminals);
 
 async function open(
   options: { cols?: number; rows?: number; args?: string[]; env?: Record<string, string | undefined>; ambiguousWide?: boolean } = {},
 ) {
-  const term = await startTerminal({ cols: 80, rows: 24, ...options });
+  const term = await startTerminal({ cols: 80, rows: 24, ...options, env: { ...NO_STATE, ...options.env } });
   await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
   await term.settle();
   return term;
@@ -197,7 +199,7 @@ describe('raw mode', () => {
   /** Runs the reader under a shell that prints its pid, then the terminal's line settings once it is gone. */
   async function underShell() {
     const script = `"${process.execPath}" "${YUEDU_BIN}" & echo "pid=$!"; wait; stty -a | tr ' ;' '\\n\\n' | grep -Ex -- '-?(icanon|echo)'; echo settled`;
-    const term = await startTerminal({ command: '/bin/sh', args: ['-c', script] });
+    const term = await startTerminal({ command: '/bin/sh', args: ['-c', script], env: NO_STATE });
     await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
     await term.settle();
     const pid = Number(/pid=(\d+)/.exec(term.raw)?.[1]);
@@ -219,7 +221,7 @@ describe('raw mode', () => {
 
 describe('streams', () => {
   it('reads keys from the terminal when the text is piped in', async () => {
-    const term = await startTerminal({ command: '/bin/sh', args: ['-c', `cat content/interview.txt | "${process.execPath}" "${YUEDU_BIN}"`], cwd: REPO_ROOT });
+    const term = await startTerminal({ command: '/bin/sh', args: ['-c', `cat content/interview.txt | "${process.execPath}" "${YUEDU_BIN}"`], cwd: REPO_ROOT, env: NO_STATE });
     await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
     await term.settle();
     await press(term, '3');
