@@ -18,7 +18,7 @@
 import type { Anchor } from '../core/layout/flow.js';
 import type { Row } from '../core/layout/flow.js';
 import type { Range, SearchHit } from '../core/search/types.js';
-import { editLine, type LineEdit, type LineState } from './line-edit.js';
+import { editLine, lineText, type LineEdit, type LineState } from './line-edit.js';
 import type { ReaderState } from './state.js';
 
 /** Results of one query: hits best first, and their order in the text. */
@@ -64,7 +64,8 @@ export const NO_SEARCH: SearchState = {
 
 /** The search state for `yuedu --search QUERY`: the query committed as soon as its results arrive. */
 export function initialSearch(query: string): SearchState {
-  return { ...NO_SEARCH, line: { text: query, cursor: query.length }, submitPending: true };
+  const text = lineText(query);
+  return { ...NO_SEARCH, line: { text, cursor: text.length }, submitPending: true };
 }
 
 /** What the search line and the committed search can be asked to do. */
@@ -263,4 +264,26 @@ export function hitCount(search: SearchState): string | undefined {
   const { order, hits } = active.results;
   const total = hits.length >= MAX_HITS ? `${hits.length}+` : `${hits.length}`;
   return `hit ${order.indexOf(active.current) + 1} of ${total}`;
+}
+
+/** Rows of the results list while the search line is open: one a hit up to half the body, else one for a message. */
+export function resultsHeight(search: SearchState, bodyHeight: number): number {
+  if (!search.editing) return 0;
+  const count = search.results?.hits.length ?? 0;
+  return Math.max(1, Math.min(count, Math.floor(bodyHeight / 2)));
+}
+
+/** The right end of the search line: the chosen result and how many there are, or what is going on. */
+export function searchLineInfo(search: SearchState): string {
+  if (isSearching(search)) return 'searching…';
+  const hits = search.results?.hits;
+  if (!hits) return '';
+  if (hits.length === 0) return 'no match';
+  return `${search.selected + 1}/${hits.length >= MAX_HITS ? `${hits.length}+` : hits.length}`;
+}
+
+/** The status bar's account of the committed search: `hit k of n  /query`. */
+export function searchStatus(search: SearchState): string | undefined {
+  const count = hitCount(search);
+  return count && `${count}  /${search.active!.results.query}`;
 }

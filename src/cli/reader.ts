@@ -19,7 +19,7 @@ export interface ReaderCliOptions {
   section?: number;
   ambiguousWidth: AmbiguousWidth;
   color: boolean;
-  /** `--search QUERY`: not available in the reader yet. */
+  /** `--search QUERY`: open at the query's best hit with the search active (at the start when nothing matches). */
   search?: string;
   /** `--at REF`: open at this paragraph or section (checked here, before the screen changes). */
   at?: string;
@@ -75,12 +75,13 @@ function openKeyboard(): Keyboard {
  */
 export async function runReaderFromCli(options: ReaderCliOptions): Promise<number> {
   const { doc, section } = options;
-  if (options.search !== undefined) throw new UserError('--search is not available in the reader yet');
+  if (options.search !== undefined && options.search.trim() === '') throw new UserError('--search needs something to search for');
   if (section !== undefined && section > doc.sections.length) {
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
   }
   const loaded = loadState(doc.source);
-  const top = openingAnchor(doc, options, loaded.record);
+  // A search goes to its hit, or to the start when nothing matches: not to the saved place.
+  const top = openingAnchor(doc, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
   const measure = options.measure ?? loaded.record?.measure;
   const indent = options.indent ?? loaded.record?.indent;
   const initial = {
@@ -89,6 +90,7 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
     ...(measure === undefined ? {} : { measure }),
     ...(indent === undefined ? {} : { indent }),
     ...(loaded.warning === undefined ? {} : { notice: loaded.warning }),
+    ...(options.search === undefined ? {} : { search: options.search }),
   };
   let leaveWarning: string | undefined;
   const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;

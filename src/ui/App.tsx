@@ -3,12 +3,13 @@
  * key-table names and handed to the reducer, which reads each in the current mode, so no key ever
  * reaches two handlers. Width and height come in as props and flow down; nothing below measures.
  */
-import { Box, useApp, useInput } from 'ink';
+import { Box, useApp, useInput, usePaste } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { geometry } from '../app/geometry.js';
 import { helpLines } from '../app/help.js';
 import { keyHints } from '../app/keymap.js';
 import { createReaderState, reduce } from '../app/reducer.js';
+import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../app/search.js';
 import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
 import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
@@ -16,12 +17,15 @@ import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
+import { SearchLine } from './components/SearchLine.js';
+import { SearchResults } from './components/SearchResults.js';
 import { Separator } from './components/Separator.js';
 import { Sidebar } from './components/Sidebar.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextPane } from './components/TextPane.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
+import { useSearch } from './hooks/useSearch.js';
 import { keyNames } from './keys.js';
 import { createTheme } from './theme.js';
 
@@ -36,8 +40,11 @@ export interface AppProps {
   color?: boolean;
   /** Open at this section (0: the lead). */
   section?: number;
-  /** Where to open (a saved position, a deep link), saved marks, measure, indent, a first status line. */
-  initial?: Pick<InitialOptions, 'top' | 'marks' | 'measure' | 'indent' | 'notice'>;
+  /**
+   * Where to open (a saved position, a deep link), saved marks, measure, indent, a first status line,
+   * and a query to search and go to the best hit of (`--search`).
+   */
+  initial?: Pick<InitialOptions, 'top' | 'marks' | 'measure' | 'indent' | 'notice' | 'search'>;
   /** Told the state after every change, so the caller can save the position when the reader ends. */
   onStateChange?: (state: ReaderState) => void;
   /** Told each mark as it is set, to save it at once; returns a warning to show when that failed. */
@@ -87,6 +94,10 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     const keys = keyNames(input, key);
     if (keys.length > 0) dispatch({ type: 'keys', keys });
   });
+  // A paste (bracketed paste, on while the search line is open) is typed into the line as one piece,
+  // newlines and all, instead of running keys.
+  usePaste((text) => dispatch({ type: 'searchEdit', edit: { type: 'insert', text } }), { isActive: state.search.editing });
+  useSearch(doc, state.search, dispatch);
 
   const theme = useMemo(() => createTheme(color), [color]);
   const flow = textFlow(state);
@@ -96,6 +107,10 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
 
   const entries = sidebarEntries(doc);
   const current = currentEntry(state, flow);
+  // The results of the search being typed take the bottom rows of the body.
+  const listHeight = resultsHeight(state.search, g.bodyHeight);
+  const bodyHeight = g.bodyHeight - listHeight;
+  const textHeight = Math.max(0, g.textHeight - listHeight);
   const common = { theme, ambiguousWidth: state.ambiguousWidth };
   const sidebar = (width: number) => (
     <Sidebar
@@ -104,41 +119,66 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
       selected={state.selected}
       focused={state.focus === 'sidebar'}
       width={width}
-      height={g.bodyHeight}
+      height={bodyHeight}
       {...common}
     />
   );
 
   let main;
   if (state.overlay === 'help') {
-    main = <HelpOverlay lines={helpLines()} scroll={state.helpScroll} width={g.paneWidth} height={g.bodyHeight} {...common} />;
+    main = <HelpOverlay lines={helpLines()} scroll={state.helpScroll} width={g.paneWidth} height={bodyHeight} {...common} />;
   } else if (g.sidebar === 'overlay') {
     main = sidebar(g.paneWidth);
   } else {
+    const rows = visibleRows(state, flow).slice(0, textHeight);
     main = (
-      <Box flexDirection="column" width={g.paneWidth} height={g.bodyHeight}>
+      <Box flexDirection="column" width={g.paneWidth} height={bodyHeight}>
         <Header title={doc.title} {...(doc.dateline ? { dateline: doc.dateline.raw } : {})} width={g.paneWidth} {...common} />
-        <TextPane rows={visibleRows(state, flow)} width={g.paneWidth} left={g.textLeft} height={g.textHeight} theme={theme} />
+        <TextPane
+          rows={rows}
+          highlights={rowHighlights(state.search, rows)}
+          width={g.paneWidth}
+          left={g.textLeft}
+          height={textHeight}
+          theme={theme}
+        />
       </Box>
     );
   }
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <Box flexDirection="row" width={columns} height={g.bodyHeight}>
+      <Box flexDirection="row" width={columns} height={bodyHeight}>
         {g.sidebar === 'docked' && sidebar(g.sidebarWidth)}
-        {g.sidebar === 'docked' && <Separator height={g.bodyHeight} {...common} />}
+        {g.sidebar === 'docked' && <Separator height={bodyHeight} {...common} />}
         {main}
       </Box>
-      <StatusBar
-        section={entries[current]?.label ?? ''}
-        notice={state.notice}
-        position={readingPosition(state, flow)}
-        hints={keyHints(modeOf(state))}
-        {...(progress === undefined ? {} : { progress })}
-        width={columns}
-        {...common}
-      />
+      {state.search.editing ? (
+        <>
+          <SearchResults
+            hits={state.search.results?.hits}
+            selected={state.search.selected}
+            query={state.search.line.text}
+            searching={isSearching(state.search)}
+            hints={keyHints('search')}
+            width={columns}
+            height={listHeight}
+            {...common}
+          />
+          <SearchLine line={state.search.line} info={searchLineInfo(state.search)} width={columns} y={rows - 1} {...common} />
+        </>
+      ) : (
+        <StatusBar
+          section={entries[current]?.label ?? ''}
+          notice={state.notice}
+          {...(state.search.active ? { search: searchStatus(state.search) } : {})}
+          position={readingPosition(state, flow)}
+          hints={keyHints(modeOf(state))}
+          {...(progress === undefined ? {} : { progress })}
+          width={columns}
+          {...common}
+        />
+      )}
     </Box>
   );
 }

@@ -25,6 +25,14 @@ export interface Theme {
   helpCategory: Style;
   helpKeys: Style;
   notice: Style;
+  /** A search match in the text and in the results list; the matches of the hit gone to stand out more. */
+  searchMatch: Style;
+  searchCurrent: Style;
+  /** The chosen entry of the search results. */
+  searchSelected: Style;
+  searchPrompt: Style;
+  /** The search line's quiet parts: the count, the hint before anything is typed. */
+  searchInfo: Style;
 }
 
 /** The theme for a terminal with colour (`color`) or without (attributes only). */
@@ -57,5 +65,10 @@ export function createTheme(color: boolean): Theme {
     helpCategory: c({ bold: true }, 'magenta'),
     helpKeys: { bold: true },
     notice: { bold: true },
+    searchMatch: color ? { bold: true, color: 'yellow' } : { underline: true },
+    searchCurrent: color ? { inverse: true, bold: true, color: 'yellow' } : { inverse: true },
+    searchSelected: { inverse: true },
+    searchPrompt: { bold: true },
+    searchInfo: { dim: true },
   };
 }

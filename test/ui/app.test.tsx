@@ -135,8 +135,10 @@ describe('navigation', () => {
     const text = ui.rows();
     await ui.press('?');
     const seen = new Set<string>();
-    for (let i = 0; i < 5; i++) {
+    // Page down until the title no longer says there is more (and a page past that).
+    for (let pages = 0; pages < 20; pages++) {
       for (const row of pane(ui.rows())) seen.add(row.trim());
+      if (!pane(ui.rows())[0]?.includes('more')) break;
       await ui.press(' ');
     }
     const shown = [...seen].join('\n');

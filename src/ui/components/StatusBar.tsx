@@ -9,6 +9,8 @@ export interface StatusBarProps {
   section: string;
   /** A message shown instead of the section until the next key (a copy confirmation, a warning). */
   notice?: string;
+  /** The committed search (`hit 2 of 4  /query`), shown first; the section or notice gets what is left. */
+  search?: string;
   position: Position;
   /** Key hints, most useful first, `?` last; as many as fit are shown, `?` always when anything is. */
   hints: readonly { key: string; hint: string }[];
@@ -35,13 +37,15 @@ function fittingHints(hints: StatusBarProps['hints'], room: number, ambiguousWid
 }
 
 /** The bottom row, in inverse video: section on the left; position and key hints on the right. */
-export function StatusBar({ section: sectionLabel, notice, position, hints, progress, width, theme, ambiguousWidth }: StatusBarProps) {
+export function StatusBar({ section: sectionLabel, notice, search, position, hints, progress, width, theme, ambiguousWidth }: StatusBarProps) {
   // A notice is news: it takes the section's place and the room of the key hints.
-  const section = notice || sectionLabel;
+  const news = notice || sectionLabel;
+  const lead = search ? `${search}  ` : '';
+  const section = lead + news;
   const where = `${progress === undefined ? '' : `layout ${Math.floor(progress * 100)}%  `}${positionText(position)} `;
   const whereWidth = cellWidth(where, ambiguousWidth);
   // The section keeps a few cells (a heading's first characters) before hints take the rest.
-  const hintRoom = Math.max(0, width - whereWidth - 1 - Math.min(SECTION_MIN, cellWidth(section, ambiguousWidth) + 2));
+  const hintRoom = Math.max(0, width - whereWidth - 1 - cellWidth(lead, ambiguousWidth) - Math.min(SECTION_MIN, cellWidth(news, ambiguousWidth) + 2));
   const shown = notice ? [] : fittingHints(hints, hintRoom, ambiguousWidth);
   const hintsText = shown.map((h) => `${h.key} ${h.hint}  `).join('');
   const sectionRoom = Math.max(0, width - whereWidth - cellWidth(hintsText, ambiguousWidth) - 1);

@@ -1,0 +1,30 @@
+import { useCursor } from 'ink';
+import { createContext, useContext, useLayoutEffect } from 'react';
+
+/** A cell of the screen (0-based column and row) for the terminal's own cursor. */
+export interface CursorCell {
+  x: number;
+  y: number;
+}
+
+/**
+ * Whoever owns the terminal output and can place its cursor after a frame: shown at a cell, or hidden
+ * (undefined). Ink places it itself (`useCursor`) when it writes to the terminal; a renderer that
+ * takes Ink's frames and writes them itself provides this context instead.
+ */
+export const TerminalCursorContext = createContext<(cell: CursorCell | undefined) => void>(() => undefined);
+
+/**
+ * Shows the terminal's cursor at `cell` while the calling component is mounted (a text field): the
+ * cell where an input method opens its candidate window, and where a user looks for the cursor.
+ */
+export function useTerminalCursor(cell: CursorCell): void {
+  const { setCursorPosition } = useCursor();
+  setCursorPosition(cell);
+  const place = useContext(TerminalCursorContext);
+  const { x, y } = cell;
+  useLayoutEffect(() => {
+    place({ x, y });
+  }, [place, x, y]);
+  useLayoutEffect(() => () => place(undefined), [place]);
+}
