@@ -21,7 +21,7 @@
  * When the result would be longer than clearing the screen and drawing every row, that is sent
  * instead (and always for a first screen or a new size).
  */
-import { blankRow, CONTINUATION, type Row, type Screen } from './screen.js';
+import { blankRow, CONTINUATION, sameRow, type Row, type Screen } from './screen.js';
 import { DEFAULT_STYLE, styleTransition, type Style } from './style.js';
 
 const CSI = '\u001b[';
@@ -132,7 +132,7 @@ function spans(want: Row, changed: Uint8Array): [number, number][] {
 
 /** Appends what turns row `y` from `have` into `want`. */
 function repairRow(emit: Emitter, y: number, have: Row, want: Row): void {
-  if (have.key === want.key) return;
+  if (sameRow(have, want)) return;
   for (const [start, end] of spans(want, changedCells(have, want))) {
     emit.moveTo(start, y);
     for (let x = start; x < end; x++) {
@@ -149,7 +149,7 @@ function repairRow(emit: Emitter, y: number, have: Row, want: Row): void {
 }
 
 function rowCost(have: Row, want: Row): number {
-  if (have.key === want.key) return 0;
+  if (sameRow(have, want)) return 0;
   const emit = new Emitter();
   repairRow(emit, 0, have, want);
   return utf8Length(emit.out);
@@ -192,22 +192,22 @@ function scrolledRow(prev: Screen, scroll: Scroll | undefined, y: number, blank:
 }
 
 /**
- * Shifts worth pricing: by how many cells of `next` each shift would make equal that are not equal
- * already, best first. Counting cells rather than whole rows finds the shift of a text pane even
- * when every row also holds something that does not move (a sidebar entry).
+ * Shifts worth pricing: by how many runs of cells of `next` each shift would make equal that are not
+ * equal already, best first. Comparing runs of cells rather than whole rows finds the shift of a text
+ * pane even when every row also holds something that does not move (a sidebar entry); comparing runs
+ * rather than cells keeps this quadratic search cheap on big terminals.
  */
 function candidateShifts(prev: Screen, next: Screen, limit: number): number[] {
-  const { rows, columns } = next;
+  const { rows } = next;
+  const blocks = next.lines[0]?.blocks.length ?? 0;
   const inPlace = new Int32Array(rows);
   const pending: number[] = [];
   for (let y = 0; y < rows; y++) {
-    if (prev.lines[y]!.key === next.lines[y]!.key) continue;
+    const a = prev.lines[y]!;
+    const b = next.lines[y]!;
+    if (sameRow(a, b)) continue;
     pending.push(y);
-    const a = prev.lines[y]!.ids;
-    const b = next.lines[y]!.ids;
-    let same = 0;
-    for (let x = 0; x < columns; x++) if (a[x] === b[x]) same++;
-    inPlace[y] = same;
+    inPlace[y] = sameBlocks(a, b, blocks);
   }
   const scored: { by: number; gain: number }[] = [];
   for (let by = 1 - rows; by < rows; by++) {
@@ -216,11 +216,7 @@ function candidateShifts(prev: Screen, next: Screen, limit: number): number[] {
     for (const y of pending) {
       const from = y + by;
       if (from < 0 || from >= rows) continue;
-      const a = prev.lines[from]!;
-      const b = next.lines[y]!;
-      let same = 0;
-      if (a.key === b.key) same = columns;
-      else for (let x = 0; x < columns; x++) if (a.ids[x] === b.ids[x]) same++;
+      const same = sameBlocks(prev.lines[from]!, next.lines[y]!, blocks);
       if (same > inPlace[y]!) gain += same - inPlace[y]!;
     }
     if (gain > 0) scored.push({ by, gain });
@@ -229,6 +225,12 @@ function candidateShifts(prev: Screen, next: Screen, limit: number): number[] {
     .sort((p, q) => q.gain - p.gain)
     .slice(0, limit)
     .map((s) => s.by);
+}
+
+function sameBlocks(a: Row, b: Row, blocks: number): number {
+  let same = 0;
+  for (let i = 0; i < blocks; i++) if (a.blocks[i] === b.blocks[i]) same++;
+  return same;
 }
 
 /** The band that is cheapest to scroll by `by`, and what the whole update then costs. */
@@ -295,6 +297,15 @@ export function renderDiff(prev: Screen | undefined, next: Screen): string {
     emit.raw(scrollSequence(scroll));
   }
   for (let y = 0; y < rows; y++) repairRow(emit, y, scrolledRow(prev, scroll, y, empty), next.lines[y]!);
+  const bytes = utf8Length(emit.out);
+  if (bytes <= textBytes(next)) return emit.out;
   const full = renderFull(next);
-  return utf8Length(emit.out) <= utf8Length(full) ? emit.out : full;
+  return bytes <= utf8Length(full) ? emit.out : full;
+}
+
+/** The characters of `screen` in bytes: less than any full redraw of it. */
+function textBytes(screen: Screen): number {
+  let bytes = 0;
+  for (const row of screen.lines) for (let x = 0; x < row.end; x++) bytes += utf8Length(row.chars[x]!);
+  return bytes;
 }

@@ -3,7 +3,7 @@
  * with SGR sequences, trailing blanks trimmed. Widths come from the layout's own `graphemeWidth`, so
  * the grid puts every character in the column the layout meant (and the terminal draws it in).
  */
-import { graphemes, graphemeWidth, type AmbiguousWidth } from '../core/layout/width.js';
+import { codeUnitWidth, graphemes, graphemeWidth, type AmbiguousWidth } from '../core/layout/width.js';
 import { escapeSequences } from './escapes.js';
 import { applyStyle, DEFAULT_STYLE, type Style } from './style.js';
 
@@ -20,11 +20,16 @@ export interface Row {
   readonly styles: readonly Style[];
   /** Cells from here to the end of the row are blank in the default style. */
   readonly end: number;
-  /** Equal for rows that look the same (and only for those). */
-  readonly key: string;
-  /** Each cell as a small integer, equal for equal cells: cheap comparisons when looking for scrolls. */
-  readonly ids: Int32Array;
+  /** Each cell as a small integer, equal for equal cells. */
+  readonly ids: Float64Array;
+  /** A hash of `ids`: rows that look the same have the same hash. */
+  readonly hash: number;
+  /** A hash of each run of `BLOCK` cells: runs that look the same have the same hash. */
+  readonly blocks: Int32Array;
 }
+
+/** Cells per entry of `Row.blocks`. */
+export const BLOCK = 8;
 
 export interface Screen {
   readonly columns: number;
@@ -33,16 +38,27 @@ export interface Screen {
   readonly lines: readonly Row[];
 }
 
-// Interned cell identities. The set of distinct (grapheme, style) pairs a reader shows is small (the
-// document's characters times a handful of styles), so the table stays small.
-const cellIds = new Map<string, number>();
+// Cell identities: a character (its code unit, or an interned number for longer graphemes) and an
+// interned style, packed into one exactly comparable double.
+const clusterIds = new Map<string, number>();
+const styleIds = new Map<Style, number>();
+const STYLE_UNIT = 2 ** 32;
 
-function cellId(char: string, style: Style): number {
-  const key = `${style}\u0000${char}`;
-  let id = cellIds.get(key);
+function charId(char: string): number {
+  if (char.length === 1) return char.charCodeAt(0);
+  let id = clusterIds.get(char);
   if (id === undefined) {
-    id = cellIds.size;
-    cellIds.set(key, id);
+    id = 0x10000 + clusterIds.size;
+    clusterIds.set(char, id);
+  }
+  return id;
+}
+
+function styleId(style: Style): number {
+  let id = styleIds.get(style);
+  if (id === undefined) {
+    id = styleIds.size;
+    styleIds.set(style, id);
   }
   return id;
 }
@@ -50,13 +66,33 @@ function cellId(char: string, style: Style): number {
 function makeRow(chars: string[], styles: Style[]): Row {
   let end = chars.length;
   while (end > 0 && chars[end - 1] === BLANK && styles[end - 1] === DEFAULT_STYLE) end--;
-  const ids = new Int32Array(chars.length);
-  const parts: string[] = [];
+  const ids = new Float64Array(chars.length);
+  const blocks = new Int32Array(Math.ceil(chars.length / BLOCK));
+  let hash = 0;
+  let style: Style | undefined;
+  let sid = 0;
   for (let x = 0; x < chars.length; x++) {
-    ids[x] = cellId(chars[x]!, styles[x]!);
-    if (x < end) parts.push(styles[x]!, '\u0000', chars[x]!, '\u0001');
+    // Styles come in runs: look the style up once per run.
+    if (styles[x] !== style) {
+      style = styles[x]!;
+      sid = styleId(style);
+    }
+    const cid = charId(chars[x]!);
+    ids[x] = sid * STYLE_UNIT + cid;
+    const mixed = (cid + Math.imul(sid, 0x9e3779b1)) | 0;
+    const block = (x / BLOCK) | 0;
+    blocks[block] = (Math.imul(blocks[block]!, 31) + mixed) | 0;
+    hash = (Math.imul(hash, 31) + mixed) | 0;
   }
-  return { chars, styles, end, key: parts.join(''), ids };
+  return { chars, styles, end, ids, hash, blocks };
+}
+
+/** True when rows `a` and `b` look the same. */
+export function sameRow(a: Row, b: Row): boolean {
+  if (a.hash !== b.hash || a.end !== b.end) return false;
+  const { ids } = a;
+  for (let x = 0; x < ids.length; x++) if (ids[x] !== b.ids[x]) return false;
+  return true;
 }
 
 /** A row of `columns` blank cells in the default style. */
@@ -66,6 +102,14 @@ export function blankRow(columns: number): Row {
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * Text in which every UTF-16 code unit is a grapheme of its own (no combining marks, joiners,
+ * variation selectors, surrogates, Hangul jamo, controls): almost every row of Chinese or Latin text,
+ * measured without the (slow) grapheme segmenter.
+ */
+const SIMPLE =
+  /^[\t\u0020-\u007e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u2bff\u2e80-\u3029\u3030-\u3096\u309b-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff9d\uffa0-\uffef]*$/;
+const TAB = 0x09;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
@@ -77,26 +121,39 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
   const chars: string[] = [];
   const styles: Style[] = [];
   let style: Style = DEFAULT_STYLE;
+  const place = (char: string, width: number): void => {
+    if (width === 2 && chars.length + 2 > columns) {
+      chars.push(BLANK);
+      styles.push(style);
+      return;
+    }
+    chars.push(char);
+    styles.push(style);
+    if (width === 2) {
+      chars.push(CONTINUATION);
+      styles.push(style);
+    }
+  };
   const put = (text: string): void => {
+    if (SIMPLE.test(text)) {
+      for (let i = 0; i < text.length && chars.length < columns; i++) {
+        const code = text.charCodeAt(i);
+        // A tab would move the terminal's cursor to a tab stop; the layout counts it as one blank cell.
+        if (code === TAB) place(BLANK, 1);
+        else {
+          const width = codeUnitWidth(code, ambiguousWidth);
+          if (width > 0) place(text[i]!, width);
+        }
+      }
+      return;
+    }
     for (const { segment } of graphemes(text)) {
       if (chars.length >= columns) return;
-      // A tab would move the terminal's cursor to a tab stop; the layout counts it as one blank cell.
       let char = segment === '\t' ? BLANK : segment;
       if (CONTROL.test(char)) continue;
       if (LONE_SURROGATE.test(char)) char = '\ufffd';
       const width = graphemeWidth(char, ambiguousWidth);
-      if (width === 0) continue;
-      if (width === 2 && chars.length + 2 > columns) {
-        chars.push(BLANK);
-        styles.push(style);
-        return;
-      }
-      chars.push(char);
-      styles.push(style);
-      if (width === 2) {
-        chars.push(CONTINUATION);
-        styles.push(style);
-      }
+      if (width > 0) place(char, width);
     }
   };
   let at = 0;

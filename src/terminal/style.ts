@@ -103,11 +103,24 @@ function applySgr(pen: Pen, params: string): void {
   }
 }
 
+// Frames repeat the same few transitions on every row: remember them.
+const applied = new Map<Style, Map<string, Style>>();
+
 /** The style after the SGR sequence `ESC [ params m` is applied to a cell drawn in `style`. */
 export function applyStyle(style: Style, params: string): Style {
-  const pen = penOf(style);
-  applySgr(pen, params);
-  return styleOf(pen);
+  let byParams = applied.get(style);
+  if (!byParams) {
+    byParams = new Map();
+    applied.set(style, byParams);
+  }
+  let result = byParams.get(params);
+  if (result === undefined) {
+    const pen = penOf(style);
+    applySgr(pen, params);
+    result = styleOf(pen);
+    byParams.set(params, result);
+  }
+  return result;
 }
 
 /**

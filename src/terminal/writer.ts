@@ -16,6 +16,14 @@ import { parseFrame, type Screen } from './screen.js';
 /** Synchronized output (mode 2026): the terminal shows the update at once; others ignore the mode. */
 export const BEGIN_SYNC = '\u001b[?2026h';
 export const END_SYNC = '\u001b[?2026l';
+const HIDE_CURSOR = '\u001b[?25l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+/** A cell of the screen: 0-based column and row. */
+export interface CursorCell {
+  x: number;
+  y: number;
+}
 
 /** What the writer needs of the terminal's output stream (a `tty.WriteStream` has it all). */
 export interface TerminalOutput {
@@ -39,6 +47,12 @@ export class ScreenWriter {
   /** The latest frame has not been written yet. */
   private dirty = false;
   private scheduled: NodeJS.Immediate | undefined;
+  /** Where the cursor is to be shown after each update; undefined: hidden. */
+  private cursorCell: CursorCell | undefined;
+  /** The terminal shows the cursor (the caller hides it before the first frame). */
+  private cursorShown = false;
+  /** The cursor was moved, shown or hidden since the last update. */
+  private cursorMoved = false;
   /** Waiting for 'drain'. */
   private blocked = false;
   private closed = false;
@@ -57,6 +71,18 @@ export class ScreenWriter {
   frame(frame: string): void {
     this.latest = frame;
     this.dirty = true;
+    this.schedule();
+  }
+
+  /**
+   * Shows the terminal's cursor at `cell` after every update (where a text field wants it: input
+   * methods open their candidate window there), or hides it (undefined).
+   */
+  cursor(cell: CursorCell | undefined): void {
+    if (cell?.x === this.cursorCell?.x && cell?.y === this.cursorCell?.y) return;
+    this.cursorCell = cell ? { x: cell.x, y: cell.y } : undefined;
+    this.cursorMoved = true;
+    this.dirty = this.latest !== undefined;
     this.schedule();
   }
 
@@ -86,8 +112,15 @@ export class ScreenWriter {
     if (this.blocked || this.closed || !this.dirty || this.latest === undefined) return;
     this.dirty = false;
     const next = parseFrame(this.latest, this.out.columns || 80, this.out.rows || 24, this.ambiguousWidth);
-    const update = renderDiff(this.screen, next);
+    const diff = renderDiff(this.screen, next);
     this.screen = next;
+    const cell = this.cursorCell;
+    // The diff moves the cursor: hidden while drawing, then put back where it belongs.
+    let update = diff !== '' && this.cursorShown ? HIDE_CURSOR + diff : diff;
+    if (cell && (diff !== '' || this.cursorMoved)) update += `\u001b[${cell.y + 1};${cell.x + 1}H${SHOW_CURSOR}`;
+    if (!cell && this.cursorShown) update += HIDE_CURSOR;
+    this.cursorShown = cell !== undefined;
+    this.cursorMoved = false;
     if (update === '') return;
     if (!this.out.write(BEGIN_SYNC + update + END_SYNC)) {
       this.blocked = true;

@@ -113,6 +113,36 @@ describe('ScreenWriter', () => {
     writer.close();
   });
 
+  it('puts the cursor where it was asked for after every update, shown, and hides it again', async () => {
+    const out = new FakeOutput(30, 6);
+    const writer = new ScreenWriter(out);
+    const term = emulator(30, 6);
+    const lastCursorMode = () => out.writes.join('').match(/\u001b\[\?25[hl](?!.*\u001b\[\?25[hl])/s)?.[0];
+    const step = async (action: () => void) => {
+      const before = out.writes.length;
+      action();
+      await tick();
+      for (const data of out.writes.slice(before)) await feed(term, data);
+    };
+    await step(() => {
+      writer.frame(frame(0));
+      writer.cursor({ x: 3, y: 1 });
+    });
+    expect([term.buffer.active.cursorX, term.buffer.active.cursorY]).toEqual([3, 1]);
+    expect(lastCursorMode()).toBe('\u001b[?25h');
+    await step(() => writer.frame(frame(1)));
+    expect([term.buffer.active.cursorX, term.buffer.active.cursorY]).toEqual([3, 1]);
+    await step(() => writer.cursor({ x: 5, y: 2 }));
+    expect([term.buffer.active.cursorX, term.buffer.active.cursorY]).toEqual([5, 2]);
+    await step(() => writer.cursor(undefined));
+    expect(lastCursorMode()).toBe('\u001b[?25l');
+    expect(snapshot(term)).toEqual(await redrawn(frame(1), 30, 6));
+    const count = out.writes.length;
+    await step(() => writer.cursor(undefined));
+    expect(out.writes).toHaveLength(count);
+    writer.close();
+  });
+
   it('writes nothing after close, not even a frame it was about to write', async () => {
     const out = new FakeOutput(30, 6);
     const writer = new ScreenWriter(out);
