@@ -199,6 +199,13 @@ describe('the helper itself', () => {
     expect(() => keys.ctrl('dd')).toThrow(RangeError);
   });
 
+  test('answers terminal queries as a real terminal does (cursor position report)', async () => {
+    // Moves to row 3, column 5, asks where the cursor is, and prints the 6-byte answer.
+    const term = await sh(String.raw`stty raw -echo; printf '[3;5H[6n'; r=$(dd bs=1 count=6 2>/dev/null | od -An -c | tr -d ' '); stty sane; printf '
+[%s]' "$r"`);
+    await term.waitFor('[033[3;5R]');
+  });
+
   test('tracks cursor visibility and reports how the program ended', async () => {
     const term = await sh(String.raw`printf '\033[?25l'; sleep 30`);
     await term.waitFor((t) => !t.cursor().visible);
