@@ -1,0 +1,175 @@
+/**
+ * Search in the built reader (`bin/yuedu.js`), in a real pseudo-terminal read through a terminal
+ * emulator, with CI=true as in CI and the resume state off (every test opens at the top): typing
+ * (a whole IME commit in one write), the results list, Enter, the highlighted match in the main
+ * pane (cell attributes), n, Esc, --search, pinyin, paste, and where the terminal cursor sits.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/document/parse.js';
+import { cellWidth } from '../../src/core/layout/width.js';
+import { createSearchIndex } from '../../src/core/search/index.js';
+import { disposeTerminals, keys, startTerminal, type TerminalSession } from '../helpers/terminal.js';
+
+const doc = parseDocument(readFileSync(new URL('../../content/interview.txt', import.meta.url), 'utf8'));
+const hits = createSearchIndex(doc).search('集成电路');
+const inReadingOrder = [...hits].sort((a, b) => a.section - b.section || a.paragraph - b.paragraph);
+/** "hit k of n" of the best hit, the one Enter and --search go to. */
+const bestK = inReadingOrder.indexOf(hits[0]!) + 1;
+const NO_STATE = { YUEDU_STATE: 'off' };
+
+afterEach(disposeTerminals);
+
+async function open(options: { cols?: number; rows?: number; args?: string[]; env?: Record<string, string> } = {}) {
+  const term = await startTerminal({ cols: 80, rows: 24, ...options, env: { ...NO_STATE, ...options.env } });
+  await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
+  await term.settle();
+  return term;
+}
+
+/** Writes keys and waits until the screen shows `condition` (searches answer asynchronously), then settles. */
+async function typeAndWait(term: TerminalSession, input: string, condition: string | RegExp | ((t: TerminalSession) => boolean)): Promise<void> {
+  term.write(input);
+  await term.waitFor(condition, { timeout: 5000 });
+  await term.settle(50);
+}
+
+const last = (term: TerminalSession): string => term.row(term.rows - 1);
+
+/** The cells (x, y) of every on-screen occurrence of `text` in rows [from, to). */
+function cellsOf(term: TerminalSession, text: string, from: number, to: number): { x: number; y: number }[] {
+  const cells: { x: number; y: number }[] = [];
+  for (let y = from; y < to; y++) {
+    const row = term.row(y);
+    for (let at = row.indexOf(text); at >= 0; at = row.indexOf(text, at + 1)) {
+      const x = cellWidth(row.slice(0, at));
+      for (let c = 0; c < cellWidth(text); c++) cells.push({ x: x + c, y });
+    }
+  }
+  return cells;
+}
+
+describe('searching in the reader', () => {
+  it('type 集成电路, see the results, Enter, the match highlighted in the text, n moves on, Esc closes', async () => {
+    const term = await open();
+    await typeAndWait(term, '/', /^\//m);
+    expect(term.modes().bracketedPasteMode).toBe(true);
+    // An input method commits the whole word at once.
+    await typeAndWait(term, '集成电路', (t) => /1\/4\s*$/.test(last(t)));
+    expect(last(term)).toMatch(/^\/集成电路 /);
+    // The cursor is the terminal's own, shown, just after the four double-width characters.
+    expect(term.cursor()).toEqual({ x: 1 + 8, y: 23, visible: true });
+    const list = term.text().slice(19, 23);
+    for (const hit of hits) expect(list.some((row) => row.includes('集成电路') && (!hit.speaker || row.includes(hit.speaker)))).toBe(true);
+    expect(list[0]?.startsWith('>')).toBe(true);
+
+    await typeAndWait(term, keys.enter, (t) => last(t).includes('hit '));
+    expect(last(term)).toContain(`hit ${bestK} of 4  /集成电路`);
+    expect(term.cursor().visible).toBe(false);
+    expect(term.modes().bracketedPasteMode).toBe(false);
+    // The row with the match is the first text row (row 1), and every cell of every match is highlighted.
+    const cells = cellsOf(term, '集成电路', 1, 23);
+    expect(cells.length).toBeGreaterThanOrEqual(8);
+    expect(cells[0]?.y).toBe(1);
+    for (const { x, y } of cells) expect(term.attrsAt(x, y), `cell ${x},${y}`).toMatchObject({ inverse: true, bold: true });
+    // Text around it is not.
+    const before = cells[0]!.x - 2;
+    expect(term.attrsAt(before, 1).inverse).toBe(false);
+
+    const firstTop = term.row(1);
+    await typeAndWait(term, 'n', (t) => t.row(1) !== firstTop);
+    expect(last(term)).toContain(`hit ${(bestK % 4) + 1} of 4`);
+    if (bestK === 4) expect(last(term)).toContain('wrapped around to the first hit');
+    const moved = cellsOf(term, '集成电路', 1, 23);
+    expect(moved.length).toBeGreaterThan(0);
+    // The hit gone to is in inverse; other hits on screen are marked too (bold, yellow).
+    for (const { x, y } of moved) expect(term.attrsAt(x, y)).toMatchObject(y === 1 ? { inverse: true, bold: true } : { bold: true, fg: 3 });
+
+    const shown = term.text().slice(0, 23);
+    await typeAndWait(term, keys.esc, (t) => !last(t).includes('hit '));
+    expect(term.exited).toBeUndefined();
+    expect(term.text().slice(0, 23)).toEqual(shown);
+    for (const { x, y } of moved) expect(term.attrsAt(x, y)).toMatchObject({ inverse: false, fg: 'default' });
+  });
+
+  it('types q and j into the search line: the reader neither quits nor scrolls', async () => {
+    const term = await open();
+    const text = term.text().slice(0, 10);
+    await typeAndWait(term, '/', /^\//m);
+    await typeAndWait(term, 'qj', (t) => last(t).startsWith('/qj'));
+    await term.settle(200);
+    expect(term.exited).toBeUndefined();
+    expect(term.text().slice(0, 10)).toEqual(text);
+    await typeAndWait(term, keys.esc, (t) => last(t).includes('? help'));
+    expect(term.text().slice(0, 10)).toEqual(text);
+  });
+
+  it('Backspace removes a double-width character whole and the cursor follows by two cells', async () => {
+    const term = await open();
+    await typeAndWait(term, '/', /^\//m);
+    await typeAndWait(term, '集成电路', (t) => last(t).startsWith('/集成电路'));
+    await typeAndWait(term, keys.backspace, (t) => /^\/集成电 /.test(last(t)));
+    expect(term.cursor()).toMatchObject({ x: 7, y: 23, visible: true });
+    await typeAndWait(term, keys.left, (t) => t.cursor().x === 5);
+    await typeAndWait(term, 'a', (t) => last(t).startsWith('/集成a电'));
+    expect(term.cursor()).toMatchObject({ x: 6, y: 23 });
+  });
+
+  it('takes a paste whole (bracketed paste), its newline as a space', async () => {
+    const term = await open();
+    await typeAndWait(term, '/', /^\//m);
+    await typeAndWait(term, keys.paste('集成\n电路'), (t) => last(t).startsWith('/集成 电路'));
+    expect(term.exited).toBeUndefined();
+  });
+
+  it('finds pinyin initials: jcdl goes to 集成电路', async () => {
+    const term = await open();
+    await typeAndWait(term, '/', /^\//m);
+    await typeAndWait(term, 'jcdl', (t) => /1\/4\s*$/.test(last(t)));
+    await typeAndWait(term, keys.enter, (t) => last(t).includes('hit '));
+    expect(last(term)).toContain(`hit ${bestK} of 4  /jcdl`);
+    const cells = cellsOf(term, '集成电路', 1, 23);
+    expect(cells[0]?.y).toBe(1);
+    for (const { x, y } of cells) expect(term.attrsAt(x, y).inverse).toBe(true);
+  });
+
+  it('works at 40x12: results in half the body, the line and the count in 40 columns', async () => {
+    const term = await open({ cols: 40, rows: 12 });
+    await typeAndWait(term, '/', /^\//m);
+    await typeAndWait(term, '集成电路', (t) => /1\/4\s*$/.test(last(t)));
+    for (const row of term.text()) expect(cellWidth(row)).toBeLessThanOrEqual(40);
+    expect(term.text().slice(6, 11).filter((row) => row.includes('集成电路'))).toHaveLength(4);
+    expect(term.cursor()).toMatchObject({ x: 9, y: 11, visible: true });
+    await typeAndWait(term, keys.enter, (t) => last(t).includes('hit '));
+    const cells = cellsOf(term, '集成电路', 1, 11);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const { x, y } of cells) expect(term.attrsAt(x, y).inverse).toBe(true);
+  });
+});
+
+describe('yuedu --search', () => {
+  it('opens at the best hit with the search active', async () => {
+    const term = await startTerminal({ args: ['--search', '集成电路'], env: NO_STATE });
+    await term.waitFor((t) => t.isAlternateScreen() && last(t).includes('/集成电路'));
+    await term.settle();
+    expect(last(term)).toContain(`hit ${bestK} of 4`);
+    const cells = cellsOf(term, '集成电路', 1, 23);
+    expect(cells[0]?.y).toBe(1);
+    for (const { x, y } of cells) expect(term.attrsAt(x, y).inverse).toBe(true);
+    await typeAndWait(term, 'n', (t) => last(t).includes(`hit ${(bestK % 4) + 1} of 4`));
+  });
+
+  it('opens at the start with a notice when nothing matches', async () => {
+    const term = await startTerminal({ args: ['--search', 'zzzzqqq'], env: NO_STATE });
+    await term.waitFor((t) => t.isAlternateScreen() && last(t).includes('no match'));
+    expect(last(term)).toContain('no match for “zzzzqqq”');
+    expect(term.screen()).toContain(doc.title.slice(0, 8));
+  });
+
+  it('refuses an empty query before taking over the screen', async () => {
+    const term = await startTerminal({ command: '/bin/sh', args: ['-c', `"${process.execPath}" bin/yuedu.js --search ' '; echo "exit=$?"`], env: NO_STATE });
+    await term.waitFor('exit=');
+    expect(term.screen()).toContain('--search needs something to search for');
+    expect(term.screen()).toContain('exit=2');
+  });
+});
