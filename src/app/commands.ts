@@ -85,6 +85,7 @@ export function commandAction(command: CommandId, key: string): Action {
     case 'mark.back':
       return { type: 'jumpBack' };
     case 'copy.paragraph':
+    case 'copy.result':
       return { type: 'copy' };
     case 'measure.wider':
       return { type: 'measure', steps: 1 };

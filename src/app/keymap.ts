@@ -61,6 +61,7 @@ export type CommandId =
   | 'mark.back'
   | 'pending.cancel'
   | 'copy.paragraph'
+  | 'copy.result'
   | 'measure.wider'
   | 'measure.narrower'
   | 'indent.toggle'
@@ -185,6 +186,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     help: 'Copy the top paragraph as a citation',
     category: 'Copy and layout',
   },
+  { command: 'copy.result', keys: ['ctrl+y'], modes: ['search'], help: 'Copy the chosen result as a citation', category: 'Copy and layout' },
   { command: 'measure.wider', keys: ['=', '+'], modes: ['reader', 'sidebar'], help: 'Widen the text column', category: 'Copy and layout' },
   { command: 'measure.narrower', keys: ['-'], modes: ['reader', 'sidebar'], help: 'Narrow the text column', category: 'Copy and layout' },
   { command: 'indent.toggle', keys: ['i'], modes: ['reader', 'sidebar'], help: 'Indent paragraphs or not', category: 'Copy and layout' },

@@ -98,10 +98,12 @@ export function readingPosition(state: ReaderState, flow: Flow = textFlow(state)
 }
 
 /**
- * The paragraph `y` copies: the one at the top of the view (a heading or the title give the first
- * paragraph after them). When the search results list gets a selected hit, that hit's paragraph is
- * meant instead: this is the one place to add it.
+ * The paragraph the copy keys copy: while the search line is open, the result chosen in its list
+ * (Ctrl-y); otherwise the paragraph at the top of the view (`y`; a heading or the title give the first
+ * paragraph after them).
  */
 export function copyTarget(state: ReaderState): Paragraph | undefined {
-  return paragraphAt(state.doc, state.top.block);
+  const { search } = state;
+  const chosen = search.editing ? search.results?.hits[search.selected] : undefined;
+  return paragraphAt(state.doc, chosen?.paragraphId ?? state.top.block);
 }

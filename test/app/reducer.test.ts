@@ -284,6 +284,19 @@ describe('copy', () => {
     expect(press(start(), '3', 'y').copyRequest?.ref).toBe('s3p1');
     expect(press(start(), 'y').copyRequest?.ref).toBe(doc.lead[0]?.id);
   });
+
+  it('Ctrl-y in the search line copies the chosen result; after Enter, y copies the hit gone to', async () => {
+    const { createSearchIndex } = await import('../../src/core/search/index.js');
+    const hits = createSearchIndex(doc).search('集成电路', { limit: 1000 });
+    expect(hits.length).toBeGreaterThan(1);
+    let s = press(start(), '/', ...'集成电路');
+    s = reduce(s, { type: 'searchResults', query: '集成电路', hits });
+    const chosen = press(s, 'down');
+    const copied = press(chosen, 'ctrl+y');
+    expect(copied.copyRequest?.ref).toBe(hits[1]?.paragraphId);
+    expect(copied.search.line.text).toBe('集成电路');
+    expect(press(press(chosen, 'enter'), 'y').copyRequest?.ref).toBe(hits[1]?.paragraphId);
+  });
 });
 
 describe('measure and indent', () => {
