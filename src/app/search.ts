@@ -137,7 +137,8 @@ function submit(state: ReaderState, jump: Jump): ReaderState {
   if (results?.query !== query) return withSearch(state, { editing: false, submitPending: true });
   const hit = results.hits[search.selected];
   if (!hit) return withSearch(state, { editing: false, submitPending: false }, { notice: `no match for ${quoted(query)}` });
-  const committed = withSearch(state, { editing: false, submitPending: false, active: { results, current: search.selected } });
+  // The hit is in the text: the text gets the focus (a narrow terminal's sidebar overlay would hide it).
+  const committed = withSearch(state, { editing: false, submitPending: false, active: { results, current: search.selected } }, { focus: 'text' });
   return jump(committed, hitAnchor(hit));
 }
 

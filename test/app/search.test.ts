@@ -99,6 +99,14 @@ describe('Enter', () => {
     });
   });
 
+  it('gives the text the focus when the search began in the sidebar', () => {
+    const fromSidebar = press(initialState(doc, { columns: 40, rows: 12 }), 'tab', '/');
+    expect(fromSidebar.focus).toBe('sidebar');
+    const done = press(answer(type(fromSidebar, '集成电路')), 'enter');
+    expect(done.focus).toBe('text');
+    expect(modeOf(done)).toBe('reader');
+  });
+
   it('before the results are in, commits when they arrive', () => {
     const s = press(type(press(start(), '/'), '集成电路'), 'enter');
     expect(modeOf(s)).toBe('reader');
