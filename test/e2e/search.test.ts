@@ -159,6 +159,28 @@ describe('yuedu --search', () => {
     await typeAndWait(term, 'n', (t) => last(t).includes(`hit ${(bestK % 4) + 1} of 4`));
   });
 
+  it('highlights with attributes only under NO_COLOR: inverse for the hit gone to, underline for the others', async () => {
+    const term = await startTerminal({ args: ['--search', '集成电路'], env: { ...NO_STATE, NO_COLOR: '1' } });
+    await term.waitFor((t) => t.isAlternateScreen() && last(t).includes('/集成电路'));
+    await term.settle();
+    // The hit gone to is the paragraph at the top, down to the first blank row.
+    const paragraphEnd = (t: TerminalSession): number => t.text().findIndex((row, y) => y > 1 && (row.split('│')[1] ?? '').trim() === '');
+    // Walk to a hit with another hit below it on the same screen.
+    for (let step = 0; step < 4 && cellsOf(term, '集成电路', paragraphEnd(term), 23).length === 0; step++) {
+      const count = last(term);
+      await typeAndWait(term, 'n', (t) => last(t) !== count);
+    }
+    const end = paragraphEnd(term);
+    const cells = cellsOf(term, '集成电路', 1, 23);
+    expect(cells.some(({ y }) => y === 1)).toBe(true);
+    expect(cells.some(({ y }) => y > end)).toBe(true);
+    for (const { x, y } of cells) {
+      const attrs = term.attrsAt(x, y);
+      expect(attrs.fg).toBe('default');
+      expect(y < end ? attrs.inverse : attrs.underline && !attrs.inverse, `cell ${x},${y}`).toBe(true);
+    }
+  });
+
   it('opens at the start with a notice when nothing matches', async () => {
     const term = await startTerminal({ args: ['--search', 'zzzzqqq'], env: NO_STATE });
     await term.waitFor((t) => t.isAlternateScreen() && last(t).includes('no match'));
