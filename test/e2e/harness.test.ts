@@ -153,6 +153,24 @@ describe('the helper itself', () => {
     expect(term.cols).toBe(101);
   });
 
+  test('rows look as a user sees them: written trailing spaces and never-written cells trim alike', async () => {
+    const term = await sh(String.raw`printf 'a   
+b[K
+  c  '`);
+    await term.exit();
+    expect(term.text().slice(0, 3)).toEqual(['a', 'b', '  c']);
+  });
+
+  test('resizeAndSettle waits for the program to answer the resize, and fails when it does not', async () => {
+    const term = await sh(`trap 'stty size' WINCH; while :; do sleep 0.05; done`);
+    await term.settle(200);
+    await term.resizeAndSettle(61, 19);
+    expect(term.screen()).toContain('19 61');
+    const silent = await sh('read x');
+    await expect(silent.resizeAndSettle(50, 10, { timeout: 300 })).rejects.toThrow(/no output after resizing to 50x10/);
+    expect(silent.cols).toBe(50);
+  });
+
   test('counts output bytes as UTF-8 and keeps the raw output', async () => {
     const term = await sh('printf "重庆5G"');
     await term.exit();

@@ -21,11 +21,15 @@ export interface CellAttrs {
   bg: Colour;
 }
 
-/** The rows of the visible screen, trailing blanks trimmed, each double-width character once. */
+/**
+ * The rows of the visible screen, each double-width character once, trailing blanks trimmed: both
+ * cells never written and spaces written at the end of a row, which look the same to a user
+ * (xterm's own trimming keeps the written ones).
+ */
 export function screenRows(buffer: IBuffer, rows: number): string[] {
   const lines: string[] = [];
   for (let y = 0; y < rows; y++) {
-    lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    lines.push((buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').replace(/ +$/, ''));
   }
   return lines;
 }

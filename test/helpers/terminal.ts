@@ -64,11 +64,14 @@ export interface WaitOptions {
   timeout?: number;
 }
 
-export interface PressOptions extends WaitOptions {
-  /** Expect the key to change the screen, and wait for that. @default true */
-  change?: boolean;
+export interface ResizeOptions extends WaitOptions {
   /** Quiet period for the settle that follows. @default 100 */
   quietMs?: number;
+}
+
+export interface PressOptions extends ResizeOptions {
+  /** Expect the key to change the screen, and wait for that. @default true */
+  change?: boolean;
 }
 
 /** What `waitFor` waits for: text on the screen, a pattern matched against the rows joined by `\n`, or a predicate. */
@@ -221,6 +224,20 @@ export class TerminalSession {
   resize(cols: number, rows: number): void {
     this.emulator.resize(cols, rows);
     if (!this.exitInfo) this.pty.resize(cols, rows);
+  }
+
+  /**
+   * Resizes, waits for the program's answer (any output: its redraw) and settles. The emulator
+   * reflows the old frame at once, and that frame can already match what a test waits for (a
+   * status line kept on the bottom row, say): waiting for output first avoids reading it.
+   */
+  async resizeAndSettle(cols: number, rows: number, options: ResizeOptions = {}): Promise<void> {
+    const bytesBefore = this.bytes;
+    this.resize(cols, rows);
+    await this.waitFor(() => this.bytes > bytesBefore, options).catch((error: Error) => {
+      throw new Error(`no output after resizing to ${cols}x${rows}: ${error.message}`);
+    });
+    await this.settle(options.quietMs, options);
   }
 
   /**
