@@ -21,9 +21,10 @@ export function lineView(text: string, cursor: number, room: number, ambiguousWi
   if (cellWidth(text, ambiguousWidth) + 1 <= room) return { shown: text, cursor: cellWidth(text.slice(0, cursor), ambiguousWidth) };
   const ellipsis = cellWidth(ELLIPSIS, ambiguousWidth);
   const starts = graphemes(text).map((g) => g.index);
-  // The earliest start that leaves the text before the cursor, an ellipsis and the cursor's cell in view.
+  // The earliest start that leaves the text before the cursor, an ellipsis and the cursor's cell in view
+  // (at the latest the cursor itself: then only the ellipsis is before it).
   let from = 0;
-  for (const start of [0, ...starts.filter((s) => s > 0 && s <= cursor)]) {
+  for (const start of [0, ...starts.filter((s) => s > 0 && s < cursor), ...(cursor > 0 ? [cursor] : [])]) {
     from = start;
     const lead = start > 0 ? ellipsis : 0;
     if (lead + cellWidth(text.slice(start, cursor), ambiguousWidth) + 1 <= room) break;

@@ -32,6 +32,7 @@ describe('the visible part of a search line', () => {
         const last = graphemes(shownBefore).at(-1)?.segment;
         if (last !== undefined && last !== '…') expect(before.endsWith(last)).toBe(true);
       }),
+      { numRuns: 3000 },
     );
   });
 
