@@ -41,20 +41,9 @@ export async function runCommand(args: CliArgs): Promise<number> {
       return 0;
     }
     case 'search': {
-      if (first === undefined) throw new UserError('search needs a QUERY', 2, "Usage: yuedu search [--json] [--limit N] QUERY [FILE]");
+      if (first === undefined) throw new UserError('search needs a QUERY', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       noMore(extra);
-      const doc = await load(second);
-      const { createSearchIndex } = await import('../core/search/index.js');
-      const found = createSearchIndex(doc).search(first);
-      const limit = args.limit ?? (args.json ? Infinity : DEFAULT_PLAIN_LIMIT);
-      const hits = found.slice(0, limit);
-      if (args.json) stdout.write(searchJson(hits));
-      else {
-        const width = outputWidth(args.width, stdout);
-        stdout.write(searchText(hits, { width, ambiguousWidth, style: styles(color), color, more: found.length - hits.length }));
-      }
-      if (hits.length === 0 && process.stderr.isTTY && !args.json) process.stderr.write('yuedu: no paragraph matches\n');
-      return hits.length > 0 ? 0 : 1;
+      return searchCommand(await load(second), first, args, ambiguousWidth, color);
     }
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
@@ -74,10 +63,31 @@ export async function runCommand(args: CliArgs): Promise<number> {
           indent: args.indent,
         });
       }
+      // Without a terminal the reader answers as the matching plain command would.
+      if (args.at !== undefined) {
+        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
+        return 0;
+      }
+      if (args.search !== undefined) return searchCommand(doc, args.search, args, ambiguousWidth, color);
       stdout.write(printDocument(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
       return 0;
     }
   }
+}
+
+async function searchCommand(doc: Document, query: string, args: CliArgs, ambiguousWidth: 1 | 2, color: boolean): Promise<number> {
+  const { stdout } = process;
+  const { createSearchIndex } = await import('../core/search/index.js');
+  const found = createSearchIndex(doc).search(query);
+  const limit = args.limit ?? (args.json ? Infinity : DEFAULT_PLAIN_LIMIT);
+  const hits = found.slice(0, limit);
+  if (args.json) stdout.write(searchJson(hits));
+  else {
+    const width = outputWidth(args.width, stdout);
+    stdout.write(searchText(hits, { width, ambiguousWidth, style: styles(color), color, more: found.length - hits.length }));
+  }
+  if (hits.length === 0 && process.stderr.isTTY && !args.json) process.stderr.write('yuedu: no paragraph matches\n');
+  return hits.length > 0 ? 0 : 1;
 }
 
 async function load(arg: string | undefined): Promise<Document> {

@@ -181,3 +181,18 @@ describe('output to a closed pipe', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('the reader without a terminal answers like the plain commands', () => {
+  it('--at prints the citation, as print --at does', () => {
+    const r = runCli(['--at', 's2p3']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(runCli(['print', '--at', 's2p3']).stdout);
+  });
+
+  it('--search lists the hits, as search does, with its exit codes', () => {
+    const r = runCli(['--search', 'FPGA']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(runCli(['search', 'FPGA']).stdout);
+    expect(runCli(['--search', '量子计算机']).status).toBe(1);
+  });
+});
