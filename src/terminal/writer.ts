@@ -18,6 +18,7 @@ export const BEGIN_SYNC = '\u001b[?2026h';
 export const END_SYNC = '\u001b[?2026l';
 const HIDE_CURSOR = '\u001b[?25l';
 const SHOW_CURSOR = '\u001b[?25h';
+const HOME = '\u001b[H';
 
 /** A cell of the screen: 0-based column and row. */
 export interface CursorCell {
@@ -119,6 +120,9 @@ export class ScreenWriter {
     let update = diff !== '' && this.cursorShown ? HIDE_CURSOR + diff : diff;
     if (cell && (diff !== '' || this.cursorMoved)) update += `\u001b[${cell.y + 1};${cell.x + 1}H${SHOW_CURSOR}`;
     if (!cell && this.cursorShown) update += HIDE_CURSOR;
+    // A hidden cursor waits top left: a terminal made shorter keeps the rows around the cursor, so it
+    // then cuts the bottom rows, which the redraw for the new size replaces, instead of scrolling.
+    if (!cell && diff !== '') update += HOME;
     this.cursorShown = cell !== undefined;
     this.cursorMoved = false;
     if (update === '') return;

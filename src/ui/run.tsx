@@ -6,6 +6,10 @@
  * idempotent `finish`: unmount Ink (its last frame still lands on the alternate screen), raw mode
  * off, cursor shown, main screen back. Before that, `onLeave` gets the last state (to save the position),
  * synchronously: after a signal the process may end as soon as `finish` returns.
+ *
+ * Ink builds the frames but does not write them: it renders in debug mode (every render one whole
+ * frame, no throttle) into a `FrameSink`, and the `ScreenWriter` sends the terminal only what changed,
+ * scrolling with the terminal's own scroll regions and dropping frames a slow link cannot take.
  */
 import { render, type Instance } from 'ink';
 import { constants } from 'node:os';
@@ -14,7 +18,10 @@ import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { clipboardCopy } from '../terminal/clipboard.js';
+import { FrameSink } from '../terminal/sink.js';
+import { ScreenWriter, type CursorCell } from '../terminal/writer.js';
 import { App, type AppProps } from './App.js';
+import { TerminalCursorContext } from './hooks/useTerminalCursor.js';
 import { terminalSizeSource, useTerminalSize, type TerminalSizeSource } from './hooks/useTerminalSize.js';
 
 export interface RunReaderOptions {
@@ -44,18 +51,17 @@ const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const HIDE_CURSOR = '\u001b[?25l';
 const SHOW_CURSOR = '\u001b[?25h';
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
-/**
- * Ink throttles frames to 30 fps by default, which delays a key that follows another by up to 33 ms.
- * The reader renders once per state change anyway, so the throttle only has to merge bursts.
- */
-const MAX_FPS = 1000;
 
 type RootProps = Omit<RunReaderOptions, 'stdin' | 'stdout' | 'onLeave' | 'clipboard'> &
-  Pick<AppProps, 'onStateChange' | 'copy'> & { size: TerminalSizeSource };
+  Pick<AppProps, 'onStateChange' | 'copy'> & { size: TerminalSizeSource; placeCursor: (cell: CursorCell | undefined) => void };
 
-function Root({ size, ...props }: RootProps) {
+function Root({ size, placeCursor, ...props }: RootProps) {
   const { columns, rows } = useTerminalSize(size);
-  return <App {...props} columns={columns} rows={rows} />;
+  return (
+    <TerminalCursorContext.Provider value={placeCursor}>
+      <App {...props} columns={columns} rows={rows} />
+    </TerminalCursorContext.Provider>
+  );
 }
 
 /**
@@ -70,6 +76,16 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     let instance: Instance | undefined;
     let finished = false;
     let latest: ReaderState | undefined;
+    const writer = new ScreenWriter(stdout, { ambiguousWidth: ambiguousWidth ?? 1 });
+    const placeCursor = (cell: CursorCell | undefined): void => writer.cursor(cell);
+    const sink = new FrameSink({
+      columns: stdout.columns || 80,
+      rows: stdout.rows || 24,
+      onFrame: (frame) => writer.frame(frame),
+      // Bracketed paste on and off, while the search line is open.
+      onControl: (data) => stdout.write(data),
+    });
+    const onResize = (): void => sink.resize(stdout.columns || 80, stdout.rows || 24);
     const onStateChange = (state: ReaderState): void => {
       latest = state;
     };
@@ -103,6 +119,8 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       } catch {
         // Unmounting a tree that failed is best effort; the terminal is restored below regardless.
       }
+      stdout.off('resize', onResize);
+      writer.close();
       try {
         if (stdin.isTTY) stdin.setRawMode(false);
       } catch {
@@ -122,8 +140,11 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     process.on('unhandledRejection', onError);
     stdout.on('error', ignore);
     stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+    stdout.on('resize', onResize);
+    // Ink and the size source use only isTTY, columns, rows, 'resize' and write of their stdout.
+    const inkStdout = sink as unknown as NodeJS.WriteStream;
     try {
-      const size = terminalSizeSource(stdout);
+      const size = terminalSizeSource(inkStdout);
       instance = render(
         <Root
           doc={doc}
@@ -135,18 +156,18 @@ export function runReader(options: RunReaderOptions): Promise<number> {
           {...(onMark === undefined ? {} : { onMark })}
           onStateChange={onStateChange}
           copy={copy}
+          placeCursor={placeCursor}
         />,
         {
           stdin,
-          stdout,
+          stdout: inkStdout,
           exitOnCtrlC: false,
           patchConsole: false,
           // Decided by the caller from the streams: Ink's own guess turns non-interactive whenever CI is set.
           interactive: true,
-          maxFps: MAX_FPS,
-          // Rewrites only the changed part of changed rows (a third fewer bytes per scroll). It places the
-          // cursor by Ink's own cell widths, which count “ ” … as one cell: not for ambiguous-wide terminals.
-          incrementalRendering: ambiguousWidth !== 2,
+          // Every render is written as one whole frame at once, without Ink's 30 fps throttle (which delays
+          // a key that follows another); the writer merges renders of one event-loop turn instead.
+          debug: true,
         },
       );
     } catch (error) {

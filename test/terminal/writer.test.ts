@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderFull } from '../../src/terminal/diff.js';
 import { parseFrame } from '../../src/terminal/screen.js';
 import { BEGIN_SYNC, END_SYNC, ScreenWriter, type TerminalOutput } from '../../src/terminal/writer.js';
-import { emulator, feed, snapshot } from './emulator.js';
+import { emulator, feed, screenText, snapshot } from './emulator.js';
 import { applyChange, changeArb, frameArb } from './frames.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -140,6 +140,22 @@ describe('ScreenWriter', () => {
     const count = out.writes.length;
     await step(() => writer.cursor(undefined));
     expect(out.writes).toHaveLength(count);
+    writer.close();
+  });
+
+  it('leaves a hidden cursor top left, so a terminal made shorter cuts the bottom rows rather than scrolling', async () => {
+    const out = new FakeOutput(30, 6);
+    const writer = new ScreenWriter(out);
+    const term = emulator(30, 6);
+    for (const n of [0, 1]) {
+      writer.frame(frame(n));
+      await tick();
+      await feed(term, out.writes.at(-1)!);
+      expect([term.buffer.active.cursorX, term.buffer.active.cursorY]).toEqual([0, 0]);
+    }
+    term.resize(30, 3);
+    const rows = frame(1).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+    expect(screenText(term).map((row) => row.trimEnd())).toEqual(rows.slice(0, 3));
     writer.close();
   });
 
