@@ -1,6 +1,5 @@
 // Proves the pty + emulator helper against programs whose behaviour is known (`less`, the minimal
 // Ink reader in bench/, small shell one-liners), so the yuedu e2e tests can trust what it reports.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eastAsianWidth } from 'get-east-asian-width';
@@ -13,7 +12,6 @@ const INTERVIEW = join(REPO_ROOT, 'content', 'interview.txt');
 const interviewLines = readFileSync(INTERVIEW, 'utf8').split('\n');
 const TITLE = interviewLines[0] ?? '';
 const LAST_LINE = interviewLines.filter((line) => line.trim() !== '').at(-1) ?? '';
-const hasLess = spawnSync('less', ['--version']).status === 0;
 
 interface Pager {
   name: string;
@@ -28,8 +26,8 @@ const inkReader: Pager = {
   name: 'the minimal Ink reader (CI=true)',
   start: (size) => ({ ...size, command: process.execPath, args: [join(REPO_ROOT, 'bench', 'minimal-ink-reader.mjs'), INTERVIEW] }),
 };
-// `less` is not guaranteed on every CI image; the Ink reader needs nothing but Node.
-const pagers = hasLess ? [lessPager, inkReader] : [inkReader];
+// .ci/run installs `less` where it is missing, so both always run.
+const pagers = [lessPager, inkReader];
 
 async function open(pager: Pager, cols = 80, rows = 24): Promise<TerminalSession> {
   const term = await startTerminal(pager.start({ cols, rows }));
@@ -119,7 +117,7 @@ describe.each(pagers)('$name through the helper', (pager) => {
   });
 });
 
-describe.runIf(hasLess)('less and the Ink reader agree', () => {
+describe('less and the Ink reader agree', () => {
   test('both show the same rows at 80x24, before and after paging', async () => {
     const less = await open(lessPager);
     const ink = await open(inkReader);
