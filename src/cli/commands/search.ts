@@ -1,5 +1,5 @@
-import type { SearchHit } from '../../core/search/index.js';
-import { snippet } from '../../core/search/index.js';
+import type { SearchHit } from '../../core/search/types.js';
+import { snippet } from '../../core/search/snippet.js';
 import { cellWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 import { LEAD_TITLE } from './toc.js';
 import type { Styles } from '../output.js';
