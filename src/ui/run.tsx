@@ -112,6 +112,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
         }
       }
       for (const signal of SIGNALS) process.off(signal, onSignal);
+      process.off('SIGCONT', writer.redraw);
       process.off('uncaughtException', onError);
       process.off('unhandledRejection', onError);
       try {
@@ -136,6 +137,8 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     }
 
     for (const signal of SIGNALS) process.on(signal, onSignal);
+    // Continued after a stop: whatever ran meanwhile may have drawn over the screen, as vim and less assume.
+    process.on('SIGCONT', writer.redraw);
     process.on('uncaughtException', onError);
     process.on('unhandledRejection', onError);
     stdout.on('error', ignore);

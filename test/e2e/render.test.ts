@@ -1,0 +1,98 @@
+/**
+ * The screen writer in the built reader: whatever keys and resizes come, the screen it reaches with
+ * scrolls and diffs is cell for cell the one a full redraw of the same state draws (SIGCONT makes the
+ * reader redraw in full, as after a stop). Also what scrolling costs on the wire.
+ */
+import fc from 'fast-check';
+import { afterEach, expect, it } from 'vitest';
+import { disposeTerminals, keys, startTerminal, type TerminalSession } from '../helpers/terminal.js';
+
+afterEach(disposeTerminals);
+
+const NO_STATE = { YUEDU_STATE: 'off' };
+/** Key strokes, some in pairs: Esc quits unless it closes something. */
+const KEYS: string[][] = [
+  ...['j', 'j', 'j', 'k', 'k', ' ', 'b', 'G', 'g', ']', '[', '2', '3', keys.ctrl('d'), keys.ctrl('u'), 's', keys.down, keys.pageDown].map((key) => [key]),
+  ['?', 'j'],
+  ['?', keys.esc],
+  [keys.tab, 'j', 'j'],
+  [keys.tab, 'k', keys.esc],
+];
+const SIZES: [number, number][] = [[80, 24], [60, 20], [40, 12], [100, 30], [72, 22], [120, 40]];
+
+async function open(cols: number, rows: number): Promise<TerminalSession> {
+  const term = await startTerminal({ cols, rows, env: NO_STATE });
+  await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
+  await term.settle();
+  return term;
+}
+
+/** Every cell: character, width and attributes. */
+function cells(term: TerminalSession): string[] {
+  const rows: string[] = [];
+  for (let y = 0; y < term.rows; y++) {
+    const row: string[] = [];
+    for (let x = 0; x < term.cols; x++) {
+      const { chars, width } = term.cellAt(x, y);
+      row.push(`${chars || (width === 0 ? '' : ' ')}/${width}/${JSON.stringify(term.attrsAt(x, y))}`);
+    }
+    rows.push(row.join('|'));
+  }
+  return rows;
+}
+
+/** Writes `data` and waits for any answer to stop; some keys change nothing and get none. */
+async function send(term: TerminalSession, data: string): Promise<void> {
+  term.write(data);
+  await term.settle(data === keys.esc ? 120 : 60);
+}
+
+it('after random keys and resizes, the screen is cell for cell what a full redraw of the same state shows', async () => {
+  const step = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...KEYS).map((strokes) => ({ strokes })) },
+    { weight: 1, arbitrary: fc.constantFrom(...SIZES).map((size) => ({ size })) },
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...SIZES), fc.array(step, { minLength: 4, maxLength: 14 }), async ([cols, rows], steps) => {
+      const term = await open(cols, rows);
+      try {
+        for (const s of steps) {
+          if ('strokes' in s) for (const key of s.strokes) await send(term, key);
+          else {
+            term.resize(...s.size);
+            await term.settle(150);
+          }
+        }
+        await term.settle(150);
+        const viaDiffs = cells(term);
+        const before = term.raw.length;
+        term.kill('SIGCONT');
+        await term.waitFor((t) => t.raw.length > before && t.raw.includes('\u001b[2J', before), { timeout: 5000 });
+        await term.settle(100);
+        expect(cells(term)).toEqual(viaDiffs);
+      } finally {
+        await term.dispose();
+      }
+    }),
+    { numRuns: 6 },
+  );
+}, 120_000);
+
+it('scrolls one line at 80x24 with the sidebar shown for well under 1,000 bytes; a page costs no more than a redraw', async () => {
+  const term = await open(80, 24);
+  const costs: Record<string, number> = {};
+  for (const key of ['j', 'k', ' ', 'G']) {
+    const before = term.bytes;
+    await term.press(key);
+    costs[key] = term.bytes - before;
+  }
+  const before = term.bytes;
+  term.kill('SIGCONT');
+  await term.waitFor((t) => t.bytes > before);
+  await term.settle();
+  const redraw = term.bytes - before;
+  expect(costs.j).toBeLessThan(600);
+  expect(costs.k).toBeLessThan(600);
+  expect(costs[' ']).toBeLessThanOrEqual(redraw);
+  expect(costs.G).toBeLessThanOrEqual(redraw);
+});
