@@ -71,7 +71,7 @@ describe('searching in the reader', () => {
     const cells = cellsOf(term, '集成电路', 1, 23);
     expect(cells.length).toBeGreaterThanOrEqual(8);
     expect(cells[0]?.y).toBe(1);
-    for (const { x, y } of cells) expect(term.attrsAt(x, y), `cell ${x},${y}`).toMatchObject({ inverse: true, bold: true });
+    for (const { x, y } of cells) expect(term.attrsAt(x, y), `cell ${x},${y}\n${term.screen()}`).toMatchObject({ inverse: true, bold: true });
     // Text around it is not.
     const before = cells[0]!.x - 2;
     expect(term.attrsAt(before, 1).inverse).toBe(false);
