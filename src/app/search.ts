@@ -150,7 +150,7 @@ function step(state: ReaderState, by: 1 | -1, jump: Jump): ReaderState {
   const next = at + by;
   const wrapped = next < 0 || next >= order.length;
   const current = order[(next + order.length) % order.length]!;
-  const moved = withSearch(state, { active: { ...active, current } }, wrapped ? { notice: by > 0 ? 'search wrapped around to the first hit' : 'search wrapped around to the last hit' } : {});
+  const moved = withSearch(state, { active: { ...active, current } }, wrapped ? { notice: by > 0 ? 'wrapped around to the first hit' : 'wrapped around to the last hit' } : {});
   return jump(moved, hitAnchor(hits[current]!));
 }
 
@@ -283,8 +283,12 @@ export function searchLineInfo(search: SearchState): string {
   return `${search.selected + 1}/${hits.length >= MAX_HITS ? `${hits.length}+` : hits.length}`;
 }
 
-/** The status bar's account of the committed search: `hit k of n  /query`. */
-export function searchStatus(search: SearchState): string | undefined {
-  const count = hitCount(search);
-  return count && `${count}  /${search.active!.results.query}`;
+/**
+ * The status bar's account of the committed search: `hit k of n  /query`, or only `hit k of n` while
+ * a notice (such as the wrap-around) needs the room.
+ */
+export function searchStatus(state: Pick<ReaderState, 'search' | 'notice'>): string | undefined {
+  const count = hitCount(state.search);
+  if (count === undefined || state.notice !== '') return count;
+  return `${count}  /${state.search.active!.results.query}`;
 }

@@ -171,7 +171,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
         <StatusBar
           section={entries[current]?.label ?? ''}
           notice={state.notice}
-          {...(state.search.active ? { search: searchStatus(state.search) } : {})}
+          {...(state.search.active ? { search: searchStatus(state) } : {})}
           position={readingPosition(state, flow)}
           hints={keyHints(modeOf(state))}
           {...(progress === undefined ? {} : { progress })}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionForKey } from '../../src/app/commands.js';
 import { reduce } from '../../src/app/reducer.js';
-import { hitAnchor, hitCount, rowHighlights } from '../../src/app/search.js';
+import { hitAnchor, hitCount, rowHighlights, searchStatus } from '../../src/app/search.js';
 import { textFlow, topPosition, visibleRows } from '../../src/app/selectors.js';
 import { initialState, modeOf, type ReaderState } from '../../src/app/state.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
@@ -143,7 +143,8 @@ describe('n and N', () => {
       s = press(s, 'n');
       seen.push(s.top.block);
       const wrapped = first + i >= order.length && first + i - 1 < order.length;
-      expect(s.notice, `step ${i}`).toBe(wrapped ? 'search wrapped around to the first hit' : '');
+      expect(s.notice, `step ${i}`).toBe(wrapped ? 'wrapped around to the first hit' : '');
+      expect(searchStatus(s)).toBe(wrapped ? hitCount(s.search) : `${hitCount(s.search)}  /集成电路`);
       expect(hitCount(s.search)).toBe(`hit ${((first + i) % order.length) + 1} of ${order.length}`);
     }
     expect(seen).toEqual([...order.slice(first), ...order.slice(0, first + 1)]);
