@@ -20,8 +20,8 @@ const KEYS: string[][] = [
 ];
 const SIZES: [number, number][] = [[80, 24], [60, 20], [40, 12], [100, 30], [72, 22], [120, 40]];
 
-async function open(cols: number, rows: number): Promise<TerminalSession> {
-  const term = await startTerminal({ cols, rows, env: NO_STATE });
+async function open(cols: number, rows: number, ambiguousWide = false): Promise<TerminalSession> {
+  const term = await startTerminal({ cols, rows, env: NO_STATE, ...(ambiguousWide ? { args: ['--ambiguous-wide'], ambiguousWide } : {}) });
   await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
   await term.settle();
   return term;
@@ -47,14 +47,17 @@ async function send(term: TerminalSession, data: string): Promise<void> {
   await term.settle(data === keys.esc ? 120 : 60);
 }
 
-it('after random keys and resizes, the screen is cell for cell what a full redraw of the same state shows', async () => {
+it.each([
+  { terminal: 'a usual terminal', ambiguousWide: false, numRuns: 4 },
+  { terminal: 'a terminal drawing “ ” … two cells wide (--ambiguous-wide)', ambiguousWide: true, numRuns: 2 },
+])('on $terminal, after random keys and resizes, the screen is cell for cell what a full redraw of the same state shows', async ({ ambiguousWide, numRuns }) => {
   const step = fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...KEYS).map((strokes) => ({ strokes })) },
     { weight: 1, arbitrary: fc.constantFrom(...SIZES).map((size) => ({ size })) },
   );
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...SIZES), fc.array(step, { minLength: 4, maxLength: 14 }), async ([cols, rows], steps) => {
-      const term = await open(cols, rows);
+      const term = await open(cols, rows, ambiguousWide);
       try {
         for (const s of steps) {
           if ('strokes' in s) for (const key of s.strokes) await send(term, key);
@@ -74,7 +77,7 @@ it('after random keys and resizes, the screen is cell for cell what a full redra
         await term.dispose();
       }
     }),
-    { numRuns: 6 },
+    { numRuns },
   );
 }, 120_000);
 
