@@ -115,6 +115,17 @@ describe('searching in the reader', () => {
     expect(term.cursor()).toMatchObject({ x: 6, y: 23 });
   });
 
+  it('puts the cursor after “ ” by their width on a terminal that draws them two cells wide', async () => {
+    const term = await startTerminal({ args: ['--ambiguous-wide'], ambiguousWide: true, env: NO_STATE });
+    await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
+    await term.settle();
+    await typeAndWait(term, '/', /^\//m);
+    await typeAndWait(term, '“补链强链”', (t) => /1\/\d+\s*$/.test(last(t)));
+    // / is one cell, each of the six characters two.
+    expect(term.cursor()).toEqual({ x: 13, y: 23, visible: true });
+    expect(term.cellAt(11, 23)).toEqual({ chars: '”', width: 2 });
+  });
+
   it('takes a paste whole (bracketed paste), its newline as a space', async () => {
     const term = await open();
     await typeAndWait(term, '/', /^\//m);
