@@ -61,7 +61,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UserError(describeParseError(error));
+    const message = describeParseError(error);
+    // `yuedu -notes.txt` reads as options; say how to name such a file.
+    const hint = message.startsWith('unknown option') ? "Try 'yuedu --help' for usage; a FILE whose name starts with '-' goes after '--'." : undefined;
+    throw new UserError(message, 2, hint);
   }
   const { values, positionals } = parsed;
   const first = positionals[0];

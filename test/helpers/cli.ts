@@ -13,9 +13,10 @@ export interface CliResult {
 }
 
 /** Runs the built `bin/yuedu.js` as a user would (stdout a pipe, so never the TUI). */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): CliResult {
+export function runCli(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     input: options.input ?? '',
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });

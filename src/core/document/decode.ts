@@ -5,6 +5,7 @@
  * GB18030 (a superset of GBK and GB2312). Two forgiving cases keep damaged UTF-8 from being misread as
  * GB18030 mojibake, which a strict decoder would happily produce from UTF-8 bytes:
  * - a multi-byte sequence cut off at the very end (a truncated download or `head -c`) becomes U+FFFD;
+ * - surrogates encoded as UTF-8 (WTF-8, CESU-8: lone surrogates from Java or JavaScript) become U+FFFD;
  * - a few invalid bytes among many valid multi-byte sequences (at most 1 per {@link LENIENT_RATIO}) become
  *   U+FFFD each.
  * Newlines are normalised to `\n`. Nothing here sanitises controls: see sanitize.ts.
@@ -32,6 +33,7 @@ const SAMPLE = 4096;
 const BINARY_SHARE = 0.3;
 
 const REPLACEMENT = '\uFFFD';
+const REPLACEMENT_UTF8 = new Uint8Array([0xef, 0xbf, 0xbd]);
 
 /**
  * Decodes a text file's bytes (see the module comment for the detection rules) and normalises CRLF and CR
@@ -61,6 +63,8 @@ function decodeBytes(bytes: Uint8Array): string {
   if (utf8 !== undefined) return utf8;
   const truncated = truncatedUtf8(bytes);
   if (truncated !== undefined) return truncated;
+  const surrogates = surrogateUtf8(bytes);
+  if (surrogates !== undefined) return surrogates;
   const damaged = damagedUtf8(bytes);
   if (damaged !== undefined) return damaged;
   const gb = strict('gb18030', bytes);
@@ -105,6 +109,38 @@ function truncatedUtf8(bytes: Uint8Array): string | undefined {
     return head !== undefined && tail === REPLACEMENT ? head + REPLACEMENT : undefined;
   }
   return undefined;
+}
+
+/** A surrogate code point written as UTF-8 (ED A0–BF 80–BF), which strict UTF-8 forbids. */
+function isEncodedSurrogate(bytes: Uint8Array, i: number): boolean {
+  const second = bytes[i + 1] ?? 0;
+  const third = bytes[i + 2] ?? 0;
+  return bytes[i] === 0xed && second >= 0xa0 && second <= 0xbf && third >= 0x80 && third <= 0xbf;
+}
+
+/**
+ * WTF-8 / CESU-8: UTF-8 whose only flaw is surrogates encoded one by one, as Java, JavaScript and
+ * Windows tools write lone surrogates (or, in CESU-8, the halves of a pair). Each becomes one U+FFFD,
+ * however few other characters the text has: such bytes are never GB18030.
+ */
+function surrogateUtf8(bytes: Uint8Array): string | undefined {
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (let i = bytes.indexOf(0xed); i !== -1; i = bytes.indexOf(0xed, i + 1)) {
+    if (!isEncodedSurrogate(bytes, i)) continue;
+    parts.push(bytes.subarray(from, i), REPLACEMENT_UTF8);
+    from = i + 3;
+    i += 2;
+  }
+  if (parts.length === 0) return undefined;
+  parts.push(bytes.subarray(from));
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return strict('utf-8', joined);
 }
 
 /** UTF-8 with a few bad bytes among many good multi-byte sequences (see {@link LENIENT_RATIO}). */
