@@ -15,8 +15,7 @@
  * n/N walk the committed hits in reading order, not in rank order: "next" is further down the
  * text, as in less and vim, and wrapping past either end says so in the status bar.
  */
-import type { Anchor } from '../core/layout/flow.js';
-import type { Row } from '../core/layout/flow.js';
+import type { Anchor, Row } from '../core/layout/flow.js';
 import type { Range, SearchHit } from '../core/search/types.js';
 import { editLine, lineText, type LineEdit, type LineState } from './line-edit.js';
 import type { ReaderState } from './state.js';

@@ -1,7 +1,8 @@
 /**
  * The reader's root: one reducer for all state, and the ONLY input handler. Keys are turned into
  * key-table names and handed to the reducer, which reads each in the current mode, so no key ever
- * reaches two handlers. Width and height come in as props and flow down; nothing below measures.
+ * reaches two handlers (in the search line, printable keys are typed into it; a paste, too, goes only
+ * there). Width and height come in as props and flow down; nothing below measures.
  */
 import { Box, useApp, useInput, usePaste } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
