@@ -42,11 +42,15 @@ export async function runCommand(args: CliArgs): Promise<number> {
     }
     case 'search': {
       if (first === undefined) throw new UserError('search needs a QUERY', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
+      // Blank (spaces, full-width spaces too) is a mistake, not a query that matches nothing: exit 2, not 1.
+      if (first.trim() === '') throw new UserError('search needs something to search for, not only spaces', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       noMore(extra);
       return searchCommand(await load(second), first, args, ambiguousWidth, color);
     }
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
+      // With or without a terminal, as `yuedu search` does.
+      if (args.search !== undefined && args.search.trim() === '') throw new UserError('--search needs something to search for');
       const doc = await loadForReader(first);
       if (stdout.isTTY) {
         const { runReaderFromCli } = await import('./reader.js');
