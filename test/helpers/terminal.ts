@@ -51,6 +51,8 @@ export interface StartOptions {
   /**
    * Merged over the defaults `TERM=xterm-256color`, `LANG=C.UTF-8`, `CI=true` and a few inherited
    * variables (PATH, HOME…); a value of `undefined` removes a variable (e.g. `{ CI: undefined }`).
+   * Unless it sets `YUEDU_STATE` or `XDG_STATE_HOME` itself, `YUEDU_STATE=off` is added, so a test
+   * never reads or writes the developer's `~/.local/state/yuedu`.
    */
   env?: Record<string, string | undefined>;
   /** @default REPO_ROOT */
@@ -114,6 +116,8 @@ export class TerminalSession {
   readonly startedAt: number;
   /** `performance.now()` when the latest output arrived (`startedAt` before any). */
   lastOutputAt: number;
+  /** Every window title the program set (OSC 0/2), in order; empty when it never set one. */
+  readonly titles: string[] = [];
 
   private readonly pty: IPty;
   private readonly emulator: Emulator;
@@ -133,6 +137,7 @@ export class TerminalSession {
       this.emulator.unicode.activeVersion = AMBIGUOUS_WIDE_VERSION;
     }
     this.trackCursorVisibility();
+    this.emulator.onTitleChange((title) => this.titles.push(title));
 
     const command = options.command ?? process.execPath;
     const args = options.command === undefined ? [YUEDU_BIN, ...(options.args ?? [])] : (options.args ?? []);
@@ -399,6 +404,8 @@ function childEnv(overrides: Record<string, string | undefined> = {}): Record<st
     if (value !== undefined) env[name] = value;
   }
   Object.assign(env, { TERM: 'xterm-256color', LANG: 'C.UTF-8', CI: 'true' });
+  // Tests never touch the developer's resume state unless they point it somewhere themselves.
+  if (!('YUEDU_STATE' in overrides) && !('XDG_STATE_HOME' in overrides)) env.YUEDU_STATE = 'off';
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[name];
     else env[name] = value;
