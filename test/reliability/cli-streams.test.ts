@@ -69,14 +69,14 @@ describe('locales that are not UTF-8', () => {
   it.each<NodeJS.ProcessEnv>([{ LANG: 'C' }, { LC_ALL: 'POSIX' }, { LANG: 'C', LC_ALL: 'C', LC_CTYPE: 'C' }, { LANG: 'zh_CN.GB18030', LC_ALL: 'zh_CN.GB18030' }])(
     '%o: the same UTF-8 bytes as in a UTF-8 locale, and Chinese queries work',
     (locale) => {
-    const env: NodeJS.ProcessEnv = { LANG: undefined, LC_ALL: undefined, LC_CTYPE: undefined };
-    Object.assign(env, locale);
-    const printed = runCli(['print', '--width', '40'], { env });
-    expect(printed.status).toBe(0);
-    expect(printed.stdoutBytes.equals(reference)).toBe(true);
-    const found = runCli(['search', '--json', '集成电路'], { env });
-    expect(found.status).toBe(0);
-    expect(JSON.parse(found.stdout)).not.toHaveLength(0);
+      const env: NodeJS.ProcessEnv = { LANG: undefined, LC_ALL: undefined, LC_CTYPE: undefined };
+      Object.assign(env, locale);
+      const printed = runCli(['print', '--width', '40'], { env });
+      expect(printed.status).toBe(0);
+      expect(printed.stdoutBytes.equals(reference)).toBe(true);
+      const found = runCli(['search', '--json', '集成电路'], { env });
+      expect(found.status).toBe(0);
+      expect(JSON.parse(found.stdout)).not.toHaveLength(0);
     },
   );
 });
