@@ -10,13 +10,16 @@ import { disposeTerminals, keys, startTerminal, type TerminalSession } from '../
 afterEach(disposeTerminals);
 
 const NO_STATE = { YUEDU_STATE: 'off' };
-/** Key strokes, some in pairs: Esc quits unless it closes something. */
+/**
+ * Key strokes. Overlays and focus are opened and closed with toggles (? and Tab), not Esc: on a busy
+ * machine an Esc that overtook the key opening something would quit.
+ */
 const KEYS: string[][] = [
   ...['j', 'j', 'j', 'k', 'k', ' ', 'b', 'G', 'g', ']', '[', '2', '3', keys.ctrl('d'), keys.ctrl('u'), 's', keys.down, keys.pageDown].map((key) => [key]),
   ['?', 'j'],
-  ['?', keys.esc],
+  ['?', 'j', '?'],
   [keys.tab, 'j', 'j'],
-  [keys.tab, 'k', keys.esc],
+  [keys.tab, 'k', keys.tab],
 ];
 const SIZES: [number, number][] = [[80, 24], [60, 20], [40, 12], [100, 30], [72, 22], [120, 40]];
 
@@ -41,10 +44,20 @@ function cells(term: TerminalSession): string[] {
   return rows;
 }
 
+/**
+ * Waits until the screen shows a frame of the terminal's current size (its status bar, inverse, fills
+ * the bottom row) and output has stopped: on a busy machine an answer can take longer than a quiet
+ * period, and a snapshot taken before it would compare a stale screen.
+ */
+async function caughtUp(term: TerminalSession): Promise<void> {
+  await term.waitFor((t) => t.attrsAt(0, t.rows - 1).inverse && t.attrsAt(t.cols - 1, t.rows - 1).inverse);
+  await term.settle(200);
+}
+
 /** Writes `data` and waits for any answer to stop; some keys change nothing and get none. */
 async function send(term: TerminalSession, data: string): Promise<void> {
   term.write(data);
-  await term.settle(data === keys.esc ? 120 : 60);
+  await term.settle(60);
 }
 
 it.each([
@@ -63,10 +76,10 @@ it.each([
           if ('strokes' in s) for (const key of s.strokes) await send(term, key);
           else {
             term.resize(...s.size);
-            await term.settle(150);
+            await caughtUp(term);
           }
         }
-        await term.settle(150);
+        await caughtUp(term);
         const viaDiffs = cells(term);
         const before = term.raw.length;
         term.kill('SIGCONT');
