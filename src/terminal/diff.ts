@@ -4,8 +4,8 @@
  * Scrolling text moves most rows up or down by the same amount. Rewriting every moved row is what
  * makes a one-line scroll in Ink cost a full screen of bytes; the terminal can move them itself. So
  * the diff first looks for the shift `d` that makes the most cells of the new screen equal to the
- * old screen's cells `d` rows away (cells compared as interned integers), and for the best one or
- * two shifts prices every band of rows `[top, bottom]` exactly: scrolled rows cost what repairing
+ * old screen's cells `d` rows away (compared eight cells at a time, by hash), and for the best one
+ * or two shifts prices every band of rows `[top, bottom]` exactly: scrolled rows cost what repairing
  * them from the row they came from costs, rows that scroll in cost drawing them on a blank, rows
  * outside the band cost repairing them in place, plus the scroll sequence itself (DECSTBM to set the
  * band, SU/SD to scroll it, DECSTBM again to reset). A scroll region spans the whole width, so a
