@@ -143,12 +143,14 @@ export class TerminalSession {
     const args = options.command === undefined ? [YUEDU_BIN, ...(options.args ?? [])] : (options.args ?? []);
     this.startedAt = performance.now();
     this.lastOutputAt = this.startedAt;
+    const env = childEnv(options.env);
     this.pty = spawn(command, args, {
-      name: 'xterm-256color',
+      // node-pty sets TERM to `name`, over the environment's: a test's TERM must win.
+      name: env.TERM ?? 'xterm-256color',
       cols,
       rows,
       cwd: options.cwd ?? REPO_ROOT,
-      env: childEnv(options.env),
+      env,
     });
     this.pty.onData((chunk) => this.receive(chunk));
     this.pty.onExit(({ exitCode, signal }) => {
