@@ -7,6 +7,14 @@ export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = pr
   return Boolean(stream.isTTY);
 }
 
+/**
+ * Whether the full-screen reader can run on `stream`: a terminal that can move its cursor. A dumb
+ * terminal (`TERM=dumb`: Emacs' shell buffer, some IDE consoles) gets the text printed instead.
+ */
+export function canDrawScreen(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
 /** The width to lay out for: what the user asked, else the terminal's columns, else 80 like most tools. */
 export function outputWidth(requested: number | undefined, stream: NodeJS.WriteStream): number {
   if (requested !== undefined) return requested;

@@ -4,7 +4,7 @@ import type { Document } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { readInput } from './input.js';
-import { outputWidth, styles, useColor } from './output.js';
+import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printCitation, printDocument } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
 import { wrapText } from './commands/wrap.js';
@@ -52,7 +52,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
       // With or without a terminal, as `yuedu search` does.
       if (args.search !== undefined && args.search.trim() === '') throw new UserError('--search needs something to search for');
       const doc = await loadForReader(first);
-      if (stdout.isTTY) {
+      if (canDrawScreen(stdout)) {
         const { runReaderFromCli } = await import('./reader.js');
         return runReaderFromCli({
           doc,
@@ -67,7 +67,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
           indent: args.indent,
         });
       }
-      // Without a terminal the reader answers as the matching plain command would.
+      // Without a terminal (or on a dumb one) the reader answers as the matching plain command would.
       if (args.at !== undefined) {
         stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
         return 0;
