@@ -1,5 +1,5 @@
 /** What part of a one-line field fits on screen, and which cell the cursor is in. */
-import { cellWidth, graphemes, truncateToWidth, type AmbiguousWidth } from '../core/layout/width.js';
+import { cellWidth, graphemes, graphemeWidth, truncateToWidth, type AmbiguousWidth } from '../core/layout/width.js';
 
 const ELLIPSIS = '…';
 
@@ -20,14 +20,29 @@ export function lineView(text: string, cursor: number, room: number, ambiguousWi
   if (room <= 0) return { shown: '', cursor: 0 };
   if (cellWidth(text, ambiguousWidth) + 1 <= room) return { shown: text, cursor: cellWidth(text.slice(0, cursor), ambiguousWidth) };
   const ellipsis = cellWidth(ELLIPSIS, ambiguousWidth);
-  const starts = graphemes(text).map((g) => g.index);
+  // Cells from the start of the text to the cursor, and to each grapheme before it: measured once, so
+  // a long paste costs one pass, not one per possible start.
+  const toCursor = cellWidth(text.slice(0, cursor), ambiguousWidth);
+  const starts: number[] = [];
+  const cellsBefore: number[] = [];
+  let cells = 0;
+  for (const { segment, index } of graphemes(text)) {
+    if (index >= cursor) break;
+    starts.push(index);
+    cellsBefore.push(cells);
+    cells += graphemeWidth(segment, ambiguousWidth);
+  }
+  if (cursor > 0) {
+    starts.push(cursor);
+    cellsBefore.push(toCursor);
+  }
   // The earliest start that leaves the text before the cursor, an ellipsis and the cursor's cell in view
   // (at the latest the cursor itself: then only the ellipsis is before it).
   let from = 0;
-  for (const start of [0, ...starts.filter((s) => s > 0 && s < cursor), ...(cursor > 0 ? [cursor] : [])]) {
-    from = start;
-    const lead = start > 0 ? ellipsis : 0;
-    if (lead + cellWidth(text.slice(start, cursor), ambiguousWidth) + 1 <= room) break;
+  for (let i = 0; i < starts.length; i++) {
+    from = starts[i]!;
+    const lead = from > 0 ? ellipsis : 0;
+    if (lead + toCursor - cellsBefore[i]! + 1 <= room) break;
   }
   const lead = from > 0 ? ELLIPSIS : '';
   const before = lead + text.slice(from, cursor);
