@@ -79,7 +79,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     version: values.version ?? false,
     json: values.json ?? false,
     ambiguousWide: values['ambiguous-wide'] ?? false,
-    width: values.width === undefined ? undefined : positiveInt('--width', values.width, 1, 10_000),
+    // Two cells at least: a Chinese character needs two, and a narrower line could not hold it.
+    width: values.width === undefined ? undefined : positiveInt('--width', values.width, 2, 10_000),
     section: values.section === undefined ? undefined : positiveInt('--section', values.section, 0, 1_000_000),
     limit: values.limit === undefined ? undefined : positiveInt('--limit', values.limit, 1, 1_000_000),
     search: values.search,

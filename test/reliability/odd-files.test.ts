@@ -137,6 +137,30 @@ describe('big files (generated)', () => {
     expect(lines.join('').length).toBeGreaterThanOrEqual(line.length);
   });
 
+  it.each([
+    ['Latin letters', 'a'.repeat(1024 * 1024)],
+    ['Chinese characters', '中'.repeat(Math.ceil((1024 * 1024) / 3))],
+  ])('a single 1 MB line of %s at the narrowest width, --width 2: more rows than a call takes arguments, all fit', (name, line) => {
+    const r = runCli(['print', '--width', '2', file(`narrow ${name}.txt`, line)]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.replace(/\n$/, '').split('\n');
+    expect(lines.length).toBeGreaterThan(300_000);
+    expect(lines.every((l) => cellWidth(l) <= 2)).toBe(true);
+  });
+
+  it('--width below 2 is refused: no line could hold a Chinese character', () => {
+    const r = runCli(['print', '--width', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--width needs a whole number from 2/);
+  });
+
+  it('150,000 sections: toc lists them all', () => {
+    const text = `访谈\n\n${Array.from({ length: 150_000 }, (_, i) => `第${i + 1}节\n记者：问${i + 1}？`).join('\n')}\n`;
+    const r = runCli(['toc', file('sections.txt', text)]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^150000 {2}第150000节 +1 paragraph$/);
+  });
+
   it('100,000 one-character paragraphs: print and toc finish', () => {
     const chars = '我你他她它';
     const path = file('many.txt', Array.from({ length: 100_000 }, (_, i) => chars[i % chars.length]).join('\n\n'));

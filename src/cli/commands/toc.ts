@@ -34,7 +34,8 @@ export function tocJson(doc: Document): string {
 
 export function tocText(doc: Document, style: Styles): string {
   const list = entries(doc);
-  const titleWidth = Math.max(0, ...list.map((e) => cellWidth(e.title)));
+  // A fold, not Math.max(...): a text can have more sections than a call takes arguments.
+  const titleWidth = list.reduce((widest, e) => Math.max(widest, cellWidth(e.title)), 0);
   const lines = [style.bold(doc.title)];
   if (doc.dateline) lines.push(doc.dateline.iso ? `${doc.dateline.raw}  (${doc.dateline.iso})` : doc.dateline.raw);
   lines.push('');

@@ -342,6 +342,7 @@ export function flowFor(doc: Document, options: FlowOptions): Flow {
 export function flowRows(doc: Document, options: FlowOptions): Row[] {
   const flow = new Flow(doc, options);
   const rows: Row[] = [];
-  for (let i = 0; i < flow.blockCount; i++) rows.push(...flow.rows(i));
+  // Not push(...rows): a long paragraph at a narrow width has more rows than a call takes arguments.
+  for (let i = 0; i < flow.blockCount; i++) for (const row of flow.rows(i)) rows.push(row);
   return rows;
 }
