@@ -2,6 +2,13 @@ import { cellWidth, graphemes, type AmbiguousWidth } from '../layout/width.js';
 import type { Range } from './types.js';
 
 const ELLIPSIS = '…';
+/**
+ * Code units of text looked at on each side of the first match, per cell of the line: a cell of text
+ * is one to a few code units (CJK: half a unit, an emoji sequence up to about six), so this is far
+ * more than a line can show, except in text made mostly of invisible characters.
+ */
+const WINDOW_UNITS_PER_CELL = 8;
+const WINDOW_SLACK = 64;
 
 /**
  * One line of at most `width` cells cut from `text` around its first match, with … where text was cut
@@ -10,27 +17,46 @@ const ELLIPSIS = '…';
  * line stays one line. Never splits a grapheme; a match wider than the line is cut at its end.
  */
 export function snippet(text: string, matches: Array<[number, number]>, width: number, ambiguousWidth: AmbiguousWidth = 1): { text: string; matches: Array<[number, number]> } {
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   if (!(width > 0)) return { text: '', matches: [] };
-  const units = graphemes(line);
-  const count = units.length;
-  // offset[g]: where grapheme g starts; cells[g]: the width of graphemes [0, g).
-  const offset = [...units.map((unit) => unit.index), line.length];
-  const cells = [0];
-  for (const unit of units) cells.push(cells[cells.length - 1]! + cellWidth(unit.segment, ambiguousWidth));
   const sorted = matches.filter(([start, end]) => end > start).sort((a, b) => a[0] - b[0]);
-  if (cells[count]! <= width) return { text: line, matches: clip(sorted, 0, line.length, 0) };
+  const focus = sorted[0];
+  // Only text near the first match can be shown, so only a window around it is measured: a paragraph
+  // of a million characters costs what a short one does. A window edge inside the text may cut a
+  // grapheme, so the grapheme at such an edge is left out.
+  const margin = WINDOW_UNITS_PER_CELL * width + WINDOW_SLACK;
+  const anchor = focus ? focus[0] : 0;
+  const lo = Math.max(0, anchor - margin);
+  const hi = Math.min(text.length, anchor + margin);
+  const window = text.slice(lo, hi).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const units = graphemes(window);
+  const first = lo > 0 && units.length > 1 ? 1 : 0;
+  const last = hi < text.length && units.length - first > 1 ? units.length - 1 : units.length;
+  const atStart = lo === 0 && first === 0;
+  const atEnd = hi === text.length && last === units.length;
+  const count = last - first;
+  // offset[g]: where grapheme g starts in `text`; cells[g]: the width of graphemes [0, g) of the window.
+  const offset: number[] = [];
+  const cells = [0];
+  for (let g = first; g < last; g++) {
+    const unit = units[g]!;
+    offset.push(lo + unit.index);
+    cells.push(cells[cells.length - 1]! + cellWidth(unit.segment, ambiguousWidth));
+  }
+  offset.push(last < units.length ? lo + units[last]!.index : hi);
+  const shown = (a: number, b: number): string => window.slice(offset[a]! - lo, offset[b]! - lo);
+  if (atStart && atEnd && cells[count]! <= width) return { text: window, matches: clip(sorted, 0, text.length, 0) };
 
   const ellipsis = cellWidth(ELLIPSIS, ambiguousWidth);
-  const fits = (a: number, b: number): boolean => cells[b]! - cells[a]! + (a > 0 ? ellipsis : 0) + (b < count ? ellipsis : 0) <= width;
-  const focus = sorted[0];
+  const cutBefore = (a: number): boolean => a > 0 || !atStart;
+  const cutAfter = (b: number): boolean => b < count || !atEnd;
+  const fits = (a: number, b: number): boolean => cells[b]! - cells[a]! + (cutBefore(a) ? ellipsis : 0) + (cutAfter(b) ? ellipsis : 0) <= width;
   const graphemeAt = (at: number): number => {
     let g = 0;
     while (g < count && offset[g + 1]! <= at) g++;
     return g;
   };
   const matchStart = focus ? graphemeAt(focus[0]) : 0;
-  const matchEnd = focus ? graphemeAt(focus[1] - 1) + 1 : 0;
+  const matchEnd = focus ? graphemeAt(Math.min(focus[1], offset[count]!) - 1) + 1 : 0;
   let a = matchStart;
   let b = matchStart;
   while (b < matchEnd && fits(a, b + 1)) b++;
@@ -42,10 +68,10 @@ export function snippet(text: string, matches: Array<[number, number]>, width: n
   while (a > 0 && fits(a - 1, b)) a--;
   if (a === b) return ellipsis <= width ? { text: ELLIPSIS, matches: [] } : { text: '', matches: [] };
 
-  const lead = a > 0 ? ELLIPSIS : '';
-  const tail = b < count ? ELLIPSIS : '';
+  const lead = cutBefore(a) ? ELLIPSIS : '';
+  const tail = cutAfter(b) ? ELLIPSIS : '';
   return {
-    text: lead + line.slice(offset[a], offset[b]) + tail,
+    text: lead + shown(a, b) + tail,
     matches: clip(sorted, offset[a]!, offset[b]!, lead.length),
   };
 }
