@@ -148,6 +148,18 @@ describe('big files (generated)', () => {
     expect(lines.every((l) => cellWidth(l) <= 2)).toBe(true);
   });
 
+  it('search in a 1 MB paragraph: plain and --json answer in seconds, the snippet cut around the match', () => {
+    const path = file('one paragraph.txt', `${'中文'.repeat(170_000)}集成电路${'中文'.repeat(100_000)}`);
+    const started = Date.now();
+    const plain = runCli(['search', '--width', '60', '集成电路', path]);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('【集成电路】');
+    for (const l of plain.stdout.trimEnd().split('\n')) expect(cellWidth(l)).toBeLessThanOrEqual(60);
+    const json = runCli(['search', '--json', '中文', path]);
+    expect(json.status, json.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('--width below 2 is refused: no line could hold a Chinese character', () => {
     const r = runCli(['print', '--width', '1']);
     expect(r.status).toBe(2);
