@@ -1,12 +1,16 @@
 /**
- * Search benchmark: per-keystroke latency on the interview and on a generated corpus of 100,000 Chinese
- * paragraphs (~10 MB), typing each query one character at a time and timing every prefix.
+ * Search benchmark, the way the reader searches: `searchAsync` per keystroke (limit 1000, partial
+ * answers while pinyin is still being read, the previous search aborted), `prepare()` in the
+ * background, a 1 ms timer watching how long the event loop is kept busy.
  *
  *   esbuild bench/search.ts --bundle --platform=node --format=esm --outfile=bench/out/search.mjs && node bench/out/search.mjs
  *
- * Prints tables, then one JSON object (also written to bench/out/search.json). Options:
- *   --paragraphs N   corpus size (default 100000)     --limit N   hits asked per search (default 50)
+ * On the interview, then on bench/out/large.txt (~10 MB, ~100,000 paragraphs, made by
+ * bench/gen-large.mjs when missing; `--corpus synthetic` uses bench/corpus.ts instead). Prints tables,
+ * then one JSON object (also written to bench/out/search.json). Options:
+ *   --corpus large|synthetic   --paragraphs N (synthetic only, default 100000)   --limit N (default 1000)
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +23,13 @@ import { corpusDocument, prng } from './corpus.js';
 let root = dirname(fileURLToPath(import.meta.url));
 while (!existsSync(resolve(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
 const out = resolve(root, 'bench', 'out');
-const arg = (name: string, fallback: number): number => {
+const option = (name: string, fallback: string): string => {
   const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  return at >= 0 ? process.argv[at + 1]! : fallback;
 };
-const PARAGRAPHS = arg('--paragraphs', 100_000);
-const LIMIT = arg('--limit', 50);
+const CORPUS = option('--corpus', 'large');
+const PARAGRAPHS = Number(option('--paragraphs', '100000'));
+const LIMIT = Number(option('--limit', '1000'));
 
 interface Stats {
   count: number;
@@ -33,71 +38,125 @@ interface Stats {
   max: number;
 }
 
-function stats(times: number[]): Stats {
+const round = (x: number): number => Math.round(x * 10) / 10;
+
+function stats(times: readonly number[]): Stats {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  const round = (x: number): number => Math.round(x * 100) / 100;
   return { count: sorted.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(sorted[sorted.length - 1] ?? 0) };
 }
 
-const time = <T>(run: () => T): [T, number] => {
-  const start = performance.now();
-  const value = run();
-  return [value, performance.now() - start];
-};
+/** Watches the event loop with a 1 ms timer: the longest gap between two ticks is the longest block. */
+class LoopWatch {
+  private last = performance.now();
+  private longest = 0;
+  private readonly timer = setInterval(() => {
+    const now = performance.now();
+    this.longest = Math.max(this.longest, now - this.last);
+    this.last = now;
+  }, 1);
 
-/** Types every query one character at a time; returns the time of each prefix by its length. */
-function typeQueries(index: SearchIndex, queries: string[], limit: number): Map<number, number[]> {
-  const byLength = new Map<number, number[]>();
+  /** The longest gap since the last call, in ms. */
+  take(): number {
+    const now = performance.now();
+    const longest = Math.max(this.longest, now - this.last);
+    this.longest = 0;
+    this.last = now;
+    return round(longest);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Times of every prefix of every query, typed one character at a time, by prefix length. */
+type ByLength = Map<number, number[]>;
+
+async function typeQueries(index: SearchIndex, queries: readonly string[], limit: number): Promise<ByLength> {
+  const byLength: ByLength = new Map();
   for (const query of queries) {
     const chars = Array.from(query);
     for (let n = 1; n <= chars.length; n++) {
-      const [, ms] = time(() => index.search(chars.slice(0, n).join(''), { limit }));
+      const start = performance.now();
+      await index.searchAsync(chars.slice(0, n).join(''), { limit, partial: true });
       const list = byLength.get(n) ?? [];
-      list.push(ms);
+      list.push(performance.now() - start);
       byLength.set(n, list);
+      // A key later, as a typist would: background work gets its turn.
+      await pause(5);
     }
   }
   return byLength;
 }
 
-function table(title: string, rows: Array<[string, Stats]>): void {
-  console.log(`\n${title}`);
-  console.log('  prefix      n   median ms    p95 ms    max ms');
-  for (const [label, s] of rows) {
-    console.log(`  ${label.padEnd(8)} ${String(s.count).padStart(4)} ${s.median.toFixed(2).padStart(11)} ${s.p95.toFixed(2).padStart(9)} ${s.max.toFixed(2).padStart(9)}`);
-  }
+function merge(...sources: ByLength[]): ByLength {
+  const merged: ByLength = new Map();
+  for (const source of sources) for (const [n, t] of source) merged.set(n, [...(merged.get(n) ?? []), ...t]);
+  return merged;
 }
 
-function summarise(byLength: Map<number, number[]>): { perLength: Record<string, Stats>; twoToSix: Stats } {
+function summarise(byLength: ByLength, from: number, to: number): { perLength: Record<string, Stats>; range: Stats } {
   const perLength: Record<string, Stats> = {};
   for (const n of [...byLength.keys()].sort((a, b) => a - b)) perLength[String(n)] = stats(byLength.get(n)!);
-  const twoToSix = stats([...byLength.entries()].filter(([n]) => n >= 2 && n <= 6).flatMap(([, t]) => t));
-  return { perLength, twoToSix };
+  return { perLength, range: stats([...byLength].filter(([n]) => n >= from && n <= to).flatMap(([, t]) => t)) };
 }
 
-/** Queries drawn from the corpus itself: runs of 2–6 characters without punctuation, plus typos and absent words. */
-function corpusQueries(doc: Document): { present: string[]; typos: string[]; absent: string[] } {
+function table(title: string, summary: { perLength: Record<string, Stats>; range: Stats }, rangeLabel: string, loop?: number): void {
+  console.log(`\n${title}`);
+  console.log('  prefix      n   median ms    p95 ms    max ms');
+  const row = (label: string, s: Stats): void =>
+    console.log(`  ${label.padEnd(8)} ${String(s.count).padStart(4)} ${s.median.toFixed(1).padStart(11)} ${s.p95.toFixed(1).padStart(9)} ${s.max.toFixed(1).padStart(9)}`);
+  for (const [n, s] of Object.entries(summary.perLength)) row(n, s);
+  row(rangeLabel, summary.range);
+  if (loop !== undefined) console.log(`  longest event-loop block while typing: ${loop} ms`);
+}
+
+/** Chinese queries drawn from the document: runs of 2–6 characters, typos of some, and absent words. */
+function chineseQueries(doc: Document): string[] {
   const random = prng(7);
   const paragraphs = doc.sections.flatMap((section) => section.paragraphs);
-  const present: string[] = [];
-  while (present.length < 60) {
+  const present: string[] = ['集成电路', '电子信息产业', '重庆', '笔电', '智能终端'];
+  while (present.length < 40) {
     const text = paragraphs[Math.floor(random() * paragraphs.length)]!.text;
     const length = 2 + Math.floor(random() * 5);
     const start = Math.floor(random() * Math.max(1, text.length - length));
     const candidate = text.slice(start, start + length);
     if (/^[\u4e00-\u9fff]+$/.test(candidate) && candidate.length === length) present.push(candidate);
   }
-  const typos = present.slice(0, 20).filter((q) => q.length >= 4).map((q) => `${q.slice(0, -2)}錯${q.slice(-1)}`);
-  const absent = ['量子计算机', '区块链技术', '特斯拉汽车', '北京冬奥会', '人工智能', '元宇宙'];
-  return { present, typos, absent };
+  const typos = present.filter((q) => q.length >= 4).slice(0, 8).map((q) => `${q.slice(0, -2)}略${q.slice(-1)}`);
+  return [...present, ...typos, '量子计算机', '区块链技术', '特斯拉汽车', '北京冬奥会', '元宇宙'];
 }
 
-async function abortLatency(index: SearchIndex, query: string): Promise<{ abortedAfterMs: number; rejectedAfterMs: number }> {
+const PINYIN_QUERIES = ['chanye', 'jichengdianlu', 'zhineng', 'jcdl', 'cqrb', 'xinxi chanye', 'bidian', 'yanfa zhongxin', 'chongqing', 'dianzi', 'gongyinglian', 'zhzz', 'shouji', 'qiye'];
+
+/** Types a query at `intervalMs` a key, aborting each search when the next key comes, as the reader does. */
+async function typeFast(index: SearchIndex, query: string, intervalMs: number): Promise<{ aborted: number; lastMs: number }> {
+  const chars = Array.from(query);
+  let aborted = 0;
+  let previous: AbortController | null = null;
+  let last: Promise<unknown> = Promise.resolve();
+  let typedLast = 0;
+  for (let n = 1; n <= chars.length; n++) {
+    previous?.abort();
+    const controller = new AbortController();
+    previous = controller;
+    typedLast = performance.now();
+    last = index.searchAsync(chars.slice(0, n).join(''), { limit: LIMIT, signal: controller.signal, partial: true }).catch(() => {
+      aborted++;
+    });
+    if (n < chars.length) await pause(intervalMs);
+  }
+  await last;
+  return { aborted, lastMs: round(performance.now() - typedLast) };
+}
+
+async function abortLatency(index: SearchIndex, query: string): Promise<number> {
   const controller = new AbortController();
-  const start = performance.now();
-  const pending = index.searchAsync(query, { signal: controller.signal, limit: LIMIT });
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  const pending = index.searchAsync(query, { signal: controller.signal, limit: Infinity });
+  await pause(20);
   const abortedAt = performance.now();
   controller.abort();
   try {
@@ -105,90 +164,90 @@ async function abortLatency(index: SearchIndex, query: string): Promise<{ aborte
   } catch {
     // Expected: the stale search is dropped.
   }
-  return { abortedAfterMs: Math.round(abortedAt - start), rejectedAfterMs: Math.round((performance.now() - abortedAt) * 100) / 100 };
+  return round(performance.now() - abortedAt);
 }
 
-/** Runs prepare() while a 1 ms timer measures how long the event loop is kept busy at a stretch. */
-async function prepareInBackground(index: SearchIndex): Promise<{ totalMs: number; longestStallMs: number }> {
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  const start = performance.now();
-  await index.prepare();
-  const totalMs = Math.round(performance.now() - start);
-  clearInterval(timer);
-  return { totalMs, longestStallMs: Math.round(longest * 10) / 10 };
+function largeDocument(): { doc: Document; name: string } {
+  if (CORPUS === 'synthetic') return { doc: corpusDocument({ paragraphs: PARAGRAPHS }), name: `bench/corpus.ts, ${PARAGRAPHS} paragraphs` };
+  const file = resolve(out, 'large.txt');
+  if (!existsSync(file)) spawnSync(process.execPath, [resolve(root, 'bench', 'gen-large.mjs'), file], { stdio: 'inherit' });
+  return { doc: parseDocument(readFileSync(file, 'utf8')), name: 'bench/out/large.txt' };
 }
 
 async function main(): Promise<void> {
+  const watch = new LoopWatch();
+
   // The interview: every fixture query typed out.
   const interview = parseDocument(readFileSync(resolve(root, 'content/interview.txt'), 'utf8'));
   const fixture = JSON.parse(readFileSync(resolve(root, 'test/fixtures/search-queries.json'), 'utf8')) as { queries: Array<{ query: string }> };
   const small = createSearchIndex(interview);
-  const [, interviewFirst] = time(() => small.search('集成电路'));
-  const [, interviewFirstPinyin] = time(() => small.search('jcdl'));
-  const [, interviewFirstFuzzy] = time(() => small.search('集成电略'));
-  const interviewTimes = typeQueries(small, fixture.queries.map((q) => q.query), LIMIT);
-  const interviewAll = stats([...interviewTimes.values()].flat());
-  table(`Interview: ${fixture.queries.length} queries typed one character at a time (limit ${LIMIT})`, [
-    ...Object.entries(summarise(interviewTimes).perLength).filter(([n]) => Number(n) <= 8).map(([n, s]): [string, Stats] => [n, s]),
-    ['all', interviewAll],
-  ]);
-  console.log(`  first search ${interviewFirst.toFixed(1)} ms (folds the text, loads opencc), first pinyin ${interviewFirstPinyin.toFixed(1)} ms, first fuzzy ${interviewFirstFuzzy.toFixed(1)} ms`);
+  await small.prepare();
+  watch.take();
+  const interviewTimes = await typeQueries(small, fixture.queries.map((q) => q.query), LIMIT);
+  const interviewSummary = summarise(interviewTimes, 1, 100);
+  const interviewLoop = watch.take();
+  table(`Interview: ${fixture.queries.length} queries typed one character at a time`, interviewSummary, 'all', interviewLoop);
 
-  // The generated corpus.
-  const [doc, generateMs] = time(() => corpusDocument({ paragraphs: PARAGRAPHS }));
-  const paragraphs = doc.sections.reduce((n, section) => n + section.paragraphs.length, 0);
-  const bytes = Buffer.byteLength(doc.sections.flatMap((section) => section.paragraphs.map((p) => p.text)).join('\n'));
-  const [index, createMs] = time(() => createSearchIndex(doc));
-  const [, readyMs] = time(() => index.search('产业', { limit: LIMIT }));
-  const queries = corpusQueries(doc);
-  const [, firstFuzzyMs] = time(() => index.search(queries.typos[0]!, { limit: LIMIT }));
+  // The large document, from a cold index as the reader opens it.
+  const { doc, name } = largeDocument();
+  const paragraphs = doc.lead.length + doc.sections.reduce((n, section) => n + section.paragraphs.length, 0);
+  const bytes = Buffer.byteLength(doc.source);
+  console.log(`\nLarge document: ${name}, ${paragraphs} paragraphs, ${(bytes / 1e6).toFixed(1)} MB`);
+  watch.take();
+  const started = performance.now();
+  const index = createSearchIndex(doc);
+  let textReadyMs = NaN;
+  let pinyinReadyMs = NaN;
+  const onProgress = (progress: { text: number; pinyin: number }): void => {
+    if (progress.text === 1 && Number.isNaN(textReadyMs)) textReadyMs = round(performance.now() - started);
+    if (progress.pinyin === 1 && Number.isNaN(pinyinReadyMs)) pinyinReadyMs = round(performance.now() - started);
+  };
+  const prepared = index.prepare({ onProgress });
+  await index.searchAsync('产业', { limit: LIMIT, partial: true });
+  const firstAnswerMs = round(performance.now() - started);
+  const coldLoop = watch.take();
+  const typedWhileIndexing = await typeQueries(index, ['集成电路', '电子信息', 'jcdl', 'chongqing'], LIMIT);
+  const whileIndexing = stats([...typedWhileIndexing.values()].flat());
+  const whileIndexingLoop = watch.take();
+  await prepared;
+  const prepareLoop = watch.take();
+  console.log(`  first answer (folds the text on the way) ${firstAnswerMs} ms; exact tier ready ${textReadyMs} ms; pinyin ready ${pinyinReadyMs} ms`);
+  console.log(`  longest event-loop block: cold start ${coldLoop} ms, typing while indexing ${whileIndexingLoop} ms, rest of prepare() ${prepareLoop} ms`);
+  console.log(`  typing while pinyin is read in the background: median ${whileIndexing.median} ms, p95 ${whileIndexing.p95} ms, max ${whileIndexing.max} ms`);
 
-  const present = typeQueries(index, queries.present, LIMIT);
-  const typos = typeQueries(index, queries.typos, LIMIT);
-  const absent = typeQueries(index, queries.absent, LIMIT);
-  const merged = new Map<number, number[]>();
-  for (const source of [present, typos, absent]) for (const [n, t] of source) merged.set(n, [...(merged.get(n) ?? []), ...t]);
-  const summary = summarise(merged);
-  table(`Corpus: ${paragraphs} paragraphs, ${(bytes / 1e6).toFixed(1)} MB; ${queries.present.length} present, ${queries.typos.length} typo, ${queries.absent.length} absent queries typed (limit ${LIMIT})`, [
-    ...Object.entries(summary.perLength).map(([n, s]): [string, Stats] => [n, s]),
-    ['2–6', summary.twoToSix],
-  ]);
+  const chinese = summarise(await typeQueries(index, chineseQueries(doc), LIMIT), 2, 6);
+  const chineseLoop = watch.take();
+  table(`Chinese queries typed one character at a time (limit ${LIMIT})`, chinese, '2–6', chineseLoop);
+  const pinyin = summarise(await typeQueries(index, PINYIN_QUERIES, LIMIT), 2, 6);
+  const pinyinLoop = watch.take();
+  table(`Pinyin queries typed one letter at a time (limit ${LIMIT})`, pinyin, '2–6', pinyinLoop);
 
-  const unlimited = summarise(typeQueries(index, queries.present.slice(0, 20), Infinity)).twoToSix;
-  console.log(`  same, all hits returned (the CLI): 2–6 median ${unlimited.median} ms, p95 ${unlimited.p95} ms`);
-
-  // Pinyin: the first pinyin query reads every paragraph with pinyin-pro. A stale search is dropped at
-  // its next slice; prepare() does the reading in the background while the event loop stays free.
-  const cancel = await abortLatency(index, 'chanye');
-  const background = await prepareInBackground(index);
-  const pinyinTimes = typeQueries(index, ['chanye', 'jichengdianlu', 'zhineng', 'jcdl', 'cqrb', 'xinxi chanye', 'bidian', 'yanfa zhongxin'], LIMIT);
-  const pinyinSummary = summarise(pinyinTimes);
-  table('Pinyin queries typed after prepare() (limit ' + LIMIT + ')', Object.entries(pinyinSummary.perLength).filter(([n]) => Number(n) >= 2).map(([n, s]): [string, Stats] => [n, s]));
-
-  console.log(`\nIndex: generate ${generateMs.toFixed(0)} ms, createSearchIndex ${createMs.toFixed(2)} ms, ready (first search folds the corpus) ${readyMs.toFixed(0)} ms`);
-  console.log(`Lazy parts: first fuzzy search (char postings) ${firstFuzzyMs.toFixed(0)} ms; pinyin readings of ${paragraphs} paragraphs via prepare() ${background.totalMs} ms in the background, longest event-loop stall ${background.longestStallMs} ms`);
-  console.log(`Cancellation: searchAsync aborted after ${cancel.abortedAfterMs} ms rejected ${cancel.rejectedAfterMs} ms later`);
+  const fast = await typeFast(index, '电子信息产业发展', 30);
+  const fastPinyin = await typeFast(index, 'dianzixinxi', 30);
+  const abortMs = await abortLatency(index, '的');
+  const restLoop = watch.take();
+  console.log(`\nTyping a key every 30 ms: 电子信息产业发展 ${fast.aborted} stale searches aborted, last answer ${fast.lastMs} ms after the last key; dianzixinxi ${fastPinyin.aborted} aborted, ${fastPinyin.lastMs} ms`);
+  console.log(`Abort: a search for 的 with no limit rejects ${abortMs} ms after abort()`);
+  const longest = Math.max(coldLoop, whileIndexingLoop, prepareLoop, chineseLoop, pinyinLoop, restLoop);
+  console.log(`Longest event-loop block on the large document, any phase: ${longest} ms`);
+  watch.stop();
 
   const report = {
-    interview: { firstSearchMs: interviewFirst, firstPinyinMs: interviewFirstPinyin, firstFuzzyMs: interviewFirstFuzzy, perKeystroke: interviewAll },
-    corpus: {
+    interview: { perKeystroke: interviewSummary.range, longestBlockMs: interviewLoop },
+    large: {
+      document: name,
       paragraphs,
-      megabytes: Math.round(bytes / 1e5) / 10,
+      megabytes: round(bytes / 1e6),
       limit: LIMIT,
-      createMs: createMs,
-      readyMs,
-      firstFuzzyMs,
-      perPrefixLength: summary.perLength,
-      twoToSixChars: summary.twoToSix,
-      twoToSixCharsAllHits: unlimited,
-      pinyin: { prepare: background, perPrefixLength: pinyinSummary.perLength, twoOrMoreLetters: stats([...pinyinTimes.entries()].filter(([n]) => n >= 2).flatMap(([, t]) => t)) },
-      cancellation: cancel,
+      firstAnswerMs,
+      textReadyMs,
+      pinyinReadyMs,
+      typingWhileIndexing: whileIndexing,
+      chinese: { perPrefixLength: chinese.perLength, twoToSix: chinese.range },
+      pinyin: { perPrefixLength: pinyin.perLength, twoToSix: pinyin.range },
+      fastTyping: { chinese: fast, pinyin: fastPinyin },
+      abortMs,
+      longestBlockMs: { coldStart: coldLoop, typingWhileIndexing: whileIndexingLoop, prepare: prepareLoop, chinese: chineseLoop, pinyin: pinyinLoop, rest: restLoop, any: longest },
     },
   };
   mkdirSync(out, { recursive: true });

@@ -1,44 +1,109 @@
 import type { Document, Paragraph } from '../document/types.js';
 import { allParagraphs } from '../document/paragraphs.js';
 import { normalise, type Normalised } from './normalise.js';
+import type { Steps } from './steps.js';
 
-/** Separates paragraphs in `Corpus.text`; folding turns control characters into spaces, so no term has it. */
+/** Separates paragraphs in a block's text; folding turns control characters into spaces, so no term has it. */
 export const PARAGRAPH_SEPARATOR = '\u0000';
 
+/** Code units per block, about: one `indexOf` over a block takes a few tens of microseconds. */
+const BLOCK_UNITS = 1 << 15;
+/** Paragraphs folded per step. */
+const FOLD_STEP = 64;
+
 /**
- * Every paragraph folded once, and all of them joined into one string so that an exact term is found
- * in the whole document by one native `indexOf` loop instead of one call per paragraph.
+ * Consecutive folded paragraphs joined by PARAGRAPH_SEPARATOR, so that an exact term is found by one
+ * native `indexOf` loop per block instead of one call per paragraph, and a scan can pause between blocks.
  */
-export interface Corpus {
-  paragraphs: Paragraph[];
-  sectionTitles: string[];
-  folded: Normalised[];
-  /** The folded paragraphs joined by PARAGRAPH_SEPARATOR. */
+export interface Block {
+  /** Index of the block's first paragraph. */
+  first: number;
   text: string;
-  /** Where paragraph i starts in `text`; one extra entry holds `text.length + 1`. */
+  /** Where the block's paragraph i starts in `text`; one extra entry holds `text.length + 1`. */
   starts: Int32Array;
 }
 
-/** Folds the document's paragraphs (lead first, then sections, in reading order). */
-export function buildCorpus(doc: Document): Corpus {
-  const paragraphs = allParagraphs(doc);
-  const titles = new Map(doc.sections.map((section) => [section.index, section.title]));
-  const sectionTitles = paragraphs.map((paragraph) => titles.get(paragraph.section) ?? doc.title);
-  const folded = paragraphs.map((paragraph) => normalise(paragraph.text));
-  const starts = new Int32Array(paragraphs.length + 1);
-  let offset = 0;
-  folded.forEach((entry, i) => {
-    starts[i] = offset;
-    offset += entry.text.length + 1;
-  });
-  starts[paragraphs.length] = offset;
-  const text = folded.map((entry) => entry.text).join(PARAGRAPH_SEPARATOR);
-  return { paragraphs, sectionTitles, folded, text, starts };
+/**
+ * Every paragraph folded once, in blocks. The folded text of a paragraph lives only in its block (see
+ * `folded`): a hundred thousand strings and objects of their own would be copied by every young
+ * garbage collection while the corpus is being built, pauses of tens of milliseconds.
+ */
+export interface Corpus {
+  paragraphs: Paragraph[];
+  /** Section headings by section number. */
+  titles: Map<number, string>;
+  /** The document's title, the heading of the lead. */
+  title: string;
+  blocks: Block[];
+  /** The block of each paragraph. */
+  blockOf: Int32Array;
+  /** The way back to the original text of the few paragraphs whose folding moved code units. */
+  maps: Map<number, Normalised>;
 }
 
-/** The paragraph whose folded text contains `offset` of `Corpus.text`, searching from `hint` onwards. */
-export function paragraphAt(corpus: Corpus, offset: number, hint = 0): number {
-  return pieceAt(corpus.starts, offset, hint);
+/** How far the corpus is built. */
+export interface CorpusProgress {
+  folded: number;
+  total: number;
+}
+
+/**
+ * Folds the document's paragraphs (lead first, then sections, in reading order) in steps, counting
+ * them in `progress` as it goes.
+ */
+export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Corpus> {
+  const paragraphs = allParagraphs(doc);
+  const titles = new Map(doc.sections.map((section) => [section.index, section.title]));
+  progress.total = paragraphs.length;
+  const blocks: Block[] = [];
+  const blockOf = new Int32Array(paragraphs.length);
+  const maps = new Map<number, Normalised>();
+  let texts: string[] = [];
+  let first = 0;
+  let units = 0;
+  const close = (end: number): void => {
+    const starts = new Int32Array(end - first + 1);
+    let offset = 0;
+    for (let p = first; p < end; p++) {
+      starts[p - first] = offset;
+      offset += texts[p - first]!.length + 1;
+      blockOf[p] = blocks.length;
+    }
+    starts[end - first] = offset;
+    blocks.push({ first, text: texts.join(PARAGRAPH_SEPARATOR), starts });
+    texts = [];
+    first = end;
+    units = 0;
+  };
+  for (let p = 0; p < paragraphs.length; p++) {
+    const entry = normalise(paragraphs[p]!.text);
+    if (entry.starts) maps.set(p, entry);
+    texts.push(entry.text);
+    units += entry.text.length + 1;
+    if (units >= BLOCK_UNITS) close(p + 1);
+    progress.folded = p + 1;
+    if ((p + 1) % FOLD_STEP === 0) yield;
+  }
+  if (first < paragraphs.length || blocks.length === 0) close(paragraphs.length);
+  return { paragraphs, titles, title: doc.title, blocks, blockOf, maps };
+}
+
+/** Where paragraph `p`'s folded text is: its block, and its start and end in the block's text. */
+export function locate(corpus: Corpus, p: number): { block: Block; from: number; to: number } {
+  const block = corpus.blocks[corpus.blockOf[p]!]!;
+  const at = p - block.first;
+  return { block, from: block.starts[at]!, to: block.starts[at + 1]! - 1 };
+}
+
+/** Paragraph `p`'s folded text. */
+export function folded(corpus: Corpus, p: number): string {
+  const { block, from, to } = locate(corpus, p);
+  return block.text.slice(from, to);
+}
+
+/** Paragraph `p` folded, with the way back to its original text. */
+export function normalised(corpus: Corpus, p: number): Normalised {
+  return corpus.maps.get(p) ?? { text: folded(corpus, p), starts: null, ends: null };
 }
 
 /**
@@ -48,9 +113,9 @@ export function paragraphAt(corpus: Corpus, offset: number, hint = 0): number {
  */
 export function pieceAt(starts: Int32Array, offset: number, hint = 0): number {
   const last = starts.length - 2;
-  if (hint <= last && starts[hint + 1]! > offset) return hint;
-  if (hint + 1 <= last && starts[hint + 2]! > offset) return hint + 1;
-  let low = Math.min(hint + 1, last);
+  if (hint <= last && starts[hint]! <= offset && starts[hint + 1]! > offset) return hint;
+  if (hint + 1 <= last && starts[hint + 1]! <= offset && starts[hint + 2]! > offset) return hint + 1;
+  let low = 0;
   let high = last;
   while (low < high) {
     const mid = (low + high + 1) >> 1;

@@ -1,131 +1,240 @@
 import type { Document } from '../document/types.js';
-import { buildCorpus, type Corpus } from './corpus.js';
+import { buildCorpus, normalised, type Corpus } from './corpus.js';
 import { findExact, occurrences } from './exact.js';
 import { findFuzzy } from './fuzzy.js';
-import { type TermHit, type TermHits } from './hits.js';
+import { TermHits, tierOf, type TermHit } from './hits.js';
 import { normalise, toOriginal } from './normalise.js';
 import { PinyinIndex } from './pinyin-index.js';
-import { buildPostings, type Postings } from './postings.js';
+import { loadWordDictionary } from './pinyin.js';
+import { buildPostings } from './postings.js';
 import { readQuery, type Reading, type Term } from './query.js';
 import { snapToGraphemes } from './ranges.js';
-import { best, combine, score, type ParagraphMatch, type Scored } from './rank.js';
-import { loadConverters, simplifiedVariants } from './traditional.js';
-import type { SearchHit } from './types.js';
+import { best, Candidates, combine, score, scoreOf } from './rank.js';
+import { Pool } from './pool.js';
+import { Shared, type Steps } from './steps.js';
+import { buildConverters, needsConverters, simplifiedVariants } from './traditional.js';
+import type { IndexProgress, Range, SearchHit } from './types.js';
 
-/** A search in steps: it yields wherever it may pause (see index.ts for the drivers). */
-export type Steps<T> = Generator<void, T>;
+/** Paragraphs scored, or hits built, between two yields. */
+const SCORE_STEP = 4096;
+const HIT_STEP = 32;
+
+/**
+ * Candidates checked against word boundaries per search (see `best`): ICU takes about 10 µs a
+ * paragraph, so this bounds a search asking for `limit` hits to a few tens of milliseconds of it.
+ */
+const settleBudget = (limit: number): number => 2 * limit + 1000;
+
+/** The answer to one query, and whether it is the whole answer (see `run`). */
+export interface Answer {
+  hits: SearchHit[];
+  complete: boolean;
+}
+
+/** One reading of the query and each of its terms' hits (none when a term matched nothing). */
+interface Matched {
+  reading: Reading;
+  terms: TermHits[];
+}
 
 /**
  * The search engine over one document. Nothing is built up front: the folded corpus on the first
- * search, the character postings on the first fuzzy search, each paragraph's pinyin the first time a
- * pinyin-looking term needs it.
+ * search, the converters on the first term with non-ASCII characters, the character postings on the
+ * first fuzzy search, the pinyin readings the first time a pinyin-looking term needs them, or all of
+ * them by `prepare`, in steps, whoever needs them first.
  */
 export class Engine {
-  private corpus: Corpus | null = null;
-  private postings: Postings | null = null;
-  private pinyin: PinyinIndex | null = null;
+  private readonly built = { folded: 0, total: 0 };
+  private readonly corpus: Shared<Corpus>;
+  private readonly postings = new Shared(() => this.buildPostings());
+  private readonly converters = new Shared(buildConverters);
+  private pinyinIndex: PinyinIndex | null = null;
+  private readonly candidates = new Pool(
+    () => new Candidates(),
+    (candidates) => candidates.clear(),
+  );
+  private termHits: Pool<TermHits> | null = null;
 
-  constructor(private readonly doc: Document) {}
+  constructor(doc: Document) {
+    this.corpus = new Shared(() => buildCorpus(doc, this.built));
+  }
 
-  *run(query: string, limit: number): Steps<SearchHit[]> {
+  /** How far the lazy parts are built. */
+  progress(): IndexProgress {
+    return {
+      text: this.corpus.done ? 1 : this.built.total === 0 ? 0 : this.built.folded / this.built.total,
+      pinyin: this.pinyinIndex?.progress ?? (this.corpus.done && this.corpus.value!.paragraphs.length === 0 ? 1 : 0),
+    };
+  }
+
+  private *buildPostings() {
+    return yield* buildPostings(yield* this.corpus.get());
+  }
+
+  private *pinyin(): Steps<PinyinIndex> {
+    const corpus = yield* this.corpus.get();
+    return (this.pinyinIndex ??= new PinyinIndex(corpus));
+  }
+
+  /**
+   * Answers `query` with its best `limit` hits. With `partial`, a pinyin term matches nothing while the
+   * pinyin readings are still being built (by `prepare`) instead of building them now; the answer then
+   * says it is not complete.
+   */
+  *run(query: string, limit: number, partial = false): Steps<Answer> {
     const readings = readQuery(query);
-    if (readings.length === 0) return [];
-    this.corpus ??= buildCorpus(this.doc);
-    // Every reading's matches compete; `best` keeps each paragraph's best one that holds.
-    const entries: Scored[] = [];
-    for (const reading of readings) {
-      for (const match of yield* this.matchReading(reading)) entries.push({ match, score: score(match) });
+    const answer: Answer = { hits: [], complete: true };
+    if (readings.length === 0 || limit === 0) return answer;
+    const corpus = yield* this.corpus.get();
+    const pool = (this.termHits ??= new Pool(
+      () => new TermHits(corpus.paragraphs.length),
+      (hits) => hits.clear(),
+    ));
+    const used: TermHits[] = [];
+    const acquire = (): TermHits => {
+      const hits = pool.acquire();
+      used.push(hits);
+      return hits;
+    };
+    const candidates = this.candidates.acquire();
+    // Runs on completion, on errors, and when an aborted search is dropped (see index.ts).
+    try {
+      const matched: Matched[] = [];
+      for (const reading of readings) {
+        const terms = yield* this.matchReading(reading, partial, answer, acquire);
+        matched.push({ reading, terms });
+        if (terms.length > 0) yield* this.collect(matched.length - 1, matched[matched.length - 1]!, candidates);
+      }
+      const chosen = yield* best(candidates, limit, (i) => this.settle(matched[candidates.reading[i]!]!, candidates.paragraph[i]!), settleBudget(limit));
+      for (let k = 0; k < chosen.length; k++) {
+        if (k % HIT_STEP === HIT_STEP - 1) yield;
+        const i = chosen[k]!;
+        answer.hits.push(this.toHit(corpus, matched[candidates.reading[i]!]!.terms, candidates.paragraph[i]!, candidates.score[i]!));
+      }
+      return answer;
+    } finally {
+      for (const hits of used) pool.release(hits);
+      this.candidates.release(candidates);
     }
-    return best(entries, limit, (entry) => this.settle(entry)).map((entry) => this.toHit(entry));
   }
 
-  /** Builds every lazy part now: the folded text, the postings, the converters and all pinyin readings. */
+  /**
+   * Builds every lazy part now: the folded text, the converters, the postings, all pinyin readings
+   * and ICU's word dictionary.
+   */
   *prepare(): Steps<void> {
-    this.corpus ??= buildCorpus(this.doc);
+    yield* this.corpus.get();
+    yield* this.converters.get();
+    yield* this.postings.get();
+    yield* (yield* this.pinyin()).readAll();
     yield;
-    this.postings ??= buildPostings(this.corpus);
-    yield;
-    loadConverters();
-    yield;
-    this.pinyin ??= new PinyinIndex(this.corpus);
-    yield* this.pinyin.readAll();
+    loadWordDictionary();
   }
 
-  /** Checks the pending parts of an entry (initials against word boundaries); see `best`. */
-  private settle(entry: Scored): Scored | null {
-    const { match } = entry;
-    if (!match.parts.some((part) => part.pending)) return entry;
-    const parts: TermHit[] = [];
-    for (const part of match.parts) {
-      const settled = part.pending ? this.pinyin!.settle(match.paragraph, part.pinyin!) : part;
-      if (!settled) return null;
-      parts.push(settled);
+  /** Scores every paragraph that all terms of the reading matched. */
+  private *collect(reading: number, { reading: { split }, terms }: Matched, candidates: Candidates): Steps<void> {
+    const list = terms[terms.length - 1]!.list;
+    for (let k = 0; k < list.length; k++) {
+      if (k % SCORE_STEP === SCORE_STEP - 1) yield;
+      const p = list[k]!;
+      let tier = 0;
+      let penalty = 0;
+      let count = 0;
+      let first = Infinity;
+      let pending = false;
+      for (const hits of terms) {
+        tier = Math.max(tier, hits.tier[p]!);
+        penalty += hits.penalty[p]!;
+        count += hits.count[p]!;
+        first = Math.min(first, hits.first[p]!);
+        pending ||= hits.pending(p);
+      }
+      candidates.add(scoreOf(tier, split, penalty, count, first), p, reading, pending);
     }
-    const settled = combine(match.paragraph, parts, match.split);
-    return { match: settled, score: score(settled) };
+  }
+
+  /** The true score of a candidate whose initials still had word boundaries to check, or null. */
+  private settle({ reading, terms }: Matched, p: number): number | null {
+    const parts: TermHit[] = [];
+    for (const hits of terms) {
+      const source = hits.sourceOf(p);
+      const part = source.kind === 'initials' ? this.pinyinIndex!.settle(p, source.term) : hits.hit(p);
+      if (!part) return null;
+      parts.push(part);
+    }
+    return score(combine(p, parts, reading.split));
   }
 
   /** Paragraphs every term of the reading matches; later terms look only inside earlier terms' hits. */
-  private *matchReading(reading: Reading): Steps<ParagraphMatch[]> {
+  private *matchReading(reading: Reading, partial: boolean, answer: Answer, acquire: () => TermHits): Steps<TermHits[]> {
     const perTerm: TermHits[] = [];
-    let within: number[] | null = null;
+    let within: Int32Array | null = null;
     for (const term of reading.terms) {
-      const hits: TermHits = yield* this.matchTerm(term, within);
+      const hits: TermHits = yield* this.matchTerm(term, within, partial, answer, acquire());
       if (hits.size === 0) return [];
       perTerm.push(hits);
-      if (perTerm.length < reading.terms.length) within = [...hits.keys()].sort((a, b) => a - b);
+      if (perTerm.length < reading.terms.length) within = hits.sorted();
     }
-    const last = perTerm[perTerm.length - 1]!;
-    return Array.from(last.keys(), (p) =>
-      combine(
-        p,
-        perTerm.map((hits) => hits.get(p)!),
-        reading.split,
-      ),
-    );
+    return perTerm;
   }
 
-  private *matchTerm(term: Term, within: number[] | null): Steps<TermHits> {
-    const corpus = this.corpus!;
-    const hits: TermHits = new Map();
-    const variants = term.text ? simplifiedVariants(term.text).map((variant) => normalise(variant).text) : [];
+  private *matchTerm(term: Term, within: Int32Array | null, partial: boolean, answer: Answer, hits: TermHits): Steps<TermHits> {
+    const corpus = this.corpus.value!;
+    let variants: string[] = [];
+    if (term.text && needsConverters(term.text)) {
+      variants = simplifiedVariants(term.text, yield* this.converters.get()).map((variant) => normalise(variant).text);
+    }
     if (term.text) {
       yield* findExact(corpus, term.text, 0, within, hits);
       for (const variant of variants) yield* findExact(corpus, variant, 1, within, hits);
     }
     if (term.pinyin) {
-      this.pinyin ??= new PinyinIndex(corpus);
-      yield* this.pinyin.find(term.pinyin, within, hits);
+      const index = yield* this.pinyin();
+      if (!partial || index.ready) yield* index.find(term.pinyin, within, hits);
+      else answer.complete = false;
     }
     if (hits.size === 0 && term.fuzzy) {
-      this.postings ??= buildPostings(corpus);
-      for (const pattern of [term.text, ...variants]) yield* findFuzzy(corpus, this.postings, pattern, within, hits);
+      const postings = yield* this.postings.get();
+      for (const pattern of [term.text, ...variants]) yield* findFuzzy(corpus, postings, pattern, within, hits);
     }
     return hits;
   }
 
-  private toHit({ match, score: value }: Scored): SearchHit {
-    const corpus = this.corpus!;
-    const paragraph = corpus.paragraphs[match.paragraph]!;
-    const folded = corpus.folded[match.paragraph]!;
-    const ranges = match.parts.flatMap((part) => {
-      if (part.ranges) return part.ranges;
-      if (part.pinyin) return this.pinyin!.ranges(match.paragraph, part.pinyin);
-      return occurrences(folded.text, part.needle ?? '');
-    });
-    const hit: SearchHit = {
-      paragraphId: paragraph.id,
-      section: paragraph.section,
-      sectionTitle: corpus.sectionTitles[match.paragraph]!,
-      paragraph: paragraph.index,
-      score: value,
-      tier: match.tier,
-      text: paragraph.text,
-      matches: snapToGraphemes(
+  /**
+   * The hit for paragraph `p`. Its `matches` are worked out the first time they are read: the reader
+   * shows a screenful of a thousand hits, so most are never highlighted, and finding ranges (pinyin
+   * and word boundaries, grapheme snapping) is the costly part of a hit.
+   */
+  private toHit(corpus: Corpus, terms: TermHits[], p: number, value: number): SearchHit {
+    const paragraph = corpus.paragraphs[p]!;
+    let tier = 0;
+    for (const hits of terms) tier = Math.max(tier, hits.tier[p]!);
+    const sources = terms.map((hits) => ({ source: hits.sourceOf(p), ranges: hits.ranges.get(p) }));
+    const pinyin = this.pinyinIndex;
+    let matches: Range[] | null = null;
+    const findMatches = (): Range[] => {
+      const folded = normalised(corpus, p);
+      const ranges: Range[] = [];
+      for (const { source, ranges: near } of sources) {
+        if (source.kind === 'exact') ranges.push(...occurrences(folded.text, source.needle));
+        else if (source.kind === 'fuzzy') ranges.push(...(near ?? []));
+        else ranges.push(...pinyin!.ranges(p, source.term));
+      }
+      return snapToGraphemes(
         paragraph.text,
         ranges.map(([start, end]) => toOriginal(folded, start, end)),
-      ),
+      );
     };
+    const hit = {
+      paragraphId: paragraph.id,
+      section: paragraph.section,
+      sectionTitle: corpus.titles.get(paragraph.section) ?? corpus.title,
+      paragraph: paragraph.index,
+      score: value,
+      tier: tierOf(tier),
+      text: paragraph.text,
+    } as SearchHit;
+    Object.defineProperty(hit, 'matches', { enumerable: true, get: () => (matches ??= findMatches()) });
     if (paragraph.speaker !== undefined) hit.speaker = paragraph.speaker;
     return hit;
   }

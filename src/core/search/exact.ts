@@ -1,47 +1,51 @@
-import { paragraphAt, type Corpus } from './corpus.js';
-import { offerHit, type TermHits } from './hits.js';
+import { folded, pieceAt, type Corpus } from './corpus.js';
+import type { TermHits } from './hits.js';
+import type { Steps } from './steps.js';
 import type { Range } from './types.js';
 
-/** Paragraphs checked between two yields when scanning a candidate list. */
-const CHUNK = 2048;
+/** Occurrences, or candidate paragraphs, handled between two yields. */
+const STEP = 1024;
 
 /**
  * Finds the folded `needle` literally, counting non-overlapping occurrences per paragraph.
- * Without candidates it runs one `indexOf` loop over the joined corpus; with candidates (the paragraphs
+ * Without candidates it runs one `indexOf` loop per block of the corpus; with candidates (the paragraphs
  * an earlier term of an AND query left) it looks inside those only.
  */
-export function* findExact(corpus: Corpus, needle: string, penalty: number, within: readonly number[] | null, into: TermHits): Generator<void, void> {
+export function* findExact(corpus: Corpus, needle: string, penalty: number, within: Int32Array | null, into: TermHits): Steps<void> {
   if (needle.length === 0) return;
-  const record = (p: number, count: number, first: number): void => offerHit(into, p, { tier: 'exact', penalty, count, first, needle });
+  const source = into.addSource({ kind: 'exact', needle });
   if (within === null) {
-    const { text, starts } = corpus;
-    let current = -1;
-    let count = 0;
-    let first = 0;
     let seen = 0;
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-      if (++seen % 65536 === 0) yield;
-      const p = paragraphAt(corpus, at, Math.max(current, 0));
-      if (p !== current) {
-        if (count > 0) record(current, count, first);
-        current = p;
-        count = 0;
-        first = at - starts[p]!;
+    for (const block of corpus.blocks) {
+      const { text, starts, first: base } = block;
+      let current = -1;
+      let count = 0;
+      let first = 0;
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+        if (++seen % STEP === 0) yield;
+        const local = pieceAt(starts, at, Math.max(current, 0));
+        if (local !== current) {
+          if (count > 0) into.offer(base + current, 0, penalty, count, first, source);
+          current = local;
+          count = 0;
+          first = at - starts[local]!;
+        }
+        count++;
       }
-      count++;
+      if (count > 0) into.offer(base + current, 0, penalty, count, first, source);
+      yield;
     }
-    if (count > 0) record(current, count, first);
     return;
   }
   for (let i = 0; i < within.length; i++) {
-    if (i > 0 && i % CHUNK === 0) yield;
+    if (i > 0 && i % STEP === 0) yield;
     const p = within[i]!;
-    const text = corpus.folded[p]!.text;
+    const text = folded(corpus, p);
     const first = text.indexOf(needle);
     if (first < 0) continue;
     let count = 1;
     for (let at = text.indexOf(needle, first + needle.length); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
-    record(p, count, first);
+    into.offer(p, 0, penalty, count, first, source);
   }
 }
 

@@ -1,8 +1,10 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { nearMisses } from './align.js';
-import type { Corpus } from './corpus.js';
-import { offerHit, type TermHits } from './hits.js';
+import { folded, type Corpus } from './corpus.js';
+import type { TermHits } from './hits.js';
 import { paragraphsWith, type Postings } from './postings.js';
+import { IntList } from './int-list.js';
+import type { Steps } from './steps.js';
 
 /** Shorter terms are not fuzzy-matched: one edit in two characters leaves a single character. */
 export const MIN_FUZZY_LENGTH = 3;
@@ -10,8 +12,10 @@ export const MIN_FUZZY_LENGTH = 3;
 export const MAX_FUZZY_LENGTH = 32;
 /** Paragraphs handed to fuse.js per term at most, those holding most of the term's characters first. */
 export const MAX_CANDIDATES = 2000;
-/** Candidates scored between two yields. */
-const CHUNK = 256;
+/** Candidates scored between two yields (fuse.js takes tens of microseconds for a long paragraph). */
+const CHUNK = 32;
+/** Postings entries counted, or paragraphs checked for a bigram, between two yields. */
+const STEP = 4096;
 
 /** One wrong, missing or extra character up to 7 characters, two from 8 on. */
 export function allowedErrors(length: number): number {
@@ -55,64 +59,90 @@ export function fuzzyEligible(pattern: string): boolean {
 }
 
 /**
- * Paragraphs that could hold `pattern` within k edits: each of them contains at least (distinct
- * characters − k) of the pattern's characters (counted through the postings) and one of its bigrams
- * literally (a window that keeps a run of two characters has one).
+ * How many of the pattern's distinct bigrams a paragraph must hold to be within `errors` edits: an edit
+ * breaks at most two of the pattern's m − 1 bigrams (the q-gram lemma), so a window within k edits
+ * keeps m − 1 − 2k of them, and at least that many minus the repeats are distinct. Never less than one:
+ * a window keeps a run of two characters (align.ts asks for three matched).
  */
-function candidates(corpus: Corpus, postings: Postings, pattern: string, within: readonly number[] | null): number[] {
+function bigramsNeeded(pattern: string, distinct: number, errors: number): number {
+  // An edit to a character outside the BMP breaks three code-unit bigrams; keep the plain bound there.
+  if (/[\ud800-\udfff]/.test(pattern)) return 1;
+  const positions = pattern.length - 1;
+  return Math.max(1, positions - 2 * errors - (positions - distinct));
+}
+
+/**
+ * Paragraphs that could hold `pattern` within k edits: each of them contains at least (distinct
+ * characters − k) of the pattern's characters (counted through the postings) and enough of its bigrams
+ * literally (see bigramsNeeded). At most MAX_CANDIDATES, those holding most of its characters first.
+ */
+function* candidates(corpus: Corpus, postings: Postings, pattern: string, within: Int32Array | null): Steps<Int32Array> {
+  const errors = allowedErrors(pattern.length);
   const units = new Set<number>();
   for (let i = 0; i < pattern.length; i++) units.add(pattern.charCodeAt(i));
-  const need = Math.max(2, units.size - allowedErrors(pattern.length));
+  const need = Math.max(2, units.size - errors);
   const hits = new Uint8Array(corpus.paragraphs.length);
   let allowed: Uint8Array | null = null;
   if (within) {
     allowed = new Uint8Array(corpus.paragraphs.length);
     for (const p of within) allowed[p] = 1;
   }
-  const found: number[] = [];
+  const found = new IntList();
   for (const unit of units) {
-    for (const p of paragraphsWith(postings, unit)) {
+    const list = paragraphsWith(postings, unit);
+    for (let i = 0; i < list.length; i++) {
+      if (i % STEP === STEP - 1) yield;
+      const p = list[i]!;
       if (allowed && !allowed[p]) continue;
       if (++hits[p]! === need) found.push(p);
     }
   }
-  const bigrams: string[] = [];
-  for (let i = 0; i + 1 < pattern.length; i++) bigrams.push(pattern.slice(i, i + 2));
-  const kept = found.filter((p) => bigrams.some((bigram) => corpus.folded[p]!.text.includes(bigram)));
-  if (kept.length <= MAX_CANDIDATES) return kept.sort((a, b) => a - b);
-  return kept
-    .sort((a, b) => hits[b]! - hits[a]! || a - b)
-    .slice(0, MAX_CANDIDATES)
-    .sort((a, b) => a - b);
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < pattern.length; i++) bigrams.add(pattern.slice(i, i + 2));
+  const needed = bigramsNeeded(pattern, bigrams.size, errors);
+  const kept = new IntList();
+  const byCount = new Int32Array(256);
+  const candidates = found.values();
+  for (let i = 0; i < candidates.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const p = candidates[i]!;
+    const text = folded(corpus, p);
+    let present = 0;
+    for (const bigram of bigrams) if (text.includes(bigram) && ++present >= needed) break;
+    if (present < needed) continue;
+    kept.push(p);
+    byCount[hits[p]!]!++;
+  }
+  const pool = kept.values().sort();
+  if (pool.length <= MAX_CANDIDATES) return pool;
+  // The paragraphs holding most of the pattern's characters, the earlier first among equals.
+  let cut = 255;
+  for (let taken = byCount[cut]!; taken < MAX_CANDIDATES; taken += byCount[cut]!) cut--;
+  let room = MAX_CANDIDATES - pool.filter((p) => hits[p]! > cut).length;
+  return pool.filter((p) => hits[p]! > cut || (hits[p] === cut && room-- > 0));
 }
 
 /**
  * The fuzzy tier for one folded pattern: fuse.js decides which candidates are within the allowed edits,
  * align.ts finds the windows and vetoes absurd ones. Penalty = fewest errors in the paragraph.
  */
-export function* findFuzzy(corpus: Corpus, postings: Postings, pattern: string, within: readonly number[] | null, into: TermHits): Generator<void, void> {
+export function* findFuzzy(corpus: Corpus, postings: Postings, pattern: string, within: Int32Array | null, into: TermHits): Steps<void> {
   if (!fuzzyEligible(pattern)) return;
-  const pool = candidates(corpus, postings, pattern, within);
+  const pool = yield* candidates(corpus, postings, pattern, within);
   const maxErrors = allowedErrors(pattern.length);
   const options = fuseOptions(pattern.length);
+  const source = into.addSource({ kind: 'fuzzy' });
   for (let from = 0; from < pool.length; from += CHUNK) {
-    if (from > 0) yield;
-    const chunk = pool.slice(from, from + CHUNK);
-    const fuse = new Fuse(
-      chunk.map((p) => corpus.folded[p]!.text),
-      options,
-    );
+    yield;
+    const chunk = pool.subarray(from, from + CHUNK);
+    const texts = Array.from(chunk, (p) => folded(corpus, p));
+    const fuse = new Fuse(texts, options);
     for (const result of fuse.search(pattern)) {
       const p = chunk[result.refIndex]!;
-      const windows = nearMisses(corpus.folded[p]!.text, pattern, maxErrors);
+      const windows = nearMisses(texts[result.refIndex]!, pattern, maxErrors);
       if (windows.length === 0) continue;
-      offerHit(into, p, {
-        tier: 'fuzzy',
-        penalty: Math.min(...windows.map((window) => window.errors)),
-        count: windows.length,
-        first: windows[0]!.start,
-        ranges: windows.map((window) => [window.start, window.end]),
-      });
+      const errors = Math.min(...windows.map((window) => window.errors));
+      if (into.offer(p, 2, errors, windows.length, windows[0]!.start, source)) into.ranges.set(p, windows.map((window) => [window.start, window.end]));
     }
   }
 }

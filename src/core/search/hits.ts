@@ -1,3 +1,4 @@
+import { IntList } from './int-list.js';
 import type { PinyinTerm } from './pinyin.js';
 import type { Range, Tier } from './types.js';
 
@@ -9,27 +10,112 @@ export interface TermHit {
   count: number;
   /** Where the first occurrence starts. */
   first: number;
-  /** Exact and pinyin hits keep what matched and find their ranges only if the hit is shown. */
-  needle?: string;
-  pinyin?: PinyinTerm;
-  ranges?: Range[];
-  /**
-   * Initials found by a whole-document scan and not yet checked against word boundaries; `count` and
-   * `first` then over-promise, so the score is a lower bound (see `best` in rank.ts).
-   */
-  pending?: boolean;
 }
 
-/** A term's hits by paragraph index. */
-export type TermHits = Map<number, TermHit>;
+/**
+ * What matched, kept so that ranges are found only for the hits that are shown: a literal needle,
+ * a pinyin term (`initials` when only initials matched and word boundaries are still to be checked:
+ * the hit's count and position then over-promise, so its score is a lower bound, see `best` in
+ * rank.ts), or near misses whose ranges are stored with the hit.
+ */
+export type Source = { kind: 'exact'; needle: string } | { kind: 'pinyin' | 'initials'; term: PinyinTerm } | { kind: 'fuzzy' };
 
+const TIERS: readonly Tier[] = ['exact', 'pinyin', 'fuzzy'];
 const TIER_RANK: Record<Tier, number> = { exact: 0, pinyin: 1, fuzzy: 2 };
 
 /** 0 for exact, 1 for pinyin, 2 for fuzzy. */
 export const tierRank = (tier: Tier): number => TIER_RANK[tier];
 
-/** Records `hit` for paragraph `p` unless the paragraph already has a better one. */
-export function offerHit(hits: TermHits, p: number, hit: TermHit): void {
-  const old = hits.get(p);
-  if (!old || tierRank(hit.tier) < tierRank(old.tier) || (hit.tier === old.tier && hit.penalty < old.penalty)) hits.set(p, hit);
+/** The tier of rank `rank`. */
+export const tierOf = (rank: number): Tier => TIERS[rank]!;
+
+const NONE = 255;
+
+/**
+ * One term's hits, by paragraph, in flat typed arrays (a common term hits tens of thousands of
+ * paragraphs on every keystroke; objects and maps for each would cost more than finding them).
+ * Reused from search to search (see pool.ts).
+ */
+export class TermHits {
+  /** Tier rank of paragraph p's hit, or 255 for none. */
+  readonly tier: Uint8Array;
+  readonly penalty: Uint8Array;
+  readonly count: Int32Array;
+  readonly first: Int32Array;
+  /** Index into `sources`. */
+  readonly source: Uint8Array;
+  readonly sources: Source[] = [];
+  /** The windows of fuzzy hits. */
+  readonly ranges = new Map<number, Range[]>();
+  private readonly offered = new IntList();
+
+  constructor(paragraphs: number) {
+    this.tier = new Uint8Array(paragraphs).fill(NONE);
+    this.penalty = new Uint8Array(paragraphs);
+    this.count = new Int32Array(paragraphs);
+    this.first = new Int32Array(paragraphs);
+    this.source = new Uint8Array(paragraphs);
+  }
+
+  get size(): number {
+    return this.offered.size;
+  }
+
+  /** Paragraphs with a hit, each once, in the order first offered. */
+  get list(): Int32Array {
+    return this.offered.values();
+  }
+
+  has(p: number): boolean {
+    return this.tier[p] !== NONE;
+  }
+
+  /** Registers what later offers matched; returns its index for `offer`. */
+  addSource(source: Source): number {
+    this.sources.push(source);
+    return this.sources.length - 1;
+  }
+
+  /**
+   * Records a hit for paragraph `p` unless it already has a better one (a lower tier, then a lower
+   * penalty); returns whether it did.
+   */
+  offer(p: number, tier: number, penalty: number, count: number, first: number, source: number): boolean {
+    const old = this.tier[p]!;
+    if (old === NONE) this.offered.push(p);
+    else if (!(tier < old || (tier === old && penalty < this.penalty[p]!))) return false;
+    this.tier[p] = tier;
+    this.penalty[p] = Math.min(penalty, 255);
+    this.count[p] = count;
+    this.first[p] = first;
+    this.source[p] = source;
+    return true;
+  }
+
+  /** Paragraph `p`'s hit (it must have one). */
+  hit(p: number): TermHit {
+    return { tier: tierOf(this.tier[p]!), penalty: this.penalty[p]!, count: this.count[p]!, first: this.first[p]! };
+  }
+
+  sourceOf(p: number): Source {
+    return this.sources[this.source[p]!]!;
+  }
+
+  /** Whether paragraph `p`'s hit still has word boundaries to check. */
+  pending(p: number): boolean {
+    return this.sourceOf(p).kind === 'initials';
+  }
+
+  /** The paragraphs with a hit, ascending. */
+  sorted(): Int32Array {
+    return this.list.slice().sort();
+  }
+
+  /** Forgets every hit, in time proportional to their number, for the next search. */
+  clear(): void {
+    for (const p of this.list) this.tier[p] = NONE;
+    this.offered.clear();
+    this.sources.length = 0;
+    this.ranges.clear();
+  }
 }

@@ -3,24 +3,30 @@
  *
  *   index.ts          the public API: createSearchIndex, search / searchAsync / prepare, snippet
  *   engine.ts         one search: read the query, match each term by tier, rank, build hits
+ *   steps.ts          work in steps that yield, shared by whichever search needs it first
  *   query.ts          a query's readings (terms apart, one phrase, one pinyin run)
  *   normalise.ts      folding (case, full width, NFKC, quotes, spaces) with the map back to the text
- *   corpus.ts         the folded paragraphs joined for one-scan exact search
+ *   corpus.ts         the folded paragraphs joined in blocks for one-scan exact search
  *   exact.ts          exact tier;  traditional.ts: simplified readings of traditional terms (opencc-js)
- *   pinyin.ts         pinyin tier: readings (pinyin-pro) and matching;  pinyin-index.ts: lazy, joined
+ *   syllables.ts      pinyin readings as syllable ids (pinyin-pro, only where context matters)
+ *   pinyin.ts         pinyin tier: terms and matching;  pinyin-index.ts: readings of the corpus
  *   fuzzy.ts          fuzzy tier (fuse.js) on candidates from postings.ts;  align.ts: windows and vetoes
- *   rank.ts           scoring, with the essay on tiers and worked examples;  hits.ts: per-term hits
+ *   rank.ts           scoring, with the essay on tiers and worked examples, and the best hits first
+ *   hits.ts           one term's hits in flat arrays
  *   ranges.ts         merging and snapping ranges to graphemes;  snippet.ts: one line around a match
  */
 import type { Document } from '../document/types.js';
-import { Engine, type Steps } from './engine.js';
-import type { AsyncSearchOptions, SearchHit, SearchIndex, SearchOptions } from './types.js';
+import { Engine } from './engine.js';
+import type { Steps } from './steps.js';
+import type { AsyncSearchOptions, IndexProgress, PrepareOptions, SearchHit, SearchIndex, SearchOptions } from './types.js';
 
-export type { AsyncSearchOptions, Range, SearchHit, SearchIndex, SearchOptions, Tier } from './types.js';
+export type { AsyncSearchOptions, IndexProgress, PrepareOptions, Range, SearchHit, SearchIndex, SearchOptions, Tier } from './types.js';
 export { snippet } from './snippet.js';
 
-/** Work done between two trips to the event loop in `searchAsync`. */
+/** Work done between two trips to the event loop: half a frame, so a key is answered within one. */
 const SLICE_MS = 8;
+/** How often `prepare` reports progress. */
+const REPORT_MS = 100;
 
 const nextMacrotask = (): Promise<void> =>
   new Promise((resolve) => {
@@ -43,50 +49,97 @@ function finish<T>(steps: Steps<T>): T {
   }
 }
 
+interface SliceHooks {
+  /** Resolves when the next slice may start (background work waits for searches). */
+  before?: () => Promise<void> | null;
+  after?: () => void;
+}
+
 /**
  * Runs steps in slices of about SLICE_MS, giving the event loop a turn between slices, and stops at the
  * first turn after `signal` is aborted. This is how stale searches are dropped: the reader aborts the
  * previous keystroke's search before starting the next one, so typing never queues searches up.
  */
-async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefined): Promise<T> {
-  signal?.throwIfAborted();
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await nextMacrotask();
-      signal?.throwIfAborted();
-      sliceStart = performance.now();
+async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefined, hooks: SliceHooks = {}): Promise<T> {
+  // A dropped search still runs its `finally` blocks, which hand its arrays back for reuse.
+  const stopIfAborted = (): void => {
+    if (signal?.aborted) {
+      steps.return(undefined as T);
+      signal.throwIfAborted();
     }
+  };
+  stopIfAborted();
+  for (;;) {
+    const wait = hooks.before?.();
+    if (wait) {
+      await wait;
+      stopIfAborted();
+    }
+    const sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart >= SLICE_MS) break;
+    }
+    hooks.after?.();
+    await nextMacrotask();
+    stopIfAborted();
   }
 }
 
 /**
  * A search index over `doc`'s paragraphs (lead and sections; headings, notes and the original-title
- * line are not searched). Creating it costs nothing: the folded text is built on the first search,
- * fuzzy postings on the first fuzzy search, pinyin readings on the first pinyin-looking query.
+ * line are not searched). Creating it costs nothing: the folded text is built on the first search (or
+ * by `prepare`), the rest when first needed, see Engine.
  */
 export function createSearchIndex(doc: Document): SearchIndex {
   const engine = new Engine(doc);
   // The reader repeats the last query when it re-renders; answer that from memory.
-  let last: { query: string; limit: number; hits: SearchHit[] } | null = null;
-  const remember = (query: string, limit: number, hits: SearchHit[]): SearchHit[] => {
-    last = { query, limit, hits };
-    return hits;
-  };
-  const recall = (query: string, limit: number): SearchHit[] | null => (last && last.query === query && last.limit === limit ? last.hits : null);
+  let last: { query: string; limit: number; hits: SearchHit[]; complete: boolean } | null = null;
+  const recall = (query: string, limit: number, partial: boolean): SearchHit[] | null =>
+    last && last.query === query && last.limit === limit && (last.complete || (partial && engine.progress().pinyin < 1)) ? last.hits : null;
+  // Background work gives way while searches run.
+  let searching = 0;
+  let idle: (() => void)[] = [];
+  const whenIdle = (): Promise<void> | null => (searching === 0 ? null : new Promise((resolve) => idle.push(resolve)));
   return {
     search(query: string, options: SearchOptions = {}): SearchHit[] {
       const limit = limitOf(options);
-      return recall(query, limit) ?? remember(query, limit, finish(engine.run(query, limit)));
+      const known = recall(query, limit, false);
+      if (known) return known;
+      const { hits } = finish(engine.run(query, limit));
+      last = { query, limit, hits, complete: true };
+      return hits;
     },
     async searchAsync(query: string, options: AsyncSearchOptions = {}): Promise<SearchHit[]> {
       const limit = limitOf(options);
-      return recall(query, limit) ?? remember(query, limit, await finishInSlices(engine.run(query, limit), options.signal));
+      const partial = options.partial ?? false;
+      const known = recall(query, limit, partial);
+      if (known) return known;
+      searching++;
+      try {
+        const { hits, complete } = await finishInSlices(engine.run(query, limit, partial), options.signal);
+        last = { query, limit, hits, complete };
+        return hits;
+      } finally {
+        if (--searching === 0) {
+          for (const wake of idle) wake();
+          idle = [];
+        }
+      }
     },
-    prepare(options: { signal?: AbortSignal } = {}): Promise<void> {
-      return finishInSlices(engine.prepare(), options.signal);
+    async prepare({ signal, onProgress }: PrepareOptions = {}): Promise<void> {
+      let reported = performance.now();
+      const report = (): void => {
+        if (!onProgress || performance.now() - reported < REPORT_MS) return;
+        reported = performance.now();
+        onProgress(engine.progress());
+      };
+      await finishInSlices(engine.prepare(), signal, { before: whenIdle, after: report });
+      onProgress?.(engine.progress());
+    },
+    progress(): IndexProgress {
+      return engine.progress();
     },
   };
 }

@@ -1,67 +1,22 @@
-import { pinyin } from 'pinyin-pro';
+import { initials, readInto, syllables } from './syllables.js';
 import type { Range } from './types.js';
 
-/**
- * The reading of one paragraph, one token per code point of its folded text: a Chinese character's
- * syllable (toneless, ü written v) or, for anything else, a one-character barrier that no query letter
- * can match, so a pinyin match never runs across punctuation, digits or Latin letters.
- */
+/** The reading of one folded paragraph: a syllable id per code unit (see syllables.ts). */
 export interface ParagraphPinyin {
   /** The folded text it reads. */
   text: string;
-  /** All tokens concatenated, e.g. `chongqingribao\u0001…`. */
-  full: string;
-  /** First letter of every token (the barrier for non-Chinese tokens), one character per token. */
-  initials: string;
-  /** Offset of token t in `full`; one extra entry holds `full.length`. */
-  tokenStart: Int32Array;
-  /** Offset of token t in the folded text; one extra entry holds its length. `null` when token t is at t. */
-  tokenUnit: Int32Array | null;
-  /** Tokens at which a word starts (ICU's dictionary segmentation), found the first time initials match. */
+  ids: Uint16Array;
+  /** ICU's dictionary segmentation into words, made the first time initials match. */
+  words?: Intl.Segments;
+  /** Per code unit (and the end): 0 not known yet, WORD_START or INSIDE_WORD. */
   wordStarts?: Uint8Array;
 }
 
-const BARRIER = '\u0001';
-const SEPARATOR = '\u0002';
-
-/** pinyin-pro's reading of each code point of `text`, or null if it did not return one per code point. */
-function readings(text: string, count: number): string[] | null {
-  const joined = pinyin(text, { toneType: 'none', v: true, separator: SEPARATOR });
-  const list = joined.split(SEPARATOR);
-  return list.length === count ? list : null;
-}
-
-/**
- * Reads a folded paragraph with pinyin-pro. The whole paragraph goes in at once so that pinyin-pro's
- * word dictionary picks polyphonic readings from context (重庆 → chong qing, 银行 → yin hang).
- */
+/** Reads a folded paragraph. */
 export function readPinyin(folded: string): ParagraphPinyin {
-  const astral = /[\ud800-\udbff][\udc00-\udfff]/.test(folded);
-  const chars = astral ? Array.from(folded) : null;
-  const count = chars ? chars.length : folded.length;
-  const read = (folded.includes(SEPARATOR) ? null : readings(folded, count)) ?? Array.from(chars ?? folded, (char) => pinyin(char, { toneType: 'none', v: true }));
-  const tokenStart = new Int32Array(count + 1);
-  const tokenUnit = chars ? new Int32Array(count + 1) : null;
-  const tokens: string[] = [];
-  let initials = '';
-  let offset = 0;
-  let unit = 0;
-  for (let t = 0; t < count; t++) {
-    const char = chars ? chars[t]! : folded[t]!;
-    const reading = read[t]!;
-    const first = reading.charCodeAt(0);
-    // A syllable is lower-case letters that differ from the character itself.
-    const token = reading !== char && first >= 0x61 && first <= 0x7a && /^[a-z]+$/.test(reading) ? reading : BARRIER;
-    tokenStart[t] = offset;
-    if (tokenUnit) tokenUnit[t] = unit;
-    tokens.push(token);
-    initials += token[0];
-    offset += token.length;
-    unit += char.length;
-  }
-  tokenStart[count] = offset;
-  if (tokenUnit) tokenUnit[count] = unit;
-  return { text: folded, full: tokens.join(''), initials, tokenStart, tokenUnit };
+  const ids = new Uint16Array(folded.length);
+  readInto(folded, ids);
+  return { text: folded, ids };
 }
 
 /** A query term typed as pinyin: its letters, and where the user put a space or apostrophe between them. */
@@ -80,84 +35,190 @@ export interface PinyinMatch {
   ranges: Range[];
 }
 
-/** Index of the last token starting at or before `offset` of `full`. */
-function tokenAtOrBefore(py: ParagraphPinyin, offset: number): number {
-  const starts = py.tokenStart;
-  let low = 0;
-  let high = starts.length - 2;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
+// How a syllable fits the letters at some offset.
+const NO = 1;
+const FITS = 2; // whole, and letters remain
+const ENDS = 3; // whole, and it uses the last letter
+const BEGUN = 4; // the remaining letters only begin it
+/**
+ * Bits of `Matcher.start`, by syllable id: a full match may start with the syllable (it is the whole
+ * match, complete or only begun, or more syllables must follow), or its initial is the first letter and
+ * every letter is some syllable's initial.
+ */
+export const START_WHOLE = 1;
+export const START_BEGUN = 2;
+export const START_MORE = 4;
+export const START_FULL = START_WHOLE | START_BEGUN | START_MORE;
+export const START_INITIAL = 8;
+
+/**
+ * A term ready to be matched against syllable ids. A full match starts on a syllable, takes whole
+ * syllables that spell the letters, and ends on a syllable's end (penalty 0) or inside the last one
+ * (penalty 1, so that results keep up while `jichengd…` is typed); every break the user typed falls
+ * between syllables. Which syllables fit at which offset is worked out once per syllable and offset.
+ */
+export class Matcher {
+  readonly length: number;
+  private readonly codes: Uint8Array;
+  private readonly breakAt: Uint8Array;
+  private capacity = 0;
+  /** Per offset and syllable id: 0 not known yet, else NO, FITS, ENDS or BEGUN. */
+  private fits = new Uint8Array(0);
+  /** Per syllable id: START_* bits. */
+  private startBits = new Uint8Array(0);
+
+  constructor(readonly term: PinyinTerm) {
+    const { letters, breaks } = term;
+    this.length = letters.length;
+    this.codes = Uint8Array.from(letters, (char) => char.charCodeAt(0));
+    this.breakAt = new Uint8Array(letters.length + 1);
+    for (const at of breaks) this.breakAt[at] = 1;
   }
-  return low;
-}
 
-const startsToken = (py: ParagraphPinyin, offset: number): boolean => py.tokenStart[tokenAtOrBefore(py, offset)] === offset;
-
-/** Offset in the folded text of token `t`. */
-export const unitOf = (py: ParagraphPinyin, token: number): number => (py.tokenUnit ? py.tokenUnit[token]! : token);
-
-const words = new Intl.Segmenter('zh', { granularity: 'word' });
-
-/** Whether a word starts at token `t` (or `t` is the end of the text). */
-function startsWord(py: ParagraphPinyin, t: number): boolean {
-  if (!py.wordStarts) {
-    const starts = new Uint8Array(py.tokenStart.length);
-    const tokenOfUnit = new Int32Array(py.text.length + 1);
-    for (let token = 0; token < py.tokenStart.length; token++) tokenOfUnit[unitOf(py, token)] = token;
-    for (const { index } of words.segment(py.text)) starts[tokenOfUnit[index]!] = 1;
-    starts[py.tokenStart.length - 1] = 1;
-    py.wordStarts = starts;
+  /** How each syllable id may start a match (START_* bits), indexed by id. */
+  start(): Uint8Array {
+    if (this.capacity < syllables.length) this.grow();
+    return this.startBits;
   }
-  return py.wordStarts[t] === 1;
+
+  private grow(): void {
+    this.capacity = syllables.length + 64;
+    this.fits = new Uint8Array((this.length + 1) * this.capacity);
+    this.startBits = new Uint8Array(this.capacity);
+    const known = new Set(initials.subarray(1, syllables.length));
+    const spellable = this.codes.every((code) => known.has(code));
+    const whole: Record<number, number> = { [NO]: 0, [FITS]: START_MORE, [ENDS]: START_WHOLE, [BEGUN]: START_BEGUN };
+    for (let id = 1; id < syllables.length; id++) {
+      this.startBits[id] = whole[this.fit(0, id)]! | (spellable && initials[id] === this.codes[0] ? START_INITIAL : 0);
+    }
+  }
+
+  private fit(offset: number, id: number): number {
+    if (id >= this.capacity) this.grow();
+    const slot = offset * this.capacity + id;
+    let fit = this.fits[slot]!;
+    if (fit === 0) {
+      fit = NO;
+      const syllable = syllables[id]!;
+      const { letters } = this.term;
+      const end = offset + syllable.length;
+      if (end <= this.length) {
+        if (letters.startsWith(syllable, offset) && !this.breaksInside(offset, end)) fit = end === this.length ? ENDS : FITS;
+      } else if (syllable.startsWith(letters.slice(offset)) && !this.breaksInside(offset, this.length)) {
+        fit = BEGUN;
+      }
+      this.fits[slot] = fit;
+    }
+    return fit;
+  }
+
+  private breaksInside(from: number, to: number): boolean {
+    for (let at = from + 1; at < to; at++) if (this.breakAt[at]) return true;
+    return false;
+  }
+
+  /**
+   * A full match starting at `ids[i]`: its length in syllables times 2, plus 1 if it ends inside the
+   * last one; -1 for none. A barrier (0, also between paragraphs) ends any match.
+   */
+  fullAt(ids: Uint16Array, i: number): number {
+    let offset = 0;
+    for (let t = i; t < ids.length; t++) {
+      const id = ids[t]!;
+      if (id === 0) return -1;
+      const fit = this.fit(offset, id);
+      if (fit === NO) return -1;
+      if (fit === ENDS) return (t - i + 1) * 2;
+      if (fit === BEGUN) return (t - i + 1) * 2 + 1;
+      offset += syllables[id]!.length;
+    }
+    return -1;
+  }
+
+  /** Whether the letters are the initials of the syllables from `ids[i]` on. */
+  initialsAt(ids: Uint16Array, i: number): boolean {
+    if (i + this.length > ids.length) return false;
+    for (let k = 0; k < this.length; k++) {
+      const id = ids[i + k]!;
+      if (id === 0 || initials[id] !== this.codes[k]) return false;
+    }
+    return true;
+  }
 }
 
-/** The span of a full-pinyin match of `term` at `at` in `full` as [first token, end token, penalty], or null. */
-function fullMatchAt(py: ParagraphPinyin, term: PinyinTerm, at: number): [number, number, number] | null {
-  if (!startsToken(py, at)) return null;
-  for (const offset of term.breaks) if (!startsToken(py, at + offset)) return null;
-  const end = at + term.letters.length;
-  const last = tokenAtOrBefore(py, end - 1);
-  return [tokenAtOrBefore(py, at), last + 1, py.tokenStart[last + 1] === end ? 0 : 1];
+const matchers = new WeakMap<PinyinTerm, Matcher>();
+
+/** The matcher of `term`, made once per term. */
+export function matcherOf(term: PinyinTerm): Matcher {
+  let matcher = matchers.get(term);
+  if (!matcher) matchers.set(term, (matcher = new Matcher(term)));
+  return matcher;
 }
 
-/** Whether initials matched at token `at` cover whole words. */
-function initialsMatchAt(py: ParagraphPinyin, term: PinyinTerm, at: number): boolean {
-  return startsWord(py, at) && startsWord(py, at + term.letters.length);
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Makes ICU load its word dictionary now (a few tens of milliseconds, once per process) rather than
+ * in the middle of the first search that checks initials.
+ */
+export function loadWordDictionary(): void {
+  segmenter.segment('重庆日报').containing(0);
+}
+const WORD_START = 1;
+const INSIDE_WORD = 2;
+
+/**
+ * Whether a word starts at code unit `at` of the paragraph (or `at` is its end). ICU segments only
+ * around the units asked about (`containing`), which on a long paragraph is several times cheaper than
+ * segmenting all of it, and every answer marks a whole word, remembered for the next keystroke.
+ */
+function startsWord(py: ParagraphPinyin, at: number): boolean {
+  const { text } = py;
+  if (at >= text.length) return true;
+  const known = (py.wordStarts ??= new Uint8Array(text.length + 1));
+  if (known[at] === 0) {
+    const word = (py.words ??= segmenter.segment(text)).containing(at)!;
+    const end = word.index + word.segment.length;
+    known[word.index] = WORD_START;
+    for (let unit = word.index + 1; unit < end; unit++) known[unit] = INSIDE_WORD;
+    if (end < text.length) known[end] = WORD_START;
+  }
+  return known[at] === WORD_START;
 }
 
 /**
- * Matches full pinyin (`jichengdianlu`, `jicheng'dianlu`) on syllable boundaries: the match must start
- * where a syllable starts, every break the user typed must fall between syllables, and it must end at a
- * syllable's end, or inside the last syllable (penalty 1) so that results keep up while typing `jichengd…`.
- * When no full match exists, initials (`jcdl`) match one letter per consecutive character (penalty 2),
- * and only whole words: random letters hit some run of initials in any long text (xyz → 现有智 in
- * 现有智能), but rarely a run that starts and ends where words do (集成|电路, 重庆). `checkWords: false`
- * skips that check (word segmentation is the costly part) and over-reports initials.
+ * Matches full pinyin (`jichengdianlu`, `jicheng'dianlu`) on syllable boundaries (see Matcher). When no
+ * full match exists, initials (`jcdl`) match one letter per consecutive character (penalty 2), and only
+ * whole words: random letters hit some run of initials in any long text (xyz → 现有智 in 现有智能), but
+ * rarely a run that starts and ends where words do (集成|电路, 重庆). `checkWords: false` skips that
+ * check (word segmentation is the costly part) and over-reports initials.
  */
 export function matchPinyin(py: ParagraphPinyin, term: PinyinTerm, checkWords = true): PinyinMatch | null {
-  const { letters } = term;
+  const matcher = matcherOf(term);
+  const { ids } = py;
+  const start = matcher.start();
   const ranges: Range[] = [];
   let complete = false;
-  for (let at = py.full.indexOf(letters); at >= 0; ) {
-    const span = fullMatchAt(py, term, at);
-    if (span) {
-      if (span[2] === 0) complete = true;
-      ranges.push([unitOf(py, span[0]), unitOf(py, span[1])]);
-      at = py.full.indexOf(letters, at + letters.length);
-    } else {
-      at = py.full.indexOf(letters, at + 1);
+  for (let i = 0; i < ids.length; ) {
+    const found = start[ids[i]!]! & START_FULL ? matcher.fullAt(ids, i) : -1;
+    if (found < 0) {
+      i++;
+      continue;
     }
+    const end = i + (found >> 1);
+    if ((found & 1) === 0) complete = true;
+    ranges.push([i, end]);
+    i = end;
   }
   if (ranges.length > 0) return { penalty: complete ? 0 : 1, count: ranges.length, first: ranges[0]![0], ranges };
   // Every initial stands for one syllable, so any break the user typed is on a boundary.
-  for (let at = py.initials.indexOf(letters); at >= 0; ) {
-    if (!checkWords || initialsMatchAt(py, term, at)) {
-      ranges.push([unitOf(py, at), unitOf(py, at + letters.length)]);
-      at = py.initials.indexOf(letters, at + letters.length);
+  const { length } = matcher;
+  for (let i = 0; i < ids.length; ) {
+    if (start[ids[i]!]! & START_INITIAL && matcher.initialsAt(ids, i) && (!checkWords || (startsWord(py, i) && startsWord(py, i + length)))) {
+      ranges.push([i, i + length]);
+      i += length;
     } else {
-      at = py.initials.indexOf(letters, at + 1);
+      i++;
     }
   }
   return ranges.length > 0 ? { penalty: 2, count: ranges.length, first: ranges[0]![0], ranges } : null;

@@ -1,8 +1,9 @@
 import type { Corpus } from './corpus.js';
+import type { Steps } from './steps.js';
 
 /**
  * For every UTF-16 code unit, the paragraphs that contain it (ascending, each once). Built on the first
- * fuzzy search in two passes over the joined corpus, typed arrays only: about 50 ms for 10 MB of text.
+ * fuzzy search (or by `prepare`) in two passes over the corpus, a block per step, typed arrays only.
  * It lets the fuzzy tier score only paragraphs that hold most of a query's characters.
  */
 export interface Postings {
@@ -12,31 +13,34 @@ export interface Postings {
   offsets: Int32Array;
 }
 
-export function buildPostings(corpus: Corpus): Postings {
-  const { text } = corpus;
+export function* buildPostings(corpus: Corpus): Steps<Postings> {
   const counts = new Int32Array(0x10001);
-  const lastSeen = new Int32Array(0x10000).fill(-1);
-  const visit = (each: (unit: number, p: number) => void): void => {
+  const lastSeen = new Int32Array(0x10000);
+  // Calls `each` once per (unit, paragraph), paragraphs in order.
+  function* visit(each: (unit: number, p: number) => void): Steps<void> {
     lastSeen.fill(-1);
-    let p = 0;
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit === 0) {
-        p++;
-        continue;
+    for (const { text, first } of corpus.blocks) {
+      let p = first;
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit === 0) {
+          p++;
+          continue;
+        }
+        if (lastSeen[unit] !== p) {
+          lastSeen[unit] = p;
+          each(unit, p);
+        }
       }
-      if (lastSeen[unit] !== p) {
-        lastSeen[unit] = p;
-        each(unit, p);
-      }
+      yield;
     }
-  };
-  visit((unit) => counts[unit + 1]!++);
+  }
+  yield* visit((unit) => counts[unit + 1]!++);
   const offsets = new Int32Array(0x10001);
   for (let u = 0; u < 0x10000; u++) offsets[u + 1] = offsets[u]! + counts[u + 1]!;
   const lists = new Int32Array(offsets[0x10000]!);
   const fill = offsets.slice(0, 0x10000);
-  visit((unit, p) => {
+  yield* visit((unit, p) => {
     lists[fill[unit]!++] = p;
   });
   return { lists, offsets };

@@ -28,7 +28,8 @@
  * Each part is smaller than the smallest step of the part above it (0.5 + 0.4 + 0.09 + 0.009 < 1,
  * 0.09 + 0.009 < 0.1, 0.009 < 0.01), so the order is lexicographic: tier, then one-piece before split,
  * then looseness, then more occurrences (counted up to 10), then earlier position; the document's own
- * order breaks exact ties. A query with spaces has up to three readings, and each paragraph keeps its
+ * order breaks exact ties. A common term hits tens of thousands of paragraphs, so they are kept as
+ * numbers (Candidates) and only the hits shown become objects. A query with spaces has up to three readings, and each paragraph keeps its
  * best: the whole query as one literal phrase (`SK 海力士` when the text has that space), all terms as
  * one pinyin run (`jicheng dianlu` = jichengdianlu with a syllable break at the space), and the terms
  * apart (split = 1 when one of the other readings exists).
@@ -47,6 +48,7 @@
  *     集成 and 电路 apart matches only the split reading, at 1.5 or more.
  */
 import { tierRank, type TermHit } from './hits.js';
+import type { Steps } from './steps.js';
 import type { Tier } from './types.js';
 
 /** A paragraph that every term of one reading of the query matched. */
@@ -57,7 +59,7 @@ export interface ParagraphMatch {
   penalty: number;
   count: number;
   first: number;
-  /** The hits of every term, for the ranges. */
+  /** The hits of every term. */
   parts: TermHit[];
 }
 
@@ -76,76 +78,119 @@ export function combine(paragraph: number, parts: TermHit[], split: boolean): Pa
   return { paragraph, tier, split, penalty, count, first: Number.isFinite(first) ? first : 0, parts };
 }
 
-/** The score described above; lower is better. */
+/** The score described above from its parts; lower is better. */
+export function scoreOf(tier: number, split: boolean, penalty: number, count: number, first: number): number {
+  return tier + (split ? 0.5 : 0) + 0.1 * Math.min(penalty, 4) + 0.01 * (10 - Math.min(count, 10)) + (0.009 * first) / (first + 100);
+}
+
+/** The score of a match; lower is better. */
 export function score(match: ParagraphMatch): number {
-  return (
-    tierRank(match.tier) +
-    (match.split ? 0.5 : 0) +
-    0.1 * Math.min(match.penalty, 4) +
-    0.01 * (10 - Math.min(match.count, 10)) +
-    (0.009 * match.first) / (match.first + 100)
-  );
+  return scoreOf(tierRank(match.tier), match.split, match.penalty, match.count, match.first);
 }
-
-export interface Scored {
-  match: ParagraphMatch;
-  score: number;
-}
-
-const before = (a: Scored, b: Scored): boolean => a.score < b.score || (a.score === b.score && a.match.paragraph < b.match.paragraph);
 
 /**
- * The best `limit` entries in order, one per paragraph (a paragraph may come with one entry per reading
- * of the query). `settle` finishes an entry whose score is only a lower bound: it returns the entry
- * itself when it is final, a final entry with the true (never better) score, or null when the entry does
- * not hold after all. Entries come off a heap best first and are settled only when they reach the top,
- * so a screenful of results settles about a screenful of entries however many paragraphs matched.
+ * Scored candidates in flat arrays: a paragraph, the reading of the query that matched it, and a
+ * score that is final, or only a lower bound when the candidate is pending (see `best`).
  */
-export function best(entries: Scored[], limit: number, settle: (entry: Scored) => Scored | null = (entry) => entry): Scored[] {
-  const heap = [...entries];
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);
-  const chosen: Scored[] = [];
-  const taken = new Set<number>();
-  while (chosen.length < limit && heap.length > 0) {
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      siftDown(heap, 0);
+export class Candidates {
+  size = 0;
+  score = new Float64Array(1024);
+  paragraph = new Int32Array(1024);
+  reading = new Uint8Array(1024);
+  pending = new Uint8Array(1024);
+  /** Room for `best`'s heap. */
+  heap = new Int32Array(1024);
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  add(score: number, paragraph: number, reading: number, pending: boolean): void {
+    if (this.size === this.score.length) this.grow();
+    const i = this.size++;
+    this.score[i] = score;
+    this.paragraph[i] = paragraph;
+    this.reading[i] = reading;
+    this.pending[i] = pending ? 1 : 0;
+  }
+
+  private grow(): void {
+    const size = this.score.length * 2;
+    const score = new Float64Array(size);
+    const paragraph = new Int32Array(size);
+    const reading = new Uint8Array(size);
+    const pending = new Uint8Array(size);
+    score.set(this.score);
+    paragraph.set(this.paragraph);
+    reading.set(this.reading);
+    pending.set(this.pending);
+    Object.assign(this, { score, paragraph, reading, pending, heap: new Int32Array(size) });
+  }
+}
+
+/** Heap entries sifted between two yields while the heap is built. */
+const HEAPIFY_STEP = 4096;
+/** Entries settled between two yields (settling may segment a paragraph into words). */
+const SETTLE_STEP = 16;
+
+/**
+ * The indices of the best `limit` candidates in order (by score, then paragraph), one per paragraph (a
+ * paragraph may come with one candidate per reading of the query). `settle(i)` finishes a pending
+ * candidate, whose score is only a lower bound: it returns the true (never better) score, or null when
+ * the candidate does not hold after all. Candidates come off a heap best first and are settled only
+ * when they reach the top, so a screenful of results settles about a screenful of candidates however
+ * many paragraphs matched. When few of them hold (`jcd` while typing `jcdl`: the initials of 集成电
+ * in thousands of paragraphs, none ending on a word), at most `budget` are settled and the rest dropped.
+ */
+export function* best(candidates: Candidates, limit: number, settle: (i: number) => number | null, budget = Infinity): Steps<number[]> {
+  const { score, paragraph, pending } = candidates;
+  const before = (a: number, b: number): boolean => score[a]! < score[b]! || (score[a] === score[b] && paragraph[a]! < paragraph[b]!);
+  const { heap } = candidates;
+  let size = candidates.size;
+  for (let i = 0; i < size; i++) heap[i] = i;
+  const siftDown = (at: number): void => {
+    const entry = heap[at]!;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      const child = right < size && before(heap[right]!, heap[left]!) ? right : left;
+      if (!before(heap[child]!, entry)) break;
+      heap[at] = heap[child]!;
+      at = child;
     }
-    if (taken.has(top.match.paragraph)) continue;
-    const settled = settle(top);
-    if (settled === null) continue;
-    if (settled !== top) {
-      heap.push(settled);
-      siftUp(heap, heap.length - 1);
+    heap[at] = entry;
+  };
+  for (let i = (size >> 1) - 1; i >= 0; i--) {
+    siftDown(i);
+    if (i % HEAPIFY_STEP === 0) yield;
+  }
+  const chosen: number[] = [];
+  const taken = new Set<number>();
+  let settled = 0;
+  while (chosen.length < limit && size > 0) {
+    const top = heap[0]!;
+    if (taken.has(paragraph[top]!)) {
+      heap[0] = heap[--size]!;
+      siftDown(0);
+      continue;
+    }
+    if (pending[top]) {
+      if (++settled % SETTLE_STEP === 0) yield;
+      const value = settled <= budget ? settle(top) : null;
+      pending[top] = 0;
+      if (value === null) {
+        heap[0] = heap[--size]!;
+      } else {
+        score[top] = value;
+      }
+      siftDown(0);
       continue;
     }
     chosen.push(top);
-    taken.add(top.match.paragraph);
+    taken.add(paragraph[top]!);
+    heap[0] = heap[--size]!;
+    siftDown(0);
   }
   return chosen;
-}
-
-// A min-heap on `before`: the root is the best entry left.
-function siftUp(heap: Scored[], i: number): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!before(heap[i]!, heap[parent]!)) break;
-    [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
-    i = parent;
-  }
-}
-
-function siftDown(heap: Scored[], i: number): void {
-  for (;;) {
-    const left = 2 * i + 1;
-    const right = left + 1;
-    let top = i;
-    if (left < heap.length && before(heap[left]!, heap[top]!)) top = left;
-    if (right < heap.length && before(heap[right]!, heap[top]!)) top = right;
-    if (top === i) return;
-    [heap[top], heap[i]] = [heap[i]!, heap[top]!];
-    i = top;
-  }
 }

@@ -29,28 +29,57 @@ export interface SearchHit {
 }
 
 export interface SearchOptions {
-  /** Most hits to return, best first. @default Infinity */
+  /**
+   * Most hits to return, best first. With a limit, initials (`jcdl`) are checked against word
+   * boundaries in at most 2 × limit + 1000 paragraphs, best first, so a prefix whose initials occur
+   * in many paragraphs but end on a word in few (`jcd` of 集成电路) stays quick.
+   * @default Infinity
+   */
   limit?: number;
 }
 
 export interface AsyncSearchOptions extends SearchOptions {
   /** Aborting it makes the pending search reject with the signal's reason at its next yield point. */
   signal?: AbortSignal;
+  /**
+   * Answer at once from what is built: while the pinyin readings are still being built (by `prepare`,
+   * see `progress`), pinyin terms match nothing instead of the search building them first, which on a
+   * long document takes seconds. Ask again once `progress().pinyin` reaches 1 for the whole answer.
+   * @default false
+   */
+  partial?: boolean;
+}
+
+/** How far the parts built lazily are, each a share from 0 to 1. */
+export interface IndexProgress {
+  /** The folded text: exact and fuzzy searches need it first. */
+  text: number;
+  /** The pinyin readings of every paragraph. */
+  pinyin: number;
+}
+
+export interface PrepareOptions {
+  signal?: AbortSignal;
+  /** Told how far the work is, now and then (about every 100 ms) and once at the end. */
+  onProgress?: (progress: IndexProgress) => void;
 }
 
 export interface SearchIndex {
   /** Runs a query to completion (building any lazy data it needs first). Never throws. */
   search(query: string, options?: SearchOptions): SearchHit[];
   /**
-   * The same search in time slices: it yields to the event loop between phases and while building lazy
-   * data, so a caller can abort a stale search when the next keystroke arrives. Rejects only when aborted.
+   * The same search in time slices of a few milliseconds with a trip to the event loop between them
+   * (every phase: building lazy data, matching, ranking, building hits), so keys keep being answered
+   * and a caller can abort a stale search when the next keystroke arrives. Rejects only when aborted.
    */
   searchAsync(query: string, options?: AsyncSearchOptions): Promise<SearchHit[]>;
   /**
    * Builds in the background, in the same slices, what searches would otherwise build on first need
-   * (the folded text, fuzzy postings, the traditional-character converters, every paragraph's pinyin).
-   * Optional: a reader may call it once its first screen is drawn so that the first pinyin query on a
-   * long document does not wait. Rejects only when aborted; work done so far is kept.
+   * (the folded text, the traditional-character converters, fuzzy postings, every paragraph's pinyin),
+   * giving way to searches while any is running. Optional: a reader may call it once its first screen
+   * is drawn so that queries do not wait. Rejects only when aborted; work done so far is kept.
    */
-  prepare(options?: { signal?: AbortSignal }): Promise<void>;
+  prepare(options?: PrepareOptions): Promise<void>;
+  /** How far the lazy parts are built. */
+  progress(): IndexProgress;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
+import { readFileSync } from 'node:fs';
+import { parseDocument } from '../../../src/core/document/parse.js';
+import { allParagraphs } from '../../../src/core/document/paragraphs.js';
+import { normalise } from '../../../src/core/search/normalise.js';
 import { matchPinyin, pinyinTerm, readPinyin } from '../../../src/core/search/pinyin.js';
+import { syllables } from '../../../src/core/search/syllables.js';
 
 const matched = (text: string, query: string): string[] => {
   const term = pinyinTerm(query.split(' '));
@@ -7,18 +13,32 @@ const matched = (text: string, query: string): string[] => {
   return (matchPinyin(readPinyin(text), term)?.ranges ?? []).map(([s, e]) => text.slice(s, e));
 };
 
+/** Each code unit's syllable, `·` for the barrier. */
+const spelled = (text: string): string[] => Array.from(readPinyin(text).ids, (id) => (id === 0 ? '·' : syllables[id]!));
+
+/** pinyin-pro's reading of the whole text at once, toneless, one entry per code unit, `·` where it has none. */
+const wholeText = (text: string): string[] =>
+  pinyin(text, { type: 'array', toneType: 'none', v: true }).map((reading, i) => (/^[a-z]+$/.test(reading) && reading !== text[i] ? reading : '·'));
+
 describe('readPinyin', () => {
   it('reads polyphonic characters from their context', () => {
-    const py = readPinyin('重庆日报记者和银行行长重点谈');
-    expect(py.full.startsWith('chongqingribao')).toBe(true);
-    expect(py.full).toContain('yinhanghangzhang');
-    expect(py.full).toContain('zhongdian');
+    const spelling = spelled('重庆日报记者和银行行长重点谈').join(' ');
+    expect(spelling.startsWith('chong qing ri bao')).toBe(true);
+    expect(spelling).toContain('yin hang hang zhang');
+    expect(spelling).toContain('zhong dian');
   });
 
   it('puts a barrier for every character that is not Chinese', () => {
-    const py = readPinyin('5g、新型');
-    expect(py.initials).toBe('\u0001\u0001\u0001xx');
-    expect(py.full.endsWith('xinxing')).toBe(true);
+    expect(spelled('5g、新型')).toEqual(['·', '·', '·', 'xin', 'xing']);
+  });
+
+  it('reads every paragraph of the interview as pinyin-pro reads it whole', () => {
+    const doc = parseDocument(readFileSync(new URL('../../../content/interview.txt', import.meta.url), 'utf8'));
+    for (const paragraph of allParagraphs(doc)) {
+      const text = normalise(paragraph.text).text;
+      if (/[\ud800-\udfff]/.test(text)) continue;
+      expect(spelled(text)).toEqual(wholeText(text));
+    }
   });
 
   it('keeps offsets right after characters outside the BMP', () => {

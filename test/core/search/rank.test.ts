@@ -1,11 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TermHit } from '../../../src/core/search/hits.js';
-import { best, combine, score, type Scored } from '../../../src/core/search/rank.js';
+import { best, Candidates, combine, score } from '../../../src/core/search/rank.js';
 import type { Tier } from '../../../src/core/search/types.js';
 
 const hit = (tier: Tier, penalty: number, count: number, first: number): TermHit => ({ tier, penalty, count, first });
 const rankOf: Record<Tier, number> = { exact: 0, pinyin: 1, fuzzy: 2 };
+
+/** Runs steps to the end. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
 describe('score', () => {
   it('orders exact before pinyin before fuzzy whatever else differs', () => {
@@ -59,17 +67,28 @@ describe('best', () => {
     const entry = fc.record({ paragraph: fc.nat({ max: 50 }), score: fc.constantFrom(0.1, 0.2, 1.05, 2.3) });
     fc.assert(
       fc.property(fc.uniqueArray(entry, { selector: (e) => e.paragraph, maxLength: 40 }), fc.integer({ min: 0, max: 45 }), (entries, limit) => {
-        const scored: Scored[] = entries.map((e) => ({ score: e.score, match: combine(e.paragraph, [], false) }));
-        const expected = [...scored].sort((x, y) => x.score - y.score || x.match.paragraph - y.match.paragraph).slice(0, limit);
-        expect(best(scored, limit).map((s) => s.match.paragraph)).toEqual(expected.map((s) => s.match.paragraph));
+        const candidates = new Candidates();
+        for (const e of entries) candidates.add(e.score, e.paragraph, 0, false);
+        const expected = [...entries].sort((x, y) => x.score - y.score || x.paragraph - y.paragraph).slice(0, limit);
+        const chosen = finish(best(candidates, limit, () => null));
+        expect(chosen.map((i) => candidates.paragraph[i])).toEqual(expected.map((e) => e.paragraph));
       }),
     );
   });
+
+  it('grows past its first capacity', () => {
+    const candidates = new Candidates();
+    const scoreOf = (p: number): number => (p * 7919) % 5000;
+    for (let p = 0; p < 5000; p++) candidates.add(scoreOf(p), p, 0, false);
+    const chosen = finish(best(candidates, 3, () => null));
+    const expected = Array.from({ length: 5000 }, (_, p) => p).sort((a, b) => scoreOf(a) - scoreOf(b));
+    expect(chosen.map((i) => candidates.paragraph[i])).toEqual(expected.slice(0, 3));
+  });
 });
 
-describe('best with entries to settle', () => {
-  it('equals sorting the entries that hold, by their settled scores, one per paragraph', () => {
-    // Each entry has a lower-bound score and settles to a score at least as high, or fails.
+describe('best with candidates to settle', () => {
+  it('equals sorting the candidates that hold, by their settled scores, one per paragraph', () => {
+    // Each candidate has a lower-bound score and settles to a score at least as high, or fails.
     const entry = fc.record({
       paragraph: fc.nat({ max: 15 }),
       bound: fc.integer({ min: 0, max: 20 }),
@@ -77,20 +96,20 @@ describe('best with entries to settle', () => {
     });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 30 }), fc.integer({ min: 1, max: 20 }), (specs, limit) => {
-        const final = new Set<Scored>();
-        const entries: Scored[] = specs.map((spec) => ({ score: spec.bound, match: combine(spec.paragraph, [], false) }));
-        const settled = new Map<Scored, Scored | null>();
-        entries.forEach((e, i) => {
-          const extra = specs[i]!.extra;
-          const result = extra === null ? null : { score: e.score + extra, match: e.match };
-          if (result) final.add(result);
-          settled.set(e, result);
-        });
-        const settle = (e: Scored): Scored | null => (final.has(e) ? e : settled.get(e)!);
-        const valid = [...final].sort((a, b) => a.score - b.score || a.match.paragraph - b.match.paragraph);
+        const candidates = new Candidates();
+        for (const spec of specs) candidates.add(spec.bound, spec.paragraph, 0, true);
+        const settle = (i: number): number | null => {
+          const { bound, extra } = specs[i]!;
+          return extra === null ? null : bound + extra;
+        };
+        const valid = specs
+          .filter((spec) => spec.extra !== null)
+          .map((spec) => ({ paragraph: spec.paragraph, score: spec.bound + spec.extra! }))
+          .sort((a, b) => a.score - b.score || a.paragraph - b.paragraph);
         const expected: number[] = [];
-        for (const e of valid) if (!expected.includes(e.match.paragraph)) expected.push(e.match.paragraph);
-        expect(best(entries, limit, settle).map((e) => e.match.paragraph)).toEqual(expected.slice(0, limit));
+        for (const e of valid) if (!expected.includes(e.paragraph)) expected.push(e.paragraph);
+        const chosen = finish(best(candidates, limit, settle));
+        expect(chosen.map((i) => candidates.paragraph[i])).toEqual(expected.slice(0, limit));
       }),
     );
   });
