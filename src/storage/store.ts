@@ -82,7 +82,10 @@ type ReadResult = { kind: 'ok'; record: StateRecord } | { kind: 'missing' } | { 
 function readRecord(path: string): ReadResult {
   let text: string;
   try {
-    if (statSync(path).size > MAX_STATE_BYTES) return { kind: 'bad', reason: 'is too large to be a yuedu state file' };
+    const info = statSync(path);
+    // Reading a FIFO would wait for a writer, a device like /dev/zero never end: only files are read.
+    if (!info.isFile() && !info.isDirectory()) return { kind: 'bad', reason: 'cannot be read: it is not a regular file' };
+    if (info.size > MAX_STATE_BYTES) return { kind: 'bad', reason: 'is too large to be a yuedu state file' };
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
