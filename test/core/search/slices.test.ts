@@ -1,0 +1,144 @@
+/**
+ * searchAsync and prepare on a large generated document: they work in slices, so a timer keeps
+ * ticking while they run; aborting stops them at once; partial answers and progress while the pinyin
+ * readings are being built. Timing bounds here are generous (a loaded two-core machine); the speed
+ * itself is measured by bench/search.ts, not asserted.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSearchIndex, type IndexProgress } from '../../../src/core/search/index.js';
+import { loadWordDictionary, readPinyin } from '../../../src/core/search/pinyin.js';
+import { paragraphsDocument } from './documents.js';
+
+/** mulberry32, so the document is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['集成电路', '产业', '重庆', '发展', '企业', '智能终端', '我市', '推动', '建设', '创新', '电子信息', '研发中心', '银行', '行长', '重点', '供应链', '长江', '还有', '调整', '5G', 'FPGA'];
+const CHARS = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞';
+
+/** 20,000 paragraphs (about 1.3 MB of text): words from the list above among random characters. */
+function largeDocument() {
+  const random = prng(20200522);
+  const paragraphs: string[] = [];
+  for (let p = 0; p < 20_000; p++) {
+    let text = '';
+    const length = 20 + Math.floor(random() * 80);
+    while (text.length < length) {
+      text += random() < 0.3 ? WORDS[Math.floor(random() * WORDS.length)] : CHARS[Math.floor(random() * CHARS.length)];
+      if (random() < 0.08) text += '，';
+    }
+    paragraphs.push(`${text}。`);
+  }
+  return paragraphsDocument(...paragraphs);
+}
+
+/** Runs `work` while a timer ticks every 5 ms; returns its result, how long it took and the longest gap between ticks. */
+async function watched<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longestGap: number }> {
+  let last = performance.now();
+  let longestGap = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  try {
+    const value = await work();
+    const ms = performance.now() - started;
+    longestGap = Math.max(longestGap, performance.now() - last);
+    return { value, ms, longestGap };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const doc = largeDocument();
+
+beforeAll(() => {
+  // One-time library set-up that cannot be cut into slices: pinyin-pro builds its word automaton on
+  // first use, ICU loads its word dictionary. The reader's prepare() gets them out of the way early.
+  readPinyin('重庆银行行长');
+  loadWordDictionary();
+});
+
+describe('searchAsync on a large document', () => {
+  it('keeps the event loop turning while it folds the text, reads all pinyin, matches and ranks', async () => {
+    const index = createSearchIndex(doc);
+    const { value: hits, ms, longestGap } = await watched(() => index.searchAsync('jichengdianlu', { limit: 1000 }));
+    expect(hits.length).toBeGreaterThan(100);
+    expect(hits[0]!.tier).toBe('pinyin');
+    // Long enough that a search which never yielded would have stopped the timer for all of it…
+    expect(ms).toBeGreaterThan(100);
+    // …yet it never did for long.
+    expect(longestGap).toBeLessThan(50);
+  });
+
+  it('keeps it turning through exact, traditional, multi-term and fuzzy searches', async () => {
+    const index = createSearchIndex(doc);
+    const { value, longestGap } = await watched(async () => [
+      await index.searchAsync('产业', { limit: 1000 }),
+      await index.searchAsync('積體電路', { limit: 1000 }),
+      await index.searchAsync('重庆 创新', { limit: 1000 }),
+      await index.searchAsync('研发中新', { limit: 1000 }),
+    ]);
+    expect(value.map((hits) => hits[0]?.tier)).toEqual(['exact', 'exact', 'exact', 'fuzzy']);
+    expect(longestGap).toBeLessThan(50);
+  });
+
+  it('stops soon after it is aborted, keeps the work done, and answers the next query in full', async () => {
+    const index = createSearchIndex(doc);
+    const controller = new AbortController();
+    const pending = index.searchAsync('chongqing', { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const abortedAt = performance.now();
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    expect(performance.now() - abortedAt).toBeLessThan(50);
+    expect(index.progress().text).toBeGreaterThan(0);
+    const hits = await index.searchAsync('chongqing', { limit: 50 });
+    expect(hits.map((hit) => hit.paragraphId)).toEqual(createSearchIndex(doc).search('chongqing', { limit: 50 }).map((hit) => hit.paragraphId));
+  });
+});
+
+describe('prepare and partial answers', () => {
+  it('answers pinyin queries from what is ready, reports progress, and answers in full once pinyin is read', async () => {
+    const index = createSearchIndex(doc);
+    expect(index.progress()).toEqual({ text: 0, pinyin: 0 });
+    // Before the pinyin readings exist, a partial answer has only the exact and fuzzy tiers.
+    const early = await index.searchAsync('jcdl', { partial: true });
+    expect(early.every((hit) => hit.tier !== 'pinyin')).toBe(true);
+    expect(index.progress().text).toBe(1);
+    expect(index.progress().pinyin).toBeLessThan(1);
+    const reports: IndexProgress[] = [];
+    const { longestGap } = await watched(() => index.prepare({ onProgress: (progress) => reports.push(progress) }));
+    expect(longestGap).toBeLessThan(50);
+    expect(reports.at(-1)).toEqual({ text: 1, pinyin: 1 });
+    const shares = reports.map((report) => report.pinyin);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    // The same query again: not the remembered partial answer, the whole one.
+    const full = await index.searchAsync('jcdl', { partial: true, limit: 20 });
+    expect(full[0]?.tier).toBe('pinyin');
+    expect(full).toEqual(createSearchIndex(doc).search('jcdl', { limit: 20 }));
+  });
+
+  it('gives way to searches while it runs', async () => {
+    const index = createSearchIndex(doc);
+    const prepared = index.prepare();
+    while (index.progress().pinyin === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const before = index.progress().pinyin;
+    // Every paragraph that has 的, all of them: many slices of work, during which prepare waits.
+    const hits = await index.searchAsync('的', { partial: true });
+    expect(hits.length).toBeGreaterThan(1000);
+    expect(index.progress().pinyin).toBe(before);
+    await prepared;
+    expect(index.progress()).toEqual({ text: 1, pinyin: 1 });
+  });
+});
