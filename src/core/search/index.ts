@@ -70,9 +70,10 @@ async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefine
   };
   stopIfAborted();
   for (;;) {
-    const wait = hooks.before?.();
-    if (wait) {
+    for (let wait = hooks.before?.(); wait; wait = hooks.before?.()) {
       await wait;
+      // Let whoever waited for the search that just finished have its answer first.
+      await nextMacrotask();
       stopIfAborted();
     }
     const sliceStart = performance.now();

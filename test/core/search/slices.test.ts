@@ -3,6 +3,10 @@
  * ticking while they run; aborting stops them at once; partial answers and progress while the pinyin
  * readings are being built. Timing bounds here are generous (a loaded two-core machine); the speed
  * itself is measured by bench/search.ts, not asserted.
+ *
+ * Gaps between ticks are counted in this thread's CPU time, not on the clock: on a loaded machine the
+ * scheduler leaves the process waiting for tens or hundreds of milliseconds at a time, which says
+ * nothing about whether the search yields. Work that never yields shows as one gap holding all of it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSearchIndex, type IndexProgress } from '../../../src/core/search/index.js';
@@ -40,21 +44,29 @@ function largeDocument() {
   return paragraphsDocument(...paragraphs);
 }
 
-/** Runs `work` while a timer ticks every 5 ms; returns its result, how long it took and the longest gap between ticks. */
-async function watched<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longestGap: number }> {
-  let last = performance.now();
+/** Milliseconds of CPU this thread has used (the whole process's where Node cannot tell threads apart). */
+function cpuMs(): number {
+  const usage = typeof process.threadCpuUsage === 'function' ? process.threadCpuUsage() : process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+/**
+ * Runs `work` while a timer ticks every 5 ms; returns its result, the CPU time it took and the longest
+ * gap between ticks, both in CPU milliseconds.
+ */
+async function watched<T>(work: () => Promise<T>): Promise<{ value: T; cpu: number; longestGap: number }> {
+  let last = cpuMs();
   let longestGap = 0;
   const timer = setInterval(() => {
-    const now = performance.now();
+    const now = cpuMs();
     longestGap = Math.max(longestGap, now - last);
     last = now;
   }, 5);
-  const started = performance.now();
+  const started = cpuMs();
   try {
     const value = await work();
-    const ms = performance.now() - started;
-    longestGap = Math.max(longestGap, performance.now() - last);
-    return { value, ms, longestGap };
+    longestGap = Math.max(longestGap, cpuMs() - last);
+    return { value, cpu: cpuMs() - started, longestGap };
   } finally {
     clearInterval(timer);
   }
@@ -72,25 +84,25 @@ beforeAll(() => {
 describe('searchAsync on a large document', () => {
   it('keeps the event loop turning while it folds the text, reads all pinyin, matches and ranks', async () => {
     const index = createSearchIndex(doc);
-    const { value: hits, ms, longestGap } = await watched(() => index.searchAsync('jichengdianlu', { limit: 1000 }));
-    expect(hits.length).toBeGreaterThan(100);
-    expect(hits[0]!.tier).toBe('pinyin');
+    const run = await watched(() => index.searchAsync('jichengdianlu', { limit: 1000 }));
+    expect(run.value.length).toBeGreaterThan(100);
+    expect(run.value[0]!.tier).toBe('pinyin');
     // Long enough that a search which never yielded would have stopped the timer for all of it…
-    expect(ms).toBeGreaterThan(100);
+    expect(run.cpu).toBeGreaterThan(100);
     // …yet it never did for long.
-    expect(longestGap).toBeLessThan(50);
+    expect(run.longestGap).toBeLessThan(50);
   });
 
   it('keeps it turning through exact, traditional, multi-term and fuzzy searches', async () => {
     const index = createSearchIndex(doc);
-    const { value, longestGap } = await watched(async () => [
+    const run = await watched(async () => [
       await index.searchAsync('产业', { limit: 1000 }),
       await index.searchAsync('積體電路', { limit: 1000 }),
       await index.searchAsync('重庆 创新', { limit: 1000 }),
       await index.searchAsync('研发中新', { limit: 1000 }),
     ]);
-    expect(value.map((hits) => hits[0]?.tier)).toEqual(['exact', 'exact', 'exact', 'fuzzy']);
-    expect(longestGap).toBeLessThan(50);
+    expect(run.value.map((hits) => hits[0]?.tier)).toEqual(['exact', 'exact', 'exact', 'fuzzy']);
+    expect(run.longestGap).toBeLessThan(50);
   });
 
   it('stops soon after it is aborted, keeps the work done, and answers the next query in full', async () => {
@@ -101,7 +113,8 @@ describe('searchAsync on a large document', () => {
     const abortedAt = performance.now();
     controller.abort();
     await expect(pending).rejects.toThrow();
-    expect(performance.now() - abortedAt).toBeLessThan(50);
+    // At its next slice (a few milliseconds); reading all pinyin would take a second or more.
+    expect(performance.now() - abortedAt).toBeLessThan(200);
     expect(index.progress().text).toBeGreaterThan(0);
     const hits = await index.searchAsync('chongqing', { limit: 50 });
     expect(hits.map((hit) => hit.paragraphId)).toEqual(createSearchIndex(doc).search('chongqing', { limit: 50 }).map((hit) => hit.paragraphId));
@@ -118,8 +131,8 @@ describe('prepare and partial answers', () => {
     expect(index.progress().text).toBe(1);
     expect(index.progress().pinyin).toBeLessThan(1);
     const reports: IndexProgress[] = [];
-    const { longestGap } = await watched(() => index.prepare({ onProgress: (progress) => reports.push(progress) }));
-    expect(longestGap).toBeLessThan(50);
+    const run = await watched(() => index.prepare({ onProgress: (progress) => reports.push(progress) }));
+    expect(run.longestGap).toBeLessThan(50);
     expect(reports.at(-1)).toEqual({ text: 1, pinyin: 1 });
     const shares = reports.map((report) => report.pinyin);
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
