@@ -98,7 +98,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   // A paste (bracketed paste, on while the search line is open) is typed into the line as one piece,
   // newlines and all, instead of running keys.
   usePaste((text) => dispatch({ type: 'searchEdit', edit: { type: 'insert', text } }), { isActive: state.search.editing });
-  useSearch(doc, state.search, dispatch);
+  const indexing = useSearch(doc, state.search, dispatch);
 
   const theme = useMemo(() => createTheme(color), [color]);
   const flow = textFlow(state);
@@ -166,7 +166,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
             height={listHeight}
             {...common}
           />
-          <SearchLine line={state.search.line} info={searchLineInfo(state.search)} width={columns} y={rows - 1} {...common} />
+          <SearchLine line={state.search.line} info={[searchLineInfo(state.search), indexing].filter(Boolean).join('  ')} width={columns} y={rows - 1} {...common} />
         </>
       ) : (
         <StatusBar

@@ -1,30 +1,36 @@
 /**
  * How the reader drives the search engine, with the engine replaced by a fake whose searches finish
  * only when the test says: loaded on the first `/` and not before, one search per query, each keystroke
- * aborting the search before it, and only the current query's answer shown.
+ * aborting the search before it, and only the current query's answer shown; indexing progress on the
+ * search line, and a query answered before indexing was done asked again once it is.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SearchHit } from '../../src/core/search/types.js';
+import type { PrepareOptions, SearchHit } from '../../src/core/search/types.js';
 import { interviewDocument } from '../app/documents.js';
 import { renderReader } from './render.js';
 
 interface Pending {
   query: string;
   signal: AbortSignal;
+  partial: boolean;
   resolve(hits: SearchHit[]): void;
 }
 
-const engine = vi.hoisted(() => ({ loaded: false, searches: [] as Pending[] }));
+const engine = vi.hoisted(() => ({
+  loaded: false,
+  searches: [] as Pending[],
+  prepare: (_options: PrepareOptions): Promise<void> => Promise.resolve(),
+}));
 
 vi.mock('../../src/core/search/index.js', () => {
   engine.loaded = true;
   return {
     createSearchIndex: () => ({
       search: () => [],
-      prepare: () => Promise.resolve(),
-      searchAsync: (query: string, options: { signal: AbortSignal }) =>
+      prepare: (options: PrepareOptions) => engine.prepare(options),
+      searchAsync: (query: string, options: { signal: AbortSignal; partial?: boolean }) =>
         new Promise<SearchHit[]>((resolve, reject) => {
-          engine.searches.push({ query, signal: options.signal, resolve });
+          engine.searches.push({ query, signal: options.signal, partial: options.partial === true, resolve });
           options.signal.addEventListener('abort', () => reject(options.signal.reason));
         }),
     }),
@@ -77,5 +83,48 @@ describe('searching as you type', () => {
     await tick();
     expect(engine.searches.map((s) => s.query)).toEqual(['集', '集成', '集成电', '集成', '集']);
     expect(engine.searches.slice(3).map((s) => s.signal.aborted)).toEqual([true, true]);
+  });
+});
+
+/** Waits until `done` holds (the reader renders and runs effects on its own schedule), up to a second. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 1000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe('indexing in the background', () => {
+  it('shows its progress on the search line once it takes a while, then asks the query again', async () => {
+    let preparing: { options: PrepareOptions; done(): void } | undefined;
+    engine.prepare = (options) => new Promise<void>((resolve) => (preparing = { options, done: resolve }));
+    engine.searches = [];
+    ui = await renderReader(doc, { columns: 80, rows: 24 });
+    await ui.press('/');
+    await tick();
+    await ui.press('j', 'c');
+    await tick();
+    expect(engine.searches.map((s) => [s.query, s.partial])).toEqual([
+      ['j', true],
+      ['jc', true],
+    ]);
+    engine.searches[1]!.resolve([]);
+    await until(() => ui!.rows()[23]!.includes('no match'));
+    expect(ui.rows()[23]).toContain('no match');
+
+    // Indexing that has taken more than ~200 ms shows its progress.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    preparing!.options.onProgress?.({ text: 1, pinyin: 0.4 });
+    await until(() => ui!.rows()[23]!.includes('pinyin'));
+    expect(ui.rows()[23]).toContain('pinyin 40%');
+
+    // Done: the note goes, and the query answered from a partial index is asked again.
+    preparing!.done();
+    await until(() => engine.searches.length === 3);
+    expect(ui.rows()[23]).not.toContain('pinyin');
+    expect(engine.searches.map((s) => s.query)).toEqual(['j', 'jc', 'jc']);
+    engine.searches[2]!.resolve([hit('jc')]);
+    await until(() => /1\/1 *$/.test(ui!.rows()[23]!));
+    expect(ui.rows()[23]).toMatch(/1\/1 *$/);
+    // Answered in full: not asked again.
+    await tick();
+    expect(engine.searches).toHaveLength(3);
   });
 });

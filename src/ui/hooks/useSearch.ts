@@ -1,21 +1,40 @@
-import { useEffect, useRef, type Dispatch } from 'react';
+import { useEffect, useRef, useState, type Dispatch } from 'react';
 import type { Action } from '../../app/actions.js';
 import { isSearchable, MAX_HITS, type SearchState } from '../../app/search.js';
 import type { Document } from '../../core/document/types.js';
-import type { SearchIndex } from '../../core/search/types.js';
+import type { IndexProgress, SearchIndex } from '../../core/search/types.js';
+
+/** Indexing shorter than this is not worth a word on the search line. */
+const SHOW_AFTER_MS = 200;
+/** How often the search line hears about indexing progress. */
+const REPORT_MS = 250;
+
+/** `indexing 40%` while the text is folded, `pinyin 40%` while its readings are built. */
+function indexingNote({ text, pinyin }: IndexProgress): string {
+  return text < 1 ? `indexing ${Math.floor(text * 100)}%` : `pinyin ${Math.floor(pinyin * 100)}%`;
+}
 
 /**
- * Runs the searches the search state asks for and reports their hits as `searchResults` actions.
+ * Runs the searches the search state asks for and reports their hits as `searchResults` actions;
+ * returns a note on indexing still under way (`pinyin 40%`) once it has taken a while, for the search
+ * line, or undefined.
  *
  * The engine is imported (and its index created) only when the search line first opens or
- * `--search` is given, so the reader's first frame never waits for it. Each query runs in time
- * slices (`searchAsync`) with its own AbortController; the next keystroke aborts it, so a stale
- * search stops at its next slice and typing never queues searches up.
+ * `--search` is given, so the reader's first frame never waits for it; `prepare` then builds its
+ * indexes in background slices. Each query runs in time slices (`searchAsync`) with its own
+ * AbortController; the next keystroke aborts it, so a stale search stops at its next slice and typing
+ * never queues searches up. Queries are answered from what is built so far (`partial`): on a long
+ * document pinyin readings take seconds, and a query answered before they were done is asked again
+ * when they are.
  */
-export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch<Action>): void {
+export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch<Action>): string | undefined {
   const index = useRef<Promise<SearchIndex> | undefined>(undefined);
   const preparing = useRef(new AbortController());
   useEffect(() => () => preparing.current.abort(), []);
+  const [indexing, setIndexing] = useState<IndexProgress | undefined>(undefined);
+  const [prepared, setPrepared] = useState(false);
+  // The query last answered before `prepare` was done, to be asked again once it is.
+  const partiallyAnswered = useRef<string | null>(null);
   const wanted = search.editing || search.submitPending;
   const query = search.line.text;
   const answered = search.results?.query === query;
@@ -23,24 +42,49 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
   // Load the engine as soon as a search is on its way (the line opened, nothing typed yet).
   useEffect(() => {
     if (!wanted || index.current) return;
-    index.current = import('../../core/search/index.js').then(({ createSearchIndex }) => createSearchIndex(doc));
-    // Once loaded, build the parts later queries need (pinyin readings…) in background slices.
+    // Loading the engine blocks for tens of milliseconds (its dictionaries): only after the frame that
+    // opens the line is out, which the screen writer sends on the next turn of the event loop.
+    index.current = new Promise((resolve) => setImmediate(resolve))
+      .then(() => import('../../core/search/index.js'))
+      .then(({ createSearchIndex }) => createSearchIndex(doc));
     const { signal } = preparing.current;
-    index.current.then((ready) => ready.prepare({ signal })).catch(() => undefined);
+    const started = performance.now();
+    let reported = 0;
+    const onProgress = (progress: IndexProgress): void => {
+      const now = performance.now();
+      if (now - started < SHOW_AFTER_MS || now - reported < REPORT_MS) return;
+      reported = now;
+      setIndexing(progress);
+    };
+    index.current
+      .then((ready) => ready.prepare({ signal, onProgress }))
+      .then(
+        () => {
+          setIndexing(undefined);
+          setPrepared(true);
+        },
+        () => undefined,
+      );
   }, [wanted, doc]);
 
   useEffect(() => {
-    if (!wanted || answered || !isSearchable(query) || !index.current) return;
+    if (!wanted || !isSearchable(query) || !index.current) return;
+    if (answered && !(prepared && partiallyAnswered.current === query)) return;
     const controller = new AbortController();
     index.current
-      .then((ready) => ready.searchAsync(query, { limit: MAX_HITS, signal: controller.signal }))
+      .then((ready) => ready.searchAsync(query, { limit: MAX_HITS, signal: controller.signal, partial: true }))
       .then(
-        (hits) => dispatch({ type: 'searchResults', query, hits }),
+        (hits) => {
+          partiallyAnswered.current = prepared ? null : query;
+          dispatch({ type: 'searchResults', query, hits });
+        },
         (error: unknown) => {
           if (controller.signal.aborted) return;
           dispatch({ type: 'searchFailed', query, message: error instanceof Error ? error.message : String(error) });
         },
       );
     return () => controller.abort();
-  }, [wanted, answered, query, dispatch]);
+  }, [wanted, answered, query, dispatch, prepared]);
+
+  return indexing && indexingNote(indexing);
 }
