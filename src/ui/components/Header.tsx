@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { memo } from 'react';
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 import { paint } from '../style.js';
 import { padding } from '../text.js';
@@ -15,8 +16,11 @@ export interface HeaderProps {
 /** Fewest title cells worth keeping when the dateline also wants room; narrower, the dateline goes. */
 const MIN_TITLE = 12;
 
-/** The running head of the main pane: the title (cut by display width) and, when it fits, the dateline on the right. */
-export function Header({ title, dateline, width, theme, ambiguousWidth }: HeaderProps) {
+/**
+ * The running head of the main pane: the title (cut by display width) and, when it fits, the dateline
+ * on the right. Memoised: it changes only with the width.
+ */
+export const Header = memo(function Header({ title, dateline, width, theme, ambiguousWidth }: HeaderProps) {
   const room = Math.max(0, width - 2);
   const dateWidth = dateline ? cellWidth(dateline, ambiguousWidth) : 0;
   const showDate = dateline !== undefined && room >= MIN_TITLE + 2 + dateWidth;
@@ -29,4 +33,4 @@ export function Header({ title, dateline, width, theme, ambiguousWidth }: Header
       {` ${paint(cut, theme.headerTitle)}${gap}${date} `}
     </Text>
   );
-}
+});

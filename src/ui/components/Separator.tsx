@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { AmbiguousWidth } from '../../core/layout/width.js';
 import { paint } from '../style.js';
 import type { Theme } from '../theme.js';
@@ -9,8 +10,11 @@ export interface SeparatorProps {
   ambiguousWidth: AmbiguousWidth;
 }
 
-/** The one-cell rule between sidebar and text; box-drawing `│` is ambiguous-width, so `|` where that means two cells. */
-export function Separator({ height, theme, ambiguousWidth }: SeparatorProps) {
+/**
+ * The one-cell rule between sidebar and text; box-drawing `│` is ambiguous-width, so `|` where that
+ * means two cells. Memoised: it changes only with the height.
+ */
+export const Separator = memo(function Separator({ height, theme, ambiguousWidth }: SeparatorProps) {
   const rule = paint(ambiguousWidth === 2 ? '|' : '│', theme.separator);
   return (
     <Box flexDirection="column" width={1} height={height}>
@@ -19,4 +23,4 @@ export function Separator({ height, theme, ambiguousWidth }: SeparatorProps) {
       ))}
     </Box>
   );
-}
+});

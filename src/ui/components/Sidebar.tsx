@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { SidebarEntry } from '../../app/selectors.js';
 import type { AmbiguousWidth } from '../../core/layout/width.js';
 import { paint } from '../style.js';
@@ -29,35 +30,39 @@ function entryText(entry: SidebarEntry, current: boolean): string {
 /**
  * The table of contents: the title, a gap, then the lead and the sections (numbered as the 1–9 keys
  * reach them). Entries are cut by display width with an ellipsis; when they do not all fit, the
- * list scrolls to keep the selected (or current) entry in view.
+ * list scrolls to keep the selected (or current) entry in view. Memoised, as scrolling the text
+ * seldom changes it; no clipping box (entries are fitted to the width, and clipping costs Ink a pass
+ * over every character of every frame).
  */
-export function Sidebar({ entries, current, selected, focused, width, height, theme, ambiguousWidth }: SidebarProps) {
+export const Sidebar = memo(function Sidebar({ entries, current, selected, focused, width, height, theme, ambiguousWidth }: SidebarProps) {
   const list: ListRow[] = entries.flatMap((_, entry): ListRow[] => (entry === 0 ? [{ entry }, { gap: true }] : [{ entry }]));
   const focus = focused ? selected : current;
   const focusRow = list.findIndex((row) => 'entry' in row && row.entry === focus);
   const first = Math.max(0, Math.min(focusRow - Math.floor(height / 2), list.length - height));
+  const lines = Array.from({ length: height }, (_, i) => {
+    const row = list[first + i];
+    // A space: an empty text would take no row at all.
+    if (!row || !('entry' in row)) return ' ';
+    const entry = entries[row.entry] as SidebarEntry;
+    const isCurrent = row.entry === current;
+    const style =
+      focused && row.entry === selected
+        ? theme.sidebarSelected
+        : isCurrent
+          ? theme.sidebarCurrent
+          : entry.kind === 'title'
+            ? theme.sidebarTitle
+            : undefined;
+    // Padded to the width: the selected entry's bar is the whole width.
+    return paint(fit(entryText(entry, isCurrent), width, ambiguousWidth), style);
+  });
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {Array.from({ length: height }, (_, i) => {
-        const row = list[first + i];
-        if (!row || !('entry' in row)) return <Text key={i}>{' '.repeat(width)}</Text>;
-        const entry = entries[row.entry] as SidebarEntry;
-        const isCurrent = row.entry === current;
-        const text = fit(entryText(entry, isCurrent), width, ambiguousWidth);
-        const style =
-          focused && row.entry === selected
-            ? theme.sidebarSelected
-            : isCurrent
-              ? theme.sidebarCurrent
-              : entry.kind === 'title'
-                ? theme.sidebarTitle
-                : undefined;
-        return (
-          <Text key={i} wrap="truncate-end">
-            {paint(text, style)}
-          </Text>
-        );
-      })}
+    <Box flexDirection="column" width={width} height={height}>
+      {lines.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
-}
+});

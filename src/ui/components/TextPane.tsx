@@ -25,27 +25,31 @@ function labelStyle(row: Row, theme: Theme): Style {
 
 /**
  * One row as the string shown: the left margin, the indent, the styled label and text (search
- * matches highlighted), spaces to `width`.
+ * matches highlighted). Nothing after the text: the cells right of it are blank on every frame, and
+ * each trailing space would cost Ink work on every frame. A blank row is one space (an empty text
+ * would take no row at all).
  */
-export function rowLine(row: Row | undefined, width: number, theme: Theme, left = 1, highlight?: RowHighlight): string {
-  if (!row || row.kind === 'blank') return ' '.repeat(width);
+export function rowLine(row: Row | undefined, theme: Theme, left = 1, highlight?: RowHighlight): string {
+  if (!row || row.kind === 'blank') return ' ';
   const label = row.label === '' ? '' : paint(row.label, labelStyle(row, theme));
   const mark = highlight?.current ? theme.searchCurrent : theme.searchMatch;
   const text = paintRanges(row.text, theme.text[row.role], highlight?.ranges ?? [], mark);
-  // The flow measured the row already (with the ambiguous-width policy): no second measurement per frame.
-  return `${' '.repeat(left)}${row.indent}${label}${text}${' '.repeat(Math.max(0, width - left - row.width))}`;
+  return `${' '.repeat(left)}${row.indent}${label}${text}`;
 }
 
 /**
- * The text of the document: exactly `height` rows, one pre-laid row per <Text>, so Ink never wraps
- * (its wrapping breaks Chinese text in the wrong places).
+ * The text of the document: exactly `height` pre-laid rows, so Ink never wraps (its wrapping breaks
+ * Chinese text in the wrong places). One <Text> per row: Ink writes every text node again on every
+ * frame, and a multi-line one it tokenizes once whole and again line by line. No clipping box
+ * (`overflow`): rows fit, and clipping costs Ink another pass over every character of every frame.
  */
 export function TextPane({ rows, width, left = 1, height, theme, highlights }: TextPaneProps) {
+  const lines = Array.from({ length: height }, (_, i) => rowLine(rows[i], theme, left, highlights?.[i]));
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {Array.from({ length: height }, (_, i) => (
+    <Box flexDirection="column" width={width} height={height}>
+      {lines.map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          {rowLine(rows[i], width, theme, left, highlights?.[i])}
+          {line}
         </Text>
       ))}
     </Box>
