@@ -51,8 +51,14 @@ async function open(cols = 80, rows = 24): Promise<TerminalSession> {
   return term;
 }
 
+/** Types keys one by one, each answered before the next (a key that changes nothing is given 3 s). */
 async function press(term: TerminalSession, ...input: string[]): Promise<void> {
-  for (const key of input) await term.press(key, { change: false, quietMs: 60 });
+  for (const key of input) {
+    const before = term.screen();
+    term.write(key);
+    await term.waitFor((t) => t.screen() !== before, { timeout: 3000 }).catch(() => undefined);
+    await term.settle(60);
+  }
 }
 
 describe('a hostile file in the reader', () => {
@@ -71,14 +77,17 @@ describe('a hostile file in the reader', () => {
 
   it('searched (typed, Enter, n), the sidebar focused, a paragraph copied: still only its own sequences', async () => {
     const term = await open();
-    await press(term, '/');
+    term.write('/');
+    await term.waitFor((t) => t.row(23).startsWith('/'));
     term.write('剪贴板');
     await term.waitFor((t) => /1\/1\s*$/.test(t.row(23)));
     await press(term, keys.enter);
     expect(term.row(23)).toContain('hit 1 of 1');
     await press(term, 'y');
     expect(term.row(23)).toMatch(/copied/i);
-    await press(term, '/', keys.ctrl('u'));
+    term.write('/');
+    await term.waitFor((t) => t.row(23).startsWith('/'));
+    await press(term, keys.ctrl('u'));
     term.write('PWNED');
     await term.waitFor((t) => /\d\/\d\s*$/.test(t.row(23)));
     await press(term, keys.enter, 'n', 'n', 'N', keys.tab, 'j', 'j', keys.enter);
@@ -93,8 +102,8 @@ describe('a hostile file in the reader', () => {
 
   it('a paste carrying escape sequences goes into the search line as inert text', async () => {
     const term = await open();
-    await press(term, '/');
-    expect(term.modes().bracketedPasteMode).toBe(true);
+    term.write('/');
+    await term.waitFor((t) => t.row(23).startsWith('/') && t.modes().bracketedPasteMode);
     term.write(keys.paste(`剪${'\x1b'}]0;PWNED${'\x07'}${'\x1b'}[2J${'\u009b'}31m贴\u202e板`));
     await term.waitFor((t) => t.row(23).startsWith('/剪'));
     await term.settle();
