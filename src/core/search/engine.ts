@@ -216,9 +216,9 @@ export class Engine {
       const folded = normalised(corpus, p);
       const ranges: Range[] = [];
       for (const { source, ranges: near } of sources) {
-        if (source.kind === 'exact') ranges.push(...occurrences(folded.text, source.needle));
-        else if (source.kind === 'fuzzy') ranges.push(...(near ?? []));
-        else ranges.push(...pinyin!.ranges(p, source.term));
+        const found = source.kind === 'exact' ? occurrences(folded.text, source.needle) : source.kind === 'fuzzy' ? (near ?? []) : pinyin!.ranges(p, source.term);
+        // Not push(...found): a long paragraph holds more matches than a call takes arguments.
+        for (const range of found) ranges.push(range);
       }
       return snapToGraphemes(
         paragraph.text,
