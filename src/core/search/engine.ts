@@ -126,7 +126,7 @@ export class Engine {
     yield* this.corpus.get();
     yield* this.converters.get();
     yield* this.postings.get();
-    yield* (yield* this.pinyin()).readAll();
+    yield* (yield* this.pinyin()).prepare();
     yield;
     loadWordDictionary();
   }

@@ -1,33 +1,87 @@
-import { folded, locate, type Corpus } from './corpus.js';
+import { folded, locate, pieceAt, type Corpus } from './corpus.js';
 import type { TermHit, TermHits } from './hits.js';
 import { IntList } from './int-list.js';
 import { Pool } from './pool.js';
 import { matcherOf, matchPinyin, START_BEGUN, START_FULL, START_INITIAL, START_WHOLE, type Matcher, type ParagraphPinyin, type PinyinTerm } from './pinyin.js';
-import type { Steps } from './steps.js';
-import { readInto } from './syllables.js';
+import { Shared, type Steps } from './steps.js';
+import { initials, readInto } from './syllables.js';
 import type { Range } from './types.js';
 
 /** Code units read between two yields (a run with a polyphone costs pinyin-pro about 0.5 µs a character). */
 const READ_STEP = 2048;
 /** Candidate paragraphs matched between two yields. */
 const MATCH_STEP = 512;
-const FULL_COUNT = 0;
-const FULL_FIRST = 1;
-const COMPLETE = 2;
-const INITIAL_COUNT = 3;
-const INITIAL_FIRST = 4;
+const LETTERS = 26;
+
+/**
+ * Where syllables starting with each letter are: for letter l (0 for a) and block b, the offsets in
+ * block b are positions[l][from[l][b] … from[l][b + 1]). Every match starts on a syllable whose first
+ * letter is the term's first letter, so a search visits those positions only, about a twentieth of the
+ * text, instead of every character.
+ */
+interface LetterIndex {
+  positions: Int32Array[];
+  from: Int32Array[];
+}
+
+/**
+ * Counts full matches and initials in one paragraph as matchPinyin does (without checking words), fed
+ * the positions where a match may start, in order.
+ */
+class ParagraphScan {
+  fullCount = 0;
+  fullFirst = 0;
+  complete = false;
+  initialCount = 0;
+  initialFirst = 0;
+  private from = 0;
+  private nextFull = 0;
+  private nextInitial = 0;
+
+  constructor(private readonly matcher: Matcher) {}
+
+  /** Starts on the paragraph that begins at `from`. */
+  begin(from: number): void {
+    this.from = this.nextFull = this.nextInitial = from;
+    this.fullCount = this.initialCount = 0;
+    this.complete = false;
+  }
+
+  /** Position `i`, where the matcher's start bits for the syllable are `bits` (not 0). */
+  visit(ids: Uint16Array, i: number, bits: number): void {
+    if ((bits & START_FULL) !== 0 && i >= this.nextFull) {
+      // A single-syllable match is settled by the bits, without a call.
+      const length = bits & START_WHOLE ? 2 : bits & START_BEGUN ? 3 : this.matcher.fullAt(ids, i);
+      if (length >= 0) {
+        if (this.fullCount++ === 0) this.fullFirst = i - this.from;
+        if ((length & 1) === 0) this.complete = true;
+        this.nextFull = i + (length >> 1);
+      }
+    }
+    // Initials count only in paragraphs without a full match.
+    if ((bits & START_INITIAL) !== 0 && this.fullCount === 0 && i >= this.nextInitial && this.matcher.initialsAt(ids, i)) {
+      if (this.initialCount++ === 0) this.initialFirst = i - this.from;
+      this.nextInitial = i + this.matcher.length;
+    }
+  }
+
+  get matched(): boolean {
+    return this.fullCount > 0 || this.initialCount > 0;
+  }
+}
 
 /**
  * Pinyin readings of the corpus: a syllable id per code unit, in one array per block of the folded
- * text, so a reading's offsets are the text's. Paragraphs are read in order by `readAll` (the
- * background work of `prepare`, or a search that needs them all) or one by one when a term is
- * matched inside a few candidates.
+ * text, so a reading's offsets are the text's. Paragraphs are read in order by `prepare` (in the
+ * background, or by a search that needs them all) or one by one when a term is matched inside a few
+ * candidates.
  */
 export class PinyinIndex {
   private readonly ids: (Uint16Array | undefined)[];
   private readonly read: Uint8Array;
   private unread: number;
   private cursor = 0;
+  private readonly letters = new Shared(() => this.buildLetters());
   /** Word starts found so far (see startsWord in pinyin.ts), per block like `ids`. */
   private readonly words: (Uint8Array | undefined)[];
   /** The last term searched in the whole document, and the paragraphs it matched in any way. */
@@ -45,14 +99,16 @@ export class PinyinIndex {
     this.unread = corpus.paragraphs.length;
   }
 
-  /** Share of paragraphs read, 0–1. */
+  /** Share of the work done, 0–1: reading every paragraph, then indexing where syllables start. */
   get progress(): number {
     const total = this.corpus.paragraphs.length;
-    return total === 0 ? 1 : 1 - this.unread / total;
+    if (this.letters.done || total === 0) return 1;
+    return 0.99 * (1 - this.unread / total);
   }
 
+  /** Whether a search in the whole document can run without building anything first. */
   get ready(): boolean {
-    return this.unread === 0;
+    return this.letters.done;
   }
 
   private blockIds(b: number): Uint16Array {
@@ -68,17 +124,40 @@ export class PinyinIndex {
     this.unread--;
   }
 
-  /** Reads every paragraph not read yet, in order, a few thousand characters per step. */
-  *readAll(): Steps<void> {
-    const { paragraphs } = this.corpus;
+  /** Reads every paragraph not read yet, in order, and indexes where syllables start. */
+  *prepare(): Steps<void> {
+    yield* this.letters.get();
+  }
+
+  private *buildLetters(): Steps<LetterIndex> {
+    const { paragraphs, blocks } = this.corpus;
     while (this.unread > 0) {
       let units = 0;
       while (this.cursor < paragraphs.length && units < READ_STEP) {
         if (!this.read[this.cursor]) units += paragraphs[this.cursor]!.text.length + 1;
         this.readParagraph(this.cursor++);
       }
-      if (this.unread > 0) yield;
+      yield;
     }
+    const from = Array.from({ length: LETTERS }, () => new Int32Array(blocks.length + 1));
+    for (let b = 0; b < blocks.length; b++) {
+      const ids = this.blockIds(b);
+      for (let i = 0; i < ids.length; i++) if (ids[i]) from[initials[ids[i]!]! - 97]![b + 1]!++;
+      yield;
+    }
+    for (const counts of from) for (let b = 0; b < blocks.length; b++) counts[b + 1]! += counts[b]!;
+    const positions = from.map((counts) => new Int32Array(counts[blocks.length]!));
+    const fill = from.map((counts) => counts.slice());
+    for (let b = 0; b < blocks.length; b++) {
+      const ids = this.blockIds(b);
+      for (let i = 0; i < ids.length; i++) {
+        if (!ids[i]) continue;
+        const letter = initials[ids[i]!]! - 97;
+        positions[letter]![fill[letter]![b]!++] = i;
+      }
+      yield;
+    }
+    return { positions, from };
   }
 
   /** The reading of paragraph `p`, read now if needed, with the word starts known so far. */
@@ -93,26 +172,25 @@ export class PinyinIndex {
   /**
    * Records every paragraph (of `within`, or all) whose reading matches `term`; ranges wait for `ranges`.
    * Initials are recorded as pending: checking word boundaries needs ICU's segmenter on the paragraph,
-   * which is left for `settle` to do on the hits that are about to be shown. A term typed further than
-   * the last one searched in the whole document (`jic` after `ji`) is looked for only in the paragraphs
-   * that one matched in any way, since every match of the longer term starts a match of the shorter.
+   * which is left for `settle` to do on the hits that are about to be shown. In the whole document
+   * only positions where a syllable starts with the term's first letter are visited (see LetterIndex),
+   * and a term typed further than the last one searched there (`jic` after `ji`) only in the
+   * paragraphs that one matched in any way, since every match of the longer term starts a match of the
+   * shorter.
    */
   *find(term: PinyinTerm, within: Int32Array | null, into: TermHits): Steps<void> {
     const full = into.addSource({ kind: 'pinyin', term });
-    const initials = into.addSource({ kind: 'initials', term });
+    const initialsOnly = into.addSource({ kind: 'initials', term });
     const matcher = matcherOf(term);
-    let candidates = within;
-    if (!within) {
-      yield* this.readAll();
-      if (this.last && continues(this.last.term, term)) candidates = this.last.paragraphs;
-    }
+    const scan = new ParagraphScan(matcher);
     const matched = within ? null : this.lists.acquire();
-    const found = this.found;
     const record = (p: number): void => {
-      if (found[FULL_COUNT]! > 0) into.offer(p, 1, found[COMPLETE] ? 0 : 1, found[FULL_COUNT]!, found[FULL_FIRST]!, full);
-      else into.offer(p, 1, 2, found[INITIAL_COUNT]!, found[INITIAL_FIRST]!, initials);
+      if (scan.fullCount > 0) into.offer(p, 1, scan.complete ? 0 : 1, scan.fullCount, scan.fullFirst, full);
+      else into.offer(p, 1, 2, scan.initialCount, scan.initialFirst, initialsOnly);
       matched?.push(p);
     };
+    const letters = within ? null : yield* this.letters.get();
+    const candidates = within ?? (this.last && continues(this.last.term, term) ? this.last.paragraphs : null);
     if (candidates) {
       for (let i = 0; i < candidates.length; i++) {
         if (i % MATCH_STEP === MATCH_STEP - 1) yield;
@@ -120,15 +198,38 @@ export class PinyinIndex {
         this.readParagraph(p);
         const b = this.corpus.blockOf[p]!;
         const { starts, first } = this.corpus.blocks[b]!;
-        if (this.scanRange(this.ids[b]!, starts[p - first]!, starts[p - first + 1]! - 1, matcher)) record(p);
+        const ids = this.ids[b]!;
+        const start = matcher.start();
+        const to = starts[p - first + 1]! - 1;
+        scan.begin(starts[p - first]!);
+        for (let at = starts[p - first]!; at < to; at++) {
+          const bits = start[ids[at]!]!;
+          if (bits !== 0) scan.visit(ids, at, bits);
+        }
+        if (scan.matched) record(p);
       }
-    } else {
+    } else if (letters) {
+      const start = matcher.start();
+      const letter = term.letters.charCodeAt(0) - 97;
+      const positions = letters.positions[letter]!;
+      const from = letters.from[letter]!;
       for (let b = 0; b < this.corpus.blocks.length; b++) {
         const { starts, first } = this.corpus.blocks[b]!;
         const ids = this.ids[b]!;
-        for (let local = 0; local + 1 < starts.length; local++) {
-          if (this.scanRange(ids, starts[local]!, starts[local + 1]! - 1, matcher)) record(first + local);
+        let current = -1;
+        for (let k = from[b]!; k < from[b + 1]!; k++) {
+          const at = positions[k]!;
+          const bits = start[ids[at]!]!;
+          if (bits === 0) continue;
+          const local = pieceAt(starts, at, Math.max(current, 0));
+          if (local !== current) {
+            if (current >= 0 && scan.matched) record(first + current);
+            current = local;
+            scan.begin(starts[local]!);
+          }
+          scan.visit(ids, at, bits);
         }
+        if (current >= 0 && scan.matched) record(first + current);
         yield;
       }
     }
@@ -136,50 +237,6 @@ export class PinyinIndex {
       if (this.last) this.lists.release(this.last.list);
       this.last = { term, list: matched, paragraphs: matched.values() };
     }
-  }
-
-  /** What `scanRange` found, at FULL_COUNT, FULL_FIRST, COMPLETE, INITIAL_COUNT, INITIAL_FIRST. */
-  private readonly found = new Int32Array(5);
-
-  /**
-   * Counts full matches and initials in `ids[from, to)` (one paragraph) as matchPinyin does (without
-   * checking words), into `this.found`; returns whether there was any. The loop every pinyin search
-   * runs over the whole document: one table lookup per character, and a single-syllable match settled
-   * without a call.
-   */
-  private scanRange(ids: Uint16Array, from: number, to: number, matcher: Matcher): boolean {
-    const start = matcher.start();
-    let fullCount = 0;
-    let fullFirst = 0;
-    let complete = 0;
-    let initialCount = 0;
-    let initialFirst = 0;
-    let nextFull = from;
-    let nextInitial = from;
-    for (let i = from; i < to; i++) {
-      const bits = start[ids[i]!]!;
-      if (bits === 0) continue;
-      if ((bits & START_FULL) !== 0 && i >= nextFull) {
-        const length = bits & START_WHOLE ? 2 : bits & START_BEGUN ? 3 : matcher.fullAt(ids, i);
-        if (length >= 0) {
-          if (fullCount++ === 0) fullFirst = i - from;
-          if ((length & 1) === 0) complete = 1;
-          nextFull = i + (length >> 1);
-        }
-      }
-      // Initials count only in paragraphs without a full match.
-      if ((bits & START_INITIAL) !== 0 && fullCount === 0 && i >= nextInitial && matcher.initialsAt(ids, i)) {
-        if (initialCount++ === 0) initialFirst = i - from;
-        nextInitial = i + matcher.length;
-      }
-    }
-    const found = this.found;
-    found[FULL_COUNT] = fullCount;
-    found[FULL_FIRST] = fullFirst;
-    found[COMPLETE] = complete;
-    found[INITIAL_COUNT] = initialCount;
-    found[INITIAL_FIRST] = initialFirst;
-    return fullCount > 0 || initialCount > 0;
   }
 
   /** The checked hit of `term` in paragraph `p`, or null. */
