@@ -91,7 +91,10 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);
 
+  // When the last key came: background work waits for a pause in the typing.
+  const lastInput = useRef(0);
   useInput((input, key) => {
+    lastInput.current = performance.now();
     const keys = keyNames(input, key);
     if (keys.length > 0) dispatch({ type: 'keys', keys });
   });
@@ -102,7 +105,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
 
   const theme = useMemo(() => createTheme(color), [color]);
   const flow = textFlow(state);
-  const progress = useLayoutProgress(flow);
+  const progress = useLayoutProgress(flow, lastInput);
   const g = geometry(state);
   if (g.tooSmall) return <TooSmall columns={columns} rows={rows} theme={theme} />;
 

@@ -151,6 +151,11 @@ export class Flow {
   private readonly estimates: Uint32Array;
   private total: number;
   private laidCount = 0;
+  /** Blocks whose rows have been counted (laid out now or before), so their share of the total is exact. */
+  private readonly counted: Uint8Array;
+  private countedNumber = 0;
+  /** No block before this one is left uncounted (where `countSome` goes on). */
+  private countFrom = 0;
   private ids: Map<string, number> | undefined;
 
   constructor(doc: Document, options: FlowOptions) {
@@ -160,6 +165,7 @@ export class Flow {
     this.indent = options.indent ?? false;
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
     this.estimates = new Uint32Array(this.blocks.length);
+    this.counted = new Uint8Array(this.blocks.length);
     this.blocks.forEach((block, i) => {
       const cells = approximateCells(block.label) + approximateCells(block.text);
       this.estimates[i] = (i > 0 ? 1 : 0) + Math.max(1, Math.ceil(cells / this.width));
@@ -182,12 +188,20 @@ export class Flow {
     const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent);
     this.laid[index] = rows;
     this.laidCount++;
-    const delta = rows.length - (this.estimates[index] ?? 0);
+    this.count(index, rows.length);
+    return rows;
+  }
+
+  /** Replaces block `index`'s estimate by its real number of rows (once). */
+  private count(index: number, rows: number): void {
+    if (this.counted[index]) return;
+    this.counted[index] = 1;
+    this.countedNumber++;
+    const delta = rows - (this.estimates[index] ?? 0);
     if (delta !== 0) {
       this.counts.add(index, delta);
       this.total += delta;
     }
-    return rows;
   }
 
   /** Whether block `index` has been laid out at this width. */
@@ -200,9 +214,14 @@ export class Flow {
     return this.laidCount;
   }
 
-  /** True when every block is laid out, so row numbers and the total are exact. */
+  /** How many blocks have had their rows counted (by laying them out or by `countSome`). */
+  get countedCount(): number {
+    return this.countedNumber;
+  }
+
+  /** True when every block's rows are counted, so row numbers and the total are exact. */
   isExact(): boolean {
-    return this.laidCount === this.blocks.length;
+    return this.countedNumber === this.blocks.length;
   }
 
   /** Lays out up to `maxBlocks` blocks not laid out yet, in reading order; returns whether the flow is now exact. */
@@ -211,6 +230,23 @@ export class Flow {
     for (let i = 0; i < this.blocks.length && budget > 0; i++) {
       if (this.laid[i]) continue;
       this.rows(i);
+      budget--;
+    }
+    return this.isExact();
+  }
+
+  /**
+   * Counts the rows of up to `maxBlocks` blocks not counted yet, in reading order, without keeping
+   * them: a pass over a long document that kept every row would hold the whole layout in memory.
+   * Returns whether the flow is now exact.
+   */
+  countSome(maxBlocks: number): boolean {
+    let budget = maxBlocks;
+    for (; this.countFrom < this.blocks.length && budget > 0; this.countFrom++) {
+      const index = this.countFrom;
+      if (this.counted[index]) continue;
+      const block = this.blocks[index] as Block;
+      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent).length);
       budget--;
     }
     return this.isExact();

@@ -1,26 +1,36 @@
 import { useEffect, useState } from 'react';
 import type { Flow } from '../../core/layout/flow.js';
 
-/** Milliseconds of layout per slice: short enough that a key never waits behind one. */
-const SLICE_MS = 8;
+/** Milliseconds of counting per slice: a key that arrives meanwhile waits at most this long. */
+const SLICE_MS = 4;
 const BLOCKS_PER_STEP = 32;
 /** How often the status bar hears about progress. */
 const REPORT_MS = 250;
+/** Quiet after a key before counting goes on: keys held down or typed in a row never wait for it. */
+const QUIET_MS = 150;
 
 /**
- * Lays out the rest of a large document in the background, a slice at a time between keys, so the
- * position in the status bar becomes exact. Returns the share laid out (0–1) while work remains,
- * undefined once the flow is exact.
+ * Counts the rows of the rest of a large document in the background, a slice at a time between
+ * keys, so the position in the status bar becomes exact. The rows are counted, not kept (a pass that
+ * kept them would hold the whole layout of a long text in memory, and every row would outlive the
+ * young generation, which makes garbage collection slow). Counting pauses while keys come
+ * (`lastInput`: when the last one did). Returns the share counted (0–1) while work remains, undefined
+ * once the flow is exact.
  */
-export function useLayoutProgress(flow: Flow): number | undefined {
+export function useLayoutProgress(flow: Flow, lastInput?: { readonly current: number }): number | undefined {
   const [, setVersion] = useState(0);
   useEffect(() => {
     if (flow.isExact()) return;
     let timer: NodeJS.Timeout | undefined;
     let reported = performance.now();
     const step = (): void => {
+      const sinceInput = performance.now() - (lastInput?.current ?? -Infinity);
+      if (sinceInput < QUIET_MS) {
+        timer = setTimeout(step, QUIET_MS - sinceInput);
+        return;
+      }
       const started = performance.now();
-      while (!flow.isExact() && performance.now() - started < SLICE_MS) flow.layoutSome(BLOCKS_PER_STEP);
+      while (!flow.isExact() && performance.now() - started < SLICE_MS) flow.countSome(BLOCKS_PER_STEP);
       const now = performance.now();
       if (flow.isExact() || now - reported >= REPORT_MS) {
         reported = now;
@@ -30,6 +40,6 @@ export function useLayoutProgress(flow: Flow): number | undefined {
     };
     timer = setTimeout(step, 0);
     return () => clearTimeout(timer);
-  }, [flow]);
-  return flow.isExact() ? undefined : flow.laidOutCount / flow.blockCount;
+  }, [flow, lastInput]);
+  return flow.isExact() ? undefined : flow.countedCount / flow.blockCount;
 }

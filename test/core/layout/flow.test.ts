@@ -192,6 +192,27 @@ describe('lazy layout', () => {
     while (!flow.layoutSome(50));
     expect(flow.rowCount()).toBe(exact);
   });
+
+  it('counts rows without keeping them: exact total and row numbers, nothing laid out held', () => {
+    const small = syntheticDocument(30, 20);
+    const all = flowRows(small, { width: 40 });
+    const flow = new Flow(small, { width: 40 });
+    const seen = flow.slice(flow.move(flow.first(), 100), 5);
+    const held = flow.laidOutCount;
+    let passes = 0;
+    while (!flow.countSome(50)) passes++;
+    expect(passes).toBeGreaterThan(0);
+    expect(flow.isExact()).toBe(true);
+    expect(flow.countedCount).toBe(flow.blockCount);
+    expect(flow.laidOutCount).toBe(held);
+    expect(flow.rowCount()).toBe(all.length);
+    // Blocks laid out before and after the count agree with the full layout, row numbers too.
+    const at = flow.move(flow.first(), 100);
+    expect(flow.rowNumber(at)).toBe(100);
+    expect(flow.slice(at, 5)).toEqual(seen);
+    expect(flow.slice(flow.move(flow.first(), 333), 9)).toEqual(all.slice(333, 342));
+    expect(flow.rowNumber(flow.last())).toBe(all.length - 1);
+  });
 });
 
 describe('first-line indent', () => {
