@@ -149,7 +149,8 @@ export function* findFuzzy(corpus: Corpus, postings: Postings, pattern: string, 
     if (found.length === 0) continue;
     for (const { refIndex } of new Fuse(best, options).search(pattern)) {
       const { p, windows } = found[refIndex]!;
-      const errors = Math.min(...windows.map((window) => window.errors));
+      // A fold, not Math.min(...): a long paragraph has more near misses than a call takes arguments.
+      const errors = windows.reduce((least, window) => Math.min(least, window.errors), Infinity);
       if (into.offer(p, 2, errors, windows.length, windows[0]!.start, source)) into.ranges.set(p, windows.map((window) => [window.start, window.end]));
     }
   }
