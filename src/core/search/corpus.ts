@@ -55,6 +55,7 @@ export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Cor
   const paragraphs = allParagraphs(doc);
   const titles = new Map(doc.sections.map((section) => [section.index, section.title]));
   progress.total = paragraphs.length;
+  yield;
   const blocks: Block[] = [];
   const blockOf = new Int32Array(paragraphs.length);
   const maps = new Map<number, Normalised>();

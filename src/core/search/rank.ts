@@ -132,6 +132,8 @@ export class Candidates {
 const HEAPIFY_STEP = 4096;
 /** Entries settled between two yields (settling may segment a paragraph into words). */
 const SETTLE_STEP = 16;
+/** Entries taken off the heap between two yields (all hits of a common term, when there is no limit). */
+const POP_STEP = 2048;
 
 /**
  * The indices of the best `limit` candidates in order (by score, then paragraph), one per paragraph (a
@@ -168,7 +170,8 @@ export function* best(candidates: Candidates, limit: number, settle: (i: number)
   const chosen: number[] = [];
   const taken = new Set<number>();
   let settled = 0;
-  while (chosen.length < limit && size > 0) {
+  for (let popped = 1; chosen.length < limit && size > 0; popped++) {
+    if (popped % POP_STEP === 0) yield;
     const top = heap[0]!;
     if (taken.has(paragraph[top]!)) {
       heap[0] = heap[--size]!;
