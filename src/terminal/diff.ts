@@ -41,42 +41,55 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Output being built, and where the cursor and the pen are once the terminal has read it. */
+/**
+ * Output being built, and where the cursor and the pen are once the terminal has read it. One that
+ * only prices (`keep` false) counts the bytes without building the string: the diff prices rows many
+ * times over for every frame.
+ */
 class Emitter {
   out = '';
+  /** UTF-8 length of what was appended. */
+  bytes = 0;
   /** Cursor column and row; -1 when unknown (at the start, after a scroll or a clear). */
   private x = -1;
   private y = -1;
   /** Undefined while unknown. */
   private style: Style | undefined;
 
+  constructor(private readonly keep = true) {}
+
+  private append(text: string): void {
+    if (this.keep) this.out += text;
+    this.bytes += utf8Length(text);
+  }
+
   moveTo(x: number, y: number): void {
     if (this.x === x && this.y === y) return;
     // Within the row, CR and CHA are absolute and shorter (also from the last column, where the cursor waits to wrap).
-    if (this.y === y) this.out += x === 0 ? '\r' : `${CSI}${x + 1}G`;
-    else this.out += x === 0 ? `${CSI}${y + 1}H` : `${CSI}${y + 1};${x + 1}H`;
+    if (this.y === y) this.append(x === 0 ? '\r' : `${CSI}${x + 1}G`);
+    else this.append(x === 0 ? `${CSI}${y + 1}H` : `${CSI}${y + 1};${x + 1}H`);
     this.x = x;
     this.y = y;
   }
 
   pen(style: Style): void {
-    this.out += styleTransition(this.style, style);
+    if (style !== this.style) this.append(styleTransition(this.style, style));
     this.style = style;
   }
 
   put(char: string, width: number): void {
-    this.out += char;
+    this.append(char);
     this.x += width;
   }
 
   eraseToEnd(): void {
     this.pen(DEFAULT_STYLE);
-    this.out += `${CSI}K`;
+    this.append(`${CSI}K`);
   }
 
   /** Appends a sequence that leaves the cursor somewhere else (a scroll, a clear). */
   raw(sequence: string): void {
-    this.out += sequence;
+    this.append(sequence);
     this.x = -1;
     this.y = -1;
   }
@@ -150,9 +163,9 @@ function repairRow(emit: Emitter, y: number, have: Row, want: Row): void {
 
 function rowCost(have: Row, want: Row): number {
   if (sameRow(have, want)) return 0;
-  const emit = new Emitter();
+  const emit = new Emitter(false);
   repairRow(emit, 0, have, want);
-  return utf8Length(emit.out);
+  return emit.bytes;
 }
 
 /** Clears the screen and draws every row of `next`. */
@@ -182,6 +195,15 @@ interface Scroll {
 
 function scrollSequence({ top, bottom, by }: Scroll): string {
   return `${CSI}${top + 1};${bottom + 1}r${CSI}${Math.abs(by)}${by > 0 ? 'S' : 'T'}${CSI}r`;
+}
+
+function digits(n: number): number {
+  return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : String(n).length;
+}
+
+/** `scrollSequence(...).length` without building it: ten bytes besides the three numbers. */
+function scrollLength(top: number, bottom: number, by: number): number {
+  return 10 + digits(top + 1) + digits(bottom + 1) + digits(Math.abs(by));
 }
 
 /** The row the terminal shows at `y` after `scroll`: one of `prev`'s, or a blank one. */
@@ -252,17 +274,19 @@ function bestBand(prev: Screen, next: Screen, by: number, stay: readonly number[
   let best: { scroll: Scroll; cost: number } | undefined;
   for (let top = 0; top < rows; top++) {
     for (let bottom = top + n; bottom < rows; bottom++) {
-      const scroll = { top, bottom, by };
       // by > 0: [top, bottom - n] come from below, [bottom - n + 1, bottom] are new; by < 0 mirrored.
-      const [movedFrom, movedTo, blankFrom, blankTo] = by > 0 ? [top, bottom - n + 1, bottom - n + 1, bottom + 1] : [top + n, bottom + 1, top, top + n];
+      const movedFrom = by > 0 ? top : top + n;
+      const movedTo = by > 0 ? bottom - n + 1 : bottom + 1;
+      const blankFrom = by > 0 ? bottom - n + 1 : top;
+      const blankTo = by > 0 ? bottom + 1 : top + n;
       const cost =
         inPlace[rows]! -
         (inPlace[bottom + 1]! - inPlace[top]!) +
         (moved[movedTo]! - moved[movedFrom]!) +
         (blank[blankTo]! - blank[blankFrom]!) +
-        scrollSequence(scroll).length +
+        scrollLength(top, bottom, by) +
         3;
-      if (!best || cost < best.cost) best = { scroll, cost };
+      if (!best || cost < best.cost) best = { scroll: { top, bottom, by }, cost };
     }
   }
   return best;
@@ -297,7 +321,7 @@ export function renderDiff(prev: Screen | undefined, next: Screen): string {
     emit.raw(scrollSequence(scroll));
   }
   for (let y = 0; y < rows; y++) repairRow(emit, y, scrolledRow(prev, scroll, y, empty), next.lines[y]!);
-  const bytes = utf8Length(emit.out);
+  const { bytes } = emit;
   if (bytes <= textBytes(next)) return emit.out;
   const full = renderFull(next);
   return bytes <= utf8Length(full) ? emit.out : full;

@@ -172,15 +172,42 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
 }
 
 /**
- * The screen a frame shows on a `columns` x `rows` terminal: lines beyond `rows` are cut, missing
- * ones are blank. `ambiguousWidth` must be the policy the frame was laid out with.
+ * The rows of the previous frame by line, for `parseFrame` to reuse: scrolling shows most lines of
+ * the last frame again, unchanged (rows are never modified, so screens can share them).
  */
-export function parseFrame(frame: string, columns: number, rows: number, ambiguousWidth: AmbiguousWidth = 1): Screen {
+export class LineCache {
+  private previous = new Map<string, Row>();
+  private current = new Map<string, Row>();
+  private key = '';
+
+  /** Starts a frame; rows of the previous one are reused only at the same width and policy. */
+  begin(columns: number, ambiguousWidth: AmbiguousWidth): void {
+    const key = `${columns}/${ambiguousWidth}`;
+    this.previous = key === this.key ? this.current : new Map();
+    this.current = new Map();
+    this.key = key;
+  }
+
+  row(line: string, parse: (line: string) => Row): Row {
+    const row = this.current.get(line) ?? this.previous.get(line) ?? parse(line);
+    this.current.set(line, row);
+    return row;
+  }
+}
+
+/**
+ * The screen a frame shows on a `columns` x `rows` terminal: lines beyond `rows` are cut, missing
+ * ones are blank. `ambiguousWidth` must be the policy the frame was laid out with. With a `cache`,
+ * lines the previous frame had are not parsed again.
+ */
+export function parseFrame(frame: string, columns: number, rows: number, ambiguousWidth: AmbiguousWidth = 1, cache?: LineCache): Screen {
   const source = frame === '' ? [] : frame.split('\n');
+  const parse = (line: string): Row => parseLine(line, columns, ambiguousWidth);
+  cache?.begin(columns, ambiguousWidth);
   const lines: Row[] = [];
   for (let y = 0; y < rows; y++) {
-    const line = source[y];
-    lines.push(line === undefined ? blankRow(columns) : parseLine(line, columns, ambiguousWidth));
+    const line = source[y] ?? '';
+    lines.push(cache ? cache.row(line, parse) : parse(line));
   }
   return { columns, rows, lines };
 }

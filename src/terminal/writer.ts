@@ -11,7 +11,7 @@
  */
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { renderDiff } from './diff.js';
-import { parseFrame, type Screen } from './screen.js';
+import { LineCache, parseFrame, type Screen } from './screen.js';
 
 /** Synchronized output (mode 2026): the terminal shows the update at once; others ignore the mode. */
 export const BEGIN_SYNC = '\u001b[?2026h';
@@ -58,6 +58,7 @@ export class ScreenWriter {
   private blocked = false;
   private closed = false;
   private readonly ambiguousWidth: AmbiguousWidth;
+  private readonly lines = new LineCache();
 
   constructor(
     private readonly out: TerminalOutput,
@@ -112,7 +113,7 @@ export class ScreenWriter {
     this.scheduled = undefined;
     if (this.blocked || this.closed || !this.dirty || this.latest === undefined) return;
     this.dirty = false;
-    const next = parseFrame(this.latest, this.out.columns || 80, this.out.rows || 24, this.ambiguousWidth);
+    const next = parseFrame(this.latest, this.out.columns || 80, this.out.rows || 24, this.ambiguousWidth, this.lines);
     const diff = renderDiff(this.screen, next);
     this.screen = next;
     const cell = this.cursorCell;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellWidth } from '../../src/core/layout/width.js';
-import { CONTINUATION, parseFrame, sameRow } from '../../src/terminal/screen.js';
+import { CONTINUATION, LineCache, parseFrame, sameRow } from '../../src/terminal/screen.js';
 import { applyStyle, styleTransition } from '../../src/terminal/style.js';
 import { lineArb } from './frames.js';
 
@@ -66,6 +66,27 @@ describe('parseFrame', () => {
         // `end` is right after the last cell that is not a blank in the default style.
         expect(r.chars.slice(r.end).every((c) => c === ' ') && r.styles.slice(r.end).every((s) => s === '')).toBe(true);
         if (r.end > 0) expect(r.chars[r.end - 1] !== ' ' || r.styles[r.end - 1] !== '').toBe(true);
+      }),
+    );
+  });
+
+  it('with a line cache, parses frames as without one, reusing the rows of lines the last frame had', () => {
+    const cache = new LineCache();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(lineArb, { minLength: 0, maxLength: 6 }), fc.integer({ min: 4, max: 30 }), fc.constantFrom<1 | 2>(1, 2)), { minLength: 1, maxLength: 6 }), (frames) => {
+        let last: { lines: readonly string[]; columns: number; ambiguousWidth: 1 | 2; screen: ReturnType<typeof parseFrame> } | undefined;
+        for (const [lines, columns, ambiguousWidth] of frames) {
+          const frame = lines.join('\n');
+          const screen = parseFrame(frame, columns, 5, ambiguousWidth, cache);
+          expect(screen).toEqual(parseFrame(frame, columns, 5, ambiguousWidth));
+          if (last && last.columns === columns && last.ambiguousWidth === ambiguousWidth) {
+            lines.slice(0, 5).forEach((line, y) => {
+              const before = last!.lines.slice(0, 5).indexOf(line);
+              if (before >= 0) expect(screen.lines[y]).toBe(last!.screen.lines[before]);
+            });
+          }
+          last = { lines, columns, ambiguousWidth, screen };
+        }
       }),
     );
   });
