@@ -66,10 +66,6 @@ export class TermHits {
     return this.offered.values();
   }
 
-  has(p: number): boolean {
-    return this.tier[p] !== NONE;
-  }
-
   /** Registers what later offers matched; returns its index for `offer`. */
   addSource(source: Source): number {
     this.sources.push(source);

@@ -1,4 +1,4 @@
-import { initials, readInto, syllables } from './syllables.js';
+import { initials, syllables } from './syllables.js';
 import type { Range } from './types.js';
 
 /** The reading of one folded paragraph: a syllable id per code unit (see syllables.ts). */
@@ -10,13 +10,6 @@ export interface ParagraphPinyin {
   words?: Intl.Segments;
   /** Per code unit (and the end): 0 not known yet, WORD_START or INSIDE_WORD. */
   wordStarts?: Uint8Array;
-}
-
-/** Reads a folded paragraph. */
-export function readPinyin(folded: string): ParagraphPinyin {
-  const ids = new Uint16Array(folded.length);
-  readInto(folded, ids);
-  return { text: folded, ids };
 }
 
 /** A query term typed as pinyin: its letters, and where the user put a space or apostrophe between them. */

@@ -4,8 +4,15 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
 import { normalise } from '../../../src/core/search/normalise.js';
-import { matchPinyin, pinyinTerm, readPinyin } from '../../../src/core/search/pinyin.js';
-import { syllables } from '../../../src/core/search/syllables.js';
+import { matchPinyin, pinyinTerm, type ParagraphPinyin } from '../../../src/core/search/pinyin.js';
+import { readInto, syllables } from '../../../src/core/search/syllables.js';
+
+/** A folded paragraph and its reading. */
+function readPinyin(text: string): ParagraphPinyin {
+  const ids = new Uint16Array(text.length);
+  readInto(text, ids);
+  return { text, ids };
+}
 
 const matched = (text: string, query: string): string[] => {
   const term = pinyinTerm(query.split(' '));

@@ -10,7 +10,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSearchIndex, type IndexProgress } from '../../../src/core/search/index.js';
-import { loadWordDictionary, readPinyin } from '../../../src/core/search/pinyin.js';
+import { loadWordDictionary } from '../../../src/core/search/pinyin.js';
+import { readInto } from '../../../src/core/search/syllables.js';
 import { paragraphsDocument } from './documents.js';
 
 /** mulberry32, so the document is the same on every run. */
@@ -77,7 +78,7 @@ const doc = largeDocument();
 beforeAll(() => {
   // One-time library set-up that cannot be cut into slices: pinyin-pro builds its word automaton on
   // first use, ICU loads its word dictionary. The reader's prepare() gets them out of the way early.
-  readPinyin('重庆银行行长');
+  readInto('重庆银行行长', new Uint16Array(6));
   loadWordDictionary();
 });
 
