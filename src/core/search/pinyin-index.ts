@@ -1,7 +1,6 @@
 import { folded, locate, pieceAt, type Corpus } from './corpus.js';
 import type { TermHit, TermHits } from './hits.js';
 import { IntList } from './int-list.js';
-import { Pool } from './pool.js';
 import { matcherOf, matchPinyin, START_BEGUN, START_FULL, START_INITIAL, START_WHOLE, type Matcher, type ParagraphPinyin, type PinyinTerm } from './pinyin.js';
 import { Shared, type Steps } from './steps.js';
 import { initials, readInto } from './syllables.js';
@@ -84,13 +83,11 @@ export class PinyinIndex {
   private readonly letters = new Shared(() => this.buildLetters());
   /** Word starts found so far (see startsWord in pinyin.ts), per block like `ids`. */
   private readonly words: (Uint8Array | undefined)[];
-  /** The last term searched in the whole document, and the paragraphs it matched in any way. */
-  private last: { term: PinyinTerm; list: IntList; paragraphs: Int32Array } | null = null;
-  private readonly lists = new Pool(
-    () => new IntList(),
-    (list) => list.clear(),
-    2,
-  );
+  /**
+   * The last term searched in the whole document, and the paragraphs it matched in any way. Never
+   * reused: a search paused half-way may still be going through them.
+   */
+  private last: { term: PinyinTerm; paragraphs: Int32Array } | null = null;
 
   constructor(private readonly corpus: Corpus) {
     this.ids = corpus.blocks.map(() => undefined);
@@ -183,7 +180,7 @@ export class PinyinIndex {
     const initialsOnly = into.addSource({ kind: 'initials', term });
     const matcher = matcherOf(term);
     const scan = new ParagraphScan(matcher);
-    const matched = within ? null : this.lists.acquire();
+    const matched = within ? null : new IntList();
     const record = (p: number): void => {
       if (scan.fullCount > 0) into.offer(p, 1, scan.complete ? 0 : 1, scan.fullCount, scan.fullFirst, full);
       else into.offer(p, 1, 2, scan.initialCount, scan.initialFirst, initialsOnly);
@@ -233,10 +230,7 @@ export class PinyinIndex {
         yield;
       }
     }
-    if (matched) {
-      if (this.last) this.lists.release(this.last.list);
-      this.last = { term, list: matched, paragraphs: matched.values() };
-    }
+    if (matched) this.last = { term, paragraphs: matched.values() };
   }
 
   /** The checked hit of `term` in paragraph `p`, or null. */
