@@ -4,18 +4,17 @@
  *
  * Ink measures every character of every frame again (its width cache lives for one frame), and
  * string-width's general path (a grapheme segmenter, emoji and Hangul rules per cluster) costs
- * about a microsecond per character once warm, and tens of milliseconds on its first non-ASCII
- * string, when V8 compiles its `\p{RGI_Emoji}` expression. Most text in a Chinese document needs
- * none of that: a code unit from the ranges below is always a grapheme cluster of its own (no
- * combining marks, joiners, variation selectors, prepended marks, Hangul jamo, controls or
- * surrogates there), and its width is its East Asian Width. A string made only of such code units
- * is measured by adding those widths up; any other string goes to string-width, remembered by
- * string. test/terminal/string-width.test.ts checks every code unit of the ranges, and random
- * strings, against string-width.
+ * about a microsecond per character once warm, and its module builds a `\p{RGI_Emoji}` expression
+ * (tens of milliseconds) as it loads. Most text in a Chinese document needs none of that: a code
+ * unit from the ranges below is always a grapheme cluster of its own (no combining marks, joiners,
+ * variation selectors, prepended marks, Hangul jamo, controls or surrogates there), and its width is
+ * its East Asian Width. A string made only of such code units is measured by adding those widths
+ * up; any other string goes to the general path (`exact-width.ts`, built on first use), remembered
+ * by string. test/terminal/string-width.test.ts checks every code unit of the ranges, and random
+ * strings, against the string-width package.
  */
 import { eastAsianWidth } from 'get-east-asian-width';
-// By path, not by name: the bundle's alias sends the name `string-width` here.
-import exactStringWidth from '../../node_modules/string-width/index.js';
+import { exactStringWidth } from './exact-width.js';
 
 /** string-width's options. */
 export interface StringWidthOptions {

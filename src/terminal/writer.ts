@@ -39,6 +39,12 @@ export interface TerminalOutput {
 export interface ScreenWriterOptions {
   /** The ambiguous-width policy the frames are laid out with. @default 1 */
   ambiguousWidth?: AmbiguousWidth;
+  /**
+   * Write the first frame at once instead of on the next turn of the event loop: there is nothing to
+   * merge it with, and a renderer's follow-up work (React's effects) would otherwise delay it.
+   * @default false
+   */
+  firstFrameAtOnce?: boolean;
 }
 
 export class ScreenWriter {
@@ -59,12 +65,16 @@ export class ScreenWriter {
   private closed = false;
   private readonly ambiguousWidth: AmbiguousWidth;
   private readonly lines = new LineCache();
+  private readonly firstFrameAtOnce: boolean;
+  /** A frame has been written. */
+  private written = false;
 
   constructor(
     private readonly out: TerminalOutput,
     options: ScreenWriterOptions = {},
   ) {
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
+    this.firstFrameAtOnce = options.firstFrameAtOnce ?? false;
     // A terminal that changes size reflows or cuts what it shows: the model no longer holds.
     out.on('resize', this.redraw);
   }
@@ -73,7 +83,8 @@ export class ScreenWriter {
   frame(frame: string): void {
     this.latest = frame;
     this.dirty = true;
-    this.schedule();
+    if (this.firstFrameAtOnce && !this.written) this.flush();
+    else this.schedule();
   }
 
   /**
@@ -127,6 +138,7 @@ export class ScreenWriter {
     this.cursorShown = cell !== undefined;
     this.cursorMoved = false;
     if (update === '') return;
+    this.written = true;
     if (!this.out.write(BEGIN_SYNC + update + END_SYNC)) {
       this.blocked = true;
       this.out.once('drain', this.onDrain);

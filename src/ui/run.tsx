@@ -76,7 +76,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     let instance: Instance | undefined;
     let finished = false;
     let latest: ReaderState | undefined;
-    const writer = new ScreenWriter(stdout, { ambiguousWidth: ambiguousWidth ?? 1 });
+    const writer = new ScreenWriter(stdout, { ambiguousWidth: ambiguousWidth ?? 1, firstFrameAtOnce: true });
     const placeCursor = (cell: CursorCell | undefined): void => writer.cursor(cell);
     const sink = new FrameSink({
       columns: stdout.columns || 80,

@@ -81,6 +81,21 @@ describe('ScreenWriter', () => {
     writer.close();
   });
 
+  it('with firstFrameAtOnce, writes the first frame at once and merges later frames of one turn as usual', async () => {
+    const out = new FakeOutput(30, 6);
+    const writer = new ScreenWriter(out, { firstFrameAtOnce: true });
+    writer.frame(frame(0));
+    expect(out.writes).toHaveLength(1);
+    for (let n = 1; n < 4; n++) writer.frame(frame(n));
+    expect(out.writes).toHaveLength(1);
+    await tick();
+    expect(out.writes).toHaveLength(2);
+    const term = emulator(30, 6);
+    for (const data of out.writes) await feed(term, data);
+    expect(snapshot(term)).toEqual(await redrawn(frame(3), 30, 6));
+    writer.close();
+  });
+
   it('wraps each update in synchronized output and writes nothing for an unchanged frame', async () => {
     const out = new FakeOutput(30, 6);
     const writer = new ScreenWriter(out);
