@@ -217,6 +217,17 @@ describe('a 100,000-paragraph document', () => {
     await ui.press('G');
     expect(ui.rows().join('\n')).toContain('1000.100');
   });
+
+  it('counts a shorter long document without a word on its first screen, then shows the exact total', async () => {
+    const { syntheticDocument } = await import('../app/documents.js');
+    const ui = await renderReader(syntheticDocument(30, 100), { columns: 80, rows: 24 });
+    open.push(ui);
+    const first = ui.rows()[23] ?? '';
+    expect(first).toMatch(/1\/~\d+/);
+    expect(first).not.toMatch(/layout/);
+    for (let waited = 0; /~/.test(ui.rows()[23] ?? '') && waited < 200; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ui.rows()[23]).toMatch(/ 1\/\d+ \d+%/);
+  });
 });
 
 describe('status bar hints', () => {

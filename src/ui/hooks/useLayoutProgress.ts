@@ -4,8 +4,13 @@ import type { Flow } from '../../core/layout/flow.js';
 /** Milliseconds of counting per slice: a key that arrives meanwhile waits at most this long. */
 const SLICE_MS = 4;
 const BLOCKS_PER_STEP = 32;
-/** How often the status bar hears about progress. */
+/**
+ * How often the status bar hears about progress. Also when it starts to: a pass done sooner is never
+ * mentioned (a shorter one is not worth a word, and the frames it would cost).
+ */
 const REPORT_MS = 250;
+/** Blocks that take longer than that to count on any machine: such a document says so from its first frame. */
+const LONG_PASS_BLOCKS = 20_000;
 /** Quiet after a key before counting goes on: keys held down or typed in a row never wait for it. */
 const QUIET_MS = 150;
 
@@ -14,15 +19,17 @@ const QUIET_MS = 150;
  * keys, so the position in the status bar becomes exact. The rows are counted, not kept (a pass that
  * kept them would hold the whole layout of a long text in memory, and every row would outlive the
  * young generation, which makes garbage collection slow). Counting pauses while keys come
- * (`lastInput`: when the last one did). Returns the share counted (0–1) while work remains, undefined
- * once the flow is exact.
+ * (`lastInput`: when the last one did). Returns the share counted (0–1) while work remains and the
+ * pass is long enough to mention, else undefined.
  */
 export function useLayoutProgress(flow: Flow, lastInput?: { readonly current: number }): number | undefined {
   const [, setVersion] = useState(0);
+  // The flow whose pass has been reported on (a resize starts another pass, at first unreported).
+  const [reported, setReported] = useState<Flow | undefined>(undefined);
   useEffect(() => {
     if (flow.isExact()) return;
     let timer: NodeJS.Timeout | undefined;
-    let reported = performance.now();
+    let lastReport = performance.now();
     const step = (): void => {
       const sinceInput = performance.now() - (lastInput?.current ?? -Infinity);
       if (sinceInput < QUIET_MS) {
@@ -32,8 +39,9 @@ export function useLayoutProgress(flow: Flow, lastInput?: { readonly current: nu
       const started = performance.now();
       while (!flow.isExact() && performance.now() - started < SLICE_MS) flow.countSome(BLOCKS_PER_STEP);
       const now = performance.now();
-      if (flow.isExact() || now - reported >= REPORT_MS) {
-        reported = now;
+      if (flow.isExact() || now - lastReport >= REPORT_MS) {
+        lastReport = now;
+        setReported(flow);
         setVersion((v) => v + 1);
       }
       if (!flow.isExact()) timer = setTimeout(step, 0);
@@ -41,5 +49,6 @@ export function useLayoutProgress(flow: Flow, lastInput?: { readonly current: nu
     timer = setTimeout(step, 0);
     return () => clearTimeout(timer);
   }, [flow, lastInput]);
-  return flow.isExact() ? undefined : flow.countedCount / flow.blockCount;
+  if (flow.isExact() || (reported !== flow && flow.blockCount < LONG_PASS_BLOCKS)) return undefined;
+  return flow.countedCount / flow.blockCount;
 }
