@@ -44,14 +44,18 @@ export function rowLine(row: Row | undefined, theme: Theme, left = 1, highlight?
  * (`overflow`): rows fit, and clipping costs Ink another pass over every character of every frame.
  */
 export function TextPane({ rows, width, left = 1, height, theme, highlights }: TextPaneProps) {
-  const lines = Array.from({ length: height }, (_, i) => rowLine(rows[i], theme, left, highlights?.[i]));
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {lines.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
-          {line}
-        </Text>
-      ))}
+      {Array.from({ length: height }, (_, i) => {
+        const row = rows[i];
+        // Keyed by the row, not the line of the screen: after a scroll React moves the rows still in
+        // view and touches only those that came in, instead of changing the text of every line.
+        return (
+          <Text key={row ? `${row.blockIndex}:${row.line}` : `end:${i}`} wrap="truncate-end">
+            {rowLine(row, theme, left, highlights?.[i])}
+          </Text>
+        );
+      })}
     </Box>
   );
 }
