@@ -9,12 +9,12 @@
  * unit from the ranges below is always a grapheme cluster of its own (no combining marks, joiners,
  * variation selectors, prepended marks, Hangul jamo, controls or surrogates there), and its width is
  * its East Asian Width. A string made only of such code units is measured by adding those widths
- * up; any other string goes to the general path (`exact-width.ts`, built on first use), remembered
- * by string. test/terminal/string-width.test.ts checks every code unit of the ranges, and random
+ * up; any other string goes to the string-width package itself, remembered by string. test/terminal/string-width.test.ts checks every code unit of the ranges, and random
  * strings, against the string-width package.
  */
 import { eastAsianWidth } from 'get-east-asian-width';
-import { exactStringWidth } from './exact-width.js';
+// By path, not by name: the bundle's alias sends the name `string-width` here.
+import exactStringWidth from '../../node_modules/string-width/index.js';
 
 /** string-width's options. */
 export interface StringWidthOptions {

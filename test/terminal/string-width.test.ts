@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import packageWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { exactStringWidth } from '../../src/terminal/exact-width.js';
 import stringWidth, { SIMPLE_RANGES, type StringWidthOptions } from '../../src/terminal/string-width.js';
 
 const OPTIONS: StringWidthOptions[] = [
@@ -78,17 +77,6 @@ describe('stringWidth (the bundle’s string-width)', () => {
         const text = parts.join('');
         expect(stringWidth(text, options)).toBe(packageWidth(text, options));
         expect(stringWidth(text, options)).toBe(packageWidth(text, options));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('takes the general path to string-width’s answer for any string', () => {
-    const part = fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 3 }));
-    fc.assert(
-      fc.property(fc.array(part, { maxLength: 10 }), fc.constantFrom(...OPTIONS), (parts, options) => {
-        const text = parts.join('');
-        expect(exactStringWidth(text, options)).toBe(packageWidth(text, options));
       }),
       { numRuns: 3000 },
     );
