@@ -2,9 +2,10 @@
 // Plain, old-Node-friendly code: an old Node must reach the version check, not fail on newer syntax.
 import * as nodeModule from 'node:module';
 
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) {
-  process.stderr.write(`yuedu: needs Node.js 22 or newer (this is ${process.version})\n`);
+// 22.12: the first 22 to require() an ES module, which loads string-width only when a text needs it.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(`yuedu: needs Node.js 22.12 or newer (this is ${process.version})\n`);
   process.exit(1);
 }
 // Caches compiled bytecode between runs: start-up matters for a quick look-up over SSH.

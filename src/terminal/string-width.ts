@@ -9,12 +9,30 @@
  * unit from the ranges below is always a grapheme cluster of its own (no combining marks, joiners,
  * variation selectors, prepended marks, Hangul jamo, controls or surrogates there), and its width is
  * its East Asian Width. A string made only of such code units is measured by adding those widths
- * up; any other string goes to the string-width package itself, remembered by string. test/terminal/string-width.test.ts checks every code unit of the ranges, and random
- * strings, against the string-width package.
+ * up; any other string goes to the string-width package itself, remembered by string.
+ * test/terminal/string-width.test.ts checks every code unit of the ranges, and random strings,
+ * against the string-width package.
+ *
+ * The package is loaded on the first string that needs it, not with the bundle: loading it costs
+ * ~50 ms (its Unicode-property expressions are parsed and ICU's segmenter is set up), a third of the
+ * reader's start-up, and a Chinese text's first screen rarely needs it.
  */
 import { eastAsianWidth } from 'get-east-asian-width';
-// By path, not by name: the bundle's alias sends the name `string-width` here.
-import exactStringWidth from '../../node_modules/string-width/index.js';
+import { createRequire } from 'node:module';
+
+type StringWidth = (text: string, options?: StringWidthOptions) => number;
+
+let packageWidth: StringWidth | undefined;
+
+/**
+ * string-width itself, required at run time (require of an ES module, Node >= 22.12) from
+ * node_modules: bundled, its load would run with the bundle's, and the bundle's alias sends the name
+ * `string-width` to this file.
+ */
+function exactStringWidth(text: string, options: StringWidthOptions): number {
+  packageWidth ??= (createRequire(import.meta.url)('string-width') as { default: StringWidth }).default;
+  return packageWidth(text, options);
+}
 
 /** string-width's options. */
 export interface StringWidthOptions {

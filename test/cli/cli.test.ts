@@ -42,12 +42,18 @@ describe('yuedu --help / --version / usage errors', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
-  it('refuses an old Node with one clear line and exit 1', () => {
-    const pretendOld = 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"20.1.0"});Object.defineProperty(process,"version",{value:"v20.1.0"})';
+  it.each(['20.1.0', '22.11.0'])('refuses Node %s with one clear line and exit 1', (version) => {
+    const pretendOld = `data:text/javascript,Object.defineProperty(process.versions,"node",{value:"${version}"});Object.defineProperty(process,"version",{value:"v${version}"})`;
     const r = runCli(['--version'], { nodeArgs: ['--import', pretendOld] });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('yuedu: needs Node.js 22 or newer (this is v20.1.0)\n');
+    expect(r.stderr).toBe(`yuedu: needs Node.js 22.12 or newer (this is v${version})\n`);
+  });
+
+  it('runs on Node 22.12', () => {
+    const pretend = 'data:text/javascript,Object.defineProperty(process.versions,"node",{value:"22.12.0"})';
+    const r = runCli(['--version'], { nodeArgs: ['--import', pretend] });
+    expect(r.status).toBe(0);
   });
 });
 
