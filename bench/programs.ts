@@ -16,7 +16,8 @@ export interface Program {
 const MINIMAL_INK_READER = join(REPO_ROOT, 'bench', 'minimal-ink-reader.mjs');
 
 export const PROGRAMS: readonly Program[] = [
-  { name: 'yuedu', command: process.execPath, args: (file) => [YUEDU_BIN, file], env: {} },
+  // By its first line, as a user starts it: that line carries a Node flag that bounds its memory.
+  { name: 'yuedu', command: YUEDU_BIN, args: (file) => [file], env: {} },
   // LESSHISTFILE=-: no history file written by a benchmark.
   { name: 'less', command: 'less', args: (file) => [file], env: { LESSHISTFILE: '-' } },
   // Production React, as yuedu's bundle uses: the comparison is about architecture, not dev builds.
@@ -25,5 +26,5 @@ export const PROGRAMS: readonly Program[] = [
 
 /** True when the program can be started here (`less` may be missing). */
 export function isAvailable(program: Program): boolean {
-  return program.command === process.execPath || spawnSync(program.command, ['--version']).status === 0;
+  return program.command === process.execPath || program.command === YUEDU_BIN || spawnSync(program.command, ['--version']).status === 0;
 }

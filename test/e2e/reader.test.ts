@@ -171,6 +171,16 @@ describe('leaving restores the terminal', () => {
     await expectRestored(term);
   });
 
+  it('started by its first line, as `npm start` and an installed yuedu start it (with its Node flag), it opens and quits', async () => {
+    expect(readFileSync(YUEDU_BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=1');
+    const term = await startTerminal({ command: YUEDU_BIN, env: NO_STATE });
+    await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
+    expect(term.screen()).toContain(headings[0]);
+    term.write('q');
+    expect(await term.exit()).toEqual({ exitCode: 0, signal: null });
+    await expectRestored(term);
+  });
+
   it('Ctrl-C and Esc quit too', async () => {
     for (const key of [keys.ctrl('c'), keys.esc]) {
       const term = await open();
