@@ -38,6 +38,20 @@ interface Matched {
 }
 
 /**
+ * Texts up to this many code units get their pinyin readings when a pinyin term first needs them,
+ * instead of from `prepare`: reading them then takes tens of milliseconds at most, and pinyin-pro's
+ * dictionaries (about 15 MB) are loaded only for someone who types pinyin. A longer text is read in
+ * the background, as reading it takes seconds.
+ */
+const READ_ON_DEMAND = 100_000;
+
+function readsOnDemand(corpus: Corpus): boolean {
+  let units = 0;
+  for (const block of corpus.blocks) units += block.text.length;
+  return units <= READ_ON_DEMAND;
+}
+
+/**
  * The search engine over one document. Nothing is built up front: the folded corpus on the first
  * search, the converters on the first term with non-ASCII characters, the character postings on the
  * first fuzzy search, the pinyin readings the first time a pinyin-looking term needs them, or all of
@@ -119,13 +133,14 @@ export class Engine {
   }
 
   /**
-   * Builds every lazy part now: the folded text, the converters, the postings, all pinyin readings
-   * and ICU's word dictionary.
+   * Builds every lazy part now: the folded text, the converters, the postings and, on a text longer
+   * than READ_ON_DEMAND, all pinyin readings and ICU's word dictionary.
    */
   *prepare(): Steps<void> {
-    yield* this.corpus.get();
+    const corpus = yield* this.corpus.get();
     yield* this.converters.get();
     yield* this.postings.get();
+    if (readsOnDemand(corpus)) return;
     yield* (yield* this.pinyin()).prepare();
     yield;
     loadWordDictionary();
@@ -190,7 +205,7 @@ export class Engine {
     }
     if (term.pinyin) {
       const index = yield* this.pinyin();
-      if (!partial || index.ready) yield* index.find(term.pinyin, within, hits);
+      if (!partial || index.ready || readsOnDemand(corpus)) yield* index.find(term.pinyin, within, hits);
       else answer.complete = false;
     }
     if (hits.size === 0 && term.fuzzy) {

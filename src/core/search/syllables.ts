@@ -1,4 +1,4 @@
-import { pinyin, polyphonic } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 
 /**
  * Pinyin readings as syllable ids: one id per UTF-16 code unit of a folded text, the toneless syllable
@@ -12,7 +12,15 @@ import { pinyin, polyphonic } from 'pinyin-pro';
  * (重 in 重庆, 行 in 银行) and reads them whole, so its word dictionary still picks the reading
  * from context. Its words never span a non-Chinese character, so a run read alone reads as it does
  * inside its paragraph. Runs recur (这个, 我们的), so short ones are remembered.
+ *
+ * pinyin-pro is required when the first reading is needed, not loaded with the search engine: its
+ * dictionaries take about 15 MB, which a search without pinyin never needs (engine.ts decides when the
+ * readings are built).
  */
+
+type PinyinPro = typeof import('pinyin-pro');
+let library: PinyinPro | undefined;
+const pinyinPro = (): PinyinPro => (library ??= createRequire(import.meta.url)('pinyin-pro') as PinyinPro);
 
 /** Syllables by id; id 0 is the barrier. */
 export const syllables: string[] = [''];
@@ -70,7 +78,7 @@ function kindOf(unit: number): number {
   let kind = BARRIER;
   if (unit >= 0x80 && (unit < 0xd800 || unit > 0xdfff)) {
     const char = String.fromCharCode(unit);
-    const readings = (polyphonic(char, { type: 'array' })[0] ?? []).filter((reading) => reading !== char).map(idOf);
+    const readings = (pinyinPro().polyphonic(char, { type: 'array' })[0] ?? []).filter((reading) => reading !== char).map(idOf);
     const first = readings[0] ?? 0;
     if (unit === REDUPLICATION || (first !== 0 && new Set(readings.filter((id) => id !== 0)).size > 1)) kind = CONTEXT;
     else if (first !== 0) kind = PLAIN;
@@ -84,7 +92,7 @@ function kindOf(unit: number): number {
 function readRun(run: string, out: Uint16Array, at: number): void {
   let ids = runs.get(run);
   if (!ids) {
-    const read = pinyin(run, { type: 'array' });
+    const read = pinyinPro().pinyin(run, { type: 'array' });
     ids = new Uint16Array(run.length);
     for (let i = 0; i < run.length; i++) ids[i] = read.length === run.length ? idOf(read[i]!) : usual[run.charCodeAt(i)]!;
     if (run.length <= MAX_CACHED_RUN && runs.size < MAX_CACHED_RUNS) runs.set(run, ids);
