@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: yuedu, less and the minimal Ink reader on the same documents and sizes, in a
+ * `npm run bench`: yuedu, less and the minimal Ink reader (as it is and bundled) on the same documents and sizes, in a
  * real pseudo-terminal read through a terminal emulator. Prints a table per document and size and
  * writes bench/out/results.json. Figures are medians; on a shared machine the ratios, measured in
  * the same run with the programs interleaved, are what count.
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/helpers/terminal.js';
 import { measureRun, type BenchDocument, type RunResult, type Size } from './measure.js';
-import { PROGRAMS, isAvailable, type Program } from './programs.js';
+import { PROGRAMS, bundleMinimalInk, isAvailable, type Program } from './programs.js';
 import { formatTable, type CaseResult } from './report.js';
 import { SCENARIOS } from './scenarios.js';
 import { metricLabels, ratios, summarise } from './summary.js';
@@ -31,6 +31,7 @@ const keyRuns = Math.min(runs, 3);
 
 const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), join(OUT, 'large.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (generated.status !== 0) throw new Error('bench/gen-large.mjs failed');
+await bundleMinimalInk();
 const documents = [join(REPO_ROOT, 'content', 'interview.txt'), join(OUT, 'large.txt')].map(documentAt);
 
 const programs = PROGRAMS.filter(isAvailable);
@@ -51,7 +52,11 @@ for (const doc of documents) {
       document: doc.name,
       size: `${size.cols}x${size.rows}`,
       programs: summaries,
-      ratios: { 'yuedu/less': ratios(byName('yuedu'), byName('less')), 'yuedu/minimal-ink': ratios(byName('yuedu'), byName('minimal-ink')) },
+      ratios: {
+        'yuedu/less': ratios(byName('yuedu'), byName('less')),
+        'yuedu/minimal-ink': ratios(byName('yuedu'), byName('minimal-ink')),
+        'yuedu/bundled': ratios(byName('yuedu'), byName('minimal-ink-bundled')),
+      },
     };
     cases.push(result);
     process.stdout.write(`\n${formatTable(result, labels)}\n`);

@@ -87,7 +87,7 @@ Worked examples (width in cells; each line shown between bars)
    “““““                   width 3   |“““|““|        no legal break at all: width wins.
 */
 import { Flag, charFlags } from './kinsoku.js';
-import { codeUnitWidth, graphemeWidth, type AmbiguousWidth } from './width.js';
+import { codeUnitWidth, graphemeWidth, segmentGraphemes, type AmbiguousWidth } from './width.js';
 
 export interface LayoutOptions {
   /** Cells for East Asian Ambiguous characters (“ ” ‘ ’ … · —). @default 1 */
@@ -120,8 +120,6 @@ interface Units {
   width: Int32Array;
   flags: Uint16Array;
 }
-
-const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
 /**
  * True for a code unit that is always a grapheme on its own (no combining, joining, surrogate or
@@ -172,7 +170,7 @@ function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
   const width = new Int32Array(n);
   const flags = new Uint16Array(n);
   let count = 0;
-  for (const { segment, index } of segmenter.segment(text)) {
+  for (const { segment, index } of segmentGraphemes(text)) {
     start[count] = index;
     width[count] = graphemeWidth(segment, ambiguousWidth);
     const f = charFlags(segment.codePointAt(0)!);

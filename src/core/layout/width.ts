@@ -3,11 +3,20 @@ import stringWidth from 'string-width';
 /** Cells an East Asian Ambiguous character (“ ” ‘ ’ … · —) takes: 1 in most terminals, 2 in CJK-configured ones. */
 export type AmbiguousWidth = 1 | 2;
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Grapheme segments of `text` (UAX #29). The segmenter is made on first use: the first one a process
+ * makes costs ~15 ms (ICU loads its rules), which `toc` and `print` of Chinese text never need. No
+ * locale: grapheme rules have no tailoring, and another locale than the default costs ICU another load.
+ */
+export function segmentGraphemes(text: string): Intl.Segments {
+  return (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text);
+}
 
 /** Grapheme clusters with their offsets: the smallest units a line may be broken between. */
 export function graphemes(text: string): { segment: string; index: number }[] {
-  return Array.from(segmenter.segment(text), ({ segment, index }) => ({ segment, index }));
+  return Array.from(segmentGraphemes(text), ({ segment, index }) => ({ segment, index }));
 }
 
 const TAB = 0x09;
@@ -63,7 +72,7 @@ export function cellWidth(text: string, ambiguousWidth: AmbiguousWidth = 1): num
     return stringWidth(text, { ambiguousIsNarrow: ambiguousWidth === 1, countAnsiEscapeCodes: true });
   }
   let sum = 0;
-  for (const { segment } of segmenter.segment(text)) sum += graphemeWidth(segment, ambiguousWidth);
+  for (const { segment } of segmentGraphemes(text)) sum += graphemeWidth(segment, ambiguousWidth);
   return sum;
 }
 
@@ -77,7 +86,7 @@ export function truncateToWidth(text: string, width: number, ambiguousWidth: Amb
   if (room < 0) return '';
   let used = 0;
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of segmentGraphemes(text)) {
     const w = graphemeWidth(segment, ambiguousWidth);
     if (used + w > room) break;
     out += segment;

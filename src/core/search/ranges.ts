@@ -1,4 +1,5 @@
 import type { Range } from './types.js';
+import { segmentGraphemes } from '../layout/width.js';
 
 /** Sorts ranges and merges those that overlap or touch; drops empty ones. Returns new arrays. */
 export function mergeRanges(ranges: readonly Range[]): Range[] {
@@ -17,7 +18,6 @@ export function mergeRanges(ranges: readonly Range[]): Range[] {
 // jamo, variation selectors and combining marks. A text without any has one grapheme per code unit.
 const CLUSTERING = /[\r\u200c\u200d\u1100-\u11ff\ufe00-\ufe0f\p{M}]/u;
 const SURROGATE = /[\ud800-\udfff]/;
-const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
 /**
  * Widens each range to whole graphemes of `text` (so a highlight never splits a surrogate pair, an
@@ -27,7 +27,7 @@ export function snapToGraphemes(text: string, ranges: readonly Range[]): Range[]
   const clamped = ranges.map(([start, end]): Range => [Math.max(0, Math.min(start, text.length)), Math.max(0, Math.min(end, text.length))]);
   if (!CLUSTERING.test(text) && !SURROGATE.test(text)) return mergeRanges(clamped);
   const boundaries = [0];
-  for (const { index, segment } of segmenter.segment(text)) boundaries.push(index + segment.length);
+  for (const { index, segment } of segmentGraphemes(text)) boundaries.push(index + segment.length);
   const snapped = clamped
     .filter(([start, end]) => end > start)
     .map(([start, end]): Range => [floorBoundary(boundaries, start), ceilBoundary(boundaries, end)]);
