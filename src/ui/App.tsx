@@ -135,9 +135,16 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     main = sidebar(g.paneWidth);
   } else {
     const rows = visibleRows(state, flow).slice(0, textHeight);
+    // A running head, as in a book: blank while the text's own title is in view, so it is not shown twice.
+    const titleInView = rows.some((row) => row.kind === 'title');
     main = (
       <Box flexDirection="column" width={g.paneWidth} height={bodyHeight}>
-        <Header title={doc.title} {...(doc.dateline ? { dateline: doc.dateline.raw } : {})} width={g.paneWidth} {...common} />
+        <Header
+          title={titleInView ? '' : doc.title}
+          {...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {})}
+          width={g.paneWidth}
+          {...common}
+        />
         <TextPane
           rows={rows}
           highlights={rowHighlights(state.search, rows)}

@@ -126,7 +126,7 @@ describe('measure and indent', () => {
   it('centres a measured column in a wide pane and keeps every row inside it', async () => {
     const ui = await reader(160, 30, { initial: { measure: 40 } });
     const rows = pane(ui.rows()).slice(1, 29);
-    const paneWidth = cellWidth(ui.rows()[0]?.split('│')[1] ?? '');
+    const paneWidth = 160 - cellWidth(`${ui.rows()[0]?.split('│')[0] ?? ''}│`);
     const text = rows.filter((row) => row.trim() !== '');
     const lefts = text.map((row) => cellWidth(row.slice(0, row.length - row.trimStart().length)));
     const left = Math.min(...lefts);
