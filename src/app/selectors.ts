@@ -70,12 +70,37 @@ export function currentEntry(state: ReaderState, flow: Flow = textFlow(state)): 
   const top = topPosition(state, flow);
   const bottom = flow.move(top, geometry(state).textHeight - 1);
   const reference = flow.compare(bottom, flow.last()) >= 0 ? bottom.block : top.block;
-  let current = 0;
-  sidebarEntries(state.doc).forEach((entry, i) => {
-    const index = flow.indexOf(entry.target);
-    if (index >= 0 && index <= reference) current = i;
-  });
-  return current;
+  // Binary search: a long text has thousands of sections, and this runs on every frame.
+  const starts = entryStarts(state.doc, flow);
+  let low = 0;
+  let high = starts.blocks.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (starts.blocks[mid]! <= reference) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? 0 : starts.entries[low - 1]!;
+}
+
+/** The block each sidebar entry opens at, in reading order, with the entry's index (entries whose block is missing left out). */
+interface EntryStarts {
+  blocks: Int32Array;
+  entries: Int32Array;
+}
+
+const startsMemo = new WeakMap<Document, EntryStarts>();
+
+// Block indexes do not depend on the width: every flow of a document has the same blocks.
+function entryStarts(doc: Document, flow: Flow): EntryStarts {
+  const memo = startsMemo.get(doc);
+  if (memo) return memo;
+  const found = sidebarEntries(doc)
+    .map((entry, i) => ({ block: flow.indexOf(entry.target), entry: i }))
+    .filter((start) => start.block >= 0)
+    .sort((a, b) => a.block - b.block || a.entry - b.entry);
+  const starts = { blocks: Int32Array.from(found, (start) => start.block), entries: Int32Array.from(found, (start) => start.entry) };
+  startsMemo.set(doc, starts);
+  return starts;
 }
 
 export interface Position {

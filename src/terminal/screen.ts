@@ -172,6 +172,21 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
 }
 
 /**
+ * Rows drawn over a frame, as on a layer above it: the text pane, which the reader hands the writer
+ * itself instead of building it through Ink's per-cell output on every frame (most of the cells of a
+ * frame, and most of its time and garbage). Each line is styled like a frame line and fits `width`.
+ */
+export interface Layer {
+  /** Column and row of the layer's top left cell. */
+  x: number;
+  y: number;
+  /** Cells of each row; a line is cut there and padded with blanks. */
+  width: number;
+  /** Rows from the top; rows below the last are the frame's own. */
+  lines: readonly string[];
+}
+
+/**
  * The rows of the previous frame by line, for `parseFrame` to reuse: scrolling shows most lines of
  * the last frame again, unchanged (rows are never modified, so screens can share them).
  */
@@ -180,9 +195,8 @@ export class LineCache {
   private current = new Map<string, Row>();
   private key = '';
 
-  /** Starts a frame; rows of the previous one are reused only at the same width and policy. */
-  begin(columns: number, ambiguousWidth: AmbiguousWidth): void {
-    const key = `${columns}/${ambiguousWidth}`;
+  /** Starts a frame; rows of the previous one are reused only under the same key (width and policy). */
+  begin(key: string): void {
     this.previous = key === this.key ? this.current : new Map();
     this.current = new Map();
     this.key = key;
@@ -195,19 +209,68 @@ export class LineCache {
   }
 }
 
+/** The caches of one writer: frame lines, layer lines, and rows of the two put together. */
+export class FrameCache {
+  readonly lines = new LineCache();
+  readonly layer = new LineCache();
+  readonly composed = new LineCache();
+}
+
+export interface ParseOptions {
+  /** The policy the frame was laid out with. @default 1 */
+  ambiguousWidth?: AmbiguousWidth;
+  /** Lines the previous frame had are not parsed again. */
+  cache?: FrameCache;
+  /** Drawn over the frame. */
+  layer?: Layer;
+}
+
 /**
  * The screen a frame shows on a `columns` x `rows` terminal: lines beyond `rows` are cut, missing
- * ones are blank. `ambiguousWidth` must be the policy the frame was laid out with. With a `cache`,
- * lines the previous frame had are not parsed again.
+ * ones are blank; a layer's rows replace the cells under them.
  */
-export function parseFrame(frame: string, columns: number, rows: number, ambiguousWidth: AmbiguousWidth = 1, cache?: LineCache): Screen {
+export function parseFrame(frame: string, columns: number, rows: number, options: ParseOptions = {}): Screen {
+  const { ambiguousWidth = 1, cache, layer } = options;
   const source = frame === '' ? [] : frame.split('\n');
   const parse = (line: string): Row => parseLine(line, columns, ambiguousWidth);
-  cache?.begin(columns, ambiguousWidth);
+  const policy = `${columns}/${ambiguousWidth}`;
+  cache?.lines.begin(policy);
+  const layerKey = layer ? `${layer.x}/${layer.width}/${policy}` : '';
+  cache?.layer.begin(layerKey);
+  cache?.composed.begin(layerKey);
   const lines: Row[] = [];
   for (let y = 0; y < rows; y++) {
     const line = source[y] ?? '';
-    lines.push(cache ? cache.row(line, parse) : parse(line));
+    const base = cache ? cache.lines.row(line, parse) : parse(line);
+    const top = layer?.lines[y - layer.y];
+    if (layer === undefined || top === undefined || layer.x >= columns) {
+      lines.push(base);
+      continue;
+    }
+    const width = Math.min(layer.width, columns - layer.x);
+    const parseTop = (text: string): Row => parseLine(text, width, ambiguousWidth);
+    const over = (): Row => overlay(base, cache ? cache.layer.row(top, parseTop) : parseTop(top), layer.x);
+    // The frame's row is part of the key: beside the text, the sidebar differs from row to row.
+    lines.push(cache ? cache.composed.row(`${line}\u0000${top}`, over) : over());
   }
   return { columns, rows, lines };
+}
+
+/**
+ * `base` with `top`'s cells from column `x`. A wide character of `base` cut in half by an edge
+ * becomes a blank in the style of the cell written beside it, as xterm erases it.
+ */
+function overlay(base: Row, top: Row, x: number): Row {
+  const end = x + top.chars.length;
+  const chars = [...base.chars.slice(0, x), ...top.chars, ...base.chars.slice(end)];
+  const styles = [...base.styles.slice(0, x), ...top.styles, ...base.styles.slice(end)];
+  if (x > 0 && base.chars[x] === CONTINUATION) {
+    chars[x - 1] = BLANK;
+    styles[x - 1] = top.styles[0]!;
+  }
+  if (base.chars[end] === CONTINUATION) {
+    chars[end] = BLANK;
+    styles[end] = top.styles.at(-1)!;
+  }
+  return makeRow(chars, styles);
 }

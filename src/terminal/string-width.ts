@@ -112,11 +112,23 @@ function remembered(text: string, options: StringWidthOptions, ambiguousAsWide: 
   const memo = memos[(ambiguousAsWide ? 2 : 0) + (options.countAnsiEscapeCodes ? 1 : 0)]!;
   let width = memo.get(text);
   if (width === undefined) {
-    width = exactStringWidth(text, options);
+    width = exactStringWidth(text, { ...options, ambiguousIsNarrow: !ambiguousAsWide });
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(text, width);
   }
   return width;
+}
+
+/**
+ * How callers that pass no policy count East Asian Ambiguous characters: Ink, which measures with
+ * string-width's defaults. The reader sets its own policy here, so that Ink places what follows a
+ * character such as “…” where a terminal drawing it two cells wide shows it.
+ */
+let ambiguousDefaultWide = false;
+
+/** Sets the policy for callers that pass none (1: narrow, as string-width's default; 2: wide). */
+export function setDefaultAmbiguousWidth(width: 1 | 2): void {
+  ambiguousDefaultWide = width === 2;
 }
 
 /** Select Graphic Rendition sequences, which are all the escape codes Ink's frames and our styles hold. */
@@ -125,7 +137,7 @@ const SGR = /\u001b\[[0-9;]*m/g;
 /** Cells `text` takes in a terminal, exactly as string-width 8 counts them. */
 export default function stringWidth(text: string, options: StringWidthOptions = {}): number {
   if (typeof text !== 'string' || text.length === 0) return 0;
-  const ambiguousAsWide = options.ambiguousIsNarrow === false;
+  const ambiguousAsWide = options.ambiguousIsNarrow === undefined ? ambiguousDefaultWide : !options.ambiguousIsNarrow;
   let width = simpleWidth(text, ambiguousAsWide);
   if (width >= 0) return width;
   // string-width strips escape codes before measuring; when SGR is all there is, the rest may be simple.

@@ -11,7 +11,7 @@
  */
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { renderDiff } from './diff.js';
-import { LineCache, parseFrame, type Screen } from './screen.js';
+import { FrameCache, parseFrame, type Layer, type Screen } from './screen.js';
 
 /** Synchronized output (mode 2026): the terminal shows the update at once; others ignore the mode. */
 export const BEGIN_SYNC = '\u001b[?2026h';
@@ -51,6 +51,7 @@ export class ScreenWriter {
   /** What the terminal shows once it has read everything written; undefined: unknown, redraw in full. */
   private screen: Screen | undefined;
   private latest: string | undefined;
+  private latestLayer: Layer | undefined;
   /** The latest frame has not been written yet. */
   private dirty = false;
   private scheduled: NodeJS.Immediate | undefined;
@@ -64,7 +65,7 @@ export class ScreenWriter {
   private blocked = false;
   private closed = false;
   private readonly ambiguousWidth: AmbiguousWidth;
-  private readonly lines = new LineCache();
+  private readonly cache = new FrameCache();
   private readonly firstFrameAtOnce: boolean;
   /** A frame has been written. */
   private written = false;
@@ -79,9 +80,13 @@ export class ScreenWriter {
     out.on('resize', this.redraw);
   }
 
-  /** Shows `frame` (rows joined by `\n`, SGR-styled, as Ink writes them) as soon as the terminal can take it. */
-  frame(frame: string): void {
+  /**
+   * Shows `frame` (rows joined by `\n`, SGR-styled, as Ink writes them), with `layer` drawn over it,
+   * as soon as the terminal can take it.
+   */
+  frame(frame: string, layer?: Layer): void {
     this.latest = frame;
+    this.latestLayer = layer;
     this.dirty = true;
     if (this.firstFrameAtOnce && !this.written) this.flush();
     else this.schedule();
@@ -124,7 +129,7 @@ export class ScreenWriter {
     this.scheduled = undefined;
     if (this.blocked || this.closed || !this.dirty || this.latest === undefined) return;
     this.dirty = false;
-    const next = parseFrame(this.latest, this.out.columns || 80, this.out.rows || 24, this.ambiguousWidth, this.lines);
+    const next = parseFrame(this.latest, this.out.columns || 80, this.out.rows || 24, { ambiguousWidth: this.ambiguousWidth, cache: this.cache, layer: this.latestLayer });
     const diff = renderDiff(this.screen, next);
     this.screen = next;
     const cell = this.cursorCell;

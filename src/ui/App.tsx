@@ -16,6 +16,7 @@ import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
+import type { Layer } from '../terminal/screen.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { SearchLine } from './components/SearchLine.js';
@@ -23,7 +24,7 @@ import { SearchResults } from './components/SearchResults.js';
 import { Separator } from './components/Separator.js';
 import { Sidebar } from './components/Sidebar.js';
 import { StatusBar } from './components/StatusBar.js';
-import { TextPane } from './components/TextPane.js';
+import { paneLines, TextPane } from './components/TextPane.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
 import { useSearch } from './hooks/useSearch.js';
@@ -52,9 +53,14 @@ export interface AppProps {
   onMark?: (letter: string, anchor: Anchor) => string | undefined;
   /** Puts a citation on the clipboard and returns the status line to show; without it, `y` says copying is off. */
   copy?: (text: string, ref: string) => string;
+  /**
+   * Told, on every render, the text pane's rows to draw over the frame Ink renders next (undefined:
+   * none), which leaves the pane blank. Without it, Ink draws the text itself.
+   */
+  drawText?: (layer: Layer | undefined) => void;
 }
 
-export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy }: AppProps) {
+export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy, drawText }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
     createReaderState(doc, { ...initial, columns, rows, ambiguousWidth, ...(section === undefined ? {} : { section }) }),
   );
@@ -107,7 +113,10 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
   const g = geometry(state);
-  if (g.tooSmall) return <TooSmall columns={columns} rows={rows} theme={theme} />;
+  if (g.tooSmall) {
+    drawText?.(undefined);
+    return <TooSmall columns={columns} rows={rows} theme={theme} />;
+  }
 
   const entries = sidebarEntries(doc);
   const current = currentEntry(state, flow);
@@ -129,6 +138,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   );
 
   let main;
+  let layer: Layer | undefined;
   if (state.overlay === 'help') {
     main = <HelpOverlay lines={helpLines()} scroll={state.helpScroll} width={g.paneWidth} height={bodyHeight} {...common} />;
   } else if (g.sidebar === 'overlay') {
@@ -137,6 +147,12 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     const rows = visibleRows(state, flow).slice(0, textHeight);
     // A running head, as in a book: blank while the text's own title is in view, so it is not shown twice.
     const titleInView = rows.some((row) => row.kind === 'title');
+    const highlights = rowHighlights(state.search, rows);
+    if (drawText) {
+      const x = g.sidebar === 'docked' ? g.sidebarWidth + g.separatorWidth : 0;
+      // Below the header row.
+      layer = { x, y: 1, width: g.paneWidth, lines: paneLines(rows, theme, g.textLeft, highlights) };
+    }
     main = (
       <Box flexDirection="column" width={g.paneWidth} height={bodyHeight}>
         <Header
@@ -147,16 +163,19 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
         />
         <TextPane
           rows={rows}
-          highlights={rowHighlights(state.search, rows)}
+          highlights={highlights}
           width={g.paneWidth}
           left={g.textLeft}
           height={textHeight}
           theme={theme}
+          drawnOver={layer !== undefined}
         />
       </Box>
     );
   }
 
+  // In the render itself, not an effect: Ink writes the frame of this render before effects run.
+  drawText?.(layer);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box flexDirection="row" width={columns} height={bodyHeight}>

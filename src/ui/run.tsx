@@ -10,6 +10,8 @@
  * Ink builds the frames but does not write them: it renders in debug mode (every render one whole
  * frame, no throttle) into a `FrameSink`, and the `ScreenWriter` sends the terminal only what changed,
  * scrolling with the terminal's own scroll regions and dropping frames a slow link cannot take.
+ * The text pane's rows are not built by Ink: the app hands them over as a layer that the writer
+ * draws over each frame, which spares Ink its per-cell work on most of the screen.
  */
 import { render, type Instance } from 'ink';
 import { constants } from 'node:os';
@@ -19,6 +21,8 @@ import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { clipboardCopy } from '../terminal/clipboard.js';
 import { FrameSink } from '../terminal/sink.js';
+import type { Layer } from '../terminal/screen.js';
+import { setDefaultAmbiguousWidth } from '../terminal/string-width.js';
 import { ScreenWriter, type CursorCell } from '../terminal/writer.js';
 import { App, type AppProps } from './App.js';
 import { TerminalCursorContext } from './hooks/useTerminalCursor.js';
@@ -53,7 +57,7 @@ const SHOW_CURSOR = '\u001b[?25h';
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 type RootProps = Omit<RunReaderOptions, 'stdin' | 'stdout' | 'onLeave' | 'clipboard'> &
-  Pick<AppProps, 'onStateChange' | 'copy'> & { size: TerminalSizeSource; placeCursor: (cell: CursorCell | undefined) => void };
+  Pick<AppProps, 'onStateChange' | 'copy' | 'drawText'> & { size: TerminalSizeSource; placeCursor: (cell: CursorCell | undefined) => void };
 
 function Root({ size, placeCursor, ...props }: RootProps) {
   const { columns, rows } = useTerminalSize(size);
@@ -78,10 +82,15 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     let latest: ReaderState | undefined;
     const writer = new ScreenWriter(stdout, { ambiguousWidth: ambiguousWidth ?? 1, firstFrameAtOnce: true });
     const placeCursor = (cell: CursorCell | undefined): void => writer.cursor(cell);
+    // Set by each render of the app, just before Ink writes that render's frame.
+    let layer: Layer | undefined;
+    const drawText = (next: Layer | undefined): void => {
+      layer = next;
+    };
     const sink = new FrameSink({
       columns: stdout.columns || 80,
       rows: stdout.rows || 24,
-      onFrame: (frame) => writer.frame(frame),
+      onFrame: (frame) => writer.frame(frame, layer),
       // Bracketed paste on and off, while the search line is open.
       onControl: (data) => stdout.write(data),
     });
@@ -122,6 +131,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       }
       stdout.off('resize', onResize);
       writer.close();
+      setDefaultAmbiguousWidth(1);
       try {
         if (stdin.isTTY) stdin.setRawMode(false);
       } catch {
@@ -136,6 +146,8 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       else resolve(outcome.code);
     }
 
+    // Ink measures with string-width's defaults: in the bundle, that module follows the reader's policy.
+    setDefaultAmbiguousWidth(ambiguousWidth ?? 1);
     for (const signal of SIGNALS) process.on(signal, onSignal);
     // Continued after a stop: whatever ran meanwhile may have drawn over the screen, as vim and less assume.
     process.on('SIGCONT', writer.redraw);
@@ -159,6 +171,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
           {...(onMark === undefined ? {} : { onMark })}
           onStateChange={onStateChange}
           copy={copy}
+          drawText={drawText}
           placeCursor={placeCursor}
         />,
         {

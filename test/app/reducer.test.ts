@@ -111,6 +111,21 @@ describe('sections', () => {
     expect(currentEntry(s)).toBe(entryIndex(3));
   });
 
+  it('marks the section in view on a document of a thousand sections, going down section by section', () => {
+    const big = syntheticDocument(1000, 3);
+    const bigEntries = sidebarEntries(big);
+    let s = initialState(big, { columns: 80, rows: 24 });
+    expect(bigEntries[currentEntry(s)]?.kind).toBe('title');
+    for (let n = 1; n <= 40; n++) {
+      s = press(s, ']', 'j');
+      const entry = bigEntries[currentEntry(s)];
+      expect(entry).toMatchObject({ kind: 'section', section: n });
+      expect(entry?.section).toBe(topRow(s).section);
+    }
+    s = press(s, 'G');
+    expect(bigEntries[currentEntry(s)]).toMatchObject({ kind: 'section', section: 1000 });
+  });
+
   it('opens at the lead for section 0', () => {
     expect(topRow(run(start(), { type: 'section', to: 0 })).paragraphId).toBe(doc.lead[0]?.id);
   });

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellWidth } from '../../src/core/layout/width.js';
-import { CONTINUATION, LineCache, parseFrame, sameRow } from '../../src/terminal/screen.js';
+import { renderFull } from '../../src/terminal/diff.js';
+import { CONTINUATION, FrameCache, parseFrame, sameRow, type Layer } from '../../src/terminal/screen.js';
 import { applyStyle, styleTransition } from '../../src/terminal/style.js';
+import { emulator, feed, snapshot } from './emulator.js';
 import { lineArb } from './frames.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;
-const row = (frame: string, columns = 10, ambiguousWidth: 1 | 2 = 1) => parseFrame(frame, columns, 1, ambiguousWidth).lines[0]!;
+const row = (frame: string, columns = 10, ambiguousWidth: 1 | 2 = 1) => parseFrame(frame, columns, 1, { ambiguousWidth }).lines[0]!;
 
 describe('parseFrame', () => {
   it('puts a double-width character in two cells, the right one a continuation with the same style', () => {
@@ -71,14 +73,14 @@ describe('parseFrame', () => {
   });
 
   it('with a line cache, parses frames as without one, reusing the rows of lines the last frame had', () => {
-    const cache = new LineCache();
+    const cache = new FrameCache();
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.array(lineArb, { minLength: 0, maxLength: 6 }), fc.integer({ min: 4, max: 30 }), fc.constantFrom<1 | 2>(1, 2)), { minLength: 1, maxLength: 6 }), (frames) => {
         let last: { lines: readonly string[]; columns: number; ambiguousWidth: 1 | 2; screen: ReturnType<typeof parseFrame> } | undefined;
         for (const [lines, columns, ambiguousWidth] of frames) {
           const frame = lines.join('\n');
-          const screen = parseFrame(frame, columns, 5, ambiguousWidth, cache);
-          expect(screen).toEqual(parseFrame(frame, columns, 5, ambiguousWidth));
+          const screen = parseFrame(frame, columns, 5, { ambiguousWidth, cache });
+          expect(screen).toEqual(parseFrame(frame, columns, 5, { ambiguousWidth }));
           if (last && last.columns === columns && last.ambiguousWidth === ambiguousWidth) {
             lines.slice(0, 5).forEach((line, y) => {
               const before = last!.lines.slice(0, 5).indexOf(line);
@@ -86,6 +88,53 @@ describe('parseFrame', () => {
             });
           }
           last = { lines, columns, ambiguousWidth, screen };
+        }
+      }),
+    );
+  });
+});
+
+describe('parseFrame with a layer', () => {
+  const plainWidth = (line: string) => cellWidth(line.replace(SGR, ''));
+  const layerArb = (columns: number, rows: number) =>
+    fc
+      .record({ x: fc.nat({ max: columns - 2 }), y: fc.nat({ max: rows - 1 }), width: fc.integer({ min: 1, max: columns }), lines: fc.array(lineArb, { maxLength: rows }) })
+      .map(({ x, y, width, lines }): Layer => {
+        const w = Math.min(width, columns - x);
+        // Layer lines fit their width, as the reader's laid-out rows do.
+        return { x, y, width: w, lines: lines.slice(0, rows - y).map((line) => (plainWidth(line) <= w ? line : '')) };
+      });
+
+  it('shows the frame with each layer line written over it, padded to the width, as a terminal shows the two drawn in turn', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ columns: fc.integer({ min: 4, max: 30 }), rows: fc.integer({ min: 1, max: 8 }) }).chain(({ columns, rows }) =>
+          fc.tuple(fc.constant(columns), fc.constant(rows), fc.array(lineArb, { minLength: rows, maxLength: rows }), layerArb(columns, rows)),
+        ),
+        async ([columns, rows, frameLines, layer]) => {
+          const fitting = frameLines.map((line) => (plainWidth(line) <= columns ? line : ''));
+          const screen = parseFrame(fitting.join('\n'), columns, rows, { layer });
+          const drawn = fitting.map((line, y) => `\u001b[${y + 1}H\u001b[0m${line}`).join('');
+          const over = layer.lines
+            .map((line, i) => `\u001b[${layer.y + i + 1};${layer.x + 1}H\u001b[0m${line}\u001b[0m${' '.repeat(layer.width - plainWidth(line))}`)
+            .join('');
+          const direct = emulator(columns, rows);
+          await feed(direct, drawn + over);
+          const redrawn = emulator(columns, rows);
+          await feed(redrawn, renderFull(screen));
+          expect(snapshot(redrawn)).toEqual(snapshot(direct));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('with a cache, parses frames and layers as without one', () => {
+    const cache = new FrameCache();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(lineArb, { maxLength: 6 }), layerArb(20, 6)), { minLength: 1, maxLength: 6 }), (frames) => {
+        for (const [lines, layer] of frames) {
+          expect(parseFrame(lines.join('\n'), 20, 6, { cache, layer })).toEqual(parseFrame(lines.join('\n'), 20, 6, { layer }));
         }
       }),
     );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import packageWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import stringWidth, { SIMPLE_RANGES, type StringWidthOptions } from '../../src/terminal/string-width.js';
+import stringWidth, { setDefaultAmbiguousWidth, SIMPLE_RANGES, type StringWidthOptions } from '../../src/terminal/string-width.js';
 
 const OPTIONS: StringWidthOptions[] = [
   {},
@@ -33,6 +33,23 @@ describe('stringWidth (the bundle’s string-width)', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('counts ambiguous characters by the policy set for callers that pass none (Ink), and by theirs for the others', () => {
+    try {
+      setDefaultAmbiguousWidth(2);
+      // Simple text, text with an escape code, and text that needs the package itself.
+      for (const text of ['…中', '\u001b[1m…中\u001b[0m', '…中e\u0301']) {
+        expect(stringWidth(text), text).toBe(packageWidth(text, { ambiguousIsNarrow: false }));
+        expect(stringWidth(text, { ambiguousIsNarrow: true }), text).toBe(packageWidth(text));
+      }
+      expect(stringWidth('…')).toBe(2);
+      setDefaultAmbiguousWidth(1);
+      expect(stringWidth('…')).toBe(1);
+      expect(stringWidth('…e\u0301', { ambiguousIsNarrow: false })).toBe(3);
+    } finally {
+      setDefaultAmbiguousWidth(1);
+    }
   });
 
   it('keeps the ranges sorted and without overlaps (the lookup stops at the first range past a code unit)', () => {

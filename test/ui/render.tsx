@@ -60,6 +60,12 @@ export async function renderReader(doc: Document, props: Omit<AppProps, 'doc'>) 
       ui.rerender(<App doc={doc} {...current} />);
       await settle();
     },
+    /** Renders again with these props changed; the reader's state is kept. */
+    async update(changed: Partial<Omit<AppProps, 'doc'>>): Promise<void> {
+      current = { ...current, ...changed };
+      ui.rerender(<App doc={doc} {...current} />);
+      await settle();
+    },
     unmount: () => ui.unmount(),
   };
 }

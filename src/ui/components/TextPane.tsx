@@ -15,6 +15,8 @@ export interface TextPaneProps {
   theme: Theme;
   /** Search matches to highlight, by row (parallel to `rows`). */
   highlights?: readonly (RowHighlight | undefined)[];
+  /** The screen writer draws the rows over the frame (`paneLines`): the pane is left blank here. */
+  drawnOver?: boolean;
 }
 
 function labelStyle(row: Row, theme: Theme): Style {
@@ -37,13 +39,19 @@ export function rowLine(row: Row | undefined, theme: Theme, left = 1, highlight?
   return `${' '.repeat(left)}${row.indent}${label}${text}`;
 }
 
+/** The rows as `TextPane` shows them, for the screen writer to draw over the frame. */
+export function paneLines(rows: readonly Row[], theme: Theme, left = 1, highlights?: readonly (RowHighlight | undefined)[]): string[] {
+  return rows.map((row, i) => rowLine(row, theme, left, highlights?.[i]));
+}
+
 /**
  * The text of the document: exactly `height` pre-laid rows, so Ink never wraps (its wrapping breaks
  * Chinese text in the wrong places). One <Text> per row: Ink writes every text node again on every
  * frame, and a multi-line one it tokenizes once whole and again line by line. No clipping box
  * (`overflow`): rows fit, and clipping costs Ink another pass over every character of every frame.
  */
-export function TextPane({ rows, width, left = 1, height, theme, highlights }: TextPaneProps) {
+export function TextPane({ rows, width, left = 1, height, theme, highlights, drawnOver = false }: TextPaneProps) {
+  if (drawnOver) return <Box width={width} height={height} />;
   return (
     <Box flexDirection="column" width={width} height={height}>
       {Array.from({ length: height }, (_, i) => {
