@@ -12,6 +12,7 @@ import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
 import { loadState, saveState, type StateRecord } from '../storage/store.js';
+import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
 import { UserError } from './errors.js';
 
 export interface ReaderCliOptions {
@@ -100,9 +101,17 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
   const keyboard = openKeyboard();
   let code: number;
   try {
+    const screen = drawFirstFrame({ doc, stdin: keyboard.stream, stdout: process.stdout, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
     // Loaded only here: `yuedu print` and friends never pay for Ink and React.
-    const { runReader } = await import('../ui/run.js');
+    const { runReader } = await import('../ui/run.js').catch((error: unknown) => {
+      if (screen) {
+        screen.release();
+        undoFirstFrame(screen.writer, keyboard.stream, process.stdout);
+      }
+      throw error;
+    });
     code = await runReader({
+      ...(screen ? { screen } : {}),
       doc,
       stdin: keyboard.stream,
       stdout: process.stdout,

@@ -20,11 +20,13 @@ import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { clipboardCopy } from '../terminal/clipboard.js';
+import { ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR } from '../terminal/modes.js';
 import { FrameSink } from '../terminal/sink.js';
 import type { Layer } from '../terminal/screen.js';
 import { setDefaultAmbiguousWidth } from '../terminal/string-width.js';
 import { ScreenWriter, type CursorCell } from '../terminal/writer.js';
 import { App, type AppProps } from './App.js';
+import type { FirstFrame } from './first-frame.js';
 import { TerminalCursorContext } from './hooks/useTerminalCursor.js';
 import { terminalSizeSource, useTerminalSize, type TerminalSizeSource } from './hooks/useTerminalSize.js';
 
@@ -48,12 +50,10 @@ export interface RunReaderOptions {
   onLeave?: (state: ReaderState) => void;
   /** Let `y` write the OSC 52 clipboard sequence (false: `--no-clipboard`). @default true */
   clipboard?: boolean;
+  /** A first frame already drawn on the alternate screen (`drawFirstFrame`), to go on from. */
+  screen?: FirstFrame;
 }
 
-const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
-const HIDE_CURSOR = '\u001b[?25l';
-const SHOW_CURSOR = '\u001b[?25h';
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 type RootProps = Omit<RunReaderOptions, 'stdin' | 'stdout' | 'onLeave' | 'clipboard'> &
@@ -80,7 +80,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     let instance: Instance | undefined;
     let finished = false;
     let latest: ReaderState | undefined;
-    const writer = new ScreenWriter(stdout, { ambiguousWidth: ambiguousWidth ?? 1, firstFrameAtOnce: true });
+    const writer = options.screen?.writer ?? new ScreenWriter(stdout, { ambiguousWidth: ambiguousWidth ?? 1, firstFrameAtOnce: true });
     const placeCursor = (cell: CursorCell | undefined): void => writer.cursor(cell);
     // Set by each render of the app, just before Ink writes that render's frame.
     let layer: Layer | undefined;
@@ -149,12 +149,13 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     // Ink measures with string-width's defaults: in the bundle, that module follows the reader's policy.
     setDefaultAmbiguousWidth(ambiguousWidth ?? 1);
     for (const signal of SIGNALS) process.on(signal, onSignal);
+    options.screen?.release();
     // Continued after a stop: whatever ran meanwhile may have drawn over the screen, as vim and less assume.
     process.on('SIGCONT', writer.redraw);
     process.on('uncaughtException', onError);
     process.on('unhandledRejection', onError);
     stdout.on('error', ignore);
-    stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+    if (!options.screen) stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
     stdout.on('resize', onResize);
     // Ink and the size source use only isTTY, columns, rows, 'resize' and write of their stdout.
     const inkStdout = sink as unknown as NodeJS.WriteStream;

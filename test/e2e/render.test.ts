@@ -112,3 +112,24 @@ it('scrolls one line at 80x24 with the sidebar shown for well under 1,000 bytes;
   expect(costs[' ']).toBeLessThanOrEqual(redraw);
   expect(costs.G).toBeLessThanOrEqual(redraw);
 });
+
+it.each([
+  { cols: 80, rows: 24, args: [] as string[], ambiguousWide: false },
+  { cols: 40, rows: 12, args: [], ambiguousWide: false },
+  { cols: 120, rows: 40, args: ['--section', '2'], ambiguousWide: false },
+  { cols: 80, rows: 24, args: ['--ambiguous-wide'], ambiguousWide: true },
+])('draws the first screen once, before Ink is up, and Ink takes over without a change ($cols x $rows $args)', async ({ cols, rows, args, ambiguousWide }) => {
+  const term = await startTerminal({ cols, rows, env: NO_STATE, args, ambiguousWide });
+  await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
+  // Ink is up once a key is answered; until then the first screen stays as drawn.
+  const first = cells(term);
+  await term.settle(300);
+  expect(term.raw.split('\u001b[?2026h')).toHaveLength(2);
+  expect(cells(term)).toEqual(first);
+  // And it is what a full redraw of the reader's state shows.
+  const before = term.raw.length;
+  term.kill('SIGCONT');
+  await term.waitFor((t) => t.raw.includes('\u001b[2J', before), { timeout: 5000 });
+  await term.settle(100);
+  expect(cells(term)).toEqual(first);
+});

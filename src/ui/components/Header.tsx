@@ -1,36 +1,8 @@
 import { Text } from 'ink';
 import { memo } from 'react';
-import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layout/width.js';
-import { paint } from '../style.js';
-import { padding } from '../text.js';
-import type { Theme } from '../theme.js';
+import { headerLine, type HeaderProps } from '../rows/header.js';
 
-export interface HeaderProps {
-  title: string;
-  dateline?: string;
-  width: number;
-  theme: Theme;
-  ambiguousWidth: AmbiguousWidth;
-}
-
-/** Fewest title cells worth keeping when the dateline also wants room; narrower, the dateline goes. */
-const MIN_TITLE = 12;
-
-/**
- * The running head of the main pane: the title (cut by display width) and, when it fits, the dateline
- * on the right. Memoised: it changes only with the width.
- */
-export const Header = memo(function Header({ title, dateline, width, theme, ambiguousWidth }: HeaderProps) {
-  const room = Math.max(0, width - 2);
-  const dateWidth = dateline ? cellWidth(dateline, ambiguousWidth) : 0;
-  const showDate = dateline !== undefined && room >= MIN_TITLE + 2 + dateWidth;
-  const titleRoom = showDate ? room - dateWidth - 2 : room;
-  const cut = truncateToWidth(title, titleRoom, ambiguousWidth);
-  const gap = padding(cut, titleRoom, ambiguousWidth);
-  const date = showDate && dateline ? `  ${paint(dateline, theme.headerDate)}` : '';
-  return (
-    <Text wrap="truncate-end">
-      {` ${paint(cut, theme.headerTitle)}${gap}${date} `}
-    </Text>
-  );
+/** The running head of the main pane (`headerLine`). Memoised: it changes only with the width. */
+export const Header = memo(function Header(props: HeaderProps) {
+  return <Text wrap="truncate-end">{headerLine(props)}</Text>;
 });

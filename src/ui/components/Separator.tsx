@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { AmbiguousWidth } from '../../core/layout/width.js';
-import { paint } from '../style.js';
+import { separatorRule } from '../rows/separator.js';
 import type { Theme } from '../theme.js';
 
 export interface SeparatorProps {
@@ -10,12 +10,9 @@ export interface SeparatorProps {
   ambiguousWidth: AmbiguousWidth;
 }
 
-/**
- * The one-cell rule between sidebar and text; box-drawing `│` is ambiguous-width, so `|` where that
- * means two cells. Memoised: it changes only with the height.
- */
+/** The one-cell rule between sidebar and text. Memoised: it changes only with the height. */
 export const Separator = memo(function Separator({ height, theme, ambiguousWidth }: SeparatorProps) {
-  const rule = paint(ambiguousWidth === 2 ? '|' : '│', theme.separator);
+  const rule = separatorRule(theme, ambiguousWidth);
   return (
     <Box flexDirection="column" width={1} height={height}>
       {Array.from({ length: height }, (_, i) => (

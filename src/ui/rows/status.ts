@@ -1,0 +1,57 @@
+/** The status bar's row as a styled string. */
+import type { Position } from '../../app/selectors.js';
+import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layout/width.js';
+import { paint } from '../style.js';
+import type { Theme } from '../theme.js';
+
+export interface StatusBarProps {
+  /** Where the reader is: the current section's label. */
+  section: string;
+  /** A message shown instead of the section until the next key (a copy confirmation, a warning). */
+  notice?: string;
+  /** The committed search (`hit 2 of 4  /query`), shown first; the section or notice gets what is left. */
+  search?: string;
+  position: Position;
+  /** Key hints, most useful first, `?` last; as many as fit are shown, `?` always when anything is. */
+  hints: readonly { key: string; hint: string }[];
+  /** Share of a large document laid out so far (0–1) while that is still going on. */
+  progress?: number;
+  width: number;
+  theme: Theme;
+  ambiguousWidth: AmbiguousWidth;
+}
+
+/** Cells the section name keeps before key hints are dropped for it. */
+const SECTION_MIN = 8;
+
+function positionText({ line, total, percent, exact }: Position): string {
+  return `${line}/${exact ? '' : '~'}${total} ${percent}%`;
+}
+
+/** Drops hints from the middle (never the last, `?`) until they fit in `room` cells. */
+function fittingHints(hints: StatusBarProps['hints'], room: number, ambiguousWidth: AmbiguousWidth) {
+  const shown = [...hints];
+  const width = () => shown.reduce((sum, h) => sum + cellWidth(`${h.key} ${h.hint}  `, ambiguousWidth), 0);
+  while (shown.length > 1 && width() > room) shown.splice(shown.length - 2, 1);
+  return width() <= room ? shown : [];
+}
+
+/** The bottom row, in inverse video: section on the left; position and key hints on the right. */
+export function statusLine({ section: sectionLabel, notice, search, position, hints, progress, width, theme, ambiguousWidth }: StatusBarProps): string {
+  // A notice is news: it takes the section's place and the room of the key hints.
+  const news = notice || sectionLabel;
+  const lead = search ? `${search}  ` : '';
+  const section = lead + news;
+  const where = `${progress === undefined ? '' : `layout ${Math.floor(progress * 100)}%  `}${positionText(position)} `;
+  const whereWidth = cellWidth(where, ambiguousWidth);
+  // The section keeps a few cells (a heading's first characters) before hints take the rest.
+  const hintRoom = Math.max(0, width - whereWidth - 1 - cellWidth(lead, ambiguousWidth) - Math.min(SECTION_MIN, cellWidth(news, ambiguousWidth) + 2));
+  const shown = notice ? [] : fittingHints(hints, hintRoom, ambiguousWidth);
+  const hintsText = shown.map((h) => `${h.key} ${h.hint}  `).join('');
+  const sectionRoom = Math.max(0, width - whereWidth - cellWidth(hintsText, ambiguousWidth) - 1);
+  const left = truncateToWidth(` ${section}`, sectionRoom, ambiguousWidth);
+  const gap = ' '.repeat(Math.max(0, width - cellWidth(left, ambiguousWidth) - cellWidth(hintsText, ambiguousWidth) - whereWidth));
+  const styledHints = shown.map((h) => `${paint(h.key, theme.statusKey)}${paint(` ${h.hint}  `, theme.status)}`).join('');
+  if (whereWidth > width) return paint(truncateToWidth(where, width, ambiguousWidth, ''), theme.status);
+  return `${paint(left + gap, theme.status)}${styledHints}${paint(where, theme.status)}`;
+}
