@@ -90,8 +90,9 @@ describe('searchAsync on a large document', () => {
     expect(run.value[0]!.tier).toBe('pinyin');
     // Long enough that a search which never yielded would have stopped the timer for all of it…
     expect(run.cpu).toBeGreaterThan(100);
-    // …yet it never did for long.
-    expect(run.longestGap).toBeLessThan(50);
+    // …yet it never did for long: a slice takes ~25 ms of this thread's time on a quiet machine, up
+    // to ~55 on a busy one (the bound is the structure, a fraction of the whole, not a budget).
+    expect(run.longestGap).toBeLessThan(Math.min(80, run.cpu / 8));
   });
 
   it('keeps it turning through exact, traditional, multi-term and fuzzy searches', async () => {
@@ -103,7 +104,7 @@ describe('searchAsync on a large document', () => {
       await index.searchAsync('研发中新', { limit: 1000 }),
     ]);
     expect(run.value.map((hits) => hits[0]?.tier)).toEqual(['exact', 'exact', 'exact', 'fuzzy']);
-    expect(run.longestGap).toBeLessThan(50);
+    expect(run.longestGap).toBeLessThan(80);
   });
 
   it('stops soon after it is aborted, keeps the work done, and answers the next query in full', async () => {
