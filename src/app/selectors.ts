@@ -46,6 +46,19 @@ export function textFlow(state: ReaderState): Flow {
   return flow;
 }
 
+/** Blocks that take longer than ~200 ms to count on any machine: such a text's pass is reported from its first frame. */
+const LONG_PASS_BLOCKS = 20_000;
+
+/**
+ * The share of the text counted (0–1) while its background layout pass runs, for the status bar;
+ * undefined once the flow is exact, and for a short pass until it has run long enough to be worth a
+ * word (`reported`).
+ */
+export function layoutProgress(flow: Flow, reported: boolean): number | undefined {
+  if (flow.isExact() || (!reported && flow.blockCount < LONG_PASS_BLOCKS)) return undefined;
+  return flow.countedCount / flow.blockCount;
+}
+
 /** Position of the top row of the text pane. */
 export function topPosition(state: ReaderState, flow: Flow = textFlow(state)): RowPosition {
   return flow.locate(state.top);

@@ -25,6 +25,7 @@ import { Separator } from './components/Separator.js';
 import { Sidebar } from './components/Sidebar.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextPane } from './components/TextPane.js';
+import { readingFrame, screenLayer } from './rows/frame.js';
 import { paneLines } from './rows/text.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
@@ -55,13 +56,14 @@ export interface AppProps {
   /** Puts a citation on the clipboard and returns the status line to show; without it, `y` says copying is off. */
   copy?: (text: string, ref: string) => string;
   /**
-   * Told, on every render, the text pane's rows to draw over the frame Ink renders next (undefined:
-   * none), which leaves the pane blank. Without it, Ink draws the text itself.
+   * Told, on every render, what the screen writer is to draw over the frame Ink renders for it
+   * (undefined: nothing), which Ink leaves blank: the whole screen in the reading view (Ink renders
+   * nothing then), the text pane's rows in the other views that show it. Without it, Ink draws all.
    */
-  drawText?: (layer: Layer | undefined) => void;
+  draw?: (layer: Layer | undefined) => void;
 }
 
-export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy, drawText }: AppProps) {
+export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy, draw }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
     createReaderState(doc, { ...initial, columns, rows, ambiguousWidth, ...(section === undefined ? {} : { section }) }),
   );
@@ -113,9 +115,15 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   const theme = useMemo(() => createTheme(color), [color]);
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
+  // In the render itself, not an effect: Ink writes the frame of this render before effects run.
+  const screen = draw && readingFrame(state, theme, progress);
+  if (screen) {
+    draw(screenLayer(screen, columns));
+    return null;
+  }
   const g = geometry(state);
   if (g.tooSmall) {
-    drawText?.(undefined);
+    draw?.(undefined);
     return <TooSmall columns={columns} rows={rows} theme={theme} />;
   }
 
@@ -149,7 +157,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     // A running head, as in a book: blank while the text's own title is in view, so it is not shown twice.
     const titleInView = rows.some((row) => row.kind === 'title');
     const highlights = rowHighlights(state.search, rows);
-    if (drawText) {
+    if (draw) {
       const x = g.sidebar === 'docked' ? g.sidebarWidth + g.separatorWidth : 0;
       // Below the header row.
       layer = { x, y: 1, width: g.paneWidth, lines: paneLines(rows, theme, g.textLeft, highlights) };
@@ -175,8 +183,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     );
   }
 
-  // In the render itself, not an effect: Ink writes the frame of this render before effects run.
-  drawText?.(layer);
+  draw?.(layer);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Box flexDirection="row" width={columns} height={bodyHeight}>

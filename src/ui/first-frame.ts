@@ -7,12 +7,13 @@
  */
 import { constants } from 'node:os';
 import { createReaderState } from '../app/reducer.js';
+import { layoutProgress, textFlow } from '../app/selectors.js';
 import type { InitialOptions } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR } from '../terminal/modes.js';
 import { ScreenWriter } from '../terminal/writer.js';
-import { readingFrame } from './rows/frame.js';
+import { readingFrame, screenLayer } from './rows/frame.js';
 import { createTheme } from './theme.js';
 
 export interface FirstFrameOptions {
@@ -38,8 +39,7 @@ const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 /**
  * Opens the alternate screen and draws the first frame of the reading view. Until `release`, a
  * signal puts the terminal back and ends the process as the reader would (128 + its number).
- * Undefined (nothing done) when the reader opens on anything else: a search, a terminal too small,
- * a text whose layout pass reports progress.
+ * Undefined (nothing done) when the reader opens on anything else: a search, a terminal too small.
  */
 export function drawFirstFrame({ doc, stdin, stdout, ambiguousWidth, color, section, initial }: FirstFrameOptions): FirstFrame | undefined {
   if (initial.search !== undefined) return undefined;
@@ -50,8 +50,9 @@ export function drawFirstFrame({ doc, stdin, stdout, ambiguousWidth, color, sect
     ambiguousWidth,
     ...(section === undefined ? {} : { section }),
   });
-  const frame = readingFrame(state, createTheme(color));
-  if (frame === undefined) return undefined;
+  // As the app's first render reports it: a long pass from the start, a short one not yet.
+  const lines = readingFrame(state, createTheme(color), layoutProgress(textFlow(state), false));
+  if (lines === undefined) return undefined;
   if (stdin.isTTY) stdin.setRawMode(true);
   stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
   const writer = new ScreenWriter(stdout, { ambiguousWidth, firstFrameAtOnce: true });
@@ -60,7 +61,8 @@ export function drawFirstFrame({ doc, stdin, stdout, ambiguousWidth, color, sect
     process.exit(128 + (constants.signals[signal] ?? 0));
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
-  writer.frame(frame);
+  // Drawn as the app draws the reading view, over an empty frame.
+  writer.frame('', screenLayer(lines, state.columns));
   return {
     writer,
     release: () => {

@@ -10,8 +10,8 @@
  * Ink builds the frames but does not write them: it renders in debug mode (every render one whole
  * frame, no throttle) into a `FrameSink`, and the `ScreenWriter` sends the terminal only what changed,
  * scrolling with the terminal's own scroll regions and dropping frames a slow link cannot take.
- * The text pane's rows are not built by Ink: the app hands them over as a layer that the writer
- * draws over each frame, which spares Ink its per-cell work on most of the screen.
+ * Most of the screen is not built by Ink: the app hands the writer a layer to draw over each frame
+ * (in the reading view, the whole screen over an empty frame), which spares Ink its per-cell work.
  */
 import { render, type Instance } from 'ink';
 import { constants } from 'node:os';
@@ -57,7 +57,7 @@ export interface RunReaderOptions {
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 type RootProps = Omit<RunReaderOptions, 'stdin' | 'stdout' | 'onLeave' | 'clipboard'> &
-  Pick<AppProps, 'onStateChange' | 'copy' | 'drawText'> & { size: TerminalSizeSource; placeCursor: (cell: CursorCell | undefined) => void };
+  Pick<AppProps, 'onStateChange' | 'copy' | 'draw'> & { size: TerminalSizeSource; placeCursor: (cell: CursorCell | undefined) => void };
 
 function Root({ size, placeCursor, ...props }: RootProps) {
   const { columns, rows } = useTerminalSize(size);
@@ -82,15 +82,24 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     let latest: ReaderState | undefined;
     const writer = options.screen?.writer ?? new ScreenWriter(stdout, { ambiguousWidth: ambiguousWidth ?? 1, firstFrameAtOnce: true });
     const placeCursor = (cell: CursorCell | undefined): void => writer.cursor(cell);
-    // Set by each render of the app, just before Ink writes that render's frame.
+    // Set by each render of the app, before Ink renders that render's frame.
     let layer: Layer | undefined;
-    const drawText = (next: Layer | undefined): void => {
+    const draw = (next: Layer | undefined): void => {
       layer = next;
+    };
+    // What Ink wrote for its render, drawn with the layer once Ink has rendered (`onRender`). An empty
+    // frame never reaches the sink (its empty writes are flush barriers), hence the reset.
+    let inkFrame = '';
+    const onRender = (): void => {
+      writer.frame(inkFrame, layer);
+      inkFrame = '';
     };
     const sink = new FrameSink({
       columns: stdout.columns || 80,
       rows: stdout.rows || 24,
-      onFrame: (frame) => writer.frame(frame, layer),
+      onFrame: (frame) => {
+        inkFrame = frame;
+      },
       // Bracketed paste on and off, while the search line is open.
       onControl: (data) => stdout.write(data),
     });
@@ -172,7 +181,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
           {...(onMark === undefined ? {} : { onMark })}
           onStateChange={onStateChange}
           copy={copy}
-          drawText={drawText}
+          draw={draw}
           placeCursor={placeCursor}
         />,
         {
@@ -185,6 +194,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
           // Every render is written as one whole frame at once, without Ink's 30 fps throttle (which delays
           // a key that follows another); the writer merges renders of one event-loop turn instead.
           debug: true,
+          onRender,
         },
       );
     } catch (error) {

@@ -8,7 +8,8 @@ import { afterEach, expect, it } from 'vitest';
 import { createReaderState } from '../../src/app/reducer.js';
 import { documentBlocks } from '../../src/core/layout/blocks.js';
 import { parseFrame, type Screen } from '../../src/terminal/screen.js';
-import { readingFrame } from '../../src/ui/rows/frame.js';
+import { layoutProgress, textFlow } from '../../src/app/selectors.js';
+import { readingFrame, screenLayer } from '../../src/ui/rows/frame.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { interviewDocument, syntheticDocument } from '../app/documents.js';
 import { renderReader } from './render.js';
@@ -20,13 +21,14 @@ afterEach(() => {
 });
 
 const cells = (screen: Screen): string[] => screen.lines.flatMap((row) => [row.chars.join(''), row.styles.join('|')]);
-const documents = { interview: interviewDocument(), long: syntheticDocument(40, 6) };
+// `huge`: a layout pass long enough to be reported from the first frame (over 20,000 blocks).
+const documents = { interview: interviewDocument(), long: syntheticDocument(40, 6), huge: syntheticDocument(2900, 6) };
 
 it('shows what Ink shows for the same opening: any size, section, place, measure, indent, colour and notice', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.record({
-        name: fc.constantFrom('interview' as const, 'long' as const),
+        name: fc.constantFrom('interview' as const, 'long' as const, 'huge' as const),
         columns: fc.integer({ min: 20, max: 130 }),
         rows: fc.integer({ min: 6, max: 45 }),
         section: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
@@ -47,12 +49,12 @@ it('shows what Ink shows for the same opening: any size, section, place, measure
           ...(notice === undefined ? {} : { notice }),
         };
         const state = createReaderState(doc, { ...initial, columns, rows, ...(section === undefined ? {} : { section }) });
-        const early = readingFrame(state, createTheme(color));
+        const early = readingFrame(state, createTheme(color), layoutProgress(textFlow(state), false));
         const ui = await renderReader(doc, { columns, rows, color, initial, ...(section === undefined ? {} : { section }) });
         open.push(ui);
         // Every opening here is the reading view (no overlay, no search, not too small).
         expect(early).toBeDefined();
-        expect(cells(parseFrame(early!, columns, rows))).toEqual(cells(parseFrame(ui.raw(), columns, rows)));
+        expect(cells(parseFrame('', columns, rows, { layer: screenLayer(early!, columns) }))).toEqual(cells(parseFrame(ui.raw(), columns, rows)));
         ui.unmount();
       },
     ),

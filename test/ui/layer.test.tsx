@@ -1,7 +1,8 @@
 /**
- * The text pane drawn over Ink's frame by the screen writer (a layer) against the same pane drawn by
- * Ink: after any keys and resizes, the two screens are cell for cell the same. One reader, rendered
- * both ways in turn, so both show the very same state.
+ * The screen writer drawing over Ink's frame (a layer: the whole screen in the reading view, the text
+ * pane in the other views that show it) against Ink drawing everything: after any keys and resizes,
+ * the two screens are cell for cell the same. One reader, rendered both ways in turn, so both show
+ * the very same state.
  */
 import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ const STEPS: string[][] = [
 ];
 const SIZES: [number, number][] = [[80, 24], [40, 12], [100, 30], [59, 16], [20, 6], [19, 5]];
 
-it('after random keys and resizes, the pane drawn over the frame shows what Ink drawing it shows', async () => {
+it('after random keys and resizes, the layer drawn over the frame shows what Ink drawing all shows', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.constantFrom(...SIZES),
@@ -41,10 +42,10 @@ it('after random keys and resizes, the pane drawn over the frame shows what Ink 
       async ([columns, rows], steps) => {
         let layer: Layer | undefined;
         let state: ReaderState | undefined;
-        const drawText = (next: Layer | undefined) => {
+        const draw = (next: Layer | undefined) => {
           layer = next;
         };
-        const ui = await renderReader(doc, { columns, rows, drawText, onStateChange: (next) => (state = next) });
+        const ui = await renderReader(doc, { columns, rows, draw, onStateChange: (next) => (state = next) });
         open.push(ui);
         let size: [number, number] = [columns, rows];
         const compare = async () => {
@@ -52,9 +53,9 @@ it('after random keys and resizes, the pane drawn over the frame shows what Ink 
           for (;;) {
             const before = state;
             const over = parseFrame(ui.raw(), ...size, { layer });
-            await ui.update({ drawText: undefined });
+            await ui.update({ draw: undefined });
             const plain = parseFrame(ui.raw(), ...size);
-            await ui.update({ drawText });
+            await ui.update({ draw });
             if (state !== before) continue;
             expect(cells(over)).toEqual(cells(plain));
             return;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { layoutProgress } from '../../app/selectors.js';
 import type { Flow } from '../../core/layout/flow.js';
 
 /** Milliseconds of counting per slice: a key that arrives meanwhile waits at most this long. */
@@ -9,8 +10,6 @@ const BLOCKS_PER_STEP = 32;
  * mentioned (a shorter one is not worth a word, and the frames it would cost).
  */
 const REPORT_MS = 250;
-/** Blocks that take longer than that to count on any machine: such a document says so from its first frame. */
-const LONG_PASS_BLOCKS = 20_000;
 /** Quiet after a key before counting goes on: keys held down or typed in a row never wait for it. */
 const QUIET_MS = 150;
 
@@ -20,7 +19,7 @@ const QUIET_MS = 150;
  * kept them would hold the whole layout of a long text in memory, and every row would outlive the
  * young generation, which makes garbage collection slow). Counting pauses while keys come
  * (`lastInput`: when the last one did). Returns the share counted (0–1) while work remains and the
- * pass is long enough to mention, else undefined.
+ * pass is long enough to mention (`layoutProgress`), else undefined.
  */
 export function useLayoutProgress(flow: Flow, lastInput?: { readonly current: number }): number | undefined {
   const [, setVersion] = useState(0);
@@ -49,6 +48,5 @@ export function useLayoutProgress(flow: Flow, lastInput?: { readonly current: nu
     timer = setTimeout(step, 0);
     return () => clearTimeout(timer);
   }, [flow, lastInput]);
-  if (flow.isExact() || (reported !== flow && flow.blockCount < LONG_PASS_BLOCKS)) return undefined;
-  return flow.countedCount / flow.blockCount;
+  return layoutProgress(flow, reported === flow);
 }

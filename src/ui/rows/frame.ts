@@ -1,33 +1,34 @@
 /**
- * The reading view of a state as one frame, built without Ink: the reader draws its first frame
- * with it while Ink, React and Yoga are still loading (about half the start-up), and Ink's own first
- * frame then shows the same cells, so the screen writer sends nothing more for it.
- * test/ui/first-frame.test.tsx checks it cell for cell against the frame Ink renders for the same state.
+ * The reading view of a state as the rows of the screen, built without Ink. It is what the reader
+ * shows nearly all the time, and the screen writer draws it whole, as a layer over an empty Ink
+ * frame: Ink's output builder makes an object per cell of the screen on every frame, the most of a
+ * key's cost on a large screen and of the garbage it leaves. It is also the first frame, drawn while
+ * Ink, React and Yoga are still loading (about half the start-up).
+ * test/ui/layer.test.tsx and test/ui/first-frame.test.tsx check it cell for cell against the frame
+ * Ink renders for the same state.
  */
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
+import { rowHighlights, searchStatus } from '../../app/search.js';
 import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
+import type { Layer } from '../../terminal/screen.js';
 import type { Theme } from '../theme.js';
 import { headerLine } from './header.js';
 import { separatorRule } from './separator.js';
 import { sidebarLines } from './sidebar.js';
 import { statusLine } from './status.js';
-import { rowLine } from './text.js';
-
-/** Blocks from which a layout pass reports its progress from the first frame (see useLayoutProgress). */
-const REPORTED_FROM_THE_START = 20_000;
+import { paneLines } from './text.js';
 
 /**
- * Rows joined by `\n`, as Ink writes a frame; undefined when the state shows anything but the text
- * with the sidebar docked or hidden (an overlay, the search, a notice of layout progress, a
- * terminal too small), which only Ink draws.
+ * The rows, top to bottom; undefined when the state shows anything but the text with the sidebar
+ * docked or hidden (an overlay, the search line, the sidebar in focus, a terminal too small), which
+ * Ink draws. `progress`: the layout pass's share done, as the status bar reports it.
  */
-export function readingFrame(state: ReaderState, theme: Theme): string | undefined {
+export function readingFrame(state: ReaderState, theme: Theme, progress: number | undefined): string[] | undefined {
   const g = geometry(state);
-  if (g.tooSmall || g.sidebar === 'overlay' || state.overlay !== 'none' || state.focus !== 'text' || state.search.editing || state.search.active) return undefined;
+  if (g.tooSmall || g.sidebar === 'overlay' || state.overlay !== 'none' || state.focus !== 'text' || state.search.editing) return undefined;
   const flow = textFlow(state);
-  if (!flow.isExact() && flow.blockCount >= REPORTED_FROM_THE_START) return undefined;
   const { doc, ambiguousWidth } = state;
   const entries = sidebarEntries(doc);
   const current = currentEntry(state, flow);
@@ -41,21 +42,29 @@ export function readingFrame(state: ReaderState, theme: Theme): string | undefin
     theme,
     ambiguousWidth,
   });
-  const pane = [header, ...rows.map((row) => rowLine(row, theme, g.textLeft))];
+  const pane = [header, ...paneLines(rows, theme, g.textLeft, rowHighlights(state.search, rows))];
   const docked = g.sidebar === 'docked';
   const sidebar = docked ? sidebarLines({ entries, current, selected: state.selected, focused: false, width: g.sidebarWidth, height: g.bodyHeight, theme, ambiguousWidth }) : [];
   const rule = separatorRule(theme, ambiguousWidth);
   const lines = Array.from({ length: g.bodyHeight }, (_, y) => (docked ? `${sidebar[y]}${rule}` : '') + (pane[y] ?? ''));
+  const search = state.search.active ? searchStatus(state) : undefined;
   lines.push(
     statusLine({
       section: entries[current]?.label ?? '',
       notice: state.notice,
+      ...(search === undefined ? {} : { search }),
       position: readingPosition(state, flow),
       hints: keyHints(modeOf(state)),
+      ...(progress === undefined ? {} : { progress }),
       width: state.columns,
       theme,
       ambiguousWidth,
     }),
   );
-  return lines.join('\n');
+  return lines;
+}
+
+/** The rows as a layer over the whole screen. */
+export function screenLayer(lines: readonly string[], columns: number): Layer {
+  return { x: 0, y: 0, width: columns, lines };
 }
