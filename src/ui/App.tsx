@@ -4,7 +4,7 @@
  * reaches two handlers (in the search line, printable keys are typed into it; a paste, too, goes only
  * there). Width and height come in as props and flow down; nothing below measures.
  */
-import { Box, useApp, useInput, usePaste } from 'ink';
+import { Box, Text, useApp, useInput, usePaste } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { geometry } from '../app/geometry.js';
 import { helpLines } from '../app/help.js';
@@ -19,16 +19,17 @@ import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Layer } from '../terminal/screen.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
-import { SearchLine } from './components/SearchLine.js';
 import { SearchResults } from './components/SearchResults.js';
 import { Separator } from './components/Separator.js';
 import { Sidebar } from './components/Sidebar.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextPane } from './components/TextPane.js';
 import { readingFrame, screenLayer } from './rows/frame.js';
+import { searchLine } from './rows/search-line.js';
 import { paneLines } from './rows/text.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
+import { useTerminalCursor } from './hooks/useTerminalCursor.js';
 import { useSearch } from './hooks/useSearch.js';
 import { keyNames } from './keys.js';
 import { createTheme } from './theme.js';
@@ -57,8 +58,9 @@ export interface AppProps {
   copy?: (text: string, ref: string) => string;
   /**
    * Told, on every render, what the screen writer is to draw over the frame Ink renders for it
-   * (undefined: nothing), which Ink leaves blank: the whole screen in the reading view (Ink renders
-   * nothing then), the text pane's rows in the other views that show it. Without it, Ink draws all.
+   * (undefined: nothing), which Ink leaves blank: the whole screen in the text's view, searching
+   * included (Ink renders nothing then), the text pane's rows in the other views that show it.
+   * Without it, Ink draws all.
    */
   draw?: (layer: Layer | undefined) => void;
 }
@@ -115,13 +117,19 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   const theme = useMemo(() => createTheme(color), [color]);
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
-  // In the render itself, not an effect: Ink writes the frame of this render before effects run.
-  const screen = draw && readingFrame(state, theme, progress);
+  const g = geometry(state);
+  const screen = draw && readingFrame(state, theme, { progress, indexing });
+  const line =
+    !screen && !g.tooSmall && state.search.editing
+      ? searchLine({ line: state.search.line, info: [searchLineInfo(state.search), indexing].filter(Boolean).join('  '), width: columns, theme, ambiguousWidth: state.ambiguousWidth })
+      : undefined;
+  // In the query while the search line is open: an input method opens its candidate window there.
+  useTerminalCursor(screen ? screen.cursor : line && { x: line.cursor, y: rows - 1 });
   if (screen) {
-    draw(screenLayer(screen, columns));
+    // In the render itself, not an effect: Ink writes the frame of this render before effects run.
+    draw(screenLayer(screen.lines, columns));
     return null;
   }
-  const g = geometry(state);
   if (g.tooSmall) {
     draw?.(undefined);
     return <TooSmall columns={columns} rows={rows} theme={theme} />;
@@ -203,7 +211,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
             height={listHeight}
             {...common}
           />
-          <SearchLine line={state.search.line} info={[searchLineInfo(state.search), indexing].filter(Boolean).join('  ')} width={columns} y={rows - 1} {...common} />
+          {line && <Text wrap="truncate-end">{line.text}</Text>}
         </>
       ) : (
         <StatusBar

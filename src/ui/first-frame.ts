@@ -51,8 +51,8 @@ export function drawFirstFrame({ doc, stdin, stdout, ambiguousWidth, color, sect
     ...(section === undefined ? {} : { section }),
   });
   // As the app's first render reports it: a long pass from the start, a short one not yet.
-  const lines = readingFrame(state, createTheme(color), layoutProgress(textFlow(state), false));
-  if (lines === undefined) return undefined;
+  const view = readingFrame(state, createTheme(color), { progress: layoutProgress(textFlow(state), false) });
+  if (view === undefined) return undefined;
   if (stdin.isTTY) stdin.setRawMode(true);
   stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
   const writer = new ScreenWriter(stdout, { ambiguousWidth, firstFrameAtOnce: true });
@@ -62,7 +62,7 @@ export function drawFirstFrame({ doc, stdin, stdout, ambiguousWidth, color, sect
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
   // Drawn as the app draws the reading view, over an empty frame.
-  writer.frame('', screenLayer(lines, state.columns));
+  writer.frame('', screenLayer(view.lines, state.columns));
   return {
     writer,
     release: () => {

@@ -49,12 +49,12 @@ it('shows what Ink shows for the same opening: any size, section, place, measure
           ...(notice === undefined ? {} : { notice }),
         };
         const state = createReaderState(doc, { ...initial, columns, rows, ...(section === undefined ? {} : { section }) });
-        const early = readingFrame(state, createTheme(color), layoutProgress(textFlow(state), false));
+        const early = readingFrame(state, createTheme(color), { progress: layoutProgress(textFlow(state), false) });
         const ui = await renderReader(doc, { columns, rows, color, initial, ...(section === undefined ? {} : { section }) });
         open.push(ui);
         // Every opening here is the reading view (no overlay, no search, not too small).
         expect(early).toBeDefined();
-        expect(cells(parseFrame('', columns, rows, { layer: screenLayer(early!, columns) }))).toEqual(cells(parseFrame(ui.raw(), columns, rows)));
+        expect(cells(parseFrame('', columns, rows, { layer: screenLayer(early!.lines, columns) }))).toEqual(cells(parseFrame(ui.raw(), columns, rows)));
         ui.unmount();
       },
     ),

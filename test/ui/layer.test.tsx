@@ -1,13 +1,14 @@
 /**
- * The screen writer drawing over Ink's frame (a layer: the whole screen in the reading view, the text
- * pane in the other views that show it) against Ink drawing everything: after any keys and resizes,
- * the two screens are cell for cell the same. One reader, rendered both ways in turn, so both show
- * the very same state.
+ * The screen writer drawing over Ink's frame (a layer: the whole screen in the text's view, searching
+ * included, the text pane in the other views that show it) against Ink drawing everything: after any
+ * keys and resizes, the two screens are cell for cell the same, and so is the terminal's cursor. One
+ * reader, rendered both ways in turn, so both show the very same state.
  */
 import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
 import type { ReaderState } from '../../src/app/state.js';
 import { parseFrame, type Layer, type Screen } from '../../src/terminal/screen.js';
+import type { CursorCell } from '../../src/terminal/writer.js';
 import { interviewDocument } from '../app/documents.js';
 import { KEY, renderReader } from './render.js';
 
@@ -42,10 +43,14 @@ it('after random keys and resizes, the layer drawn over the frame shows what Ink
       async ([columns, rows], steps) => {
         let layer: Layer | undefined;
         let state: ReaderState | undefined;
+        let cursor: CursorCell | undefined;
         const draw = (next: Layer | undefined) => {
           layer = next;
         };
-        const ui = await renderReader(doc, { columns, rows, draw, onStateChange: (next) => (state = next) });
+        const placeCursor = (at: CursorCell | undefined) => {
+          cursor = at;
+        };
+        const ui = await renderReader(doc, { columns, rows, draw, onStateChange: (next) => (state = next) }, { placeCursor });
         open.push(ui);
         let size: [number, number] = [columns, rows];
         const compare = async () => {
@@ -53,11 +58,14 @@ it('after random keys and resizes, the layer drawn over the frame shows what Ink
           for (;;) {
             const before = state;
             const over = parseFrame(ui.raw(), ...size, { layer });
+            const overCursor = cursor;
             await ui.update({ draw: undefined });
             const plain = parseFrame(ui.raw(), ...size);
+            const plainCursor = cursor;
             await ui.update({ draw });
             if (state !== before) continue;
             expect(cells(over)).toEqual(cells(plain));
+            expect(overCursor).toEqual(plainCursor);
             return;
           }
         };

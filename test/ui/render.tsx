@@ -3,6 +3,7 @@ import { render } from 'ink-testing-library';
 import type { Document } from '../../src/core/document/types.js';
 import { cellWidth } from '../../src/core/layout/width.js';
 import { App, type AppProps } from '../../src/ui/App.js';
+import { TerminalCursorContext, type CursorCell } from '../../src/ui/hooks/useTerminalCursor.js';
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
@@ -24,9 +25,18 @@ export const KEY = {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-export async function renderReader(doc: Document, props: Omit<AppProps, 'doc'>) {
+/** `placeCursor`: told where a text field Ink draws wants the terminal's cursor, as the screen writer is. */
+export async function renderReader(doc: Document, props: Omit<AppProps, 'doc'>, { placeCursor }: { placeCursor?: (cell: CursorCell | undefined) => void } = {}) {
   let current = props;
-  const ui = render(<App doc={doc} {...current} />);
+  const app = (appProps: Omit<AppProps, 'doc'>) =>
+    placeCursor ? (
+      <TerminalCursorContext.Provider value={placeCursor}>
+        <App doc={doc} {...appProps} />
+      </TerminalCursorContext.Provider>
+    ) : (
+      <App doc={doc} {...appProps} />
+    );
+  const ui = render(app(current));
   // ink-testing-library's stdout has 100 columns and no rows, so Ink asks `tput` for the size on every
   // layout (a child process per frame). Give it the size being tested instead.
   const sized = (columns: number, rows: number) => {
@@ -57,13 +67,13 @@ export async function renderReader(doc: Document, props: Omit<AppProps, 'doc'>) 
     async resize(columns: number, rows: number): Promise<void> {
       current = { ...current, columns, rows };
       sized(columns, rows);
-      ui.rerender(<App doc={doc} {...current} />);
+      ui.rerender(app(current));
       await settle();
     },
     /** Renders again with these props changed; the reader's state is kept. */
     async update(changed: Partial<Omit<AppProps, 'doc'>>): Promise<void> {
       current = { ...current, ...changed };
-      ui.rerender(<App doc={doc} {...current} />);
+      ui.rerender(app(current));
       await settle();
     },
     unmount: () => ui.unmount(),

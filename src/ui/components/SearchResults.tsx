@@ -1,86 +1,15 @@
 import { Box, Text } from 'ink';
-import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layout/width.js';
-// The snippet module alone: the search engine itself is loaded only when a search runs.
-import { snippet } from '../../core/search/snippet.js';
-import type { SearchHit } from '../../core/search/types.js';
-import { paintRanges } from '../highlight.js';
-import { paint, type Style } from '../style.js';
-import { fit, padding } from '../text.js';
-import type { Theme } from '../theme.js';
+import { resultsLines, type SearchResultsProps } from '../rows/results.js';
 
-export interface SearchResultsProps {
-  /** Hits best first; undefined before the first answer (or for a blank query). */
-  hits: readonly SearchHit[] | undefined;
-  selected: number;
-  query: string;
-  /** A search for `query` is running (the hits shown, if any, are an earlier query's). */
-  searching: boolean;
-  /** Keys of the search line, shown before anything is typed. */
-  hints: readonly { key: string; hint: string }[];
-  width: number;
-  height: number;
-  theme: Theme;
-  ambiguousWidth: AmbiguousWidth;
-}
+export type { SearchResultsProps };
 
-/** From this width on, the section's heading is shown beside its number. */
-const WIDE = 60;
-/** Cells of a section heading in the list. */
-const HEADING_CELLS = 10;
-
-function where(hit: SearchHit, wide: boolean, ambiguousWidth: AmbiguousWidth): string {
-  if (hit.section === 0) return '导语';
-  return wide ? `${hit.section} ${truncateToWidth(hit.sectionTitle, HEADING_CELLS, ambiguousWidth)}` : `${hit.section}`;
-}
-
-/** One result: a marker, where the paragraph is, who speaks, and a snippet around the match, exactly `width` cells. */
-function resultLine(hit: SearchHit, column: number, chosen: boolean, props: SearchResultsProps): string {
-  const { width, theme, ambiguousWidth } = props;
-  const base: Style | undefined = chosen ? theme.searchSelected : undefined;
-  const place = where(hit, width >= WIDE, ambiguousWidth);
-  let prefix = `${chosen ? '>' : ' '} ${place}${' '.repeat(Math.max(0, column - cellWidth(place, ambiguousWidth)))} `;
-  const who = hit.speaker ? `${hit.speaker}：` : '';
-  // The snippet needs a few cells to mean anything: the speaker goes first when it would not get them.
-  if (width - cellWidth(prefix + who, ambiguousWidth) - 1 >= 8) prefix += who;
-  const room = width - cellWidth(prefix, ambiguousWidth) - 1;
-  if (room < 1) return paint(fit(prefix, width, ambiguousWidth), base);
-  const cut = snippet(hit.text, hit.matches, room, ambiguousWidth);
-  const gap = padding(prefix + cut.text, width, ambiguousWidth);
-  return paint(prefix, base) + paintRanges(cut.text, base, cut.matches, theme.searchMatch) + paint(gap, base);
-}
-
-/** First entry shown so that the selected one is in view (near the middle when the list scrolls). */
-function firstShown(count: number, selected: number, height: number): number {
-  return Math.max(0, Math.min(selected - Math.floor(height / 2), count - height));
-}
-
-/**
- * The results of the search being typed, one line each, best first, the chosen one highlighted;
- * a line of its own says when there is nothing to list (no query yet, searching, no match).
- * Every line is cut to `width` here, so Ink never wraps.
- */
+/** The results of the search being typed (`resultsLines`); every line is cut to the width, so Ink never wraps. */
 export function SearchResults(props: SearchResultsProps) {
-  const { hits, selected, query, searching, hints, width, height, theme, ambiguousWidth } = props;
-  let lines: string[];
-  if (hits && hits.length > 0) {
-    const first = firstShown(hits.length, selected, height);
-    const shown = hits.slice(first, first + height);
-    const column = Math.max(...shown.map((hit) => cellWidth(where(hit, width >= WIDE, ambiguousWidth), ambiguousWidth)));
-    lines = shown.map((hit, i) => resultLine(hit, column, first + i === selected, props));
-  } else {
-    const message =
-      query.trim() === ''
-        ? hints.map((h) => `${h.key} ${h.hint}`).join('  ')
-        : searching
-          ? 'searching…'
-          : `no match for “${query}”`;
-    lines = [paint(fit(` ${message}`, width, ambiguousWidth), theme.searchInfo)];
-  }
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {Array.from({ length: height }, (_, i) => (
+    <Box flexDirection="column" width={props.width} height={props.height} overflow="hidden">
+      {resultsLines(props).map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          {lines[i] ?? ' '.repeat(width)}
+          {line}
         </Text>
       ))}
     </Box>

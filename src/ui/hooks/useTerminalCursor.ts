@@ -15,16 +15,16 @@ export interface CursorCell {
 export const TerminalCursorContext = createContext<(cell: CursorCell | undefined) => void>(() => undefined);
 
 /**
- * Shows the terminal's cursor at `cell` while the calling component is mounted (a text field): the
- * cell where an input method opens its candidate window, and where a user looks for the cursor.
+ * Shows the terminal's cursor at `cell` (hidden when undefined, and once the caller unmounts): the
+ * cell of a text field where an input method opens its candidate window, and where a user looks
+ * for the cursor.
  */
-export function useTerminalCursor(cell: CursorCell): void {
+export function useTerminalCursor(cell: CursorCell | undefined): void {
   const { setCursorPosition } = useCursor();
   setCursorPosition(cell);
   const place = useContext(TerminalCursorContext);
-  const { x, y } = cell;
-  useLayoutEffect(() => {
-    place({ x, y });
-  }, [place, x, y]);
+  const x = cell?.x;
+  const y = cell?.y;
+  useLayoutEffect(() => place(x === undefined || y === undefined ? undefined : { x, y }), [place, x, y]);
   useLayoutEffect(() => () => place(undefined), [place]);
 }

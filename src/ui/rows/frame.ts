@@ -9,31 +9,51 @@
  */
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
-import { rowHighlights, searchStatus } from '../../app/search.js';
+import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
 import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
 import type { Layer } from '../../terminal/screen.js';
+import type { CursorCell } from '../../terminal/writer.js';
 import type { Theme } from '../theme.js';
 import { headerLine } from './header.js';
 import { separatorRule } from './separator.js';
 import { sidebarLines } from './sidebar.js';
 import { statusLine } from './status.js';
+import { resultsLines } from './results.js';
+import { searchLine } from './search-line.js';
 import { paneLines } from './text.js';
 
+/** A whole screen: its rows, top to bottom, and where the terminal's cursor goes (undefined: hidden). */
+export interface ScreenView {
+  lines: string[];
+  cursor?: CursorCell;
+}
+
+/** What the view shows beside the state: background work the app runs. */
+export interface ViewExtras {
+  /** The layout pass's share done, as the status bar reports it. */
+  progress?: number | undefined;
+  /** The search index's progress note for the search line (`pinyin 40%`). */
+  indexing?: string | undefined;
+}
+
 /**
- * The rows, top to bottom; undefined when the state shows anything but the text with the sidebar
- * docked or hidden (an overlay, the search line, the sidebar in focus, a terminal too small), which
- * Ink draws. `progress`: the layout pass's share done, as the status bar reports it.
+ * The screen of the text: undefined when the state shows anything else (an overlay, the sidebar in
+ * focus, a terminal too small), which Ink draws. The search being typed is part of it: its results
+ * take the bottom rows of the body and its line the status bar's.
  */
-export function readingFrame(state: ReaderState, theme: Theme, progress: number | undefined): string[] | undefined {
+export function readingFrame(state: ReaderState, theme: Theme, { progress, indexing }: ViewExtras = {}): ScreenView | undefined {
   const g = geometry(state);
-  if (g.tooSmall || g.sidebar === 'overlay' || state.overlay !== 'none' || state.focus !== 'text' || state.search.editing) return undefined;
+  if (g.tooSmall || g.sidebar === 'overlay' || state.overlay !== 'none' || state.focus !== 'text') return undefined;
   const flow = textFlow(state);
-  const { doc, ambiguousWidth } = state;
+  const { doc, ambiguousWidth, search } = state;
   const entries = sidebarEntries(doc);
   const current = currentEntry(state, flow);
-  const rows = visibleRows(state, flow).slice(0, g.textHeight);
-  // As App: the running head is blank while the text's own title is in view.
+  // As App: the results of the search being typed take the bottom rows of the body.
+  const listHeight = resultsHeight(search, g.bodyHeight);
+  const bodyHeight = g.bodyHeight - listHeight;
+  const rows = visibleRows(state, flow).slice(0, Math.max(0, g.textHeight - listHeight));
+  // The running head is blank while the text's own title is in view.
   const titleInView = rows.some((row) => row.kind === 'title');
   const header = headerLine({
     title: titleInView ? '' : doc.title,
@@ -42,17 +62,34 @@ export function readingFrame(state: ReaderState, theme: Theme, progress: number 
     theme,
     ambiguousWidth,
   });
-  const pane = [header, ...paneLines(rows, theme, g.textLeft, rowHighlights(state.search, rows))];
+  const pane = [header, ...paneLines(rows, theme, g.textLeft, rowHighlights(search, rows))];
   const docked = g.sidebar === 'docked';
-  const sidebar = docked ? sidebarLines({ entries, current, selected: state.selected, focused: false, width: g.sidebarWidth, height: g.bodyHeight, theme, ambiguousWidth }) : [];
+  const sidebar = docked ? sidebarLines({ entries, current, selected: state.selected, focused: false, width: g.sidebarWidth, height: bodyHeight, theme, ambiguousWidth }) : [];
   const rule = separatorRule(theme, ambiguousWidth);
-  const lines = Array.from({ length: g.bodyHeight }, (_, y) => (docked ? `${sidebar[y]}${rule}` : '') + (pane[y] ?? ''));
-  const search = state.search.active ? searchStatus(state) : undefined;
+  const lines = Array.from({ length: bodyHeight }, (_, y) => (docked ? `${sidebar[y]}${rule}` : '') + (pane[y] ?? ''));
+  if (search.editing) {
+    const results = resultsLines({
+      hits: search.results?.hits,
+      selected: search.selected,
+      query: search.line.text,
+      searching: isSearching(search),
+      hints: keyHints('search'),
+      width: state.columns,
+      height: listHeight,
+      theme,
+      ambiguousWidth,
+    });
+    const info = [searchLineInfo(search), indexing].filter(Boolean).join('  ');
+    const line = searchLine({ line: search.line, info, width: state.columns, theme, ambiguousWidth });
+    lines.push(...results, line.text);
+    return { lines, cursor: { x: line.cursor, y: state.rows - 1 } };
+  }
+  const status = search.active ? searchStatus(state) : undefined;
   lines.push(
     statusLine({
       section: entries[current]?.label ?? '',
       notice: state.notice,
-      ...(search === undefined ? {} : { search }),
+      ...(status === undefined ? {} : { search: status }),
       position: readingPosition(state, flow),
       hints: keyHints(modeOf(state)),
       ...(progress === undefined ? {} : { progress }),
@@ -61,7 +98,7 @@ export function readingFrame(state: ReaderState, theme: Theme, progress: number 
       ambiguousWidth,
     }),
   );
-  return lines;
+  return { lines };
 }
 
 /** The rows as a layer over the whole screen. */
