@@ -3,6 +3,9 @@
  * key-table names and handed to the reducer, which reads each in the current mode, so no key ever
  * reaches two handlers (in the search line, printable keys are typed into it; a paste, too, goes only
  * there). Width and height come in as props and flow down; nothing below measures.
+ * The text's view (`readingFrame`: reading, and searching as one types) is built from pure rows and,
+ * given `draw`, drawn by the screen writer; Ink renders the other views (help, the sidebar in focus,
+ * a terminal too small) from components that show the same rows.
  */
 import { Box, Text, useApp, useInput, usePaste } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';

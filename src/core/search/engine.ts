@@ -12,7 +12,7 @@ import { snapToGraphemes } from './ranges.js';
 import { best, Candidates, combine, score, scoreOf } from './rank.js';
 import { Pool } from './pool.js';
 import { Shared, type Steps } from './steps.js';
-import { buildConverters, needsConverters, simplifiedVariants } from './traditional.js';
+import { buildConverters, convertibleStarts, mayConvert, needsConverters, simplifiedVariants } from './traditional.js';
 import type { IndexProgress, Range, SearchHit } from './types.js';
 
 /** Paragraphs scored, or hits built, between two yields. */
@@ -53,7 +53,7 @@ function readsOnDemand(corpus: Corpus): boolean {
 
 /**
  * The search engine over one document. Nothing is built up front: the folded corpus on the first
- * search, the converters on the first term with non-ASCII characters, the character postings on the
+ * search, the converters on the first term that one of them would change, the character postings on the
  * first fuzzy search, the pinyin readings the first time a pinyin-looking term needs them, or all of
  * them by `prepare`, in steps, whoever needs them first.
  */
@@ -61,6 +61,7 @@ export class Engine {
   private readonly built = { folded: 0, total: 0 };
   private readonly corpus: Shared<Corpus>;
   private readonly postings = new Shared(() => this.buildPostings());
+  private readonly convertible = new Shared(convertibleStarts);
   private readonly converters = new Shared(buildConverters);
   private pinyinIndex: PinyinIndex | null = null;
   private readonly candidates = new Pool(
@@ -133,11 +134,12 @@ export class Engine {
   }
 
   /**
-   * Builds every lazy part now: the folded text, the converters, the postings and, on a text longer
+   * Builds every lazy part now: the folded text, the converters (first what they would change), the postings and, on a text longer
    * than READ_ON_DEMAND, all pinyin readings and ICU's word dictionary.
    */
   *prepare(): Steps<void> {
     const corpus = yield* this.corpus.get();
+    yield* this.convertible.get();
     yield* this.converters.get();
     yield* this.postings.get();
     if (readsOnDemand(corpus)) return;
@@ -196,7 +198,7 @@ export class Engine {
   private *matchTerm(term: Term, within: Int32Array | null, partial: boolean, answer: Answer, hits: TermHits): Steps<TermHits> {
     const corpus = this.corpus.value!;
     let variants: string[] = [];
-    if (term.text && needsConverters(term.text)) {
+    if (term.text && mayConvert(term.text) && needsConverters(term.text, yield* this.convertible.get())) {
       variants = simplifiedVariants(term.text, yield* this.converters.get()).map((variant) => normalise(variant).text);
     }
     if (term.text) {

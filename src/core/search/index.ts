@@ -28,6 +28,8 @@ export { snippet } from './snippet.js';
 
 /** Work done between two trips to the event loop: half a frame, so a key is answered within one. */
 const SLICE_MS = 8;
+/** The same for background work (`prepare`): a key that comes meanwhile waits for the slice under way. */
+const BACKGROUND_SLICE_MS = 4;
 /** How often `prepare` reports progress. */
 const REPORT_MS = 100;
 
@@ -52,18 +54,21 @@ function finish<T>(steps: Steps<T>): T {
   }
 }
 
-interface SliceHooks {
+interface SliceOptions {
+  /** @default SLICE_MS */
+  sliceMs?: number;
   /** Resolves when the next slice may start (background work waits for searches). */
   before?: () => Promise<void> | null;
   after?: () => void;
 }
 
 /**
- * Runs steps in slices of about SLICE_MS, giving the event loop a turn between slices, and stops at the
+ * Runs steps in slices of about `sliceMs`, giving the event loop a turn between slices, and stops at the
  * first turn after `signal` is aborted. This is how stale searches are dropped: the reader aborts the
  * previous keystroke's search before starting the next one, so typing never queues searches up.
  */
-async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefined, hooks: SliceHooks = {}): Promise<T> {
+async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefined, hooks: SliceOptions = {}): Promise<T> {
+  const sliceMs = hooks.sliceMs ?? SLICE_MS;
   // A dropped search still runs its `finally` blocks, which hand its arrays back for reuse.
   const stopIfAborted = (): void => {
     if (signal?.aborted) {
@@ -83,7 +88,7 @@ async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefine
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
-      if (performance.now() - sliceStart >= SLICE_MS) break;
+      if (performance.now() - sliceStart >= sliceMs) break;
     }
     hooks.after?.();
     await nextMacrotask();
@@ -139,7 +144,7 @@ export function createSearchIndex(doc: Document): SearchIndex {
         reported = performance.now();
         onProgress(engine.progress());
       };
-      await finishInSlices(engine.prepare(), signal, { before: whenIdle, after: report });
+      await finishInSlices(engine.prepare(), signal, { before: whenIdle, after: report, sliceMs: BACKGROUND_SLICE_MS });
       onProgress?.(engine.progress());
     },
     progress(): IndexProgress {

@@ -77,8 +77,44 @@ export function* buildConverters(): Steps<Convert[]> {
   return converters;
 }
 
-/** Whether `term` can have simplified readings at all (ASCII terms never load the converters). */
-export const needsConverters = (term: string): boolean => /[^\u0000-\u007f]/.test(term);
+/** The dictionaries of a configuration, in every part of it. */
+function dictionariesOf(config: Config): DictLike[] {
+  const segmentation = isGroup(config.segmentation) ? config.segmentation : [config.segmentation];
+  return [...(config.normalizationChain ?? []), segmentation, ...config.conversionChain].flat();
+}
+
+/**
+ * The code points that some dictionary entry of some converter starts with. A converter changes
+ * only text where an entry matches, so a term with none of them reads the same in every converter:
+ * many simplified terms (电, 笔电), whose search then never waits for the converters to be built.
+ */
+export function* convertibleStarts(): Steps<ReadonlySet<number>> {
+  const starts = new Set<number>();
+  const seen = new Set<DictLike>();
+  for (const name of CONFIGS) {
+    for (const dict of dictionariesOf(configs[name] as Config)) {
+      if (seen.has(dict)) continue;
+      seen.add(dict);
+      if (typeof dict === 'string') {
+        // Entries are `source replacement` joined by `|`; scanned in place, without splitting.
+        for (let at = 0; at < dict.length; at = dict.indexOf('|', at) + 1 || dict.length) starts.add(dict.codePointAt(at)!);
+      } else {
+        for (const [source] of dict) starts.add(source.codePointAt(0)!);
+      }
+      yield;
+    }
+  }
+  return starts;
+}
+
+/** Whether `term` can have simplified readings at all; ASCII terms never load anything to find out. */
+export const mayConvert = (term: string): boolean => /[^\u0000-\u007f]/.test(term);
+
+/** Whether some converter would change `term` (`starts`: from `convertibleStarts`). */
+export function needsConverters(term: string, starts: ReadonlySet<number>): boolean {
+  for (const char of term) if (starts.has(char.codePointAt(0)!)) return true;
+  return false;
+}
 
 /**
  * The simplified readings of a term typed in traditional characters: character by character as used in
@@ -86,7 +122,7 @@ export const needsConverters = (term: string): boolean => /[^\u0000-\u007f]/.tes
  * Returns only readings that differ from the term; ASCII terms have none.
  */
 export function simplifiedVariants(term: string, converters: readonly Convert[]): string[] {
-  if (!needsConverters(term)) return [];
+  if (!mayConvert(term)) return [];
   const variants = new Set(converters.map((convert) => convert(term)));
   variants.delete(term);
   return [...variants];

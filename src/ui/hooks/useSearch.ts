@@ -72,6 +72,9 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
     if (answered && !(prepared && partiallyAnswered.current === query)) return;
     const controller = new AbortController();
     index.current
+      // On the next turn of the event loop, after the screen writer's: the typed key shows at once,
+      // not after the search's first slice.
+      .then((ready) => new Promise<SearchIndex>((resolve) => setImmediate(resolve, ready)))
       .then((ready) => ready.searchAsync(query, { limit: MAX_HITS, signal: controller.signal, partial: true }))
       .then(
         (hits) => {

@@ -1,9 +1,9 @@
 /**
- * The reading view of a state as the rows of the screen, built without Ink. It is what the reader
- * shows nearly all the time, and the screen writer draws it whole, as a layer over an empty Ink
- * frame: Ink's output builder makes an object per cell of the screen on every frame, the most of a
- * key's cost on a large screen and of the garbage it leaves. It is also the first frame, drawn while
- * Ink, React and Yoga are still loading (about half the start-up).
+ * The text's view of a state (reading, and searching as one types) as the rows of the screen, built
+ * without Ink. It is what the reader shows nearly all the time, and the screen writer draws it whole,
+ * as a layer over an empty Ink frame: Ink's output builder makes an object per cell of the screen on
+ * every frame, the most of a key's cost on a large screen and of the garbage it leaves. It is also
+ * the first frame, drawn while Ink, React and Yoga are still loading (about half the start-up).
  * test/ui/layer.test.tsx and test/ui/first-frame.test.tsx check it cell for cell against the frame
  * Ink renders for the same state.
  */
