@@ -71,6 +71,7 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
     if (!wanted || !isSearchable(query) || !index.current) return;
     if (answered && !(prepared && partiallyAnswered.current === query)) return;
     const controller = new AbortController();
+    let settled = false;
     index.current
       // On the next turn of the event loop, after the screen writer's: the typed key shows at once,
       // not after the search's first slice.
@@ -78,15 +79,20 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
       .then((ready) => ready.searchAsync(query, { limit: MAX_HITS, signal: controller.signal, partial: true }))
       .then(
         (hits) => {
+          settled = true;
           partiallyAnswered.current = prepared ? null : query;
           dispatch({ type: 'searchResults', query, hits });
         },
         (error: unknown) => {
+          settled = true;
           if (controller.signal.aborted) return;
           dispatch({ type: 'searchFailed', query, message: error instanceof Error ? error.message : String(error) });
         },
       );
-    return () => controller.abort();
+    // Only a search still running: aborting makes a DOMException, milliseconds of the next key's time.
+    return () => {
+      if (!settled) controller.abort();
+    };
   }, [wanted, answered, query, dispatch, prepared]);
 
   return indexing && indexingNote(indexing);
