@@ -3,7 +3,7 @@
  * with SGR sequences, trailing blanks trimmed. Widths come from the layout's own `graphemeWidth`, so
  * the grid puts every character in the column the layout meant (and the terminal draws it in).
  */
-import { codeUnitWidth, graphemes, graphemeWidth, type AmbiguousWidth } from '../core/layout/width.js';
+import { codeUnitWidth, graphemes, graphemeWidth, SIMPLE_TEXT, type AmbiguousWidth } from '../core/layout/width.js';
 import { escapeSequences } from './escapes.js';
 import { applyStyle, DEFAULT_STYLE, type Style } from './style.js';
 
@@ -102,13 +102,6 @@ export function blankRow(columns: number): Row {
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-/**
- * Text in which every UTF-16 code unit is a grapheme of its own (no combining marks, joiners,
- * variation selectors, surrogates, Hangul jamo, controls): almost every row of Chinese or Latin text,
- * measured without the (slow) grapheme segmenter.
- */
-const SIMPLE =
-  /^[\t\u0020-\u007e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u2bff\u2e80-\u3029\u3030-\u3096\u309b-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff9d\uffa0-\uffef]*$/;
 const TAB = 0x09;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -135,7 +128,7 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
     }
   };
   const put = (text: string): void => {
-    if (SIMPLE.test(text)) {
+    if (SIMPLE_TEXT.test(text)) {
       for (let i = 0; i < text.length && chars.length < columns; i++) {
         const code = text.charCodeAt(i);
         // A tab would move the terminal's cursor to a tab stop; the layout counts it as one blank cell.

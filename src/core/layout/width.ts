@@ -14,8 +14,17 @@ export function segmentGraphemes(text: string): Intl.Segments {
   return (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text);
 }
 
+/**
+ * Text in which every UTF-16 code unit is a grapheme of its own (no combining marks, joiners,
+ * variation selectors, surrogates, Hangul jamo, controls): almost every row of Chinese or Latin text,
+ * split and measured without the (slow) grapheme segmenter.
+ */
+export const SIMPLE_TEXT =
+  /^[\t\u0020-\u007e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u2bff\u2e80-\u3029\u3030-\u3096\u309b-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff9d\uffa0-\uffef]*$/;
+
 /** Grapheme clusters with their offsets: the smallest units a line may be broken between. */
 export function graphemes(text: string): { segment: string; index: number }[] {
+  if (SIMPLE_TEXT.test(text)) return Array.from({ length: text.length }, (_, index) => ({ segment: text[index]!, index }));
   return Array.from(segmentGraphemes(text), ({ segment, index }) => ({ segment, index }));
 }
 
@@ -86,7 +95,7 @@ export function truncateToWidth(text: string, width: number, ambiguousWidth: Amb
   if (room < 0) return '';
   let used = 0;
   let out = '';
-  for (const { segment } of segmentGraphemes(text)) {
+  for (const { segment } of graphemes(text)) {
     const w = graphemeWidth(segment, ambiguousWidth);
     if (used + w > room) break;
     out += segment;

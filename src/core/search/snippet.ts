@@ -1,4 +1,4 @@
-import { cellWidth, graphemes, type AmbiguousWidth } from '../layout/width.js';
+import { cellWidth, graphemeWidth, graphemes, type AmbiguousWidth } from '../layout/width.js';
 import type { Range } from './types.js';
 
 const ELLIPSIS = '…';
@@ -40,7 +40,7 @@ export function snippet(text: string, matches: Array<[number, number]>, width: n
   for (let g = first; g < last; g++) {
     const unit = units[g]!;
     offset.push(lo + unit.index);
-    cells.push(cells[cells.length - 1]! + cellWidth(unit.segment, ambiguousWidth));
+    cells.push(cells[cells.length - 1]! + graphemeWidth(unit.segment, ambiguousWidth));
   }
   offset.push(last < units.length ? lo + units[last]!.index : hi);
   const shown = (a: number, b: number): string => window.slice(offset[a]! - lo, offset[b]! - lo);

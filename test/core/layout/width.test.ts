@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellWidth, codeUnitWidth, graphemeWidth, graphemes, truncateToWidth } from '../../../src/core/layout/width.js';
 
@@ -60,5 +61,33 @@ describe('truncateToWidth', () => {
     expect(truncateToWidth('电子信息产业', 12)).toBe('电子信息产业');
     expect(cellWidth(truncateToWidth('电子信息产业', 6))).toBeLessThanOrEqual(6);
     expect(truncateToWidth('abc', 0)).toBe('');
+  });
+});
+
+describe('graphemes', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  // Characters split unit by unit without the segmenter, and ones that join or break differently
+  // (combining marks, jamo, joiners, variation selectors, surrogate pairs and halves, controls).
+  const pieces = [...'中文，。、「」abc 1２％\t…—·ー가ㄱ', 'e\u0301', '\u1100\u1161', '\u200d', '\ufe0f', '👍🏽', '🇨🇳', '\ud800', '\r\n', '\u0001', '\u302a', '\uff9e', '\u3099'];
+
+  it('splits as the Unicode segmenter does, with or without its fast path', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(graphemes(text)).toEqual(Array.from(segmenter.segment(text), ({ segment, index }) => ({ segment, index })));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('cuts to a prefix that fits the width, ellipsis included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.integer({ min: 0, max: 20 }), (parts, width) => {
+        const text = parts.join('');
+        const cut = truncateToWidth(text, width);
+        expect(cellWidth(cut)).toBeLessThanOrEqual(Math.max(width, 0));
+        if (cut !== text) expect(text.startsWith(cut.slice(0, -1)) || cut === '').toBe(true);
+      }),
+    );
   });
 });
