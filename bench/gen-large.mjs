@@ -8,6 +8,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Node runs TypeScript by stripping its types: one pseudo-random generator for every generated corpus.
+import { prng } from './corpus.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Where the benchmark expects the document. */
@@ -19,17 +21,6 @@ const LATIN = ['5G', 'FPGA', 'IC设计', 'SK海力士', 'LOGO', 'AI', 'ＦＰＧ
 const UNITS = ['家', '%', '亿元', '万台', '个', '年', '吋', 'ｋｍ'];
 const QUESTION_ENDS = ['?', '?', '吗?', '呢?'];
 
-/** mulberry32: small, fast and the same everywhere. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Clauses of the interview body (between punctuation), the raw material of every sentence. */
 function clausesOf(text) {

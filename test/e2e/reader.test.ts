@@ -28,15 +28,8 @@ async function open(
   return term;
 }
 
-/** Types keys one at a time, each answered (output arrived and stopped) before the next; all keys used here redraw. */
-async function press(term: TerminalSession, ...input: string[]): Promise<void> {
-  for (const key of input) {
-    const before = term.bytes;
-    term.write(key);
-    await term.waitFor((t) => t.bytes > before, { timeout: 3000 });
-    await term.settle(50);
-  }
-}
+/** All keys used here redraw. */
+const press = (term: TerminalSession, ...input: string[]): Promise<void> => term.typeKeys(input, { timeout: 3000 });
 
 /** The main pane's text at 60 columns and more: right of the sidebar's rule. */
 const pane = (term: TerminalSession): string[] => term.text().map((row) => (row.includes('│') ? (row.split('│')[1] ?? '') : row).trim());

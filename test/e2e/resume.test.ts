@@ -49,15 +49,7 @@ async function open({ home, cols = 80, rows = 24, args = [], env = {} }: OpenOpt
   return term;
 }
 
-/** Types keys one at a time, each answered (output arrived and stopped) before the next. */
-async function press(term: TerminalSession, ...input: string[]): Promise<void> {
-  for (const key of input) {
-    const before = term.bytes;
-    term.write(key);
-    await term.waitFor((t) => t.bytes > before, { timeout: 5000 });
-    await term.settle(50);
-  }
-}
+const press = (term: TerminalSession, ...input: string[]): Promise<void> => term.typeKeys(input, { timeout: 5000 });
 
 async function quit(term: TerminalSession): Promise<void> {
   term.write('q');

@@ -315,6 +315,19 @@ export class TerminalSession {
     await this.settle(options.quietMs, options);
   }
 
+  /**
+   * Types keys one at a time, each answered (output arrived, then stopped for 50 ms) before the next:
+   * for keys that always redraw something, when the screen may look the same after them.
+   */
+  async typeKeys(keys: readonly string[], options: WaitOptions = {}): Promise<void> {
+    for (const key of keys) {
+      const before = this.bytes;
+      this.write(key);
+      await this.waitFor((term) => term.bytes > before, options);
+      await this.settle(50, options);
+    }
+  }
+
   /** Calls the listener after each chunk of output is on the emulated screen; returns an unsubscribe function. */
   onOutput(listener: (chunk: string, arrivedAt: number) => void): () => void {
     this.listeners.add(listener);

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/parse.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
-import type { SearchHit } from '../../src/core/search/types.js';
 import { runCli } from '../helpers/cli.js';
+import { expectValid } from '../helpers/hits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yuedu-query-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,22 +30,6 @@ writeFileSync(FILE, TEXT);
 const doc = parseDocument(TEXT);
 const index = createSearchIndex(doc);
 
-/** Every hit's ranges are inside its text, sorted, apart from each other, and never split a surrogate pair. */
-function expectValid(hits: readonly SearchHit[]): void {
-  for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeGreaterThanOrEqual(hits[i - 1]!.score);
-  for (const hit of hits) {
-    expect(hit.matches.length).toBeGreaterThan(0);
-    let last = -1;
-    for (const [start, end] of hit.matches) {
-      expect(start).toBeGreaterThan(last);
-      expect(end).toBeGreaterThan(start);
-      expect(end).toBeLessThanOrEqual(hit.text.length);
-      expect(/[\udc00-\udfff]/.test(hit.text[start] ?? '') && /[\ud800-\udbff]/.test(hit.text[start - 1] ?? '')).toBe(false);
-      expect(/[\udc00-\udfff]/.test(hit.text[end] ?? '') && /[\ud800-\udbff]/.test(hit.text[end - 1] ?? '')).toBe(false);
-      last = end;
-    }
-  }
-}
 
 const METACHARACTERS = ['.*', '.', '*', '+?', '(', ')', '(含税)', '[5]', '[', '\\', '\\h', '^', '$', '^e$f', '|', 'f|g', '{3}', "'", "'FPGA", '!', '!和', '=', '=号', '"', '"引号"', '~', '$^', '(?=x)', '\\d+', '[^a]'];
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import { createSearchIndex } from '../../../src/core/search/index.js';
+import { expectValid } from '../../helpers/hits.js';
 import { paragraphsDocument } from './documents.js';
 
 const interview = parseDocument(readFileSync(new URL('../../../content/interview.txt', import.meta.url), 'utf8'));
@@ -26,21 +27,7 @@ describe('any query', () => {
     const index = createSearchIndex(doc);
     fc.assert(
       fc.property(query, (q) => {
-        const hits = index.search(q);
-        for (let i = 1; i < hits.length; i++) expect(hits[i]!.score).toBeGreaterThanOrEqual(hits[i - 1]!.score);
-        for (const hit of hits) {
-          expect(hit.matches.length).toBeGreaterThan(0);
-          let last = -1;
-          for (const [start, end] of hit.matches) {
-            expect(start).toBeGreaterThan(last);
-            expect(end).toBeGreaterThan(start);
-            expect(end).toBeLessThanOrEqual(hit.text.length);
-            // Never inside a surrogate pair.
-            expect(/[\udc00-\udfff]/.test(hit.text[start]!) && /[\ud800-\udbff]/.test(hit.text[start - 1] ?? '')).toBe(false);
-            expect(/[\udc00-\udfff]/.test(hit.text[end] ?? '') && /[\ud800-\udbff]/.test(hit.text[end - 1]!)).toBe(false);
-            last = end;
-          }
-        }
+        expectValid(index.search(q));
       }),
       { numRuns: 300 },
     );
