@@ -5,11 +5,11 @@
  *
  * A crashed owner leaves its lock behind, so a lock counts as stale, and is removed, when its owner is a
  * process on this host that no longer exists, or when it is older than {@link STALE_LOCK_MS}, far longer
- * than any save. Two waiters could both judge the same stale lock and the slower one remove the lock the
+ * than any save; so does anything in its place that is not a regular file. Two waiters could both judge the same stale lock and the slower one remove the lock the
  * faster one just took; that needs a dead owner and a window of microseconds, and costs at most one
  * merge, so no more machinery is spent on it.
  */
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /** A lock older than this is abandoned. */
@@ -58,10 +58,10 @@ function acquire(path: string): void {
     if (isStale(path)) {
       try {
         unlinkSync(path);
+        continue;
       } catch {
-        // Someone else removed it first; just try again.
+        // Someone else removed it first (tried again below), or it cannot be removed (a directory).
       }
-      continue;
     }
     if (Date.now() > deadline) throw new LockTimeout(path);
     sleep(POLL_MS + Math.random() * POLL_MS);
@@ -70,7 +70,10 @@ function acquire(path: string): void {
 
 function isStale(path: string): boolean {
   try {
-    if (Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS) return true;
+    const info = lstatSync(path);
+    // Not a lock this code made (a FIFO, a link, a device): reading it could wait forever or never end.
+    if (!info.isFile()) return true;
+    if (Date.now() - info.mtimeMs > STALE_LOCK_MS) return true;
     const [pid, host] = readFileSync(path, 'utf8').split('\n');
     // A lock just created may not hold its owner yet: only a complete, dead owner makes it stale early.
     return host === hostname() && /^\d+$/.test(pid ?? '') && !processExists(Number(pid));

@@ -1,10 +1,11 @@
 /**
  * A state file that is not a file: a FIFO (reading it would wait forever for a writer), a link to
  * /dev/zero (reading it would never end), a link to nowhere. Loading must come back at once with a
- * warning, and the next save put a regular file in its place.
+ * warning, and the next save put a regular file in its place. The same in the lock file's place: the
+ * save must not wait on it forever.
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,5 +47,29 @@ describe('a state file that is not a regular file', () => {
     expect(loadState(TEXT, { env })).toEqual({});
     expect(saveState(TEXT, { anchor: { block: 's1p1', offset: 2 } }, { env }).warning).toBeUndefined();
     expect(lstatSync(file).isFile()).toBe(true);
+  });
+});
+
+describe('a lock file that is not a regular file', () => {
+  it.each([
+    ['a FIFO', (lock: string) => execFileSync('mkfifo', [lock])],
+    ['a link to /dev/zero', (lock: string) => symlinkSync('/dev/zero', lock)],
+  ])('%s: the save clears it and goes ahead at once', (_name, make) => {
+    const { env, file } = home();
+    make(`${file}.lock`);
+    const started = performance.now();
+    const saved = saveState(TEXT, { anchor: { block: 's1p1', offset: 1 } }, { env });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(saved.warning).toBeUndefined();
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(loadState(TEXT, { env }).record?.anchor).toEqual({ block: 's1p1', offset: 1 });
+  });
+
+  it('a directory, which cannot be cleared: the save gives up with a warning, without hanging', () => {
+    const { env, file } = home();
+    mkdirSync(`${file}.lock`);
+    const saved = saveState(TEXT, { anchor: { block: 's1p1', offset: 1 } }, { env });
+    expect(saved.warning).toMatch(/^place not saved: /);
+    expect(lstatSync(`${file}.lock`).isDirectory()).toBe(true);
   });
 });
