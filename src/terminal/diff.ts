@@ -66,19 +66,24 @@ class Emitter {
   moveTo(x: number, y: number): void {
     if (this.x === x && this.y === y) return;
     // Within the row, CR and CHA are absolute and shorter (also from the last column, where the cursor waits to wrap).
-    if (this.y === y) this.append(x === 0 ? '\r' : `${CSI}${x + 1}G`);
+    if (!this.keep) this.bytes += this.y === y ? (x === 0 ? 1 : 3 + digits(x + 1)) : x === 0 ? 3 + digits(y + 1) : 4 + digits(y + 1) + digits(x + 1);
+    else if (this.y === y) this.append(x === 0 ? '\r' : `${CSI}${x + 1}G`);
     else this.append(x === 0 ? `${CSI}${y + 1}H` : `${CSI}${y + 1};${x + 1}H`);
     this.x = x;
     this.y = y;
   }
 
   pen(style: Style): void {
-    if (style !== this.style) this.append(styleTransition(this.style, style));
+    if (style !== this.style) {
+      if (this.keep) this.append(styleTransition(this.style, style));
+      else this.bytes += transitionBytes(this.style, style);
+    }
     this.style = style;
   }
 
   put(char: string, width: number): void {
-    this.append(char);
+    if (this.keep) this.out += char;
+    this.bytes += charBytes(char);
     this.x += width;
   }
 
@@ -95,6 +100,20 @@ class Emitter {
   }
 }
 
+/** `styleTransition(from, to).length`, without building it (styles are ASCII SGR parameters). */
+function transitionBytes(from: Style | undefined, to: Style): number {
+  if (from === to) return 0;
+  if (to === DEFAULT_STYLE) return 3;
+  return (from === DEFAULT_STYLE ? 3 : 5) + to.length;
+}
+
+/** UTF-8 length of one cell's grapheme, most often a single code unit. */
+function charBytes(char: string): number {
+  if (char.length !== 1) return utf8Length(char);
+  const code = char.charCodeAt(0);
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : 3;
+}
+
 function isWideAt(row: Row, x: number): boolean {
   return row.chars[x + 1] === CONTINUATION;
 }
@@ -104,7 +123,7 @@ function spanPrice(row: Row, from: number, to: number): number {
   let price = 0;
   for (let x = from; x < to; x++) {
     const char = row.chars[x]!;
-    if (char !== CONTINUATION) price += utf8Length(char);
+    if (char !== CONTINUATION) price += charBytes(char);
     if (x > from && row.styles[x] !== row.styles[x - 1]) price += 8;
   }
   return price;
@@ -118,10 +137,13 @@ function spanPrice(row: Row, from: number, to: number): number {
  */
 function changedCells(have: Row, want: Row): Uint8Array {
   const n = want.chars.length;
-  const changed = new Uint8Array(n);
-  for (let x = 0; x < n; x++) if (have.ids[x] !== want.ids[x]) changed[x] = 1;
+  // One buffer for every call: rows are priced many times over for every frame.
+  if (changedBuffer.length < n) changedBuffer = new Uint8Array(n);
+  const changed = changedBuffer.subarray(0, n);
+  for (let x = 0; x < n; x++) changed[x] = have.ids[x] !== want.ids[x] ? 1 : 0;
   return changed;
 }
+let changedBuffer = new Uint8Array(0);
 
 /** Spans `[start, end)` of changed cells, joined across gaps cheaper to rewrite than to jump over. */
 function spans(want: Row, changed: Uint8Array): [number, number][] {
@@ -330,6 +352,6 @@ export function renderDiff(prev: Screen | undefined, next: Screen): string {
 /** The characters of `screen` in bytes: less than any full redraw of it. */
 function textBytes(screen: Screen): number {
   let bytes = 0;
-  for (const row of screen.lines) for (let x = 0; x < row.end; x++) bytes += utf8Length(row.chars[x]!);
+  for (const row of screen.lines) for (let x = 0; x < row.end; x++) bytes += charBytes(row.chars[x]!);
   return bytes;
 }
