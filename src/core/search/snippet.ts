@@ -1,4 +1,4 @@
-import { cellWidth, graphemeWidth, graphemes, type AmbiguousWidth } from '../layout/width.js';
+import { cellWidth, codeUnitWidth, graphemeWidth, graphemes, SIMPLE_TEXT, type AmbiguousWidth } from '../layout/width.js';
 import type { Range } from './types.js';
 
 const ELLIPSIS = '…';
@@ -28,21 +28,24 @@ export function snippet(text: string, matches: Array<[number, number]>, width: n
   const lo = Math.max(0, anchor - margin);
   const hi = Math.min(text.length, anchor + margin);
   const window = text.slice(lo, hi).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-  const units = graphemes(window);
-  const first = lo > 0 && units.length > 1 ? 1 : 0;
-  const last = hi < text.length && units.length - first > 1 ? units.length - 1 : units.length;
+  // Simple text (nearly all of it) is one grapheme per code unit: no object per grapheme is made.
+  const units = SIMPLE_TEXT.test(window) ? undefined : graphemes(window);
+  const total = units ? units.length : window.length;
+  const indexOf = (g: number): number => (units ? units[g]!.index : g);
+  const widthOf = (g: number): number => (units ? graphemeWidth(units[g]!.segment, ambiguousWidth) : codeUnitWidth(window.charCodeAt(g), ambiguousWidth));
+  const first = lo > 0 && total > 1 ? 1 : 0;
+  const last = hi < text.length && total - first > 1 ? total - 1 : total;
   const atStart = lo === 0 && first === 0;
-  const atEnd = hi === text.length && last === units.length;
+  const atEnd = hi === text.length && last === total;
   const count = last - first;
   // offset[g]: where grapheme g starts in `text`; cells[g]: the width of graphemes [0, g) of the window.
   const offset: number[] = [];
   const cells = [0];
   for (let g = first; g < last; g++) {
-    const unit = units[g]!;
-    offset.push(lo + unit.index);
-    cells.push(cells[cells.length - 1]! + graphemeWidth(unit.segment, ambiguousWidth));
+    offset.push(lo + indexOf(g));
+    cells.push(cells[cells.length - 1]! + widthOf(g));
   }
-  offset.push(last < units.length ? lo + units[last]!.index : hi);
+  offset.push(last < total ? lo + indexOf(last) : hi);
   const shown = (a: number, b: number): string => window.slice(offset[a]! - lo, offset[b]! - lo);
   if (atStart && atEnd && cells[count]! <= width) return { text: window, matches: clip(sorted, 0, text.length, 0) };
 
