@@ -165,9 +165,10 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
 }
 
 /**
- * Rows drawn over a frame, as on a layer above it: the text pane, which the reader hands the writer
- * itself instead of building it through Ink's per-cell output on every frame (most of the cells of a
- * frame, and most of its time and garbage). Each line is styled like a frame line and fits `width`.
+ * Rows drawn over a frame, as on a layer above it: what the reader hands the writer itself instead of
+ * building it through Ink's per-cell output on every frame (the whole screen while reading or
+ * searching, else the text pane: most of the cells, and most of a frame's time and garbage). Each line
+ * is styled like a frame line and fits `width`.
  */
 export interface Layer {
   /** Column and row of the layer's top left cell. */
