@@ -8,7 +8,7 @@
  * a terminal too small) from components that show the same rows.
  */
 import { Box, Text, useApp, useInput, usePaste } from 'ink';
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { geometry } from '../app/geometry.js';
 import { helpLines } from '../app/help.js';
 import { keyHints } from '../app/keymap.js';
@@ -33,7 +33,7 @@ import { paneLines } from './rows/text.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
 import { useTerminalCursor } from './hooks/useTerminalCursor.js';
-import { useSearch } from './hooks/useSearch.js';
+import { useSearch, type Rehearse } from './hooks/useSearch.js';
 import { keyNames } from './keys.js';
 import { createTheme } from './theme.js';
 
@@ -115,9 +115,17 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   // A paste (bracketed paste, on while the search line is open) is typed into the line as one piece,
   // newlines and all, instead of running keys.
   usePaste((text) => dispatch({ type: 'searchEdit', edit: { type: 'insert', text } }), { isActive: state.search.editing });
-  const indexing = useSearch(doc, state.search, dispatch);
-
   const theme = useMemo(() => createTheme(color), [color]);
+  const latest = useRef({ state, theme });
+  latest.current = { state, theme };
+  // The frame the query's results would show, built and thrown away (see useSearch).
+  const rehearse = useCallback<Rehearse>((query, hits) => {
+    const typed = reduce(latest.current.state, { type: 'searchEdit', edit: { type: 'insert', text: query } });
+    readingFrame(reduce(typed, { type: 'searchResults', query, hits }), latest.current.theme, {});
+  }, []);
+  // Only the screen writer's frames are built by `readingFrame`; Ink's are components.
+  const indexing = useSearch(doc, state.search, dispatch, draw && rehearse);
+
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
   const g = geometry(state);

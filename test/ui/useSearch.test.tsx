@@ -2,7 +2,8 @@
  * How the reader drives the search engine, with the engine replaced by a fake whose searches finish
  * only when the test says: loaded on the first `/` and not before, one search per query, each keystroke
  * aborting the search before it, and only the current query's answer shown; indexing progress on the
- * search line, and a query answered before indexing was done asked again once it is.
+ * search line, and a query answered before indexing was done asked again once it is; and the rehearsal
+ * once the index is built, a search for a query from the text whose frame is built but not shown.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PrepareOptions, SearchHit } from '../../src/core/search/types.js';
@@ -34,6 +35,19 @@ vi.mock('../../src/core/search/index.js', () => {
           options.signal.addEventListener('abort', () => reject(options.signal.reason));
         }),
     }),
+  };
+});
+
+// Spied on to see the rehearsal's off-screen frame; it still builds every frame.
+const frames = vi.hoisted(() => ({ built: [] as { query: string | undefined; line: string }[] }));
+vi.mock('../../src/ui/rows/frame.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/ui/rows/frame.js')>();
+  return {
+    ...original,
+    readingFrame: (...args: Parameters<typeof original.readingFrame>) => {
+      frames.built.push({ query: args[0].search.results?.query, line: args[0].search.line.text });
+      return original.readingFrame(...args);
+    },
   };
 });
 
@@ -126,5 +140,54 @@ describe('indexing in the background', () => {
     // Answered in full: not asked again.
     await tick();
     expect(engine.searches).toHaveLength(3);
+  });
+});
+
+describe('the rehearsal', () => {
+  // The first two characters of the lead, as useSearch picks them.
+  const sample = Array.from(doc.lead[0]!.text).slice(0, 2).join('');
+  const layers: unknown[] = [];
+  const draw = (layer: unknown) => layers.push(layer);
+
+  it('searches a query from the text once the index is built, and builds its frame without showing it', async () => {
+    engine.prepare = () => Promise.resolve();
+    engine.searches = [];
+    ui = await renderReader(doc, { columns: 80, rows: 24, draw });
+    await ui.press('/');
+    await until(() => engine.searches.length > 0);
+    expect(engine.searches.map((s) => s.query)).toEqual([sample]);
+    const screen = JSON.stringify(layers.at(-1));
+    const rehearsed = () => frames.built.filter((frame) => frame.query === sample);
+    engine.searches[0]!.resolve([hit(sample)]);
+    await until(() => rehearsed().length > 0);
+    expect(rehearsed()).toEqual([{ query: sample, line: sample }]);
+    // The screen is what it was, and the line still empty for the user's query.
+    await tick();
+    expect(JSON.stringify(layers.at(-1))).toBe(screen);
+    await ui.press('集');
+    await until(() => engine.searches.length > 1);
+    expect(engine.searches.map((s) => s.query)).toEqual([sample, '集']);
+    expect(frames.built.at(-1)).toEqual({ query: undefined, line: '集' });
+  });
+
+  it('is dropped when the user types first, and is not run without the screen writer', async () => {
+    engine.searches = [];
+    ui = await renderReader(doc, { columns: 80, rows: 24, draw });
+    await ui.press('/');
+    await until(() => engine.searches.length > 0);
+    await ui.press('集');
+    await until(() => engine.searches.length > 1);
+    expect(engine.searches.map((s) => [s.query, s.signal.aborted])).toEqual([
+      [sample, true],
+      ['集', false],
+    ]);
+    ui.unmount();
+
+    engine.searches = [];
+    ui = await renderReader(doc, { columns: 80, rows: 24 });
+    await ui.press('/');
+    await tick();
+    await tick();
+    expect(engine.searches).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type Dispatch } from 'react';
 import type { Action } from '../../app/actions.js';
 import { isSearchable, MAX_HITS, type SearchState } from '../../app/search.js';
 import type { Document } from '../../core/document/types.js';
-import type { IndexProgress, SearchIndex } from '../../core/search/types.js';
+import type { IndexProgress, SearchHit, SearchIndex } from '../../core/search/types.js';
 
 /** Indexing shorter than this is not worth a word on the search line. */
 const SHOW_AFTER_MS = 200;
@@ -12,6 +12,16 @@ const REPORT_MS = 250;
 /** `indexing 40%` while the text is folded, `pinyin 40%` while its readings are built. */
 function indexingNote({ text, pinyin }: IndexProgress): string {
   return text < 1 ? `indexing ${Math.floor(text * 100)}%` : `pinyin ${Math.floor(pinyin * 100)}%`;
+}
+
+/** Told a query from the text and its hits, once the index is built and before anything is typed. */
+export type Rehearse = (query: string, hits: readonly SearchHit[]) => void;
+
+/** The first two characters of the text's first paragraph: a query that finds something in any text. */
+function sampleQuery(doc: Document): string | undefined {
+  const first = doc.lead[0] ?? doc.sections.find((section) => section.paragraphs.length > 0)?.paragraphs[0];
+  const chars = first && Array.from(first.text.replace(/\s+/gu, '')).slice(0, 2).join('');
+  return chars && isSearchable(chars) ? chars : undefined;
 }
 
 /**
@@ -26,8 +36,12 @@ function indexingNote({ text, pinyin }: IndexProgress): string {
  * never queues searches up. Queries are answered from what is built so far (`partial`): on a long
  * document pinyin readings take seconds, and a query answered before they were done is asked again
  * when they are.
+ *
+ * Once the index is built, while the line is still empty, one search for a query from the text is run
+ * and handed to `rehearse` to draw off-screen: the first search and the first frame of results run
+ * code V8 has not compiled yet, which doubled the first keystroke's time.
  */
-export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch<Action>): string | undefined {
+export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch<Action>, rehearse?: Rehearse): string | undefined {
   const index = useRef<Promise<SearchIndex> | undefined>(undefined);
   const preparing = useRef(new AbortController());
   useEffect(() => () => preparing.current.abort(), []);
@@ -38,6 +52,9 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
   const wanted = search.editing || search.submitPending;
   const query = search.line.text;
   const answered = search.results?.query === query;
+  const typed = useRef(false);
+  typed.current = !search.editing || query !== '';
+  const rehearsal = useRef<AbortController | undefined>(undefined);
 
   // Load the engine as soon as a search is on its way (the line opened, nothing typed yet).
   useEffect(() => {
@@ -57,19 +74,26 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
       setIndexing(progress);
     };
     index.current
-      .then((ready) => ready.prepare({ signal, onProgress }))
-      .then(
-        () => {
-          setIndexing(undefined);
-          setPrepared(true);
-        },
-        () => undefined,
-      );
+      .then(async (ready) => {
+        await ready.prepare({ signal, onProgress });
+        setIndexing(undefined);
+        setPrepared(true);
+        const sample = sampleQuery(doc);
+        if (!rehearse || !sample || typed.current) return;
+        rehearsal.current = new AbortController();
+        const hits = await ready.searchAsync(sample, { limit: MAX_HITS, signal: AbortSignal.any([signal, rehearsal.current.signal]), partial: true });
+        rehearsal.current = undefined;
+        if (!typed.current) rehearse(sample, hits);
+      })
+      .catch(() => undefined);
   }, [wanted, doc]);
 
   useEffect(() => {
     if (!wanted || !isSearchable(query) || !index.current) return;
     if (answered && !(prepared && partiallyAnswered.current === query)) return;
+    // A real query: the rehearsal, if still running on a long text, would only slow it.
+    rehearsal.current?.abort();
+    rehearsal.current = undefined;
     const controller = new AbortController();
     let settled = false;
     index.current
