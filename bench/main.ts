@@ -3,7 +3,9 @@
  * real pseudo-terminal read through a terminal emulator. Prints a table per document and size and
  * writes bench/out/results.json. Figures are medians; on a shared machine the ratios, measured in
  * the same run with the programs interleaved, are what count.
- * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3).
+ * Then runs the search engine's benchmark (bench/search.ts) in a process of its own.
+ * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
+ * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,54 +25,80 @@ const SIZES: readonly Size[] = [
   { cols: 120, rows: 40 },
 ];
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    'search-only': { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    paragraphs: { type: 'string' },
+    limit: { type: 'string' },
+  },
+});
 const runs = values.runs ? Number(values.runs) : values.quick ? 1 : 5;
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positive integer, got ${values.runs}`);
 /** Keys are pressed in the first runs only: each gives dozens of key samples, and time is short. */
 const keyRuns = Math.min(runs, 3);
 
-const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), join(OUT, 'large.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (generated.status !== 0) throw new Error('bench/gen-large.mjs failed');
-await bundleMinimalInk();
-const documents = [join(REPO_ROOT, 'content', 'interview.txt'), join(OUT, 'large.txt')].map(documentAt);
+if (!values['search-only']) await terminalBenchmark();
+await searchBenchmark();
 
-const programs = PROGRAMS.filter(isAvailable);
-const missing = PROGRAMS.filter((program) => !programs.includes(program)).map((program) => program.name);
-if (missing.length > 0) process.stderr.write(`not installed, left out: ${missing.join(', ')}\n`);
+async function terminalBenchmark(): Promise<void> {
+  const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), join(OUT, 'large.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (generated.status !== 0) throw new Error('bench/gen-large.mjs failed');
+  await bundleMinimalInk();
+  const documents = [join(REPO_ROOT, 'content', 'interview.txt'), join(OUT, 'large.txt')].map(documentAt);
 
-const scenarioNames = SCENARIOS.map((scenario) => scenario.name);
-const labels = metricLabels(scenarioNames);
-const startedAt = new Date();
-const loadAtStart = loadavg();
-const cases: CaseResult[] = [];
-for (const doc of documents) {
-  for (const size of SIZES) {
-    const results = await measureCase(doc, size);
-    const summaries = programs.map((program) => summarise(program.name, results.get(program) ?? [], scenarioNames));
-    const byName = (name: string) => summaries.find((summary) => summary.program === name);
-    const result: CaseResult = {
-      document: doc.name,
-      size: `${size.cols}x${size.rows}`,
-      programs: summaries,
-      ratios: {
-        'yuedu/less': ratios(byName('yuedu'), byName('less')),
-        'yuedu/minimal-ink': ratios(byName('yuedu'), byName('minimal-ink')),
-        'yuedu/bundled': ratios(byName('yuedu'), byName('minimal-ink-bundled')),
-      },
-    };
-    cases.push(result);
-    process.stdout.write(`\n${formatTable(result, labels)}\n`);
+  const programs = PROGRAMS.filter(isAvailable);
+  const missing = PROGRAMS.filter((program) => !programs.includes(program)).map((program) => program.name);
+  if (missing.length > 0) process.stderr.write(`not installed, left out: ${missing.join(', ')}\n`);
+
+  const scenarioNames = SCENARIOS.map((scenario) => scenario.name);
+  const labels = metricLabels(scenarioNames);
+  const startedAt = new Date();
+  const loadAtStart = loadavg();
+  const cases: CaseResult[] = [];
+  for (const doc of documents) {
+    for (const size of SIZES) {
+      const results = await measureCase(programs, doc, size);
+      const summaries = programs.map((program) => summarise(program.name, results.get(program) ?? [], scenarioNames));
+      const byName = (name: string) => summaries.find((summary) => summary.program === name);
+      const result: CaseResult = {
+        document: doc.name,
+        size: `${size.cols}x${size.rows}`,
+        programs: summaries,
+        ratios: {
+          'yuedu/less': ratios(byName('yuedu'), byName('less')),
+          'yuedu/minimal-ink': ratios(byName('yuedu'), byName('minimal-ink')),
+          'yuedu/bundled': ratios(byName('yuedu'), byName('minimal-ink-bundled')),
+        },
+      };
+      cases.push(result);
+      process.stdout.write(`\n${formatTable(result, labels)}\n`);
+    }
   }
+
+  mkdirSync(OUT, { recursive: true });
+  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, platform: process.platform };
+  const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases };
+  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\n${report.seconds.toFixed(0)} s; JSON: ${join(OUT, 'results.json')}\n`);
 }
 
-mkdirSync(OUT, { recursive: true });
-const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, platform: process.platform };
-const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases };
-writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-process.stdout.write(`\n${report.seconds.toFixed(0)} s; JSON: ${join(OUT, 'results.json')}\n`);
+/** bench/search.ts, bundled: the engine uses `const enum`, which Node's type stripping cannot run. */
+async function searchBenchmark(): Promise<void> {
+  const bundle = join(OUT, 'search.mjs');
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [join(REPO_ROOT, 'bench', 'search.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  // A process of its own: the terminal benchmark's heap and timers must not disturb its clock.
+  const { corpus, paragraphs, limit } = values;
+  const options = Object.entries({ corpus, paragraphs, limit }).flatMap(([name, value]) => (value === undefined ? [] : [`--${name}`, value]));
+  const searched = spawnSync(process.execPath, [bundle, ...options], { stdio: 'inherit' });
+  if (searched.status !== 0) throw new Error('bench/search.ts failed');
+}
 
 /** Runs every program `runs` times, interleaved so machine noise falls on all of them alike. */
-async function measureCase(doc: BenchDocument, size: Size): Promise<Map<Program, RunResult[]>> {
+async function measureCase(programs: readonly Program[], doc: BenchDocument, size: Size): Promise<Map<Program, RunResult[]>> {
   const results = new Map<Program, RunResult[]>(programs.map((program) => [program, []]));
   for (let run = 0; run < runs; run++) {
     for (const program of programs) {
