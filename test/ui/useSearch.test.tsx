@@ -143,6 +143,29 @@ describe('indexing in the background', () => {
   });
 });
 
+describe('pinyin in the background', () => {
+  it('is built once a Latin letter is typed, after the first prepare, and not for Chinese', async () => {
+    const calls: PrepareOptions[] = [];
+    let first: (() => void) | undefined;
+    engine.prepare = (options) => {
+      calls.push(options);
+      return calls.length === 1 ? new Promise<void>((resolve) => (first = resolve)) : Promise.resolve();
+    };
+    engine.searches = [];
+    ui = await renderReader(doc, { columns: 80, rows: 24 });
+    await ui.press('/', '集');
+    await tick();
+    expect(calls.map((options) => options.pinyin ?? false)).toEqual([false]);
+    await ui.press('d');
+    await tick();
+    // Still waiting for the first.
+    expect(calls).toHaveLength(1);
+    first!();
+    await until(() => calls.length === 2);
+    expect(calls.map((options) => options.pinyin ?? false)).toEqual([false, true]);
+  });
+});
+
 describe('the rehearsal', () => {
   // The first two characters of the lead, as useSearch picks them.
   const sample = Array.from(doc.lead[0]!.text).slice(0, 2).join('');
@@ -151,6 +174,8 @@ describe('the rehearsal', () => {
 
   it('searches a query from the text once the index is built, and builds its frame without showing it', async () => {
     engine.prepare = () => Promise.resolve();
+    // The last test's reader, unmounted, may still ask for the search it had under way.
+    await tick();
     engine.searches = [];
     ui = await renderReader(doc, { columns: 80, rows: 24, draw });
     await ui.press('/');

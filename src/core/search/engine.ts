@@ -135,14 +135,14 @@ export class Engine {
 
   /**
    * Builds every lazy part now: the folded text, the converters (first what they would change), the postings and, on a text longer
-   * than READ_ON_DEMAND, all pinyin readings and ICU's word dictionary.
+   * than READ_ON_DEMAND or with `pinyin`, all pinyin readings and ICU's word dictionary.
    */
-  *prepare(): Steps<void> {
+  *prepare(pinyin = false): Steps<void> {
     const corpus = yield* this.corpus.get();
     yield* this.convertible.get();
     yield* this.converters.get();
     yield* this.postings.get();
-    if (readsOnDemand(corpus)) return;
+    if (readsOnDemand(corpus) && !pinyin) return;
     yield* (yield* this.pinyin()).prepare();
     yield;
     loadWordDictionary();

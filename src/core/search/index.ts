@@ -137,14 +137,14 @@ export function createSearchIndex(doc: Document): SearchIndex {
         }
       }
     },
-    async prepare({ signal, onProgress }: PrepareOptions = {}): Promise<void> {
+    async prepare({ signal, onProgress, pinyin = false }: PrepareOptions = {}): Promise<void> {
       let reported = performance.now();
       const report = (): void => {
         if (!onProgress || performance.now() - reported < REPORT_MS) return;
         reported = performance.now();
         onProgress(engine.progress());
       };
-      await finishInSlices(engine.prepare(), signal, { before: whenIdle, after: report, sliceMs: BACKGROUND_SLICE_MS });
+      await finishInSlices(engine.prepare(pinyin), signal, { before: whenIdle, after: report, sliceMs: BACKGROUND_SLICE_MS });
       onProgress?.(engine.progress());
     },
     progress(): IndexProgress {

@@ -62,6 +62,11 @@ export interface PrepareOptions {
   signal?: AbortSignal;
   /** Told how far the work is, now and then (about every 100 ms) and once at the end. */
   onProgress?: (progress: IndexProgress) => void;
+  /**
+   * Also the pinyin readings and ICU's word dictionary on a short text, which otherwise waits for the
+   * first pinyin term (a long text always gets them).
+   */
+  pinyin?: boolean;
 }
 
 export interface SearchIndex {

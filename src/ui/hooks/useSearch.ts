@@ -55,6 +55,9 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
   const typed = useRef(false);
   typed.current = !search.editing || query !== '';
   const rehearsal = useRef<AbortController | undefined>(undefined);
+  // The first `prepare`, which the one for pinyin waits for (on a long text it does the same work).
+  const firstPrepare = useRef<Promise<void> | undefined>(undefined);
+  const latin = /[a-z]/iu.test(query);
 
   // Load the engine as soon as a search is on its way (the line opened, nothing typed yet).
   useEffect(() => {
@@ -73,9 +76,9 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
       reported = now;
       setIndexing(progress);
     };
-    index.current
-      .then(async (ready) => {
-        await ready.prepare({ signal, onProgress });
+    firstPrepare.current = index.current.then((ready) => ready.prepare({ signal, onProgress }));
+    Promise.all([index.current, firstPrepare.current])
+      .then(async ([ready]) => {
         setIndexing(undefined);
         setPrepared(true);
         const sample = sampleQuery(doc);
@@ -87,6 +90,16 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
       })
       .catch(() => undefined);
   }, [wanted, doc]);
+
+  // A Latin letter typed: pinyin is likely next, and its first search would load pinyin-pro and read the
+  // text's pinyin (about 100 ms on the interview, in one go); from now on that is done in the background.
+  useEffect(() => {
+    if (!latin || !index.current) return;
+    const { signal } = preparing.current;
+    Promise.all([index.current, firstPrepare.current])
+      .then(([ready]) => ready.prepare({ signal, pinyin: true }))
+      .catch(() => undefined);
+  }, [latin]);
 
   useEffect(() => {
     if (!wanted || !isSearchable(query) || !index.current) return;

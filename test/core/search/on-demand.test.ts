@@ -1,6 +1,7 @@
 /**
  * On a short text (the interview), pinyin-pro and the pinyin readings wait for the first pinyin term:
- * `prepare` leaves them out, and that term still gets a whole answer at once. A file of its own, so no
+ * `prepare` leaves them out, and that term still gets a whole answer at once; `prepare({ pinyin: true })`
+ * builds them. A file of its own, so no
  * other test has loaded pinyin-pro into this process first.
  */
 import { readFileSync } from 'node:fs';
@@ -26,5 +27,14 @@ describe('pinyin on demand on a short text', () => {
     expect(pinyinProLoaded()).toBe(true);
     expect(hits.some((hit) => hit.tier === 'pinyin')).toBe(true);
     expect(hits).toEqual(createSearchIndex(interview).search('chanye'));
+  });
+
+  it('prepare with pinyin builds every reading, and the answers are the same', async () => {
+    const index = createSearchIndex(interview);
+    await index.prepare();
+    expect(index.progress().pinyin).toBe(0);
+    await index.prepare({ pinyin: true });
+    expect(index.progress()).toEqual({ text: 1, pinyin: 1 });
+    expect(await index.searchAsync('jcdl', { partial: true })).toEqual(createSearchIndex(interview).search('jcdl'));
   });
 });
