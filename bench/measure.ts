@@ -30,8 +30,10 @@ export interface KeySamples {
 export interface RunResult {
   /** Spawn → the probe is on screen and output has stopped. */
   firstFrameMs?: number;
-  /** VmHWM before quitting, in KiB. */
+  /** VmHWM before the first scenario that loads more (or before quitting), in KiB. */
   peakRssKiB?: number;
+  /** VmHWM before quitting, when a scenario that loads more ran. */
+  sessionPeakRssKiB?: number;
   keys: Record<string, KeySamples>;
   /** Why the run stopped early (the program exited, never showed the probe, never settled). */
   note?: string;
@@ -39,7 +41,7 @@ export interface RunResult {
 
 /**
  * After a key: wait for its first output (up to RESPONSE_TIMEOUT_MS: a key may change nothing),
- * then output quiet for KEY_QUIET_MS counts as "the screen stopped changing". Waiting for the
+ * then output quiet for KEY_QUIET_MS (or the scenario's `quietMs`) counts as "the screen stopped changing". Waiting for the
  * response first keeps a slow answer on a loaded machine from being taken for no answer.
  */
 const RESPONSE_TIMEOUT_MS = 300;
@@ -53,7 +55,7 @@ class NotApplicable extends Error {}
 
 /**
  * Starts the program on the document at the size and measures the first frame; with scenarios,
- * also presses them in order and reads the peak RSS at the end. Never throws for a program that
+ * also presses them in order and reads the peak RSS at the end (and before a scenario that loads more). Never throws for a program that
  * misbehaves: what could not be measured is left out and explained in `note`.
  */
 export async function measureRun(program: Program, doc: BenchDocument, size: Size, scenarios: readonly KeyScenario[]): Promise<RunResult> {
@@ -83,13 +85,17 @@ async function measureSession(term: TerminalSession, doc: BenchDocument, scenari
 
   const frames = new Map<string, string[]>();
   for (const scenario of scenarios) {
+    if (scenario.loadsMore) result.peakRssKiB ??= peakRss(term.pid);
     if (scenario.prepare) await press(term, scenario.prepare);
+    if (scenario.pauseMs) await sleep(scenario.pauseMs);
     const framesKey = `${scenario.prepare ?? ''}|${scenario.key}`;
     result.keys[scenario.name] = scenario.intervalMs
       ? await holdKey(term, scenario, scenario.intervalMs, frames.get(framesKey) ?? [])
       : await pressKey(term, scenario, (recorded) => frames.set(framesKey, recorded));
   }
-  if (scenarios.length > 0) result.peakRssKiB = peakRss(term.pid);
+  if (scenarios.length === 0) return;
+  if (result.peakRssKiB === undefined) result.peakRssKiB = peakRss(term.pid);
+  else result.sessionPeakRssKiB = peakRss(term.pid);
 }
 
 async function settle(term: TerminalSession, quietMs: number): Promise<void> {
@@ -98,14 +104,14 @@ async function settle(term: TerminalSession, quietMs: number): Promise<void> {
   });
 }
 
-async function press(term: TerminalSession, keys: string): Promise<{ bytes: number; settleMs: number }> {
+async function press(term: TerminalSession, keys: string, quietMs = KEY_QUIET_MS): Promise<{ bytes: number; settleMs: number }> {
   if (term.exited) throw new NotApplicable(`exited (code ${term.exited.exitCode}) during the keys`);
   const bytesBefore = term.bytes;
   const responded = firstOutput(term, RESPONSE_TIMEOUT_MS);
   const writtenAt = performance.now();
   term.write(keys);
   await responded;
-  await settle(term, KEY_QUIET_MS);
+  await settle(term, quietMs);
   // No output at all (already at the end, say): the screen was right at once.
   return { bytes: term.bytes - bytesBefore, settleMs: Math.max(0, term.lastOutputAt - writtenAt) };
 }
@@ -136,7 +142,7 @@ async function pressKey(term: TerminalSession, scenario: KeyScenario, record: (f
   const samples: KeySamples = { bytes: [], settleMs: [] };
   const frames: string[] = [];
   for (let i = 0; i < scenario.presses; i++) {
-    const { bytes, settleMs } = await press(term, scenario.key);
+    const { bytes, settleMs } = await press(term, scenario.key, scenario.quietMs);
     samples.bytes.push(bytes);
     samples.settleMs.push(settleMs);
     frames.push(stateKey(term));

@@ -17,6 +17,18 @@ export interface KeyScenario {
    * key one at a time from the same `prepare` state, so that scenario must press it at least as often.
    */
   intervalMs?: number;
+  /**
+   * Output quiet this long after the key counts as settled (default 50 ms): longer for a key whose
+   * answer may come after a pause, so that a slow answer is not missed.
+   */
+  quietMs?: number;
+  /** Waits this long after `prepare` before the measured key, as a typist does between two keys. */
+  pauseMs?: number;
+  /**
+   * Loads what a session without it never needs (pinyin-pro): the peak RSS is read before it, and the
+   * peak at the end of the session is a row of its own.
+   */
+  loadsMore?: boolean;
 }
 
 // Each starts from the top (`g`) so that a short document does not run out of text to scroll.
@@ -25,6 +37,9 @@ export const SCENARIOS: readonly KeyScenario[] = [
   { name: 'space', prepare: 'g', key: ' ', presses: 1 },
   { name: 'G', prepare: 'g', key: 'G', presses: 1 },
   { name: 'held j (20 ms)', prepare: 'g', key: 'j', presses: 25, intervalMs: 20 },
-  // Last: it leaves the program in its search line. `/` opens it, the measured key is one character.
+  // It leaves the program in its search line. `/` opens it, the measured key is one character.
   { name: 'search key', prepare: '/', key: '电', presses: 1 },
+  // The second letter of the first pinyin query: Ctrl-U empties the line, `d` is the first Latin letter.
+  // Before yuedu read pinyin in the background, its answer came 110–150 ms after the echo.
+  { name: 'pinyin key', prepare: '\x15d', key: 'i', presses: 1, pauseMs: 150, quietMs: 300, loadsMore: true },
 ];

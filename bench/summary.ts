@@ -13,6 +13,7 @@ export interface ProgramSummary {
 
 export const FIRST_FRAME = 'first frame (ms)';
 export const PEAK_RSS = 'peak RSS (MiB)';
+export const SESSION_PEAK_RSS = 'peak RSS, all keys (MiB)';
 export const keyMetric = {
   bytes: (key: string) => `${key}: bytes/key`,
   settle: (key: string) => `${key}: settle median (ms)`,
@@ -22,17 +23,18 @@ export const keyMetric = {
 /** Metric labels in table order for the given scenario names. */
 export function metricLabels(scenarioNames: readonly string[]): string[] {
   const perKey = scenarioNames.flatMap((key) => [keyMetric.bytes(key), keyMetric.settle(key), keyMetric.settleP95(key)]);
-  return [FIRST_FRAME, ...perKey, PEAK_RSS];
+  return [FIRST_FRAME, ...perKey, PEAK_RSS, SESSION_PEAK_RSS];
 }
 
 /** Summarises the runs of one program; a key with incomplete samples in any run is n/a. */
 export function summarise(program: ProgramName, runs: readonly RunResult[], scenarioNames: readonly string[]): ProgramSummary {
   const defined = (values: (number | undefined)[]): number[] => values.filter((value): value is number => value !== undefined);
   const notes = new Set(runs.map((run) => run.note).filter((note): note is string => note !== undefined));
-  const rss = median(defined(runs.map((run) => run.peakRssKiB)));
+  const mib = (kib: number | undefined): number | undefined => (kib === undefined ? undefined : kib / 1024);
   const metrics: Record<string, number | undefined> = {
     [FIRST_FRAME]: median(defined(runs.map((run) => run.firstFrameMs))),
-    [PEAK_RSS]: rss === undefined ? undefined : rss / 1024,
+    [PEAK_RSS]: mib(median(defined(runs.map((run) => run.peakRssKiB)))),
+    [SESSION_PEAK_RSS]: mib(median(defined(runs.map((run) => run.sessionPeakRssKiB)))),
   };
   for (const key of scenarioNames) {
     const samples = runs.map((run) => run.keys[key]);

@@ -1,18 +1,24 @@
 import { describe, expect, test } from 'vitest';
 import type { RunResult } from '../../bench/measure.js';
-import { FIRST_FRAME, PEAK_RSS, keyMetric, metricLabels, ratios, summarise } from '../../bench/summary.js';
+import { FIRST_FRAME, PEAK_RSS, SESSION_PEAK_RSS, keyMetric, metricLabels, ratios, summarise } from '../../bench/summary.js';
 
-const run = (firstFrameMs: number | undefined, keys: RunResult['keys'] = {}, peakRssKiB?: number): RunResult => ({ firstFrameMs, keys, peakRssKiB });
+const run = (firstFrameMs: number | undefined, keys: RunResult['keys'] = {}, peakRssKiB?: number, sessionPeakRssKiB?: number): RunResult => ({
+  firstFrameMs,
+  keys,
+  peakRssKiB,
+  ...(sessionPeakRssKiB === undefined ? {} : { sessionPeakRssKiB }),
+});
 
 describe('summarise', () => {
   test('first frame and RSS are medians over runs; key figures pool the presses of every run', () => {
     const summary = summarise('less', [
-      run(10, { j: { bytes: [100, 100], settleMs: [1, 2] } }, 2048),
-      run(30, { j: { bytes: [300], settleMs: [9] } }, 4096),
+      run(10, { j: { bytes: [100, 100], settleMs: [1, 2] } }, 2048, 5120),
+      run(30, { j: { bytes: [300], settleMs: [9] } }, 4096, 7168),
       run(20),
     ], ['j']);
     expect(summary.metrics[FIRST_FRAME]).toBe(20);
     expect(summary.metrics[PEAK_RSS]).toBe(3);
+    expect(summary.metrics[SESSION_PEAK_RSS]).toBe(6);
     expect(summary.metrics[keyMetric.bytes('j')]).toBe(100);
     expect(summary.metrics[keyMetric.settle('j')]).toBe(2);
     expect(summary.metrics[keyMetric.settleP95('j')]).toBe(9);
