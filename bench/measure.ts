@@ -41,7 +41,8 @@ export interface RunResult {
 
 /**
  * After a key: wait for its first output (up to RESPONSE_TIMEOUT_MS: a key may change nothing),
- * then output quiet for KEY_QUIET_MS (or the scenario's `quietMs`) counts as "the screen stopped changing". Waiting for the
+ * then (for a scenario that says what its answer looks like, once it shows) output quiet for
+ * KEY_QUIET_MS counts as "the screen stopped changing". Waiting for the
  * response first keeps a slow answer on a loaded machine from being taken for no answer.
  */
 const RESPONSE_TIMEOUT_MS = 300;
@@ -104,14 +105,19 @@ async function settle(term: TerminalSession, quietMs: number): Promise<void> {
   });
 }
 
-async function press(term: TerminalSession, keys: string, quietMs = KEY_QUIET_MS): Promise<{ bytes: number; settleMs: number }> {
+async function press(term: TerminalSession, keys: string, answered?: (bottomRow: string) => boolean): Promise<{ bytes: number; settleMs: number }> {
   if (term.exited) throw new NotApplicable(`exited (code ${term.exited.exitCode}) during the keys`);
   const bytesBefore = term.bytes;
   const responded = firstOutput(term, RESPONSE_TIMEOUT_MS);
   const writtenAt = performance.now();
   term.write(keys);
   await responded;
-  await settle(term, quietMs);
+  if (answered) {
+    await term.waitFor((t) => answered(t.row(t.rows - 1)), { timeout: SETTLE_TIMEOUT_MS }).catch(() => {
+      throw new NotApplicable(`no answer to ${JSON.stringify(keys)} within ${SETTLE_TIMEOUT_MS} ms`);
+    });
+  }
+  await settle(term, KEY_QUIET_MS);
   // No output at all (already at the end, say): the screen was right at once.
   return { bytes: term.bytes - bytesBefore, settleMs: Math.max(0, term.lastOutputAt - writtenAt) };
 }
@@ -142,7 +148,7 @@ async function pressKey(term: TerminalSession, scenario: KeyScenario, record: (f
   const samples: KeySamples = { bytes: [], settleMs: [] };
   const frames: string[] = [];
   for (let i = 0; i < scenario.presses; i++) {
-    const { bytes, settleMs } = await press(term, scenario.key, scenario.quietMs);
+    const { bytes, settleMs } = await press(term, scenario.key, scenario.answered);
     samples.bytes.push(bytes);
     samples.settleMs.push(settleMs);
     frames.push(stateKey(term));

@@ -18,10 +18,10 @@ export interface KeyScenario {
    */
   intervalMs?: number;
   /**
-   * Output quiet this long after the key counts as settled (default 50 ms): longer for a key whose
-   * answer may come after a pause, so that a slow answer is not missed.
+   * Whether the bottom row shows the key's answer: the key has settled only once it does and output
+   * is then quiet, so that an answer coming after a pause longer than the quiet one is not missed.
    */
-  quietMs?: number;
+  answered?: (bottomRow: string) => boolean;
   /** Waits this long after `prepare` before the measured key, as a typist does between two keys. */
   pauseMs?: number;
   /**
@@ -31,6 +31,15 @@ export interface KeyScenario {
   loadsMore?: boolean;
 }
 
+/**
+ * yuedu's search line (`/query`, then the chosen result and the count, `no match`, or `searching…`)
+ * once the query has its answer; any other bottom row (another program's) has nothing to wait for.
+ */
+const searchAnswered =
+  (query: string) =>
+  (bottomRow: string): boolean =>
+    !bottomRow.startsWith(`/${query}`) || (!bottomRow.includes('searching…') && /\d+\/\d+\+?|no match/.test(bottomRow.slice(query.length + 1)));
+
 // Each starts from the top (`g`) so that a short document does not run out of text to scroll.
 export const SCENARIOS: readonly KeyScenario[] = [
   { name: 'j', prepare: 'g', key: 'j', presses: 25 },
@@ -38,8 +47,7 @@ export const SCENARIOS: readonly KeyScenario[] = [
   { name: 'G', prepare: 'g', key: 'G', presses: 1 },
   { name: 'held j (20 ms)', prepare: 'g', key: 'j', presses: 25, intervalMs: 20 },
   // It leaves the program in its search line. `/` opens it, the measured key is one character.
-  { name: 'search key', prepare: '/', key: '电', presses: 1 },
+  { name: 'search key', prepare: '/', key: '电', presses: 1, answered: searchAnswered('电') },
   // The second letter of the first pinyin query: Ctrl-U empties the line, `d` is the first Latin letter.
-  // Before yuedu read pinyin in the background, its answer came 110–150 ms after the echo.
-  { name: 'pinyin key', prepare: '\x15d', key: 'i', presses: 1, pauseMs: 150, quietMs: 300, loadsMore: true },
+  { name: 'pinyin key', prepare: '\x15d', key: 'i', presses: 1, pauseMs: 150, answered: searchAnswered('di'), loadsMore: true },
 ];
