@@ -33,12 +33,16 @@ export interface KeyScenario {
 
 /**
  * yuedu's search line (`/query`, then the chosen result and the count, `no match`, or `searching…`)
- * once the query has its answer; any other bottom row (another program's) has nothing to wait for.
+ * once the query has its answer. A bottom row that is not a search line, or a bare `/query` prompt
+ * (less, the minimal Ink reader), has nothing more to wait for.
  */
 const searchAnswered =
   (query: string) =>
-  (bottomRow: string): boolean =>
-    !bottomRow.startsWith(`/${query}`) || (!bottomRow.includes('searching…') && /\d+\/\d+\+?|no match/.test(bottomRow.slice(query.length + 1)));
+  (bottomRow: string): boolean => {
+    if (!bottomRow.startsWith(`/${query}`)) return true;
+    const info = bottomRow.slice(query.length + 1).trim();
+    return info === '' || (!info.includes('searching…') && /\d+\/\d+|no match/.test(info));
+  };
 
 // Each starts from the top (`g`) so that a short document does not run out of text to scroll.
 export const SCENARIOS: readonly KeyScenario[] = [
