@@ -53,14 +53,16 @@ export function drawFirstFrame({ doc, stdin, stdout, ambiguousWidth, color, sect
   // As the app's first render reports it: a long pass from the start, a short one not yet.
   const view = readingFrame(state, createTheme(color), { progress: layoutProgress(textFlow(state), false) });
   if (view === undefined) return undefined;
-  if (stdin.isTTY) stdin.setRawMode(true);
-  stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
   const writer = new ScreenWriter(stdout, { ambiguousWidth, firstFrameAtOnce: true });
   const onSignal = (signal: NodeJS.Signals): void => {
     undoFirstFrame(writer, stdin, stdout);
     process.exit(128 + (constants.signals[signal] ?? 0));
   };
+  // Before the terminal is touched: without a handler, a signal kills the process where it stands,
+  // and one between raw mode and the handlers left the terminal raw.
   for (const signal of SIGNALS) process.on(signal, onSignal);
+  if (stdin.isTTY) stdin.setRawMode(true);
+  stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
   // Drawn as the app draws the reading view, over an empty frame.
   writer.frame('', screenLayer(view.lines, state.columns));
   return {
