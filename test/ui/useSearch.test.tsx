@@ -123,7 +123,16 @@ describe('indexing in the background', () => {
     await until(() => ui!.rows()[23]!.includes('no match'));
     expect(ui.rows()[23]).toContain('no match');
 
-    // Indexing that has taken more than ~200 ms shows its progress.
+    // Indexing that has taken more than ~200 ms shows its progress (heard at most every 250 ms).
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    preparing!.options.onProgress?.({ text: 0.5, pinyin: 0 });
+    await until(() => ui!.rows()[23]!.includes('indexing'));
+    expect(ui.rows()[23]).toContain('indexing 50%');
+    // Folded, readings not begun (other parts being built, or a short text's readings left for later): no note.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    preparing!.options.onProgress?.({ text: 1, pinyin: 0 });
+    await until(() => !ui!.rows()[23]!.includes('indexing'));
+    expect(ui.rows()[23]).toMatch(/no match *$/);
     await new Promise((resolve) => setTimeout(resolve, 250));
     preparing!.options.onProgress?.({ text: 1, pinyin: 0.4 });
     await until(() => ui!.rows()[23]!.includes('pinyin'));

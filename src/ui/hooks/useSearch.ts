@@ -9,9 +9,13 @@ const SHOW_AFTER_MS = 200;
 /** How often the search line hears about indexing progress. */
 const REPORT_MS = 250;
 
-/** `indexing 40%` while the text is folded, `pinyin 40%` while its readings are built. */
-function indexingNote({ text, pinyin }: IndexProgress): string {
-  return text < 1 ? `indexing ${Math.floor(text * 100)}%` : `pinyin ${Math.floor(pinyin * 100)}%`;
+/**
+ * `indexing 40%` while the text is folded, `pinyin 40%` while its readings are built; nothing in
+ * between (converters, postings), nor on a short text, whose readings `prepare` leaves for later.
+ */
+function indexingNote({ text, pinyin }: IndexProgress): string | undefined {
+  if (text < 1) return `indexing ${Math.floor(text * 100)}%`;
+  return pinyin > 0 && pinyin < 1 ? `pinyin ${Math.floor(pinyin * 100)}%` : undefined;
 }
 
 /** Told a query from the text and its hits, once the index is built and before anything is typed. */
