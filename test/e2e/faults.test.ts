@@ -87,7 +87,10 @@ describe('terminal sizes', () => {
 describe('resize storms', () => {
   const FINAL = { cols: 70, rows: 20 } as const;
 
-  /** Hundreds of resizes to random sizes (1x1 up to 200x60) within about a second, with `key` typed every tenth. */
+  /**
+   * Hundreds of resizes to random sizes (1x1 up to 200x60), about a second's worth on an idle machine
+   * (not asserted: a loaded one takes longer, and the storm is no less a storm), `key` typed every tenth.
+   */
   async function storm(term: TerminalSession, key: string, seed: number): Promise<void> {
     const random = numbers(seed);
     const next = (max: number): number => 1 + Math.floor((random.next().value as number) * max);
@@ -100,7 +103,6 @@ describe('resize storms', () => {
       if (count % 3 === 0) await sleep(1);
     }
     expect(count).toBeGreaterThanOrEqual(300);
-    expect(performance.now() - started).toBeLessThan(5000);
     term.resize(FINAL.cols, FINAL.rows);
     await term.waitFor((t) => t.row(FINAL.rows - 1).trim() !== '', { timeout: 15_000 });
     await term.settle(300, { timeout: 15_000 });

@@ -53,7 +53,7 @@ const isSpaceLike = (g: string | undefined): boolean => g !== undefined && (g ==
 const startProhibited = (g: string): boolean => LINE_START_PROHIBITED.has(firstChar(g));
 const endProhibited = (g: string): boolean => LINE_END_PROHIBITED.has(firstChar(g));
 const sameInseparableGroup = (a: string, b: string): boolean =>
-  INSEPARABLE_GROUPS.some((group) => group.includes(firstChar(a)) && group.includes(firstChar(b)));
+  a !== '' && b !== '' && INSEPARABLE_GROUPS.some((group) => group.includes(firstChar(a)) && group.includes(firstChar(b)));
 
 /** Lines tile the text; each shows its slice minus only trailing ASCII spaces. */
 export function checkReproduces(text: string, lines: LaidLine[]): string[] {
@@ -159,8 +159,9 @@ export function checkAll(text: string, width: number, options: LayoutOptions, li
  * Latin words and numbers no wider than the line are not split. A word is a run of Latin, Greek or
  * Cyrillic letters and digits with the joiners of kinsoku.ts between and around them (`e-mail`, `22.05.2020`, `1,000.5`, `40%`). It
  * must stay on one line together with what kinsoku glues to it — opening marks before it, closing
- * or pause marks after it (across spaces too), the character a leading `.` or `-` sticks to, and the
- * Chinese unit after a number — so the width compared with the line is that whole cluster's.
+ * or pause marks after it (across spaces too), the character a leading `.` or `-` sticks to, the
+ * Chinese unit after a number, and the other half of a doubled mark (`——?40%`: the line may not start
+ * with `?`, nor split `——`) — so the width compared with the line is that whole cluster's.
  * No-break spaces glue too. Meant for text without tabs, U+3000 or ASCII quotes, which glue further.
  */
 export function checkWordsWhole(text: string, width: number, options: LayoutOptions, lines: LaidLine[]): string[] {
@@ -198,14 +199,15 @@ export function checkWordsWhole(text: string, width: number, options: LayoutOpti
       grown = false;
       let back = from - 1;
       while (back >= 0 && isSpace(back)) back--;
-      if (back >= 0 && (endProhibited(at(back)) || sticksLeft(from) || (back === from - 1 && GLUE.has(at(back))))) {
+      const pairedBack = back === from - 1 && (GLUE.has(at(back)) || sameInseparableGroup(at(back), at(from)));
+      if (back >= 0 && (endProhibited(at(back)) || sticksLeft(from) || pairedBack)) {
         from = wordOf[back]! >= 0 ? matches[wordOf[back]!]!.index : back;
         grown = true;
       }
       let ahead = to;
       while (ahead < gs.length && isSpace(ahead)) ahead++;
       const digitUnit = ahead === to && shadow[to - 1] === 'd' && /\p{Script=Han}/u.test(firstChar(at(to) || ' '));
-      const glued = ahead === to && (GLUE.has(at(to)) || GLUE.has(at(to - 1)));
+      const glued = ahead === to && (GLUE.has(at(to)) || GLUE.has(at(to - 1)) || sameInseparableGroup(at(to - 1), at(to)));
       if (ahead < gs.length && (sticksLeft(ahead) || digitUnit || glued)) {
         const other = wordOf[ahead]! >= 0 ? matches[wordOf[ahead]!]! : undefined;
         to = other ? other.index + other[0].length : ahead + 1;
