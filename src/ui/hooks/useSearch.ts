@@ -92,6 +92,7 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
         rehearsal.current = undefined;
         if (!typed.current) rehearse(sample, hits);
       })
+      // Aborted: the reader closed, or the user typed before the rehearsal was done.
       .catch(() => undefined);
   }, [wanted, doc]);
 
@@ -102,6 +103,7 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
     const { signal } = preparing.current;
     Promise.all([index.current, firstPrepare.current])
       .then(([ready]) => ready.prepare({ signal, pinyin: true }))
+      // Aborted: the reader closed.
       .catch(() => undefined);
   }, [latin]);
 
