@@ -36,14 +36,54 @@ export interface Paragraph {
 }
 
 export interface Section {
-  /** 1-based; the lead is not a section (see `Document.lead`). */
+  /** 1-based, in reading order whatever the volumes; the lead is not a section (see `Document.lead`). */
   index: number;
   /** The heading as written; for a document without structure, the document title or a fallback. */
   title: string;
   /** Offset of the heading in `Document.source` (-1 when the section has no heading line). */
   offset: number;
   paragraphs: Paragraph[];
+  /**
+   * Nesting depth in the outline, 1 at the top. A book's chapters under volumes are 2; a Markdown `###`
+   * under `#` and `##` is 3. Absent means 1.
+   */
+  depth?: number;
+  /** Made by position for a text without structure (titled by its first words), not found in the text. */
+  generated?: boolean;
 }
+
+/**
+ * A heading that groups sections without being one (a book's `第一卷`): it has no paragraphs of its own
+ * and no section number, so chapters keep their reading-order numbers whatever the volumes.
+ */
+export interface Volume {
+  title: string;
+  /** Offset of the heading line in `Document.source`. */
+  offset: number;
+  /** The first section it holds (1-based); it holds every section up to the next volume. */
+  firstSection: number;
+}
+
+/**
+ * One entry of the outline tree the sidebar and `toc` show. A node is a section (`section` set) or a
+ * volume (`volume` set); children are the entries nested under it.
+ */
+export interface OutlineNode {
+  title: string;
+  depth: number;
+  section?: number;
+  volume?: number;
+  generated?: boolean;
+  children: OutlineNode[];
+}
+
+/**
+ * What the text is, decided from the whole text: an interview (dialogue turns), a book (chapter rules),
+ * an article (short headings between paragraphs), or plain (no structure found).
+ */
+export type Shape = 'interview' | 'book' | 'article' | 'plain';
+
+export type Format = 'text' | 'markdown' | 'epub';
 
 export interface Dateline {
   /** As written, e.g. `22.05.2020  08:02`. */
@@ -54,6 +94,18 @@ export interface Dateline {
 
 export interface Document {
   title: string;
+  /** From `作者：`, front matter or the package metadata. */
+  author?: string;
+  /** A date from the metadata (front matter, EPUB), as written. */
+  date?: string;
+  /** A BCP 47 language tag from the metadata. */
+  language?: string;
+  /** Absent means `'text'`. */
+  format?: Format;
+  /** Absent means decided by the old rules (an interview when it has speakers). */
+  shape?: Shape;
+  /** Volumes grouping sections; empty or absent for one level. */
+  volumes?: Volume[];
   dateline?: Dateline;
   /** Paragraphs between the dateline and the first section (section 0). */
   lead: Paragraph[];
