@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DecodeError, decodeText } from '../core/document/decode.js';
 import { sanitizeLine, sanitizeText } from '../core/document/sanitize.js';
 import { UserError } from './errors.js';
+import { systemErrorWords } from './streams.js';
 
 /** The most bytes read as one text: far beyond any book, small enough to lay out in memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -87,7 +88,8 @@ export function inputError(shown: string, error: unknown): UserError {
     case 'EPERM':
       return new UserError(`cannot open ${shown}: permission denied`);
     default:
-      return new UserError(`cannot open ${shown}: ${sanitizeLine(code ?? (error instanceof Error ? error.message : String(error)))}`);
+      // Words, as for the cases above: `input/output error`, not `EIO`.
+      return new UserError(`cannot open ${shown}: ${sanitizeLine(systemErrorWords(error))}`);
   }
 }
 
