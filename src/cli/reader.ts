@@ -11,7 +11,7 @@ import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
-import { loadState, saveState, type StateRecord } from '../storage/store.js';
+import { KEY_SAVE_WAIT_MS, loadState, saveState, type StateRecord } from '../storage/store.js';
 import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
 import { UserError } from './errors.js';
 
@@ -94,7 +94,10 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
     ...(options.search === undefined ? {} : { search: options.search }),
   };
   let leaveWarning: string | undefined;
-  const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;
+  // A mark is saved on its key, so it waits for another process's lock only briefly; one that could not
+  // be saved goes with the next save (the one on the way out waits longer).
+  const onMark = (letter: string, anchor: Anchor): string | undefined =>
+    saveState(doc.source, { marks: { [letter]: anchor } }, { lock: { wait: KEY_SAVE_WAIT_MS } }).warning;
   const onLeave = (state: ReaderState): void => {
     leaveWarning = saveState(doc.source, { anchor: state.top, measure: state.measure, indent: state.indent }).warning;
   };
