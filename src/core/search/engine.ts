@@ -14,6 +14,7 @@ import { Pool } from './pool.js';
 import { Shared, type Steps } from './steps.js';
 import { buildConverters, convertibleStarts, mayConvert, needsConverters, simplifiedVariants } from './traditional.js';
 import type { IndexProgress, Range, SearchHit } from './types.js';
+import { ambiguousVariants } from './script.js';
 
 /** Paragraphs scored, or hits built, between two yields. */
 const SCORE_STEP = 4096;
@@ -197,10 +198,13 @@ export class Engine {
 
   private *matchTerm(term: Term, within: Int32Array | null, partial: boolean, answer: Answer, hits: TermHits): Steps<TermHits> {
     const corpus = this.corpus.value!;
-    let variants: string[] = [];
-    if (term.text && mayConvert(term.text) && needsConverters(term.text, yield* this.convertible.get())) {
-      variants = simplifiedVariants(term.text, yield* this.converters.get()).map((variant) => normalise(variant).text);
+    const found = new Set<string>(term.text ? [term.text] : []);
+    if (term.raw && mayConvert(term.raw) && needsConverters(term.raw, yield* this.convertible.get())) {
+      for (const variant of simplifiedVariants(term.raw, yield* this.converters.get())) found.add(normalise(variant).text);
     }
+    for (const variant of [...found]) for (const swapped of ambiguousVariants(variant)) found.add(swapped);
+    found.delete(term.text);
+    const variants = [...found];
     if (term.text) {
       yield* findExact(corpus, term.text, 0, within, hits);
       for (const variant of variants) yield* findExact(corpus, variant, 1, within, hits);
