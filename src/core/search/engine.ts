@@ -3,6 +3,7 @@ import { acrossOccurrences, acrossPattern, acrossUnits, findAcross } from './acr
 import { buildCorpus, normalised, type Corpus } from './corpus.js';
 import { findExact, occurrences } from './exact.js';
 import { findFuzzy } from './fuzzy.js';
+import { findTypos } from './typo.js';
 import { TermHits, tierOf, type TermHit } from './hits.js';
 import { normalise, toOriginal } from './normalise.js';
 import { PinyinIndex } from './pinyin-index.js';
@@ -242,6 +243,7 @@ export class Engine {
       }
     }
     if (hits.size === 0 && term.fuzzy) {
+      for (const pattern of [term.text, ...variants]) yield* findTypos(corpus, pattern, within, hits);
       const postings = yield* this.postings.get();
       for (const pattern of [term.text, ...variants]) yield* findFuzzy(corpus, postings, pattern, within, hits);
     }
