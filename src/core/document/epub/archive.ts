@@ -9,6 +9,7 @@
  * {@link MAX_ENTRY} in one entry (a zip bomb); an entry whose path leaves the archive (`../x`, `/x`).
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { sanitizeText } from '../sanitize.js';
 
 /** More entries than any real book has (a long one with images holds a few thousand). */
 export const MAX_ENTRIES = 10_000;
@@ -59,7 +60,8 @@ export class Archive {
     }
     const decoder = new TextDecoder('utf-8');
     const texts = new Map<string, string>();
-    for (const [name, data] of Object.entries(files)) texts.set(name, decoder.decode(data).replace(/\r\n?/gu, '\n'));
+    // Terminal-safe from here on, as a text file is after input.ts: a book could hold escape sequences.
+    for (const [name, data] of Object.entries(files)) texts.set(name, sanitizeText(decoder.decode(data).replace(/\r\n?/gu, '\n')));
     return texts;
   }
 
