@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { formatRef, parseRef, REF_FORMS } from '../core/document/refs.js';
+import type { Format } from '../core/document/types.js';
 import { UserError } from './errors.js';
+import { parseFormat } from './formats.js';
 
 /** Subcommands; anything else in first position is a FILE for the reader. */
 export const COMMANDS = ['toc', 'print', 'wrap', 'search'] as const;
@@ -28,6 +30,8 @@ export interface CliArgs {
   measure?: number;
   /** `--indent` (true) / `--no-indent` (false); undefined: as remembered. */
   indent?: boolean;
+  /** `--format text|markdown|epub`; undefined: from the file's extension. */
+  format?: Format;
 }
 
 const OPTIONS = {
@@ -45,15 +49,16 @@ const OPTIONS = {
   measure: { type: 'string' },
   indent: { type: 'boolean' },
   'no-indent': { type: 'boolean' },
+  format: { type: 'string' },
 } as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent'],
-  toc: ['json'],
-  print: ['section', 'width', 'ambiguous-wide', 'at'],
+  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'format'],
+  toc: ['json', 'format'],
+  print: ['section', 'width', 'ambiguous-wide', 'at', 'format'],
   wrap: ['width', 'ambiguous-wide'],
-  search: ['json', 'limit', 'width', 'ambiguous-wide'],
+  search: ['json', 'limit', 'width', 'ambiguous-wide', 'format'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -89,6 +94,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     clipboard: !(values['no-clipboard'] ?? false),
     measure: values.measure === undefined ? undefined : positiveInt('--measure', values.measure, 0, 10_000),
     indent: values.indent ? true : values['no-indent'] ? false : undefined,
+    ...(values.format !== undefined && { format: parseFormat(values.format) }),
   };
   if (args.help || args.version) return args;
 

@@ -159,3 +159,14 @@ function decode(bytes: Uint8Array, shown: string): string {
     throw new UserError(`cannot open ${shown}: ${error.message}`, 2, hint);
   }
 }
+
+/**
+ * The bytes named by `arg` (a path, or `-` for standard input), capped as a text is but not decoded:
+ * for a format that is not text (EPUB), which its own parser reads.
+ */
+export async function readInputBytes(arg: string, options: InputOptions = {}): Promise<{ name: string; bytes: Uint8Array }> {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  if (arg === '-') return { name: STDIN_NAME, bytes: await collect(options.stdin ?? process.stdin, 'standard input', maxBytes) };
+  const name = sanitizeLine(arg);
+  return { name, bytes: await readPath(arg, `"${name}"`, maxBytes) };
+}

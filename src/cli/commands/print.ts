@@ -41,7 +41,8 @@ function render(row: Row, style: Styles): string {
   const label = row.label ? style.bold(row.label) : '';
   if (row.kind === 'title' || row.kind === 'heading') return style.bold(row.text);
   if (row.kind === 'dateline' || row.kind === 'meta') return style.dim(row.text);
-  return label + row.text;
+  // A framed row (list marker, quote bar, code margin) keeps its frame; a plain one has no indent here.
+  return (row.form === undefined ? '' : style.dim(row.indent)) + label + row.text;
 }
 
 export interface CitationOptions {

@@ -7,6 +7,8 @@ export const LEAD_TITLE = '导语';
 
 interface TocEntry {
   section: number;
+  /** Outline depth, 1 at the top. */
+  depth: number;
   title: string;
   paragraphs: number;
   /** Deep-link reference of the section's first paragraph. */
@@ -14,10 +16,10 @@ interface TocEntry {
 }
 
 function entries(doc: Document): TocEntry[] {
-  const lead = doc.lead.length > 0 ? [{ section: 0, title: LEAD_TITLE, paragraphs: doc.lead.length, ref: 's0p1' }] : [];
+  const lead = doc.lead.length > 0 ? [{ section: 0, depth: 1, title: LEAD_TITLE, paragraphs: doc.lead.length, ref: 's0p1' }] : [];
   return [
     ...lead,
-    ...doc.sections.map((s) => ({ section: s.index, title: s.title, paragraphs: s.paragraphs.length, ref: `s${s.index}p1` })),
+    ...doc.sections.map((s) => ({ section: s.index, depth: s.depth ?? 1, title: s.title, paragraphs: s.paragraphs.length, ref: `s${s.index}p1` })),
   ];
 }
 
@@ -35,14 +37,17 @@ export function tocJson(doc: Document): string {
 export function tocText(doc: Document, style: Styles): string {
   const list = entries(doc);
   // A fold, not Math.max(...): a text can have more sections than a call takes arguments.
-  const titleWidth = list.reduce((widest, e) => Math.max(widest, cellWidth(e.title)), 0);
+  const shown = (e: TocEntry) => '  '.repeat(e.depth - 1) + e.title;
+  const titleWidth = list.reduce((widest, e) => Math.max(widest, cellWidth(shown(e))), 0);
   const lines = [style.bold(doc.title)];
+  const byline = [doc.author, doc.date].filter((part) => part !== undefined).join('  ');
+  if (byline !== '') lines.push(byline);
   if (doc.dateline) lines.push(doc.dateline.iso ? `${doc.dateline.raw}  (${doc.dateline.iso})` : doc.dateline.raw);
   lines.push('');
   for (const entry of list) {
-    const pad = ' '.repeat(titleWidth - cellWidth(entry.title));
+    const pad = ' '.repeat(titleWidth - cellWidth(shown(entry)));
     const count = `${entry.paragraphs} ${entry.paragraphs === 1 ? 'paragraph' : 'paragraphs'}`;
-    lines.push(`${String(entry.section).padStart(2)}  ${entry.title}${pad}  ${style.dim(count)}`);
+    lines.push(`${String(entry.section).padStart(2)}  ${shown(entry)}${pad}  ${style.dim(count)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
  * The document in reading order as a flat list of blocks, independent of any width: what the reader
  * scrolls through and what `yuedu print` prints. Notes and boilerplate are not part of the flow.
  */
-import type { Document, Paragraph, ParagraphKind } from '../document/types.js';
+import type { Document, Mark, Paragraph, ParagraphForm, ParagraphKind, TableData } from '../document/types.js';
 
 /** What a block is: `text` is a paragraph (lead, question, answer or plain); `meta` is the trailing `原标题` line. */
 export type BlockKind = 'title' | 'dateline' | 'heading' | 'text' | 'meta';
@@ -25,6 +25,12 @@ export interface Block {
   /** Shown before the text on the first row (e.g. `重庆日报：`), or empty. */
   label: string;
   text: string;
+  /** From a marked-up source (see `Paragraph`): inline styles, and the frame of lists, quotes, code, tables. */
+  marks?: readonly Mark[];
+  form?: ParagraphForm;
+  list?: { marker: string; depth: number };
+  quote?: number;
+  table?: TableData;
 }
 
 /** The label a turn is displayed with: the speaker's name and a full-width colon. */
@@ -43,6 +49,11 @@ function paragraphBlock(paragraph: Paragraph): Block {
     paragraphId: paragraph.id,
     label: displayLabel(paragraph),
     text: paragraph.text,
+    ...(paragraph.marks && { marks: paragraph.marks }),
+    ...(paragraph.form && { form: paragraph.form }),
+    ...(paragraph.list && { list: paragraph.list }),
+    ...(paragraph.quote && { quote: paragraph.quote }),
+    ...(paragraph.table && { table: paragraph.table }),
   };
 }
 

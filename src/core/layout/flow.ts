@@ -16,6 +16,8 @@ import type { Document } from '../document/types.js';
 import { documentBlocks, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { Fenwick } from './fenwick.js';
 import { layoutText } from './linebreak.js';
+import { isShaped, layoutShaped } from './shaped.js';
+import type { Mark } from '../document/types.js';
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from './width.js';
 
 export type { Block, BlockKind, TextRole } from './blocks.js';
@@ -55,6 +57,14 @@ export interface Row {
   width: number;
   /** 0-based index of the row among its block's text rows; -1 for a blank row. */
   line: number;
+  /** The block's inline marks (offsets in the block's text, like `start`/`end`), when it has any. */
+  marks?: readonly Mark[];
+  /**
+   * Set on rows of a framed block (Markdown, EPUB): `indent` then holds the frame (quote bars, list
+   * marker, hanging indent, code margin, a rule) and is drawn dimmed. On `table` rows the text is the
+   * aligned row, not a slice of the block's text.
+   */
+  form?: 'list' | 'quote' | 'code' | 'table' | 'rule' | 'note' | 'lines';
 }
 
 /** A reading position: a block and a character offset in its text (-1: the blank row before the block). */
@@ -92,8 +102,17 @@ function approximateCells(text: string): number {
   return cells;
 }
 
+/**
+ * Whether a block follows the one before it without a blank row: the items of a list (and footnotes)
+ * stand one under the other, as a reader expects of a list.
+ */
+function tight(previous: Block | undefined, block: Block): boolean {
+  if (!previous?.list || !block.list || (previous.quote ?? 0) !== (block.quote ?? 0)) return false;
+  return previous.form === block.form || (previous.form !== 'code' && previous.form !== 'table' && block.form === undefined);
+}
+
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
-function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean): Row[] {
+function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, previous?: Block): Row[] {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -101,9 +120,18 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     ...(block.paragraphId === undefined ? {} : { paragraphId: block.paragraphId }),
   };
   const rows: Row[] = [];
-  if (blockIndex > 0) {
+  if (blockIndex > 0 && !tight(previous, block)) {
     rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, indent: '', text: '', start: 0, end: 0, width: 0, line: -1 });
   }
+  const marks = block.marks && block.marks.length > 0 ? { marks: block.marks } : {};
+  if (isShaped(block, block.text)) {
+    const form = block.form ?? (block.quote ? 'quote' : block.list ? 'list' : 'lines');
+    layoutShaped(block.text, block, width, ambiguousWidth).forEach((laid, line) => {
+      rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, start: laid.start, end: laid.end, width: Math.min(width, laid.width), line });
+    });
+    return rows;
+  }
+  Object.assign(base, marks);
   let label = block.label;
   let labelWidth = label === '' ? 0 : cellWidth(label, ambiguousWidth);
   let line = 0;
@@ -185,7 +213,7 @@ export class Flow {
     if (cached) return cached;
     const block = this.blocks[index];
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent);
+    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, this.blocks[index - 1]);
     this.laid[index] = rows;
     this.laidCount++;
     this.count(index, rows.length);
@@ -246,7 +274,7 @@ export class Flow {
       const index = this.countFrom;
       if (this.counted[index]) continue;
       const block = this.blocks[index] as Block;
-      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent).length);
+      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, this.blocks[index - 1]).length);
       budget--;
     }
     return this.isExact();

@@ -20,7 +20,8 @@ export interface SidebarProps {
 
 function entryText(entry: SidebarEntry, current: boolean): string {
   const marker = current ? '> ' : '  ';
-  if (entry.kind === 'section') return `${marker}${entry.section} ${entry.label}`;
+  // Nested sections (a book's chapters under its parts, Markdown's `###` under `##`) indent by depth.
+  if (entry.kind === 'section') return `${marker}${'  '.repeat((entry.depth ?? 1) - 1)}${entry.section} ${entry.label}`;
   return `${marker}${entry.label}`;
 }
 
