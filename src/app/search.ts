@@ -113,12 +113,18 @@ function withSearch(state: ReaderState, patch: Partial<SearchState>, extra: Part
   return { ...state, ...extra, search: { ...state.search, ...patch } };
 }
 
-/** Hits in reading order: by section, then paragraph (the lead is section 0). */
-function readingOrder(hits: readonly SearchHit[]): number[] {
-  return hits.map((_, i) => i).sort((a, b) => hits[a]!.section - hits[b]!.section || hits[a]!.paragraph - hits[b]!.paragraph);
+/** Where a hit is in reading order: the title first, a heading before its section's paragraphs, the original title last. */
+function place(hit: SearchHit): [number, number] {
+  return hit.paragraphId === 'original-title' ? [Infinity, 0] : [hit.section, hit.paragraph];
 }
 
-/** Where hit `hit` opens: its paragraph, at its first match (the reducer's goto puts that row on top). */
+/** Hits in reading order: by section, then paragraph (the lead is section 0). */
+function readingOrder(hits: readonly SearchHit[]): number[] {
+  const places = hits.map(place);
+  return hits.map((_, i) => i).sort((a, b) => places[a]![0] - places[b]![0] || places[a]![1] - places[b]![1]);
+}
+
+/** Where hit `hit` opens: its paragraph (or heading), at its first match (the reducer's goto puts that row on top). */
 export function hitAnchor(hit: SearchHit): Anchor {
   return { block: hit.paragraphId, offset: hit.matches[0]?.[0] ?? 0 };
 }
@@ -244,7 +250,8 @@ export function rowHighlights(search: SearchState, rows: readonly Row[]): (RowHi
   if (!shown) return rows.map(() => undefined);
   const index = hitIndexByParagraph(shown.hits);
   return rows.map((row) => {
-    const i = row.paragraphId === undefined ? undefined : index.get(row.paragraphId);
+    // A heading hit's id is its block's (`s2`, `title`); a paragraph's block id is the paragraph's.
+    const i = index.get(row.blockId);
     if (i === undefined || row.kind === 'blank') return undefined;
     const end = row.start + row.text.length;
     const ranges: Range[] = [];

@@ -90,13 +90,24 @@ describe('Enter', () => {
     const marks = rowHighlights(done.search, rows);
     rows.forEach((row, i) => {
       const expected = (row.text.match(/重庆/g) ?? []).length;
-      const isHit = done.search.active!.results.hits.some((hit) => hit.paragraphId === row.paragraphId);
+      // Headings are hits too (the title holds 重庆): a hit is known by its block.
+      const isHit = done.search.active!.results.hits.some((hit) => hit.paragraphId === row.blockId);
       const found = marks[i]?.ranges.map(([a, b]) => row.text.slice(a, b)) ?? [];
       // A match cut by the end of a row shows as its part on each row.
       if (isHit) expect(found.join('').replaceAll('重庆', '')).toBe('');
       if (isHit) expect(found.filter((text) => text === '重庆').length).toBeGreaterThanOrEqual(expected - 1);
       else expect(found).toEqual([]);
     });
+  });
+
+  it('goes to a heading that matched, and highlights it there', () => {
+    const done = press(answer(type(press(start(), '/'), '对话')), 'enter');
+    expect(done.top.block).toBe('original-title');
+    const rows = visibleRows(done);
+    const marks = rowHighlights(done.search, rows);
+    const shown = rows.flatMap((row, i) => (marks[i]?.ranges ?? []).map(([a, b]) => row.text.slice(a, b)));
+    expect(shown).toEqual(['对话']);
+    expect(rows.find((row) => row.blockId === 'original-title')?.kind).toBe('meta');
   });
 
   it('gives the text the focus when the search began in the sidebar', () => {

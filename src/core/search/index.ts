@@ -97,8 +97,8 @@ async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefine
 }
 
 /**
- * A search index over `doc`'s paragraphs (lead and sections; headings, notes and the original-title
- * line are not searched). Creating it costs nothing: the folded text is built on the first search (or
+ * A search index over `doc`'s paragraphs (lead and sections) and headings (the title, section headings
+ * and the original-title line, see corpus.ts; notes are not searched). Creating it costs nothing: the folded text is built on the first search (or
  * by `prepare`), the rest when first needed, see Engine.
  */
 export function createSearchIndex(doc: Document): SearchIndex {
