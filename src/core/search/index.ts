@@ -21,9 +21,9 @@
 import type { Document } from '../document/types.js';
 import { Engine } from './engine.js';
 import type { Steps } from './steps.js';
-import type { AsyncSearchOptions, IndexProgress, PrepareOptions, SearchHit, SearchIndex, SearchOptions } from './types.js';
+import type { AsyncSearchOptions, IndexProgress, PrepareOptions, SearchAnswer, SearchHit, SearchIndex, SearchOptions } from './types.js';
 
-export type { AsyncSearchOptions, IndexProgress, PrepareOptions, Range, SearchHit, SearchIndex, SearchOptions, Tier } from './types.js';
+export type { AsyncSearchOptions, IndexProgress, PrepareOptions, Range, SearchAnswer, SearchHit, SearchIndex, SearchOptions, Tier } from './types.js';
 export { snippet } from './snippet.js';
 
 /** Work done between two trips to the event loop: half a frame, so a key is answered within one. */
@@ -121,15 +121,18 @@ export function createSearchIndex(doc: Document): SearchIndex {
       return hits;
     },
     async searchAsync(query: string, options: AsyncSearchOptions = {}): Promise<SearchHit[]> {
+      return (await this.answerAsync(query, options)).hits;
+    },
+    async answerAsync(query: string, options: AsyncSearchOptions = {}): Promise<SearchAnswer> {
       const limit = limitOf(options);
       const partial = options.partial ?? false;
       const known = recall(query, limit, partial);
-      if (known) return known;
+      if (known) return { hits: known, complete: last!.complete };
       searching++;
       try {
         const { hits, complete } = await finishInSlices(engine.run(query, limit, partial), options.signal);
         last = { query, limit, hits, complete };
-        return hits;
+        return { hits, complete };
       } finally {
         if (--searching === 0) {
           for (const wake of idle) wake();

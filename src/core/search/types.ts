@@ -43,6 +43,13 @@ export interface SearchOptions {
   limit?: number;
 }
 
+/** Hits, and whether they are the whole answer (see `AsyncSearchOptions.partial`). */
+export interface SearchAnswer {
+  hits: SearchHit[];
+  /** False when a part of the index the query needs (the pinyin readings) was not built yet. */
+  complete: boolean;
+}
+
 export interface AsyncSearchOptions extends SearchOptions {
   /** Aborting it makes the pending search reject with the signal's reason at its next yield point. */
   signal?: AbortSignal;
@@ -83,6 +90,8 @@ export interface SearchIndex {
    * and a caller can abort a stale search when the next keystroke arrives. Rejects only when aborted.
    */
   searchAsync(query: string, options?: AsyncSearchOptions): Promise<SearchHit[]>;
+  /** `searchAsync`, also saying whether the answer is whole (a `partial` one may not be). */
+  answerAsync(query: string, options?: AsyncSearchOptions): Promise<SearchAnswer>;
   /**
    * Builds in the background, in the same slices, what searches would otherwise build on first need
    * (the folded text, the traditional-character converters, fuzzy postings, every paragraph's pinyin),
