@@ -11,7 +11,7 @@ import { loadWordDictionary } from './pinyin.js';
 import { buildPostings, paragraphsWithAll } from './postings.js';
 import { readQuery, type Reading, type Term } from './query.js';
 import { snapToGraphemes } from './ranges.js';
-import { best, Candidates, combine, score, scoreOf } from './rank.js';
+import { best, Candidates, combine, headingScore, score, scoreOf } from './rank.js';
 import { Pool } from './pool.js';
 import { Shared, type Steps } from './steps.js';
 import { buildConverters, convertibleStarts, mayConvert, needsConverters, simplifiedVariants } from './traditional.js';
@@ -185,7 +185,8 @@ export class Engine {
         first = Math.min(first, hits.first[p]!);
         pending ||= hits.pending(p);
       }
-      candidates.add(scoreOf(tier, split, penalty, count, first), p, reading, pending);
+      const value = scoreOf(tier, split, penalty, count, first);
+      candidates.add(p < this.corpus.value!.headings ? headingScore(value) : value, p, reading, pending);
     }
   }
 
@@ -198,7 +199,8 @@ export class Engine {
       if (!part) return null;
       parts.push(part);
     }
-    return score(combine(p, parts, reading.split));
+    const value = score(combine(p, parts, reading.split));
+    return p < this.corpus.value!.headings ? headingScore(value) : value;
   }
 
   /** Paragraphs every term of the reading matches; later terms look only inside earlier terms' hits. */
@@ -293,6 +295,10 @@ export class Engine {
     } as SearchHit;
     Object.defineProperty(hit, 'matches', { enumerable: true, get: () => (matches ??= findMatches()) });
     if (paragraph.speaker !== undefined) hit.speaker = paragraph.speaker;
+    if (p < corpus.headings) {
+      hit.kind = corpus.headingKinds[p]!;
+      if (hit.kind === 'heading') hit.sectionTitle = paragraph.text;
+    }
     return hit;
   }
 }
