@@ -50,7 +50,8 @@ export function buildEpub(options: EpubOptions): Uint8Array {
   const zippable: Zippable = {};
   for (const [path, value] of Object.entries(files)) {
     if (value === undefined) continue;
-    zippable[path] = [typeof value === 'string' ? strToU8(value) : value, { level: path === 'mimetype' ? 0 : 6 }];
+    const bytes = typeof value === 'string' ? strToU8(value) : value;
+    zippable[path] = [bytes, { level: path === 'mimetype' || bytes.length === 0 ? 0 : 6 }];
   }
   return zipSync(zippable);
 }

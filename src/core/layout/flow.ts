@@ -127,7 +127,7 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
   if (isShaped(block, block.text)) {
     const form = block.form ?? (block.quote ? 'quote' : block.list ? 'list' : 'lines');
     layoutShaped(block.text, block, width, ambiguousWidth).forEach((laid, line) => {
-      rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, start: laid.start, end: laid.end, width: Math.min(width, laid.width), line });
+      rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, start: laid.start, end: laid.end, width: laid.width, line });
     });
     return rows;
   }

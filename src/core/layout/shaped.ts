@@ -166,7 +166,10 @@ function table(data: TableData, text: string, frame: Frame, width: number): Shap
       const [start, end] = ranges[r] ?? [0, 0];
       out.push(row(frame, out.length === 0, shown, start, end));
       if (r === 0 && data.rows.length > 1) {
-        const rule = widths.map((w) => '─'.repeat(Math.max(1, Math.floor(w / cellWidth('─', aw))))).join('─┼─');
+        // `─` is ambiguous: two cells on some terminals, so each column's rule is measured, not counted.
+        const dash = cellWidth('─', aw);
+        const line = (cells: number) => '─'.repeat(Math.floor(cells / dash)) + ' '.repeat(cells % dash);
+        const rule = widths.map(line).join(dash === 1 ? '─┼─' : ' ┼ ');
         out.push(row(frame, false, rule, end, end));
       }
     });
