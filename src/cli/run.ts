@@ -3,7 +3,7 @@ import { parseDocument } from '../core/document/parse.js';
 import type { Document } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { readInput } from './input.js';
+import { readInput, STDIN_NAME, type Input } from './input.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printCitation, printDocument } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
@@ -19,13 +19,17 @@ export async function runCommand(args: CliArgs): Promise<number> {
   switch (args.command) {
     case 'toc': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const doc = await load(first);
+      const doc = await load(first, args);
       stdout.write(args.json ? tocJson(doc) : tocText(doc, styles(color)));
       return 0;
     }
     case 'print': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const doc = await load(first);
+      const doc = await load(first, args);
+      if (args.notes) {
+        stdout.write(doc.notes.map((note) => `${note}\n`).join(''));
+        return 0;
+      }
       if (args.at !== undefined) {
         stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
         return 0;
@@ -36,7 +40,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
     }
     case 'wrap': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const { text } = await readInput(first);
+      const { text } = await readInput(first, args.encoding === undefined ? {} : { encoding: args.encoding });
       stdout.write(wrapText(text, outputWidth(args.width, stdout), { ambiguousWidth }));
       return 0;
     }
@@ -45,13 +49,13 @@ export async function runCommand(args: CliArgs): Promise<number> {
       // Blank (spaces, full-width spaces too) is a mistake, not a query that matches nothing: exit 2, not 1.
       if (first.trim() === '') throw new UserError('search needs something to search for, not only spaces', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       noMore(extra);
-      return searchCommand(await load(second), first, args, ambiguousWidth, color);
+      return searchCommand(await load(second, args), first, args, ambiguousWidth, color);
     }
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
       // With or without a terminal, as `yuedu search` does.
       if (args.search !== undefined && args.search.trim() === '') throw new UserError('--search needs something to search for');
-      const doc = await loadForReader(first);
+      const doc = await loadForReader(first, args);
       if (canDrawScreen(stdout)) {
         const { runReaderFromCli } = await import('./reader.js');
         return runReaderFromCli({
@@ -94,21 +98,31 @@ async function searchCommand(doc: Document, query: string, args: CliArgs, ambigu
   return hits.length > 0 ? 0 : 1;
 }
 
-async function load(arg: string | undefined): Promise<Document> {
-  const { text } = await readInput(arg);
-  return parseDocument(text);
+/** How the text is read and outlined, from the command line. */
+type TextArgs = Pick<CliArgs, 'encoding' | 'chapter' | 'volume'>;
+
+async function load(arg: string | undefined, args: TextArgs): Promise<Document> {
+  const input = await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
+  return parse(input, args);
+}
+
+function parse(input: Input, args: TextArgs): Document {
+  const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };
+  // A file's name can title a book whose first line does not; standard input has none.
+  const name = input.name === STDIN_NAME ? undefined : input.name;
+  return parseDocument(input.text, { ...(name !== undefined && { name }), rules });
 }
 
 /**
  * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
  * text was given, and the bundled interview opens.
  */
-async function loadForReader(file: string | undefined): Promise<Document> {
+async function loadForReader(file: string | undefined, args: TextArgs): Promise<Document> {
   if (file === undefined && stdinMayHaveText()) {
-    const { text } = await readInput('-');
-    if (text.trim() !== '') return parseDocument(text);
+    const input = await readInput('-', args.encoding === undefined ? {} : { encoding: args.encoding });
+    if (input.text.trim() !== '') return parse(input, args);
   }
-  return load(file);
+  return load(file, args);
 }
 
 function noMore(extra: string[]): void {

@@ -342,10 +342,14 @@ function withContents(lines: readonly string[], headings: Map<number, Level>): C
     }
     const runLength = end - start;
     if (runLength >= CONTENTS_MIN) {
-      const run = order.slice(start, end);
       const later = new Set(order.slice(end).map((i) => normalised(lines[i] ?? '')));
-      const repeated = run.filter((i) => later.has(normalised(lines[i] ?? ''))).length;
-      if (repeated * 2 >= runLength) {
+      const listed = (i: number) => later.has(normalised(lines[i] ?? ''));
+      // The run's last lines that come back nowhere are the text's own first headings (`第一卷`).
+      let last = end;
+      while (last > start && !listed(order[last - 1]!)) last--;
+      const run = order.slice(start, last);
+      const repeated = run.filter(listed).length;
+      if (run.length >= CONTENTS_MIN && repeated * 2 >= run.length) {
         const before = run[0]! - 1;
         if (before >= 0 && CONTENTS_WORD.test(headingText(lines[before] ?? ''))) contents.push(before);
         for (const i of run) {

@@ -41,8 +41,8 @@ interface Line {
   offset: number;
 }
 
-/** Fewest lines of a text in which lines at its ends are looked at as a download site's. */
-const SITE_MIN_LINES = 4 * SITE_WINDOW;
+/** At most a quarter of a text's lines at each end are looked at as a download site's. */
+const SITE_SHARE = 4;
 
 export interface ParseOptions {
   /** The file's name (a path is fine): the title of a text whose first lines do not give one. */
@@ -58,7 +58,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   const notes = new Map<number, string>();
   let lines: Line[] = [];
   // Site lines come with downloaded books, not with a short note that quotes a URL.
-  const window = all.length < SITE_MIN_LINES ? 0 : SITE_WINDOW;
+  const window = Math.min(SITE_WINDOW, Math.floor(all.length / SITE_SHARE));
   all.forEach((line, i) => {
     const atEnds = i < window || i >= all.length - window;
     if ((atEnds && siteLine(line.text)) || chapterFurniture(line.text)) notes.set(line.offset, line.text);
