@@ -32,6 +32,13 @@ export interface CliArgs {
   indent?: boolean;
   /** `--format text|markdown|epub`; undefined: from the file's extension. */
   format?: Format;
+  /** `print --notes`: what was kept out of the reading flow (site lines, the contents block, disclaimers). */
+  notes: boolean;
+  /** `--encoding NAME`: decode the text as this, without detection. */
+  encoding?: string;
+  /** `--chapter REGEX` / `--volume REGEX`: the user's heading rules (checked to compile). */
+  chapter?: RegExp;
+  volume?: RegExp;
 }
 
 const OPTIONS = {
@@ -50,15 +57,22 @@ const OPTIONS = {
   indent: { type: 'boolean' },
   'no-indent': { type: 'boolean' },
   format: { type: 'string' },
+  notes: { type: 'boolean' },
+  encoding: { type: 'string' },
+  chapter: { type: 'string' },
+  volume: { type: 'string' },
 } as const;
+
+/** How a text is read and outlined: every command that parses one takes them. */
+const TEXT_OPTIONS = ['encoding', 'chapter', 'volume'] as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'format'],
-  toc: ['json', 'format'],
-  print: ['section', 'width', 'ambiguous-wide', 'at', 'format'],
-  wrap: ['width', 'ambiguous-wide'],
-  search: ['json', 'limit', 'width', 'ambiguous-wide', 'format'],
+  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', ...TEXT_OPTIONS, 'format'],
+  toc: ['json', 'format', ...TEXT_OPTIONS],
+  print: ['section', 'width', 'ambiguous-wide', 'at', 'notes', 'format', ...TEXT_OPTIONS],
+  wrap: ['width', 'ambiguous-wide', 'encoding'],
+  search: ['json', 'limit', 'width', 'ambiguous-wide', 'format', ...TEXT_OPTIONS],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -95,6 +109,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     measure: values.measure === undefined ? undefined : positiveInt('--measure', values.measure, 0, 10_000),
     indent: values.indent ? true : values['no-indent'] ? false : undefined,
     ...(values.format !== undefined && { format: parseFormat(values.format) }),
+    notes: values.notes ?? false,
+    ...(values.encoding !== undefined && { encoding: nonEmpty('--encoding', values.encoding) }),
+    ...(values.chapter !== undefined && { chapter: pattern('--chapter', values.chapter) }),
+    ...(values.volume !== undefined && { volume: pattern('--volume', values.volume) }),
   };
   if (args.help || args.version) return args;
 
@@ -105,6 +123,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     }
   }
   if (values.at !== undefined && values.section !== undefined) throw new UserError('use either --at or --section, not both');
+  if (values.notes && (values.at !== undefined || values.section !== undefined)) throw new UserError('--notes prints the notes only: use it without --at or --section');
   if (values.indent && values['no-indent']) throw new UserError('use either --indent or --no-indent, not both');
   return args;
 }
@@ -113,6 +132,22 @@ function reference(raw: string): string {
   const ref = parseRef(raw);
   if (!ref) throw new UserError(`--at needs a paragraph reference, not '${raw}'`, 2, `Write ${REF_FORMS}; 'yuedu toc' lists the sections.`);
   return formatRef(ref);
+}
+
+function nonEmpty(name: string, raw: string): string {
+  if (raw.trim() === '') throw new UserError(`${name} needs a name, e.g. ${name} big5`);
+  return raw.trim();
+}
+
+/** A heading rule as the user wrote it: a regular expression matched against each line (indents removed). */
+function pattern(name: string, raw: string): RegExp {
+  if (raw === '') throw new UserError(`${name} needs a regular expression, e.g. ${name} '^第.+章'`);
+  try {
+    return new RegExp(raw, 'u');
+  } catch (error) {
+    const why = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    throw new UserError(`${name} is not a valid regular expression: ${why}`, 2, `Write it as JavaScript would, e.g. ${name} '^第.+章'.`);
+  }
 }
 
 function positiveInt(name: string, raw: string, min: number, max: number): number {

@@ -5,8 +5,12 @@
  */
 import { parseDocument } from '../core/document/parse.js';
 import type { Document, Format } from '../core/document/types.js';
+import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { readInput, readInputBytes } from './input.js';
+import { readInput, readInputBytes, STDIN_NAME, type Input } from './input.js';
+
+/** How a text is read and outlined, from the command line. */
+export type TextArgs = Pick<CliArgs, 'format' | 'encoding' | 'chapter' | 'volume'>;
 
 export const FORMATS: readonly Format[] = ['text', 'markdown', 'epub'];
 
@@ -28,8 +32,8 @@ export function formatOf(path: string | undefined, given?: Format): Format {
 }
 
 /** Reads and parses the document named by `arg` (a path, `-`, or undefined for the bundled interview). */
-export async function loadDocument(arg: string | undefined, given?: Format): Promise<Document> {
-  const format = formatOf(arg, given);
+export async function loadDocument(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
+  const format = formatOf(arg, args.format);
   if (format === 'epub') {
     const { name, bytes } = await readInputBytes(arg ?? '-');
     const { parseEpub, EpubError } = await import('../core/document/epub/parse.js');
@@ -40,16 +44,19 @@ export async function loadDocument(arg: string | undefined, given?: Format): Pro
       throw error;
     }
   }
-  const { text } = await readInput(arg);
-  return parseText(text, format);
+  const input = await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
+  return parseText(input, format, args);
 }
 
-/** Text already read (standard input, a file) parsed as `format` (text or Markdown). */
-export async function parseText(text: string, format: Format): Promise<Document> {
+/** Text already read (standard input, a file) parsed as `format` (text or Markdown), with the user's rules. */
+export async function parseText(input: Input, format: Format, args: TextArgs = {}): Promise<Document> {
   if (format === 'markdown') {
     const { parseMarkdown } = await import('../core/document/markdown/parse.js');
-    return parseMarkdown(text);
+    return parseMarkdown(input.text);
   }
   if (format === 'epub') throw new UserError('an EPUB cannot be read as text');
-  return parseDocument(text);
+  const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };
+  // A file's name can title a book whose first line does not; standard input has none.
+  const name = input.name === STDIN_NAME ? undefined : input.name;
+  return parseDocument(input.text, { ...(name !== undefined && { name }), rules });
 }

@@ -31,6 +31,8 @@ export interface InputOptions {
   maxBytes?: number;
   /** The bundled interview's path. @default found by {@link findBundledText} */
   bundledPath?: string;
+  /** `--encoding NAME`: decode as this instead of detecting. */
+  encoding?: string;
 }
 
 export interface Input {
@@ -49,14 +51,14 @@ export async function readInput(arg: string | undefined, options: InputOptions =
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   if (arg === '-') {
     const bytes = await collect(options.stdin ?? process.stdin, 'standard input', maxBytes);
-    return { name: STDIN_NAME, text: decode(bytes, 'standard input') };
+    return { name: STDIN_NAME, text: decode(bytes, 'standard input', options.encoding) };
   }
   if (arg === undefined) {
     const path = options.bundledPath ?? findBundledText();
     if (path === undefined) throw new UserError('the bundled interview is missing', 2, 'reinstall yuedu, or name a FILE');
-    return readFile(path, 'interview.txt', maxBytes);
+    return readFile(path, 'interview.txt', maxBytes, options.encoding);
   }
-  return readFile(arg, sanitizeLine(arg), maxBytes);
+  return readFile(arg, sanitizeLine(arg), maxBytes, options.encoding);
 }
 
 /**
@@ -93,9 +95,9 @@ export function inputError(shown: string, error: unknown): UserError {
   }
 }
 
-async function readFile(path: string, name: string, maxBytes: number): Promise<Input> {
+async function readFile(path: string, name: string, maxBytes: number, encoding: string | undefined): Promise<Input> {
   const shown = `"${name}"`;
-  return { name, text: decode(await readPath(path, shown, maxBytes), shown) };
+  return { name, text: decode(await readPath(path, shown, maxBytes), shown, encoding) };
 }
 
 async function readPath(path: string, shown: string, maxBytes: number): Promise<Uint8Array> {
@@ -150,12 +152,13 @@ function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-function decode(bytes: Uint8Array, shown: string): string {
+function decode(bytes: Uint8Array, shown: string, encoding: string | undefined): string {
   try {
-    return sanitizeText(decodeText(bytes));
+    return sanitizeText(decodeText(bytes, encoding === undefined ? {} : { encoding }));
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
-    const hint = error.reason === 'undecodable' ? 'convert it to UTF-8 first, e.g. with iconv' : undefined;
+    if (error.reason === 'encoding') throw new UserError(`--encoding: ${error.message}`);
+    const hint = error.reason === 'undecodable' ? 'name its encoding with --encoding NAME (e.g. --encoding big5), or convert it to UTF-8 first' : undefined;
     throw new UserError(`cannot open ${shown}: ${error.message}`, 2, hint);
   }
 }

@@ -2,7 +2,7 @@ import { fstatSync } from 'node:fs';
 import type { Document, Format } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { formatOf, loadDocument, parseText } from './formats.js';
+import { formatOf, loadDocument, parseText, type TextArgs } from './formats.js';
 import { readInput } from './input.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printCitation, printDocument } from './commands/print.js';
@@ -19,13 +19,17 @@ export async function runCommand(args: CliArgs): Promise<number> {
   switch (args.command) {
     case 'toc': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const doc = await load(first, args.format);
+      const doc = await load(first, args);
       stdout.write(args.json ? tocJson(doc) : tocText(doc, styles(color)));
       return 0;
     }
     case 'print': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const doc = await load(first, args.format);
+      const doc = await load(first, args);
+      if (args.notes) {
+        stdout.write(doc.notes.map((note) => `${note}\n`).join(''));
+        return 0;
+      }
       if (args.at !== undefined) {
         stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
         return 0;
@@ -37,7 +41,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
     case 'wrap': {
       noMore(second === undefined ? [] : [second, ...extra]);
       if (formatOf(first) === 'epub') throw new UserError('wrap folds the lines of a text file, and an EPUB is not one', 2, "Try 'yuedu print' to lay out the book at a width.");
-      const { text } = await readInput(first);
+      const { text } = await readInput(first, args.encoding === undefined ? {} : { encoding: args.encoding });
       stdout.write(wrapText(text, outputWidth(args.width, stdout), { ambiguousWidth }));
       return 0;
     }
@@ -46,13 +50,13 @@ export async function runCommand(args: CliArgs): Promise<number> {
       // Blank (spaces, full-width spaces too) is a mistake, not a query that matches nothing: exit 2, not 1.
       if (first.trim() === '') throw new UserError('search needs something to search for, not only spaces', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       noMore(extra);
-      return searchCommand(await load(second, args.format), first, args, ambiguousWidth, color);
+      return searchCommand(await load(second, args), first, args, ambiguousWidth, color);
     }
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
       // With or without a terminal, as `yuedu search` does.
       if (args.search !== undefined && args.search.trim() === '') throw new UserError('--search needs something to search for');
-      const doc = await loadForReader(first, args.format);
+      const doc = await loadForReader(first, args);
       if (canDrawScreen(stdout)) {
         const { runReaderFromCli } = await import('./reader.js');
         return runReaderFromCli({
@@ -95,21 +99,21 @@ async function searchCommand(doc: Document, query: string, args: CliArgs, ambigu
   return hits.length > 0 ? 0 : 1;
 }
 
-async function load(arg: string | undefined, format?: Format): Promise<Document> {
-  return loadDocument(arg, format);
+async function load(arg: string | undefined, args: TextArgs): Promise<Document> {
+  return loadDocument(arg, args);
 }
 
 /**
  * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
  * text was given, and the bundled interview opens.
  */
-async function loadForReader(file: string | undefined, format?: Format): Promise<Document> {
+async function loadForReader(file: string | undefined, args: TextArgs): Promise<Document> {
   if (file === undefined && stdinMayHaveText()) {
-    if (format === 'epub') return load('-', format);
-    const { text } = await readInput('-');
-    if (text.trim() !== '') return parseText(text, formatOf('-', format));
+    if (args.format === 'epub') return load('-', args);
+    const input = await readInput('-', args.encoding === undefined ? {} : { encoding: args.encoding });
+    if (input.text.trim() !== '') return parseText(input, formatOf('-', args.format), args);
   }
-  return load(file, format);
+  return load(file, args);
 }
 
 function noMore(extra: string[]): void {

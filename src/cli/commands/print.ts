@@ -21,7 +21,7 @@ export function printDocument(doc: Document, options: PrintOptions): string {
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
   }
   let rows = flowRows(doc, { width: options.width, ambiguousWidth: options.ambiguousWidth });
-  if (section !== undefined) rows = trimBlank(rows.filter((row) => row.section === section && isBody(row)));
+  if (section !== undefined) rows = trimBlank(rows.filter((row) => row.section === section && isBody(row) && !row.blockId.startsWith('v')));
   return rows.map((row) => render(row, style)).join('\n') + (rows.length > 0 ? '\n' : '');
 }
 

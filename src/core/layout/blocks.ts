@@ -12,8 +12,8 @@ export type TextRole = 'title' | 'dateline' | 'heading' | ParagraphKind | 'meta'
 
 export interface Block {
   /**
-   * Stable id, usable in an anchor: `title`, `dateline`, `s2` (heading of section 2), a paragraph id
-   * such as `s2p3`, or `original-title`.
+   * Stable id, usable in an anchor: `title`, `dateline`, `s2` (heading of section 2), `v1` (heading of
+   * the first volume), a paragraph id such as `s2p3`, or `original-title`.
    */
   id: string;
   kind: BlockKind;
@@ -64,7 +64,19 @@ export function buildBlocks(doc: Document): Block[] {
     blocks.push({ id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw });
   }
   for (const paragraph of doc.lead) blocks.push(paragraphBlock(paragraph));
+  const volumes = doc.volumes ?? [];
+  let volume = 0;
+  const volumeBlock = (index: number, section: number): Block => ({
+    id: `v${index + 1}`,
+    kind: 'heading',
+    role: 'heading',
+    section,
+    label: '',
+    text: volumes[index]?.title ?? '',
+  });
   for (const section of doc.sections) {
+    // A volume's heading (`v1`) comes before its first section; it is no section of its own.
+    for (; volume < volumes.length && (volumes[volume]?.firstSection ?? Infinity) <= section.index; volume++) blocks.push(volumeBlock(volume, section.index));
     // A section without a heading line (an unstructured text) gets no heading row: its title is a fallback.
     if (section.offset >= 0) {
       blocks.push({
@@ -78,6 +90,7 @@ export function buildBlocks(doc: Document): Block[] {
     }
     for (const paragraph of section.paragraphs) blocks.push(paragraphBlock(paragraph));
   }
+  for (; volume < volumes.length; volume++) blocks.push(volumeBlock(volume, doc.sections.at(-1)?.index ?? 0));
   if (doc.originalTitle !== undefined) {
     blocks.push({
       id: 'original-title',
