@@ -5,9 +5,9 @@ import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { readInput } from './input.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
-import { printCitation, printDocument } from './commands/print.js';
+import { printChunks, printCitation } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
-import { wrapText } from './commands/wrap.js';
+import { wrapChunks } from './commands/wrap.js';
 import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
@@ -31,13 +31,13 @@ export async function runCommand(args: CliArgs): Promise<number> {
         return 0;
       }
       const width = outputWidth(args.width, stdout);
-      stdout.write(printDocument(doc, { width, ambiguousWidth, section: args.section, style: styles(color) }));
+      writeAll(printChunks(doc, { width, ambiguousWidth, section: args.section, style: styles(color) }));
       return 0;
     }
     case 'wrap': {
       noMore(second === undefined ? [] : [second, ...extra]);
       const { text } = await readInput(first);
-      stdout.write(wrapText(text, outputWidth(args.width, stdout), { ambiguousWidth }));
+      writeAll(wrapChunks(text, outputWidth(args.width, stdout), { ambiguousWidth }));
       return 0;
     }
     case 'search': {
@@ -73,7 +73,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
         return 0;
       }
       if (args.search !== undefined) return searchCommand(doc, args.search, args, ambiguousWidth, color);
-      stdout.write(printDocument(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
+      writeAll(printChunks(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
       return 0;
     }
   }
@@ -109,6 +109,15 @@ async function loadForReader(file: string | undefined): Promise<Document> {
     if (text.trim() !== '') return parseDocument(text);
   }
   return load(file);
+}
+
+/**
+ * Writes the pieces as they are made. Standard output to a file, a pipe or a terminal is written
+ * synchronously on Linux and macOS, so a piece is gone before the next is made; a failed write ends the
+ * process through streams.ts.
+ */
+function writeAll(pieces: Iterable<string>): void {
+  for (const piece of pieces) process.stdout.write(piece);
 }
 
 function noMore(extra: string[]): void {

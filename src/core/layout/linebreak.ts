@@ -117,7 +117,8 @@ interface Units {
   count: number;
   /** start[i] = offset of grapheme i; start[count] = text.length. */
   start: Int32Array;
-  width: Int32Array;
+  /** Cells per grapheme: 0, 1 or 2 (width.ts never measures more), a byte each for long paragraphs. */
+  width: Uint8Array;
   flags: Uint16Array;
 }
 
@@ -155,7 +156,7 @@ function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
   }
   if (simple) {
     const start = new Int32Array(n + 1);
-    const width = new Int32Array(n);
+    const width = new Uint8Array(n);
     const flags = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -167,7 +168,7 @@ function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
     return { count: n, start, width, flags };
   }
   const start = new Int32Array(n + 1);
-  const width = new Int32Array(n);
+  const width = new Uint8Array(n);
   const flags = new Uint16Array(n);
   let count = 0;
   for (const { segment, index } of segmentGraphemes(text)) {
@@ -292,7 +293,8 @@ export function layoutText(text: string, width: number, options: LayoutOptions =
   // once, not once per line.
   const runEnd = new Int32Array(count + 1); // for a space at i: the index after its run
   const solidEnd = new Int32Array(count + 1); // for a position p: the index after the last non-space before p
-  const cum = new Float64Array(count + 1); // cells of graphemes [0, i)
+  // Cells of graphemes [0, i): at most 2 × 64 Mi, so 32 bits hold them (half of a Float64Array's memory).
+  const cum = new Int32Array(count + 1);
   for (let i = count - 1; i >= 0; i--) {
     if (flags[i]! & Flag.Space) runEnd[i] = i + 1 < count && flags[i + 1]! & Flag.Space ? runEnd[i + 1]! : i + 1;
   }
