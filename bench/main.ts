@@ -5,7 +5,8 @@
  * the same run with the programs interleaved, are what count.
  * Then runs the search engine's benchmark (bench/search.ts) in a process of its own.
  * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
- * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's.
+ * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's;
+ * --memory-only: the peak memory of print, wrap, toc and the reader on the shapes of bench/memory.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/helpers/terminal.js';
+import { memoryBenchmark } from './memory.js';
 import { measureRun, type BenchDocument, type RunResult, type Size } from './measure.js';
 import { PROGRAMS, bundleMinimalInk, isAvailable, type Program } from './programs.js';
 import { formatTable, type CaseResult } from './report.js';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
     'search-only': { type: 'boolean', default: false },
+    'memory-only': { type: 'boolean', default: false },
     corpus: { type: 'string' },
     paragraphs: { type: 'string' },
     limit: { type: 'string' },
@@ -40,8 +43,13 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positiv
 /** Keys are pressed in the first runs only: each gives dozens of key samples, and time is short. */
 const keyRuns = Math.min(runs, 3);
 
-if (!values['search-only']) await terminalBenchmark();
-await searchBenchmark();
+if (values['memory-only']) {
+  await memoryBenchmark();
+} else {
+  if (!values['search-only']) await terminalBenchmark();
+  await searchBenchmark();
+  if (!values['search-only']) await memoryBenchmark();
+}
 
 async function terminalBenchmark(): Promise<void> {
   const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), join(OUT, 'large.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });
