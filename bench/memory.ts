@@ -50,7 +50,7 @@ const SHAPES: Shape[] = [
       const large = join(OUT, 'large.txt');
       if (!existsSync(large)) spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), large], { stdio: 'inherit' });
       const text = readFileSync(large, 'utf8');
-      await repeat(p, text, Math.max(1, Math.floor((60 * MB) / Buffer.byteLength(text))));
+      await repeat(p, text, Math.max(1, Math.round((60 * MB) / Buffer.byteLength(text))));
     },
   },
 ];
