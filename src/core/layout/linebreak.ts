@@ -115,8 +115,11 @@ const NEVER = 3;
 /** The paragraph as graphemes: offsets, widths, flags (parallel typed arrays, no per-grapheme objects). */
 interface Units {
   count: number;
-  /** start[i] = offset of grapheme i; start[count] = text.length. */
-  start: Int32Array;
+  /**
+   * start[i] = offset of grapheme i; start[count] = text.length. Undefined for simple text, where every
+   * code unit is a grapheme and the offset is the index (4 bytes a character saved on a huge paragraph).
+   */
+  start: Int32Array | undefined;
   /** Cells per grapheme: 0, 1 or 2 (width.ts never measures more), a byte each for long paragraphs. */
   width: Uint8Array;
   flags: Uint16Array;
@@ -155,17 +158,14 @@ function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
     }
   }
   if (simple) {
-    const start = new Int32Array(n + 1);
     const width = new Uint8Array(n);
     const flags = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      start[i] = i;
       width[i] = codeUnitWidth(c, ambiguousWidth);
       flags[i] = charFlags(c);
     }
-    start[n] = n;
-    return { count: n, start, width, flags };
+    return { count: n, start: undefined, width, flags };
   }
   const start = new Int32Array(n + 1);
   const width = new Uint8Array(n);
@@ -305,7 +305,8 @@ export function layoutText(text: string, width: number, options: LayoutOptions =
 
   const lines: LaidLine[] = [];
   const push = (from: number, to: number, shownTo: number, w: number): void => {
-    lines.push({ text: text.slice(at[from]!, at[shownTo]!), start: at[from]!, end: at[to]!, width: w });
+    const begin = at ? at[from]! : from;
+    lines.push({ text: text.slice(begin, at ? at[shownTo]! : shownTo), start: begin, end: at ? at[to]! : to, width: w });
   };
 
   let lineStart = 0;
