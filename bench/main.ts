@@ -6,7 +6,8 @@
  * Then runs the search engine's benchmark (bench/search.ts) in a process of its own.
  * Then a 5 MB EPUB's first frame against the same text as TXT (bench/formats.ts; alone: --formats-only).
  * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
- * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's.
+ * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's;
+ * --memory-only: the peak memory of print, wrap, toc and the reader on the shapes of bench/memory.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/helpers/terminal.js';
 import { formatsBenchmark, formatsLine, type FormatsResult } from './formats.js';
+import { memoryBenchmark } from './memory.js';
 import { measureRun, type BenchDocument, type RunResult, type Size } from './measure.js';
 import { PROGRAMS, bundleMinimalInk, isAvailable, type Program } from './programs.js';
 import { formatTable, type CaseResult } from './report.js';
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'search-only': { type: 'boolean', default: false },
     'formats-only': { type: 'boolean', default: false },
+    'memory-only': { type: 'boolean', default: false },
     corpus: { type: 'string' },
     paragraphs: { type: 'string' },
     limit: { type: 'string' },
@@ -44,9 +47,11 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positiv
 const keyRuns = Math.min(runs, 3);
 
 if (values['formats-only']) await formatsOnly();
+else if (values['memory-only']) await memoryBenchmark();
 else {
   if (!values['search-only']) await terminalBenchmark();
   await searchBenchmark();
+  if (!values['search-only']) await memoryBenchmark();
 }
 
 /** The EPUB's first frame against the same text as TXT (bench/formats.ts); also part of the full run. */

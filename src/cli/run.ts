@@ -5,9 +5,9 @@ import { UserError } from './errors.js';
 import { formatOf, loadDocument, parseText, type TextArgs } from './formats.js';
 import { readInput } from './input.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
-import { printCitation, printDocument } from './commands/print.js';
+import { printChunks, printCitation } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
-import { wrapText } from './commands/wrap.js';
+import { wrapChunks } from './commands/wrap.js';
 import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
@@ -35,14 +35,14 @@ export async function runCommand(args: CliArgs): Promise<number> {
         return 0;
       }
       const width = outputWidth(args.width, stdout);
-      stdout.write(printDocument(doc, { width, ambiguousWidth, section: args.section, style: styles(color) }));
+      writeAll(printChunks(doc, { width, ambiguousWidth, section: args.section, style: styles(color) }));
       return 0;
     }
     case 'wrap': {
       noMore(second === undefined ? [] : [second, ...extra]);
       if (formatOf(first) === 'epub') throw new UserError('wrap folds the lines of a text file, and an EPUB is not one', 2, "Try 'yuedu print' to lay out the book at a width.");
       const { text } = await readInput(first, args.encoding === undefined ? {} : { encoding: args.encoding });
-      stdout.write(wrapText(text, outputWidth(args.width, stdout), { ambiguousWidth }));
+      writeAll(wrapChunks(text, outputWidth(args.width, stdout), { ambiguousWidth }));
       return 0;
     }
     case 'search': {
@@ -78,7 +78,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
         return 0;
       }
       if (args.search !== undefined) return searchCommand(doc, args.search, args, ambiguousWidth, color);
-      stdout.write(printDocument(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
+      writeAll(printChunks(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
       return 0;
     }
   }
@@ -114,6 +114,15 @@ async function loadForReader(file: string | undefined, args: TextArgs): Promise<
     if (input.text.trim() !== '') return parseText(input, formatOf('-', args.format), args);
   }
   return load(file, args);
+}
+
+/**
+ * Writes the pieces as they are made. Standard output to a file, a pipe or a terminal is written
+ * synchronously on Linux and macOS, so a piece is gone before the next is made; a failed write ends the
+ * process through streams.ts.
+ */
+function writeAll(pieces: Iterable<string>): void {
+  for (const piece of pieces) process.stdout.write(piece);
 }
 
 function noMore(extra: string[]): void {

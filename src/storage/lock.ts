@@ -128,8 +128,11 @@ function acquire(path: string, env: LockEnvironment): void {
       try {
         unlinkSync(path);
         continue;
-      } catch {
-        // Someone else removed it first: try again below.
+      } catch (error) {
+        // Someone else removed it first: try again below. Not ours to remove: say what is in the way.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && held.kind === 'other') {
+          throw new LockUnavailable(path, 'its lock file is not a regular file and cannot be removed');
+        }
       }
     }
     if (held.kind === 'gone') continue;

@@ -1,7 +1,7 @@
 import { citation, citationParts } from '../../core/document/cite.js';
 import { resolveRef } from '../../core/document/refs.js';
 import type { Document } from '../../core/document/types.js';
-import { flowRows, type Row } from '../../core/layout/flow.js';
+import { flowBlocks, type Row } from '../../core/layout/flow.js';
 import { layoutText } from '../../core/layout/linebreak.js';
 import { UserError } from '../errors.js';
 import type { Styles } from '../output.js';
@@ -16,25 +16,55 @@ export interface PrintOptions {
 
 /** The document exactly as the reader's text pane lays it out, one row per line. */
 export function printDocument(doc: Document, options: PrintOptions): string {
-  const { section, style } = options;
+  return [...printChunks(doc, options)].join('');
+}
+
+/** Output gathered up to about this many characters before it is handed on. */
+const CHUNK = 64 * 1024;
+
+/**
+ * {@link printDocument} in pieces of about {@link CHUNK} characters, laid out block by block as they are
+ * written, so printing needs the memory of one paragraph's rows, not of the whole layout. Checks the
+ * section before the first piece, so a bad `--section` writes nothing.
+ */
+export function printChunks(doc: Document, options: PrintOptions): Generator<string> {
+  const { section } = options;
   if (section !== undefined && section > doc.sections.length) {
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
   }
-  let rows = flowRows(doc, { width: options.width, ambiguousWidth: options.ambiguousWidth });
-  if (section !== undefined) rows = trimBlank(rows.filter((row) => row.section === section && isBody(row) && !row.blockId.startsWith('v')));
-  return rows.map((row) => render(row, style)).join('\n') + (rows.length > 0 ? '\n' : '');
+  return chunks(doc, options);
+}
+
+function* chunks(doc: Document, options: PrintOptions): Generator<string> {
+  const { section, style } = options;
+  let out = '';
+  // With --section, blank rows before its first line and after its last are left out: blank rows wait
+  // here until a line follows them.
+  let blanks = 0;
+  let started = false;
+  for (const rows of flowBlocks(doc, { width: options.width, ambiguousWidth: options.ambiguousWidth })) {
+    for (const row of rows) {
+      if (section !== undefined) {
+        if (row.section !== section || !isBody(row) || row.blockId.startsWith('v')) continue;
+        if (row.kind === 'blank') {
+          if (started) blanks++;
+          continue;
+        }
+        started = true;
+        for (; blanks > 0; blanks--) out += '\n';
+      }
+      out += `${render(row, style)}\n`;
+    }
+    if (out.length >= CHUNK) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out !== '') yield out;
 }
 
 function isBody(row: Row): boolean {
   return row.kind === 'heading' || row.kind === 'text' || row.kind === 'blank';
-}
-
-function trimBlank(rows: Row[]): Row[] {
-  let start = 0;
-  let end = rows.length;
-  while (start < end && rows[start]?.kind === 'blank') start++;
-  while (end > start && rows[end - 1]?.kind === 'blank') end--;
-  return rows.slice(start, end);
 }
 
 function render(row: Row, style: Styles): string {

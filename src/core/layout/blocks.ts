@@ -59,11 +59,16 @@ function paragraphBlock(paragraph: Paragraph): Block {
 
 /** Builds the blocks of a document; prefer `documentBlocks`, which memoises. */
 export function buildBlocks(doc: Document): Block[] {
-  const blocks: Block[] = [{ id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title }];
+  return [...eachBlock(doc)];
+}
+
+/** The blocks one at a time, kept by no one: for a single pass over a long document (`yuedu print`). */
+export function* eachBlock(doc: Document): Generator<Block> {
+  yield { id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title };
   if (doc.dateline) {
-    blocks.push({ id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw });
+    yield { id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw };
   }
-  for (const paragraph of doc.lead) blocks.push(paragraphBlock(paragraph));
+  for (const paragraph of doc.lead) yield paragraphBlock(paragraph);
   const volumes = doc.volumes ?? [];
   let volume = 0;
   const volumeBlock = (index: number, section: number): Block => ({
@@ -76,32 +81,31 @@ export function buildBlocks(doc: Document): Block[] {
   });
   for (const section of doc.sections) {
     // A volume's heading (`v1`) comes before its first section; it is no section of its own.
-    for (; volume < volumes.length && (volumes[volume]?.firstSection ?? Infinity) <= section.index; volume++) blocks.push(volumeBlock(volume, section.index));
+    for (; volume < volumes.length && (volumes[volume]?.firstSection ?? Infinity) <= section.index; volume++) yield volumeBlock(volume, section.index);
     // A section without a heading line (an unstructured text) gets no heading row: its title is a fallback.
     if (section.offset >= 0) {
-      blocks.push({
+      yield {
         id: `s${section.index}`,
         kind: 'heading',
         role: 'heading',
         section: section.index,
         label: '',
         text: section.title,
-      });
+      };
     }
-    for (const paragraph of section.paragraphs) blocks.push(paragraphBlock(paragraph));
+    for (const paragraph of section.paragraphs) yield paragraphBlock(paragraph);
   }
-  for (; volume < volumes.length; volume++) blocks.push(volumeBlock(volume, doc.sections.at(-1)?.index ?? 0));
+  for (; volume < volumes.length; volume++) yield volumeBlock(volume, doc.sections.at(-1)?.index ?? 0);
   if (doc.originalTitle !== undefined) {
-    blocks.push({
+    yield {
       id: 'original-title',
       kind: 'meta',
       role: 'meta',
       section: doc.sections.at(-1)?.index ?? 0,
       label: '原标题：',
       text: doc.originalTitle,
-    });
+    };
   }
-  return blocks;
 }
 
 const memo = new WeakMap<Document, readonly Block[]>();

@@ -13,7 +13,7 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
-import { documentBlocks, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { Fenwick } from './fenwick.js';
 import { layoutText } from './linebreak.js';
 import { isShaped, layoutShaped } from './shaped.js';
@@ -402,11 +402,22 @@ export function flowFor(doc: Document, options: FlowOptions): Flow {
   return flow;
 }
 
-/** Every row of the document at a width, in order: for `yuedu print` and tests. */
+/** Every row of the document at a width, in order: for tests. */
 export function flowRows(doc: Document, options: FlowOptions): Row[] {
-  const flow = new Flow(doc, options);
   const rows: Row[] = [];
   // Not push(...rows): a long paragraph at a narrow width has more rows than a call takes arguments.
-  for (let i = 0; i < flow.blockCount; i++) for (const row of flow.rows(i)) rows.push(row);
+  for (const blockRows of flowBlocks(doc, options)) for (const row of blockRows) rows.push(row);
   return rows;
+}
+
+/**
+ * The rows of each block in turn, laid out as they are asked for and kept by no one: `yuedu print`
+ * streams a document of any length in the memory of its longest paragraph's rows.
+ */
+export function* flowBlocks(doc: Document, options: FlowOptions): Generator<Row[]> {
+  const width = Math.max(2, Math.floor(options.width));
+  const ambiguousWidth = options.ambiguousWidth ?? 1;
+  const indent = options.indent ?? false;
+  let i = 0;
+  for (const block of eachBlock(doc)) yield layoutBlock(block, i++, width, ambiguousWidth, indent);
 }

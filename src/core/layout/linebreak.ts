@@ -115,9 +115,13 @@ const NEVER = 3;
 /** The paragraph as graphemes: offsets, widths, flags (parallel typed arrays, no per-grapheme objects). */
 interface Units {
   count: number;
-  /** start[i] = offset of grapheme i; start[count] = text.length. */
-  start: Int32Array;
-  width: Int32Array;
+  /**
+   * start[i] = offset of grapheme i; start[count] = text.length. Undefined for simple text, where every
+   * code unit is a grapheme and the offset is the index (4 bytes a character saved on a huge paragraph).
+   */
+  start: Int32Array | undefined;
+  /** Cells per grapheme: 0, 1 or 2 (width.ts never measures more), a byte each for long paragraphs. */
+  width: Uint8Array;
   flags: Uint16Array;
 }
 
@@ -154,20 +158,17 @@ function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
     }
   }
   if (simple) {
-    const start = new Int32Array(n + 1);
-    const width = new Int32Array(n);
+    const width = new Uint8Array(n);
     const flags = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      start[i] = i;
       width[i] = codeUnitWidth(c, ambiguousWidth);
       flags[i] = charFlags(c);
     }
-    start[n] = n;
-    return { count: n, start, width, flags };
+    return { count: n, start: undefined, width, flags };
   }
   const start = new Int32Array(n + 1);
-  const width = new Int32Array(n);
+  const width = new Uint8Array(n);
   const flags = new Uint16Array(n);
   let count = 0;
   for (const { segment, index } of segmentGraphemes(text)) {
@@ -292,7 +293,8 @@ export function layoutText(text: string, width: number, options: LayoutOptions =
   // once, not once per line.
   const runEnd = new Int32Array(count + 1); // for a space at i: the index after its run
   const solidEnd = new Int32Array(count + 1); // for a position p: the index after the last non-space before p
-  const cum = new Float64Array(count + 1); // cells of graphemes [0, i)
+  // Cells of graphemes [0, i): at most 2 × 64 Mi, so 32 bits hold them (half of a Float64Array's memory).
+  const cum = new Int32Array(count + 1);
   for (let i = count - 1; i >= 0; i--) {
     if (flags[i]! & Flag.Space) runEnd[i] = i + 1 < count && flags[i + 1]! & Flag.Space ? runEnd[i + 1]! : i + 1;
   }
@@ -303,7 +305,8 @@ export function layoutText(text: string, width: number, options: LayoutOptions =
 
   const lines: LaidLine[] = [];
   const push = (from: number, to: number, shownTo: number, w: number): void => {
-    lines.push({ text: text.slice(at[from]!, at[shownTo]!), start: at[from]!, end: at[to]!, width: w });
+    const begin = at ? at[from]! : from;
+    lines.push({ text: text.slice(begin, at ? at[shownTo]! : shownTo), start: begin, end: at ? at[to]! : to, width: w });
   };
 
   let lineStart = 0;

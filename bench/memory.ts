@@ -1,0 +1,137 @@
+/**
+ * Peak memory on the shapes of input that once blew it up (issue 20): one million one-character lines,
+ * a single 10 MB line, a single 64 MiB line (the input limit), and a 60 MB book-like file. Each plain
+ * command (print, wrap, toc) runs on each, as the bin runs it (MALLOC_ARENA_MAX=2, a 2 MB young
+ * generation), its peak RSS read by GNU time; the reader is opened in a pseudo-terminal and its peak
+ * (VmHWM) read once the first frame is up. Every figure is printed beside its budget, 100 MB + 6× the
+ * file's size, and written to bench/out/memory.json. Search is measured by the search benchmark.
+ * Run alone: `node bench/run.mjs --memory-only` (after `npm run build`).
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, startTerminal, YUEDU_BIN } from '../test/helpers/terminal.js';
+
+const OUT = join(REPO_ROOT, 'bench', 'out');
+const DIR = join(OUT, 'memory');
+const MB = 1_000_000;
+const MiB = 1024 * 1024;
+
+interface Shape {
+  name: string;
+  file: string;
+  write(path: string): Promise<void>;
+}
+
+/** Writes `count` copies of `piece` in blocks, never holding the whole file. */
+async function repeat(path: string, piece: string, count: number, tail = ''): Promise<void> {
+  const out = createWriteStream(path);
+  const block = piece.repeat(Math.max(1, Math.floor(MiB / piece.length)));
+  const perBlock = Math.max(1, Math.floor(MiB / piece.length));
+  let left = count;
+  while (left > 0) {
+    const text = left >= perBlock ? block : piece.repeat(left);
+    left -= left >= perBlock ? perBlock : left;
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  out.end(tail);
+  await new Promise<void>((resolve) => out.once('finish', () => resolve()));
+}
+
+const SHAPES: Shape[] = [
+  { name: '1M one-character lines', file: 'lines.txt', write: (p) => repeat(p, '字\n', 1_000_000) },
+  { name: 'a single 10 MB line', file: 'line-10mb.txt', write: (p) => repeat(p, '中文字符，测试句子。', Math.floor((10 * MB) / 30)) },
+  // Three bytes a character: the most characters that fit under the 64 MiB input limit.
+  { name: 'a single 64 MiB line', file: 'line-64mib.txt', write: (p) => repeat(p, '中', Math.floor((64 * MiB - 1) / 3)) },
+  {
+    name: 'a 60 MB book',
+    file: 'book-60mb.txt',
+    write: async (p) => {
+      const large = join(OUT, 'large.txt');
+      if (!existsSync(large)) spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), large], { stdio: 'inherit' });
+      const text = readFileSync(large, 'utf8');
+      await repeat(p, text, Math.max(1, Math.round((60 * MB) / Buffer.byteLength(text))));
+    },
+  },
+];
+
+const COMMANDS = ['print', 'wrap', 'toc'] as const;
+/** The bin's own start-up settings (see bin/yuedu.js's first line). */
+const NODE_FLAGS = ['--max-semi-space-size=2'];
+const ENV = { ...process.env, MALLOC_ARENA_MAX: '2', NO_COLOR: '1' };
+
+export interface MemoryRow {
+  shape: string;
+  fileMB: number;
+  what: string;
+  peakMB?: number;
+  budgetMB: number;
+  exitCode: number | null;
+}
+
+function budget(bytes: number): number {
+  return Math.round(100 + (6 * bytes) / MB);
+}
+
+/** A plain command's peak RSS in MB, from GNU time's maximum resident set size. */
+const devNull = openSync('/dev/null', 'w');
+
+function commandPeak(command: string, file: string): { peakMB?: number; exitCode: number | null } {
+  const width = command === 'toc' ? [] : ['--width', '80'];
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...NODE_FLAGS, YUEDU_BIN, command, ...width, file], {
+    env: ENV,
+    // Written, write-only, to /dev/null: a read-write /dev/null (what 'ignore' gives) is how a closed
+    // standard output looks to Node, which yuedu refuses (exit 74).
+    stdio: ['ignore', devNull, 'pipe'],
+    maxBuffer: 16 * MiB,
+  });
+  const kb = Number(run.stderr.toString().trim().split('\n').at(-1));
+  return { ...(Number.isFinite(kb) ? { peakMB: Math.round((kb * 1024) / MB) } : {}), exitCode: run.status };
+}
+
+/** The reader's peak RSS in MB once its first frame is up (VmHWM of its process). */
+async function readerPeak(file: string): Promise<{ peakMB?: number; exitCode: number | null }> {
+  const term = await startTerminal({ command: '/usr/bin/env', args: ['MALLOC_ARENA_MAX=2', process.execPath, ...NODE_FLAGS, YUEDU_BIN, file], cols: 80, rows: 24 });
+  try {
+    await term.waitFor((t) => t.isAlternateScreen() && t.row(23).includes('? help'), { timeout: 600_000 });
+    await term.settle();
+    const status = readFileSync(`/proc/${term.pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    term.write('q');
+    const exit = await term.exit({ timeout: 120_000 });
+    return { ...(Number.isFinite(kb) ? { peakMB: Math.round((kb * 1024) / MB) } : {}), exitCode: exit.exitCode };
+  } finally {
+    await term.dispose();
+  }
+}
+
+export async function memoryBenchmark(): Promise<MemoryRow[]> {
+  if (!existsSync('/usr/bin/time') || !existsSync('/proc/self/status')) {
+    process.stderr.write('memory benchmark: needs GNU time (/usr/bin/time) and /proc; left out\n');
+    return [];
+  }
+  mkdirSync(DIR, { recursive: true });
+  const rows: MemoryRow[] = [];
+  for (const shape of SHAPES) {
+    const path = join(DIR, shape.file);
+    if (!existsSync(path)) await shape.write(path);
+    const bytes = statSync(path).size;
+    const fileMB = Math.round((bytes / MB) * 10) / 10;
+    for (const command of COMMANDS) {
+      rows.push({ shape: shape.name, fileMB, what: command, budgetMB: budget(bytes), ...commandPeak(command, path) });
+      report(rows.at(-1)!);
+    }
+    rows.push({ shape: shape.name, fileMB, what: 'reader, first frame', budgetMB: budget(bytes), ...(await readerPeak(path)) });
+    report(rows.at(-1)!);
+  }
+  writeFileSync(join(OUT, 'memory.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
+  return rows;
+}
+
+function report(row: MemoryRow): void {
+  const peak = row.peakMB === undefined ? '?' : String(row.peakMB);
+  const verdict = row.peakMB === undefined ? '' : row.peakMB <= row.budgetMB ? 'within' : 'OVER';
+  process.stdout.write(
+    `${row.shape.padEnd(24)} ${String(row.fileMB).padStart(6)} MB  ${row.what.padEnd(20)} peak ${peak.padStart(5)} MB  budget ${String(row.budgetMB).padStart(5)} MB  ${verdict}${row.exitCode === 0 ? '' : `  exit ${row.exitCode}`}\n`,
+  );
+}
