@@ -116,3 +116,10 @@ describe('blocks', () => {
     for (const p of allParagraphs(doc)) expect(source.slice(p.offset).startsWith(p.text.slice(0, 1))).toBe(true);
   });
 });
+
+describe('what real files hold', () => {
+  it('hides TOML front matter too, and shows HTML images as placeholders', () => {
+    const doc = parseMarkdown('+++\ntitle = "x"\n+++\n\n正文<img src="a.png" alt="示意图">。\n\n<p align="center"><img src="b.png" alt="封面"></p>\n');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文［图：示意图］。', '［图：封面］']);
+  });
+});

@@ -33,7 +33,9 @@ const INLINE_MARKS: Record<string, Mark['kind']> = {
   b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', cite: 'emphasis', s: 'strike', strike: 'strike',
   del: 'strike', code: 'code', tt: 'code', kbd: 'code', samp: 'code',
 };
-const NOTE_TYPES = /\b(footnote|endnote|rearnote|note)\b/u;
+const NOTE_TYPES = /\b(footnotes?|endnotes?|rearnotes?|note)\b|\bdoc-(footnote|endnotes)\b/u;
+/** A note's link back to where it was referred to (`↩`): navigation, not text. */
+const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
 
 interface Frame {
@@ -84,7 +86,7 @@ export function readContent(xhtml: string): ContentEvent[] {
       onopentag(name, attribs) {
         const frame: Frame = { name };
         stack.push(frame);
-        if (skipping > 0 || SKIPPED.has(name)) {
+        if (skipping > 0 || SKIPPED.has(name) || (name === 'a' && BACKLINK.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''} ${attribs.class ?? ''}`))) {
           skipping++;
           frame.close = () => skipping--;
           return;
@@ -170,7 +172,7 @@ export function readContent(xhtml: string): ContentEvent[] {
           } else if (name === 'hr') {
             events.push({ type: 'paragraph', draft: { text: '', form: 'rule' } });
           }
-          if (NOTE_TYPES.test(attribs['epub:type'] ?? '') && name !== 'a') {
+          if (NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) {
             note++;
             closers.push(() => note--);
           }
@@ -208,7 +210,7 @@ export function readContent(xhtml: string): ContentEvent[] {
         let kind: Mark['kind'] | undefined = INLINE_MARKS[name];
         let url: string | undefined;
         if (name === 'a') {
-          if (/\bnoteref\b/u.test(attribs['epub:type'] ?? '')) kind = 'ref';
+          if (/\bnoteref\b/u.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) kind = 'ref';
           else if (/^(https?|mailto):/iu.test(attribs.href ?? '')) {
             kind = 'link';
             url = attribs.href;

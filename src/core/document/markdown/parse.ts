@@ -45,8 +45,9 @@ interface Context {
 
 export function parseMarkdown(source: string): Document {
   const tree = fromMarkdown(source, {
-    extensions: [gfm(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+    // TOML front matter (`+++`, Hugo's) is hidden too, though only YAML's is read for metadata.
+    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
   });
   return new MarkdownWalker(source, tree).document();
 }
@@ -169,6 +170,8 @@ class MarkdownWalker {
         this.emit({ text: '', offset: offsetOf(node), form: 'rule' }, ctx);
         return;
       default:
+        // TOML front matter: hidden, not read (mdast's types do not list it).
+        if ((node.type as string) === 'toml') return;
         if ('children' in node) for (const child of node.children as RootContent[]) this.block(child, ctx);
         else if ('value' in node && typeof node.value === 'string' && node.value.trim() !== '') this.emit({ text: node.value.trim(), offset: offsetOf(node) }, ctx);
     }
@@ -244,7 +247,14 @@ class MarkdownWalker {
         return;
       }
       case 'html':
+        // Inline tags are dropped (the words between them are text nodes of their own); a line break and
+        // an image are all that show.
         if (/^<br\s*\/?>$/iu.test(node.value.trim())) out.lineBreak();
+        else if (/^<img\b/iu.test(node.value.trim())) {
+          const mark = out.open('image');
+          out.append(htmlText(node.value));
+          out.close(mark);
+        }
         return;
       default:
         for (const child of (node as { children?: PhrasingContent[] }).children ?? []) this.inline(child, out);
