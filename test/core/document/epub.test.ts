@@ -177,3 +177,20 @@ describe('what common tools write', () => {
     expect(ps[0]?.marks?.map((m) => m.kind)).toEqual(['ref']);
   });
 });
+
+describe('encodings', () => {
+  it('decodes a chapter that declares GBK', () => {
+    const xml = '<?xml version="1.0" encoding="gbk"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body><p>简体中文段落</p></body></html>';
+    const gbk = Uint8Array.from(new TextEncoderGBK().encode(xml));
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '' }], toc: [{ title: '章', href: 'a.xhtml' }], extra: { 'OEBPS/Text/a.xhtml': gbk } }));
+    expect(doc.sections[0]?.paragraphs.map((p) => p.text)).toEqual(['简体中文段落']);
+  });
+});
+
+/** GBK bytes for the few characters the test uses (TextEncoder writes UTF-8 only). */
+class TextEncoderGBK {
+  encode(text: string): number[] {
+    const table: Record<string, number[]> = { 简: [0xbc, 0xf2], 体: [0xcc, 0xe5], 中: [0xd6, 0xd0], 文: [0xce, 0xc4], 段: [0xb6, 0xce], 落: [0xc2, 0xe4] };
+    return [...text].flatMap((c) => table[c] ?? [c.charCodeAt(0)]);
+  }
+}
