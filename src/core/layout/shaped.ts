@@ -177,7 +177,8 @@ function table(data: TableData, text: string, frame: Frame, width: number): Shap
   }
   const header = data.rows[0] ?? [];
   const body = data.rows.length > 1 ? data.rows.slice(1) : data.rows;
-  const bullet = { first: `${frame.rest}• `, rest: `${frame.rest}  `, ambiguousWidth: aw };
+  // `•` is ambiguous: the hanging indent is as wide as the bullet is on this terminal.
+  const bullet = { first: `${frame.rest}• `, rest: `${frame.rest}${' '.repeat(cellWidth('• ', aw))}`, ambiguousWidth: aw };
   const room = Math.max(2, width - cellWidth(bullet.rest, aw));
   body.forEach((cells, i) => {
     const [start, end] = ranges[data.rows.length > 1 ? i + 1 : i] ?? [0, 0];

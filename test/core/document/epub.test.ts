@@ -1,4 +1,5 @@
 import { strToU8 } from 'fflate';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ENTRIES, MAX_ENTRY } from '../../../src/core/document/epub/archive.js';
 import { EpubError, parseEpub } from '../../../src/core/document/epub/parse.js';
@@ -194,3 +195,21 @@ class TextEncoderGBK {
     return [...text].flatMap((c) => table[c] ?? [c.charCodeAt(0)]);
   }
 }
+
+describe('damaged bytes', () => {
+  it('either reads or refuses with an EpubError, whatever bytes are changed or cut', () => {
+    const good = buildEpub(BOOK);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.option(fc.nat(good.length), { nil: undefined }), (changes, cut) => {
+        const bytes = good.slice(0, cut ?? good.length);
+        for (const [at, value] of changes) if (at < bytes.length) bytes[at] = value;
+        try {
+          parseEpub(bytes);
+        } catch (error) {
+          expect(error).toBeInstanceOf(EpubError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
