@@ -9,7 +9,8 @@
  * The quote is a Markdown/e-mail quote (`> `) so note tools render it as one; the attribution follows
  * Chinese convention (破折号 `——`, full-width commas, 《》 around the title with nested 《》 turned into
  * 〈〉) and ends with the short reference, so the reader can get back with `yuedu --at s2p3`. Parts the
- * document lacks (speaker, date, heading) are left out rather than filled with placeholders.
+ * document lacks (speaker, date, heading) are left out rather than filled with placeholders. Without a
+ * speaker, the author (front matter, an EPUB's creators) is named; without a dateline, the metadata's date.
  */
 import type { Document, Paragraph } from './types.js';
 
@@ -22,7 +23,7 @@ export interface CitationParts {
 
 /** The quote and attribution lines of a citation, for callers that lay them out themselves. */
 export function citationParts(doc: Document, paragraph: Paragraph): CitationParts {
-  const fields = [paragraph.speaker, bookTitle(doc.title), citedDate(doc), place(doc, paragraph)];
+  const fields = [paragraph.speaker ?? doc.author, bookTitle(doc.title), citedDate(doc), place(doc, paragraph)];
   const attribution = `—— ${fields.filter((f): f is string => f !== undefined && f !== '').join('，')} (${paragraph.id})`;
   return { quote: paragraph.text, attribution };
 }
@@ -41,7 +42,7 @@ function bookTitle(title: string): string | undefined {
 /** The calendar date when the dateline was read, else the dateline as written. */
 function citedDate(doc: Document): string | undefined {
   const { dateline } = doc;
-  if (!dateline) return undefined;
+  if (!dateline) return doc.date?.trim() || undefined;
   return dateline.iso?.slice(0, 10) ?? (dateline.raw.trim() || undefined);
 }
 

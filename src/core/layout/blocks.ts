@@ -62,6 +62,10 @@ export function buildBlocks(doc: Document): Block[] {
   const blocks: Block[] = [{ id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title }];
   if (doc.dateline) {
     blocks.push({ id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw });
+  } else if (doc.format === 'markdown' || doc.format === 'epub') {
+    // The metadata's author and date (front matter, the package) under the title, where a dateline goes.
+    const byline = [doc.author, doc.date].filter((part) => part !== undefined && part !== '').join('  ');
+    if (byline !== '') blocks.push({ id: 'byline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: byline });
   }
   for (const paragraph of doc.lead) blocks.push(paragraphBlock(paragraph));
   for (const section of doc.sections) {
