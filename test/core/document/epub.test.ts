@@ -213,3 +213,15 @@ describe('damaged bytes', () => {
     );
   });
 });
+
+describe('chapter titles and the nav in the spine', () => {
+  it('does not repeat a chapter title set as a paragraph, nor show the nav document as text', () => {
+    const bytes = buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p class="title">第一章　出发</p><p>正文。</p>' }], toc: [{ title: '第一章 出发', href: 'a.xhtml' }] });
+    const doc = parseEpub(bytes);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文。']);
+    const opf = '<package><metadata><dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">书</dc:title></metadata><manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/><item id="a" href="Text/a.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="nav"/><itemref idref="a"/></spine></package>';
+    const withNav = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p>正文。</p>' }], toc: [{ title: '第一章', href: 'a.xhtml' }], extra: { 'OEBPS/content.opf': opf } }));
+    expect(allParagraphs(withNav).map((p) => p.text)).toEqual(['正文。']);
+    expect(withNav.sections.map((s) => s.title)).toEqual(['第一章']);
+  });
+});

@@ -79,6 +79,8 @@ export function parseEpub(bytes: Uint8Array): Document {
         builder.paragraph(paragraph);
         return;
       }
+      // A chapter title set as a paragraph (`<p class="title">`), the first thing in its section.
+      if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeeze(event.draft.text) === squeeze(sectionTitle)) return;
       builder.paragraph({ ...event.draft, offset: source.add(event.draft.text) });
     }
   }
@@ -95,10 +97,14 @@ export function parseEpub(bytes: Uint8Array): Document {
   );
 }
 
+function squeeze(text: string): string {
+  return text.replace(/[\s\u3000]+/gu, '');
+}
+
 /** A chapter heading and its entry name the same thing when one holds the other, spaces aside. */
 function sameTitle(heading: string, title: string): boolean {
-  const a = heading.replace(/[\s\u3000]+/gu, '');
-  const b = title.replace(/[\s\u3000]+/gu, '');
+  const a = squeeze(heading);
+  const b = squeeze(title);
   return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
 }
 
