@@ -123,3 +123,14 @@ describe('what real files hold', () => {
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文［图：示意图］。', '［图：封面］']);
   });
 });
+
+describe('emphasis in Chinese', () => {
+  it('closes ** and ~~ next to Chinese punctuation, where plain CommonMark leaves them as text', () => {
+    const doc = parseMarkdown('**该星号会被识别。**这是后文。~~删去（括号）~~后文。\n\n**1、WebGPU 线下沙龙**\n');
+    const [first, second] = allParagraphs(doc);
+    expect(first?.text).toBe('该星号会被识别。这是后文。删去（括号）后文。');
+    expect(marked(first, 'strong')).toEqual(['该星号会被识别。']);
+    expect(marked(first, 'strike')).toEqual(['删去（括号）']);
+    expect(marked(second, 'strong')).toEqual(['1、WebGPU 线下沙龙']);
+  });
+});

@@ -25,6 +25,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
+import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gfm-strikethrough';
 import { gfm } from 'micromark-extension-gfm';
 import { DocumentBuilder, type DraftParagraph } from '../builder.js';
 import { InlineText } from '../inline.js';
@@ -46,7 +48,10 @@ interface Context {
 export function parseMarkdown(source: string): Document {
   const tree = fromMarkdown(source, {
     // TOML front matter (`+++`, Hugo's) is hidden too, though only YAML's is read for metadata.
-    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+    // CJK-friendly emphasis: `**重点：**后文` is strong, though CommonMark's flanking rules leave its `**`
+    // as text when punctuation sits inside it and a Chinese character outside (the strikethrough rule
+    // must come after gfm()).
+    extensions: [gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly(), frontmatter(['yaml', 'toml'])],
     mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
   });
   return new MarkdownWalker(source, tree).document();
