@@ -225,3 +225,15 @@ describe('chapter titles and the nav in the spine', () => {
     expect(withNav.sections.map((s) => s.title)).toEqual(['第一章']);
   });
 });
+
+describe('poems', () => {
+  it('sets the lines of a poem (class poem) one under the other, set in', async () => {
+    const { flowRows } = await import('../../../src/core/layout/flow.js');
+    const body = '<p>前文。</p><div class="poem"><p>床前明月光，</p><p>疑是地上霜。</p></div><p>后文。</p>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(doc).map((p) => p.form)).toEqual([undefined, 'verse', 'verse', undefined]);
+    const rows = flowRows(doc, { width: 40 }).map((r) => r.indent + r.text);
+    const at = rows.indexOf('    床前明月光，');
+    expect(rows.slice(at - 1, at + 3)).toEqual(['', '    床前明月光，', '    疑是地上霜。', '']);
+  });
+});

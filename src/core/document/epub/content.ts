@@ -37,6 +37,8 @@ const NOTE_TYPES = /\b(footnotes?|endnotes?|rearnotes?|note)\b|\bdoc-(footnote|e
 /** A note's link back to where it was referred to (`↩`): navigation, not text. */
 const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
+/** The one thing of CSS read: a class that says its lines are a poem's. */
+const VERSE = /\b(poem|poetry|verse|stanza|shi|ci)\b/iu;
 
 interface Frame {
   name: string;
@@ -50,6 +52,7 @@ export function readContent(xhtml: string): ContentEvent[] {
   let skipping = 0;
   let quote = 0;
   let note = 0;
+  let verse = 0;
   const lists: { ordered: boolean; next: number }[] = [];
   let marker: { marker: string; depth: number } | undefined;
   let heading: { level: number; text: InlineText } | undefined;
@@ -72,6 +75,7 @@ export function readContent(xhtml: string): ContentEvent[] {
     }
     if (quote > 0) draft.quote = quote;
     if (note > 0) draft.form = 'note' satisfies ParagraphForm;
+    else if (verse > 0) draft.form = 'verse';
     events.push({ type: 'paragraph', draft });
   };
   const target = (): InlineText => {
@@ -171,6 +175,10 @@ export function readContent(xhtml: string): ContentEvent[] {
             });
           } else if (name === 'hr') {
             events.push({ type: 'paragraph', draft: { text: '', form: 'rule' } });
+          }
+          if (VERSE.test(attribs.class ?? '')) {
+            verse++;
+            closers.push(() => verse--);
           }
           if (NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) {
             note++;
