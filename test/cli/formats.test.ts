@@ -95,3 +95,14 @@ describe('EPUB', () => {
     expect(wrong.stderr).toMatch(/--format needs one of text, markdown, epub/u);
   });
 });
+
+describe('toc --json', () => {
+  it('gives the format, metadata and each section depth', () => {
+    const { stdout } = runCli(['toc', '--json', epub]);
+    const toc = JSON.parse(stdout);
+    expect(toc).toMatchObject({ title: '书名', format: 'epub', author: '作者甲', language: 'zh-CN', date: null });
+    expect(toc.sections.map((s: { depth: number; title: string }) => [s.title, s.depth])).toEqual([['第一章', 1], ['第二章', 1]]);
+    const md = JSON.parse(runCli(['toc', '--json', join(dir, 'note.md')]).stdout);
+    expect(md.sections.map((s: { depth: number; title: string }) => [s.title, s.depth])).toEqual([['导语', 1], ['第一节', 1], ['小节', 2]]);
+  });
+});

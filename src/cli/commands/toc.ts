@@ -26,6 +26,8 @@ function entries(doc: Document): TocEntry[] {
 export function tocJson(doc: Document): string {
   const value = {
     title: doc.title,
+    // Markdown and EPUB: what the file is and its metadata.
+    ...(doc.format !== undefined && doc.format !== 'text' && { format: doc.format, author: doc.author ?? null, date: doc.date ?? null, language: doc.language ?? null }),
     dateline: doc.dateline ?? null,
     originalTitle: doc.originalTitle ?? null,
     speakers: doc.speakers,

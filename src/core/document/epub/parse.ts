@@ -57,7 +57,8 @@ export function parseEpub(bytes: Uint8Array): Document {
     }
   };
   const headingLevels = files.flatMap((file) => file.events.flatMap((e) => (e.type === 'heading' ? [e.level] : [])));
-  const topLevel = headingLevels.length > 0 ? Math.min(...headingLevels) : 1;
+  // A fold, not Math.min(...): a long book has more headings than a call takes arguments.
+  const topLevel = headingLevels.reduce((min, level) => Math.min(min, level), 6);
 
   for (const file of files) {
     if (useToc) open(starts.get(file.path));

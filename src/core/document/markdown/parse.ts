@@ -121,7 +121,8 @@ class MarkdownWalker {
       this.title = first?.text || this.firstWords();
     }
     const sectionDepths = headings.filter((heading) => heading.node !== this.titleHeading).map((heading) => heading.depth);
-    this.minDepth = sectionDepths.length > 0 ? Math.min(...sectionDepths) : 1;
+    // A fold, not Math.min(...): a long text has more headings than a call takes arguments.
+    this.minDepth = sectionDepths.reduce((min, depth) => Math.min(min, depth), 6);
   }
 
   private block(node: RootContent, ctx: Context): void {
@@ -270,7 +271,8 @@ class MarkdownWalker {
     const mark = out.open('link', url === undefined ? {} : { url });
     for (const child of children) this.inline(child, out);
     out.close(mark);
-    if (url === undefined || url === '' || url.startsWith('#')) return;
+    // Only an address that leads somewhere from a terminal is shown: not `#anchor` or `./other.md`.
+    if (url === undefined || !/^[a-z][a-z0-9+.-]*:/iu.test(url)) return;
     // An autolink's text is its address (`<https://…>` or a bare URL); say it once.
     const shown = this.plain(children);
     if (shown === url || `mailto:${shown}` === url) return;
