@@ -237,3 +237,15 @@ describe('poems', () => {
     expect(rows.slice(at - 1, at + 3)).toEqual(['', '    床前明月光，', '    疑是地上霜。', '']);
   });
 });
+
+describe('a table of contents entry without a link', () => {
+  it('starts where its first child does, as the heading over it', () => {
+    const doc = parseEpub(
+      buildEpub({
+        chapters: [{ file: 'a.xhtml', body: '<p>序。</p>' }, { file: 'b.xhtml', body: '<p>正文。</p>' }],
+        toc: [{ title: '序', href: 'a.xhtml' }, { title: '第一部', children: [{ title: '第一章', href: 'b.xhtml' }] }],
+      }),
+    );
+    expect(doc.sections.map((s) => [s.title, s.depth ?? 1, s.paragraphs.map((p) => p.text)])).toEqual([['序', 1, ['序。']], ['第一部', 1, []], ['第一章', 2, ['正文。']]]);
+  });
+});

@@ -38,8 +38,17 @@ export function parseEpub(bytes: Uint8Array): Document {
   // Where each entry starts: `path` or `path#id`, entries in table-of-contents order.
   const starts = new Map<string, TocEntry[]>();
   const ids = new Map(files.map((file) => [file.path, new Set(file.events.flatMap((e) => (e.type === 'anchor' ? [e.id] : [])))]));
+  // For an entry without a link, the next entry with one (found backwards in one pass, so a hostile table
+  // of contents of unlinked entries costs no more than a real one).
+  const nextLinked: (TocEntry | undefined)[] = new Array<TocEntry | undefined>(book.toc.length);
+  for (let i = book.toc.length - 1, next: TocEntry | undefined; i >= 0; i--) {
+    nextLinked[i] = next;
+    const entry = book.toc[i];
+    if (entry?.path !== undefined) next = entry;
+  }
   const linked = book.toc.map((entry, i) => {
-    const to = entry.path !== undefined ? entry : book.toc.slice(i + 1).find((next) => next.path !== undefined && next.depth > entry.depth);
+    const candidate = nextLinked[i];
+    const to = entry.path !== undefined ? entry : candidate && candidate.depth > entry.depth ? candidate : undefined;
     if (!to?.path || !ids.has(to.path)) return false;
     const key = to.fragment !== undefined && ids.get(to.path)?.has(to.fragment) ? `${to.path}#${to.fragment}` : to.path;
     starts.set(key, [...(starts.get(key) ?? []), entry]);
