@@ -17,6 +17,7 @@ Usage:
   yuedu --help | --version
 
 FILE defaults to the bundled interview; '-' reads standard input (so does the reader when text is piped in).
+FILE may be text, Markdown (.md, .markdown) or EPUB (.epub); --format says so when the name does not.
 Options:
   -w, --width W        columns to lay out for (default: the terminal's width, or 80)
   -s, --section N      only / start at section N (0 is the lead)
@@ -26,6 +27,7 @@ Options:
       --indent         indent first lines by two full-width spaces (--no-indent: don't); remembered
       --no-clipboard   the copy key (y) leaves the clipboard alone
       --ambiguous-wide lay out for terminals that draw “ ” … — as two cells
+      --format F       read FILE as text, markdown or epub (default: by its extension)
       --json           machine-readable output
       --encoding NAME  read FILE as NAME (utf-8, gb18030, big5, utf-16le…) instead of detecting it
       --chapter REGEX  chapter headings are the lines REGEX matches (for books no built-in rule fits)

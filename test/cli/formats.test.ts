@@ -38,6 +38,8 @@ describe('Markdown', () => {
     const { status, stdout } = runCli(['print', '--width', '60', md]);
     expect(status).toBe(0);
     expect(stdout).toContain('导语重点，见官网 (https://example.com)。');
+    // The front matter's author and date under the title, where a text's dateline goes.
+    expect(stdout).toMatch(/^札记\n\n某人 {2}2024-05-01\n/u);
     expect(stdout).toContain('• 甲项\n• 乙项');
     expect(stdout).toContain('│ 引用的话');
     expect(stdout).not.toMatch(/\*\*|^#|^---/mu);
@@ -46,7 +48,7 @@ describe('Markdown', () => {
   it('cites and searches the text, not the markup', () => {
     const cite = runCli(['print', '--at', 's0p1', md]);
     expect(cite.status).toBe(0);
-    expect(cite.stdout).toMatch(/^> 导语重点，见官网/u);
+    expect(cite.stdout).toBe('> 导语重点，见官网 (https://example.com)。\n—— 某人，《札记》，2024-05-01，导语第1段 (s0p1)\n');
     const found = runCli(['search', '--json', '重点', md]);
     expect(found.status).toBe(0);
     expect(JSON.parse(found.stdout)[0]).toMatchObject({ ref: 's0p1', text: '导语重点，见官网 (https://example.com)。' });
@@ -91,5 +93,16 @@ describe('EPUB', () => {
     const wrong = runCli(['toc', '--format', 'pdf', epub]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/--format needs one of text, markdown, epub/u);
+  });
+});
+
+describe('toc --json', () => {
+  it('gives the format, metadata and each section depth', () => {
+    const { stdout } = runCli(['toc', '--json', epub]);
+    const toc = JSON.parse(stdout);
+    expect(toc).toMatchObject({ title: '书名', format: 'epub', author: '作者甲', language: 'zh-CN', date: null });
+    expect(toc.sections.map((s: { depth: number; title: string }) => [s.title, s.depth])).toEqual([['第一章', 1], ['第二章', 1]]);
+    const md = JSON.parse(runCli(['toc', '--json', join(dir, 'note.md')]).stdout);
+    expect(md.sections.map((s: { depth: number; title: string }) => [s.title, s.depth])).toEqual([['导语', 1], ['第一节', 1], ['小节', 2]]);
   });
 });

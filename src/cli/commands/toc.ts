@@ -58,6 +58,8 @@ export function tocJson(doc: Document): string {
     title: doc.title,
     author: doc.author ?? null,
     shape: doc.shape ?? null,
+    // Markdown and EPUB: what the file is and the rest of its metadata.
+    ...(doc.format !== undefined && doc.format !== 'text' && { format: doc.format, date: doc.date ?? null, language: doc.language ?? null }),
     dateline: doc.dateline ?? null,
     originalTitle: doc.originalTitle ?? null,
     speakers: doc.speakers,

@@ -10,7 +10,8 @@
  * Chinese convention (破折号 `——`, full-width commas, 《》 around the title with nested 《》 turned into
  * 〈〉) and ends with the short reference, so the reader can get back with `yuedu --at s2p3`. Parts the
  * document lacks (speaker, date, heading) are left out rather than filled with placeholders. A book is
- * cited by its author and its own headings: `—— 某某，《长河》，第一卷 春，第三章 丙，第2段 (s3p2)`.
+ * cited by its author (front matter and an EPUB's creators name one too; without a dateline, the metadata's date is
+ * used) and its own headings: `—— 某某，《长河》，第一卷 春，第三章 丙，第2段 (s3p2)`.
  */
 import type { Document, Paragraph } from './types.js';
 
@@ -43,7 +44,7 @@ function bookTitle(title: string): string | undefined {
 /** The calendar date when the dateline was read, else the dateline as written. */
 function citedDate(doc: Document): string | undefined {
   const { dateline } = doc;
-  if (!dateline) return undefined;
+  if (!dateline) return doc.date?.trim() || undefined;
   return dateline.iso?.slice(0, 10) ?? (dateline.raw.trim() || undefined);
 }
 

@@ -38,9 +38,10 @@ export interface Mark {
 /**
  * What a paragraph is when it is not prose wrapped by the Chinese rules (absent: prose).
  * `code`: shown as written, lines cut by cell width, never reflowed; `table`: see `Paragraph.table`;
- * `rule`: a thematic break (empty text); `note`: a footnote, listed at the end of its section.
+ * `rule`: a thematic break (empty text); `note`: a footnote, listed at the end of its section; `verse`: a
+ * line of a poem (an EPUB's `class="poem"`), set under the line before it without a blank row.
  */
-export type ParagraphForm = 'code' | 'table' | 'rule' | 'note';
+export type ParagraphForm = 'code' | 'table' | 'rule' | 'note' | 'verse';
 
 export interface TableData {
   /** Each row's cells as plain text; the first row is the header. */

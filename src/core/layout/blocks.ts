@@ -67,6 +67,10 @@ export function* eachBlock(doc: Document): Generator<Block> {
   yield { id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title };
   if (doc.dateline) {
     yield { id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw };
+  } else {
+    // The metadata's author and date (`作者：`, front matter, the package) under the title, where a dateline goes.
+    const byline = [doc.author, doc.date].filter((part) => part !== undefined && part !== '').join('  ');
+    if (byline !== '') yield { id: 'byline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: byline };
   }
   for (const paragraph of doc.lead) yield paragraphBlock(paragraph);
   const volumes = doc.volumes ?? [];

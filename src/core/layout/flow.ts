@@ -64,7 +64,7 @@ export interface Row {
    * marker, hanging indent, code margin, a rule) and is drawn dimmed. On `table` rows the text is the
    * aligned row, not a slice of the block's text.
    */
-  form?: 'list' | 'quote' | 'code' | 'table' | 'rule' | 'note' | 'lines';
+  form?: 'list' | 'quote' | 'code' | 'table' | 'rule' | 'note' | 'verse' | 'lines';
 }
 
 /** A reading position: a block and a character offset in its text (-1: the blank row before the block). */
@@ -107,6 +107,7 @@ function approximateCells(text: string): number {
  * stand one under the other, as a reader expects of a list.
  */
 function tight(previous: Block | undefined, block: Block): boolean {
+  if (previous?.form === 'verse' && block.form === 'verse' && previous.quote === block.quote) return true;
   if (!previous?.list || !block.list || (previous.quote ?? 0) !== (block.quote ?? 0)) return false;
   return previous.form === block.form || (previous.form !== 'code' && previous.form !== 'table' && block.form === undefined);
 }

@@ -17,7 +17,7 @@ stay offsets into the paragraph and search highlights, anchors and citations wor
 - Tables: columns as wide as their widest cell (display width, so a Chinese cell counts double),
   aligned as the source says, `│` between cells and a rule under the header. A table wider than the
   space falls back to a list: each data row a bullet, each cell `header：value` wrapped as prose.
-- A thematic break is a short centred rule.
+- A thematic break is a short centred rule; a poem's lines (`verse`) are set in by four cells.
 When the frame would leave fewer than MIN_TEXT cells for the text, it is dropped rather than squeezing
 the text into a sliver.
 
@@ -63,7 +63,8 @@ export function isShaped(shape: Shape, text: string): boolean {
 export function layoutShaped(text: string, shape: Shape, width: number, ambiguousWidth: AmbiguousWidth): ShapedLine[] {
   const bars = QUOTE_BAR.repeat(shape.quote ?? 0);
   const list = shape.list;
-  const indent = list ? '  '.repeat(Math.max(0, list.depth - 1)) : '';
+  // A poem's lines are set in from the text around them, every line alike.
+  const indent = (list ? '  '.repeat(Math.max(0, list.depth - 1)) : '') + (shape.form === 'verse' ? '    ' : '');
   const marker = list ? (list.marker === '' ? '  ' : `${list.marker} `) : '';
   let first = bars + indent + marker;
   let rest = bars + indent + ' '.repeat(cellWidth(marker, ambiguousWidth));
@@ -177,7 +178,8 @@ function table(data: TableData, text: string, frame: Frame, width: number): Shap
   }
   const header = data.rows[0] ?? [];
   const body = data.rows.length > 1 ? data.rows.slice(1) : data.rows;
-  const bullet = { first: `${frame.rest}• `, rest: `${frame.rest}  `, ambiguousWidth: aw };
+  // `•` is ambiguous: the hanging indent is as wide as the bullet is on this terminal.
+  const bullet = { first: `${frame.rest}• `, rest: `${frame.rest}${' '.repeat(cellWidth('• ', aw))}`, ambiguousWidth: aw };
   const room = Math.max(2, width - cellWidth(bullet.rest, aw));
   body.forEach((cells, i) => {
     const [start, end] = ranges[data.rows.length > 1 ? i + 1 : i] ?? [0, 0];

@@ -1,4 +1,5 @@
 import { strToU8 } from 'fflate';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ENTRIES, MAX_ENTRY } from '../../../src/core/document/epub/archive.js';
 import { EpubError, parseEpub } from '../../../src/core/document/epub/parse.js';
@@ -167,3 +168,84 @@ function patchUncompressedSize(bytes: Uint8Array, name: string, size: number): v
   throw new Error(`no central directory entry for ${name}`);
 }
 
+
+describe('what common tools write', () => {
+  it('reads Pandoc-style endnotes as notes, without their back links', () => {
+    const body = '<p>正文<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>。</p><section id="footnotes" class="footnotes" epub:type="footnotes"><hr /><ol><li id="fn1"><p>注文<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    const ps = doc.sections[0]?.paragraphs ?? [];
+    expect(ps.map((p) => [p.text, p.form])).toEqual([['正文1。', undefined], ['', 'rule'], ['注文', 'note']]);
+    expect(ps[0]?.marks?.map((m) => m.kind)).toEqual(['ref']);
+  });
+});
+
+describe('encodings', () => {
+  it('decodes a chapter that declares GBK', () => {
+    const xml = '<?xml version="1.0" encoding="gbk"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body><p>简体中文段落</p></body></html>';
+    const gbk = Uint8Array.from(new TextEncoderGBK().encode(xml));
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '' }], toc: [{ title: '章', href: 'a.xhtml' }], extra: { 'OEBPS/Text/a.xhtml': gbk } }));
+    expect(doc.sections[0]?.paragraphs.map((p) => p.text)).toEqual(['简体中文段落']);
+  });
+});
+
+/** GBK bytes for the few characters the test uses (TextEncoder writes UTF-8 only). */
+class TextEncoderGBK {
+  encode(text: string): number[] {
+    const table: Record<string, number[]> = { 简: [0xbc, 0xf2], 体: [0xcc, 0xe5], 中: [0xd6, 0xd0], 文: [0xce, 0xc4], 段: [0xb6, 0xce], 落: [0xc2, 0xe4] };
+    return [...text].flatMap((c) => table[c] ?? [c.charCodeAt(0)]);
+  }
+}
+
+describe('damaged bytes', () => {
+  it('either reads or refuses with an EpubError, whatever bytes are changed or cut', () => {
+    const good = buildEpub(BOOK);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.option(fc.nat(good.length), { nil: undefined }), (changes, cut) => {
+        const bytes = good.slice(0, cut ?? good.length);
+        for (const [at, value] of changes) if (at < bytes.length) bytes[at] = value;
+        try {
+          parseEpub(bytes);
+        } catch (error) {
+          expect(error).toBeInstanceOf(EpubError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('chapter titles and the nav in the spine', () => {
+  it('does not repeat a chapter title set as a paragraph, nor show the nav document as text', () => {
+    const bytes = buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p class="title">第一章　出发</p><p>正文。</p>' }], toc: [{ title: '第一章 出发', href: 'a.xhtml' }] });
+    const doc = parseEpub(bytes);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文。']);
+    const opf = '<package><metadata><dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">书</dc:title></metadata><manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/><item id="a" href="Text/a.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="nav"/><itemref idref="a"/></spine></package>';
+    const withNav = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p>正文。</p>' }], toc: [{ title: '第一章', href: 'a.xhtml' }], extra: { 'OEBPS/content.opf': opf } }));
+    expect(allParagraphs(withNav).map((p) => p.text)).toEqual(['正文。']);
+    expect(withNav.sections.map((s) => s.title)).toEqual(['第一章']);
+  });
+});
+
+describe('poems', () => {
+  it('sets the lines of a poem (class poem) one under the other, set in', async () => {
+    const { flowRows } = await import('../../../src/core/layout/flow.js');
+    const body = '<p>前文。</p><div class="poem"><p>床前明月光，</p><p>疑是地上霜。</p></div><p>后文。</p>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(doc).map((p) => p.form)).toEqual([undefined, 'verse', 'verse', undefined]);
+    const rows = flowRows(doc, { width: 40 }).map((r) => r.indent + r.text);
+    const at = rows.indexOf('    床前明月光，');
+    expect(rows.slice(at - 1, at + 3)).toEqual(['', '    床前明月光，', '    疑是地上霜。', '']);
+  });
+});
+
+describe('a table of contents entry without a link', () => {
+  it('starts where its first child does, as the heading over it', () => {
+    const doc = parseEpub(
+      buildEpub({
+        chapters: [{ file: 'a.xhtml', body: '<p>序。</p>' }, { file: 'b.xhtml', body: '<p>正文。</p>' }],
+        toc: [{ title: '序', href: 'a.xhtml' }, { title: '第一部', children: [{ title: '第一章', href: 'b.xhtml' }] }],
+      }),
+    );
+    expect(doc.sections.map((s) => [s.title, s.depth ?? 1, s.paragraphs.map((p) => p.text)])).toEqual([['序', 1, ['序。']], ['第一部', 1, []], ['第一章', 2, ['正文。']]]);
+  });
+});

@@ -116,3 +116,21 @@ describe('blocks', () => {
     for (const p of allParagraphs(doc)) expect(source.slice(p.offset).startsWith(p.text.slice(0, 1))).toBe(true);
   });
 });
+
+describe('what real files hold', () => {
+  it('hides TOML front matter too, and shows HTML images as placeholders', () => {
+    const doc = parseMarkdown('+++\ntitle = "x"\n+++\n\n正文<img src="a.png" alt="示意图">。\n\n<p align="center"><img src="b.png" alt="封面"></p>\n');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文［图：示意图］。', '［图：封面］']);
+  });
+});
+
+describe('emphasis in Chinese', () => {
+  it('closes ** and ~~ next to Chinese punctuation, where plain CommonMark leaves them as text', () => {
+    const doc = parseMarkdown('**该星号会被识别。**这是后文。~~删去（括号）~~后文。\n\n**1、WebGPU 线下沙龙**\n');
+    const [first, second] = allParagraphs(doc);
+    expect(first?.text).toBe('该星号会被识别。这是后文。删去（括号）后文。');
+    expect(marked(first, 'strong')).toEqual(['该星号会被识别。']);
+    expect(marked(first, 'strike')).toEqual(['删去（括号）']);
+    expect(marked(second, 'strong')).toEqual(['1、WebGPU 线下沙龙']);
+  });
+});

@@ -81,3 +81,20 @@ describe('Markdown in the flow', () => {
     expect(row?.marks?.map((m) => row.text.slice(m.start - row.start, m.end - row.start))).toEqual(['重点']);
   });
 });
+
+describe('any Markdown', () => {
+  const pieces = ['中文', '字', '，', '。', 'word', ' ', '\n', '\n\n', '- ', '1. ', '> ', '  ', '**', '*', '`', '```\n', '| a | 中 |\n|---|---|\n| 1 | 二 |\n', '# ', '### ', '[链](http://x.y)', '![图](a.png)', '<br>', '<u>', '---\n', '[^1]', '\n[^1]: 注\n', '\t'];
+  it('opens and lays out within the width at any size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.integer({ min: 2, max: 50 }), fc.constantFrom(1 as const, 2 as const), (parts, width, ambiguousWidth) => {
+        const doc = parseMarkdown(parts.join(''));
+        for (const row of flowRows(doc, { width, ambiguousWidth })) {
+          // A character wider than a 2-cell line is the layout's one exception (see linebreak.ts).
+          if (width >= 6) expect(row.width).toBeLessThanOrEqual(width);
+          expect(cellWidth(row.indent + row.label + row.text, ambiguousWidth)).toBe(row.width);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

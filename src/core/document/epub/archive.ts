@@ -58,16 +58,34 @@ export class Archive {
     } catch (error) {
       throw new EpubError(`the archive is damaged (${error instanceof Error ? error.message : String(error)})`);
     }
-    const decoder = new TextDecoder('utf-8');
     const texts = new Map<string, string>();
     // Terminal-safe from here on, as a text file is after input.ts: a book could hold escape sequences.
-    for (const [name, data] of Object.entries(files)) texts.set(name, sanitizeText(decoder.decode(data).replace(/\r\n?/gu, '\n')));
+    for (const [name, data] of Object.entries(files)) texts.set(name, sanitizeText(decodeMarkup(data).replace(/\r\n?/gu, '\n')));
     return texts;
   }
 
   readText(path: string): string | undefined {
     return this.readTexts([path]).get(path);
   }
+}
+
+/**
+ * XML and XHTML are UTF-8 unless a byte-order mark or the declaration says otherwise; some Chinese books
+ * made by older tools declare `encoding="gb2312"` or `"big5"` and mean it.
+ */
+function decodeMarkup(data: Uint8Array): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
+  const head = new TextDecoder('latin1').decode(data.subarray(0, 200));
+  const declared = /^(?:\ufeff|\u00ef\u00bb\u00bf)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
+  if (declared && !/^utf-?8$/iu.test(declared)) {
+    try {
+      return new TextDecoder(declared).decode(data);
+    } catch {
+      // A label TextDecoder does not know: UTF-8, the default, it is.
+    }
+  }
+  return new TextDecoder('utf-8').decode(data);
 }
 
 function listEntries(bytes: Uint8Array): Map<string, UnzipFileInfo> {

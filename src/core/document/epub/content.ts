@@ -33,8 +33,12 @@ const INLINE_MARKS: Record<string, Mark['kind']> = {
   b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', cite: 'emphasis', s: 'strike', strike: 'strike',
   del: 'strike', code: 'code', tt: 'code', kbd: 'code', samp: 'code',
 };
-const NOTE_TYPES = /\b(footnote|endnote|rearnote|note)\b/u;
+const NOTE_TYPES = /\b(footnotes?|endnotes?|rearnotes?|note)\b|\bdoc-(footnote|endnotes)\b/u;
+/** A note's link back to where it was referred to (`↩`): navigation, not text. */
+const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
+/** The one thing of CSS read: a class that says its lines are a poem's. */
+const VERSE = /\b(poem|poetry|verse|stanza|shi|ci)\b/iu;
 
 interface Frame {
   name: string;
@@ -48,6 +52,7 @@ export function readContent(xhtml: string): ContentEvent[] {
   let skipping = 0;
   let quote = 0;
   let note = 0;
+  let verse = 0;
   const lists: { ordered: boolean; next: number }[] = [];
   let marker: { marker: string; depth: number } | undefined;
   let heading: { level: number; text: InlineText } | undefined;
@@ -70,6 +75,7 @@ export function readContent(xhtml: string): ContentEvent[] {
     }
     if (quote > 0) draft.quote = quote;
     if (note > 0) draft.form = 'note' satisfies ParagraphForm;
+    else if (verse > 0) draft.form = 'verse';
     events.push({ type: 'paragraph', draft });
   };
   const target = (): InlineText => {
@@ -84,7 +90,7 @@ export function readContent(xhtml: string): ContentEvent[] {
       onopentag(name, attribs) {
         const frame: Frame = { name };
         stack.push(frame);
-        if (skipping > 0 || SKIPPED.has(name)) {
+        if (skipping > 0 || SKIPPED.has(name) || (name === 'a' && BACKLINK.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''} ${attribs.class ?? ''}`))) {
           skipping++;
           frame.close = () => skipping--;
           return;
@@ -170,7 +176,11 @@ export function readContent(xhtml: string): ContentEvent[] {
           } else if (name === 'hr') {
             events.push({ type: 'paragraph', draft: { text: '', form: 'rule' } });
           }
-          if (NOTE_TYPES.test(attribs['epub:type'] ?? '') && name !== 'a') {
+          if (VERSE.test(attribs.class ?? '')) {
+            verse++;
+            closers.push(() => verse--);
+          }
+          if (NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) {
             note++;
             closers.push(() => note--);
           }
@@ -208,7 +218,7 @@ export function readContent(xhtml: string): ContentEvent[] {
         let kind: Mark['kind'] | undefined = INLINE_MARKS[name];
         let url: string | undefined;
         if (name === 'a') {
-          if (/\bnoteref\b/u.test(attribs['epub:type'] ?? '')) kind = 'ref';
+          if (/\bnoteref\b/u.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) kind = 'ref';
           else if (/^(https?|mailto):/iu.test(attribs.href ?? '')) {
             kind = 'link';
             url = attribs.href;

@@ -59,6 +59,7 @@ export function readPackage(archive: Archive): BookPackage {
     if (id === undefined || href === undefined) continue;
     manifest.set(id, { path: resolvePath(opfPath, href), mediaType: attr(item, 'media-type') ?? '', properties: attr(item, 'properties') ?? '' });
   }
+  const navItem = [...manifest.values()].find((item) => item.properties.split(/\s+/u).includes('nav'));
   const spineElement = find(opf, 'spine');
   if (!spineElement) throw new EpubError(`its package file ${printable(opfPath)} is broken (no spine)`);
   const spine: SpineItem[] = [];
@@ -68,11 +69,13 @@ export function readPackage(archive: Archive): BookPackage {
     if (!item) throw new EpubError(`its spine names an item the manifest lacks (${printable(idref)})`);
     if (!archive.has(item.path)) throw new EpubError(`its spine item ${printable(item.path)} is missing from the archive`);
     // Images and SVG in the spine (a cover page) carry no text.
+    // The nav document in the spine is the table of contents again, which the sidebar already is.
+    if (item === navItem) continue;
     if (/html|xml/iu.test(item.mediaType) && !/svg/iu.test(item.mediaType)) spine.push({ path: item.path, mediaType: item.mediaType });
   }
   if (spine.length === 0) throw new EpubError(`its spine is empty: there is nothing to read`);
 
-  const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/u).includes('nav'));
+  const nav = navItem;
   const ncx = manifest.get(attr(spineElement, 'toc') ?? '') ?? [...manifest.values()].find((item) => /ncx/iu.test(item.mediaType));
   let toc: TocEntry[] = [];
   if (nav) toc = navToc(archive.readText(nav.path), nav.path);

@@ -38,8 +38,17 @@ export function parseEpub(bytes: Uint8Array): Document {
   // Where each entry starts: `path` or `path#id`, entries in table-of-contents order.
   const starts = new Map<string, TocEntry[]>();
   const ids = new Map(files.map((file) => [file.path, new Set(file.events.flatMap((e) => (e.type === 'anchor' ? [e.id] : [])))]));
+  // For an entry without a link, the next entry with one (found backwards in one pass, so a hostile table
+  // of contents of unlinked entries costs no more than a real one).
+  const nextLinked: (TocEntry | undefined)[] = new Array<TocEntry | undefined>(book.toc.length);
+  for (let i = book.toc.length - 1, next: TocEntry | undefined; i >= 0; i--) {
+    nextLinked[i] = next;
+    const entry = book.toc[i];
+    if (entry?.path !== undefined) next = entry;
+  }
   const linked = book.toc.map((entry, i) => {
-    const to = entry.path !== undefined ? entry : book.toc.slice(i + 1).find((next) => next.path !== undefined && next.depth > entry.depth);
+    const candidate = nextLinked[i];
+    const to = entry.path !== undefined ? entry : candidate && candidate.depth > entry.depth ? candidate : undefined;
     if (!to?.path || !ids.has(to.path)) return false;
     const key = to.fragment !== undefined && ids.get(to.path)?.has(to.fragment) ? `${to.path}#${to.fragment}` : to.path;
     starts.set(key, [...(starts.get(key) ?? []), entry]);
@@ -57,7 +66,8 @@ export function parseEpub(bytes: Uint8Array): Document {
     }
   };
   const headingLevels = files.flatMap((file) => file.events.flatMap((e) => (e.type === 'heading' ? [e.level] : [])));
-  const topLevel = headingLevels.length > 0 ? Math.min(...headingLevels) : 1;
+  // A fold, not Math.min(...): a long book has more headings than a call takes arguments.
+  const topLevel = headingLevels.reduce((min, level) => Math.min(min, level), 6);
 
   for (const file of files) {
     if (useToc) open(starts.get(file.path));
@@ -79,6 +89,8 @@ export function parseEpub(bytes: Uint8Array): Document {
         builder.paragraph(paragraph);
         return;
       }
+      // A chapter title set as a paragraph (`<p class="title">`), the first thing in its section.
+      if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeeze(event.draft.text) === squeeze(sectionTitle)) return;
       builder.paragraph({ ...event.draft, offset: source.add(event.draft.text) });
     }
   }
@@ -95,10 +107,14 @@ export function parseEpub(bytes: Uint8Array): Document {
   );
 }
 
+function squeeze(text: string): string {
+  return text.replace(/[\s\u3000]+/gu, '');
+}
+
 /** A chapter heading and its entry name the same thing when one holds the other, spaces aside. */
 function sameTitle(heading: string, title: string): boolean {
-  const a = heading.replace(/[\s\u3000]+/gu, '');
-  const b = title.replace(/[\s\u3000]+/gu, '');
+  const a = squeeze(heading);
+  const b = squeeze(title);
   return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
 }
 

@@ -9,13 +9,21 @@ import { InlineText } from '../inline.js';
 const SKIPPED = new Set(['script', 'style', 'template']);
 const BREAKS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** `［图：alt］`, or `［图］` for an image without words. */
+export function imagePlaceholder(alt: string | undefined): string {
+  const words = (alt ?? '').replace(/\s+/gu, ' ').trim();
+  return words === '' ? '［图］' : `［图：${words}］`;
+}
+
+/** The text of a fragment of HTML, tags dropped (see the module comment). */
 export function htmlText(html: string): string {
   const out = new InlineText();
   let skipping = 0;
   const parser = new Parser({
-    onopentagname(name) {
+    onopentag(name, attribs) {
       if (SKIPPED.has(name)) skipping++;
       else if (BREAKS.has(name)) out.lineBreak();
+      else if (name === 'img' && skipping === 0) out.append(imagePlaceholder(attribs.alt));
     },
     onclosetag(name) {
       if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);

@@ -25,6 +25,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
+import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gfm-strikethrough';
 import { gfm } from 'micromark-extension-gfm';
 import { DocumentBuilder, type DraftParagraph } from '../builder.js';
 import { InlineText } from '../inline.js';
@@ -45,8 +47,12 @@ interface Context {
 
 export function parseMarkdown(source: string): Document {
   const tree = fromMarkdown(source, {
-    extensions: [gfm(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+    // TOML front matter (`+++`, Hugo's) is hidden too, though only YAML's is read for metadata.
+    // CJK-friendly emphasis: `**重点：**后文` is strong, though CommonMark's flanking rules leave its `**`
+    // as text when punctuation sits inside it and a Chinese character outside (the strikethrough rule
+    // must come after gfm()).
+    extensions: [gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly(), frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
   });
   return new MarkdownWalker(source, tree).document();
 }
@@ -115,7 +121,8 @@ class MarkdownWalker {
       this.title = first?.text || this.firstWords();
     }
     const sectionDepths = headings.filter((heading) => heading.node !== this.titleHeading).map((heading) => heading.depth);
-    this.minDepth = sectionDepths.length > 0 ? Math.min(...sectionDepths) : 1;
+    // A fold, not Math.min(...): a long text has more headings than a call takes arguments.
+    this.minDepth = sectionDepths.reduce((min, depth) => Math.min(min, depth), 6);
   }
 
   private block(node: RootContent, ctx: Context): void {
@@ -169,6 +176,8 @@ class MarkdownWalker {
         this.emit({ text: '', offset: offsetOf(node), form: 'rule' }, ctx);
         return;
       default:
+        // TOML front matter: hidden, not read (mdast's types do not list it).
+        if ((node.type as string) === 'toml') return;
         if ('children' in node) for (const child of node.children as RootContent[]) this.block(child, ctx);
         else if ('value' in node && typeof node.value === 'string' && node.value.trim() !== '') this.emit({ text: node.value.trim(), offset: offsetOf(node) }, ctx);
     }
@@ -244,7 +253,14 @@ class MarkdownWalker {
         return;
       }
       case 'html':
+        // Inline tags are dropped (the words between them are text nodes of their own); a line break and
+        // an image are all that show.
         if (/^<br\s*\/?>$/iu.test(node.value.trim())) out.lineBreak();
+        else if (/^<img\b/iu.test(node.value.trim())) {
+          const mark = out.open('image');
+          out.append(htmlText(node.value));
+          out.close(mark);
+        }
         return;
       default:
         for (const child of (node as { children?: PhrasingContent[] }).children ?? []) this.inline(child, out);
@@ -255,7 +271,8 @@ class MarkdownWalker {
     const mark = out.open('link', url === undefined ? {} : { url });
     for (const child of children) this.inline(child, out);
     out.close(mark);
-    if (url === undefined || url === '' || url.startsWith('#')) return;
+    // Only an address that leads somewhere from a terminal is shown: not `#anchor` or `./other.md`.
+    if (url === undefined || !/^[a-z][a-z0-9+.-]*:/iu.test(url)) return;
     // An autolink's text is its address (`<https://…>` or a bare URL); say it once.
     const shown = this.plain(children);
     if (shown === url || `mailto:${shown}` === url) return;
