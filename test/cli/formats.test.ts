@@ -29,7 +29,7 @@ describe('Markdown', () => {
   it('toc shows the title, byline and the nested outline', () => {
     const { status, stdout } = runCli(['toc', md]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^札记\n某人 {2}2024-05-01\n/u);
+    expect(stdout).toMatch(/^札记\n作者：某人 {2}2024-05-01\n/u);
     expect(stdout).toMatch(/ 1 {2}第一节/u);
     expect(stdout).toMatch(/ 2 {4}小节/u);
   });
@@ -67,7 +67,7 @@ describe('EPUB', () => {
   it('toc and print read the book', () => {
     const toc = runCli(['toc', epub]);
     expect(toc.status).toBe(0);
-    expect(toc.stdout).toMatch(/^书名\n作者甲\n/u);
+    expect(toc.stdout).toMatch(/^书名\n作者：作者甲\n/u);
     expect(toc.stdout).toMatch(/ 1 {2}第一章[\s\S]* 2 {2}第二章/u);
     const print = runCli(['print', '--width', '40', epub]);
     expect(print.stdout).toContain('正文粗体一段。');

@@ -420,5 +420,9 @@ export function* flowBlocks(doc: Document, options: FlowOptions): Generator<Row[
   const ambiguousWidth = options.ambiguousWidth ?? 1;
   const indent = options.indent ?? false;
   let i = 0;
-  for (const block of eachBlock(doc)) yield layoutBlock(block, i++, width, ambiguousWidth, indent);
+  let previous: Block | undefined;
+  for (const block of eachBlock(doc)) {
+    yield layoutBlock(block, i++, width, ambiguousWidth, indent, previous);
+    previous = block;
+  }
 }
