@@ -3,7 +3,7 @@ import { formatRef, parseRef, REF_FORMS } from '../core/document/refs.js';
 import { UserError } from './errors.js';
 
 /** Subcommands; anything else in first position is a FILE for the reader. */
-export const COMMANDS = ['toc', 'print', 'wrap', 'search'] as const;
+export const COMMANDS = ['toc', 'print', 'wrap', 'search', 'shelf'] as const;
 export type CommandName = (typeof COMMANDS)[number] | 'read';
 
 export interface CliArgs {
@@ -28,6 +28,8 @@ export interface CliArgs {
   measure?: number;
   /** `--indent` (true) / `--no-indent` (false); undefined: as remembered. */
   indent?: boolean;
+  /** `--interview`: open the bundled interview, not the text read last. */
+  interview: boolean;
 }
 
 const OPTIONS = {
@@ -45,15 +47,17 @@ const OPTIONS = {
   measure: { type: 'string' },
   indent: { type: 'boolean' },
   'no-indent': { type: 'boolean' },
+  interview: { type: 'boolean' },
 } as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent'],
+  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'interview'],
   toc: ['json'],
   print: ['section', 'width', 'ambiguous-wide', 'at'],
   wrap: ['width', 'ambiguous-wide'],
   search: ['json', 'limit', 'width', 'ambiguous-wide'],
+  shelf: ['json', 'width', 'ambiguous-wide'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -89,6 +93,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     clipboard: !(values['no-clipboard'] ?? false),
     measure: values.measure === undefined ? undefined : positiveInt('--measure', values.measure, 0, 10_000),
     indent: values.indent ? true : values['no-indent'] ? false : undefined,
+    interview: values.interview ?? false,
   };
   if (args.help || args.version) return args;
 

@@ -11,7 +11,12 @@ import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
-import { loadState, saveState, type StateRecord } from '../storage/store.js';
+import { charsThrough, textCounts } from '../core/document/counts.js';
+import type { ShelfEntry } from '../core/shelf/entries.js';
+import { ReadingClock } from '../storage/reading-time.js';
+import { forgetRecord, type ShelfListing } from '../storage/shelf.js';
+import { loadState, saveState, type StateRecord, type StateUpdate } from '../storage/store.js';
+import { visibleRows } from '../app/selectors.js';
 import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
 import { UserError } from './errors.js';
 
@@ -32,6 +37,18 @@ export interface ReaderCliOptions {
   measure?: number;
   /** `--indent` / `--no-indent`; undefined: as saved. */
   indent?: boolean;
+  /** The file the text was read from (absolute), remembered for the shelf and the next `yuedu`. */
+  path?: string;
+  /** What was opened when no FILE was named, for the status bar. */
+  opened?: string;
+  /** Folders whose texts the shelf lists besides those read before (`yuedu DIR`). */
+  shelfFolders?: readonly string[];
+  /** Open with the shelf shown (`yuedu DIR`). */
+  showShelf?: boolean;
+  /** Reads another text, to open from the shelf. */
+  loadPath?: (path: string) => Promise<Document>;
+  /** Gathers the shelf's entries. */
+  gatherShelf?: (folders: readonly string[]) => Promise<ShelfListing>;
 }
 
 /**
@@ -75,6 +92,44 @@ function openKeyboard(): Keyboard {
  * exits at once with 128 + the signal number, as the signal would have ended it.
  */
 export async function runReaderFromCli(options: ReaderCliOptions): Promise<number> {
+  let current = options;
+  let notice = options.opened === undefined ? undefined : `${options.opened}; o shows the shelf`;
+  for (;;) {
+    const shelf = options.gatherShelf ? await options.gatherShelf(options.shelfFolders ?? []) : { entries: [], notes: [] };
+    const outcome = await runOnce(current, shelf.entries, notice ?? shelf.notes[0]);
+    if (outcome.open === undefined || !options.loadPath) return outcome.code;
+    notice = undefined;
+    try {
+      const doc = await options.loadPath(outcome.open);
+      // Another text opens at its own saved place: the options that placed the first one are spent.
+      current = { ...options, doc, path: outcome.open, showShelf: false, fromStart: false };
+      delete current.section;
+      delete current.at;
+      delete current.search;
+    } catch (error) {
+      notice = `cannot open ${sanitizeLine(outcome.open)}: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`;
+    }
+  }
+}
+
+/** The saved update for a text's record: what the shelf shows of it, the place, the time read. */
+function recordUpdate(doc: Document, path: string | undefined, update: StateUpdate): StateUpdate {
+  const { chapters, chars } = textCounts(doc);
+  return { ...update, title: doc.title, ...(doc.author ? { author: doc.author } : {}), chapters, chars, lastRead: new Date().toISOString(), ...(path === undefined ? {} : { path }) };
+}
+
+/** How far the bottom of the view is into the text, in characters. */
+function readThrough(state: ReaderState): number {
+  try {
+    const last = visibleRows(state).at(-1);
+    const anchor = last === undefined ? state.top : { block: last.blockId, offset: last.kind === 'blank' ? 0 : last.end };
+    return Math.max(charsThrough(state.doc, state.top), charsThrough(state.doc, anchor));
+  } catch {
+    return charsThrough(state.doc, state.top);
+  }
+}
+
+async function runOnce(options: ReaderCliOptions, shelf: readonly ShelfEntry[], notice: string | undefined): Promise<{ code: number; open?: string }> {
   const { doc, section } = options;
   if (options.search !== undefined && options.search.trim() === '') throw new UserError('--search needs something to search for');
   if (section !== undefined && section > doc.sections.length) {
@@ -90,13 +145,37 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
     ...(loaded.record ? { marks: loaded.record.marks } : {}),
     ...(measure === undefined ? {} : { measure }),
     ...(indent === undefined ? {} : { indent }),
-    ...(loaded.warning === undefined ? {} : { notice: loaded.warning }),
+    ...(loaded.warning === undefined ? (notice === undefined ? {} : { notice }) : { notice: loaded.warning }),
     ...(options.search === undefined ? {} : { search: options.search }),
+    shelf,
+    ...(options.showShelf ? { showShelf: true } : {}),
   };
+  // The text joins the shelf as it opens, so another yuedu lists it at once.
+  saveState(doc.source, recordUpdate(doc, options.path, {}));
   let leaveWarning: string | undefined;
+  let open: string | undefined;
+  const clock = new ReadingClock();
+  let furthest = 0;
+  let lastState: ReaderState | undefined;
+  let forgotten = 0;
+  const onState = (state: ReaderState): void => {
+    if (lastState !== undefined && state !== lastState) clock.key();
+    lastState = state;
+    // The top is cheap to count on every key; the view's bottom is counted when the reader leaves.
+    furthest = Math.max(furthest, charsThrough(state.doc, state.top));
+    const forget = state.shelf.forget;
+    if (forget !== undefined && forget.serial !== forgotten) {
+      forgotten = forget.serial;
+      const warning = forgetRecord(forget.key);
+      if (warning !== undefined) leaveWarning = warning;
+    }
+  };
   const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;
   const onLeave = (state: ReaderState): void => {
-    leaveWarning = saveState(doc.source, { anchor: state.top, measure: state.measure, indent: state.indent }).warning;
+    furthest = Math.max(furthest, readThrough(state));
+    open = state.shelf.openRequest;
+    const update = recordUpdate(doc, options.path, { anchor: state.top, measure: state.measure, indent: state.indent, furthest, addReadingMs: Math.round(clock.total()) });
+    leaveWarning = saveState(doc.source, update).warning ?? leaveWarning;
   };
   const keyboard = openKeyboard();
   let code: number;
@@ -121,6 +200,7 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
       initial,
       onMark,
       onLeave,
+      onState,
       clipboard: options.clipboard ?? true,
     });
   } finally {
@@ -129,5 +209,5 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
   // The screen is back: a place that could not be saved is said where it stays readable.
   if (leaveWarning !== undefined) process.stderr.write(`yuedu: ${sanitizeLine(leaveWarning)}\n`);
   if (code > 128) process.exit(code);
-  return code;
+  return open === undefined ? { code } : { code, open };
 }

@@ -1,4 +1,5 @@
-import { fstatSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseDocument } from '../core/document/parse.js';
 import type { Document } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
@@ -9,6 +10,9 @@ import { printCitation, printDocument } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
 import { wrapText } from './commands/wrap.js';
 import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.js';
+import { gatherShelf, shelfJson, shelfText } from './commands/shelf.js';
+import { expandTargets, searchMany, searchManyJson, searchManyText } from './commands/search-many.js';
+import { lastRead } from '../storage/shelf.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
   const { stdout } = process;
@@ -44,18 +48,29 @@ export async function runCommand(args: CliArgs): Promise<number> {
       if (first === undefined) throw new UserError('search needs a QUERY', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       // Blank (spaces, full-width spaces too) is a mistake, not a query that matches nothing: exit 2, not 1.
       if (first.trim() === '') throw new UserError('search needs something to search for, not only spaces', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
-      noMore(extra);
+      if (extra.length > 0 || (second !== undefined && isFolder(second))) return searchManyCommand(first, [second!, ...extra], args, ambiguousWidth, color);
       return searchCommand(await load(second), first, args, ambiguousWidth, color);
     }
+    case 'shelf':
+      return shelfCommand(args.positionals, args, ambiguousWidth);
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
       // With or without a terminal, as `yuedu search` does.
       if (args.search !== undefined && args.search.trim() === '') throw new UserError('--search needs something to search for');
-      const doc = await loadForReader(first);
+      const folder = first !== undefined && first !== '-' && isFolder(first) ? first : undefined;
+      if (folder !== undefined && !canDrawScreen(stdout)) return shelfCommand([folder], args, ambiguousWidth);
+      const opened = await loadForReader(folder === undefined ? first : undefined, args.interview);
+      const { doc } = opened;
       if (canDrawScreen(stdout)) {
         const { runReaderFromCli } = await import('./reader.js');
         return runReaderFromCli({
           doc,
+          ...(opened.path === undefined ? {} : { path: opened.path }),
+          ...(opened.notice === undefined ? {} : { opened: opened.notice }),
+          shelfFolders: folder === undefined ? [] : [folder],
+          showShelf: folder !== undefined,
+          loadPath: (path: string) => load(path),
+          gatherShelf: (folders: readonly string[]) => gatherShelf(folders, (path) => load(path)),
           ambiguousWidth,
           color,
           section: args.section,
@@ -94,6 +109,43 @@ async function searchCommand(doc: Document, query: string, args: CliArgs, ambigu
   return hits.length > 0 ? 0 : 1;
 }
 
+async function searchManyCommand(query: string, targets: string[], args: CliArgs, ambiguousWidth: 1 | 2, color: boolean): Promise<number> {
+  const { stdout, stderr } = process;
+  const { files, notes } = expandTargets(targets);
+  const limit = args.limit ?? (args.json ? Infinity : MANY_PLAIN_LIMIT);
+  const found = await searchMany(files, query, (path) => load(path), limit);
+  for (const note of [...notes, ...found.notes]) stderr.write(`yuedu: ${note}\n`);
+  if (files.length === 0) throw new UserError(`no .txt, .md or .epub file under ${targets.map((t) => `'${t}'`).join(', ')}`);
+  if (args.json) stdout.write(searchManyJson(found.texts));
+  else stdout.write(searchManyText(found.texts, { width: outputWidth(args.width, stdout), ambiguousWidth, style: styles(color), color }));
+  if (found.texts.length === 0 && stderr.isTTY && !args.json) stderr.write('yuedu: no paragraph matches\n');
+  return found.texts.length > 0 ? 0 : 1;
+}
+
+async function shelfCommand(folders: string[], args: CliArgs, ambiguousWidth: 1 | 2): Promise<number> {
+  const { stdout, stderr } = process;
+  for (const folder of folders) {
+    if (!isFolder(folder)) throw new UserError(`cannot list '${folder}': not a folder`);
+  }
+  const listing = await gatherShelf(folders, (path) => load(path));
+  for (const note of listing.notes) stderr.write(`yuedu: ${note}\n`);
+  if (args.json) stdout.write(shelfJson(listing.entries));
+  else if (listing.entries.length === 0) stderr.write('yuedu: the shelf is empty: texts you open, and those under a folder you name, are listed here\n');
+  else stdout.write(shelfText(listing.entries, outputWidth(args.width, stdout), new Date(), ambiguousWidth));
+  return 0;
+}
+
+/** Hits shown per text when several are searched (plain output; JSON has them all). */
+const MANY_PLAIN_LIMIT = 5;
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 async function load(arg: string | undefined): Promise<Document> {
   const { text } = await readInput(arg);
   return parseDocument(text);
@@ -103,12 +155,24 @@ async function load(arg: string | undefined): Promise<Document> {
  * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
  * text was given, and the bundled interview opens.
  */
-async function loadForReader(file: string | undefined): Promise<Document> {
+async function loadForReader(file: string | undefined, interview: boolean): Promise<{ doc: Document; path?: string; notice?: string }> {
   if (file === undefined && stdinMayHaveText()) {
     const { text } = await readInput('-');
-    if (text.trim() !== '') return parseDocument(text);
+    if (text.trim() !== '') return { doc: parseDocument(text) };
   }
-  return load(file);
+  if (file !== undefined) return { doc: await load(file), ...(file === '-' ? {} : { path: resolve(file) }) };
+  // With no FILE: the text read last, when its file is still there and unchanged; else the interview.
+  const last = interview ? undefined : lastRead();
+  if (last !== undefined) {
+    try {
+      const doc = await load(last.path);
+      const { documentKey } = await import('../storage/record.js');
+      if (documentKey(doc.source) === last.key) return { doc, path: last.path, notice: `the text read last, 《${doc.title}》` };
+    } catch {
+      // Unreadable now: the interview opens instead, as on a first run.
+    }
+  }
+  return { doc: await load(undefined), notice: 'the bundled interview' };
 }
 
 function noMore(extra: string[]): void {

@@ -29,6 +29,7 @@ import { StatusBar } from './components/StatusBar.js';
 import { TextPane } from './components/TextPane.js';
 import { readingFrame, screenLayer } from './rows/frame.js';
 import { searchLine } from './rows/search-line.js';
+import { shelfFrame } from './rows/shelf.js';
 import { paneLines } from './rows/text.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
@@ -129,17 +130,30 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
   const g = geometry(state);
-  const screen = draw && readingFrame(state, theme, { progress, indexing });
+  // The shelf (`o`) takes the whole screen; its rows are pure, drawn by the writer or by Ink alike.
+  const shelf = state.shelf.open && !g.tooSmall ? shelfFrame(state, theme, new Date()) : undefined;
+  const screen = shelf ?? (draw && readingFrame(state, theme, { progress, indexing }));
   const line =
     !screen && !g.tooSmall && state.search.editing
       ? searchLine({ line: state.search.line, info: [searchLineInfo(state.search), indexing].filter(Boolean).join('  '), width: columns, theme, ambiguousWidth: state.ambiguousWidth })
       : undefined;
   // In the query while the search line is open: an input method opens its candidate window there.
   useTerminalCursor(screen ? screen.cursor : line && { x: line.cursor, y: rows - 1 });
-  if (screen) {
+  if (screen && draw) {
     // In the render itself, not an effect: Ink writes the frame of this render before effects run.
     draw(screenLayer(screen.lines, columns));
     return null;
+  }
+  if (screen) {
+    return (
+      <Box flexDirection="column" width={columns} height={rows}>
+        {screen.lines.map((text, i) => (
+          <Text key={i} wrap="truncate-end">
+            {text}
+          </Text>
+        ))}
+      </Box>
+    );
   }
   if (g.tooSmall) {
     draw?.(undefined);
