@@ -95,6 +95,8 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
   let current = options;
   let notice = options.opened === undefined ? undefined : `${options.opened}; o shows the shelf`;
   for (;;) {
+    // The text joins the shelf as it opens, so the shelf (and another yuedu) lists it at once.
+    saveState(current.doc.source, recordUpdate(current.doc, current.path, {}));
     const shelf = options.gatherShelf ? await options.gatherShelf(options.shelfFolders ?? []) : { entries: [], notes: [] };
     const outcome = await runOnce(current, shelf.entries, notice ?? shelf.notes[0]);
     if (outcome.open === undefined || !options.loadPath) return outcome.code;
@@ -150,8 +152,6 @@ async function runOnce(options: ReaderCliOptions, shelf: readonly ShelfEntry[], 
     shelf,
     ...(options.showShelf ? { showShelf: true } : {}),
   };
-  // The text joins the shelf as it opens, so another yuedu lists it at once.
-  saveState(doc.source, recordUpdate(doc, options.path, {}));
   let leaveWarning: string | undefined;
   let open: string | undefined;
   const clock = new ReadingClock();
