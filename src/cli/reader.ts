@@ -12,7 +12,6 @@ import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
 import { charsThrough, textCounts } from '../core/document/counts.js';
-import type { ShelfEntry } from '../core/shelf/entries.js';
 import { ReadingClock } from '../storage/reading-time.js';
 import { forgetRecord, type ShelfListing } from '../storage/shelf.js';
 import { loadState, saveState, type StateRecord, type StateUpdate } from '../storage/store.js';
@@ -93,12 +92,12 @@ function openKeyboard(): Keyboard {
  */
 export async function runReaderFromCli(options: ReaderCliOptions): Promise<number> {
   let current = options;
-  let notice = options.opened === undefined ? undefined : `${options.opened}; o shows the shelf`;
+  // What opened without a FILE named; not when the user asked for a place in it, which the status bar shows.
+  const asked = options.at !== undefined || options.section !== undefined || options.search !== undefined;
+  let notice = options.opened === undefined || asked ? undefined : `${options.opened}; o shows the shelf`;
   for (;;) {
-    // The text joins the shelf as it opens, so the shelf (and another yuedu) lists it at once.
-    saveState(current.doc.source, recordUpdate(current.doc, current.path, {}));
-    const shelf = options.gatherShelf ? await options.gatherShelf(options.shelfFolders ?? []) : { entries: [], notes: [] };
-    const outcome = await runOnce(current, shelf.entries, notice ?? shelf.notes[0]);
+    const gather = async (): Promise<ShelfListing> => (options.gatherShelf ? options.gatherShelf(options.shelfFolders ?? []) : { entries: [], notes: [] });
+    const outcome = await runOnce(current, gather, notice);
     if (outcome.open === undefined || !options.loadPath) return outcome.code;
     notice = undefined;
     try {
@@ -131,13 +130,18 @@ function readThrough(state: ReaderState): number {
   }
 }
 
-async function runOnce(options: ReaderCliOptions, shelf: readonly ShelfEntry[], notice: string | undefined): Promise<{ code: number; open?: string }> {
+async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfListing>, notice: string | undefined): Promise<{ code: number; open?: string }> {
   const { doc, section } = options;
   if (options.search !== undefined && options.search.trim() === '') throw new UserError('--search needs something to search for');
   if (section !== undefined && section > doc.sections.length) {
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
   }
   const loaded = loadState(doc.source);
+  // The text joins the shelf as it opens (after its record was read: a damaged one is warned about
+  // first), so the shelf, and another yuedu, list it at once.
+  if (loaded.warning === undefined) saveState(doc.source, recordUpdate(doc, options.path, {}));
+  const { entries: shelf, notes } = await gather();
+  notice ??= notes[0];
   // A search goes to its hit, or to the start when nothing matches: not to the saved place.
   const top = openingAnchor(doc, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
   const measure = options.measure ?? loaded.record?.measure;

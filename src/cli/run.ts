@@ -172,7 +172,8 @@ async function loadForReader(file: string | undefined, interview: boolean): Prom
       // Unreadable now: the interview opens instead, as on a first run.
     }
   }
-  return { doc: await load(undefined), notice: 'the bundled interview' };
+  // The interview says what it is on its first row; the status bar keeps its key hints for a first run.
+  return { doc: await load(undefined) };
 }
 
 function noMore(extra: string[]): void {
