@@ -5,7 +5,8 @@
  * the same run with the programs interleaved, are what count.
  * Then runs the search engine's benchmark (bench/search.ts) in a process of its own.
  * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
- * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's.
+ * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's;
+ * then the shelf's (bench/shelf.ts; alone: --shelf-only, with --novels N and --novel-mb M).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,9 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
     'search-only': { type: 'boolean', default: false },
+    'shelf-only': { type: 'boolean', default: false },
+    novels: { type: 'string' },
+    'novel-mb': { type: 'string' },
     corpus: { type: 'string' },
     paragraphs: { type: 'string' },
     limit: { type: 'string' },
@@ -40,8 +44,16 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positiv
 /** Keys are pressed in the first runs only: each gives dozens of key samples, and time is short. */
 const keyRuns = Math.min(runs, 3);
 
-if (!values['search-only']) await terminalBenchmark();
-await searchBenchmark();
+if (!values['search-only'] && !values['shelf-only']) await terminalBenchmark();
+if (!values['shelf-only']) await searchBenchmark();
+if (!values['search-only']) {
+  const { shelfBenchmark } = await import('./shelf.js');
+  await shelfBenchmark({
+    ...(values.novels === undefined ? {} : { novels: Number(values.novels) }),
+    ...(values['novel-mb'] === undefined ? {} : { novelMb: Number(values['novel-mb']) }),
+    runs: Math.min(runs, 3),
+  });
+}
 
 async function terminalBenchmark(): Promise<void> {
   const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), join(OUT, 'large.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -139,7 +139,8 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
   const loaded = loadState(doc.source);
   // The text joins the shelf as it opens (after its record was read: a damaged one is warned about
   // first), so the shelf, and another yuedu, list it at once.
-  if (loaded.warning === undefined) saveState(doc.source, recordUpdate(doc, options.path, {}));
+  // Not a text only shown behind the shelf (`yuedu DIR`): it is not being read until the shelf closes.
+  if (loaded.warning === undefined && !options.showShelf) saveState(doc.source, recordUpdate(doc, options.path, {}));
   const { entries: shelf, notes } = await gather();
   notice ??= notes[0];
   // A search goes to its hit, or to the start when nothing matches: not to the saved place.
@@ -162,8 +163,10 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
   let furthest = 0;
   let lastState: ReaderState | undefined;
   let forgotten = 0;
+  let viewed = options.showShelf !== true;
   const onState = (state: ReaderState): void => {
     if (lastState !== undefined && state !== lastState) clock.key();
+    if (!state.shelf.open) viewed = true;
     lastState = state;
     // The top is cheap to count on every key; the view's bottom is counted when the reader leaves.
     furthest = Math.max(furthest, charsThrough(state.doc, state.top));
@@ -176,8 +179,9 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
   };
   const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;
   const onLeave = (state: ReaderState): void => {
-    furthest = Math.max(furthest, readThrough(state));
     open = state.shelf.openRequest;
+    if (!viewed) return;
+    furthest = Math.max(furthest, readThrough(state));
     const update = recordUpdate(doc, options.path, { anchor: state.top, measure: state.measure, indent: state.indent, furthest, addReadingMs: Math.round(clock.total()) });
     leaveWarning = saveState(doc.source, update).warning ?? leaveWarning;
   };
