@@ -12,7 +12,7 @@ import { wrapText } from './commands/wrap.js';
 import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.js';
 import { gatherShelf, shelfJson, shelfText } from './commands/shelf.js';
 import { expandTargets, searchMany, searchManyJson, searchManyText } from './commands/search-many.js';
-import { lastRead } from '../storage/shelf.js';
+import { lastRead, type ShelfListing } from '../storage/shelf.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
   const { stdout } = process;
@@ -70,7 +70,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
           shelfFolders: folder === undefined ? [] : [folder],
           showShelf: folder !== undefined,
           loadPath: (path: string) => load(path),
-          gatherShelf: (folders: readonly string[]) => gatherShelf(folders, (path) => load(path)),
+          gatherShelf: (folders: readonly string[]) => listShelfWithProgress(folders),
           ambiguousWidth,
           color,
           section: args.section,
@@ -127,12 +127,28 @@ async function shelfCommand(folders: string[], args: CliArgs, ambiguousWidth: 1 
   for (const folder of folders) {
     if (!isFolder(folder)) throw new UserError(`cannot list '${folder}': not a folder`);
   }
-  const listing = await gatherShelf(folders, (path) => load(path));
+  const listing = await listShelfWithProgress(folders);
   for (const note of listing.notes) stderr.write(`yuedu: ${note}\n`);
   if (args.json) stdout.write(shelfJson(listing.entries));
   else if (listing.entries.length === 0) stderr.write('yuedu: the shelf is empty: texts you open, and those under a folder you name, are listed here\n');
   else stdout.write(shelfText(listing.entries, outputWidth(args.width, stdout), new Date(), ambiguousWidth));
   return 0;
+}
+
+/**
+ * The shelf with the folders' texts. A big folder read for the first time takes a while: a count goes
+ * to standard error (a terminal only), rewritten in place and wiped when the list is complete.
+ */
+async function listShelfWithProgress(folders: readonly string[]): Promise<ShelfListing> {
+  let shown = 0;
+  const onProgress = (count: number): void => {
+    if (Date.now() - shown < 100) return;
+    shown = Date.now();
+    process.stderr.write(`\r\u001b[Klisting texts… ${count}`);
+  };
+  const listing = await gatherShelf(folders, (path) => load(path), process.stderr.isTTY ? onProgress : undefined);
+  if (shown > 0) process.stderr.write('\r\u001b[K');
+  return listing;
 }
 
 /** Hits shown per text when several are searched (plain output; JSON has them all). */
