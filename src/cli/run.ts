@@ -140,9 +140,11 @@ async function shelfCommand(folders: string[], args: CliArgs, ambiguousWidth: 1 
  * to standard error (a terminal only), rewritten in place and wiped when the list is complete.
  */
 async function listShelfWithProgress(folders: readonly string[]): Promise<ShelfListing> {
+  // Only a listing that takes a noticeable time shows a count, so a quick one does not flash.
+  const started = Date.now();
   let shown = 0;
   const onProgress = (count: number): void => {
-    if (Date.now() - shown < 100) return;
+    if (Date.now() - started < 300 || Date.now() - shown < 100) return;
     shown = Date.now();
     process.stderr.write(`\r\u001b[Klisting texts… ${count}`);
   };
