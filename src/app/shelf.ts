@@ -3,8 +3,11 @@
  * in fzf), the matches best first, the selected one, and the two requests the reader's host carries
  * out: open a text (the reader leaves this text, saving its place, and opens the other at its own),
  * and forget a record (asked once: Ctrl-d, then Ctrl-d again or `y`; the file is never touched).
+ *
+ * The filter's matches come back as an action (`shelfMatches`), as search results do: filtering uses
+ * the search engine (`src/core/shelf/filter.ts`), which the reader loads only when first needed.
  */
-import { filterShelf, type ShelfEntry } from '../core/shelf/entries.js';
+import type { ShelfEntry } from '../core/shelf/entries.js';
 import { shownTitle } from '../core/shelf/table.js';
 import { editLine, type LineEdit, type LineState } from './line-edit.js';
 import type { ReaderState } from './state.js';
@@ -25,6 +28,10 @@ export interface ShelfState {
   readonly openRequest: string | undefined;
 }
 
+function everything(entries: readonly ShelfEntry[]): number[] {
+  return entries.map((_, i) => i);
+}
+
 export function initialShelf(entries: readonly ShelfEntry[] = [], open = false): ShelfState {
   return { open, entries, line: { text: '', cursor: 0 }, matches: entries.map((_, i) => i), selected: 0, confirm: undefined, forget: undefined, openRequest: undefined };
 }
@@ -36,7 +43,9 @@ export type ShelfAction =
   | { type: 'shelfEdit'; edit: LineEdit }
   | { type: 'shelfSelect'; by: number }
   | { type: 'shelfSubmit' }
-  | { type: 'shelfForget' };
+  | { type: 'shelfForget' }
+  /** The entries matching `query`, best first; dropped unless the filter still says `query`. */
+  | { type: 'shelfMatches'; query: string; matches: readonly number[] };
 
 export function isShelfAction(action: { type: string }): action is ShelfAction {
   return action.type.startsWith('shelf');
@@ -55,18 +64,24 @@ function withShelf(state: ReaderState, patch: Partial<ShelfState>, notice?: stri
 export function reduceShelf(state: ReaderState, action: ShelfAction): ReaderState {
   const { shelf } = state;
   // Any key but the second Ctrl-d (or y) cancels the question.
-  const base = shelf.confirm !== undefined && action.type !== 'shelfForget' && !(action.type === 'shelfEdit' && action.edit.type === 'insert' && action.edit.text === 'y') ? withShelf(state, { confirm: undefined }) : state;
+  const base = shelf.confirm !== undefined && action.type !== 'shelfForget' && action.type !== 'shelfMatches' && !(action.type === 'shelfEdit' && action.edit.type === 'insert' && action.edit.text === 'y') ? withShelf(state, { confirm: undefined }) : state;
   switch (action.type) {
     case 'shelfOpen':
       return withShelf(base, { ...initialShelf(shelf.entries, true), forget: shelf.forget }, shelf.entries.length === 0 ? 'the shelf is empty: texts you open are listed here (yuedu DIR adds a folder)' : undefined);
+    case 'shelfMatches': {
+      if (action.query !== shelf.line.text || !shelf.open) return state;
+      const matches = action.matches.filter((i) => i >= 0 && i < shelf.entries.length);
+      return withShelf(state, { matches, selected: 0 });
+    }
     case 'shelfClose':
-      if (shelf.line.text !== '') return withShelf(base, { line: { text: '', cursor: 0 }, matches: filterShelf(shelf.entries, ''), selected: 0 });
+      if (shelf.line.text !== '') return withShelf(base, { line: { text: '', cursor: 0 }, matches: everything(shelf.entries), selected: 0 });
       return withShelf(base, { open: false });
     case 'shelfEdit': {
       if (shelf.confirm !== undefined && action.edit.type === 'insert' && action.edit.text === 'y') return forget(state);
       const line = editLine(shelf.line, action.edit);
       if (line.text === shelf.line.text) return line.cursor === shelf.line.cursor ? base : withShelf(base, { line });
-      return withShelf(base, { line, matches: filterShelf(shelf.entries, line.text), selected: 0 });
+      // A blank filter shows everything at once; another waits for its matches (`shelfMatches`).
+      return withShelf(base, line.text.trim() === '' ? { line, matches: everything(shelf.entries), selected: 0 } : { line });
     }
     case 'shelfSelect': {
       const selected = Math.max(0, Math.min(shelf.matches.length - 1, shelf.selected + action.by));

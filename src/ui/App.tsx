@@ -127,6 +127,20 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   // Only the screen writer's frames are built by `readingFrame`; Ink's are components.
   const indexing = useSearch(doc, state.search, dispatch, draw && rehearse);
 
+  // The shelf's filter, answered off the reducer: the search engine it uses is loaded on first need.
+  const shelfQuery = state.shelf.open && state.shelf.line.text.trim() !== '' ? state.shelf.line.text : undefined;
+  const shelfEntries = state.shelf.entries;
+  useEffect(() => {
+    if (shelfQuery === undefined) return;
+    let live = true;
+    void import('../core/shelf/filter.js').then(({ filterShelf }) => {
+      if (live) dispatch({ type: 'shelfMatches', query: shelfQuery, matches: filterShelf(shelfEntries, shelfQuery) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [shelfQuery, shelfEntries]);
+
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
   const g = geometry(state);

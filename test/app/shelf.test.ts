@@ -6,6 +6,7 @@ import type { ShelfEntry } from '../../src/core/shelf/entries.js';
 import { cellWidth } from '../../src/core/layout/width.js';
 import { shelfFrame } from '../../src/ui/rows/shelf.js';
 import { createTheme } from '../../src/ui/theme.js';
+import { filterShelf } from '../../src/core/shelf/filter.js';
 import { syntheticDocument } from './documents.js';
 
 const doc = syntheticDocument(3, 3);
@@ -22,6 +23,8 @@ function state(entries: readonly ShelfEntry[] = ENTRIES): ReaderState {
   return createReaderState(doc, { columns: 100, rows: 20, shelf: entries });
 }
 const keys = (s: ReaderState, ...k: string[]): ReaderState => reduce(s, { type: 'keys', keys: k });
+/** The filter's matches, as the app delivers them. */
+const answer = (s: ReaderState, query = s.shelf.line.text): ReaderState => reduce(s, { type: 'shelfMatches', query, matches: filterShelf(s.shelf.entries, query) });
 
 describe('the shelf view (reducer)', () => {
   it('o opens it from the text; every printable key filters, arrows choose, Esc clears then closes', () => {
@@ -30,6 +33,9 @@ describe('the shelf view (reducer)', () => {
     expect(s.shelf.matches).toEqual([0, 1, 2, 3]);
     s = keys(s, 'x', 'y', 'j');
     expect(s.shelf.line.text).toBe('xyj');
+    // An answer for an earlier filter is dropped.
+    expect(answer(s, 'xy')).toBe(s);
+    s = answer(s);
     expect(selectedEntry(s.shelf)?.title).toBe('西游记');
     // j and k were typed, not taken as movement: the view is where it was.
     expect(s.top).toEqual(state().top);
@@ -94,7 +100,7 @@ describe('the shelf view (rows)', () => {
     expect(view.cursor).toEqual({ x: 2, y: 19 });
     // The selected row is in inverse.
     expect(view.lines[1]).toContain('\u001b[7m');
-    const filtered = shelfFrame(keys(s, '西', '游'), theme, NOW);
+    const filtered = shelfFrame(answer(keys(s, '西', '游')), theme, NOW);
     expect(filtered.lines[0]).toMatch(/1 of 4/);
     expect(filtered.cursor).toEqual({ x: 6, y: 19 });
   });

@@ -4,13 +4,8 @@
  *
  * Order: the text read most recently first, as every reader's history does; texts never read come
  * after, by title, then by path, so a folder's list is stable from one run to the next.
- *
- * Filtering reuses the search engine (one paragraph per entry: title, author, file name), so the
- * shelf understands what the search does: pinyin (`hlm`, `honglou` for 红楼梦), traditional
- * characters (`紅樓` finds 红楼梦), near misses; the best matches first.
+ * Filtering is `filter.ts`, apart, as it needs the search engine and listing does not.
  */
-import { createSearchIndex } from '../search/index.js';
-import type { Document, Paragraph } from '../document/types.js';
 
 export interface ShelfEntry {
   /** The content key (`documentKey`) when known: a text read before, or a file whose key is cached. */
@@ -92,33 +87,4 @@ export function charCount(chars: number | undefined): string {
   if (chars === undefined) return '';
   if (chars >= 10_000) return `${Number((chars / 10_000).toFixed(1))}万`;
   return String(chars);
-}
-
-const indexes = new WeakMap<readonly ShelfEntry[], ReturnType<typeof createSearchIndex>>();
-
-/** What the filter looks in for one entry: title, author, file name. */
-function haystack(entry: ShelfEntry): string {
-  return [entry.title, entry.author ?? '', fileName(entry.path)].filter((part) => part !== '').join(' ');
-}
-
-function shelfIndex(entries: readonly ShelfEntry[]): ReturnType<typeof createSearchIndex> {
-  let index = indexes.get(entries);
-  if (index) return index;
-  const lead: Paragraph[] = entries.map((entry, i) => ({ id: `s0p${i + 1}`, section: 0, index: i + 1, kind: 'lead', text: haystack(entry), offset: 0 }));
-  const doc: Document = { title: '', lead, sections: [], notes: [], speakers: [], source: lead.map((p) => p.text).join('\n') };
-  index = createSearchIndex(doc);
-  indexes.set(entries, index);
-  return index;
-}
-
-/**
- * Indexes into `entries` of those matching `query`, best match first; all of them, in their order,
- * for a blank query.
- */
-export function filterShelf(entries: readonly ShelfEntry[], query: string): number[] {
-  if (query.trim() === '') return entries.map((_, i) => i);
-  return shelfIndex(entries)
-    .search(query)
-    .map((hit) => hit.paragraph - 1)
-    .filter((i) => i >= 0 && i < entries.length);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ago, charCount, duration, filterShelf, progressPercent, sortShelf, type ShelfEntry } from '../../../src/core/shelf/entries.js';
+import { ago, charCount, duration, progressPercent, sortShelf, type ShelfEntry } from '../../../src/core/shelf/entries.js';
+import { filterShelf } from '../../../src/core/shelf/filter.js';
 import { shelfLine } from '../../../src/core/shelf/table.js';
 import { cellWidth } from '../../../src/core/layout/width.js';
 
