@@ -4,7 +4,7 @@ import { parseDocument } from '../core/document/parse.js';
 import type { Document } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { readInput } from './input.js';
+import { findBundledText, readInput } from './input.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printCitation, printDocument } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
@@ -185,13 +185,16 @@ async function loadForReader(file: string | undefined, interview: boolean): Prom
     try {
       const doc = await load(last.path);
       const { documentKey } = await import('../storage/record.js');
-      if (documentKey(doc.source) === last.key) return { doc, path: last.path, notice: `the text read last, 《${doc.title}》` };
+      // The interview read last is what opens anyway: no news for the status bar.
+      const news = resolve(findBundledText() ?? '') === last.path ? {} : { notice: `the text read last, 《${doc.title}》` };
+      if (documentKey(doc.source) === last.key) return { doc, path: last.path, ...news };
     } catch {
       // Unreadable now: the interview opens instead, as on a first run.
     }
   }
   // The interview says what it is on its first row; the status bar keeps its key hints for a first run.
-  return { doc: await load(undefined) };
+  const bundled = findBundledText();
+  return { doc: await load(undefined), ...(bundled === undefined ? {} : { path: resolve(bundled) }) };
 }
 
 function noMore(extra: string[]): void {
