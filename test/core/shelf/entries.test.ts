@@ -94,4 +94,11 @@ describe('descriptions', () => {
     expect(wide).toContain('1h 00m');
     expect(shelfLine({ ...e, missing: true }, 120, NOW)).toContain('(missing)');
   });
+
+  it('shows a hostile title or author (a hand-edited record, a cache) without its control codes', () => {
+    const line = shelfLine(entry('书\u001b]0;owned\u0007名\u009b2J', { author: '\u001b[31m某' }), 80, NOW);
+    // eslint-disable-next-line no-control-regex
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(cellWidth(line)).toBe(80);
+  });
 });
