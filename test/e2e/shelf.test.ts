@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { parseDocument } from '../../src/core/document/parse.js';
+import { saveState } from '../../src/storage/store.js';
 import { disposeTerminals, keys, startTerminal, type TerminalSession } from '../helpers/terminal.js';
 
 const READY = /\d+\/~?\d+ \d+%/;
@@ -152,5 +154,26 @@ describe('yuedu search across texts', () => {
     expect(rows.map((r) => r.title)).toEqual(['丙书 gamma', '乙书 beta', '甲书 alpha'].sort());
     for (const row of rows) expect(row).toMatchObject({ chapters: 8, progress: 0, missing: false });
     expect(runCli(['shelf', join(dir, 'alpha.txt')], { env }).status).toBe(2);
+  });
+
+  it('yuedu DIR without a terminal prints the shelf; an empty shelf says how texts get there', () => {
+    const { dir, env } = library();
+    const empty = runCli(['shelf'], { env });
+    expect(empty.status).toBe(0);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toMatch(/the shelf is empty/);
+    const listed = runCli([dir], { env });
+    expect(listed.status).toBe(0);
+    expect(listed.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s{2,}/)[0])).toEqual(['丙书 gamma', '乙书 beta', '甲书 alpha'].sort());
+    expect(listed.stdout).toMatch(/8章/);
+    // A folder's texts are not "read": reopening with no FILE still gives the interview.
+    expect(runCli([], { env }).stdout).toContain('刘忠');
+    // Once one is read, yuedu with no FILE gives it (printed here, without a terminal) while it is unchanged.
+    const beta = join(dir, 'beta.txt');
+    saveState(parseDocument(readFileSync(beta, 'utf8')).source, { title: '乙书 beta', lastRead: new Date().toISOString(), path: beta }, { env });
+    expect(runCli([], { env }).stdout).toContain('乙书第1章第1段');
+    expect(runCli(['--interview'], { env }).stdout).toContain('刘忠');
+    writeFileSync(beta, `${readFileSync(beta, 'utf8')}\n多了一段。\n`);
+    expect(runCli([], { env }).stdout).toContain('刘忠');
   });
 });
