@@ -26,6 +26,31 @@ export interface ShelfState {
   readonly forget: { serial: number; key: string } | undefined;
   /** The path to open; the reader quits so its host can open it. */
   readonly openRequest: string | undefined;
+  /** Where to open it (a paragraph's ref, from a search across the texts). */
+  readonly openAt: string | undefined;
+  /** A search of every text asked for (a filter beginning with `/`, then Enter): the host runs it. */
+  readonly searching: string | undefined;
+  /** Its answer: hits across the texts, best first. */
+  readonly hits: { query: string; list: readonly ShelfHit[] } | undefined;
+}
+
+/** One paragraph found by a search across the shelf's texts. */
+export interface ShelfHit {
+  path: string;
+  title: string;
+  ref: string;
+  text: string;
+}
+
+/** The query of a filter that asks to search every text (`/query`), if it is one. */
+export function acrossQuery(line: string): string | undefined {
+  return line.startsWith('/') && line.slice(1).trim() !== '' ? line.slice(1) : undefined;
+}
+
+/** The hits shown: those answering the filter as it is. */
+export function shownHits(shelf: ShelfState): readonly ShelfHit[] | undefined {
+  const query = acrossQuery(shelf.line.text);
+  return query !== undefined && shelf.hits?.query === query ? shelf.hits.list : undefined;
 }
 
 function everything(entries: readonly ShelfEntry[]): number[] {
@@ -33,7 +58,19 @@ function everything(entries: readonly ShelfEntry[]): number[] {
 }
 
 export function initialShelf(entries: readonly ShelfEntry[] = [], open = false): ShelfState {
-  return { open, entries, line: { text: '', cursor: 0 }, matches: entries.map((_, i) => i), selected: 0, confirm: undefined, forget: undefined, openRequest: undefined };
+  return {
+    open,
+    entries,
+    line: { text: '', cursor: 0 },
+    matches: entries.map((_, i) => i),
+    selected: 0,
+    confirm: undefined,
+    forget: undefined,
+    openRequest: undefined,
+    openAt: undefined,
+    searching: undefined,
+    hits: undefined,
+  };
 }
 
 export type ShelfAction =
@@ -45,7 +82,9 @@ export type ShelfAction =
   | { type: 'shelfSubmit' }
   | { type: 'shelfForget' }
   /** The entries matching `query`, best first; dropped unless the filter still says `query`. */
-  | { type: 'shelfMatches'; query: string; matches: readonly number[] };
+  | { type: 'shelfMatches'; query: string; matches: readonly number[] }
+  /** The answer of a search across the texts. */
+  | { type: 'shelfHits'; query: string; hits: readonly ShelfHit[] };
 
 export function isShelfAction(action: { type: string }): action is ShelfAction {
   return action.type.startsWith('shelf');
@@ -64,10 +103,15 @@ function withShelf(state: ReaderState, patch: Partial<ShelfState>, notice?: stri
 export function reduceShelf(state: ReaderState, action: ShelfAction): ReaderState {
   const { shelf } = state;
   // Any key but the second Ctrl-d (or y) cancels the question.
-  const base = shelf.confirm !== undefined && action.type !== 'shelfForget' && action.type !== 'shelfMatches' && !(action.type === 'shelfEdit' && action.edit.type === 'insert' && action.edit.text === 'y') ? withShelf(state, { confirm: undefined }) : state;
+  const base = shelf.confirm !== undefined && action.type !== 'shelfForget' && action.type !== 'shelfMatches' && action.type !== 'shelfHits' && !(action.type === 'shelfEdit' && action.edit.type === 'insert' && action.edit.text === 'y') ? withShelf(state, { confirm: undefined }) : state;
   switch (action.type) {
     case 'shelfOpen':
       return withShelf(base, { ...initialShelf(shelf.entries, true), forget: shelf.forget }, shelf.entries.length === 0 ? 'the shelf is empty: texts you open are listed here (yuedu DIR adds a folder)' : undefined);
+    case 'shelfHits': {
+      if (!shelf.open || shelf.searching !== action.query) return state;
+      const notice = action.hits.length === 0 ? `no text on the shelf has ${action.query}` : `${action.hits.length} paragraphs found; Enter opens one`;
+      return withShelf(state, { searching: undefined, hits: { query: action.query, list: action.hits }, selected: 0 }, notice);
+    }
     case 'shelfMatches': {
       if (action.query !== shelf.line.text || !shelf.open) return state;
       const matches = action.matches.filter((i) => i >= 0 && i < shelf.entries.length);
@@ -81,13 +125,21 @@ export function reduceShelf(state: ReaderState, action: ShelfAction): ReaderStat
       const line = editLine(shelf.line, action.edit);
       if (line.text === shelf.line.text) return line.cursor === shelf.line.cursor ? base : withShelf(base, { line });
       // A blank filter shows everything at once; another waits for its matches (`shelfMatches`).
-      return withShelf(base, line.text.trim() === '' ? { line, matches: everything(shelf.entries), selected: 0 } : { line });
+      return withShelf(base, line.text.trim() === '' ? { line, matches: everything(shelf.entries), selected: 0 } : { line, selected: 0 });
     }
     case 'shelfSelect': {
-      const selected = Math.max(0, Math.min(shelf.matches.length - 1, shelf.selected + action.by));
+      const count = shownHits(shelf)?.length ?? shelf.matches.length;
+      const selected = Math.max(0, Math.min(count - 1, shelf.selected + action.by));
       return selected === shelf.selected ? base : withShelf(base, { selected });
     }
     case 'shelfSubmit': {
+      const query = acrossQuery(shelf.line.text);
+      if (query !== undefined) {
+        const hit = shownHits(shelf)?.[shelf.selected];
+        if (hit) return { ...withShelf(base, { openRequest: hit.path, openAt: hit.ref }), quit: true };
+        if (shelf.searching === query) return base;
+        return withShelf(base, { searching: query, hits: undefined, selected: 0 }, `searching every text for ${query}…`);
+      }
       const entry = selectedEntry(shelf);
       if (!entry) return base;
       if (entry.path === undefined) return withShelf(base, {}, `${shownTitle(entry)} was read from standard input: pipe it in again to open it`);

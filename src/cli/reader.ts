@@ -16,6 +16,11 @@ import { ReadingClock } from '../storage/reading-time.js';
 import { forgetRecord, type ShelfListing } from '../storage/shelf.js';
 import { loadState, saveState, type StateRecord, type StateUpdate } from '../storage/store.js';
 import { visibleRows } from '../app/selectors.js';
+import type { ShelfHit } from '../app/shelf.js';
+import { searchMany } from './commands/search-many.js';
+
+/** Hits listed per text when the shelf searches every text. */
+const ACROSS_PER_TEXT = 5;
 import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
 import { UserError } from './errors.js';
 
@@ -99,6 +104,7 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
     const gather = async (): Promise<ShelfListing> => (options.gatherShelf ? options.gatherShelf(options.shelfFolders ?? []) : { entries: [], notes: [] });
     const outcome = await runOnce(current, gather, notice);
     if (outcome.open === undefined || !options.loadPath) return outcome.code;
+    const at = outcome.at;
     notice = undefined;
     try {
       const doc = await options.loadPath(outcome.open);
@@ -107,6 +113,8 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
       delete current.section;
       delete current.at;
       delete current.search;
+      // A hit of a search across the texts opens at its paragraph.
+      if (at !== undefined) current.at = at;
     } catch (error) {
       notice = `cannot open ${sanitizeLine(outcome.open)}: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`;
     }
@@ -130,7 +138,7 @@ function readThrough(state: ReaderState): number {
   }
 }
 
-async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfListing>, notice: string | undefined): Promise<{ code: number; open?: string }> {
+async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfListing>, notice: string | undefined): Promise<{ code: number; open?: string; at?: string }> {
   const { doc, section } = options;
   if (options.search !== undefined && options.search.trim() === '') throw new UserError('--search needs something to search for');
   if (section !== undefined && section > doc.sections.length) {
@@ -159,6 +167,7 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
   };
   let leaveWarning: string | undefined;
   let open: string | undefined;
+  let openAt: string | undefined;
   const clock = new ReadingClock();
   let furthest = 0;
   let lastState: ReaderState | undefined;
@@ -180,6 +189,7 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
   const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;
   const onLeave = (state: ReaderState): void => {
     open = state.shelf.openRequest;
+    openAt = state.shelf.openAt;
     if (!viewed) return;
     furthest = Math.max(furthest, readThrough(state));
     const update = recordUpdate(doc, options.path, { anchor: state.top, measure: state.measure, indent: state.indent, furthest, addReadingMs: Math.round(clock.total()) });
@@ -209,6 +219,12 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
       onMark,
       onLeave,
       onState,
+      searchTexts: async (query: string): Promise<ShelfHit[]> => {
+        if (!options.loadPath) return [];
+        const paths = shelf.filter((entry) => entry.path !== undefined && !entry.missing).map((entry) => entry.path!);
+        const { texts } = await searchMany(paths, query, options.loadPath, ACROSS_PER_TEXT);
+        return texts.flatMap((text) => text.hits.map((hit) => ({ path: text.file, title: text.title, ref: hit.paragraphId, text: hit.text })));
+      },
       clipboard: options.clipboard ?? true,
     });
   } finally {
@@ -217,5 +233,5 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
   // The screen is back: a place that could not be saved is said where it stays readable.
   if (leaveWarning !== undefined) process.stderr.write(`yuedu: ${sanitizeLine(leaveWarning)}\n`);
   if (code > 128) process.exit(code);
-  return open === undefined ? { code } : { code, open };
+  return open === undefined ? { code } : { code, open, ...(openAt === undefined ? {} : { at: openAt }) };
 }

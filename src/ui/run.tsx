@@ -50,6 +50,8 @@ export interface RunReaderOptions {
   onLeave?: (state: ReaderState) => void;
   /** Told every new state (a key, a resize): reading time and the shelf's requests are counted from it. */
   onState?: (state: ReaderState) => void;
+  /** Searches every text on the shelf (`/` in the shelf view). */
+  searchTexts?: AppProps['searchTexts'];
   /** Let `y` write the OSC 52 clipboard sequence (false: `--no-clipboard`). @default true */
   clipboard?: boolean;
   /** A first frame already drawn on the alternate screen (`drawFirstFrame`), to go on from. */
@@ -182,6 +184,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
           {...(ambiguousWidth === undefined ? {} : { ambiguousWidth })}
           {...(initial === undefined ? {} : { initial })}
           {...(onMark === undefined ? {} : { onMark })}
+          {...(options.searchTexts === undefined ? {} : { searchTexts: options.searchTexts })}
           onStateChange={onStateChange}
           copy={copy}
           draw={draw}

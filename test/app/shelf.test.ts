@@ -78,6 +78,28 @@ describe('the shelf view (reducer)', () => {
     expect(s.notice).toMatch(/no record/);
   });
 
+  it('/query then Enter asks the host to search every text; Enter on a hit opens its text at its paragraph', () => {
+    let s = keys(state(), 'o', '/', '梦', 'enter');
+    expect(s.shelf.searching).toBe('梦');
+    expect(s.notice).toMatch(/searching every text/);
+    // An answer for another query is dropped.
+    expect(reduce(s, { type: 'shelfHits', query: '别的', hits: [] })).toBe(s);
+    s = reduce(s, {
+      type: 'shelfHits',
+      query: '梦',
+      hits: [
+        { path: '/books/hlm.txt', title: '红楼梦', ref: 's5p2', text: '梦一' },
+        { path: '/books/xyj.txt', title: '西游记', ref: 's1p1', text: '梦二' },
+      ],
+    });
+    expect(s.shelf.searching).toBeUndefined();
+    const lines = shelfFrame(s, createTheme(false), NOW).lines;
+    expect(lines[0]).toMatch(/2 paragraphs in 4 texts/);
+    expect(lines[2]).toMatch(/西游记\s+s1p1\s+梦二/);
+    s = keys(s, 'down', 'enter');
+    expect(s).toMatchObject({ quit: true, shelf: { openRequest: '/books/xyj.txt', openAt: 's1p1' } });
+  });
+
   it('an empty shelf says how texts get there', () => {
     expect(keys(state([]), 'o').notice).toMatch(/the shelf is empty/);
   });

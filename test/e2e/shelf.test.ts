@@ -121,6 +121,28 @@ describe('the shelf in the reader', () => {
   }, 120_000);
 });
 
+describe('searching every text from the shelf view', () => {
+  it('/ then a query and Enter lists hits across the three texts; Enter opens one at its paragraph', async () => {
+    const { dir, env } = library();
+    const term = await startTerminal({ cols: 100, rows: 30, args: [dir], env });
+    await term.waitFor(/书架 Shelf\s+3 texts/, { timeout: 20_000 });
+    // Typed one key at a time, as a person does; the query goes in as pasted text would.
+    await term.typeKeys(['/'], { timeout: 10_000 });
+    term.write('麒麟');
+    await term.waitFor(/Enter searches every text/, { timeout: 10_000 });
+    term.write(keys.enter);
+    await term.waitFor(/1 paragraph in 3 texts/, { timeout: 30_000 });
+    expect(term.screen()).toMatch(/丙书 gamma\s+s2p3\s+丙书第2章第3段。麒麟/);
+    term.write(keys.enter);
+    await term.waitFor((t) => READY.test(t.row(29)) && t.screen().includes('丙书第2章第3段'), { timeout: 15_000 });
+    // The hit's paragraph is at the top of the text.
+    const pane = term.text().map((row) => (row.includes('│') ? (row.split('│')[1] ?? '') : row).trim());
+    expect(pane[1]).toMatch(/^丙书第2章第3段/);
+    term.write('q');
+    expect((await term.exit({ timeout: 10_000 })).exitCode).toBe(0);
+  }, 90_000);
+});
+
 describe('yuedu search across texts', () => {
   it('groups hits by text, best first, with refs; --json adds the file; exit codes as for one file', () => {
     const { dir, env } = library();

@@ -5,6 +5,8 @@
  */
 import { keyHints } from '../../app/keymap.js';
 import type { ReaderState } from '../../app/state.js';
+import { acrossQuery, shownHits } from '../../app/shelf.js';
+import { sanitizeLine } from '../../core/document/sanitize.js';
 import { shelfLine } from '../../core/shelf/table.js';
 import { cellWidth, truncateToWidth } from '../../core/layout/width.js';
 import { lineView } from '../line-view.js';
@@ -24,11 +26,24 @@ export function shelfFrame(state: ReaderState, theme: Theme, now: Date): ScreenV
   const { shelf, columns: width, rows: height, ambiguousWidth } = state;
   const listHeight = shelfListHeight(height);
   const total = shelf.entries.length;
-  const filtered = shelf.line.text === '' ? `${total} text${total === 1 ? '' : 's'}` : `${shelf.matches.length} of ${total}`;
+  const hits = shownHits(shelf);
+  const across = acrossQuery(shelf.line.text);
+  const filtered = hits
+    ? `${hits.length} paragraph${hits.length === 1 ? '' : 's'} in ${total} texts`
+    : across !== undefined
+      ? `search all ${total} texts`
+      : shelf.line.text === ''
+        ? `${total} text${total === 1 ? '' : 's'}`
+        : `${shelf.matches.length} of ${total}`;
   const lines = [paint(fit(` 书架 Shelf  ${filtered}`, width, ambiguousWidth), theme.helpTitle)];
   // The selection stays in view: the list scrolls by whole pages.
   const first = listHeight === 0 ? 0 : Math.floor(shelf.selected / listHeight) * listHeight;
-  for (let y = 0; y < listHeight; y++) {
+  for (let y = 0; hits && y < listHeight; y++) {
+    const hit = hits[first + y];
+    const line = hit ? fit(` ${sanitizeLine(hit.title)}  ${hit.ref}  ${sanitizeLine(hit.text)}`, width, ambiguousWidth) : ' '.repeat(width);
+    lines.push(hit && first + y === shelf.selected ? paint(line, theme.sidebarSelected) : line);
+  }
+  for (let y = 0; !hits && y < listHeight; y++) {
     const index = shelf.matches[first + y];
     const entry = index === undefined ? undefined : shelf.entries[index];
     if (!entry) {
@@ -42,7 +57,14 @@ export function shelfFrame(state: ReaderState, theme: Theme, now: Date): ScreenV
   const hints = keyHints('shelf')
     .map((h) => `${h.key} ${h.hint}`)
     .join('  ');
-  const status = state.notice !== '' ? state.notice : shelf.matches.length === 0 && total > 0 ? 'no text matches the filter' : hints;
+  const status =
+    state.notice !== ''
+      ? state.notice
+      : across !== undefined && !hits
+        ? 'Enter searches every text on the shelf'
+        : shelf.matches.length === 0 && total > 0
+          ? 'no text matches the filter'
+          : hints;
   lines.push(paint(fit(` ${status}`, width, ambiguousWidth), theme.status));
   const room = Math.max(1, width - cellWidth(PROMPT, ambiguousWidth));
   const view = lineView(shelf.line.text, shelf.line.cursor, room, ambiguousWidth);
