@@ -113,7 +113,16 @@ async function searchManyCommand(query: string, targets: string[], args: CliArgs
   const { stdout, stderr } = process;
   const { files, notes } = expandTargets(targets);
   const limit = args.limit ?? (args.json ? Infinity : MANY_PLAIN_LIMIT);
-  const found = await searchMany(files, query, (path) => load(path), limit);
+  // Many texts take a while: a count on a terminal's standard error, wiped before the answer.
+  const started = Date.now();
+  let shown = false;
+  const onProgress = (done: number, total: number): void => {
+    if (Date.now() - started < 300) return;
+    shown = true;
+    stderr.write(`\r\u001b[Ksearching texts… ${done}/${total}`);
+  };
+  const found = await searchMany(files, query, (path) => load(path), limit, stderr.isTTY ? onProgress : undefined);
+  if (shown) stderr.write('\r\u001b[K');
   for (const note of [...notes, ...found.notes]) stderr.write(`yuedu: ${note}\n`);
   if (files.length === 0) throw new UserError(`no .txt, .md or .epub file under ${targets.map((t) => `'${t}'`).join(', ')}`);
   if (args.json) stdout.write(searchManyJson(found.texts));

@@ -44,11 +44,14 @@ export async function searchMany(
   query: string,
   load: (path: string) => Promise<Document>,
   limit: number,
+  /** Told after each text, with how many are done. */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ texts: TextHits[]; notes: string[] }> {
   const { createSearchIndex } = await import('../../core/search/index.js');
   const texts: TextHits[] = [];
   const notes: string[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    onProgress?.(i, files.length);
     let doc: Document;
     try {
       doc = await load(file);
