@@ -198,7 +198,8 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
   const keyboard = openKeyboard();
   let code: number;
   try {
-    const screen = drawFirstFrame({ doc, stdin: keyboard.stream, stdout: process.stdout, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
+    // The early frame is the text's view: with the shelf shown first (`yuedu DIR`), Ink draws the first.
+    const screen = options.showShelf ? undefined : drawFirstFrame({ doc, stdin: keyboard.stream, stdout: process.stdout, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
     // Loaded only here: `yuedu print` and friends never pay for Ink and React.
     const { runReader } = await import('../ui/run.js').catch((error: unknown) => {
       if (screen) {
