@@ -8,6 +8,7 @@
  * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
  * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's;
  * --memory-only: the peak memory of print, wrap, toc and the reader on the shapes of bench/memory.ts.
+ * then the shelf's (bench/shelf.ts; alone: --shelf-only, with --novels N and --novel-mb M).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,9 @@ const { values } = parseArgs({
     'search-only': { type: 'boolean', default: false },
     'formats-only': { type: 'boolean', default: false },
     'memory-only': { type: 'boolean', default: false },
+    'shelf-only': { type: 'boolean', default: false },
+    novels: { type: 'string' },
+    'novel-mb': { type: 'string' },
     corpus: { type: 'string' },
     paragraphs: { type: 'string' },
     limit: { type: 'string' },
@@ -49,9 +53,17 @@ const keyRuns = Math.min(runs, 3);
 if (values['formats-only']) await formatsOnly();
 else if (values['memory-only']) await memoryBenchmark();
 else {
-  if (!values['search-only']) await terminalBenchmark();
-  await searchBenchmark();
-  if (!values['search-only']) await memoryBenchmark();
+  if (!values['search-only'] && !values['shelf-only']) await terminalBenchmark();
+  if (!values['shelf-only']) await searchBenchmark();
+  if (!values['search-only'] && !values['shelf-only']) await memoryBenchmark();
+  if (!values['search-only']) {
+    const { shelfBenchmark } = await import('./shelf.js');
+    await shelfBenchmark({
+      ...(values.novels === undefined ? {} : { novels: Number(values.novels) }),
+      ...(values['novel-mb'] === undefined ? {} : { novelMb: Number(values['novel-mb']) }),
+      runs: Math.min(runs, 3),
+    });
+  }
 }
 
 /** The EPUB's first frame against the same text as TXT (bench/formats.ts); also part of the full run. */

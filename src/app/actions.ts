@@ -1,6 +1,7 @@
 import type { Anchor } from '../core/layout/flow.js';
 import type { PendingMode } from './keymap.js';
 import type { SearchAction } from './search.js';
+import type { ShelfAction } from './shelf.js';
 
 /** Everything that can happen to the reader. Keys become actions through the keymap and `commands.ts`. */
 export type Action =
@@ -45,4 +46,6 @@ export type Action =
   /** Keys pressed, by key-table name, each read in the mode the previous one left (see `keymap.ts`). */
   | { type: 'keys'; keys: readonly string[] }
   /** The search line and the committed search (see `search.ts`). */
-  | SearchAction;
+  | SearchAction
+  /** The shelf view (see `shelf.ts`). */
+  | ShelfAction;

@@ -93,6 +93,25 @@ export function commandAction(command: CommandId, key: string): Action {
       return { type: 'measure', steps: -1 };
     case 'indent.toggle':
       return { type: 'toggleIndent' };
+    case 'shelf.open':
+      return { type: 'shelfOpen' };
+    case 'shelf.next':
+      return { type: 'shelfSelect', by: 1 };
+    case 'shelf.previous':
+      return { type: 'shelfSelect', by: -1 };
+    case 'shelf.pageDown':
+      return { type: 'shelfSelect', by: SHELF_PAGE };
+    case 'shelf.pageUp':
+      return { type: 'shelfSelect', by: -SHELF_PAGE };
+    case 'shelf.submit':
+      return { type: 'shelfSubmit' };
+    case 'shelf.forget':
+      return { type: 'shelfForget' };
+    case 'shelf.close':
+      return { type: 'shelfClose' };
+    case 'shelf.move':
+    case 'shelf.delete':
+      return { type: 'shelfEdit', edit: lineEdit(key) };
     case 'app.escape':
       return { type: 'escape' };
     case 'app.quit':
@@ -100,6 +119,9 @@ export function commandAction(command: CommandId, key: string): Action {
       return { type: 'quit' };
   }
 }
+
+/** Entries a page key moves the shelf's selection by. */
+const SHELF_PAGE = 10;
 
 /** What the editing keys of the search line do to it. */
 const LINE_EDITS: Record<string, LineEdit> = {
@@ -136,6 +158,7 @@ export function actionForKey(state: ReaderState, key: string): Action | undefine
   const mode = modeOf(state);
   const binding = lookupKey(mode, key);
   if (binding) return commandAction(binding.command, key);
-  const text = mode === 'search' ? typed(key) : undefined;
-  return text === undefined ? undefined : { type: 'searchEdit', edit: { type: 'insert', text } };
+  const text = mode === 'search' || mode === 'shelf' ? typed(key) : undefined;
+  if (text === undefined) return undefined;
+  return mode === 'shelf' ? { type: 'shelfEdit', edit: { type: 'insert', text } } : { type: 'searchEdit', edit: { type: 'insert', text } };
 }

@@ -15,7 +15,7 @@
  */
 
 /** Which part of the reader receives keys. */
-export type Mode = 'reader' | 'sidebar' | 'help' | 'search' | PendingMode;
+export type Mode = 'reader' | 'sidebar' | 'help' | 'search' | 'shelf' | PendingMode;
 
 /** Modes that read the second key of a two-key sequence: after `m` (set a mark), after `'` (jump). */
 export type PendingMode = 'mark' | 'jump';
@@ -65,11 +65,21 @@ export type CommandId =
   | 'measure.wider'
   | 'measure.narrower'
   | 'indent.toggle'
+  | 'shelf.open'
+  | 'shelf.next'
+  | 'shelf.previous'
+  | 'shelf.pageDown'
+  | 'shelf.pageUp'
+  | 'shelf.submit'
+  | 'shelf.forget'
+  | 'shelf.close'
+  | 'shelf.move'
+  | 'shelf.delete'
   | 'app.escape'
   | 'app.quit'
   | 'app.interrupt';
 
-export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Search' | 'Marks' | 'Copy and layout' | 'Help' | 'General';
+export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Search' | 'Marks' | 'Copy and layout' | 'Shelf' | 'Help' | 'General';
 
 export interface KeyBinding {
   command: CommandId;
@@ -190,6 +200,22 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'measure.wider', keys: ['=', '+'], modes: ['reader', 'sidebar'], help: 'Widen the text column', category: 'Copy and layout' },
   { command: 'measure.narrower', keys: ['-'], modes: ['reader', 'sidebar'], help: 'Narrow the text column', category: 'Copy and layout' },
   { command: 'indent.toggle', keys: ['i'], modes: ['reader', 'sidebar'], help: 'Indent paragraphs or not', category: 'Copy and layout' },
+  { command: 'shelf.open', keys: ['o'], modes: ['reader', 'sidebar'], help: 'Show the shelf: every text read', category: 'Shelf', hint: 'shelf' },
+  { command: 'shelf.next', keys: ['down', 'ctrl+n'], modes: ['shelf'], help: 'Select the next text', category: 'Shelf', hint: 'choose' },
+  { command: 'shelf.previous', keys: ['up', 'ctrl+p'], modes: ['shelf'], help: 'Select the previous text', category: 'Shelf' },
+  { command: 'shelf.pageDown', keys: ['pagedown'], modes: ['shelf'], help: 'Select a page further down', category: 'Shelf' },
+  { command: 'shelf.pageUp', keys: ['pageup'], modes: ['shelf'], help: 'Select a page further up', category: 'Shelf' },
+  { command: 'shelf.submit', keys: ['enter'], modes: ['shelf'], help: 'Open the text at its own place', category: 'Shelf', hint: 'open' },
+  { command: 'shelf.forget', keys: ['ctrl+d'], modes: ['shelf'], help: 'Forget the record (asks once)', category: 'Shelf', hint: 'forget' },
+  { command: 'shelf.close', keys: ['escape'], modes: ['shelf'], help: 'Clear the filter, or close', category: 'Shelf', hint: 'close' },
+  {
+    command: 'shelf.move',
+    keys: ['left', 'right', 'home', 'end', 'ctrl+a', 'ctrl+e'],
+    modes: ['shelf'],
+    help: 'Move in the filter',
+    category: 'Shelf',
+  },
+  { command: 'shelf.delete', keys: ['backspace', 'delete', 'ctrl+u'], modes: ['shelf'], help: 'Delete in the filter', category: 'Shelf' },
   { command: 'help.open', keys: ['?'], modes: ['reader', 'sidebar'], help: 'Show all keys', category: 'Help', hint: 'help' },
   { command: 'help.close', keys: ['escape', '?', 'q'], modes: ['help'], help: 'Close the help', category: 'Help', hint: 'close' },
   { command: 'help.lineDown', keys: ['j', 'down'], modes: ['help'], help: 'Scroll the help down', category: 'Help' },
@@ -204,7 +230,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     category: 'General',
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
-  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
+  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
 ];
 
 const byMode = new Map<Mode, Map<string, KeyBinding>>();
@@ -256,7 +282,7 @@ export function bindingKeys(binding: KeyBinding): string[] {
 }
 
 /** Pending modes are entered from the text, so their sequences are typed "in the text". */
-const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', search: 'search line', mark: 'text', jump: 'text' };
+const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', search: 'search line', shelf: 'shelf', mark: 'text', jump: 'text' };
 
 /** The bindings people are shown (help overlay, README): every row but the prefixes of two-key sequences. */
 export function listedBindings(): KeyBinding[] {
@@ -296,6 +322,7 @@ const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
   sidebar: ['sidebar.open', 'focus.toggle'],
   help: ['help.close'],
   search: ['search.submit', 'search.chooseNext', 'search.close'],
+  shelf: ['shelf.submit', 'shelf.next', 'shelf.forget', 'shelf.close'],
   mark: ['mark.set', 'pending.cancel'],
   jump: ['mark.jump', 'pending.cancel'],
 };

@@ -17,6 +17,7 @@ import { actionForKey } from './commands.js';
 import { geometry, NARROW_BELOW } from './geometry.js';
 import { helpLines, helpListHeight } from './help.js';
 import { endSearch, isSearchAction, reduceSearch } from './search.js';
+import { isShelfAction, reduceShelf } from './shelf.js';
 import { bottomPosition, copyTarget, currentEntry, sidebarEntries, textFlow, topPosition } from './selectors.js';
 import { initialState, type InitialOptions, type ReaderState } from './state.js';
 
@@ -160,6 +161,7 @@ function helpScroll(state: ReaderState, by: number, unit: 'row' | 'page'): Reade
 /** The reader's reducer. */
 export function reduce(state: ReaderState, action: Action): ReaderState {
   if (isSearchAction(action)) return reduceSearch(state, action, jump);
+  if (isShelfAction(action)) return reduceShelf(state, action);
   switch (action.type) {
     case 'resize': {
       const resized = update(state, { columns: action.columns, rows: action.rows });

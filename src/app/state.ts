@@ -7,6 +7,8 @@ import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Mode, PendingMode } from './keymap.js';
 import { initialSearch, NO_SEARCH, type SearchState } from './search.js';
+import { initialShelf, type ShelfState } from './shelf.js';
+import type { ShelfEntry } from '../core/shelf/entries.js';
 
 /** Where keys go: the text, the sidebar (its list of sections), or an overlay on top of them. */
 export type Focus = 'text' | 'sidebar';
@@ -48,6 +50,8 @@ export interface ReaderState {
   readonly copyRequest: CopyRequest | undefined;
   /** The search line, its results and the committed search (see `search.ts`). */
   readonly search: SearchState;
+  /** The shelf view (`o`): the texts read before and those in folders given (see `shelf.ts`). */
+  readonly shelf: ShelfState;
 }
 
 /** What `y` asks the UI to put on the clipboard. */
@@ -78,6 +82,10 @@ export interface InitialOptions {
   notice?: string;
   /** `--search QUERY`: go to the query's best hit as soon as its results are in, with the search active. */
   search?: string;
+  /** The shelf's entries, most recently read first. */
+  shelf?: readonly ShelfEntry[];
+  /** Open with the shelf shown (`yuedu DIR`). */
+  showShelf?: boolean;
 }
 
 /** A state at `options.top` (default: the top of the document) with the text focused. */
@@ -102,12 +110,14 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     indent: options.indent ?? false,
     copyRequest: undefined,
     search: options.search === undefined ? NO_SEARCH : initialSearch(options.search),
+    shelf: initialShelf(options.shelf, options.showShelf ?? false),
   };
 }
 
 /** Which part of the reader receives keys in `state`. */
 export function modeOf(state: ReaderState): Mode {
   if (state.search.editing) return 'search';
+  if (state.shelf.open) return 'shelf';
   if (state.overlay === 'help') return 'help';
   if (state.pending !== 'none') return state.pending;
   return state.focus === 'sidebar' ? 'sidebar' : 'reader';

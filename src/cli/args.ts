@@ -5,7 +5,7 @@ import { UserError } from './errors.js';
 import { parseFormat } from './formats.js';
 
 /** Subcommands; anything else in first position is a FILE for the reader. */
-export const COMMANDS = ['toc', 'print', 'wrap', 'search'] as const;
+export const COMMANDS = ['toc', 'print', 'wrap', 'search', 'shelf'] as const;
 export type CommandName = (typeof COMMANDS)[number] | 'read';
 
 export interface CliArgs {
@@ -39,6 +39,8 @@ export interface CliArgs {
   /** `--chapter REGEX` / `--volume REGEX`: the user's heading rules (checked to compile). */
   chapter?: RegExp;
   volume?: RegExp;
+  /** `--interview`: open the bundled interview, not the text read last. */
+  interview: boolean;
 }
 
 const OPTIONS = {
@@ -61,6 +63,7 @@ const OPTIONS = {
   encoding: { type: 'string' },
   chapter: { type: 'string' },
   volume: { type: 'string' },
+  interview: { type: 'boolean' },
 } as const;
 
 /** How a text is read and outlined: every command that parses one takes them. */
@@ -68,11 +71,12 @@ const TEXT_OPTIONS = ['encoding', 'chapter', 'volume'] as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', ...TEXT_OPTIONS, 'format'],
+  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'interview', ...TEXT_OPTIONS, 'format'],
   toc: ['json', 'format', ...TEXT_OPTIONS],
   print: ['section', 'width', 'ambiguous-wide', 'at', 'notes', 'format', ...TEXT_OPTIONS],
   wrap: ['width', 'ambiguous-wide', 'encoding'],
   search: ['json', 'limit', 'width', 'ambiguous-wide', 'format', ...TEXT_OPTIONS],
+  shelf: ['json', 'width', 'ambiguous-wide'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -113,6 +117,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ...(values.encoding !== undefined && { encoding: nonEmpty('--encoding', values.encoding) }),
     ...(values.chapter !== undefined && { chapter: pattern('--chapter', values.chapter) }),
     ...(values.volume !== undefined && { volume: pattern('--volume', values.volume) }),
+    interview: values.interview ?? false,
   };
   if (args.help || args.version) return args;
 

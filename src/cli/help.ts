@@ -2,8 +2,11 @@ export const USAGE = `yuedu — read Chinese long-form text in the terminal (阅
 
 Usage:
   yuedu [FILE|-] [--at REF | --section N] [--from-start] [--measure N] [--indent] [--no-clipboard]
-        [--ambiguous-wide] [--search QUERY]
-                                open the reader (prints like 'print' when stdout is not a terminal)
+        [--ambiguous-wide] [--search QUERY] [--interview]
+                                open the reader (prints like 'print' when stdout is not a terminal);
+                                with no FILE, the text read last (--interview: the bundled interview)
+  yuedu DIR                     the shelf with the texts under DIR (o in the reader shows it)
+  yuedu shelf [DIR…] [--json]   every text read before, and the .txt/.md/.epub under DIR, last read first
   yuedu toc   [FILE] [--json]   outline: title, author, volumes and chapters (nested), paragraph counts
   yuedu print [FILE] [--section N] [--width W] [--ambiguous-wide]
                                 the document laid out as the reader shows it, as plain text
@@ -12,11 +15,12 @@ Usage:
                                 one paragraph as a citation to paste: quote, speaker, title, date, place
   yuedu wrap  [FILE|-] [--width W] [--ambiguous-wide]
                                 CJK-aware fold: each input line is a paragraph, printed wrapped
-  yuedu search [--json] [--limit N] QUERY [FILE]
-                                find paragraphs (exact, pinyin, traditional, fuzzy); exit 1 if none
+  yuedu search [--json] [--limit N] QUERY [FILE|DIR…]
+                                find paragraphs (exact, pinyin, traditional, fuzzy); exit 1 if none;
+                                several texts: grouped by text, best first
   yuedu --help | --version
 
-FILE defaults to the bundled interview; '-' reads standard input (so does the reader when text is piped in).
+FILE defaults to the bundled interview (the reader: the text read last); '-' reads standard input (so does the reader when text is piped in).
 FILE may be text, Markdown (.md, .markdown) or EPUB (.epub); --format says so when the name does not.
 Options:
   -w, --width W        columns to lay out for (default: the terminal's width, or 80)

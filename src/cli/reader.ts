@@ -11,7 +11,16 @@ import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
-import { KEY_SAVE_WAIT_MS, loadState, saveState, type StateRecord } from '../storage/store.js';
+import { charsThrough, textCounts } from '../core/document/counts.js';
+import { ReadingClock } from '../storage/reading-time.js';
+import { forgetRecord, type ShelfListing } from '../storage/shelf.js';
+import { KEY_SAVE_WAIT_MS, loadState, saveState, type StateRecord, type StateUpdate } from '../storage/store.js';
+import { visibleRows } from '../app/selectors.js';
+import type { ShelfHit } from '../app/shelf.js';
+import { searchMany } from './commands/search-many.js';
+
+/** Hits listed per text when the shelf searches every text. */
+const ACROSS_PER_TEXT = 5;
 import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
 import { UserError } from './errors.js';
 
@@ -32,6 +41,18 @@ export interface ReaderCliOptions {
   measure?: number;
   /** `--indent` / `--no-indent`; undefined: as saved. */
   indent?: boolean;
+  /** The file the text was read from (absolute), remembered for the shelf and the next `yuedu`. */
+  path?: string;
+  /** What was opened when no FILE was named, for the status bar. */
+  opened?: string;
+  /** Folders whose texts the shelf lists besides those read before (`yuedu DIR`). */
+  shelfFolders?: readonly string[];
+  /** Open with the shelf shown (`yuedu DIR`). */
+  showShelf?: boolean;
+  /** Reads another text, to open from the shelf. */
+  loadPath?: (path: string) => Promise<Document>;
+  /** Gathers the shelf's entries. */
+  gatherShelf?: (folders: readonly string[]) => Promise<ShelfListing>;
 }
 
 /**
@@ -75,12 +96,61 @@ function openKeyboard(): Keyboard {
  * exits at once with 128 + the signal number, as the signal would have ended it.
  */
 export async function runReaderFromCli(options: ReaderCliOptions): Promise<number> {
+  let current = options;
+  // What opened without a FILE named; not when the user asked for a place in it, which the status bar shows.
+  const asked = options.at !== undefined || options.section !== undefined || options.search !== undefined;
+  let notice = options.opened === undefined || asked ? undefined : `${options.opened}; o shows the shelf`;
+  for (;;) {
+    const gather = async (): Promise<ShelfListing> => (options.gatherShelf ? options.gatherShelf(options.shelfFolders ?? []) : { entries: [], notes: [] });
+    const outcome = await runOnce(current, gather, notice);
+    if (outcome.open === undefined || !options.loadPath) return outcome.code;
+    const at = outcome.at;
+    notice = undefined;
+    try {
+      const doc = await options.loadPath(outcome.open);
+      // Another text opens at its own saved place: the options that placed the first one are spent.
+      current = { ...options, doc, path: outcome.open, showShelf: false, fromStart: false };
+      delete current.section;
+      delete current.at;
+      delete current.search;
+      // A hit of a search across the texts opens at its paragraph.
+      if (at !== undefined) current.at = at;
+    } catch (error) {
+      notice = `cannot open ${sanitizeLine(outcome.open)}: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`;
+    }
+  }
+}
+
+/** The saved update for a text's record: what the shelf shows of it, the place, the time read. */
+function recordUpdate(doc: Document, path: string | undefined, update: StateUpdate): StateUpdate {
+  const { chapters, chars } = textCounts(doc);
+  return { ...update, title: doc.title, ...(doc.author ? { author: doc.author } : {}), chapters, chars, lastRead: new Date().toISOString(), ...(path === undefined ? {} : { path }) };
+}
+
+/** How far the bottom of the view is into the text, in characters. */
+function readThrough(state: ReaderState): number {
+  try {
+    const last = visibleRows(state).at(-1);
+    const anchor = last === undefined ? state.top : { block: last.blockId, offset: last.kind === 'blank' ? 0 : last.end };
+    return Math.max(charsThrough(state.doc, state.top), charsThrough(state.doc, anchor));
+  } catch {
+    return charsThrough(state.doc, state.top);
+  }
+}
+
+async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfListing>, notice: string | undefined): Promise<{ code: number; open?: string; at?: string }> {
   const { doc, section } = options;
   if (options.search !== undefined && options.search.trim() === '') throw new UserError('--search needs something to search for');
   if (section !== undefined && section > doc.sections.length) {
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
   }
   const loaded = loadState(doc.source);
+  // The text joins the shelf as it opens (after its record was read: a damaged one is warned about
+  // first), so the shelf, and another yuedu, list it at once.
+  // Not a text only shown behind the shelf (`yuedu DIR`): it is not being read until the shelf closes.
+  if (loaded.warning === undefined && !options.showShelf) saveState(doc.source, recordUpdate(doc, options.path, {}));
+  const { entries: shelf, notes } = await gather();
+  notice ??= notes[0];
   // A search goes to its hit, or to the start when nothing matches: not to the saved place.
   const top = openingAnchor(doc, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
   const measure = options.measure ?? loaded.record?.measure;
@@ -90,21 +160,49 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
     ...(loaded.record ? { marks: loaded.record.marks } : {}),
     ...(measure === undefined ? {} : { measure }),
     ...(indent === undefined ? {} : { indent }),
-    ...(loaded.warning === undefined ? {} : { notice: loaded.warning }),
+    ...(loaded.warning === undefined ? (notice === undefined ? {} : { notice }) : { notice: loaded.warning }),
     ...(options.search === undefined ? {} : { search: options.search }),
+    shelf,
+    ...(options.showShelf ? { showShelf: true } : {}),
   };
   let leaveWarning: string | undefined;
+  let open: string | undefined;
+  let openAt: string | undefined;
+  const clock = new ReadingClock();
+  let furthest = 0;
+  let lastState: ReaderState | undefined;
+  let forgotten = 0;
+  let viewed = options.showShelf !== true;
+  const onState = (state: ReaderState): void => {
+    if (lastState !== undefined && state !== lastState) clock.key();
+    if (!state.shelf.open) viewed = true;
+    lastState = state;
+    // The top is cheap to count on every key; the view's bottom is counted when the reader leaves.
+    furthest = Math.max(furthest, charsThrough(state.doc, state.top));
+    const forget = state.shelf.forget;
+    if (forget !== undefined && forget.serial !== forgotten) {
+      forgotten = forget.serial;
+      const warning = forgetRecord(forget.key);
+      if (warning !== undefined) leaveWarning = warning;
+    }
+  };
   // A mark is saved on its key, so it waits for another process's lock only briefly; one that could not
   // be saved goes with the next save (the one on the way out waits longer).
   const onMark = (letter: string, anchor: Anchor): string | undefined =>
     saveState(doc.source, { marks: { [letter]: anchor } }, { lock: { wait: KEY_SAVE_WAIT_MS } }).warning;
   const onLeave = (state: ReaderState): void => {
-    leaveWarning = saveState(doc.source, { anchor: state.top, measure: state.measure, indent: state.indent }).warning;
+    open = state.shelf.openRequest;
+    openAt = state.shelf.openAt;
+    if (!viewed) return;
+    furthest = Math.max(furthest, readThrough(state));
+    const update = recordUpdate(doc, options.path, { anchor: state.top, measure: state.measure, indent: state.indent, furthest, addReadingMs: Math.round(clock.total()) });
+    leaveWarning = saveState(doc.source, update).warning ?? leaveWarning;
   };
   const keyboard = openKeyboard();
   let code: number;
   try {
-    const screen = drawFirstFrame({ doc, stdin: keyboard.stream, stdout: process.stdout, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
+    // The early frame is the text's view: with the shelf shown first (`yuedu DIR`), Ink draws the first.
+    const screen = options.showShelf ? undefined : drawFirstFrame({ doc, stdin: keyboard.stream, stdout: process.stdout, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
     // Loaded only here: `yuedu print` and friends never pay for Ink and React.
     const { runReader } = await import('../ui/run.js').catch((error: unknown) => {
       if (screen) {
@@ -124,6 +222,13 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
       initial,
       onMark,
       onLeave,
+      onState,
+      searchTexts: async (query: string): Promise<ShelfHit[]> => {
+        if (!options.loadPath) return [];
+        const paths = shelf.filter((entry) => entry.path !== undefined && !entry.missing).map((entry) => entry.path!);
+        const { texts } = await searchMany(paths, query, options.loadPath, ACROSS_PER_TEXT);
+        return texts.flatMap((text) => text.hits.map((hit) => ({ path: text.file, title: text.title, ref: hit.paragraphId, text: hit.text })));
+      },
       clipboard: options.clipboard ?? true,
     });
   } finally {
@@ -132,5 +237,5 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
   // The screen is back: a place that could not be saved is said where it stays readable.
   if (leaveWarning !== undefined) process.stderr.write(`yuedu: ${sanitizeLine(leaveWarning)}\n`);
   if (code > 128) process.exit(code);
-  return code;
+  return open === undefined ? { code } : { code, open, ...(openAt === undefined ? {} : { at: openAt }) };
 }

@@ -1,14 +1,18 @@
-import { fstatSync } from 'node:fs';
-import type { Document, Format } from '../core/document/types.js';
+import { fstatSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Document } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { formatOf, loadDocument, parseText, type TextArgs } from './formats.js';
-import { readInput } from './input.js';
+import { findBundledText, readInput } from './input.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printChunks, printCitation } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
 import { wrapChunks } from './commands/wrap.js';
 import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.js';
+import { gatherShelf, shelfJson, shelfText } from './commands/shelf.js';
+import { expandTargets, searchMany, searchManyJson, searchManyText } from './commands/search-many.js';
+import { lastRead, type ShelfListing } from '../storage/shelf.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
   const { stdout } = process;
@@ -49,18 +53,29 @@ export async function runCommand(args: CliArgs): Promise<number> {
       if (first === undefined) throw new UserError('search needs a QUERY', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       // Blank (spaces, full-width spaces too) is a mistake, not a query that matches nothing: exit 2, not 1.
       if (first.trim() === '') throw new UserError('search needs something to search for, not only spaces', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
-      noMore(extra);
+      if (extra.length > 0 || (second !== undefined && isFolder(second))) return searchManyCommand(first, [second!, ...extra], args, ambiguousWidth, color);
       return searchCommand(await load(second, args), first, args, ambiguousWidth, color);
     }
+    case 'shelf':
+      return shelfCommand(args.positionals, args, ambiguousWidth);
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
       // With or without a terminal, as `yuedu search` does.
       if (args.search !== undefined && args.search.trim() === '') throw new UserError('--search needs something to search for');
-      const doc = await loadForReader(first, args);
+      const folder = first !== undefined && first !== '-' && isFolder(first) ? first : undefined;
+      if (folder !== undefined && !canDrawScreen(stdout)) return shelfCommand([folder], args, ambiguousWidth);
+      const opened = await loadForReader(folder === undefined ? first : undefined, args);
+      const { doc } = opened;
       if (canDrawScreen(stdout)) {
         const { runReaderFromCli } = await import('./reader.js');
         return runReaderFromCli({
           doc,
+          ...(opened.path === undefined ? {} : { path: opened.path }),
+          ...(opened.notice === undefined ? {} : { opened: opened.notice }),
+          shelfFolders: folder === undefined ? [] : [folder],
+          showShelf: folder !== undefined,
+          loadPath: (path: string) => load(path),
+          gatherShelf: (folders: readonly string[]) => listShelfWithProgress(folders),
           ambiguousWidth,
           color,
           section: args.section,
@@ -99,7 +114,71 @@ async function searchCommand(doc: Document, query: string, args: CliArgs, ambigu
   return hits.length > 0 ? 0 : 1;
 }
 
-async function load(arg: string | undefined, args: TextArgs): Promise<Document> {
+async function searchManyCommand(query: string, targets: string[], args: CliArgs, ambiguousWidth: 1 | 2, color: boolean): Promise<number> {
+  const { stdout, stderr } = process;
+  const { files, notes } = expandTargets(targets);
+  const limit = args.limit ?? (args.json ? Infinity : MANY_PLAIN_LIMIT);
+  // Many texts take a while: a count on a terminal's standard error, wiped before the answer.
+  const started = Date.now();
+  let shown = false;
+  const onProgress = (done: number, total: number): void => {
+    if (Date.now() - started < 300) return;
+    shown = true;
+    stderr.write(`\r\u001b[Ksearching texts… ${done}/${total}`);
+  };
+  const found = await searchMany(files, query, (path) => load(path), limit, stderr.isTTY ? onProgress : undefined);
+  if (shown) stderr.write('\r\u001b[K');
+  for (const note of [...notes, ...found.notes]) stderr.write(`yuedu: ${note}\n`);
+  if (files.length === 0) throw new UserError(`no .txt, .md or .epub file under ${targets.map((t) => `'${t}'`).join(', ')}`);
+  if (args.json) stdout.write(searchManyJson(found.texts));
+  else stdout.write(searchManyText(found.texts, { width: outputWidth(args.width, stdout), ambiguousWidth, style: styles(color), color }));
+  if (found.texts.length === 0 && stderr.isTTY && !args.json) stderr.write('yuedu: no paragraph matches\n');
+  return found.texts.length > 0 ? 0 : 1;
+}
+
+async function shelfCommand(folders: string[], args: CliArgs, ambiguousWidth: 1 | 2): Promise<number> {
+  const { stdout, stderr } = process;
+  for (const folder of folders) {
+    if (!isFolder(folder)) throw new UserError(`cannot list '${folder}': not a folder`);
+  }
+  const listing = await listShelfWithProgress(folders);
+  for (const note of listing.notes) stderr.write(`yuedu: ${note}\n`);
+  if (args.json) stdout.write(shelfJson(listing.entries));
+  else if (listing.entries.length === 0) stderr.write('yuedu: the shelf is empty: texts you open, and those under a folder you name, are listed here\n');
+  else stdout.write(shelfText(listing.entries, outputWidth(args.width, stdout), new Date(), ambiguousWidth));
+  return 0;
+}
+
+/**
+ * The shelf with the folders' texts. A big folder read for the first time takes a while: a count goes
+ * to standard error (a terminal only), rewritten in place and wiped when the list is complete.
+ */
+async function listShelfWithProgress(folders: readonly string[]): Promise<ShelfListing> {
+  // Only a listing that takes a noticeable time shows a count, so a quick one does not flash.
+  const started = Date.now();
+  let shown = 0;
+  const onProgress = (count: number): void => {
+    if (Date.now() - started < 300 || Date.now() - shown < 100) return;
+    shown = Date.now();
+    process.stderr.write(`\r\u001b[Klisting texts… ${count}`);
+  };
+  const listing = await gatherShelf(folders, (path) => load(path), process.stderr.isTTY ? onProgress : undefined);
+  if (shown > 0) process.stderr.write('\r\u001b[K');
+  return listing;
+}
+
+/** Hits shown per text when several are searched (plain output; JSON has them all). */
+const MANY_PLAIN_LIMIT = 5;
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function load(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
   return loadDocument(arg, args);
 }
 
@@ -107,13 +186,29 @@ async function load(arg: string | undefined, args: TextArgs): Promise<Document> 
  * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
  * text was given, and the bundled interview opens.
  */
-async function loadForReader(file: string | undefined, args: TextArgs): Promise<Document> {
+async function loadForReader(file: string | undefined, args: TextArgs & Pick<CliArgs, 'interview'>): Promise<{ doc: Document; path?: string; notice?: string }> {
   if (file === undefined && stdinMayHaveText()) {
-    if (args.format === 'epub') return load('-', args);
+    if (args.format === 'epub') return { doc: await load('-', args) };
     const input = await readInput('-', args.encoding === undefined ? {} : { encoding: args.encoding });
-    if (input.text.trim() !== '') return parseText(input, formatOf('-', args.format), args);
+    if (input.text.trim() !== '') return { doc: await parseText(input, formatOf('-', args.format), args) };
   }
-  return load(file, args);
+  if (file !== undefined) return { doc: await load(file, args), ...(file === '-' ? {} : { path: resolve(file) }) };
+  // With no FILE: the text read last, when its file is still there and unchanged; else the interview.
+  const last = args.interview ? undefined : lastRead();
+  if (last !== undefined) {
+    try {
+      const doc = await load(last.path);
+      const { documentKey } = await import('../storage/record.js');
+      // The interview read last is what opens anyway: no news for the status bar.
+      const news = resolve(findBundledText() ?? '') === last.path ? {} : { notice: `the text read last, 《${doc.title}》` };
+      if (documentKey(doc.source) === last.key) return { doc, path: last.path, ...news };
+    } catch {
+      // Unreadable now: the interview opens instead, as on a first run.
+    }
+  }
+  // The interview says what it is on its first row; the status bar keeps its key hints for a first run.
+  const bundled = findBundledText();
+  return { doc: await load(undefined, args), ...(bundled === undefined ? {} : { path: resolve(bundled) }) };
 }
 
 /**

@@ -24,6 +24,21 @@ export interface StateRecord {
   indent?: boolean;
   /** When the record was last written (ISO 8601). */
   updatedAt: string;
+  /** What the shelf lists, cached here so listing never parses the text again (see `shelf.ts`). */
+  title?: string;
+  author?: string;
+  /** Sections (chapters) of the text. */
+  chapters?: number;
+  /** 字数: characters of the text, whitespace not counted. */
+  chars?: number;
+  /** The furthest character (counted as `chars`) the bottom of the view has reached: progress. */
+  furthest?: number;
+  /** When the text was last open in the reader (ISO 8601). */
+  lastRead?: string;
+  /** Reading time in milliseconds, counted while keys come (see `reading-time.ts`). */
+  readingMs?: number;
+  /** Absolute paths the text was opened from, the latest first. */
+  paths?: string[];
 }
 
 /** A change to a record: absent fields stay as they are; a mark set to `null` is removed. */
@@ -32,6 +47,17 @@ export interface StateUpdate {
   marks?: Record<string, Anchor | null>;
   measure?: number;
   indent?: boolean;
+  title?: string;
+  author?: string;
+  chapters?: number;
+  chars?: number;
+  /** Raises `furthest` to this, never lowers it: going back to reread is not unreading. */
+  furthest?: number;
+  lastRead?: string;
+  /** Added to `readingMs`: each reader adds its own session's time, so two at once both count. */
+  addReadingMs?: number;
+  /** Put first in `paths` (and removed further down). */
+  path?: string;
 }
 
 /** The version written to disk, so a later format can tell old records apart. */
@@ -43,6 +69,9 @@ export const MARK_LETTER = /^[A-Za-z]$/;
 /** Block ids are short words (`s12p345`, `original-title`); anything else did not come from yuedu. */
 const BLOCK_ID = /^[A-Za-z0-9-]{1,64}$/;
 const MAX_MEASURE = 10_000;
+/** Paths kept per text: where it was opened from lately, not a history. */
+export const MAX_PATHS = 5;
+const MAX_META_CHARS = 500;
 
 /**
  * The file name stem for a document: a SHA-256 prefix of its text, so the same text opened from another
@@ -77,6 +106,14 @@ export function parseRecord(text: string): ParsedRecord {
   }
   if (isMeasure(value.measure)) record.measure = value.measure;
   if (typeof value.indent === 'boolean') record.indent = value.indent;
+  copyMeta(value, record);
+  if (isCount(value.furthest)) record.furthest = value.furthest;
+  if (isDate(value.lastRead)) record.lastRead = value.lastRead;
+  if (isCount(value.readingMs)) record.readingMs = value.readingMs;
+  if (Array.isArray(value.paths)) {
+    const paths = value.paths.filter(isPath).slice(0, MAX_PATHS);
+    if (paths.length > 0) record.paths = paths;
+  }
   return { ok: true, record };
 }
 
@@ -96,14 +133,28 @@ export function applyUpdate(record: StateRecord | undefined, update: StateUpdate
   }
   if (isMeasure(update.measure)) next.measure = update.measure;
   if (typeof update.indent === 'boolean') next.indent = update.indent;
+  copyMeta(update as Record<string, unknown>, next);
+  if (isCount(update.furthest)) next.furthest = Math.max(next.furthest ?? 0, update.furthest);
+  if (isDate(update.lastRead)) next.lastRead = update.lastRead;
+  if (isCount(update.addReadingMs) && update.addReadingMs > 0) next.readingMs = (next.readingMs ?? 0) + update.addReadingMs;
+  if (isPath(update.path)) next.paths = [update.path, ...(next.paths ?? []).filter((p) => p !== update.path)].slice(0, MAX_PATHS);
   return next;
+}
+
+/** Title, author and counts: strings of a sane length, counts as whole numbers; anything else is left out. */
+function copyMeta(from: Record<string, unknown>, to: StateRecord): void {
+  if (isMeta(from.title)) to.title = from.title;
+  if (isMeta(from.author)) to.author = from.author;
+  if (isCount(from.chapters)) to.chapters = from.chapters;
+  if (isCount(from.chars)) to.chars = from.chars;
 }
 
 /** The file's text for a record: one JSON object with a version, keys in a fixed order, a final newline. */
 export function serializeRecord(record: StateRecord): string {
-  const { anchor, marks, measure, indent, updatedAt } = record;
+  const { anchor, marks, measure, indent, updatedAt, title, author, chapters, chars, furthest, lastRead, readingMs, paths } = record;
   const sortedMarks = Object.fromEntries(Object.entries(marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ version: RECORD_VERSION, anchor, marks: sortedMarks, measure, indent, updatedAt }, null, 2)}\n`;
+  const fields = { version: RECORD_VERSION, anchor, marks: sortedMarks, measure, indent, updatedAt, title, author, chapters, chars, furthest, lastRead, readingMs, paths };
+  return `${JSON.stringify(fields, null, 2)}\n`;
 }
 
 function toAnchor(value: unknown): Anchor | undefined {
@@ -116,6 +167,23 @@ function toAnchor(value: unknown): Anchor | undefined {
 
 function isMeasure(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_MEASURE;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isMeta(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_META_CHARS;
+}
+
+function isDate(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value));
+}
+
+function isPath(value: unknown): value is string {
+  // Only absolute paths: a relative one means nothing once the reader is started from another folder.
+  return typeof value === 'string' && value.startsWith('/') && value.length <= 4096 && !value.includes('\0');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

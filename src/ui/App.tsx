@@ -16,6 +16,7 @@ import { createReaderState, reduce } from '../app/reducer.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../app/search.js';
 import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
 import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
+import type { ShelfHit } from '../app/shelf.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
@@ -29,6 +30,7 @@ import { StatusBar } from './components/StatusBar.js';
 import { TextPane } from './components/TextPane.js';
 import { readingFrame, screenLayer } from './rows/frame.js';
 import { searchLine } from './rows/search-line.js';
+import { shelfFrame } from './rows/shelf.js';
 import { paneLines } from './rows/text.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
@@ -52,7 +54,7 @@ export interface AppProps {
    * Where to open (a saved position, a deep link), saved marks, measure, indent, a first status line,
    * and a query to search and go to the best hit of (`--search`).
    */
-  initial?: Pick<InitialOptions, 'top' | 'marks' | 'measure' | 'indent' | 'notice' | 'search'>;
+  initial?: Pick<InitialOptions, 'top' | 'marks' | 'measure' | 'indent' | 'notice' | 'search' | 'shelf' | 'showShelf'>;
   /** Told the state after every change, so the caller can save the position when the reader ends. */
   onStateChange?: (state: ReaderState) => void;
   /** Told each mark as it is set, to save it at once; returns a warning to show when that failed. */
@@ -66,9 +68,11 @@ export interface AppProps {
    * Without it, Ink draws all.
    */
   draw?: (layer: Layer | undefined) => void;
+  /** Searches every text on the shelf (`/` in the shelf view), best first; without it, nothing is found. */
+  searchTexts?: (query: string) => Promise<readonly ShelfHit[]>;
 }
 
-export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy, draw }: AppProps) {
+export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy, draw, searchTexts }: AppProps) {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
     createReaderState(doc, { ...initial, columns, rows, ambiguousWidth, ...(section === undefined ? {} : { section }) }),
   );
@@ -126,20 +130,61 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   // Only the screen writer's frames are built by `readingFrame`; Ink's are components.
   const indexing = useSearch(doc, state.search, dispatch, draw && rehearse);
 
+  // The shelf's filter, answered off the reducer: the search engine it uses is loaded on first need.
+  const shelfQuery = state.shelf.open && state.shelf.line.text.trim() !== '' && !state.shelf.line.text.startsWith('/') ? state.shelf.line.text : undefined;
+  const shelfEntries = state.shelf.entries;
+  useEffect(() => {
+    if (shelfQuery === undefined) return;
+    let live = true;
+    void import('../core/shelf/filter.js').then(({ filterShelf }) => {
+      if (live) dispatch({ type: 'shelfMatches', query: shelfQuery, matches: filterShelf(shelfEntries, shelfQuery) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [shelfQuery, shelfEntries]);
+
+  // `/query` then Enter on the shelf: the host searches every text on it.
+  const across = state.shelf.searching;
+  useEffect(() => {
+    if (across === undefined) return;
+    let live = true;
+    const answer = searchTexts ? searchTexts(across).catch(() => []) : Promise.resolve([]);
+    void answer.then((hits) => {
+      if (live) dispatch({ type: 'shelfHits', query: across, hits });
+    });
+    return () => {
+      live = false;
+    };
+  }, [across, searchTexts]);
+
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
   const g = geometry(state);
-  const screen = draw && readingFrame(state, theme, { progress, indexing });
+  // The shelf (`o`) takes the whole screen; its rows are pure, drawn by the writer or by Ink alike.
+  const shelf = state.shelf.open && !g.tooSmall ? shelfFrame(state, theme, new Date()) : undefined;
+  const screen = shelf ?? (draw && readingFrame(state, theme, { progress, indexing }));
   const line =
     !screen && !g.tooSmall && state.search.editing
       ? searchLine({ line: state.search.line, info: searchLineInfo(state.search, indexing), width: columns, theme, ambiguousWidth: state.ambiguousWidth })
       : undefined;
   // In the query while the search line is open: an input method opens its candidate window there.
   useTerminalCursor(screen ? screen.cursor : line && { x: line.cursor, y: rows - 1 });
-  if (screen) {
+  if (screen && draw) {
     // In the render itself, not an effect: Ink writes the frame of this render before effects run.
     draw(screenLayer(screen.lines, columns));
     return null;
+  }
+  if (screen) {
+    return (
+      <Box flexDirection="column" width={columns} height={rows}>
+        {screen.lines.map((text, i) => (
+          <Text key={i} wrap="truncate-end">
+            {text}
+          </Text>
+        ))}
+      </Box>
+    );
   }
   if (g.tooSmall) {
     draw?.(undefined);

@@ -47,6 +47,10 @@ export interface RunReaderOptions {
   onMark?: (letter: string, anchor: Anchor) => string | undefined;
   /** Told the last state on every way out (q, Ctrl-C, a signal, an error); must be synchronous. */
   onLeave?: (state: ReaderState) => void;
+  /** Told every new state (a key, a resize): reading time and the shelf's requests are counted from it. */
+  onState?: (state: ReaderState) => void;
+  /** Searches every text on the shelf (`/` in the shelf view). */
+  searchTexts?: AppProps['searchTexts'];
   /** Let `y` write the OSC 52 clipboard sequence (false: `--no-clipboard`). @default true */
   clipboard?: boolean;
   /** A first frame already drawn on the alternate screen (`drawFirstFrame`), to go on from. */
@@ -55,7 +59,7 @@ export interface RunReaderOptions {
 
 const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
-type RootProps = Omit<RunReaderOptions, 'stdin' | 'stdout' | 'onLeave' | 'clipboard'> &
+type RootProps = Omit<RunReaderOptions, 'stdin' | 'stdout' | 'onLeave' | 'onState' | 'clipboard'> &
   Pick<AppProps, 'onStateChange' | 'copy' | 'draw'> & { size: TerminalSizeSource; placeCursor: (cell: CursorCell | undefined) => void };
 
 function Root({ size, placeCursor, ...props }: RootProps) {
@@ -105,6 +109,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
     const onResize = (): void => sink.resize(stdout.columns || 80, stdout.rows || 24);
     const onStateChange = (state: ReaderState): void => {
       latest = state;
+      options.onState?.(state);
     };
     // The sequence goes straight to the terminal between frames: an OSC string moves no cursor and draws nothing.
     const copy = (text: string, ref: string): string => {
@@ -175,6 +180,7 @@ export function runReader(options: RunReaderOptions): Promise<number> {
           {...(ambiguousWidth === undefined ? {} : { ambiguousWidth })}
           {...(initial === undefined ? {} : { initial })}
           {...(onMark === undefined ? {} : { onMark })}
+          {...(options.searchTexts === undefined ? {} : { searchTexts: options.searchTexts })}
           onStateChange={onStateChange}
           copy={copy}
           draw={draw}

@@ -1,0 +1,109 @@
+/**
+ * The shelf's benchmark (`npm run bench`, alone: `node bench/run.mjs --shelf-only`): a generated
+ * library of 50 novels (~3 MB each by default; `--novels N`, `--novel-mb M`), listed and searched by
+ * the built yuedu. Measured in one run, so the ratios hold on a shared machine:
+ *   - `yuedu shelf --json DIR` with an empty cache (every novel read once) and again with it warm;
+ *   - `yuedu DIR` in a pseudo-terminal: spawn to the shelf's first screen (`书架 … 50 texts`), warm,
+ *     beside the bundled interview's first screen (`yuedu --interview`) as the yardstick;
+ *   - `yuedu search QUERY DIR` over every novel, beside `yuedu search QUERY` on one of them.
+ * Writes bench/out/shelf.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, startTerminal, YUEDU_BIN } from '../test/helpers/terminal.js';
+import { corpusTexts } from './corpus.js';
+import { median as medianOf } from './stats.js';
+
+const median = (values: readonly number[]): number => medianOf(values) ?? Number.NaN;
+
+const OUT = join(REPO_ROOT, 'bench', 'out');
+const PARAGRAPHS_PER_MB = 13_000;
+const PER_CHAPTER = 300;
+const QUERY = '集成电路';
+
+export interface ShelfBenchOptions {
+  novels?: number;
+  novelMb?: number;
+  runs?: number;
+}
+
+/** Writes the library once per size (the files are the same bytes on every run). */
+function generateLibrary(novels: number, novelMb: number): string {
+  const dir = join(OUT, `shelf-${novels}x${novelMb}mb`);
+  if (existsSync(join(dir, 'done'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let n = 0; n < novels; n++) {
+    const texts = corpusTexts({ paragraphs: Math.round(novelMb * PARAGRAPHS_PER_MB), seed: 1000 + n });
+    const lines = [`第${n + 1}部小说`, `作者：作者${n + 1}`, ''];
+    texts.forEach((text, i) => {
+      if (i % PER_CHAPTER === 0) lines.push(`第${i / PER_CHAPTER + 1}章 章名${i / PER_CHAPTER + 1}`, '');
+      lines.push(`　　${text}`);
+    });
+    writeFileSync(join(dir, `novel-${String(n + 1).padStart(2, '0')}.txt`), `${lines.join('\n')}\n`);
+  }
+  writeFileSync(join(dir, 'done'), '');
+  return dir;
+}
+
+function timed(args: string[], env: NodeJS.ProcessEnv): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [YUEDU_BIN, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`yuedu ${args.join(' ')} exited ${result.status}: ${result.stderr.toString().slice(0, 300)}`);
+  return ms;
+}
+
+async function firstScreen(args: string[], env: Record<string, string>, probe: RegExp): Promise<number> {
+  const term = await startTerminal({ cols: 120, rows: 40, args, env });
+  try {
+    await term.waitFor((t) => probe.test(t.screen()), { timeout: 120_000 });
+    return term.lastOutputAt - term.startedAt;
+  } finally {
+    await term.dispose();
+  }
+}
+
+export async function shelfBenchmark({ novels = 50, novelMb = 3, runs = 3 }: ShelfBenchOptions = {}): Promise<void> {
+  const library = generateLibrary(novels, novelMb);
+  const home = join(OUT, 'shelf-home');
+  rmSync(home, { recursive: true, force: true });
+  const env = { XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache') };
+  const full = { ...process.env, ...env };
+  const cold = timed(['shelf', '--json', library], full);
+  const warm: number[] = [];
+  const screen: number[] = [];
+  const interview: number[] = [];
+  const many: number[] = [];
+  const one: number[] = [];
+  const probe = new RegExp(`书架 Shelf\\s+${novels} texts`);
+  for (let run = 0; run < runs; run++) {
+    warm.push(timed(['shelf', '--json', library], full));
+    screen.push(await firstScreen([library], env, probe));
+    interview.push(await firstScreen(['--interview'], env, /\d+\/~?\d+ \d+%/));
+    many.push(timed(['search', '--json', QUERY, library], full));
+    one.push(timed(['search', '--json', QUERY, join(library, 'novel-01.txt')], full));
+  }
+  const result = {
+    date: new Date().toISOString(),
+    library: { novels, novelMb, path: library },
+    ms: {
+      listCold: cold,
+      listWarm: median(warm),
+      shelfFirstScreen: median(screen),
+      interviewFirstScreen: median(interview),
+      searchAll: median(many),
+      searchOne: median(one),
+    },
+    ratios: {
+      'shelf screen / interview screen': median(screen) / median(interview),
+      'search all / search one': median(many) / median(one),
+    },
+  };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'shelf.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const rows = Object.entries(result.ms).map(([name, ms]) => `  ${name.padEnd(22)} ${ms.toFixed(0).padStart(8)} ms`);
+  const ratios = Object.entries(result.ratios).map(([name, r]) => `  ${name.padEnd(32)} ${r.toFixed(2)}`);
+  process.stdout.write(`\nShelf: ${novels} novels of ~${novelMb} MB (medians of ${runs})\n${rows.join('\n')}\n${ratios.join('\n')}\nJSON: ${join(OUT, 'shelf.json')}\n`);
+}

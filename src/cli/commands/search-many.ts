@@ -1,0 +1,95 @@
+/**
+ * `yuedu search QUERY DIR|FILE…`: one query over many texts. Each text is searched as one file would
+ * be (same query language, folding and ranking); the texts are ordered by their best hit, and each
+ * text's hits follow its name, best first. A text that cannot be read is skipped with a note.
+ */
+import type { Document } from '../../core/document/types.js';
+import type { SearchHit } from '../../core/search/types.js';
+import { sanitizeLine } from '../../core/document/sanitize.js';
+import { scanFolder } from '../../storage/shelf-scan.js';
+import { searchText, type SearchTextOptions } from './search.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface TextHits {
+  file: string;
+  title: string;
+  hits: SearchHit[];
+  /** Hits beyond those kept. */
+  more: number;
+}
+
+/** The files named: folders are searched for texts (as the shelf does), files taken as they are. */
+export function expandTargets(targets: readonly string[]): { files: string[]; notes: string[] } {
+  const files: string[] = [];
+  const notes: string[] = [];
+  for (const target of targets) {
+    let isDir = false;
+    try {
+      isDir = statSync(target).isDirectory();
+    } catch {
+      // Left for the loader, whose message says what is wrong with it.
+    }
+    if (isDir) {
+      const scan = scanFolder(target);
+      files.push(...scan.files);
+      notes.push(...scan.notes);
+    } else files.push(target);
+  }
+  return { files: [...new Set(files.map((f) => resolve(f)))], notes };
+}
+
+export async function searchMany(
+  files: readonly string[],
+  query: string,
+  load: (path: string) => Promise<Document>,
+  limit: number,
+  /** Told after each text, with how many are done. */
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ texts: TextHits[]; notes: string[] }> {
+  const { createSearchIndex } = await import('../../core/search/index.js');
+  const texts: TextHits[] = [];
+  const notes: string[] = [];
+  for (const [i, file] of files.entries()) {
+    onProgress?.(i, files.length);
+    let doc: Document;
+    try {
+      doc = await load(file);
+    } catch (error) {
+      notes.push(`skipped: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`);
+      continue;
+    }
+    const found = createSearchIndex(doc).search(query);
+    if (found.length === 0) continue;
+    texts.push({ file, title: doc.title, hits: found.slice(0, limit), more: Math.max(0, found.length - limit) });
+  }
+  // Best first: by the best hit's score, then by how many hits, then by name so ties are stable.
+  texts.sort((a, b) => a.hits[0]!.score - b.hits[0]!.score || b.hits.length + b.more - (a.hits.length + a.more) || (a.file < b.file ? -1 : 1));
+  return { texts, notes };
+}
+
+export function searchManyJson(texts: readonly TextHits[]): string {
+  const rows = texts.flatMap((text) =>
+    text.hits.map((hit) => ({
+      file: text.file,
+      title: text.title,
+      ref: hit.paragraphId,
+      section: hit.section,
+      sectionTitle: hit.sectionTitle,
+      paragraph: hit.paragraph,
+      speaker: hit.speaker ?? null,
+      score: hit.score,
+      tier: hit.tier,
+      text: hit.text,
+      matches: hit.matches,
+    })),
+  );
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/** Each text: its title and file, then its hits as `yuedu search` prints them. */
+export function searchManyText(texts: readonly TextHits[], options: Omit<SearchTextOptions, 'more'>): string {
+  return texts
+    .map((text) => `${options.style.bold(`== ${sanitizeLine(text.title)}`)}  ${options.style.dim(sanitizeLine(text.file))}\n${searchText(text.hits, { ...options, more: text.more })}`)
+    .join('\n');
+}

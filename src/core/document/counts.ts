@@ -1,0 +1,73 @@
+/**
+ * Counts a reader and a shelf show: chapters, 字数 (characters, as Chinese sites and readers count
+ * them: every character but whitespace, a Latin letter or digit one each) and how far into them a
+ * place in the reading flow is. `charsThrough` is what progress is measured in, so progress does not
+ * depend on the terminal's width as a row count would.
+ *
+ * Example: a title `标题` and one paragraph `第一段 ok。` count 2 + 6 = 8; the place
+ * `{ block: 's0p1', offset: 3 }` (after `第一段`) is 2 + 3 = 5 characters through.
+ */
+import { documentBlocks } from '../layout/blocks.js';
+import type { Anchor } from '../layout/flow.js';
+import type { Document } from './types.js';
+
+export interface TextCounts {
+  /** Sections; a text without headings has one. */
+  chapters: number;
+  /** Characters but whitespace, in the reading flow (title, headings, paragraphs). */
+  chars: number;
+}
+
+/** Characters of `text` up to `end` (code units), whitespace not counted. */
+export function countChars(text: string, end = text.length): number {
+  let count = 0;
+  for (let i = 0; i < end && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // The second half of a surrogate pair belongs to the character already counted.
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0) continue;
+    if (code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029) continue;
+    count++;
+  }
+  return count;
+}
+
+interface Prefix {
+  ids: Map<string, number>;
+  /** Characters before each block, and the total as the last entry. */
+  before: number[];
+}
+
+const memo = new WeakMap<Document, Prefix>();
+
+function prefix(doc: Document): Prefix {
+  let found = memo.get(doc);
+  if (found) return found;
+  const blocks = documentBlocks(doc);
+  const ids = new Map<string, number>();
+  const before: number[] = [0];
+  blocks.forEach((block, i) => {
+    ids.set(block.id, i);
+    before.push(before[i]! + countChars(block.text));
+  });
+  found = { ids, before };
+  memo.set(doc, found);
+  return found;
+}
+
+export function textCounts(doc: Document): TextCounts {
+  const { before } = prefix(doc);
+  return { chapters: doc.sections.length, chars: before[before.length - 1]! };
+}
+
+/**
+ * Characters from the start through `anchor` (a block and an offset in its text; an offset of -1, the
+ * block's end). A block the document lacks counts as nothing read.
+ */
+export function charsThrough(doc: Document, anchor: Anchor): number {
+  const { ids, before } = prefix(doc);
+  const index = ids.get(anchor.block);
+  if (index === undefined) return 0;
+  const text = documentBlocks(doc)[index]!.text;
+  const offset = anchor.offset < 0 ? text.length : anchor.offset;
+  return before[index]! + countChars(text, offset);
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { charsThrough, countChars, textCounts } from '../../../src/core/document/counts.js';
+import { parseDocument } from '../../../src/core/document/parse.js';
+
+describe('counts', () => {
+  it('count characters but whitespace, a surrogate pair as one', () => {
+    expect(countChars('第一段 ok。')).toBe(6);
+    expect(countChars('　　甲\t乙\n')).toBe(2);
+    expect(countChars('𠀀字')).toBe(2);
+    expect(countChars('abc', 2)).toBe(2);
+  });
+
+  it('give a text its chapters and 字数, and how far a place is into them', () => {
+    const doc = parseDocument('书名\n\n第一章 开始\n\n甲乙丙丁。\n\n第二章 结束\n\n戊己。\n');
+    const counts = textCounts(doc);
+    expect(counts.chapters).toBe(doc.sections.length);
+    const blocksText = ['书名', ...doc.sections.flatMap((s) => [s.title, ...s.paragraphs.map((p) => p.text)])].join('');
+    expect(counts.chars).toBe(countChars(blocksText));
+    expect(charsThrough(doc, { block: 'title', offset: 0 })).toBe(0);
+    const first = doc.sections[0]!.paragraphs[0]!;
+    const before = charsThrough(doc, { block: first.id, offset: 0 });
+    expect(charsThrough(doc, { block: first.id, offset: 2 })).toBe(before + 2);
+    const last = doc.sections.at(-1)!.paragraphs.at(-1)!;
+    expect(charsThrough(doc, { block: last.id, offset: -1 })).toBe(counts.chars);
+    expect(charsThrough(doc, { block: 'no-such-block', offset: 3 })).toBe(0);
+  });
+});
