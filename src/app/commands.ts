@@ -98,6 +98,8 @@ export function commandAction(command: CommandId, key: string): Action {
     case 'app.quit':
     case 'app.interrupt':
       return { type: 'quit' };
+    case 'app.suspend':
+      return { type: 'suspend' };
   }
 }
 

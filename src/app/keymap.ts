@@ -67,7 +67,8 @@ export type CommandId =
   | 'indent.toggle'
   | 'app.escape'
   | 'app.quit'
-  | 'app.interrupt';
+  | 'app.interrupt'
+  | 'app.suspend';
 
 export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Search' | 'Marks' | 'Copy and layout' | 'Help' | 'General';
 
@@ -205,6 +206,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
   { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
+  { command: 'app.suspend', keys: ['ctrl+z'], modes: ['reader', 'sidebar', 'help', 'search', 'mark', 'jump'], help: 'Suspend to the shell (fg resumes)', category: 'General' },
 ];
 
 const byMode = new Map<Mode, Map<string, KeyBinding>>();

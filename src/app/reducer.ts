@@ -7,7 +7,8 @@
  * that leaves the pane part empty, as `less` does, so a short last section still starts at the top.
  * Every jump (g, G, a section, a mark, `goto`) remembers where it left, for `''`.
  *
- * Side effects stay out: `y` only records a copy request (with the citation) for the UI to write.
+ * Side effects stay out: `y` only records a copy request (with the citation), Ctrl-Z counts a suspend;
+ * `effectsOf` (effects.ts) turns such changes into requests the effect runner carries out.
  */
 import { citation } from '../core/document/cite.js';
 import type { Anchor, Flow, RowPosition } from '../core/layout/flow.js';
@@ -225,6 +226,14 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
       return update(state, { indent: !state.indent, notice: state.indent ? 'paragraph indent off' : 'paragraph indent on' });
     case 'keys':
       return action.keys.reduce(pressKey, state);
+    case 'suspend':
+      return update(state, { suspends: state.suspends + 1 });
+    case 'paste':
+      return state.search.editing ? reduceSearch(state, { type: 'searchEdit', edit: { type: 'insert', text: action.text } }, jump) : state;
+    case 'layoutCounted':
+      return update(state, { background: { ...state.background, layoutFlow: action.flow, layoutCounted: action.flow.countedCount } });
+    case 'indexing':
+      return action.note === state.background.indexing ? state : update(state, { background: { ...state.background, indexing: action.note } });
   }
 }
 

@@ -198,6 +198,7 @@ describe('leaving restores the terminal', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGINT', 130],
+    ['SIGQUIT', 131],
   ] as const)('%s: restored, then ended by the signal (or exit %i)', async (signal, code) => {
     const term = await open();
     term.kill(signal);
@@ -219,7 +220,7 @@ describe('raw mode', () => {
     return { term, pid };
   }
 
-  it.each(['q', 'SIGTERM'] as const)('is off again after %s (stty shows icanon and echo)', async (how) => {
+  it.each(['q', 'SIGTERM', 'SIGQUIT'] as const)('is off again after %s (stty shows icanon and echo)', async (how) => {
     const { term, pid } = await underShell();
     if (how === 'q') term.write('q');
     else process.kill(pid, how);

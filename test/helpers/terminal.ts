@@ -165,6 +165,11 @@ export class TerminalSession {
     return this.pty.pid;
   }
 
+  /** The pseudo-terminal's device (`/dev/pts/N`), for `stty -F` to read its line settings. */
+  get ptsName(): string {
+    return (this.pty as unknown as { ptsName: string }).ptsName;
+  }
+
   get cols(): number {
     return this.emulator.cols;
   }
