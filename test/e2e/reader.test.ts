@@ -245,6 +245,25 @@ describe('streams', () => {
     await expectRestored(term);
   });
 
+  it('`yuedu -` typed at a terminal reads the text up to Ctrl-D, then keys from the same terminal', async () => {
+    const term = await startTerminal({ args: ['-'], env: NO_STATE });
+    // Cooked mode: the lines are echoed; Ctrl-D at the start of a line ends the text.
+    for (const line of ['第一章 山城', '', '雾起了。', '', '第二章 江边', '', '水落了。']) {
+      term.write(`${line}\r`);
+      await term.waitFor((t) => t.screen().includes(line));
+    }
+    term.write(keys.ctrl('d'));
+    await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
+    await term.settle();
+    await press(term, '?');
+    expect(term.screen()).toContain('Keys (Esc closes)');
+    // q closes the help, the next quits.
+    await press(term, 'q');
+    term.write('q');
+    expect((await term.exit()).exitCode).toBe(0);
+    await expectRestored(term);
+  });
+
   it('fails with a clear message and exit 2 when there is no terminal to read keys from', async () => {
     // setsid leaves the program without a controlling terminal: stdout is still the pty, /dev/tty is gone.
     const term = await startTerminal({
