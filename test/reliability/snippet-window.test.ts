@@ -98,15 +98,16 @@ describe('snippet of a long paragraph (fast-check)', () => {
     );
   });
 
-  it('a 1 MB paragraph with a match at its end takes milliseconds, not seconds', () => {
+  it('a 1 MB paragraph with a match at its end: the cut depends only on the text near the match', () => {
     const text = `${'中文'.repeat(250_000)}集成电路${'中文'.repeat(10)}`;
     const at = text.indexOf('集成电路');
-    const started = performance.now();
+    // What lies a thousand characters before the match cannot matter to a cut of at most 80 cells, so
+    // the snippet never needs to look at it (the whole-text version took seconds for these cuts).
+    const near = text.slice(at - 1000);
     for (let width = 80; width > 8; width -= 2) {
       const cut = snippet(text, [[at, at + 4]], width);
       expect(cellWidth(cut.text)).toBeLessThanOrEqual(width);
+      expect(cut).toEqual(snippet(near, [[1000, 1004]], width));
     }
-    // The whole-text version takes seconds for these 36 cuts; the windowed one a few milliseconds.
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
