@@ -6,7 +6,7 @@ import { textFlow, topPosition, visibleRows } from '../../src/app/selectors.js';
 import { initialState, modeOf, type ReaderState } from '../../src/app/state.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import type { SearchHit } from '../../src/core/search/types.js';
-import { interviewDocument } from './documents.js';
+import { interviewDocument } from '../helpers/documents.js';
 
 const doc = interviewDocument();
 const index = createSearchIndex(doc);

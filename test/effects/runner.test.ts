@@ -13,7 +13,7 @@ import type { Document } from '../../src/core/document/types.js';
 import type { PrepareOptions, SearchHit, SearchIndex } from '../../src/core/search/types.js';
 import { EffectRunner, type EffectRunnerOptions } from '../../src/effects/runner.js';
 import { indexingNote } from '../../src/effects/search.js';
-import { interviewDocument, syntheticDocument } from '../app/documents.js';
+import { interviewDocument, syntheticDocument } from '../helpers/documents.js';
 
 interface Pending {
   query: string;

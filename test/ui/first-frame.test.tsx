@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { documentBlocks } from '../../src/core/layout/blocks.js';
 import type { Frame, TerminalSession } from '../../src/terminal/session.js';
 import { drawFirstFrame } from '../../src/ui/first-frame.js';
-import { interviewDocument, syntheticDocument } from '../app/documents.js';
+import { interviewDocument, syntheticDocument } from '../helpers/documents.js';
 import { renderReader } from './render.js';
 
 let open: { unmount(): void }[] = [];

@@ -8,7 +8,7 @@ import { citation } from '../../src/core/document/cite.js';
 import { allParagraphs } from '../../src/core/document/paragraphs.js';
 import type { Anchor } from '../../src/core/layout/flow.js';
 import { cellWidth } from '../../src/core/layout/width.js';
-import { interviewDocument } from '../app/documents.js';
+import { interviewDocument } from '../helpers/documents.js';
 import { KEY, renderReader, widthOf, type ReaderOptions } from './render.js';
 
 const doc = interviewDocument();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/core/document/types.js';
 import { TerminalSession } from '../../src/terminal/session.js';
 import { runReader } from '../../src/ui/run.js';
-import { interviewDocument } from '../app/documents.js';
+import { interviewDocument } from '../helpers/documents.js';
 import { until } from './render.js';
 
 /** A terminal's input side: raw-mode calls are recorded; `type` delivers keys as a terminal would. */

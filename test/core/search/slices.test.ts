@@ -13,7 +13,7 @@ import { createSearchIndex, type IndexProgress } from '../../../src/core/search/
 import { loadWordDictionary } from '../../../src/core/search/pinyin.js';
 import { readInto } from '../../../src/core/search/syllables.js';
 import { prng } from '../../../bench/corpus.js';
-import { paragraphsDocument } from './documents.js';
+import { paragraphsDocument } from '../../helpers/documents.js';
 
 
 const WORDS = ['集成电路', '产业', '重庆', '发展', '企业', '智能终端', '我市', '推动', '建设', '创新', '电子信息', '研发中心', '银行', '行长', '重点', '供应链', '长江', '还有', '调整', '5G', 'FPGA'];
