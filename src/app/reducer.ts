@@ -14,7 +14,7 @@ import { citation } from '../core/document/cite.js';
 import type { Anchor, Flow, RowPosition } from '../core/layout/flow.js';
 import type { Document } from '../core/document/types.js';
 import type { Action } from './actions.js';
-import { actionForKey } from './commands.js';
+import { handleKey } from './commands.js';
 import { geometry, NARROW_BELOW } from './geometry.js';
 import { helpLines, helpListHeight } from './help.js';
 import { endSearch, isSearchAction, reduceSearch } from './search.js';
@@ -90,8 +90,8 @@ function measure(state: ReaderState, steps: number): ReaderState {
 /** A key pressed: read in the current mode; a notice lasts until then. */
 function pressKey(state: ReaderState, key: string): ReaderState {
   const base = state.notice === '' ? state : update(state, { notice: '' });
-  const action = actionForKey(base, key);
-  if (action) return reduce(base, action);
+  const next = handleKey(base, key);
+  if (next) return next;
   // An unbound second key ends the sequence, as in less.
   if (base.pending !== 'none') return update(base, { pending: 'none', notice: 'marks are the letters a–z' });
   return base;
