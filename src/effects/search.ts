@@ -11,7 +11,7 @@
  * take seconds, and a query answered before they were done is asked again when they are.
  */
 import type { Action } from '../app/actions.js';
-import { MAX_HITS } from '../app/search.js';
+import { isSearchable, MAX_HITS } from '../app/search.js';
 import type { ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { IndexProgress, SearchIndex } from '../core/search/types.js';
@@ -28,6 +28,13 @@ const REPORT_MS = 250;
 export function indexingNote({ text, pinyin }: IndexProgress): string | undefined {
   if (text < 1) return `indexing ${Math.floor(text * 100)}%`;
   return pinyin > 0 && pinyin < 1 ? `pinyin ${Math.floor(pinyin * 100)}%` : undefined;
+}
+
+/** The first two characters of the text's first paragraph: a query that finds something in any text. */
+function sampleQuery(doc: Document): string | undefined {
+  const first = doc.lead[0] ?? doc.sections.find((section) => section.paragraphs.length > 0)?.paragraphs[0];
+  const chars = first && Array.from(first.text.replace(/\s+/gu, '')).slice(0, 2).join('');
+  return chars && isSearchable(chars) ? chars : undefined;
 }
 
 export interface SearchRunnerOptions {
@@ -57,6 +64,8 @@ export class SearchRunner {
   /** The query last answered before `prepare` was done, to be asked again once it is. */
   private partiallyAnswered: string | undefined;
   private running: { query: string; controller: AbortController; settled: boolean } | undefined;
+  /** The warm-up search, while it runs (see `warmUp`). */
+  private warming: AbortController | undefined;
   private readonly closing = new AbortController();
   private readonly now: () => number;
 
@@ -88,6 +97,7 @@ export class SearchRunner {
         const again = this.partiallyAnswered;
         this.partiallyAnswered = undefined;
         if (again !== undefined) this.askAgain(again);
+        else if (this.running === undefined) this.warmUp();
       })
       // Aborted: the reader closed.
       .catch(() => undefined);
@@ -107,6 +117,9 @@ export class SearchRunner {
   /** Searches `query`, aborting the search still running for another. */
   search(query: string): void {
     this.prepare();
+    // A real query: the warm-up, if still running on a long text, would only slow it.
+    this.warming?.abort();
+    this.warming = undefined;
     const running = this.running;
     // Only a search still running: aborting makes a DOMException, milliseconds of the next key's time.
     if (running && !running.settled) running.controller.abort();
@@ -143,6 +156,26 @@ export class SearchRunner {
   /** Stops everything running. */
   close(): void {
     this.closing.abort();
+  }
+
+  /**
+   * Once the index is built and before anything is typed, one search for a query from the text, its
+   * hits thrown away: the first search runs code V8 has not compiled yet, which doubled the first
+   * keystroke's time. Typing first cancels it.
+   */
+  private warmUp(): void {
+    const query = sampleQuery(this.options.doc);
+    if (query === undefined || !this.index) return;
+    const controller = new AbortController();
+    this.warming = controller;
+    const signal = AbortSignal.any([controller.signal, this.closing.signal]);
+    this.index
+      .then((ready) => ready.searchAsync(query, { limit: MAX_HITS, signal, partial: true }))
+      // Aborted: the user typed first, or the reader closed.
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.warming === controller) this.warming = undefined;
+      });
   }
 
   /** Asks `query` again if the search line still shows it. */

@@ -193,6 +193,41 @@ describe('indexing in the background', () => {
   });
 });
 
+describe('the warm-up', () => {
+  it('searches a query from the text once the index is built, shows nothing of it, and is cancelled by typing', async () => {
+    const engine = fakeEngine();
+    const app = drive(doc, { createIndex: engine.createIndex });
+    app.keys('/');
+    await until(() => engine.prepares.length === 1, 'prepare');
+    engine.prepares[0]!.done();
+    await until(() => engine.searches.length === 1, 'the warm-up search');
+    // The first two characters of the lead.
+    expect(engine.searches[0]!.query).toBe(Array.from(doc.lead[0]!.text).slice(0, 2).join(''));
+    const before = app.state;
+    engine.searches[0]!.resolve([hit('x')]);
+    await until(() => true, 'a turn');
+    expect(app.state).toBe(before);
+    app.keys('集');
+    await until(() => engine.searches.length === 2, 'the real search');
+    app.runner.close();
+
+    // A warm-up still running when the user types is aborted by the real query.
+    const second = fakeEngine();
+    const typing = drive(doc, { createIndex: second.createIndex });
+    typing.keys('/');
+    await until(() => second.prepares.length === 1, 'prepare');
+    second.prepares[0]!.done();
+    await until(() => second.searches.length === 1, 'the warm-up search');
+    typing.keys('电');
+    await until(() => second.searches.length === 2, 'the real search');
+    expect(second.searches.map((search) => [search.query === '电', search.signal.aborted])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    typing.runner.close();
+  });
+});
+
 describe('the other requests', () => {
   it('y copies once per press and shows the status returned; without copy, says copying is off', () => {
     const copied: string[] = [];
