@@ -77,6 +77,8 @@ export interface TerminalSessionOptions {
   output: NodeJS.WriteStream;
   /** The policy the frames are laid out with. @default 1 */
   ambiguousWidth?: AmbiguousWidth;
+  /** Stops the process (tests replace it). @default SIGSTOP to this process */
+  stop?: () => void;
 }
 
 /** How the session ended: a signal's name and the exit status it stands for. */
@@ -98,6 +100,7 @@ export class TerminalSession {
   private readonly writer: ScreenWriter;
   private readonly input: NodeJS.ReadStream;
   private readonly output: NodeJS.WriteStream;
+  private readonly stop: () => void;
   private endHandler: ((end: SessionEnd) => void) | undefined;
   private size: TerminalSize;
   private readonly sizeListeners = new Set<() => void>();
@@ -112,6 +115,9 @@ export class TerminalSession {
   constructor(options: TerminalSessionOptions) {
     this.input = options.input;
     this.output = options.output;
+    // SIGSTOP, not SIGTSTP: the reader's own group may be orphaned (started by a program, not a shell),
+    // where the kernel discards SIGTSTP.
+    this.stop = options.stop ?? (() => process.kill(process.pid, 'SIGSTOP'));
     this.size = this.readSize();
     this.writer = new ScreenWriter(this.output, { ambiguousWidth: options.ambiguousWidth ?? 1, firstFrameAtOnce: true });
     const keys = new PassThrough() as unknown as NodeJS.ReadStream & { isTTY: boolean; setRawMode(on: boolean): unknown };
@@ -190,9 +196,7 @@ export class TerminalSession {
     if (this.phase !== 'open') return;
     this.leave();
     this.phase = 'stopped';
-    // SIGSTOP, not SIGTSTP: the reader's own group may be orphaned (started by a program, not a shell),
-    // where the kernel discards SIGTSTP.
-    process.kill(process.pid, 'SIGSTOP');
+    this.stop();
   };
 
   /** Puts the terminal back as it was and lets go of every handler. Idempotent. */
