@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { helpLines } from '../../src/app/help.js';
 import { cellWidth } from '../../src/core/layout/width.js';
 import { interviewDocument } from '../helpers/documents.js';
-import { KEY, renderReader, strip, styleAt, widthOf } from './render.js';
+import { KEY, renderReader, strip, styleAt, until, widthOf } from './render.js';
 
 const doc = interviewDocument();
 const headings = doc.sections.map((s) => s.title);
@@ -232,9 +232,9 @@ describe('a 100,000-paragraph document', () => {
     const first = ui.rows()[23] ?? '';
     expect(first).toMatch(/1\/~\d+/);
     expect(first).not.toMatch(/layout/);
-    for (let waited = 0; /~/.test(ui.rows()[23] ?? '') && waited < 200; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => !/~/.test(ui.rows()[23] ?? ''), 'the exact total', 50_000);
     expect(ui.rows()[23]).toMatch(/ 1\/\d+ \d+%/);
-  });
+  }, 60_000);
 });
 
 describe('status bar hints', () => {
