@@ -1,4 +1,4 @@
-import type { Anchor } from '../core/layout/flow.js';
+import type { Anchor, Flow } from '../core/layout/flow.js';
 import type { PendingMode } from './keymap.js';
 import type { SearchAction } from './search.js';
 import type { ShelfAction } from './shelf.js';
@@ -43,6 +43,14 @@ export type Action =
   /** Widen (positive) or narrow (negative) the text measure by steps. */
   | { type: 'measure'; steps: number }
   | { type: 'toggleIndent' }
+  /** Ctrl-Z: ask the terminal session to give the terminal back to the shell and stop (`fg` resumes). */
+  | { type: 'suspend' }
+  /** Text pasted (bracketed paste): typed into the search line as one piece; ignored elsewhere. */
+  | { type: 'paste'; text: string }
+  /** The background layout pass has counted more of `flow` (reported a few times a second). */
+  | { type: 'layoutCounted'; flow: Flow }
+  /** The search index's progress note for the search line, or undefined when there is none. */
+  | { type: 'indexing'; note: string | undefined }
   /** Keys pressed, by key-table name, each read in the mode the previous one left (see `keymap.ts`). */
   | { type: 'keys'; keys: readonly string[] }
   /** The search line and the committed search (see `search.ts`). */

@@ -1,127 +1,87 @@
-/** What each command of the key table does, as an action for the reducer. */
+/** What each command of the key table does: its handler. */
 import type { Action } from './actions.js';
 import type { LineEdit } from './line-edit.js';
 import { lookupKey, type CommandId } from './keymap.js';
+import { reduce } from './reducer.js';
 import { modeOf, type ReaderState } from './state.js';
 
-/** The action for `command`; `key` is the key that triggered it (section.jump reads its digit). */
-export function commandAction(command: CommandId, key: string): Action {
-  switch (command) {
-    case 'scroll.lineDown':
-      return { type: 'scroll', rows: 1 };
-    case 'scroll.lineUp':
-      return { type: 'scroll', rows: -1 };
-    case 'scroll.pageDown':
-      return { type: 'scrollPages', pages: 1 };
-    case 'scroll.pageUp':
-      return { type: 'scrollPages', pages: -1 };
-    case 'scroll.halfPageDown':
-      return { type: 'scrollPages', pages: 0.5 };
-    case 'scroll.halfPageUp':
-      return { type: 'scrollPages', pages: -0.5 };
-    case 'scroll.top':
-      return { type: 'scrollTo', where: 'top' };
-    case 'scroll.bottom':
-      return { type: 'scrollTo', where: 'bottom' };
-    case 'section.next':
-      return { type: 'section', to: 'next' };
-    case 'section.previous':
-      return { type: 'section', to: 'previous' };
-    case 'section.jump':
-      return { type: 'section', to: Number(key) };
-    case 'focus.toggle':
-      return { type: 'focus', to: 'toggle' };
-    case 'sidebar.toggle':
-      return { type: 'toggleSidebar' };
-    case 'sidebar.next':
-      return { type: 'select', by: 1 };
-    case 'sidebar.previous':
-      return { type: 'select', by: -1 };
-    case 'sidebar.first':
-      return { type: 'selectEdge', edge: 'first' };
-    case 'sidebar.last':
-      return { type: 'selectEdge', edge: 'last' };
-    case 'sidebar.open':
-      return { type: 'openSelected' };
-    case 'help.open':
-      return { type: 'help', open: true };
-    case 'help.close':
-      return { type: 'help', open: false };
-    case 'help.lineDown':
-      return { type: 'helpScroll', by: 1, unit: 'row' };
-    case 'help.lineUp':
-      return { type: 'helpScroll', by: -1, unit: 'row' };
-    case 'help.pageDown':
-      return { type: 'helpScroll', by: 1, unit: 'page' };
-    case 'help.pageUp':
-      return { type: 'helpScroll', by: -1, unit: 'page' };
-    case 'search.open':
-      return { type: 'searchOpen' };
-    case 'search.nextHit':
-      return { type: 'searchStep', by: 1 };
-    case 'search.previousHit':
-      return { type: 'searchStep', by: -1 };
-    case 'search.chooseNext':
-      return { type: 'searchSelect', by: 1 };
-    case 'search.choosePrevious':
-      return { type: 'searchSelect', by: -1 };
-    case 'search.submit':
-      return { type: 'searchSubmit' };
-    case 'search.close':
-      return { type: 'searchClose' };
-    case 'search.move':
-    case 'search.delete':
-      return { type: 'searchEdit', edit: lineEdit(key) };
-    case 'mark.begin':
-      return { type: 'pending', mode: 'mark' };
-    case 'jump.begin':
-      return { type: 'pending', mode: 'jump' };
-    case 'pending.cancel':
-      return { type: 'pending', mode: 'none' };
-    case 'mark.set':
-      return { type: 'setMark', letter: key };
-    case 'mark.jump':
-      return { type: 'jumpToMark', letter: key };
-    case 'mark.back':
-      return { type: 'jumpBack' };
-    case 'copy.paragraph':
-    case 'copy.result':
-      return { type: 'copy' };
-    case 'measure.wider':
-      return { type: 'measure', steps: 1 };
-    case 'measure.narrower':
-      return { type: 'measure', steps: -1 };
-    case 'indent.toggle':
-      return { type: 'toggleIndent' };
-    case 'shelf.open':
-      return { type: 'shelfOpen' };
-    case 'shelf.next':
-      return { type: 'shelfSelect', by: 1 };
-    case 'shelf.previous':
-      return { type: 'shelfSelect', by: -1 };
-    case 'shelf.pageDown':
-      return { type: 'shelfSelect', by: SHELF_PAGE };
-    case 'shelf.pageUp':
-      return { type: 'shelfSelect', by: -SHELF_PAGE };
-    case 'shelf.submit':
-      return { type: 'shelfSubmit' };
-    case 'shelf.forget':
-      return { type: 'shelfForget' };
-    case 'shelf.close':
-      return { type: 'shelfClose' };
-    case 'shelf.move':
-    case 'shelf.delete':
-      return { type: 'shelfEdit', edit: lineEdit(key) };
-    case 'app.escape':
-      return { type: 'escape' };
-    case 'app.quit':
-    case 'app.interrupt':
-      return { type: 'quit' };
-  }
-}
+/** What a command does to the state; `key` is the key that ran it (`section.jump` reads its digit). */
+export type Handler = (state: ReaderState, key: string) => ReaderState;
 
 /** Entries a page key moves the shelf's selection by. */
 const SHELF_PAGE = 10;
+
+/** A handler that reduces one action. */
+const act =
+  (action: Action): Handler =>
+  (state) =>
+    reduce(state, action);
+
+/**
+ * What each command of the key table does: one handler per command, the type asks for every one
+ * (adding a command: its row in `keymap.ts`, its handler here). Most hand an action to the reducer;
+ * a handler may as well work on the state itself.
+ */
+export const HANDLERS: { readonly [C in CommandId]: Handler } = {
+  'scroll.lineDown': act({ type: 'scroll', rows: 1 }),
+  'scroll.lineUp': act({ type: 'scroll', rows: -1 }),
+  'scroll.pageDown': act({ type: 'scrollPages', pages: 1 }),
+  'scroll.pageUp': act({ type: 'scrollPages', pages: -1 }),
+  'scroll.halfPageDown': act({ type: 'scrollPages', pages: 0.5 }),
+  'scroll.halfPageUp': act({ type: 'scrollPages', pages: -0.5 }),
+  'scroll.top': act({ type: 'scrollTo', where: 'top' }),
+  'scroll.bottom': act({ type: 'scrollTo', where: 'bottom' }),
+  'section.next': act({ type: 'section', to: 'next' }),
+  'section.previous': act({ type: 'section', to: 'previous' }),
+  'section.jump': (state, key) => reduce(state, { type: 'section', to: Number(key) }),
+  'focus.toggle': act({ type: 'focus', to: 'toggle' }),
+  'sidebar.toggle': act({ type: 'toggleSidebar' }),
+  'sidebar.next': act({ type: 'select', by: 1 }),
+  'sidebar.previous': act({ type: 'select', by: -1 }),
+  'sidebar.first': act({ type: 'selectEdge', edge: 'first' }),
+  'sidebar.last': act({ type: 'selectEdge', edge: 'last' }),
+  'sidebar.open': act({ type: 'openSelected' }),
+  'help.open': act({ type: 'help', open: true }),
+  'help.close': act({ type: 'help', open: false }),
+  'help.lineDown': act({ type: 'helpScroll', by: 1, unit: 'row' }),
+  'help.lineUp': act({ type: 'helpScroll', by: -1, unit: 'row' }),
+  'help.pageDown': act({ type: 'helpScroll', by: 1, unit: 'page' }),
+  'help.pageUp': act({ type: 'helpScroll', by: -1, unit: 'page' }),
+  'search.open': act({ type: 'searchOpen' }),
+  'search.nextHit': act({ type: 'searchStep', by: 1 }),
+  'search.previousHit': act({ type: 'searchStep', by: -1 }),
+  'search.chooseNext': act({ type: 'searchSelect', by: 1 }),
+  'search.choosePrevious': act({ type: 'searchSelect', by: -1 }),
+  'search.submit': act({ type: 'searchSubmit' }),
+  'search.close': act({ type: 'searchClose' }),
+  'search.move': (state, key) => reduce(state, { type: 'searchEdit', edit: lineEdit(key) }),
+  'search.delete': (state, key) => reduce(state, { type: 'searchEdit', edit: lineEdit(key) }),
+  'mark.begin': act({ type: 'pending', mode: 'mark' }),
+  'jump.begin': act({ type: 'pending', mode: 'jump' }),
+  'pending.cancel': act({ type: 'pending', mode: 'none' }),
+  'mark.set': (state, key) => reduce(state, { type: 'setMark', letter: key }),
+  'mark.jump': (state, key) => reduce(state, { type: 'jumpToMark', letter: key }),
+  'mark.back': act({ type: 'jumpBack' }),
+  'copy.paragraph': act({ type: 'copy' }),
+  'copy.result': act({ type: 'copy' }),
+  'measure.wider': act({ type: 'measure', steps: 1 }),
+  'measure.narrower': act({ type: 'measure', steps: -1 }),
+  'indent.toggle': act({ type: 'toggleIndent' }),
+  'shelf.open': act({ type: 'shelfOpen' }),
+  'shelf.next': act({ type: 'shelfSelect', by: 1 }),
+  'shelf.previous': act({ type: 'shelfSelect', by: -1 }),
+  'shelf.pageDown': act({ type: 'shelfSelect', by: SHELF_PAGE }),
+  'shelf.pageUp': act({ type: 'shelfSelect', by: -SHELF_PAGE }),
+  'shelf.submit': act({ type: 'shelfSubmit' }),
+  'shelf.forget': act({ type: 'shelfForget' }),
+  'shelf.close': act({ type: 'shelfClose' }),
+  'shelf.move': (state, key) => reduce(state, { type: 'shelfEdit', edit: lineEdit(key) }),
+  'shelf.delete': (state, key) => reduce(state, { type: 'shelfEdit', edit: lineEdit(key) }),
+  'app.escape': act({ type: 'escape' }),
+  'app.quit': act({ type: 'quit' }),
+  'app.interrupt': act({ type: 'quit' }),
+  'app.suspend': act({ type: 'suspend' }),
+};
 
 /** What the editing keys of the search line do to it. */
 const LINE_EDITS: Record<string, LineEdit> = {
@@ -151,14 +111,14 @@ function typed(key: string): string | undefined {
 }
 
 /**
- * The action `key` triggers in `state`'s mode, or undefined when the key is not bound there. In the
+ * The state after `key` in `state`'s mode, or undefined when the key is not bound there. In the
  * search line, a printable key that is not bound is typed into it.
  */
-export function actionForKey(state: ReaderState, key: string): Action | undefined {
+export function handleKey(state: ReaderState, key: string): ReaderState | undefined {
   const mode = modeOf(state);
   const binding = lookupKey(mode, key);
-  if (binding) return commandAction(binding.command, key);
+  if (binding) return HANDLERS[binding.command](state, key);
   const text = mode === 'search' || mode === 'shelf' ? typed(key) : undefined;
   if (text === undefined) return undefined;
-  return mode === 'shelf' ? { type: 'shelfEdit', edit: { type: 'insert', text } } : { type: 'searchEdit', edit: { type: 'insert', text } };
+  return reduce(state, mode === 'shelf' ? { type: 'shelfEdit', edit: { type: 'insert', text } } : { type: 'searchEdit', edit: { type: 'insert', text } });
 }

@@ -20,69 +20,10 @@ export type Mode = 'reader' | 'sidebar' | 'help' | 'search' | 'shelf' | PendingM
 /** Modes that read the second key of a two-key sequence: after `m` (set a mark), after `'` (jump). */
 export type PendingMode = 'mark' | 'jump';
 
-export type CommandId =
-  | 'scroll.lineDown'
-  | 'scroll.lineUp'
-  | 'scroll.pageDown'
-  | 'scroll.pageUp'
-  | 'scroll.halfPageDown'
-  | 'scroll.halfPageUp'
-  | 'scroll.top'
-  | 'scroll.bottom'
-  | 'section.next'
-  | 'section.previous'
-  | 'section.jump'
-  | 'focus.toggle'
-  | 'sidebar.toggle'
-  | 'sidebar.next'
-  | 'sidebar.previous'
-  | 'sidebar.first'
-  | 'sidebar.last'
-  | 'sidebar.open'
-  | 'help.open'
-  | 'help.close'
-  | 'help.lineDown'
-  | 'help.lineUp'
-  | 'help.pageDown'
-  | 'help.pageUp'
-  | 'search.open'
-  | 'search.nextHit'
-  | 'search.previousHit'
-  | 'search.chooseNext'
-  | 'search.choosePrevious'
-  | 'search.submit'
-  | 'search.close'
-  | 'search.move'
-  | 'search.delete'
-  | 'mark.begin'
-  | 'mark.set'
-  | 'jump.begin'
-  | 'mark.jump'
-  | 'mark.back'
-  | 'pending.cancel'
-  | 'copy.paragraph'
-  | 'copy.result'
-  | 'measure.wider'
-  | 'measure.narrower'
-  | 'indent.toggle'
-  | 'shelf.open'
-  | 'shelf.next'
-  | 'shelf.previous'
-  | 'shelf.pageDown'
-  | 'shelf.pageUp'
-  | 'shelf.submit'
-  | 'shelf.forget'
-  | 'shelf.close'
-  | 'shelf.move'
-  | 'shelf.delete'
-  | 'app.escape'
-  | 'app.quit'
-  | 'app.interrupt';
-
 export type Category = 'Scrolling' | 'Sections' | 'Sidebar' | 'Search' | 'Marks' | 'Copy and layout' | 'Shelf' | 'Help' | 'General';
 
-export interface KeyBinding {
-  command: CommandId;
+export interface KeyBinding<Command extends string = CommandId> {
+  command: Command;
   keys: readonly string[];
   modes: readonly Mode[];
   /** One line for the help overlay and the README. */
@@ -100,8 +41,12 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 /** Mark names, as in less. */
 export const MARK_LETTERS: readonly string[] = Array.from('abcdefghijklmnopqrstuvwxyz');
 
-/** Every binding, in the order the help overlay and the README list them. */
-export const KEYMAP: readonly KeyBinding[] = [
+/**
+ * Every binding, in the order the help overlay and the README list them. Adding a command takes two
+ * edits: its row here (the command's id, keys, modes, help line) and its handler in `commands.ts`
+ * (the type of `HANDLERS` asks for one for every command named here).
+ */
+const ROWS = [
   { command: 'scroll.lineDown', keys: ['j', 'down'], modes: ['reader'], help: 'Scroll down one line', category: 'Scrolling' },
   { command: 'scroll.lineUp', keys: ['k', 'up'], modes: ['reader'], help: 'Scroll up one line', category: 'Scrolling' },
   {
@@ -231,7 +176,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
   { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
-];
+  { command: 'app.suspend', keys: ['ctrl+z'], modes: ['reader', 'sidebar', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Suspend to the shell (fg resumes)', category: 'General' },
+] as const satisfies readonly KeyBinding<string>[];
+
+/** A command of the key table: the ids its rows name. */
+export type CommandId = (typeof ROWS)[number]['command'];
+
+export const KEYMAP: readonly KeyBinding[] = ROWS;
 
 const byMode = new Map<Mode, Map<string, KeyBinding>>();
 for (const binding of KEYMAP) {

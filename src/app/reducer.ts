@@ -7,13 +7,14 @@
  * that leaves the pane part empty, as `less` does, so a short last section still starts at the top.
  * Every jump (g, G, a section, a mark, `goto`) remembers where it left, for `''`.
  *
- * Side effects stay out: `y` only records a copy request (with the citation) for the UI to write.
+ * Side effects stay out: `y` only records a copy request (with the citation), Ctrl-Z counts a suspend;
+ * `effectsOf` (effects.ts) turns such changes into requests the effect runner carries out.
  */
 import { citation } from '../core/document/cite.js';
 import type { Anchor, Flow, RowPosition } from '../core/layout/flow.js';
 import type { Document } from '../core/document/types.js';
 import type { Action } from './actions.js';
-import { actionForKey } from './commands.js';
+import { handleKey } from './commands.js';
 import { geometry, NARROW_BELOW } from './geometry.js';
 import { helpLines, helpListHeight } from './help.js';
 import { endSearch, isSearchAction, reduceSearch } from './search.js';
@@ -90,8 +91,8 @@ function measure(state: ReaderState, steps: number): ReaderState {
 /** A key pressed: read in the current mode; a notice lasts until then. */
 function pressKey(state: ReaderState, key: string): ReaderState {
   const base = state.notice === '' ? state : update(state, { notice: '' });
-  const action = actionForKey(base, key);
-  if (action) return reduce(base, action);
+  const next = handleKey(base, key);
+  if (next) return next;
   // An unbound second key ends the sequence, as in less.
   if (base.pending !== 'none') return update(base, { pending: 'none', notice: 'marks are the letters a–z' });
   return base;
@@ -227,6 +228,14 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
       return update(state, { indent: !state.indent, notice: state.indent ? 'paragraph indent off' : 'paragraph indent on' });
     case 'keys':
       return action.keys.reduce(pressKey, state);
+    case 'suspend':
+      return update(state, { suspends: state.suspends + 1 });
+    case 'paste':
+      return state.search.editing ? reduceSearch(state, { type: 'searchEdit', edit: { type: 'insert', text: action.text } }, jump) : state;
+    case 'layoutCounted':
+      return update(state, { background: { ...state.background, layoutFlow: action.flow, layoutCounted: action.flow.countedCount } });
+    case 'indexing':
+      return action.note === state.background.indexing ? state : update(state, { background: { ...state.background, indexing: action.note } });
   }
 }
 

@@ -2,7 +2,7 @@
  * Search in the reader, as state: the search line (what is typed, where the cursor is), the results
  * for the latest query answered, the selected result, and the committed search whose hits are
  * highlighted and walked with n/N. The search itself runs outside the reducer (it is asynchronous
- * and cancellable, see `src/ui/hooks/useSearch.ts`); its answers come back as `searchResults`.
+ * and cancellable, see `src/effects/search.ts`); its answers come back as `searchResults`.
  *
  * The flow: `/` opens the line (with the committed query, if any, ready to edit); every edit changes
  * the query and the UI searches it; results for anything but the current query are stale and

@@ -3,7 +3,7 @@
  * Only the reducer makes new states; everything shown on screen is derived from one by the selectors.
  */
 import type { Document } from '../core/document/types.js';
-import type { Anchor } from '../core/layout/flow.js';
+import type { Anchor, Flow } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Mode, PendingMode } from './keymap.js';
 import { initialSearch, NO_SEARCH, type SearchState } from './search.js';
@@ -52,6 +52,19 @@ export interface ReaderState {
   readonly search: SearchState;
   /** The shelf view (`o`): the texts read before and those in folders given (see `shelf.ts`). */
   readonly shelf: ShelfState;
+  /** Times Ctrl-Z was pressed: each one asks the terminal session to suspend the reader. */
+  readonly suspends: number;
+  /** What the background work (effects) last reported, for the status bar and the search line. */
+  readonly background: Background;
+}
+
+/** Reports of the work done outside the reducer (`src/effects/`). */
+export interface Background {
+  /** The flow whose background layout pass has been reported on, and how many blocks it had counted then. */
+  readonly layoutFlow: Flow | undefined;
+  readonly layoutCounted: number;
+  /** The search index's progress note for the search line (`pinyin 40%`), once indexing takes a while. */
+  readonly indexing: string | undefined;
 }
 
 /** What `y` asks the UI to put on the clipboard. */
@@ -111,6 +124,8 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     copyRequest: undefined,
     search: options.search === undefined ? NO_SEARCH : initialSearch(options.search),
     shelf: initialShelf(options.shelf, options.showShelf ?? false),
+    suspends: 0,
+    background: { layoutFlow: undefined, layoutCounted: 0, indexing: undefined },
   };
 }
 

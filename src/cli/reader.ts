@@ -3,8 +3,6 @@
  * state: where it opens (a deep link, a section, the saved place), and what it saves (each mark at
  * once; position, measure and indent on every way out).
  */
-import { openSync } from 'node:fs';
-import { ReadStream } from 'node:tty';
 import type { ReaderState } from '../app/state.js';
 import { resolveRef } from '../core/document/refs.js';
 import type { Document } from '../core/document/types.js';
@@ -14,6 +12,8 @@ import { sanitizeLine } from '../core/document/sanitize.js';
 import { charsThrough, textCounts } from '../core/document/counts.js';
 import { ReadingClock } from '../storage/reading-time.js';
 import { forgetRecord, type ShelfListing } from '../storage/shelf.js';
+import { keyboard, TerminalSession } from '../terminal/session.js';
+import { drawFirstFrame } from '../ui/first-frame.js';
 import { KEY_SAVE_WAIT_MS, loadState, saveState, type StateRecord, type StateUpdate } from '../storage/store.js';
 import { visibleRows } from '../app/selectors.js';
 import type { ShelfHit } from '../app/shelf.js';
@@ -21,7 +21,6 @@ import { searchMany } from './commands/search-many.js';
 
 /** Hits listed per text when the shelf searches every text. */
 const ACROSS_PER_TEXT = 5;
-import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
 import { UserError } from './errors.js';
 
 export interface ReaderCliOptions {
@@ -69,30 +68,9 @@ export function openingAnchor(doc: Document, options: Pick<ReaderCliOptions, 'at
   return saved?.anchor;
 }
 
-interface Keyboard {
-  stream: NodeJS.ReadStream;
-  close(): void;
-}
-
-/**
- * The terminal to read keys from: stdin when it is one; else, when the text was piped in
- * (`cat file | yuedu`), the controlling terminal, as `less` does.
- */
-function openKeyboard(): Keyboard {
-  if (process.stdin.isTTY) return { stream: process.stdin, close: () => undefined };
-  let fd: number;
-  try {
-    fd = openSync('/dev/tty', 'r');
-  } catch {
-    throw new UserError('no terminal to read keys from (stdin is not a terminal and /dev/tty cannot be opened)', 2, "Use 'yuedu print' to print the text instead.");
-  }
-  const stream = new ReadStream(fd);
-  return { stream, close: () => stream.destroy() };
-}
-
 /**
  * Runs the interactive reader on this process's terminal (stdout must be one) and returns the exit
- * code. When a signal (SIGTERM, SIGHUP, SIGINT) ended it, the terminal is restored and the process
+ * code. When a signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ended it, the terminal is restored and the process
  * exits at once with 128 + the signal number, as the signal would have ended it.
  */
 export async function runReaderFromCli(options: ReaderCliOptions): Promise<number> {
@@ -198,24 +176,20 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
     const update = recordUpdate(doc, options.path, { anchor: state.top, measure: state.measure, indent: state.indent, furthest, addReadingMs: Math.round(clock.total()) });
     leaveWarning = saveState(doc.source, update).warning ?? leaveWarning;
   };
-  const keyboard = openKeyboard();
+  // Keys come from the controlling terminal whatever stdin is (the text may have come from it).
+  const keys = keyboard();
+  if (!keys) throw new UserError('no terminal to read keys from (stdin is not a terminal and /dev/tty cannot be opened)', 2, "Use 'yuedu print' to print the text instead.");
+  const session = new TerminalSession({ input: keys.stream, output: process.stdout, ambiguousWidth: options.ambiguousWidth });
   let code: number;
   try {
-    // The early frame is the text's view: with the shelf shown first (`yuedu DIR`), Ink draws the first.
-    const screen = options.showShelf ? undefined : drawFirstFrame({ doc, stdin: keyboard.stream, stdout: process.stdout, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
+    session.open();
+    // The early frame is the text's view: with the shelf shown first (`yuedu DIR`), the app draws the first.
+    if (!options.showShelf) drawFirstFrame(session, { doc, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
     // Loaded only here: `yuedu print` and friends never pay for Ink and React.
-    const { runReader } = await import('../ui/run.js').catch((error: unknown) => {
-      if (screen) {
-        screen.release();
-        undoFirstFrame(screen.writer, keyboard.stream, process.stdout);
-      }
-      throw error;
-    });
+    const { runReader } = await import('../ui/run.js');
     code = await runReader({
-      ...(screen ? { screen } : {}),
+      session,
       doc,
-      stdin: keyboard.stream,
-      stdout: process.stdout,
       ambiguousWidth: options.ambiguousWidth,
       color: options.color,
       ...(section === undefined ? {} : { section }),
@@ -232,7 +206,8 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
       clipboard: options.clipboard ?? true,
     });
   } finally {
-    keyboard.close();
+    session.close();
+    keys.close();
   }
   // The screen is back: a place that could not be saved is said where it stays readable.
   if (leaveWarning !== undefined) process.stderr.write(`yuedu: ${sanitizeLine(leaveWarning)}\n`);

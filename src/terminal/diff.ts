@@ -23,7 +23,7 @@
  */
 import { isDisputed } from '../core/layout/width.js';
 import { blankRow, CONTINUATION, sameRow, type Row, type Screen } from './screen.js';
-import { DEFAULT_STYLE, styleTransition, type Style } from './style.js';
+import { DEFAULT_STYLE, styleTransition, type CellStyle } from './style.js';
 
 const CSI = '\u001b[';
 
@@ -55,7 +55,7 @@ class Emitter {
   private x = -1;
   private y = -1;
   /** Undefined while unknown. */
-  private style: Style | undefined;
+  private style: CellStyle | undefined;
 
   constructor(private readonly keep = true) {}
 
@@ -74,7 +74,7 @@ class Emitter {
     this.y = y;
   }
 
-  pen(style: Style): void {
+  pen(style: CellStyle): void {
     if (style !== this.style) {
       if (this.keep) this.append(styleTransition(this.style, style));
       else this.bytes += transitionBytes(this.style, style);
@@ -121,7 +121,7 @@ class Emitter {
 }
 
 /** `styleTransition(from, to).length`, without building it (styles are ASCII SGR parameters). */
-function transitionBytes(from: Style | undefined, to: Style): number {
+function transitionBytes(from: CellStyle | undefined, to: CellStyle): number {
   if (from === to) return 0;
   if (to === DEFAULT_STYLE) return 3;
   return (from === DEFAULT_STYLE ? 3 : 5) + to.length;

@@ -1,4 +1,4 @@
-/** Recognising escape sequences in what Ink writes. */
+/** Recognising escape sequences in the styled rows drawn on the screen. */
 
 /**
  * A new global pattern matching one escape sequence: CSI (group 1: its parameters, group 2: its final

@@ -1,11 +1,11 @@
 /**
- * A screen as a grid of cells, parsed from a frame as Ink writes it: rows joined by `\n`, styled
+ * A screen as a grid of cells, parsed from a frame of styled rows: rows joined by `\n`, styled
  * with SGR sequences, trailing blanks trimmed. Widths come from the layout's own `graphemeWidth`, so
  * the grid puts every character in the column the layout meant (and the terminal draws it in).
  */
 import { codeUnitWidth, drawnCluster, graphemes, graphemeWidth, SIMPLE_TEXT, type AmbiguousWidth } from '../core/layout/width.js';
 import { escapeSequences } from './escapes.js';
-import { applyStyle, DEFAULT_STYLE, type Style } from './style.js';
+import { applyStyle, DEFAULT_STYLE, type CellStyle } from './style.js';
 
 /** The right half of a double-width character: the character itself sits in the cell to the left. */
 export const CONTINUATION = '';
@@ -17,7 +17,7 @@ export interface Row {
   /** Each cell's grapheme: `' '` for blank, `CONTINUATION` right of a double-width character. */
   readonly chars: readonly string[];
   /** Each cell's style; a continuation cell has its character's style. */
-  readonly styles: readonly Style[];
+  readonly styles: readonly CellStyle[];
   /** Cells from here to the end of the row are blank in the default style. */
   readonly end: number;
   /** Each cell as a small integer, equal for equal cells. */
@@ -41,7 +41,7 @@ export interface Screen {
 // Cell identities: a character (its code unit, or an interned number for longer graphemes) and an
 // interned style, packed into one exactly comparable double.
 const clusterIds = new Map<string, number>();
-const styleIds = new Map<Style, number>();
+const styleIds = new Map<CellStyle, number>();
 const STYLE_UNIT = 2 ** 32;
 
 function charId(char: string): number {
@@ -54,7 +54,7 @@ function charId(char: string): number {
   return id;
 }
 
-function styleId(style: Style): number {
+function styleId(style: CellStyle): number {
   let id = styleIds.get(style);
   if (id === undefined) {
     id = styleIds.size;
@@ -63,13 +63,13 @@ function styleId(style: Style): number {
   return id;
 }
 
-function makeRow(chars: string[], styles: Style[]): Row {
+function makeRow(chars: string[], styles: CellStyle[]): Row {
   let end = chars.length;
   while (end > 0 && chars[end - 1] === BLANK && styles[end - 1] === DEFAULT_STYLE) end--;
   const ids = new Float64Array(chars.length);
   const blocks = new Int32Array(Math.ceil(chars.length / BLOCK));
   let hash = 0;
-  let style: Style | undefined;
+  let style: CellStyle | undefined;
   let sid = 0;
   for (let x = 0; x < chars.length; x++) {
     // Styles come in runs: look the style up once per run.
@@ -97,7 +97,7 @@ export function sameRow(a: Row, b: Row): boolean {
 
 /** A row of `columns` blank cells in the default style. */
 export function blankRow(columns: number): Row {
-  return makeRow(new Array<string>(columns).fill(BLANK), new Array<Style>(columns).fill(DEFAULT_STYLE));
+  return makeRow(new Array<string>(columns).fill(BLANK), new Array<CellStyle>(columns).fill(DEFAULT_STYLE));
 }
 
 // eslint-disable-next-line no-control-regex
@@ -108,12 +108,12 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /**
  * Cells of one frame line: graphemes placed by their layout width, SGR applied, other escape
  * sequences ignored; cut at `columns` (a double-width character that does not fit becomes a blank,
- * as Ink draws it) and padded with blanks.
+ * as a terminal would cut it) and padded with blanks.
  */
 function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth): Row {
   const chars: string[] = [];
-  const styles: Style[] = [];
-  let style: Style = DEFAULT_STYLE;
+  const styles: CellStyle[] = [];
+  let style: CellStyle = DEFAULT_STYLE;
   const place = (char: string, width: number): void => {
     if (width === 2 && chars.length + 2 > columns) {
       chars.push(BLANK);
@@ -174,10 +174,8 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
 }
 
 /**
- * Rows drawn over a frame, as on a layer above it: what the reader hands the writer itself instead of
- * building it through Ink's per-cell output on every frame (the whole screen while reading or
- * searching, else the text pane: most of the cells, and most of a frame's time and garbage). Each line
- * is styled like a frame line and fits `width`.
+ * Rows drawn over a frame, as on a layer above it: the terminal session hands the writer every view
+ * as one layer over the whole (empty) frame. Each line is styled like a frame line and fits `width`.
  */
 export interface Layer {
   /** Column and row of the layer's top left cell. */

@@ -5,9 +5,9 @@
  */
 
 /** A canonical SGR parameter list (no `ESC [` and no `m`); `''` is the terminal's default style. */
-export type Style = string;
+export type CellStyle = string;
 
-export const DEFAULT_STYLE: Style = '';
+export const DEFAULT_STYLE: CellStyle = '';
 
 /** Attributes in the order they appear in a canonical style, with the codes that switch them off. */
 const ATTRIBUTES: readonly { on: number; off: readonly number[] }[] = [
@@ -28,13 +28,13 @@ interface Pen {
   bg: string;
 }
 
-function penOf(style: Style): Pen {
+function penOf(style: CellStyle): Pen {
   const pen: Pen = { flags: 0, fg: '', bg: '' };
   if (style !== '') applySgr(pen, style);
   return pen;
 }
 
-function styleOf(pen: Pen): Style {
+function styleOf(pen: Pen): CellStyle {
   const parts: string[] = [];
   ATTRIBUTES.forEach((attribute, i) => {
     if (pen.flags & (1 << i)) parts.push(String(attribute.on));
@@ -104,10 +104,10 @@ function applySgr(pen: Pen, params: string): void {
 }
 
 // Frames repeat the same few transitions on every row: remember them.
-const applied = new Map<Style, Map<string, Style>>();
+const applied = new Map<CellStyle, Map<string, CellStyle>>();
 
 /** The style after the SGR sequence `ESC [ params m` is applied to a cell drawn in `style`. */
-export function applyStyle(style: Style, params: string): Style {
+export function applyStyle(style: CellStyle, params: string): CellStyle {
   let byParams = applied.get(style);
   if (!byParams) {
     byParams = new Map();
@@ -128,7 +128,7 @@ export function applyStyle(style: Style, params: string): Style {
  * "unknown": the sequence then resets first. A reset-and-set is never more than a few bytes longer
  * than the shortest transition and cannot be wrong.
  */
-export function styleTransition(from: Style | undefined, to: Style): string {
+export function styleTransition(from: CellStyle | undefined, to: CellStyle): string {
   if (from === to) return '';
   if (to === DEFAULT_STYLE) return '\u001b[m';
   if (from === DEFAULT_STYLE) return `\u001b[${to}m`;

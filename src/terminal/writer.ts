@@ -81,7 +81,7 @@ export class ScreenWriter {
   }
 
   /**
-   * Shows `frame` (rows joined by `\n`, SGR-styled, as Ink writes them), with `layer` drawn over it,
+   * Shows `frame` (rows joined by `\n`, SGR-styled, as the views draw them), with `layer` drawn over it,
    * as soon as the terminal can take it.
    */
   frame(frame: string, layer?: Layer): void {

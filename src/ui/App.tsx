@@ -1,49 +1,43 @@
 /**
- * The reader's root: one reducer for all state, and the ONLY input handler. Keys are turned into
- * key-table names and handed to the reducer, which reads each in the current mode, so no key ever
- * reaches two handlers (in the search line, printable keys are typed into it; a paste, too, goes only
- * there). Width and height come in as props and flow down; nothing below measures.
- * The text's view (`readingFrame`: reading, and searching as one types) is built from pure rows and,
- * given `draw`, drawn by the screen writer; Ink renders the other views (help, the sidebar in focus,
- * a terminal too small) from components that show the same rows.
+ * The reader's root, rendered by Ink: one reducer for all state, the ONLY input handler, the effect
+ * runner, and the frame of the state. Ink does the application's part — React state, input
+ * (`useInput`, `usePaste`), the lifecycle (`render`, `waitUntilExit`, `unmount`) — and draws no
+ * cell: the screen is `screenView(state)`, pure rows, handed to `draw` (the terminal session's
+ * writer) after each commit. So nothing depends on when Ink writes.
+ *
+ * A key's way: Ink input → key-table names → `keys` action → reducer → state → (rows → writer) and
+ * (`effectsOf` → effect runner → actions). Keys are handed to the reducer, which reads each in the
+ * current mode, so no key ever reaches two handlers; a paste goes there too (typed into the search
+ * line, ignored elsewhere).
  */
-import { Box, Text, useApp, useInput, usePaste } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import { geometry } from '../app/geometry.js';
-import { helpLines } from '../app/help.js';
-import { keyHints } from '../app/keymap.js';
+import { useApp, useInput, usePaste } from 'ink';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { effectsOf } from '../app/effects.js';
 import { createReaderState, reduce } from '../app/reducer.js';
-import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../app/search.js';
-import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
-import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
 import type { ShelfHit } from '../app/shelf.js';
+import type { InitialOptions, ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
-import type { Layer } from '../terminal/screen.js';
-import { Header } from './components/Header.js';
-import { HelpOverlay } from './components/HelpOverlay.js';
-import { SearchResults } from './components/SearchResults.js';
-import { Separator } from './components/Separator.js';
-import { Sidebar } from './components/Sidebar.js';
-import { StatusBar } from './components/StatusBar.js';
-import { TextPane } from './components/TextPane.js';
-import { readingFrame, screenLayer } from './rows/frame.js';
-import { searchLine } from './rows/search-line.js';
-import { shelfFrame } from './rows/shelf.js';
-import { paneLines } from './rows/text.js';
-import { TooSmall } from './components/TooSmall.js';
-import { useLayoutProgress } from './hooks/useLayoutProgress.js';
-import { useTerminalCursor } from './hooks/useTerminalCursor.js';
-import { useSearch, type Rehearse } from './hooks/useSearch.js';
+import type { SearchIndex } from '../core/search/types.js';
+import { EffectRunner } from '../effects/runner.js';
+import type { Frame, TerminalSize } from '../terminal/session.js';
 import { keyNames } from './keys.js';
+import { screenView } from './rows/frame.js';
 import { createTheme } from './theme.js';
+
+/** The terminal's size as a store: read now, and told of every change. */
+export interface SizeSource {
+  getSize(): TerminalSize;
+  subscribeSize(listener: () => void): () => void;
+}
 
 export interface AppProps {
   doc: Document;
-  /** Terminal size in cells. */
-  columns: number;
-  rows: number;
+  /** The terminal's size (the terminal session). */
+  size: SizeSource;
+  /** Shows a frame (the terminal session's screen writer). */
+  draw(frame: Frame): void;
   /** @default 1 */
   ambiguousWidth?: AmbiguousWidth;
   /** Use colour (false: bold/dim/inverse/underline only, for NO_COLOR). @default true */
@@ -54,233 +48,80 @@ export interface AppProps {
    * Where to open (a saved position, a deep link), saved marks, measure, indent, a first status line,
    * and a query to search and go to the best hit of (`--search`).
    */
-  initial?: Pick<InitialOptions, 'top' | 'marks' | 'measure' | 'indent' | 'notice' | 'search' | 'shelf' | 'showShelf'>;
+  initial?: Pick<InitialOptions, 'top' | 'marks' | 'measure' | 'indent' | 'notice' | 'search'>;
   /** Told the state after every change, so the caller can save the position when the reader ends. */
   onStateChange?: (state: ReaderState) => void;
   /** Told each mark as it is set, to save it at once; returns a warning to show when that failed. */
   onMark?: (letter: string, anchor: Anchor) => string | undefined;
   /** Puts a citation on the clipboard and returns the status line to show; without it, `y` says copying is off. */
   copy?: (text: string, ref: string) => string;
-  /**
-   * Told, on every render, what the screen writer is to draw over the frame Ink renders for it
-   * (undefined: nothing), which Ink leaves blank: the whole screen in the text's view, searching
-   * included (Ink renders nothing then), the text pane's rows in the other views that show it.
-   * Without it, Ink draws all.
-   */
-  draw?: (layer: Layer | undefined) => void;
+  /** Ctrl-Z: gives the terminal back to the shell and stops (the terminal session). */
+  suspend?: () => void;
+  /** Replaces the search engine (tests). */
+  createIndex?: (doc: Document) => Promise<SearchIndex>;
   /** Searches every text on the shelf (`/` in the shelf view), best first; without it, nothing is found. */
   searchTexts?: (query: string) => Promise<readonly ShelfHit[]>;
 }
 
-export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy, draw, searchTexts }: AppProps) {
-  const [state, dispatch] = useReducer(reduce, undefined, () =>
-    createReaderState(doc, { ...initial, columns, rows, ambiguousWidth, ...(section === undefined ? {} : { section }) }),
-  );
-  // A new size is folded in during this render (React re-renders at once), so a resize is one frame.
-  if (state.columns !== columns || state.rows !== rows) dispatch({ type: 'resize', columns, rows });
-
+export function App({ doc, size, draw, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy, suspend, createIndex, searchTexts }: AppProps) {
+  const [state, dispatch] = useReducer(reduce, undefined, () => {
+    const { columns, rows } = size.getSize();
+    return createReaderState(doc, { ...initial, columns, rows, ambiguousWidth, ...(section === undefined ? {} : { section }) });
+  });
   const { exit } = useApp();
-  useEffect(() => {
-    if (state.quit) exit();
-  }, [state.quit, exit]);
 
+  // A new size is an action like any other, dispatched when the terminal reports it (and once on
+  // subscribing, for a change before that; the reducer ignores the same size).
   useEffect(() => {
-    onStateChange?.(state);
-  }, [state, onStateChange]);
+    const resized = (): void => {
+      const { columns, rows } = size.getSize();
+      dispatch({ type: 'resize', columns, rows });
+    };
+    const unsubscribe = size.subscribeSize(resized);
+    resized();
+    return unsubscribe;
+  }, [size]);
 
-  // Marks are saved one by one as they are set, so another reader's marks on the same text survive.
-  const savedMarks = useRef(state.marks);
-  useEffect(() => {
-    if (state.marks === savedMarks.current) return;
-    for (const [letter, anchor] of Object.entries(state.marks)) {
-      if (savedMarks.current[letter] === anchor) continue;
-      const warning = onMark?.(letter, anchor);
-      if (warning) dispatch({ type: 'notice', text: warning });
-    }
-    savedMarks.current = state.marks;
-  }, [state.marks, onMark]);
-
-  // Runs once per request (each `y` makes a new one), whatever else re-renders.
-  const request = state.copyRequest;
-  useEffect(() => {
-    if (!request) return;
-    const status = copy ? copy(request.text, request.ref) : 'not copied: copying is off';
-    dispatch({ type: 'notice', text: status });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request]);
-
+  // Props the runner calls, current at every call.
+  const latest = useRef({ state, onMark, copy, suspend, exit, searchTexts });
+  latest.current = { state, onMark, copy, suspend, exit, searchTexts };
   // When the last key came: background work waits for a pause in the typing.
-  const lastInput = useRef(0);
+  const lastInput = useRef(-Infinity);
+  const runner = useMemo(
+    () =>
+      new EffectRunner({
+        doc,
+        dispatch,
+        getState: () => latest.current.state,
+        copy: (text, ref) => (latest.current.copy ? latest.current.copy(text, ref) : 'not copied: copying is off'),
+        saveMark: (letter, anchor) => latest.current.onMark?.(letter, anchor),
+        suspend: () => latest.current.suspend?.(),
+        quit: () => latest.current.exit(),
+        lastInput: () => lastInput.current,
+        searchTexts: (query) => latest.current.searchTexts?.(query) ?? Promise.resolve([]),
+        ...(createIndex ? { createIndex } : {}),
+      }),
+    [doc, createIndex],
+  );
+  useEffect(() => () => runner.close(), [runner]);
+  const previous = useRef<ReaderState | undefined>(undefined);
+  useEffect(() => {
+    const effects = effectsOf(previous.current, state);
+    previous.current = state;
+    onStateChange?.(state);
+    runner.run(effects);
+  }, [state, runner, onStateChange]);
+
   useInput((input, key) => {
     lastInput.current = performance.now();
     const keys = keyNames(input, key);
     if (keys.length > 0) dispatch({ type: 'keys', keys });
   });
-  // A paste (bracketed paste, on while the search line is open) is typed into the line as one piece,
-  // newlines and all, instead of running keys.
-  usePaste((text) => dispatch({ type: 'searchEdit', edit: { type: 'insert', text } }), { isActive: state.search.editing });
+  usePaste((text) => dispatch({ type: 'paste', text }));
+
   const theme = useMemo(() => createTheme(color), [color]);
-  const latest = useRef({ state, theme });
-  latest.current = { state, theme };
-  // The frame the query's results would show, built and thrown away (see useSearch).
-  const rehearse = useCallback<Rehearse>((query, hits) => {
-    const typed = reduce(latest.current.state, { type: 'searchEdit', edit: { type: 'insert', text: query } });
-    readingFrame(reduce(typed, { type: 'searchResults', query, hits }), latest.current.theme, {});
-  }, []);
-  // Only the screen writer's frames are built by `readingFrame`; Ink's are components.
-  const indexing = useSearch(doc, state.search, dispatch, draw && rehearse);
-
-  // The shelf's filter, answered off the reducer: the search engine it uses is loaded on first need.
-  const shelfQuery = state.shelf.open && state.shelf.line.text.trim() !== '' && !state.shelf.line.text.startsWith('/') ? state.shelf.line.text : undefined;
-  const shelfEntries = state.shelf.entries;
-  useEffect(() => {
-    if (shelfQuery === undefined) return;
-    let live = true;
-    void import('../core/shelf/filter.js').then(({ filterShelf }) => {
-      if (live) dispatch({ type: 'shelfMatches', query: shelfQuery, matches: filterShelf(shelfEntries, shelfQuery) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [shelfQuery, shelfEntries]);
-
-  // `/query` then Enter on the shelf: the host searches every text on it.
-  const across = state.shelf.searching;
-  useEffect(() => {
-    if (across === undefined) return;
-    let live = true;
-    const answer = searchTexts ? searchTexts(across).catch(() => []) : Promise.resolve([]);
-    void answer.then((hits) => {
-      if (live) dispatch({ type: 'shelfHits', query: across, hits });
-    });
-    return () => {
-      live = false;
-    };
-  }, [across, searchTexts]);
-
-  const flow = textFlow(state);
-  const progress = useLayoutProgress(flow, lastInput);
-  const g = geometry(state);
-  // The shelf (`o`) takes the whole screen; its rows are pure, drawn by the writer or by Ink alike.
-  const shelf = state.shelf.open && !g.tooSmall ? shelfFrame(state, theme, new Date()) : undefined;
-  const screen = shelf ?? (draw && readingFrame(state, theme, { progress, indexing }));
-  const line =
-    !screen && !g.tooSmall && state.search.editing
-      ? searchLine({ line: state.search.line, info: searchLineInfo(state.search, indexing), width: columns, theme, ambiguousWidth: state.ambiguousWidth })
-      : undefined;
-  // In the query while the search line is open: an input method opens its candidate window there.
-  useTerminalCursor(screen ? screen.cursor : line && { x: line.cursor, y: rows - 1 });
-  if (screen && draw) {
-    // In the render itself, not an effect: Ink writes the frame of this render before effects run.
-    draw(screenLayer(screen.lines, columns));
-    return null;
-  }
-  if (screen) {
-    return (
-      <Box flexDirection="column" width={columns} height={rows}>
-        {screen.lines.map((text, i) => (
-          <Text key={i} wrap="truncate-end">
-            {text}
-          </Text>
-        ))}
-      </Box>
-    );
-  }
-  if (g.tooSmall) {
-    draw?.(undefined);
-    return <TooSmall columns={columns} rows={rows} theme={theme} />;
-  }
-
-  const entries = sidebarEntries(doc);
-  const current = currentEntry(state, flow);
-  // The results of the search being typed take the bottom rows of the body.
-  const listHeight = resultsHeight(state.search, g.bodyHeight);
-  const bodyHeight = g.bodyHeight - listHeight;
-  const textHeight = Math.max(0, g.textHeight - listHeight);
-  const common = { theme, ambiguousWidth: state.ambiguousWidth };
-  const sidebar = (width: number) => (
-    <Sidebar
-      entries={entries}
-      current={current}
-      selected={state.selected}
-      focused={state.focus === 'sidebar'}
-      width={width}
-      height={bodyHeight}
-      {...common}
-    />
-  );
-
-  let main;
-  let layer: Layer | undefined;
-  if (state.overlay === 'help') {
-    main = <HelpOverlay lines={helpLines()} scroll={state.helpScroll} width={g.paneWidth} height={bodyHeight} {...common} />;
-  } else if (g.sidebar === 'overlay') {
-    main = sidebar(g.paneWidth);
-  } else {
-    const rows = visibleRows(state, flow).slice(0, textHeight);
-    // A running head, as in a book: blank while the text's own title is in view, so it is not shown twice.
-    const titleInView = rows.some((row) => row.kind === 'title');
-    const highlights = rowHighlights(state.search, rows);
-    if (draw) {
-      const x = g.sidebar === 'docked' ? g.sidebarWidth + g.separatorWidth : 0;
-      // Below the header row.
-      layer = { x, y: 1, width: g.paneWidth, lines: paneLines(rows, theme, g.textLeft, highlights) };
-    }
-    main = (
-      <Box flexDirection="column" width={g.paneWidth} height={bodyHeight}>
-        <Header
-          title={titleInView ? '' : doc.title}
-          {...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {})}
-          width={g.paneWidth}
-          {...common}
-        />
-        <TextPane
-          rows={rows}
-          highlights={highlights}
-          width={g.paneWidth}
-          left={g.textLeft}
-          height={textHeight}
-          theme={theme}
-          drawnOver={layer !== undefined}
-        />
-      </Box>
-    );
-  }
-
-  draw?.(layer);
-  return (
-    <Box flexDirection="column" width={columns} height={rows}>
-      <Box flexDirection="row" width={columns} height={bodyHeight}>
-        {g.sidebar === 'docked' && sidebar(g.sidebarWidth)}
-        {g.sidebar === 'docked' && <Separator height={bodyHeight} {...common} />}
-        {main}
-      </Box>
-      {state.search.editing ? (
-        <>
-          <SearchResults
-            hits={state.search.results?.hits}
-            selected={state.search.selected}
-            query={state.search.line.text}
-            searching={isSearching(state.search)}
-            hints={keyHints('search')}
-            width={columns}
-            height={listHeight}
-            {...common}
-          />
-          {line && <Text wrap="truncate-end">{line.text}</Text>}
-        </>
-      ) : (
-        <StatusBar
-          section={entries[current]?.label ?? ''}
-          notice={state.notice}
-          {...(state.search.active ? { search: searchStatus(state) } : {})}
-          position={readingPosition(state, flow)}
-          hints={keyHints(modeOf(state))}
-          {...(progress === undefined ? {} : { progress })}
-          width={columns}
-          {...common}
-        />
-      )}
-    </Box>
-  );
+  const view = useMemo(() => screenView(state, theme), [state, theme]);
+  // After the commit: the writer merges the frames of one turn of the event loop and sends the diff.
+  useLayoutEffect(() => draw(view), [draw, view]);
+  return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandAction } from '../../src/app/commands.js';
+import { HANDLERS } from '../../src/app/commands.js';
 import { helpLines } from '../../src/app/help.js';
 import { bindingKeys, KEYMAP, keyHints, keyLabel, keymapMarkdown, listedBindings, lookupKey, type Mode } from '../../src/app/keymap.js';
 
@@ -25,7 +25,7 @@ describe('the key table', () => {
       expect(binding.keys.length).toBeGreaterThan(0);
       expect(binding.modes.length).toBeGreaterThan(0);
       expect(binding.help.length).toBeGreaterThan(3);
-      expect(commandAction(binding.command, binding.keys[0] ?? '')).toHaveProperty('type');
+      expect(typeof HANDLERS[binding.command]).toBe('function');
     }
   });
 

@@ -4,7 +4,7 @@ import { geometry } from '../../src/app/geometry.js';
 import { reduce } from '../../src/app/reducer.js';
 import { currentEntry, readingPosition, sidebarEntries, textFlow, topPosition, visibleRows } from '../../src/app/selectors.js';
 import { initialState, type ReaderState } from '../../src/app/state.js';
-import { interviewDocument, syntheticDocument } from './documents.js';
+import { interviewDocument, syntheticDocument } from '../helpers/documents.js';
 
 const doc = interviewDocument();
 const entries = sidebarEntries(doc);

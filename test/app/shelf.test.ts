@@ -7,7 +7,7 @@ import { cellWidth } from '../../src/core/layout/width.js';
 import { shelfFrame } from '../../src/ui/rows/shelf.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { filterShelf } from '../../src/core/shelf/filter.js';
-import { syntheticDocument } from './documents.js';
+import { syntheticDocument } from '../helpers/documents.js';
 
 const doc = syntheticDocument(3, 3);
 const NOW = new Date('2026-03-10T12:00:00Z');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/cli/errors.js';
 import { openingAnchor } from '../../src/cli/reader.js';
 import type { StateRecord } from '../../src/storage/store.js';
-import { interviewDocument } from '../app/documents.js';
+import { interviewDocument } from '../helpers/documents.js';
 
 const doc = interviewDocument();
 const saved: StateRecord = { anchor: { block: 's1p4', offset: 12 }, marks: {}, updatedAt: '' };

@@ -198,6 +198,7 @@ describe('leaving restores the terminal', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
     ['SIGINT', 130],
+    ['SIGQUIT', 131],
   ] as const)('%s: restored, then ended by the signal (or exit %i)', async (signal, code) => {
     const term = await open();
     term.kill(signal);
@@ -219,7 +220,7 @@ describe('raw mode', () => {
     return { term, pid };
   }
 
-  it.each(['q', 'SIGTERM'] as const)('is off again after %s (stty shows icanon and echo)', async (how) => {
+  it.each(['q', 'SIGTERM', 'SIGQUIT'] as const)('is off again after %s (stty shows icanon and echo)', async (how) => {
     const { term, pid } = await underShell();
     if (how === 'q') term.write('q');
     else process.kill(pid, how);
@@ -239,6 +240,25 @@ describe('streams', () => {
     await term.settle();
     await press(term, '3');
     expect(topText(term)).toBe(headings[2]);
+    term.write('q');
+    expect((await term.exit()).exitCode).toBe(0);
+    await expectRestored(term);
+  });
+
+  it('`yuedu -` typed at a terminal reads the text up to Ctrl-D, then keys from the same terminal', async () => {
+    const term = await startTerminal({ args: ['-'], env: NO_STATE });
+    // Cooked mode: the lines are echoed; Ctrl-D at the start of a line ends the text.
+    for (const line of ['第一章 山城', '', '雾起了。', '', '第二章 江边', '', '水落了。']) {
+      term.write(`${line}\r`);
+      await term.waitFor((t) => t.screen().includes(line));
+    }
+    term.write(keys.ctrl('d'));
+    await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
+    await term.settle();
+    await press(term, '?');
+    expect(term.screen()).toContain('Keys (Esc closes)');
+    // q closes the help, the next quits.
+    await press(term, 'q');
     term.write('q');
     expect((await term.exit()).exitCode).toBe(0);
     await expectRestored(term);

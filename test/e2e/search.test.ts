@@ -66,7 +66,13 @@ describe('searching in the reader', () => {
     await typeAndWait(term, keys.enter, (t) => last(t).includes('hit '));
     expect(last(term)).toContain(`hit ${bestK} of 4  /集成电路`);
     expect(term.cursor().visible).toBe(false);
-    expect(term.modes().bracketedPasteMode).toBe(false);
+    // Bracketed paste stays on in the text: a paste there runs no command (a pasted `qG` neither quits nor moves).
+    expect(term.modes().bracketedPasteMode).toBe(true);
+    const unpasted = term.screen();
+    term.write(keys.paste('qG'));
+    await term.settle();
+    expect(term.screen()).toBe(unpasted);
+    expect(term.exited).toBeUndefined();
     // The row with the match is the first text row (row 1), and every cell of every match is highlighted.
     const cells = cellsOf(term, '集成电路', 1, 23);
     expect(cells.length).toBeGreaterThanOrEqual(8);

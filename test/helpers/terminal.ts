@@ -16,12 +16,11 @@ import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import xterm from '@xterm/headless';
 import type { IModes, Terminal as Emulator } from '@xterm/headless';
 import { spawn, type IPty } from 'node-pty';
+import { createEmulator } from './emulator.js';
 import { toApplicationCursorKeys } from './keys.js';
 import { attrsAt, cellAt, screenRows, type Cell, type CellAttrs } from './screen.js';
-import { AMBIGUOUS_WIDE_VERSION, ambiguousWideProvider } from './unicode-width.js';
 
 export { keys } from './keys.js';
 export type { Cell, CellAttrs, Colour } from './screen.js';
@@ -131,11 +130,7 @@ export class TerminalSession {
   constructor(options: StartOptions) {
     const cols = options.cols ?? 80;
     const rows = options.rows ?? 24;
-    this.emulator = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-    if (options.ambiguousWide) {
-      this.emulator.unicode.register(ambiguousWideProvider);
-      this.emulator.unicode.activeVersion = AMBIGUOUS_WIDE_VERSION;
-    }
+    this.emulator = createEmulator(cols, rows, { ambiguousWide: options.ambiguousWide === true });
     this.trackCursorVisibility();
     this.emulator.onTitleChange((title) => this.titles.push(title));
 
@@ -163,6 +158,11 @@ export class TerminalSession {
 
   get pid(): number {
     return this.pty.pid;
+  }
+
+  /** The pseudo-terminal's device (`/dev/pts/N`), for `stty -F` to read its line settings. */
+  get ptsName(): string {
+    return (this.pty as unknown as { ptsName: string }).ptsName;
   }
 
   get cols(): number {

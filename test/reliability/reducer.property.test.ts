@@ -17,7 +17,7 @@ import type { Document } from '../../src/core/document/types.js';
 import { documentBlocks } from '../../src/core/layout/blocks.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import type { SearchIndex } from '../../src/core/search/types.js';
-import { interviewDocument, syntheticDocument } from '../app/documents.js';
+import { interviewDocument, syntheticDocument } from '../helpers/documents.js';
 
 const RUNS = { numRuns: 100 };
 

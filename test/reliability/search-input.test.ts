@@ -79,7 +79,6 @@ describe('odd queries never throw and return valid ranges (fast-check)', () => {
 
 describe('long, blank and broken queries', () => {
   it('a 10,000-character query: answered quickly, and found when it is a paragraph', async () => {
-    const started = performance.now();
     const hits = index.search(LONG);
     expect(hits[0]?.text).toBe(LONG);
     expectValid(hits);
@@ -87,9 +86,9 @@ describe('long, blank and broken queries', () => {
       expectValid(index.search(query));
       expectValid(await index.searchAsync(query, { limit: 1000 }));
     }
-    // Bounded generously for a loaded two-core machine; a quadratic blow-up takes minutes.
-    expect(performance.now() - started).toBeLessThan(15_000);
-  });
+    // No time bound here (a loaded machine is slow); a quadratic blow-up, minutes long, fails by the
+    // test's timeout, and npm run bench measures the search's speed.
+  }, 60_000);
 
   it.each(['', ' ', '　', ' 　 ', '\t', '\u3000\u3000'])('the blank query %j finds nothing', (query) => {
     expect(index.search(query)).toEqual([]);

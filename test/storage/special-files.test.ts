@@ -30,9 +30,8 @@ describe('a state file that is not a regular file', () => {
   ])('%s: loading warns at once; saving replaces it with a file', (_name, make) => {
     const { env, file } = home();
     make(file);
-    const started = performance.now();
+    // Never opened (reading a FIFO without a writer would wait forever): the warning says why.
     const loaded = loadState(TEXT, { env });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(loaded.record).toBeUndefined();
     expect(loaded.warning).toMatch(/^saved place not restored: the state file cannot be read: it is not a regular file \(.*\)$/);
     const saved = saveState(TEXT, { anchor: { block: 's1p1', offset: 0 } }, { env });
@@ -57,9 +56,8 @@ describe('a lock file that is not a regular file', () => {
   ])('%s: the save clears it and goes ahead at once', (_name, make) => {
     const { env, file } = home();
     make(`${file}.lock`);
-    const started = performance.now();
+    // Cleared, not read (a FIFO would wait forever) nor waited on as a live lock (the save would warn).
     const saved = saveState(TEXT, { anchor: { block: 's1p1', offset: 1 } }, { env });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(saved.warning).toBeUndefined();
     expect(existsSync(`${file}.lock`)).toBe(false);
     expect(loadState(TEXT, { env }).record?.anchor).toEqual({ block: 's1p1', offset: 1 });

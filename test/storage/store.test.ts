@@ -195,9 +195,12 @@ describe('atomic writes and locking', () => {
     buildSync({
       stdin: {
         contents: `
+          import { existsSync, writeFileSync } from 'node:fs';
           import { saveState } from './store.js';
-          const [letters, id, startAt] = process.argv.slice(2);
-          while (Date.now() < Number(startAt)) {}
+          const [letters, id, barrier] = process.argv.slice(2);
+          // All start together: each says it is ready, then waits for the go.
+          writeFileSync(barrier + '.ready' + id, '');
+          while (!existsSync(barrier + '.go')) {}
           for (const [n, letter] of [...letters].entries()) {
             const update = { anchor: { block: 'w' + id, offset: n }, marks: { [letter]: { block: 's1p' + (n + 1), offset: Number(id) } } };
             const { warning } = saveState(process.env.DOC_TEXT, update);
@@ -213,11 +216,11 @@ describe('atomic writes and locking', () => {
       logLevel: 'error',
     });
     const groups = ['abcdefghijklm', 'nopqrstuvwxyz', 'ABCDEFGHIJKLM', 'NOPQRSTUVWXYZ'];
-    const startAt = String(Date.now() + 700);
+    const barrier = join(root, `barrier-${count}`);
     const runs = groups.map(
       (letters, id) =>
         new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          const child = spawn(process.execPath, [worker, letters, String(id), startAt], { env: { ...process.env, ...env, DOC_TEXT: TEXT } });
+          const child = spawn(process.execPath, [worker, letters, String(id), barrier], { env: { ...process.env, ...env, DOC_TEXT: TEXT } });
           let stderr = '';
           child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
           child.on('close', (code) => resolve({ code, stderr }));
@@ -225,6 +228,8 @@ describe('atomic writes and locking', () => {
     );
     let done = false;
     const all = Promise.all(runs).finally(() => (done = true));
+    while (!groups.every((_, id) => existsSync(`${barrier}.ready${id}`)) && !done) await new Promise((resolve) => setTimeout(resolve, 1));
+    writeFileSync(`${barrier}.go`, '');
     let reads = 0;
     while (!done) {
       if (existsSync(file)) {

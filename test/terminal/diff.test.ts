@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellWidth } from '../../src/core/layout/width.js';
 import { renderDiff, renderFull, utf8Length } from '../../src/terminal/diff.js';
 import { parseFrame, type Screen } from '../../src/terminal/screen.js';
-import { emulator, feed, screenText, snapshot } from './emulator.js';
+import { emulator, feed, screenText, snapshot } from '../helpers/emulator.js';
 import { applyChange, changeArb, frameArb, lineArb, sizeArb, type Change } from './frames.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;

@@ -14,7 +14,7 @@ import { renderDiff, renderFull } from '../../src/terminal/diff.js';
 import { parseFrame } from '../../src/terminal/screen.js';
 import { searchLine } from '../../src/ui/rows/search-line.js';
 import { createTheme } from '../../src/ui/theme.js';
-import { emulator, feed, screenText } from './emulator.js';
+import { emulator, feed, screenText } from '../helpers/emulator.js';
 
 const CLUSTERS: [string, string][] = [
   ['กำ', 'กำ'],

@@ -4,7 +4,7 @@ import { cellWidth, drawnCluster, graphemes } from '../../src/core/layout/width.
 import { renderFull } from '../../src/terminal/diff.js';
 import { CONTINUATION, FrameCache, parseFrame, sameRow, type Layer } from '../../src/terminal/screen.js';
 import { applyStyle, styleTransition } from '../../src/terminal/style.js';
-import { emulator, feed, snapshot } from './emulator.js';
+import { emulator, feed, snapshot } from '../helpers/emulator.js';
 import { lineArb } from './frames.js';
 
 const SGR = /\u001b\[[0-9;]*m/g;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderFull } from '../../src/terminal/diff.js';
 import { parseFrame } from '../../src/terminal/screen.js';
 import { BEGIN_SYNC, END_SYNC, ScreenWriter, type TerminalOutput } from '../../src/terminal/writer.js';
-import { emulator, feed, screenText, snapshot } from './emulator.js';
+import { emulator, feed, screenText, snapshot } from '../helpers/emulator.js';
 import { applyChange, changeArb, frameArb } from './frames.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

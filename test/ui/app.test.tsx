@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { helpLines } from '../../src/app/help.js';
 import { cellWidth } from '../../src/core/layout/width.js';
-import { interviewDocument } from '../app/documents.js';
-import { KEY, renderReader, strip, styleAt, widthOf } from './render.js';
+import { interviewDocument } from '../helpers/documents.js';
+import { KEY, renderReader, strip, styleAt, until, widthOf } from './render.js';
 
 const doc = interviewDocument();
 const headings = doc.sections.map((s) => s.title);
@@ -215,7 +215,7 @@ describe('sizes', () => {
 
 describe('a 100,000-paragraph document', () => {
   it('shows its first screen with an estimated total, laying out the rest in the background', async () => {
-    const { syntheticDocument } = await import('../app/documents.js');
+    const { syntheticDocument } = await import('../helpers/documents.js');
     const ui = await renderReader(syntheticDocument(1000, 100), { columns: 80, rows: 24 });
     open.push(ui);
     const status = ui.rows()[23] ?? '';
@@ -226,15 +226,15 @@ describe('a 100,000-paragraph document', () => {
   });
 
   it('counts a shorter long document without a word on its first screen, then shows the exact total', async () => {
-    const { syntheticDocument } = await import('../app/documents.js');
+    const { syntheticDocument } = await import('../helpers/documents.js');
     const ui = await renderReader(syntheticDocument(30, 100), { columns: 80, rows: 24 });
     open.push(ui);
     const first = ui.rows()[23] ?? '';
     expect(first).toMatch(/1\/~\d+/);
     expect(first).not.toMatch(/layout/);
-    for (let waited = 0; /~/.test(ui.rows()[23] ?? '') && waited < 200; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => !/~/.test(ui.rows()[23] ?? ''), 'the exact total', 50_000);
     expect(ui.rows()[23]).toMatch(/ 1\/\d+ \d+%/);
-  });
+  }, 60_000);
 });
 
 describe('status bar hints', () => {

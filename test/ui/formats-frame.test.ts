@@ -8,7 +8,7 @@ import { parseEpub } from '../../src/core/document/epub/parse.js';
 import { parseMarkdown } from '../../src/core/document/markdown/parse.js';
 import type { Document } from '../../src/core/document/types.js';
 import { parseFrame, type Screen } from '../../src/terminal/screen.js';
-import { readingFrame, screenLayer } from '../../src/ui/rows/frame.js';
+import { screenView } from '../../src/ui/rows/frame.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { buildEpub } from '../helpers/epub.js';
 
@@ -17,9 +17,8 @@ const ROWS = 30;
 
 function screen(doc: Document, color = false): Screen {
   const state = createReaderState(doc, { columns: COLUMNS, rows: ROWS });
-  const view = readingFrame(state, createTheme(color));
-  if (!view) throw new Error('no reading frame');
-  return parseFrame('', COLUMNS, ROWS, { layer: screenLayer(view.lines, COLUMNS) });
+  const view = screenView(state, createTheme(color));
+  return parseFrame(view.lines.join('\n'), COLUMNS, ROWS);
 }
 
 const text = (s: Screen) => s.lines.map((row) => row.chars.join('').trimEnd());

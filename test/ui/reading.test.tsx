@@ -8,9 +8,8 @@ import { citation } from '../../src/core/document/cite.js';
 import { allParagraphs } from '../../src/core/document/paragraphs.js';
 import type { Anchor } from '../../src/core/layout/flow.js';
 import { cellWidth } from '../../src/core/layout/width.js';
-import type { AppProps } from '../../src/ui/App.js';
-import { interviewDocument } from '../app/documents.js';
-import { KEY, renderReader, widthOf } from './render.js';
+import { interviewDocument } from '../helpers/documents.js';
+import { KEY, renderReader, widthOf, type ReaderOptions } from './render.js';
 
 const doc = interviewDocument();
 const paragraphs = allParagraphs(doc);
@@ -19,7 +18,7 @@ afterEach(() => {
   for (const ui of open) ui.unmount();
   open = [];
 });
-const reader = async (columns: number, rows: number, extra: Omit<AppProps, 'doc' | 'columns' | 'rows'> = {}) => {
+const reader = async (columns: number, rows: number, extra: ReaderOptions = {}) => {
   const ui = await renderReader(doc, { columns, rows, ...extra });
   open.push(ui);
   return ui;

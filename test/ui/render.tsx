@@ -1,80 +1,113 @@
-/** Renders the reader at a given size with ink-testing-library and reads its frames as plain rows. */
+/**
+ * Mounts the reader's app with ink-testing-library and reads the frames it draws: keys go in through
+ * Ink's real input path, and what the app hands the screen writer (its rows, its cursor) is read back.
+ * No sleeps: after a key, the helper waits for the event loop to run what the key started, and an
+ * Esc (which Ink tells from an escape sequence by a short timer) for the change it makes.
+ */
 import { render } from 'ink-testing-library';
 import type { Document } from '../../src/core/document/types.js';
 import { cellWidth } from '../../src/core/layout/width.js';
 import { App, type AppProps } from '../../src/ui/App.js';
-import { TerminalCursorContext, type CursorCell } from '../../src/ui/hooks/useTerminalCursor.js';
+import type { Frame, TerminalSize } from '../../src/terminal/session.js';
+import { keys } from '../helpers/keys.js';
 
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 
+/** The named keys of the one key table (test/helpers/keys.ts), under the names these tests use. */
 export const KEY = {
-  down: '\u001b[B',
-  up: '\u001b[A',
-  pageDown: '\u001b[6~',
-  pageUp: '\u001b[5~',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  tab: '\t',
-  enter: '\r',
-  escape: '\u001b',
-  ctrlD: '\u0004',
-  ctrlU: '\u0015',
-  ctrlC: '\u0003',
+  down: keys.down,
+  up: keys.up,
+  pageDown: keys.pageDown,
+  pageUp: keys.pageUp,
+  home: keys.home,
+  end: keys.end,
+  tab: keys.tab,
+  enter: keys.enter,
+  escape: keys.esc,
+  ctrlD: keys.ctrl('d'),
+  ctrlU: keys.ctrl('u'),
+  ctrlC: keys.ctrl('c'),
 } as const;
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** The app's props but the terminal's: the size is given as numbers, frames are recorded. */
+export type ReaderOptions = Omit<AppProps, 'doc' | 'size' | 'draw'>;
 
-/** `placeCursor`: told where a text field Ink draws wants the terminal's cursor, as the screen writer is. */
-export async function renderReader(doc: Document, props: Omit<AppProps, 'doc'>, { placeCursor }: { placeCursor?: (cell: CursorCell | undefined) => void } = {}) {
-  let current = props;
-  const app = (appProps: Omit<AppProps, 'doc'>) =>
-    placeCursor ? (
-      <TerminalCursorContext.Provider value={placeCursor}>
-        <App doc={doc} {...appProps} />
-      </TerminalCursorContext.Provider>
-    ) : (
-      <App doc={doc} {...appProps} />
-    );
-  const ui = render(app(current));
-  // ink-testing-library's stdout has 100 columns and no rows, so Ink asks `tput` for the size on every
-  // layout (a child process per frame). Give it the size being tested instead.
-  const sized = (columns: number, rows: number) => {
-    Object.defineProperty(ui.stdout, 'columns', { value: columns, configurable: true });
-    Object.defineProperty(ui.stdout, 'rows', { value: rows, configurable: true });
+/** A turn of the event loop: what a key started (a render, its effects) has run. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Waits until `done` holds, a turn at a time, failing after a generous `timeout` with `what`. */
+export async function until(done: () => boolean, what = 'a condition', timeout = 10_000): Promise<void> {
+  const started = performance.now();
+  while (!done()) {
+    if (performance.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+class Size {
+  private listeners = new Set<() => void>();
+  constructor(private size: TerminalSize) {}
+  getSize = (): TerminalSize => this.size;
+  subscribeSize = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   };
-  sized(props.columns, props.rows);
-  await settle();
+  set(size: TerminalSize): void {
+    this.size = size;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export async function renderReader(doc: Document, props: ReaderOptions & { columns: number; rows: number }) {
+  const { columns, rows, ...rest } = props;
+  let current: ReaderOptions = rest;
+  const size = new Size({ columns, rows });
+  const frames: Frame[] = [];
+  const draw = (frame: Frame): void => {
+    frames.push(frame);
+  };
+  const app = (appProps: ReaderOptions) => <App doc={doc} size={size} draw={draw} {...appProps} />;
+  const ui = render(app(current));
+  await until(() => frames.length > 0, 'the first frame');
+  await turn();
+  const last = (): Frame => frames[frames.length - 1]!;
   return {
     /** The last frame with styles stripped, one string per row. */
     rows(): string[] {
-      return (ui.lastFrame() ?? '').replace(SGR, '').split('\n');
+      return last().lines.map((line) => line.replace(SGR, ''));
     },
-    /** The last frame as written, with SGR codes. */
+    /** The last frame as drawn, rows joined by `\n`, with SGR codes. */
     raw(): string {
-      return ui.lastFrame() ?? '';
+      return last().lines.join('\n');
+    },
+    /** Where the last frame puts the terminal's cursor (undefined: hidden). */
+    cursor() {
+      return last().cursor;
     },
     frameCount(): number {
-      return ui.frames.length;
+      return frames.length;
     },
-    async press(...keys: string[]): Promise<void> {
-      for (const key of keys) {
+    async press(...pressed: string[]): Promise<void> {
+      for (const key of pressed) {
+        const before = frames.length;
         ui.stdin.write(key);
-        // A lone Esc is told apart from an escape sequence by a short timeout in Ink.
-        await (key === KEY.escape ? new Promise((resolve) => setTimeout(resolve, 40)) : settle());
+        if (key === KEY.escape) await until(() => frames.length > before, 'the change Esc makes');
+        await turn();
+        await turn();
       }
     },
     async resize(columns: number, rows: number): Promise<void> {
-      current = { ...current, columns, rows };
-      sized(columns, rows);
-      ui.rerender(app(current));
-      await settle();
+      const before = frames.length;
+      size.set({ columns, rows });
+      await until(() => frames.length > before, `the frame at ${columns}x${rows}`);
+      await turn();
     },
     /** Renders again with these props changed; the reader's state is kept. */
-    async update(changed: Partial<Omit<AppProps, 'doc'>>): Promise<void> {
+    async update(changed: Partial<ReaderOptions>): Promise<void> {
       current = { ...current, ...changed };
       ui.rerender(app(current));
-      await settle();
+      await turn();
     },
     unmount: () => ui.unmount(),
   };
@@ -92,7 +125,7 @@ export interface CharStyle {
   fg: number | undefined;
 }
 
-/** The style in effect at the first occurrence of `text` in a frame row (Ink re-encodes SGR, so bytes are not compared). */
+/** The style in effect at the first occurrence of `text` in a frame row. */
 export function styleAt(row: string, text: string): CharStyle | undefined {
   const style: CharStyle = { bold: false, dim: false, underline: false, inverse: false, fg: undefined };
   let plain = '';

@@ -1,25 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/core/document/types.js';
+import { TerminalSession } from '../../src/terminal/session.js';
 import { runReader } from '../../src/ui/run.js';
-import { interviewDocument } from '../app/documents.js';
+import { interviewDocument } from '../helpers/documents.js';
+import { until } from './render.js';
 
 /** A terminal's input side: raw-mode calls are recorded; `type` delivers keys as a terminal would. */
 class FakeInput extends EventEmitter {
   readonly isTTY = true;
   readonly rawModes: boolean[] = [];
-  private queue: string[] = [];
   setRawMode(mode: boolean): this {
     this.rawModes.push(mode);
-    return this;
-  }
-  setEncoding(): this {
-    return this;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
     return this;
   }
   resume(): this {
@@ -28,12 +20,8 @@ class FakeInput extends EventEmitter {
   pause(): this {
     return this;
   }
-  read(): string | null {
-    return this.queue.shift() ?? null;
-  }
   type(data: string): void {
-    this.queue.push(data);
-    this.emit('readable');
+    this.emit('data', Buffer.from(data));
   }
 }
 
@@ -43,43 +31,41 @@ class FakeOutput extends EventEmitter {
   readonly columns = 80;
   readonly rows = 24;
   written = '';
-  write(chunk: string, callback?: () => void): boolean {
+  write(chunk: string): boolean {
     this.written += chunk;
-    callback?.();
     return true;
   }
 }
 
-const ENTER = '\u001b[?1049h';
-const RESTORE = '\u001b[?25h\u001b[?1049l';
-const streams = () => {
-  const stdin = new FakeInput();
-  const stdout = new FakeOutput();
-  return { stdin, stdout, io: { stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream } };
-};
-const until = async (condition: () => boolean): Promise<void> => {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+const ENTER = '\u001b[?1049h\u001b[?25l\u001b[?2004h';
+const RESTORE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
+const open = () => {
+  const input = new FakeInput();
+  const output = new FakeOutput();
+  const session = new TerminalSession({ input: input as unknown as NodeJS.ReadStream, output: output as unknown as NodeJS.WriteStream });
+  session.open();
+  return { input, output, session };
 };
 
 describe('runReader', () => {
-  it('enters the alternate screen, and on q turns raw mode off and restores cursor and main screen', async () => {
-    const { stdin, stdout, io } = streams();
-    const done = runReader({ doc: interviewDocument(), ...io });
-    await until(() => stdout.written.includes('? help') && stdin.listenerCount('readable') > 0);
-    expect(stdout.written.startsWith(ENTER)).toBe(true);
-    expect(stdin.rawModes).toContain(true);
-    stdin.type('q');
+  it('draws through the session and on q turns raw mode off and restores paste mode, cursor and main screen', async () => {
+    const { input, output, session } = open();
+    const done = runReader({ doc: interviewDocument(), session });
+    await until(() => output.written.includes('重庆日报'), 'the first frame');
+    expect(output.written.startsWith(ENTER)).toBe(true);
+    expect(input.rawModes).toEqual([true]);
+    input.type('q');
     await expect(done).resolves.toBe(0);
-    expect(stdin.rawModes.at(-1)).toBe(false);
-    expect(stdout.written.endsWith(RESTORE)).toBe(true);
+    expect(input.rawModes).toEqual([true, false]);
+    expect(output.written.endsWith(RESTORE)).toBe(true);
   });
 
   it('restores the terminal before passing on an error that broke rendering', async () => {
-    const { stdin, stdout, io } = streams();
+    const { input, output, session } = open();
     const broken = { ...interviewDocument(), sections: undefined } as unknown as Document;
-    await expect(runReader({ doc: broken, ...io })).rejects.toThrow();
-    expect(stdin.rawModes.at(-1) ?? false).toBe(false);
-    expect(stdout.written.startsWith(ENTER)).toBe(true);
-    expect(stdout.written.endsWith(RESTORE)).toBe(true);
+    await expect(runReader({ doc: broken, session })).rejects.toThrow();
+    expect(input.rawModes.at(-1)).toBe(false);
+    expect(output.written.startsWith(ENTER)).toBe(true);
+    expect(output.written.endsWith(RESTORE)).toBe(true);
   });
 });

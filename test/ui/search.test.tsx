@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import { cellWidth } from '../../src/core/layout/width.js';
-import { interviewDocument } from '../app/documents.js';
+import { interviewDocument } from '../helpers/documents.js';
 import { KEY, renderReader, strip, styleAt, widthOf } from './render.js';
 
 const doc = interviewDocument();

@@ -1,26 +1,27 @@
 /**
- * The text's view of a state (reading, and searching as one types) as the rows of the screen, built
- * without Ink. It is what the reader shows nearly all the time, and the screen writer draws it whole,
- * as a layer over an empty Ink frame: Ink's output builder makes an object per cell of the screen on
- * every frame, the most of a key's cost on a large screen and of the garbage it leaves. It is also
- * the first frame, drawn while Ink, React and Yoga are still loading (about half the start-up).
- * test/ui/layer.test.tsx and test/ui/first-frame.test.tsx check it cell for cell against the frame
- * Ink renders for the same state.
+ * The whole screen of a state as rows: every view the reader has (the text, the search being typed
+ * and its results, the sidebar docked, focused or as an overlay, the help, the notice of a terminal
+ * too small) is described here once, as a pure function of the state (and the text) to styled rows,
+ * and drawn by the screen writer. Ink renders none of it: its per-cell output builder was most of a
+ * key's cost on a large screen. The same function draws the first frame, before Ink is loaded.
  */
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
-import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
+import { currentEntry, layoutProgress, readingPosition, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
-import type { Layer } from '../../terminal/screen.js';
+import { helpLines } from '../../app/help.js';
 import type { CursorCell } from '../../terminal/writer.js';
 import type { Theme } from '../theme.js';
 import { headerLine } from './header.js';
+import { helpRows } from './help.js';
+import { tooSmallRows } from './too-small.js';
 import { separatorRule } from './separator.js';
 import { sidebarLines } from './sidebar.js';
 import { statusLine } from './status.js';
 import { resultsLines } from './results.js';
 import { searchLine } from './search-line.js';
+import { shelfFrame } from './shelf.js';
 import { paneLines } from './text.js';
 
 /** A whole screen: its rows, top to bottom, and where the terminal's cursor goes (undefined: hidden). */
@@ -29,44 +30,46 @@ export interface ScreenView {
   cursor?: CursorCell;
 }
 
-/** What the view shows beside the state: background work the app runs. */
-export interface ViewExtras {
-  /** The layout pass's share done, as the status bar reports it. */
-  progress?: number | undefined;
-  /** The search index's progress note for the search line (`pinyin 40%`). */
-  indexing?: string | undefined;
-}
-
-/**
- * The screen of the text: undefined when the state shows anything else (an overlay, the sidebar in
- * focus, a terminal too small), which Ink draws. The search being typed is part of it: its results
- * take the bottom rows of the body and its line the status bar's.
- */
-export function readingFrame(state: ReaderState, theme: Theme, { progress, indexing }: ViewExtras = {}): ScreenView | undefined {
+/** The screen of `state`: its rows, exactly `state.rows` of them, each `state.columns` cells wide at most. */
+export function screenView(state: ReaderState, theme: Theme, now: Date = new Date()): ScreenView {
   const g = geometry(state);
-  if (g.tooSmall || g.sidebar === 'overlay' || state.overlay !== 'none' || state.focus !== 'text') return undefined;
+  if (g.tooSmall) return { lines: tooSmallRows(state.columns, state.rows, theme) };
+  // The shelf (`o`) takes the whole screen; `now` dates its "last read" column.
+  if (state.shelf.open) return shelfFrame(state, theme, now);
   const flow = textFlow(state);
   const { doc, ambiguousWidth, search } = state;
   const entries = sidebarEntries(doc);
   const current = currentEntry(state, flow);
-  // As App: the results of the search being typed take the bottom rows of the body.
+  const { indexing, layoutFlow } = state.background;
+  // The background pass's share done: from the first frame on for a long text, else once reported.
+  const progress = layoutProgress(flow, layoutFlow === flow);
+  // The results of the search being typed take the bottom rows of the body.
   const listHeight = resultsHeight(search, g.bodyHeight);
   const bodyHeight = g.bodyHeight - listHeight;
-  const rows = visibleRows(state, flow).slice(0, Math.max(0, g.textHeight - listHeight));
-  // The running head is blank while the text's own title is in view.
-  const titleInView = rows.some((row) => row.kind === 'title');
-  const header = headerLine({
-    title: titleInView ? '' : doc.title,
-    ...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {}),
-    width: g.paneWidth,
-    theme,
-    ambiguousWidth,
-  });
-  const pane = [header, ...paneLines(rows, theme, g.textLeft, rowHighlights(search, rows))];
+  const sidebar = (width: number): string[] =>
+    sidebarLines({ entries, current, selected: state.selected, focused: state.focus === 'sidebar', width, height: bodyHeight, theme, ambiguousWidth });
+  let main: string[];
+  if (state.overlay === 'help') {
+    main = helpRows({ lines: helpLines(), scroll: state.helpScroll, width: g.paneWidth, height: bodyHeight, theme, ambiguousWidth });
+  } else if (g.sidebar === 'overlay') {
+    main = sidebar(g.paneWidth);
+  } else {
+    const rows = visibleRows(state, flow).slice(0, Math.max(0, g.textHeight - listHeight));
+    // A running head, as in a book: blank while the text's own title is in view, so it is not shown twice.
+    const titleInView = rows.some((row) => row.kind === 'title');
+    const header = headerLine({
+      title: titleInView ? '' : doc.title,
+      ...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {}),
+      width: g.paneWidth,
+      theme,
+      ambiguousWidth,
+    });
+    main = [header, ...paneLines(rows, theme, g.textLeft, rowHighlights(search, rows))];
+  }
   const docked = g.sidebar === 'docked';
-  const sidebar = docked ? sidebarLines({ entries, current, selected: state.selected, focused: false, width: g.sidebarWidth, height: bodyHeight, theme, ambiguousWidth }) : [];
+  const left = docked ? sidebar(g.sidebarWidth) : [];
   const rule = separatorRule(theme, ambiguousWidth);
-  const lines = Array.from({ length: bodyHeight }, (_, y) => (docked ? `${sidebar[y]}${rule}` : '') + (pane[y] ?? ''));
+  const lines = Array.from({ length: bodyHeight }, (_, y) => (docked ? `${left[y]}${rule}` : '') + (main[y] ?? ''));
   if (search.editing) {
     const results = resultsLines({
       hits: search.results?.hits,
@@ -82,6 +85,7 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
     const info = searchLineInfo(search, indexing);
     const line = searchLine({ line: search.line, info, width: state.columns, theme, ambiguousWidth });
     lines.push(...results, line.text);
+    // In the query: an input method opens its candidate window at the cursor.
     return { lines, cursor: { x: line.cursor, y: state.rows - 1 } };
   }
   const status = search.active ? searchStatus(state) : undefined;
@@ -99,9 +103,4 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
     }),
   );
   return { lines };
-}
-
-/** The rows as a layer over the whole screen. */
-export function screenLayer(lines: readonly string[], columns: number): Layer {
-  return { x: 0, y: 0, width: columns, lines };
 }

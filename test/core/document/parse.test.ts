@@ -239,6 +239,17 @@ describe('parseDocument: odd input never throws', () => {
     ]);
   });
 
+  it('takes a short line of up to 40 characters for a heading, not a longer one', () => {
+    const text = (heading: string) => `报告\n\n前言写在这里,说明背景。\n\n第一部分\n\n正文第一段。\n\n${heading}\n\n正文第二段。`;
+    const at40 = `第二部分${'长'.repeat(36)}`;
+    const at41 = `${at40}题`;
+    expect(Array.from(at40)).toHaveLength(40);
+    expect(parseDocument(text(at40)).sections.map((s) => s.title)).toEqual(['第一部分', at40]);
+    const longer = parseDocument(text(at41));
+    expect(longer.sections.map((s) => s.title)).toEqual(['第一部分']);
+    expect(longer.sections[0]!.paragraphs.map((p) => p.text)).toContain(at41);
+  });
+
   it('reads a Q&A without headings: lead before the first turn, then one section', () => {
     const text = '访谈\n\n编者按:这是一段导语。\n\n问:你们做了什么?\n\n答:我们做了很多事。\n\n后来又做了更多。\n\n问:还有吗?\n\n答:没有了。';
     const doc = parseDocument(text);

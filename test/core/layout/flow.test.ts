@@ -4,7 +4,7 @@ import { allParagraphs } from '../../../src/core/document/paragraphs.js';
 import { documentBlocks } from '../../../src/core/layout/blocks.js';
 import { Flow, flowFor, flowRows, type Row } from '../../../src/core/layout/flow.js';
 import { cellWidth } from '../../../src/core/layout/width.js';
-import { interviewDocument, syntheticDocument } from '../../app/documents.js';
+import { interviewDocument, syntheticDocument } from '../../helpers/documents.js';
 
 const doc = interviewDocument();
 const widths = [12, 20, 33, 40, 57, 80, 120];

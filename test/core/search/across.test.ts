@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from '../../../src/core/search/index.js';
 import { expectValid } from '../../helpers/hits.js';
-import { paragraphsDocument } from './documents.js';
+import { paragraphsDocument } from '../../helpers/documents.js';
 
 // Lines written for the test.
 const doc = paragraphsDocument(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import { createSearchIndex } from '../../../src/core/search/index.js';
-import { documentOf } from './documents.js';
+import { documentOf } from '../../helpers/documents.js';
 
 const interview = parseDocument(readFileSync(new URL('../../../content/interview.txt', import.meta.url), 'utf8'));
 

@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import { createSearchIndex } from '../../../src/core/search/index.js';
 import { expectValid } from '../../helpers/hits.js';
-import { paragraphsDocument } from './documents.js';
+import { paragraphsDocument } from '../../helpers/documents.js';
 
 const interview = parseDocument(readFileSync(new URL('../../../content/interview.txt', import.meta.url), 'utf8'));
 const tricky = paragraphsDocument('𠀀集成电路𠀀', 'e\u0301cole FPGA ＦＰＧＡ', '👩‍💻智能工厂\u200b28家', '\ud800孤立代理', '“补链强链”、5G');

@@ -4,7 +4,7 @@ import { createSearchIndex } from '../../../src/core/search/index.js';
 import { normalise } from '../../../src/core/search/normalise.js';
 import { ambiguousVariants, foldScript } from '../../../src/core/search/script.js';
 import { expectValid } from '../../helpers/hits.js';
-import { paragraphsDocument } from './documents.js';
+import { paragraphsDocument } from '../../helpers/documents.js';
 
 // Sentences written for the test, in traditional characters as a Taiwanese or Hong Kong text prints them.
 const traditional = paragraphsDocument(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex, type SearchHit } from '../../../src/core/search/index.js';
-import { documentOf, paragraphsDocument } from './documents.js';
+import { documentOf, paragraphsDocument } from '../../helpers/documents.js';
 
 const ids = (hits: SearchHit[]): string[] => hits.map((hit) => hit.paragraphId);
 const shown = (hit: SearchHit): string[] => hit.matches.map(([s, e]) => hit.text.slice(s, e));

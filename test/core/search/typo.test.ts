@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prng } from '../../../bench/corpus.js';
 import { createSearchIndex } from '../../../src/core/search/index.js';
 import { expectValid } from '../../helpers/hits.js';
-import { paragraphsDocument } from './documents.js';
+import { paragraphsDocument } from '../../helpers/documents.js';
 
 // A generated "novel": names that recur, among filler sentences written for the test.
 const NAMES = ['林黛玉', '王熙凤', '贾宝玉', '张起灵', '诸葛亮', '朱元璋', '大观园', '闷油瓶'];

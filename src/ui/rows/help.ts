@@ -1,11 +1,11 @@
-import { Box, Text } from 'ink';
+/** The help overlay's rows as styled strings: every binding from the key table, by category. */
 import type { HelpLine } from '../../app/help.js';
 import { cellWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 import { paint } from '../style.js';
 import { fit, padding } from '../text.js';
 import type { Theme } from '../theme.js';
 
-export interface HelpOverlayProps {
+export interface HelpProps {
   lines: readonly HelpLine[];
   /** Index of the first line shown. */
   scroll: number;
@@ -18,12 +18,12 @@ export interface HelpOverlayProps {
 /** Widest key column worth lining up; longer key lists push their own line's text along. */
 const MAX_KEYS_COLUMN = 16;
 
-/** Every binding from the key table, by category, in place of the main pane; it scrolls when short of rows. */
-export function HelpOverlay({ lines, scroll, width, height, theme, ambiguousWidth }: HelpOverlayProps) {
-  const keysColumn = Math.min(
-    MAX_KEYS_COLUMN,
-    Math.max(...lines.map((line) => (line.kind === 'binding' ? cellWidth(line.keys, ambiguousWidth) : 0))),
-  );
+/**
+ * In place of the main pane: a title row (`↓ more` while lines are below), then the lines from
+ * `scroll` on. Exactly `height` rows, each exactly `width` cells.
+ */
+export function helpRows({ lines, scroll, width, height, theme, ambiguousWidth }: HelpProps): string[] {
+  const keysColumn = Math.min(MAX_KEYS_COLUMN, Math.max(0, ...lines.map((line) => (line.kind === 'binding' ? cellWidth(line.keys, ambiguousWidth) : 0))));
   const render = (line: HelpLine | undefined): string => {
     if (!line || line.kind === 'blank') return ' '.repeat(width);
     if (line.kind === 'category') return paint(fit(` ${line.text}`, width, ambiguousWidth), theme.helpCategory);
@@ -32,15 +32,8 @@ export function HelpOverlay({ lines, scroll, width, height, theme, ambiguousWidt
     // The keys are styled only when they survived the cut whole.
     return full.startsWith(keys) ? `${paint(keys, theme.helpKeys)}${full.slice(keys.length)}` : full;
   };
+  if (height <= 0) return [];
   const more = scroll + height - 1 < lines.length ? '  ↓ more' : '';
-  return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Text wrap="truncate-end">{paint(fit(` Keys (Esc closes)${more}`, width, ambiguousWidth), theme.helpTitle)}</Text>
-      {Array.from({ length: Math.max(0, height - 1) }, (_, i) => (
-        <Text key={i} wrap="truncate-end">
-          {render(lines[scroll + i])}
-        </Text>
-      ))}
-    </Box>
-  );
+  const title = paint(fit(` Keys (Esc closes)${more}`, width, ambiguousWidth), theme.helpTitle);
+  return [title, ...Array.from({ length: height - 1 }, (_, i) => render(lines[scroll + i]))];
 }

@@ -1,6 +1,11 @@
-/** A headless xterm to feed bytes into and read back cell by cell, for comparing screens exactly. */
+/**
+ * The one terminal emulator of the tests: a headless xterm to feed bytes into and read back cell by
+ * cell. The pseudo-terminal helper (terminal.ts) reads programs through it; the writer and diff tests
+ * feed it frames directly.
+ */
 import xterm from '@xterm/headless';
 import type { Terminal } from '@xterm/headless';
+import { AMBIGUOUS_WIDE_VERSION, ambiguousWideProvider } from './unicode-width.js';
 
 /** Everything a cell shows: its character, its width and its attributes. */
 export interface CellSnapshot {
@@ -11,9 +16,19 @@ export interface CellSnapshot {
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 
+/** A terminal of the given size; `ambiguousWide`: it draws East Asian Ambiguous characters two cells wide. */
+export function createEmulator(columns: number, rows: number, { ambiguousWide = false }: { ambiguousWide?: boolean } = {}): Terminal {
+  const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
+  if (ambiguousWide) {
+    term.unicode.register(ambiguousWideProvider);
+    term.unicode.activeVersion = AMBIGUOUS_WIDE_VERSION;
+  }
+  return term;
+}
+
 /** A terminal of the given size on its alternate screen, as the reader runs. */
 export function emulator(columns: number, rows: number): Terminal {
-  const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
+  const term = createEmulator(columns, rows);
   term.write(ENTER_ALTERNATE_SCREEN);
   return term;
 }
