@@ -21,6 +21,7 @@ import { parseDocument } from '../src/core/document/parse.js';
 import type { Document } from '../src/core/document/types.js';
 import { createSearchIndex, type SearchIndex } from '../src/core/search/index.js';
 import { corpusDocument, prng } from './corpus.js';
+import { measureShape, memoryShapes, type MemoryShape } from './search-memory.js';
 
 // Run from source or from the bundle in bench/out: find the repository by its package.json.
 let root = dirname(fileURLToPath(import.meta.url));
@@ -286,4 +287,7 @@ async function main(): Promise<void> {
   console.log(`JSON: ${resolve(out, 'search.json')}`);
 }
 
-await main();
+const shapeAt = process.argv.indexOf('--memory-shape');
+if (shapeAt >= 0) await measureShape(process.argv[shapeAt + 1]!);
+else if (process.argv.includes('--memory')) memoryShapes(fileURLToPath(import.meta.url));
+else await main();
