@@ -8,9 +8,13 @@
  * Bundled by esbuild first: the engine uses `const enum`, which Node's type stripping cannot run.
  *
  * On the interview, then on bench/out/large.txt (~10 MB, ~100,000 paragraphs, made by
- * bench/gen-large.mjs when missing; `--corpus synthetic` uses bench/corpus.ts instead). Prints tables,
- * and writes every figure to bench/out/search.json. Options:
+ * bench/gen-large.mjs when missing; `--corpus synthetic` uses bench/corpus.ts instead): Chinese, pinyin
+ * and three-character typo queries typed a key at a time; then on a copy of it in traditional
+ * characters (opencc-js), simplified queries; then the peak memory of a search on pathological shapes
+ * of input (bench/search-memory.ts). Prints tables, and writes every figure to bench/out/search.json.
+ * Options:
  *   --corpus large|synthetic   --paragraphs N (synthetic only, default 100000)   --limit N (default 1000)
+ *   --no-memory (skip the shapes)   --memory (only the shapes)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { parseDocument } from '../src/core/document/parse.js';
 import type { Document } from '../src/core/document/types.js';
 import { createSearchIndex, type SearchIndex } from '../src/core/search/index.js';
 import { corpusDocument, prng } from './corpus.js';
+import { measureShape, memoryShapes } from './search-memory.js';
 
 // Run from source or from the bundle in bench/out: find the repository by its package.json.
 let root = dirname(fileURLToPath(import.meta.url));
@@ -157,6 +162,12 @@ function chineseQueries(doc: Document): string[] {
   return [...present, ...typos, '量子计算机', '区块链技术', '特斯拉汽车', '北京冬奥会', '元宇宙'];
 }
 
+/**
+ * Three-character words of the interview (so of the large document, made of its clauses) with one
+ * character wrong: a homophone (海力是, 英业打, 组合全, 大基今) or another character (物联冈).
+ */
+const TYPO_QUERIES = ['海力是', '英业打', '组合全', '大基今', '物联冈', '奥特丝'];
+
 const PINYIN_QUERIES = ['chanye', 'jichengdianlu', 'zhineng', 'jcdl', 'cqrb', 'xinxi chanye', 'bidian', 'yanfa zhongxin', 'chongqing', 'dianzi', 'gongyinglian', 'zhzz', 'shouji', 'qiye'];
 
 /** Types a query at `intervalMs` a key, aborting each search when the next key comes, as the reader does. */
@@ -192,6 +203,14 @@ async function abortLatency(index: SearchIndex, query: string): Promise<number> 
     // Expected: the stale search is dropped.
   }
   return round(performance.now() - abortedAt);
+}
+
+/** `doc` with every paragraph in traditional characters as used in Taiwan (opencc-js; characters, not Taiwan's vocabulary). */
+async function traditionalDocument(doc: Document): Promise<Document> {
+  const { Converter } = await import('opencc-js');
+  const convert = Converter({ from: 'cn', to: 'tw' });
+  const paragraph = (p: Document['lead'][number]) => ({ ...p, text: convert(p.text) });
+  return { ...doc, title: convert(doc.title), lead: doc.lead.map(paragraph), sections: doc.sections.map((section) => ({ ...section, title: convert(section.title), paragraphs: section.paragraphs.map(paragraph) })) };
 }
 
 function largeDocument(): { doc: Document; name: string } {
@@ -249,13 +268,34 @@ async function main(): Promise<void> {
   const pinyinLoop = watch.take();
   table(`Pinyin queries typed one letter at a time (limit ${LIMIT})`, pinyin, '2–6', pinyinLoop);
 
+  const typoTimes = await typeQueries(index, TYPO_QUERIES, LIMIT);
+  const typos = summarise(typoTimes, 3, 3);
+  const typoLoop = watch.take();
+  const typoFound = TYPO_QUERIES.filter((query) => index.search(query, { limit: 1 }).length > 0).length;
+  table(`Three-character queries with one wrong character, typed one character at a time (${typoFound} of ${TYPO_QUERIES.length} find the word)`, typos, 'typo', typoLoop);
+
   const fast = await typeFast(index, '电子信息产业发展', 30);
   const fastPinyin = await typeFast(index, 'dianzixinxi', 30);
   const abortMs = await abortLatency(index, '的');
   const restLoop = watch.take();
   console.log(`\nTyping a key every 30 ms: 电子信息产业发展 ${fast.aborted} stale searches aborted, last answer ${fast.lastMs} ms after the last key; dianzixinxi ${fastPinyin.aborted} aborted, ${fastPinyin.lastMs} ms`);
   console.log(`Abort: a search for 的 with no limit rejects ${abortMs} ms after abort()`);
-  const phases = [coldLoop, whileIndexingLoop, prepareLoop, chineseLoop, pinyinLoop, restLoop];
+  // The same document in traditional characters (opencc-js, as a Taiwanese text prints them), searched in simplified ones.
+  const traditional = await traditionalDocument(doc);
+  const tradStarted = performance.now();
+  const tradIndex = createSearchIndex(traditional);
+  await tradIndex.prepare({});
+  const tradReadyMs = round(performance.now() - tradStarted);
+  watch.take();
+  const queries = chineseQueries(doc);
+  const simplifiedOnTraditional = summarise(await typeQueries(tradIndex, queries, LIMIT), 2, 6);
+  const tradLoop = watch.take();
+  const found = (search: SearchIndex): number => queries.filter((query) => search.search(query, { limit: 1 }).length > 0).length;
+  const tradFound = { simplifiedText: found(index), traditionalText: found(tradIndex) };
+  console.log(`\nTraditional copy of the document: index ready (folded, converters, postings) in ${tradReadyMs} ms`);
+  table(`Simplified queries on the traditional copy (found on it ${tradFound.traditionalText}, on the simplified original ${tradFound.simplifiedText})`, simplifiedOnTraditional, '2–6', tradLoop);
+
+  const phases = [coldLoop, whileIndexingLoop, prepareLoop, chineseLoop, pinyinLoop, typoLoop, restLoop, tradLoop];
   const longest = { wall: Math.max(...phases.map((b) => b.wall)), cpu: Math.max(...phases.map((b) => b.cpu)) };
   console.log(`Longest event-loop block on the large document, any phase: ${blockText(longest)}`);
   const load = loadavg()[0]!;
@@ -276,14 +316,20 @@ async function main(): Promise<void> {
       typingWhileIndexing: whileIndexing,
       chinese: { perPrefixLength: chinese.perLength, twoToSix: chinese.range },
       pinyin: { perPrefixLength: pinyin.perLength, twoToSix: pinyin.range },
+      typos: { queries: TYPO_QUERIES, found: typoFound, perPrefixLength: typos.perLength, threeCharacters: typos.range },
+      traditional: { readyMs: tradReadyMs, found: tradFound, perPrefixLength: simplifiedOnTraditional.perLength, twoToSix: simplifiedOnTraditional.range },
       fastTyping: { chinese: fast, pinyin: fastPinyin },
       abortMs,
-      longestBlockMs: { coldStart: coldLoop, typingWhileIndexing: whileIndexingLoop, prepare: prepareLoop, chinese: chineseLoop, pinyin: pinyinLoop, rest: restLoop, any: longest },
+      longestBlockMs: { coldStart: coldLoop, typingWhileIndexing: whileIndexingLoop, prepare: prepareLoop, chinese: chineseLoop, pinyin: pinyinLoop, typos: typoLoop, traditional: tradLoop, rest: restLoop, any: longest },
     },
+    memory: process.argv.includes('--no-memory') ? null : memoryShapes(fileURLToPath(import.meta.url)),
   };
   mkdirSync(out, { recursive: true });
   writeFileSync(resolve(out, 'search.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`JSON: ${resolve(out, 'search.json')}`);
 }
 
-await main();
+const shapeAt = process.argv.indexOf('--memory-shape');
+if (shapeAt >= 0) await measureShape(process.argv[shapeAt + 1]!);
+else if (process.argv.includes('--memory')) memoryShapes(fileURLToPath(import.meta.url));
+else await main();

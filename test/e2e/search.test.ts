@@ -4,7 +4,9 @@
  * (a whole IME commit in one write), the results list, Enter, the highlighted match in the main
  * pane (cell attributes), n, Esc, --search, pinyin, paste, and where the terminal cursor sits.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/core/document/parse.js';
 import { cellWidth } from '../../src/core/layout/width.js';
@@ -19,6 +21,12 @@ const bestK = inReadingOrder.indexOf(hits[0]!) + 1;
 const NO_STATE = { YUEDU_STATE: 'off' };
 
 afterEach(disposeTerminals);
+
+// A short text in traditional characters, written for the test, with a title line and paragraphs.
+const dir = mkdtempSync(join(tmpdir(), 'yuedu-e2e-search-'));
+const TRADITIONAL = join(dir, 'traditional.txt');
+writeFileSync(TRADITIONAL, '河口散記\n\n河口的紅樹林裡長滿了水筆仔，退潮時可以看見招潮蟹。\n\n老師說：見賢思齊，見不賢而內自省也。\n');
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 async function open(options: { cols?: number; rows?: number; args?: string[]; env?: Record<string, string> } = {}) {
   const term = await startTerminal({ cols: 80, rows: 24, ...options, env: { ...NO_STATE, ...options.env } });
@@ -210,5 +218,30 @@ describe('yuedu --search', () => {
     await term.waitFor('exit=');
     expect(term.screen()).toContain('--search needs something to search for');
     expect(term.screen()).toContain('exit=2');
+  });
+
+  it('finds a traditional text from a simplified query, and highlights the characters as written', async () => {
+    const term = await open({ args: [TRADITIONAL] });
+    await typeAndWait(term, '/', /^\//m);
+    await typeAndWait(term, '红树林', (t) => /1\/1\s*$/.test(last(t)));
+    await typeAndWait(term, keys.enter, (t) => last(t).includes('hit '));
+    expect(last(term)).toContain('hit 1 of 1  /红树林');
+    const cells = cellsOf(term, '紅樹林', 1, 23);
+    expect(cells).toHaveLength(6);
+    for (const { x, y } of cells) expect(term.attrsAt(x, y), `cell ${x},${y}\n${term.screen()}`).toMatchObject({ inverse: true });
+  });
+
+  it('goes to a heading: 对话 is only in the original title line', async () => {
+    const term = await open();
+    await typeAndWait(term, '/', /^\//m);
+    await typeAndWait(term, '对话', (t) => /1\/1\s*$/.test(last(t)));
+    await typeAndWait(term, keys.enter, (t) => last(t).includes('hit '));
+    expect(last(term)).toContain('hit 1 of 1  /对话');
+    const cells = cellsOf(term, '对话', 1, 23);
+    expect(cells.length).toBe(4);
+    // The row of the match, in the 原标题 line (——对话市经信委副主任刘忠), is the first text row.
+    expect(cells[0]!.y).toBe(1);
+    expect(term.row(1)).toContain('——对话市经信委副主任');
+    for (const { x, y } of cells) expect(term.attrsAt(x, y)).toMatchObject({ inverse: true });
   });
 });

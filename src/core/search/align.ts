@@ -55,6 +55,30 @@ const enum Step {
  * so the window does not take in a neighbouring comma.
  */
 export function nearMisses(text: string, pattern: string, maxErrors: number): Window[] {
+  if (text.length <= CHUNK) return nearMissesIn(text, pattern, maxErrors);
+  // A long paragraph (a whole book on one line) is aligned a chunk at a time, so the tables stay small:
+  // chunks overlap by the longest window, and each keeps the windows that start before the next one.
+  const overlap = pattern.length + maxErrors;
+  const step = CHUNK - overlap;
+  const windows: Window[] = [];
+  let lastEnd = 0;
+  for (let from = 0; from < text.length; from += step) {
+    const last = from + CHUNK >= text.length;
+    for (const window of nearMissesIn(text.slice(from, from + CHUNK), pattern, maxErrors)) {
+      const start = window.start + from;
+      if (start < lastEnd || (!last && window.start >= step)) continue;
+      windows.push({ start, end: window.end + from, errors: window.errors });
+      lastEnd = window.end + from;
+    }
+    if (last) break;
+  }
+  return windows;
+}
+
+/** Code units of text aligned at once: the tables take (pattern length + 1) × this many entries. */
+const CHUNK = 4096;
+
+function nearMissesIn(text: string, pattern: string, maxErrors: number): Window[] {
   const m = pattern.length;
   const n = text.length;
   if (m === 0 || n === 0) return [];

@@ -246,8 +246,11 @@ export class Engine {
     }
     if (hits.size === 0 && term.fuzzy) {
       for (const pattern of [term.text, ...variants]) yield* findTypos(corpus, pattern, within, hits);
-      const postings = yield* this.postings.get();
-      for (const pattern of [term.text, ...variants]) yield* findFuzzy(corpus, postings, pattern, within, hits);
+      // A name corrected (typo.ts) is what was meant: its near misses by a missing character would only cost time.
+      if (hits.size === 0) {
+        const postings = yield* this.postings.get();
+        for (const pattern of [term.text, ...variants]) yield* findFuzzy(corpus, postings, pattern, within, hits);
+      }
     }
     return hits;
   }

@@ -88,8 +88,10 @@ function* candidates(corpus: Corpus, postings: Postings, pattern: string, within
     for (const p of within) allowed[p] = 1;
   }
   const found = new IntList();
+  // One list at a time, each decoded into the same array: a common character's list is as long as the text has paragraphs.
+  const scratch = new Int32Array(corpus.paragraphs.length);
   for (const unit of units) {
-    const list = paragraphsWith(postings, unit);
+    const list = paragraphsWith(postings, unit, scratch);
     for (let i = 0; i < list.length; i++) {
       if (i % STEP === STEP - 1) yield;
       const p = list[i]!;

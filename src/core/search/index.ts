@@ -8,12 +8,15 @@
  *   engine.ts         one search: read the query, match each term by tier, rank, build hits
  *   steps.ts          work in steps that yield, shared by whichever search needs it first
  *   query.ts          a query's readings (terms apart, one phrase, one pinyin run)
- *   normalise.ts      folding (case, full width, NFKC, quotes, spaces) with the map back to the text
- *   corpus.ts         the folded paragraphs joined in blocks for one-scan exact search
+ *   normalise.ts      folding (case, full width, NFKC, quotes, spaces, script) with the map back to the text
+ *   script.ts         traditional to simplified, character by character (opencc-js's table)
+ *   corpus.ts         the folded headings and paragraphs joined in blocks for one-scan exact search
  *   exact.ts          exact tier;  traditional.ts: simplified readings of traditional terms (opencc-js)
+ *   across.ts         a phrase typed without the text's punctuation
  *   syllables.ts      pinyin readings as syllable ids (pinyin-pro, only where context matters)
  *   pinyin.ts         pinyin tier: terms and matching;  pinyin-index.ts: readings of the corpus
  *   fuzzy.ts          fuzzy tier (fuse.js) on candidates from postings.ts;  align.ts: windows and vetoes
+ *   typo.ts           three-character terms with one wrong character (homophones first)
  *   rank.ts           scoring, with the essay on tiers and worked examples, and the best hits first
  *   hits.ts           one term's hits in flat arrays;  int-list.ts, pool.ts: arrays kept off the heap and reused
  *   ranges.ts         merging and snapping ranges to graphemes;  snippet.ts: one line around a match

@@ -40,11 +40,27 @@ function foldSlow(codePoint: number): string {
   return folded;
 }
 
+/** Whether folding leaves `text` as it is: only characters of the fast paths that fold to themselves, no double space. */
+function unchanged(text: string, script: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (script && foldUnit(c) !== c) return false;
+    } else if (!((c >= 0x3001 && c <= 0x303f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e) || (c === 0x20 && text.charCodeAt(i - 1) !== 0x20))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Folds `text` for matching and records where each folded code unit came from.
  * Runs in one pass; callers fold whole paragraphs once and queries once per search.
  */
 export function normalise(text: string, { script = true }: { script?: boolean } = {}): Normalised {
+  // Most paragraphs fold to themselves: say so without building anything (a million one-line paragraphs
+  // made ~100 MB of garbage here).
+  if (unchanged(text, script)) return { text, starts: null, ends: null };
   const fold = script ? foldUnit : (unit: number): number => unit;
   const length = text.length;
   let out = new Uint16Array(length + 16);

@@ -19,7 +19,8 @@ const LETTERS = 26;
  * text, instead of every character.
  */
 interface LetterIndex {
-  positions: Int32Array[];
+  /** Offsets in a block: two bytes each while every block is shorter than 65,536 units (a block holds about 32,000). */
+  positions: (Uint16Array | Int32Array)[];
   from: Int32Array[];
 }
 
@@ -143,7 +144,8 @@ export class PinyinIndex {
       yield;
     }
     for (const counts of from) for (let b = 0; b < blocks.length; b++) counts[b + 1]! += counts[b]!;
-    const positions = from.map((counts) => new Int32Array(counts[blocks.length]!));
+    const narrow = blocks.every((block) => block.text.length <= 0xffff);
+    const positions = from.map((counts) => (narrow ? new Uint16Array(counts[blocks.length]!) : new Int32Array(counts[blocks.length]!)));
     const fill = from.map((counts) => counts.slice());
     for (let b = 0; b < blocks.length; b++) {
       const ids = this.blockIds(b);

@@ -1,38 +1,54 @@
 /*
- * Ranking: tiers first, then how well and how often, then how early.
+ * Ranking: tiers first, then how well and how often, then how early; headings before paragraphs.
+ *
+ * What is searched: every paragraph, and the headings a reader sees (the title, chapter and section
+ * headings, the 原标题 line; corpus.ts), each folded the same way as the query (normalise.ts): case,
+ * full width, compatibility forms, and script: traditional characters read as simplified ones,
+ * character by character (script.ts), so 見賢思齊 and 见贤思齐 are one text. The query is cleaned as the
+ * text was (bidi controls and invisible characters removed, sanitize.ts) before it is folded.
  *
  * A query is split into terms on spaces (ASCII or the IME's full-width 　); a paragraph is a hit when
  * every term matches it somewhere, in any order. Each term matches a paragraph through the best of
- * three tiers:
+ * three tiers, each tried only when the ones before it found nothing for the term:
  *
- *   exact   the folded term occurs literally (case and full-width folded; a traditional-character term
- *           also through its simplified readings, 積體電路 → 集成电路);
+ *   exact   the folded term occurs literally; also its other readings: a traditional term through
+ *           opencc-js's phrase converters (積體電路 → 集成电路), and the characters the script fold
+ *           leaves alone swapped (干燥 ↔ 乾燥, 看着 ↔ 看著) (penalty 1 for these); failing that, a
+ *           term of 3–64 characters with no punctuation of its own across up to four spaces or marks
+ *           between any two of its characters, inside one paragraph (满纸荒唐言一把辛酸泪 →
+ *           满纸荒唐言，一把辛酸泪; penalty 1; across.ts);
  *   pinyin  an ASCII-letter term matches the paragraph's reading on syllable boundaries: whole
  *           syllables (jichengdianlu), the last one only begun (jichengd), or initials (jcdl);
- *   fuzzy   a term of 3 to 32 characters is within one edit (two from 8 characters on) of a window that
- *           does not run across punctuation the term lacks (集成电略 → 集成电路). It is tried only when
- *           the exact and pinyin tiers find nothing for the term, so it never buries real matches
- *           under near ones.
+ *   fuzzy   a term of 3 to 32 characters within one edit (two from 8 characters on) of a window that
+ *           does not run across punctuation the term lacks (集成电略 → 集成电路, 集电路 → 集成电路);
+ *           and a term of three Chinese characters with one wrong (typo.ts): the corrections that
+ *           sound the same (王熙风 → 王熙凤, penalty 1) or that recur in the text (林黛王 → 林黛玉,
+ *           penalty 2). Two-character terms are never corrected, and a term with no near match that
+ *           recurs finds nothing (特斯拉 near a single 特斯技).
  *
  * A hit's tier is the weakest tier any of its terms needed, and its score (lower is better) is
  *
  *     score = tier                              exact 0, pinyin 1, fuzzy 2
  *           + 0.5   × split                     1 when spaces were read as separate terms although
  *                                               the query also has a one-piece reading (see below)
- *           + 0.1   × min(penalty, 4)           summed over terms: exact 0, or 1 when only the
- *                                               simplified reading matched; pinyin 0 whole syllables,
- *                                               1 last syllable begun, 2 initials; fuzzy = edits
+ *           + 0.1   × min(penalty, 4)           summed over terms: exact 0, 1 for another reading or
+ *                                               across punctuation; pinyin 0 whole syllables, 1 last
+ *                                               syllable begun, 2 initials; fuzzy = edits, or 1 for a
+ *                                               homophone and 2 for another correction
  *           + 0.01  × (10 − min(count, 10))     count = occurrences of all terms in the paragraph
  *           + 0.009 × first / (first + 100)     first = where the earliest occurrence starts
  *
  * Each part is smaller than the smallest step of the part above it (0.5 + 0.4 + 0.09 + 0.009 < 1,
  * 0.09 + 0.009 < 0.1, 0.009 < 0.01), so the order is lexicographic: tier, then one-piece before split,
  * then looseness, then more occurrences (counted up to 10), then earlier position; the document's own
- * order breaks exact ties. A common term hits tens of thousands of paragraphs, so they are kept as
- * numbers (Candidates) and only the hits shown become objects. A query with spaces has up to three readings, and each paragraph keeps its
- * best: the whole query as one literal phrase (`SK 海力士` when the text has that space), all terms as
- * one pinyin run (`jicheng dianlu` = jichengdianlu with a syllable break at the space), and the terms
- * apart (split = 1 when one of the other readings exists).
+ * order breaks exact ties. A heading's part below its tier is divided by 1000 (`headingScore`), and
+ * headings come first in that order: a heading is listed before every paragraph of its tier, so a
+ * chapter titled with the words sits above the paragraphs that use them. A common term hits tens of
+ * thousands of paragraphs, so they are kept as numbers (Candidates) and only the hits shown become
+ * objects. A query with spaces has up to three readings, and each paragraph keeps its best: the whole
+ * query as one literal phrase (`SK 海力士` when the text has that space; also across punctuation), all
+ * terms as one pinyin run (`jicheng dianlu` = jichengdianlu with a syllable break at the space), and the
+ * terms apart (split = 1 when one of the other readings exists).
  *
  * Worked examples on the interview:
  *
@@ -46,6 +62,13 @@
  *     chongqing there is whole syllables: 1 + 0 + 0.08 + 0 = 1.08, so typing the reading out ranks it up.
  *   jicheng dianlu: the one-piece reading matches s2p5 like jichengdianlu (1.0835); a paragraph with
  *     集成 and 电路 apart matches only the split reading, at 1.5 or more.
+ *   数字化车间 is in the heading of section 1 "累计建成数字化车间和智能工厂28家" (once, at 4) and in s1p4:
+ *     the heading 0 + (0.09 + 0.009×4/104)/1000 = 0.00009, s1p4 0.0932 → the heading, then the paragraph.
+ *   高质量发展我市 is not in the text as typed; across the comma it is in s1p1 "推动电子信息产业高质量
+ *     发展,我市采取了哪些措施?" (once, at 8): 0 + 0.1×1 + 0.09 + 0.009×8/108 = 0.1907.
+ *   英业打 matches nothing, literally or across marks; 英业达 is one character off and sounds the same
+ *     (da), so s3p4 "…英业达…" (once, at 51) is a fuzzy hit with penalty 1: 2 + 0.1 + 0.09 + 0.003 = 2.193. 对话框 has no such
+ *     correction (对话 is followed by 市 once, 市 ≠ 框 in sound) and finds nothing.
  */
 import { tierRank, type TermHit } from './hits.js';
 import type { Steps } from './steps.js';

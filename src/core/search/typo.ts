@@ -11,8 +11,10 @@
  * A correction is kept when
  *   - its third character sounds like the one typed (a shared toneless reading: feng, ling, liang), at
  *     any count: that is the input method's typical slip; or
- *   - it occurs at least MIN_OCCURRENCES times: a name or term of the text (林黛玉 in a novel), not a
- *     chance neighbour (特斯拉 near 奥特斯技改 in the interview: 特斯技 occurs once, so nothing).
+ *   - it occurs at least MIN_OCCURRENCES times and is most of what follows (or precedes, or surrounds)
+ *     the two characters kept: a name or term of the text (林黛 is nearly always 林黛玉 in a novel), not
+ *     a chance neighbour (特斯拉 near 奥特斯技改 in the interview: 特斯技 occurs once) nor a common
+ *     continuation (小说家 absent: 小说的, 小说中, 小说里 each a small share of 小说?, so nothing).
  * At most MAX_CORRECTIONS are kept, homophones first, then the most frequent. Each is then searched
  * literally in the fuzzy tier: a homophone with penalty 1, any other with penalty 2, so 王熙凤 for 王熙风
  * ranks above an arbitrary neighbour, and both below every exact hit (this runs only without one).
@@ -20,6 +22,7 @@
  *   王熙风   王熙凤 ×120, homophone (feng)     → kept, penalty 1
  *   林黛王   林黛玉 ×300, wang ≠ yu            → kept (frequent), penalty 2
  *   特斯拉   特斯技 ×1, la ≠ ji                → dropped: the query finds nothing, as it should
+ *   小说家   小说的 ×12 of 小说? ×40, de ≠ jia  → dropped (30% < half)
  *   北京     two characters                    → not tried
  */
 import { folded, type Corpus } from './corpus.js';
@@ -29,6 +32,8 @@ import type { Steps } from './steps.js';
 import { homophones } from './syllables.js';
 
 const MIN_OCCURRENCES = 3;
+/** Share of the places holding the two kept characters that a correction that does not sound alike must have. */
+const MIN_SHARE = 0.5;
 const MAX_CORRECTIONS = 8;
 /** Places looked at between two yields. */
 const STEP = 2048;
@@ -47,11 +52,12 @@ interface Correction {
 }
 
 /** Counts the corrections of `term` in `text` into `found` (see above). */
-function countIn(text: string, term: string, found: Map<string, { count: number; at: number }>): number {
+function countIn(text: string, term: string, found: Map<string, { count: number; at: number }>, places: Int32Array): number {
   let looked = 0;
   const note = (start: number, at: number): void => {
     const unit = text.charCodeAt(start + at);
     if (!isHan(unit) || unit === term.charCodeAt(at)) return;
+    places[at]!++;
     const window = text.slice(start, start + 3);
     const entry = found.get(window);
     if (entry) entry.count++;
@@ -74,15 +80,17 @@ function countIn(text: string, term: string, found: Map<string, { count: number;
 export function* findTypos(corpus: Corpus, term: string, within: Int32Array | null, into: TermHits): Steps<void> {
   if (!typoEligible(term)) return;
   const found = new Map<string, { count: number; at: number }>();
+  // Places with the two kept characters and another Chinese one, by the position of that one.
+  const places = new Int32Array(3);
   if (within === null) {
     for (const block of corpus.blocks) {
-      countIn(block.text, term, found);
+      countIn(block.text, term, found, places);
       yield;
     }
   } else {
     let looked = 0;
     for (let i = 0; i < within.length; i++) {
-      looked += countIn(folded(corpus, within[i]!), term, found) + 1;
+      looked += countIn(folded(corpus, within[i]!), term, found, places) + 1;
       if (looked >= STEP) {
         looked = 0;
         yield;
@@ -93,7 +101,7 @@ export function* findTypos(corpus: Corpus, term: string, within: Int32Array | nu
   const corrections: Correction[] = [];
   for (const [text, { count, at }] of found) {
     const homophone = homophones(term.charCodeAt(at), text.charCodeAt(at));
-    if (homophone || count >= MIN_OCCURRENCES) corrections.push({ text, count, homophone });
+    if (homophone || (count >= MIN_OCCURRENCES && count >= MIN_SHARE * places[at]!)) corrections.push({ text, count, homophone });
   }
   corrections.sort((a, b) => Number(b.homophone) - Number(a.homophone) || b.count - a.count);
   for (const { text, homophone } of corrections.slice(0, MAX_CORRECTIONS)) yield* findExact(corpus, text, homophone ? 1 : 2, within, into, 2);

@@ -29,6 +29,9 @@ const WIDE = 60;
 const HEADING_CELLS = 10;
 
 function where(hit: SearchHit, wide: boolean, ambiguousWidth: AmbiguousWidth): string {
+  // A heading hit's snippet is the heading itself: say what it is rather than repeat it.
+  if (hit.kind === 'title') return '标题';
+  if (hit.kind === 'heading') return wide ? `${hit.section} 标题` : `${hit.section}`;
   if (hit.section === 0) return '导语';
   return wide ? `${hit.section} ${truncateToWidth(hit.sectionTitle, HEADING_CELLS, ambiguousWidth)}` : `${hit.section}`;
 }

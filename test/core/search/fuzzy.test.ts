@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { nearMisses } from '../../../src/core/search/align.js';
@@ -84,5 +85,22 @@ describe('nearMisses', () => {
   it('reports the edits of each window', () => {
     expect(nearMisses('集成电路', '集成电路', 1)[0]!.errors).toBe(0);
     expect(nearMisses('集成电路', '集成电略', 1)[0]!.errors).toBe(1);
+  });
+});
+
+describe('near misses in a very long paragraph', () => {
+  it('are found wherever they are, across the chunks it is aligned in, each once', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 2400 }), { minLength: 1, maxLength: 6 }), (slots) => {
+        // Planted every 5 units at most, so they never touch; the filler shares no character with the pattern.
+        const places = slots.map((slot) => slot * 5).sort((a, b) => a - b);
+        let text = '';
+        for (const at of places) text += '的'.repeat(at - text.length) + '集成电略';
+        text += '的'.repeat(12_500 - text.length);
+        const found = nearMisses(text, '集成电路', 1).map((w) => [w.start, w.end, w.errors]);
+        expect(found).toEqual(places.map((at) => [at, at + 4, 1]));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -51,6 +51,14 @@ describe('a three-character term with one wrong character', () => {
     expect(hits.length).toBe(5);
   });
 
+  it('does not take a common continuation for a name', () => {
+    const reading = createSearchIndex(paragraphsDocument(...['小说的', '小说中', '小说里', '小说是'].flatMap((word) => [`这本${word}开头。`, `那本${word}结尾。`, `一本${word}中间。`])));
+    expect(reading.search('小说家')).toEqual([]);
+    // One of them most of the time: a term of the text, corrected.
+    const names = createSearchIndex(paragraphsDocument('王熙龙来了。', '王熙龙走了。', '王熙龙笑了。', '王熙龙哭了。', '王熙的事。'));
+    expect(names.search('王熙封').map((hit) => hit.text)).toEqual(['王熙龙来了。', '王熙龙走了。', '王熙龙笑了。', '王熙龙哭了。']);
+  });
+
   it('finds nothing when no near name recurs, and never corrects two characters', () => {
     expect(index.search('特斯拉')).toEqual([]);
     expect(index.search('黛王')).toEqual([]);

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus, folded } from '../../../src/core/search/corpus.js';
+import { buildPostings, paragraphsWith, paragraphsWithAll } from '../../../src/core/search/postings.js';
+import type { Steps } from '../../../src/core/search/steps.js';
+import { paragraphsDocument } from './documents.js';
+
+function finish<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+describe('postings', () => {
+  it('list, for every character, exactly the paragraphs holding it, however far apart', () => {
+    const char = fc.constantFrom('集', '成', '电', '路', 'a', '。', '𠀀');
+    fc.assert(
+      fc.property(fc.array(fc.array(char, { maxLength: 6 }).map((chars) => chars.join('')), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 300 }), (texts, padding) => {
+        // Empty paragraphs between them make gaps of one byte and of several.
+        const spaced = texts.flatMap((text) => [text, ...Array.from({ length: padding }, () => '')]);
+        const corpus = finish(buildCorpus(paragraphsDocument(...spaced), { folded: 0, total: 0 }));
+        const postings = finish(buildPostings(corpus));
+        const holding = (unit: number): number[] => corpus.paragraphs.map((_, p) => p).filter((p) => folded(corpus, p).includes(String.fromCharCode(unit)));
+        for (const unit of ['集', '成', 'a', '。', '\ud840'].map((c) => c.charCodeAt(0))) expect([...paragraphsWith(postings, unit)]).toEqual(holding(unit));
+        const both = holding('集'.charCodeAt(0)).filter((p) => holding('路'.charCodeAt(0)).includes(p));
+        expect([...paragraphsWithAll(postings, ['集'.charCodeAt(0), '路'.charCodeAt(0)])]).toEqual(both);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
