@@ -134,12 +134,13 @@ export class SearchRunner {
       // not after the search's first slice.
       .then(async (ready) => {
         await nextTurn();
-        return ready.searchAsync(query, { limit: MAX_HITS, signal: AbortSignal.any([controller.signal, this.closing.signal]), partial: true });
+        return ready.answerAsync(query, { limit: MAX_HITS, signal: AbortSignal.any([controller.signal, this.closing.signal]), partial: true });
       })
       .then(
-        (hits) => {
+        // `complete: false` while readings are still being built: the line says so instead of "no match".
+        ({ hits, complete }) => {
           mine.settled = true;
-          dispatch({ type: 'searchResults', query, hits });
+          dispatch({ type: 'searchResults', query, hits, complete });
           if (prepared) return;
           // Answered from a partial index: asked again once `prepare` is done (now, if it is already).
           if (this.prepared) this.askAgain(query);
@@ -170,7 +171,7 @@ export class SearchRunner {
     this.warming = controller;
     const signal = AbortSignal.any([controller.signal, this.closing.signal]);
     this.index
-      .then((ready) => ready.searchAsync(query, { limit: MAX_HITS, signal, partial: true }))
+      .then((ready) => ready.answerAsync(query, { limit: MAX_HITS, signal, partial: true }))
       // Aborted: the user typed first, or the reader closed.
       .catch(() => undefined)
       .finally(() => {

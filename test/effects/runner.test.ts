@@ -33,12 +33,12 @@ function fakeEngine() {
       return {
         search: () => [],
         prepare: (options: PrepareOptions) => new Promise<void>((resolve) => engine.prepares.push({ options, done: resolve })),
-        searchAsync: (query: string, options: { signal?: AbortSignal; partial?: boolean }) =>
+        answerAsync: (query: string, options: { signal?: AbortSignal; partial?: boolean }) =>
           new Promise<SearchHit[]>((resolve, reject) => {
             const signal = options.signal!;
             engine.searches.push({ query, signal, partial: options.partial === true, resolve });
             signal.addEventListener('abort', () => reject(signal.reason));
-          }),
+          }).then((hits) => ({ hits, complete: true })),
       } as unknown as SearchIndex;
     },
   };
@@ -120,7 +120,7 @@ describe('searching as you type', () => {
 
   it('says when the search failed', async () => {
     const failing = async (): Promise<SearchIndex> =>
-      ({ prepare: () => Promise.resolve(), searchAsync: () => Promise.reject(new Error('no dictionary')) }) as unknown as SearchIndex;
+      ({ prepare: () => Promise.resolve(), answerAsync: () => Promise.reject(new Error('no dictionary')) }) as unknown as SearchIndex;
     const app = drive(doc, { createIndex: failing });
     app.keys('/', '集', 'enter');
     await until(() => app.state.notice !== '', 'the notice');

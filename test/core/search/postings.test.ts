@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus, folded } from '../../../src/core/search/corpus.js';
 import { buildPostings, paragraphsWith, paragraphsWithAll } from '../../../src/core/search/postings.js';
 import type { Steps } from '../../../src/core/search/steps.js';
-import { paragraphsDocument } from './documents.js';
+import { paragraphsDocument } from '../../helpers/documents.js';
 
 function finish<T>(steps: Steps<T>): T {
   for (;;) {
