@@ -5,7 +5,7 @@
  * The engine is imported (and its index created) only on the first request, so the reader's first
  * frame never waits for it; loading blocks for tens of milliseconds (its dictionaries), so it starts
  * on the turn after the frame that opened the search line. `prepare` then builds the indexes in
- * background slices. Each query runs in time slices (`searchAsync`) with its own AbortController; the
+ * background slices. Each query runs in time slices (`answerAsync`, which also says whether the answer is whole) with its own AbortController; the
  * next query aborts it, so a stale search stops at its next slice and typing never queues searches
  * up. Queries are answered from what is built so far (`partial`): on a long document pinyin readings
  * take seconds, and a query answered before they were done is asked again when they are.
