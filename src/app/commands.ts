@@ -43,6 +43,22 @@ export function commandAction(command: CommandId, key: string): Action {
       return { type: 'selectEdge', edge: 'last' };
     case 'sidebar.open':
       return { type: 'openSelected' };
+    case 'sidebar.fold':
+      return { type: 'fold', to: 'fold' };
+    case 'sidebar.unfold':
+      return { type: 'fold', to: 'unfold' };
+    case 'filter.start':
+      return { type: 'filterEdit', edit: { type: 'start' } };
+    case 'filter.next':
+      return { type: 'select', by: 1 };
+    case 'filter.previous':
+      return { type: 'select', by: -1 };
+    case 'filter.open':
+      return { type: 'openSelected' };
+    case 'filter.delete':
+      return { type: 'filterEdit', edit: key === 'ctrl+u' ? { type: 'clear' } : { type: 'deleteBackward' } };
+    case 'filter.close':
+      return { type: 'filterClose' };
     case 'help.open':
       return { type: 'help', open: true };
     case 'help.close':
@@ -130,12 +146,15 @@ function typed(key: string): string | undefined {
 
 /**
  * The action `key` triggers in `state`'s mode, or undefined when the key is not bound there. In the
- * search line, a printable key that is not bound is typed into it.
+ * search line, a printable key that is not bound is typed into it; in the sidebar, into the chapter filter.
  */
 export function actionForKey(state: ReaderState, key: string): Action | undefined {
   const mode = modeOf(state);
   const binding = lookupKey(mode, key);
   if (binding) return commandAction(binding.command, key);
-  const text = mode === 'search' ? typed(key) : undefined;
-  return text === undefined ? undefined : { type: 'searchEdit', edit: { type: 'insert', text } };
+  const text = mode === 'search' || mode === 'filter' || mode === 'sidebar' ? typed(key) : undefined;
+  if (text === undefined) return undefined;
+  // In the sidebar, a key bound to nothing there starts finding a chapter with that character.
+  if (mode === 'filter' || mode === 'sidebar') return text === ' ' && mode === 'sidebar' ? undefined : { type: 'filterEdit', edit: { type: 'insert', text } };
+  return { type: 'searchEdit', edit: { type: 'insert', text } };
 }

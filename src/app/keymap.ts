@@ -12,10 +12,12 @@
  *
  * In the `search` mode (the search line is open) a key bound there runs its command and every other
  * printable key is typed into the line (`commands.ts`), so letters never reach the reader's bindings.
+ * The sidebar's chapter filter (`filter` mode) works the same way, and in the sidebar a printable key
+ * bound to nothing there (a Chinese character, a digit, most letters) starts it.
  */
 
 /** Which part of the reader receives keys. */
-export type Mode = 'reader' | 'sidebar' | 'help' | 'search' | PendingMode;
+export type Mode = 'reader' | 'sidebar' | 'filter' | 'help' | 'search' | PendingMode;
 
 /** Modes that read the second key of a two-key sequence: after `m` (set a mark), after `'` (jump). */
 export type PendingMode = 'mark' | 'jump';
@@ -39,6 +41,14 @@ export type CommandId =
   | 'sidebar.first'
   | 'sidebar.last'
   | 'sidebar.open'
+  | 'sidebar.fold'
+  | 'sidebar.unfold'
+  | 'filter.start'
+  | 'filter.next'
+  | 'filter.previous'
+  | 'filter.open'
+  | 'filter.delete'
+  | 'filter.close'
   | 'help.open'
   | 'help.close'
   | 'help.lineDown'
@@ -116,7 +126,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     hint: 'section',
   },
   { command: 'section.previous', keys: ['[', '{'], modes: ['reader', 'sidebar'], help: 'Start of this or previous section', category: 'Sections' },
-  { command: 'section.jump', keys: DIGITS, modes: ['reader', 'sidebar'], help: 'Go to section N', category: 'Sections', display: '1–9' },
+  { command: 'section.jump', keys: DIGITS, modes: ['reader'], help: 'Go to section N', category: 'Sections', display: '1–9' },
   {
     command: 'focus.toggle',
     keys: ['tab', 'shift+tab'],
@@ -130,7 +140,22 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'sidebar.previous', keys: ['k', 'up'], modes: ['sidebar'], help: 'Select the previous entry', category: 'Sidebar' },
   { command: 'sidebar.first', keys: ['g', 'home'], modes: ['sidebar'], help: 'Select the first entry', category: 'Sidebar' },
   { command: 'sidebar.last', keys: ['G', 'end'], modes: ['sidebar'], help: 'Select the last entry', category: 'Sidebar' },
-  { command: 'sidebar.open', keys: ['enter'], modes: ['sidebar'], help: 'Open the selected entry', category: 'Sidebar', hint: 'open' },
+  { command: 'sidebar.open', keys: ['enter'], modes: ['sidebar'], help: 'Open entry, or fold a volume', category: 'Sidebar', hint: 'open' },
+  { command: 'sidebar.fold', keys: ['left', 'h'], modes: ['sidebar'], help: 'Fold the volume', category: 'Sidebar' },
+  { command: 'sidebar.unfold', keys: ['right', 'l'], modes: ['sidebar'], help: 'Unfold the volume', category: 'Sidebar' },
+  {
+    command: 'filter.start',
+    keys: ['ctrl+f'],
+    modes: ['sidebar'],
+    help: 'Find a chapter (or just type)',
+    category: 'Sidebar',
+    hint: 'find',
+  },
+  { command: 'filter.next', keys: ['down', 'ctrl+n'], modes: ['filter'], help: 'Choose the next chapter found', category: 'Sidebar' },
+  { command: 'filter.previous', keys: ['up', 'ctrl+p'], modes: ['filter'], help: 'Choose the previous chapter found', category: 'Sidebar' },
+  { command: 'filter.open', keys: ['enter'], modes: ['filter'], help: 'Go to the chapter found', category: 'Sidebar', hint: 'go' },
+  { command: 'filter.delete', keys: ['backspace', 'delete', 'ctrl+u'], modes: ['filter'], help: 'Delete; Ctrl-u: all of it', category: 'Sidebar' },
+  { command: 'filter.close', keys: ['escape'], modes: ['filter'], help: 'Stop finding chapters', category: 'Sidebar', hint: 'close' },
   { command: 'search.open', keys: ['/'], modes: ['reader', 'sidebar'], help: 'Search the paragraphs', category: 'Search', hint: 'search' },
   { command: 'search.nextHit', keys: ['n'], modes: ['reader'], help: 'Next search hit (wraps around)', category: 'Search' },
   { command: 'search.previousHit', keys: ['N'], modes: ['reader'], help: 'Previous search hit', category: 'Search' },
@@ -204,7 +229,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     category: 'General',
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
-  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
+  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'filter', 'help', 'search', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
 ];
 
 const byMode = new Map<Mode, Map<string, KeyBinding>>();
@@ -256,7 +281,7 @@ export function bindingKeys(binding: KeyBinding): string[] {
 }
 
 /** Pending modes are entered from the text, so their sequences are typed "in the text". */
-const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', search: 'search line', mark: 'text', jump: 'text' };
+const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', filter: 'chapter filter', help: 'help', search: 'search line', mark: 'text', jump: 'text' };
 
 /** The bindings people are shown (help overlay, README): every row but the prefixes of two-key sequences. */
 export function listedBindings(): KeyBinding[] {
@@ -293,7 +318,8 @@ export function keymapByCategory(): { category: Category; bindings: KeyBinding[]
 /** The most useful commands per mode, most useful first; the status bar shows what fits, then `?`. */
 const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
   reader: ['scroll.pageDown', 'search.open', 'section.next', 'app.quit'],
-  sidebar: ['sidebar.open', 'focus.toggle'],
+  sidebar: ['sidebar.open', 'filter.start', 'focus.toggle'],
+  filter: ['filter.open', 'filter.close'],
   help: ['help.close'],
   search: ['search.submit', 'search.chooseNext', 'search.close'],
   mark: ['mark.set', 'pending.cancel'],

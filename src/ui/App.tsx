@@ -14,7 +14,7 @@ import { helpLines } from '../app/help.js';
 import { keyHints } from '../app/keymap.js';
 import { createReaderState, reduce } from '../app/reducer.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../app/search.js';
-import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
+import { readingPosition, sidebarView, statusSection, textFlow, visibleRows } from '../app/selectors.js';
 import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
@@ -146,8 +146,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     return <TooSmall columns={columns} rows={rows} theme={theme} />;
   }
 
-  const entries = sidebarEntries(doc);
-  const current = currentEntry(state, flow);
+  const { entries, current, selected } = sidebarView(state, flow);
   // The results of the search being typed take the bottom rows of the body.
   const listHeight = resultsHeight(state.search, g.bodyHeight);
   const bodyHeight = g.bodyHeight - listHeight;
@@ -157,7 +156,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     <Sidebar
       entries={entries}
       current={current}
-      selected={state.selected}
+      selected={selected}
       focused={state.focus === 'sidebar'}
       width={width}
       height={bodyHeight}
@@ -226,7 +225,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
         </>
       ) : (
         <StatusBar
-          section={entries[current]?.label ?? ''}
+          section={statusSection(state, flow)}
           notice={state.notice}
           {...(state.search.active ? { search: searchStatus(state) } : {})}
           position={readingPosition(state, flow)}

@@ -10,7 +10,7 @@
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
-import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
+import { readingPosition, sidebarView, statusSection, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
 import type { Layer } from '../../terminal/screen.js';
 import type { CursorCell } from '../../terminal/writer.js';
@@ -47,8 +47,6 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
   if (g.tooSmall || g.sidebar === 'overlay' || state.overlay !== 'none' || state.focus !== 'text') return undefined;
   const flow = textFlow(state);
   const { doc, ambiguousWidth, search } = state;
-  const entries = sidebarEntries(doc);
-  const current = currentEntry(state, flow);
   // As App: the results of the search being typed take the bottom rows of the body.
   const listHeight = resultsHeight(search, g.bodyHeight);
   const bodyHeight = g.bodyHeight - listHeight;
@@ -64,7 +62,7 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
   });
   const pane = [header, ...paneLines(rows, theme, g.textLeft, rowHighlights(search, rows))];
   const docked = g.sidebar === 'docked';
-  const sidebar = docked ? sidebarLines({ entries, current, selected: state.selected, focused: false, width: g.sidebarWidth, height: bodyHeight, theme, ambiguousWidth }) : [];
+  const sidebar = docked ? sidebarLines({ ...sidebarView(state, flow), focused: false, width: g.sidebarWidth, height: bodyHeight, theme, ambiguousWidth }) : [];
   const rule = separatorRule(theme, ambiguousWidth);
   const lines = Array.from({ length: bodyHeight }, (_, y) => (docked ? `${sidebar[y]}${rule}` : '') + (pane[y] ?? ''));
   if (search.editing) {
@@ -87,7 +85,7 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
   const status = search.active ? searchStatus(state) : undefined;
   lines.push(
     statusLine({
-      section: entries[current]?.label ?? '',
+      section: statusSection(state, flow),
       notice: state.notice,
       ...(status === undefined ? {} : { search: status }),
       position: readingPosition(state, flow),
