@@ -3,18 +3,23 @@
  *
  * Every non-blank line is a paragraph candidate, so blank-line-separated and one-line-per-paragraph files
  * read alike. Then, in order:
- * 1. Title: the first line, when it looks like one (short, not ending a sentence) and more text follows;
- *    otherwise a fallback made from the first words.
- * 2. Dateline: the next line, when it reads as a date (see dateline.ts).
- * 3. Boilerplate (see boilerplate.ts): `原标题:` becomes `originalTitle`, disclaimers and the trailing block
+ * 1. Site lines (boilerplate.ts): a download site's lines among the first and last lines, and web-serial
+ *    furniture (`（本章完）`, `求月票`) anywhere, become notes.
+ * 2. Title and author: `作者：`, `书名：` or a `《书名》` line near the top; else the first line, when it looks
+ *    like a title (short, not ending a sentence, not a chapter heading, a numbered saying or a quote);
+ *    else the file's name; else the first words.
+ * 3. Dateline: the next line, when it reads as a date (see dateline.ts).
+ * 4. Boilerplate (see boilerplate.ts): `原标题:` becomes `originalTitle`, disclaimers and the trailing block
  *    of credits and stray page words become `notes`.
- * 4. Turns: `NAME:` / `NAME：` opens a speaker's turn; unlabelled paragraphs after it continue it until the
- *    next turn or heading. A label alone on its line labels the paragraph below it.
- * 5. Headings: a short line without sentence-final punctuation followed by a turn (or, in a text without
- *    turns, by a line that could not itself be a heading).
- * 6. Lead: the paragraphs before the first heading or turn. A text with neither is one section of plain
- *    paragraphs titled like the document.
- * 7. Roles come from what the speakers say (see turns.ts).
+ * 5. The shape, from the whole text (shape.ts), and the outline for it:
+ *    - interview: `NAME:` / `NAME：` opens a speaker's turn; unlabelled paragraphs after it continue it until
+ *      the next turn or heading; a label alone on its line labels the paragraph below it; a heading is a
+ *      short line without sentence-final punctuation followed by a turn; roles come from what the
+ *      speakers say (turns.ts);
+ *    - book: chapter headings by rule (chapters.ts), volumes holding chapters, the contents block a note;
+ *    - article: a short line followed by a line that could not itself be a heading;
+ *    - plain: one section titled like the document, or generated parts when long.
+ * 6. Lead: the paragraphs before the first heading or turn.
  */
 import { chapterFurniture, matterAnywhere, matterAtEnd, SITE_WINDOW, siteLine } from './boilerplate.js';
 import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRules } from './chapters.js';
@@ -93,7 +98,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
     else body.push(line);
   }
 
-  title ??= meta.title ?? nameTitle(options.name);
+  // A text without words keeps the placeholder title, whatever its file is called.
+  title ??= meta.title ?? (body.length > 0 ? nameTitle(options.name) : undefined);
   const docTitle = title ?? fallbackTitle(body[0]?.text ?? '');
   const built = build(body, docTitle, options.rules, notes);
   return {

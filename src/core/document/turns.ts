@@ -26,6 +26,9 @@ const SPEECH_VERBS = ['说', '道', '曰', '称', '表示', '指出', '认为', 
 
 /** Recognises a speaker label at the start of `line` (already trimmed). */
 export function matchTurn(line: string): TurnLabel | undefined {
+  // A label is at most 12 characters, spaces and a colon: most lines have no colon that early.
+  const head = line.slice(0, 2 * 12 + 4);
+  if (!head.includes(':') && !head.includes('：')) return undefined;
   const match = LABEL.exec(line);
   const name = match?.[1];
   if (match === null || name === undefined) return undefined;
