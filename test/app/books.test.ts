@@ -11,12 +11,14 @@ import { sidebarLines } from '../../src/ui/rows/sidebar.js';
 import { createTheme } from '../../src/ui/theme.js';
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-/** 第三百二十一章 for 321: how books write them. */
+/** 第三百二十一章 for 321, 第四千零五章 for 4005: how books write them. */
 function chinese(n: number): string {
-  const [h, t, u] = [Math.floor(n / 100), Math.floor(n / 10) % 10, n % 10];
-  let out = h > 0 ? `${CN[h]}百` : '';
-  if (t > 0) out += `${h > 0 || t > 1 ? CN[t] : ''}十`;
-  else if (h > 0 && u > 0) out += '零';
+  const [th, h, t, u] = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
+  let out = th > 0 ? `${CN[th]}千` : '';
+  if (h > 0) out += `${CN[h]}百`;
+  else if (th > 0 && (t > 0 || u > 0)) out += '零';
+  if (t > 0) out += `${out !== '' || t > 1 ? CN[t] : ''}十`;
+  else if ((th > 0 || h > 0) && u > 0 && !out.endsWith('零')) out += '零';
   if (u > 0) out += CN[u];
   return out;
 }
@@ -157,5 +159,19 @@ describe('the status bar on a book', () => {
     const interview = interviewDocument();
     const s = press(initialState(interview, { columns: 100, rows: 30 }), ']', ']');
     expect(statusSection(s)).toBe(sidebarEntries(interview)[currentEntry(s)]?.label);
+  });
+});
+
+describe('a book of 5,000 chapters', () => {
+  const big = parseDocument(novel(5000, 50));
+  const open = (): ReaderState => initialState(big, { columns: 100, rows: 30 });
+
+  it('keeps the last chapter marked at the end and finds chapter 4999 by its number', () => {
+    const end = press(open(), 'G');
+    const view = sidebarView(end);
+    expect(view.entries[view.current]?.label).toBe('第五千章 火山口5000');
+    const found = typeText(press(open(), 'tab'), '第4999章');
+    expect(selectedLabel(found)).toBe('第四千九百九十九章 长河4999');
+    expect(topBlock(press(found, 'enter'))).toBe('s4999');
   });
 });
