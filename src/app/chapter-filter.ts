@@ -123,6 +123,9 @@ export function filterTitles(doc: Document, items: () => FilterItem[], query: st
   const latin = /^[a-z']+$/u.test(q);
   const chinese = /[\u3400-\u9fff]/u.test(q);
   const simplifiedQuery = chinese ? toSimplified(q) : q;
+  // Every title's simplified form at the first Chinese character typed (the converters are built then
+  // too), so the keys after it only compare.
+  if (chinese) for (const p of prepared) p.simplified ??= p.forms.map(toSimplified);
   const tiers: number[][] = [[], [], [], []];
   for (const p of prepared) {
     let tier: number | undefined;
