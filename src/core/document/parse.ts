@@ -267,6 +267,8 @@ function classify(body: Line[], turns: boolean): LineRole[] {
     const line = body[i];
     const following = body[i + 1];
     if (!line || !following || !headingShaped(line.text)) return;
+    // In an article, a line that opens with a quote or a bracket is someone's words (`“好”`), not a heading.
+    if (!turns && /^[“「『"‘（(]/u.test(line.text)) return;
     const followedByBody = hasTurns ? opensTurn(i + 1) : !headingShaped(following.text);
     if (followedByBody) roles[i] = { kind: 'heading' };
   });

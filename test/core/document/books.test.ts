@@ -170,3 +170,11 @@ describe('generated parts', () => {
     expect(doc.sections[0]?.generated).toBeUndefined();
   });
 });
+
+describe('articles', () => {
+  it('does not take a short quoted line for a heading', () => {
+    const doc = parseDocument('夜谈\n\n“好”\n\n他说完就转身走进了夜色里，再也没有回头。\n\n“等等”\n\n她追了出去，可是路上已经一个人也没有了。');
+    expect(doc.sections.every((s) => s.offset < 0)).toBe(true);
+    expect(allParagraphs(doc).map((p) => p.text)).toContain('“好”');
+  });
+});
