@@ -13,7 +13,7 @@
  * In the `search` mode (the search line is open) a key bound there runs its command and every other
  * printable key is typed into the line (`commands.ts`), so letters never reach the reader's bindings.
  * The sidebar's chapter filter (`filter` mode) works the same way, and in the sidebar a printable key
- * bound to nothing there (a Chinese character, a digit, most letters) starts it.
+ * bound to nothing there (a Chinese character, most letters) starts it; once started, digits type too.
  */
 
 /** Which part of the reader receives keys. */
@@ -126,7 +126,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     hint: 'section',
   },
   { command: 'section.previous', keys: ['[', '{'], modes: ['reader', 'sidebar'], help: 'Start of this or previous section', category: 'Sections' },
-  { command: 'section.jump', keys: DIGITS, modes: ['reader'], help: 'Go to section N', category: 'Sections', display: '1–9' },
+  { command: 'section.jump', keys: DIGITS, modes: ['reader', 'sidebar'], help: 'Go to section N', category: 'Sections', display: '1–9' },
   {
     command: 'focus.toggle',
     keys: ['tab', 'shift+tab'],
