@@ -24,7 +24,7 @@
 import { chapterFurniture, matterAnywhere, matterAtEnd, SITE_WINDOW, siteLine } from './boilerplate.js';
 import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
-import { isDialogue } from './shape.js';
+import { dialogueTurns } from './shape.js';
 import { assignRoles, matchTurn, type Turn, type TurnLabel } from './turns.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 
@@ -48,6 +48,8 @@ interface Line {
 
 /** At most a quarter of a text's lines at each end are looked at as a download site's. */
 const SITE_SHARE = 4;
+/** Site lines at the top come before the text: the first long line (a paragraph) ends the search. */
+const SITE_HEAD_LINE = 80;
 
 export interface ParseOptions {
   /** The file's name (a path is fine): the title of a text whose first lines do not give one. */
@@ -62,10 +64,19 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   // Notes by line, so they keep the order of the text whatever rule found them.
   const notes = new Map<number, string>();
   let lines: Line[] = [];
-  // Site lines come with downloaded books, not with a short note that quotes a URL.
+  // Site lines come with downloaded books, not with a short note that quotes a URL: looked for among the
+  // short lines that open the text, and in the run of site lines and credits that ends it.
   const window = Math.min(SITE_WINDOW, Math.floor(all.length / SITE_SHARE));
+  let headEnd = 0;
+  while (headEnd < window && (all[headEnd]?.text.length ?? Infinity) <= SITE_HEAD_LINE) headEnd++;
+  let tailStart = all.length;
+  while (tailStart > all.length - window) {
+    const text = all[tailStart - 1]?.text ?? '';
+    if (!siteLine(text) && !chapterFurniture(text) && !matterAtEnd(text)) break;
+    tailStart--;
+  }
   all.forEach((line, i) => {
-    const atEnds = i < window || i >= all.length - window;
+    const atEnds = i < headEnd || i >= tailStart;
     if ((atEnds && siteLine(line.text)) || chapterFurniture(line.text)) notes.set(line.offset, line.text);
     else lines.push(line);
   });
@@ -130,8 +141,10 @@ interface Built {
 function build(body: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>): Built {
   const texts = body.map((line) => line.text);
   const user = rules?.chapter !== undefined || rules?.volume !== undefined;
-  if (!user && isDialogue(texts)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
+  const turns = user ? 0 : dialogueTurns(texts);
   const plan = findChapters(texts, rules);
+  // A book's few labelled lines do not make it an interview; an interview's headings are not chapters.
+  if (turns > 0 && (!plan || turns >= TURNS_PER_CHAPTER * plan.headings.size)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
   if (plan) return { shape: 'book', ...book(body, plan, notes) };
   const roles = classify(body, false);
   if (roles.some((role) => role.kind === 'heading')) return { shape: 'article', volumes: [], ...structure(body, docTitle, roles) };
@@ -395,6 +408,9 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
   });
   return { lead, sections, volumes, speakers: [] };
 }
+
+/** Turns per chapter heading below which a text with chapters is a book with some labelled lines. */
+const TURNS_PER_CHAPTER = 2;
 
 /** Characters per generated part of a long plain text; a part ends at the first paragraph break after. */
 export const PART_CHARS = 5000;
