@@ -6,7 +6,8 @@
  * Then runs the search engine's benchmark (bench/search.ts) in a process of its own.
  * Then a 5 MB EPUB's first frame against the same text as TXT (bench/formats.ts; alone: --formats-only).
  * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
- * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's;
+ * --search-only (`npm run bench:search`); --document NAME (only interview.txt, large.txt or novel.txt, and
+ * no other benchmark: a quick check of one document); --corpus, --paragraphs, --limit are the search benchmark's;
  * --memory-only: the peak memory of print, wrap, toc and the reader on the shapes of bench/memory.ts.
  * then the shelf's (bench/shelf.ts; alone: --shelf-only, with --novels N and --novel-mb M).
  */
@@ -22,6 +23,8 @@ import { measureRun, type BenchDocument, type RunResult, type Size } from './mea
 import { PROGRAMS, bundleMinimalInk, isAvailable, type Program } from './programs.js';
 import { formatTable, type CaseResult } from './report.js';
 import { SCENARIOS } from './scenarios.js';
+// @ts-expect-error: a JavaScript module run by Node as it is, without types.
+import { NOVEL_TITLE } from './gen-novel.mjs';
 import { metricLabels, ratios, summarise } from './summary.js';
 
 const OUT = join(REPO_ROOT, 'bench', 'out');
@@ -43,6 +46,7 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     paragraphs: { type: 'string' },
     limit: { type: 'string' },
+    document: { type: 'string' },
   },
 });
 const runs = values.runs ? Number(values.runs) : values.quick ? 1 : 5;
@@ -54,9 +58,11 @@ if (values['formats-only']) await formatsOnly();
 else if (values['memory-only']) await memoryBenchmark();
 else {
   if (!values['search-only'] && !values['shelf-only']) await terminalBenchmark();
-  if (!values['shelf-only']) await searchBenchmark();
-  if (!values['search-only'] && !values['shelf-only']) await memoryBenchmark();
-  if (!values['search-only']) {
+  // One document is a quick check of the terminal scenarios: the other benchmarks are left out.
+  const all = values.document === undefined;
+  if (!values['shelf-only'] && all) await searchBenchmark();
+  if (!values['search-only'] && !values['shelf-only'] && all) await memoryBenchmark();
+  if (!values['search-only'] && all) {
     const { shelfBenchmark } = await import('./shelf.js');
     await shelfBenchmark({
       ...(values.novels === undefined ? {} : { novels: Number(values.novels) }),
@@ -79,8 +85,18 @@ async function formatsOnly(): Promise<FormatsResult | undefined> {
 async function terminalBenchmark(): Promise<void> {
   const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), join(OUT, 'large.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (generated.status !== 0) throw new Error('bench/gen-large.mjs failed');
+  const novel = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-novel.mjs'), join(OUT, 'novel.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (novel.status !== 0) throw new Error('bench/gen-novel.mjs failed');
   await bundleMinimalInk();
   const documents = [join(REPO_ROOT, 'content', 'interview.txt'), join(OUT, 'large.txt')].map(documentAt);
+  // The GBK novel: yuedu reads it as it is; less and the Ink reader, which cannot decode GBK, its UTF-8
+  // copy. Its first line is a site line, the first frame shows its title.
+  const novelPath = join(OUT, 'novel.txt');
+  const utf8Path = join(OUT, 'novel-utf8.txt');
+  writeFileSync(utf8Path, new TextDecoder('gbk').decode(readFileSync(novelPath)));
+  documents.push({ name: 'novel.txt', path: novelPath, utf8Path, probe: NOVEL_TITLE });
+  const only = values.document;
+  if (only !== undefined) documents.splice(0, documents.length, ...documents.filter((doc) => doc.name === only));
 
   const programs = PROGRAMS.filter(isAvailable);
   const missing = PROGRAMS.filter((program) => !programs.includes(program)).map((program) => program.name);

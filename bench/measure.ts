@@ -11,6 +11,8 @@ export interface BenchDocument {
   path: string;
   /** The start of the first line: every reader shows it on its first screen. */
   probe: string;
+  /** The same text in UTF-8, for the readers that cannot decode `path` (less and Ink on a GBK file). */
+  utf8Path?: string;
 }
 
 export interface Size {
@@ -61,7 +63,7 @@ class NotApplicable extends Error {}
  */
 export async function measureRun(program: Program, doc: BenchDocument, size: Size, scenarios: readonly KeyScenario[]): Promise<RunResult> {
   const result: RunResult = { keys: {} };
-  const term = await startTerminal({ ...size, command: program.command, args: program.args(doc.path), env: { CI: undefined, ...program.env } });
+  const term = await startTerminal({ ...size, command: program.command, args: program.args(program.name === 'yuedu' ? doc.path : (doc.utf8Path ?? doc.path)), env: { CI: undefined, ...program.env } });
   try {
     await measureSession(term, doc, scenarios, result);
   } catch (error) {

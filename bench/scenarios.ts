@@ -54,4 +54,8 @@ export const SCENARIOS: readonly KeyScenario[] = [
   { name: 'search key', prepare: '/', key: '电', presses: 1, answered: searchAnswered('电') },
   // The second letter of the first pinyin query: Ctrl-U empties the line, `d` is the first Latin letter.
   { name: 'pinyin key', prepare: '\x15d', key: 'i', presses: 1, pauseMs: 150, answered: searchAnswered('di'), loadsMore: true },
+  // A chapter filter keystroke: Enter leaves the search line (at its hit), Tab focuses the sidebar and `第`
+  // starts the filter (preparing the titles); the measured key narrows it to the chapters with a 3 in their
+  // number. (Not Esc: sent with the next key in one write, a terminal reads ESC Tab as Alt-Tab.)
+  { name: 'chapter filter key', prepare: '\r\t第', key: '3', presses: 1, pauseMs: 150 },
 ];

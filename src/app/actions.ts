@@ -22,6 +22,11 @@ export type Action =
   /** Open the selected sidebar entry and return to the text. */
   | { type: 'openSelected' }
   | { type: 'toggleSidebar' }
+  /** Fold or unfold the volume of the selected sidebar entry (`toggle`: as Enter on a volume). */
+  | { type: 'fold'; to: 'fold' | 'unfold' | 'toggle' }
+  /** The sidebar's chapter filter: start it, type into it, delete from it, move in its matches, open one, close it. */
+  | { type: 'filterEdit'; edit: { type: 'start' } | { type: 'insert'; text: string } | { type: 'deleteBackward' } | { type: 'clear' } }
+  | { type: 'filterClose' }
   | { type: 'help'; open: boolean }
   /** Scroll the help overlay by rows or by pages of its height. */
   | { type: 'helpScroll'; by: number; unit: 'row' | 'page' }

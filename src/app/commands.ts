@@ -41,6 +41,14 @@ export const HANDLERS: { readonly [C in CommandId]: Handler } = {
   'sidebar.first': act({ type: 'selectEdge', edge: 'first' }),
   'sidebar.last': act({ type: 'selectEdge', edge: 'last' }),
   'sidebar.open': act({ type: 'openSelected' }),
+  'sidebar.fold': act({ type: 'fold', to: 'fold' }),
+  'sidebar.unfold': act({ type: 'fold', to: 'unfold' }),
+  'filter.start': act({ type: 'filterEdit', edit: { type: 'start' } }),
+  'filter.next': act({ type: 'select', by: 1 }),
+  'filter.previous': act({ type: 'select', by: -1 }),
+  'filter.open': act({ type: 'openSelected' }),
+  'filter.delete': (state, key) => reduce(state, { type: 'filterEdit', edit: key === 'ctrl+u' ? { type: 'clear' } : { type: 'deleteBackward' } }),
+  'filter.close': act({ type: 'filterClose' }),
   'help.open': act({ type: 'help', open: true }),
   'help.close': act({ type: 'help', open: false }),
   'help.lineDown': act({ type: 'helpScroll', by: 1, unit: 'row' }),
@@ -112,13 +120,16 @@ function typed(key: string): string | undefined {
 
 /**
  * The state after `key` in `state`'s mode, or undefined when the key is not bound there. In the
- * search line, a printable key that is not bound is typed into it.
+ * search line and the shelf, a printable key that is not bound is typed into it; in the sidebar, into the
+ * chapter filter.
  */
 export function handleKey(state: ReaderState, key: string): ReaderState | undefined {
   const mode = modeOf(state);
   const binding = lookupKey(mode, key);
   if (binding) return HANDLERS[binding.command](state, key);
-  const text = mode === 'search' || mode === 'shelf' ? typed(key) : undefined;
+  const text = mode === 'search' || mode === 'shelf' || mode === 'filter' || mode === 'sidebar' ? typed(key) : undefined;
   if (text === undefined) return undefined;
+  // In the sidebar, a key bound to nothing there starts finding a chapter with that character.
+  if (mode === 'filter' || mode === 'sidebar') return text === ' ' && mode === 'sidebar' ? undefined : reduce(state, { type: 'filterEdit', edit: { type: 'insert', text } });
   return reduce(state, mode === 'shelf' ? { type: 'shelfEdit', edit: { type: 'insert', text } } : { type: 'searchEdit', edit: { type: 'insert', text } });
 }

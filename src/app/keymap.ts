@@ -12,10 +12,12 @@
  *
  * In the `search` mode (the search line is open) a key bound there runs its command and every other
  * printable key is typed into the line (`commands.ts`), so letters never reach the reader's bindings.
+ * The sidebar's chapter filter (`filter` mode) works the same way, and in the sidebar a printable key
+ * bound to nothing there (a Chinese character, most letters) starts it; once started, digits type too.
  */
 
 /** Which part of the reader receives keys. */
-export type Mode = 'reader' | 'sidebar' | 'help' | 'search' | 'shelf' | PendingMode;
+export type Mode = 'reader' | 'sidebar' | 'filter' | 'help' | 'search' | 'shelf' | PendingMode;
 
 /** Modes that read the second key of a two-key sequence: after `m` (set a mark), after `'` (jump). */
 export type PendingMode = 'mark' | 'jump';
@@ -85,7 +87,22 @@ const ROWS = [
   { command: 'sidebar.previous', keys: ['k', 'up'], modes: ['sidebar'], help: 'Select the previous entry', category: 'Sidebar' },
   { command: 'sidebar.first', keys: ['g', 'home'], modes: ['sidebar'], help: 'Select the first entry', category: 'Sidebar' },
   { command: 'sidebar.last', keys: ['G', 'end'], modes: ['sidebar'], help: 'Select the last entry', category: 'Sidebar' },
-  { command: 'sidebar.open', keys: ['enter'], modes: ['sidebar'], help: 'Open the selected entry', category: 'Sidebar', hint: 'open' },
+  { command: 'sidebar.open', keys: ['enter'], modes: ['sidebar'], help: 'Open entry, or fold a volume', category: 'Sidebar', hint: 'open' },
+  { command: 'sidebar.fold', keys: ['left', 'h'], modes: ['sidebar'], help: 'Fold the volume', category: 'Sidebar' },
+  { command: 'sidebar.unfold', keys: ['right', 'l'], modes: ['sidebar'], help: 'Unfold the volume', category: 'Sidebar' },
+  {
+    command: 'filter.start',
+    keys: ['ctrl+f'],
+    modes: ['sidebar'],
+    help: 'Find a chapter (or just type)',
+    category: 'Sidebar',
+    hint: 'find',
+  },
+  { command: 'filter.next', keys: ['down', 'ctrl+n'], modes: ['filter'], help: 'Choose the next chapter found', category: 'Sidebar' },
+  { command: 'filter.previous', keys: ['up', 'ctrl+p'], modes: ['filter'], help: 'Choose the previous chapter found', category: 'Sidebar' },
+  { command: 'filter.open', keys: ['enter'], modes: ['filter'], help: 'Go to the chapter found', category: 'Sidebar', hint: 'go' },
+  { command: 'filter.delete', keys: ['backspace', 'delete', 'ctrl+u'], modes: ['filter'], help: 'Delete; Ctrl-u: all of it', category: 'Sidebar' },
+  { command: 'filter.close', keys: ['escape'], modes: ['filter'], help: 'Stop finding chapters', category: 'Sidebar', hint: 'close' },
   { command: 'search.open', keys: ['/'], modes: ['reader', 'sidebar'], help: 'Search the paragraphs', category: 'Search', hint: 'search' },
   { command: 'search.nextHit', keys: ['n'], modes: ['reader'], help: 'Next search hit (wraps around)', category: 'Search' },
   { command: 'search.previousHit', keys: ['N'], modes: ['reader'], help: 'Previous search hit', category: 'Search' },
@@ -175,8 +192,8 @@ const ROWS = [
     category: 'General',
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
-  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
-  { command: 'app.suspend', keys: ['ctrl+z'], modes: ['reader', 'sidebar', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Suspend to the shell (fg resumes)', category: 'General' },
+  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'filter', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
+  { command: 'app.suspend', keys: ['ctrl+z'], modes: ['reader', 'sidebar', 'filter', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Suspend to the shell (fg resumes)', category: 'General' },
 ] as const satisfies readonly KeyBinding<string>[];
 
 /** A command of the key table: the ids its rows name. */
@@ -233,7 +250,7 @@ export function bindingKeys(binding: KeyBinding): string[] {
 }
 
 /** Pending modes are entered from the text, so their sequences are typed "in the text". */
-const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', search: 'search line', shelf: 'shelf', mark: 'text', jump: 'text' };
+const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', filter: 'chapter filter', help: 'help', search: 'search line', shelf: 'shelf', mark: 'text', jump: 'text' };
 
 /** The bindings people are shown (help overlay, README): every row but the prefixes of two-key sequences. */
 export function listedBindings(): KeyBinding[] {
@@ -270,7 +287,8 @@ export function keymapByCategory(): { category: Category; bindings: KeyBinding[]
 /** The most useful commands per mode, most useful first; the status bar shows what fits, then `?`. */
 const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
   reader: ['scroll.pageDown', 'search.open', 'section.next', 'app.quit'],
-  sidebar: ['sidebar.open', 'focus.toggle'],
+  sidebar: ['sidebar.open', 'filter.start', 'focus.toggle'],
+  filter: ['filter.open', 'filter.close'],
   help: ['help.close'],
   search: ['search.submit', 'search.chooseNext', 'search.close'],
   shelf: ['shelf.submit', 'shelf.next', 'shelf.forget', 'shelf.close'],

@@ -19,7 +19,7 @@ import { geometry, NARROW_BELOW } from './geometry.js';
 import { helpLines, helpListHeight } from './help.js';
 import { endSearch, isSearchAction, reduceSearch } from './search.js';
 import { isShelfAction, reduceShelf } from './shelf.js';
-import { bottomPosition, copyTarget, currentEntry, sidebarEntries, textFlow, topPosition } from './selectors.js';
+import { bottomPosition, copyTarget, currentEntry, sidebarEntries, textFlow, topPosition, visibleEntries, visibleRowOf } from './selectors.js';
 import { initialState, type InitialOptions, type ReaderState } from './state.js';
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {
@@ -142,14 +142,88 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 function select(state: ReaderState, index: number): ReaderState {
-  return update(state, { selected: clamp(index, 0, sidebarEntries(state.doc).length - 1) });
+  const rows = visibleEntries(state).indexes.length;
+  // While filtering, row 0 is the filter line: the selection stays on the matches.
+  const first = state.sidebarFilter === undefined || rows < 2 ? 0 : 1;
+  return update(state, { selected: clamp(index, first, rows - 1) });
+}
+
+/** The sidebar selection on the entry in view (or its folded volume). */
+function selectCurrent(state: ReaderState): number {
+  return visibleRowOf(visibleEntries(state), currentEntry(state));
 }
 
 function focus(state: ReaderState, to: 'toggle' | 'text' | 'sidebar'): ReaderState {
   const target = to === 'toggle' ? (state.focus === 'text' ? 'sidebar' : 'text') : to;
   if (target === state.focus) return state;
-  // Focusing the sidebar starts the selection at the section in view.
-  return target === 'sidebar' ? update(state, { focus: 'sidebar', selected: currentEntry(state) }) : update(state, { focus: 'text' });
+  // Focusing the sidebar starts the selection at the section in view; leaving it ends any filter.
+  return target === 'sidebar'
+    ? update(state, { focus: 'sidebar', sidebarFilter: undefined, selected: selectCurrent({ ...state, sidebarFilter: undefined }) })
+    : update(state, { focus: 'text', sidebarFilter: undefined });
+}
+
+/** The full-list index of the selected sidebar row, if any. */
+function selectedEntry(state: ReaderState): number | undefined {
+  const index = visibleEntries(state).indexes[state.selected];
+  return index === undefined || index < 0 ? undefined : index;
+}
+
+/** The volume an entry belongs to: itself, or the volume above a chapter in it. */
+function volumeOf(state: ReaderState, entry: number): number | undefined {
+  const entries = sidebarEntries(state.doc);
+  for (let i = entry; i >= 0; i--) {
+    const e = entries[i];
+    if (e?.kind === 'volume') return e.volume;
+    if (e?.kind !== 'section' || (e.depth ?? 1) < 2) return undefined;
+  }
+  return undefined;
+}
+
+function fold(state: ReaderState, to: 'fold' | 'unfold' | 'toggle'): ReaderState {
+  const entry = selectedEntry(state);
+  if (entry === undefined) return state;
+  const volume = volumeOf(state, entry);
+  if (volume === undefined) return state;
+  const isFolded = state.folded.has(volume);
+  const folding = to === 'toggle' ? !isFolded : to === 'fold';
+  // Folding what is folded still moves the selection to the volume, as `h` does in a file tree.
+  if (!folding && !isFolded) return state;
+  const folded = new Set(state.folded);
+  if (folding) folded.add(volume);
+  else folded.delete(volume);
+  const next = { ...state, folded };
+  // The selection stays on the same entry, or moves to its volume when the entry is folded away.
+  return { ...next, selected: visibleRowOf(visibleEntries(next), entry) };
+}
+
+function openSelected(state: ReaderState): ReaderState {
+  const entry = selectedEntry(state);
+  if (entry === undefined) return state;
+  // Enter on a volume in the outline folds or unfolds it; found by the filter, it opens.
+  if (state.sidebarFilter === undefined && sidebarEntries(state.doc)[entry]?.kind === 'volume') return fold(state, 'toggle');
+  return focus(jumpToEntry(state, entry), 'text');
+}
+
+function filterEdit(state: ReaderState, edit: Extract<Action, { type: 'filterEdit' }>['edit']): ReaderState {
+  const now = state.sidebarFilter ?? '';
+  let text: string;
+  switch (edit.type) {
+    case 'start':
+      text = now;
+      break;
+    case 'insert':
+      text = now + edit.text;
+      break;
+    case 'deleteBackward':
+      text = Array.from(now).slice(0, -1).join('');
+      break;
+    case 'clear':
+      text = '';
+      break;
+  }
+  const next = update(state, { sidebarFilter: text });
+  // The best match is chosen as the filter changes.
+  return update(next, { selected: visibleEntries(next).indexes.length > 1 ? 1 : 0 });
 }
 
 function helpScroll(state: ReaderState, by: number, unit: 'row' | 'page'): ReaderState {
@@ -193,7 +267,13 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
     case 'selectEdge':
       return select(state, action.edge === 'first' ? 0 : Number.MAX_SAFE_INTEGER);
     case 'openSelected':
-      return focus(jumpToEntry(state, state.selected), 'text');
+      return openSelected(state);
+    case 'fold':
+      return fold(state, action.to);
+    case 'filterEdit':
+      return filterEdit(state, action.edit);
+    case 'filterClose':
+      return update(state, { sidebarFilter: undefined, selected: selectCurrent({ ...state, sidebarFilter: undefined }) });
     case 'toggleSidebar': {
       // Narrow terminals have no docked sidebar: the key opens and closes it as an overlay.
       if (state.columns < NARROW_BELOW) return focus(state, 'toggle');
@@ -206,7 +286,7 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
       return helpScroll(state, action.by, action.unit);
     case 'escape':
       if (state.overlay !== 'none') return update(state, { overlay: 'none', helpScroll: 0 });
-      if (state.focus === 'sidebar') return update(state, { focus: 'text' });
+      if (state.focus === 'sidebar') return focus(state, 'text');
       return endSearch(state) ?? update(state, { quit: true });
     case 'quit':
       return update(state, { quit: true });

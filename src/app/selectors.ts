@@ -6,6 +6,7 @@
 import { paragraphAt } from '../core/document/refs.js';
 import type { Document, Paragraph } from '../core/document/types.js';
 import { flowFor, type Flow, type Row, type RowPosition } from '../core/layout/flow.js';
+import { filterTitles } from './chapter-filter.js';
 import { geometry } from './geometry.js';
 import type { ReaderState } from './state.js';
 
@@ -13,32 +14,138 @@ import type { ReaderState } from './state.js';
 const EAGER_BLOCKS = 2000;
 
 export interface SidebarEntry {
-  kind: 'title' | 'lead' | 'section';
-  /** What the sidebar shows: the title, `导语`, or the section heading. */
+  kind: 'title' | 'lead' | 'section' | 'volume' | 'filter';
+  /** What the sidebar shows: the title, `导语`, a volume's or section's heading, or the filter being typed. */
   label: string;
-  /** 0 for the title and the lead, else the section number. */
+  /** 0 for the title, the lead and volumes, else the section number. */
   section: number;
   /** Id of the block the entry opens at. */
   target: string;
-  /** Outline depth of a section (`Section.depth`), when deeper than 1: the sidebar indents it. */
+  /** Nesting in the outline: 1 at the top, 2 for a chapter in a volume. Absent means 1. */
   depth?: number;
+  /** A volume's index in `Document.volumes`. */
+  volume?: number;
+  /** A volume whose chapters are hidden (shown `▸`). */
+  folded?: boolean;
+  /** A section made by position (a long plain text's parts). */
+  generated?: boolean;
 }
 
 const entriesMemo = new WeakMap<Document, readonly SidebarEntry[]>();
 
-/** The sidebar's entries: the title, the lead (`导语`) when there is one, then every section. */
+/**
+ * The sidebar's entries: the title, the lead (`导语`) when there is one, then the outline in reading
+ * order: volumes (entries of their own, opening at their heading) and every section.
+ */
 export function sidebarEntries(doc: Document): readonly SidebarEntry[] {
   const memo = entriesMemo.get(doc);
   if (memo) return memo;
   const entries: SidebarEntry[] = [{ kind: 'title', label: doc.title, section: 0, target: 'title' }];
   const lead = doc.lead[0];
   if (lead) entries.push({ kind: 'lead', label: '导语', section: 0, target: lead.id });
+  const volumes = doc.volumes ?? [];
+  let volume = 0;
   for (const section of doc.sections) {
+    for (; volume < volumes.length && (volumes[volume]?.firstSection ?? Infinity) <= section.index; volume++) {
+      entries.push({ kind: 'volume', label: volumes[volume]?.title ?? '', section: 0, target: `v${volume + 1}`, volume });
+    }
     const target = section.offset >= 0 ? `s${section.index}` : section.paragraphs[0]?.id;
-    if (target !== undefined) entries.push({ kind: 'section', label: section.title, section: section.index, target, ...((section.depth ?? 1) > 1 && { depth: section.depth }) });
+    if (target !== undefined) {
+      entries.push({
+        kind: 'section',
+        label: section.title,
+        section: section.index,
+        target,
+        ...(section.depth !== undefined && section.depth > 1 && { depth: section.depth }),
+        ...(section.generated && { generated: true }),
+      });
+    }
   }
+  for (; volume < volumes.length; volume++) entries.push({ kind: 'volume', label: volumes[volume]?.title ?? '', section: 0, target: `v${volume + 1}`, volume });
   entriesMemo.set(doc, entries);
   return entries;
+}
+
+/** The sidebar's list as shown: indexes into {@link sidebarEntries}, with folded volumes' chapters left out or the filter's matches. */
+export interface VisibleEntries {
+  indexes: readonly number[];
+  /** For each entry of `sidebarEntries`, its row in `indexes`, or -1 (filtered out or folded away). */
+  rowOf: Int32Array;
+}
+
+const visibleMemo = new WeakMap<Document, { folded: ReadonlySet<number>; filter: string | undefined; visible: VisibleEntries }>();
+
+/** What the sidebar lists in `state` (see {@link VisibleEntries}); memoised for the last fold and filter. */
+export function visibleEntries(state: Pick<ReaderState, 'doc' | 'folded' | 'sidebarFilter'>): VisibleEntries {
+  const { doc, folded, sidebarFilter: filter } = state;
+  const memo = visibleMemo.get(doc);
+  if (memo && memo.folded === folded && memo.filter === filter) return memo.visible;
+  const entries = sidebarEntries(doc);
+  let indexes: number[];
+  if (filter !== undefined) {
+    const items = () => entries.flatMap((entry, i) => (entry.kind === 'section' || entry.kind === 'volume' ? [{ entry: i, title: entry.label }] : []));
+    // Row 0 is the filter line itself.
+    indexes = [-1, ...filterTitles(doc, items, filter)];
+  } else if (folded.size === 0) {
+    indexes = entries.map((_, i) => i);
+  } else {
+    indexes = [];
+    let hiding = false;
+    entries.forEach((entry, i) => {
+      if (entry.kind === 'volume') hiding = folded.has(entry.volume ?? -1);
+      else if (entry.kind !== 'section') hiding = false;
+      if (!(hiding && entry.kind === 'section')) indexes.push(i);
+    });
+  }
+  const rowOf = new Int32Array(entries.length).fill(-1);
+  indexes.forEach((entry, row) => entry >= 0 && (rowOf[entry] = row));
+  const visible = { indexes, rowOf };
+  visibleMemo.set(doc, { folded, filter, visible });
+  return visible;
+}
+
+/** The entry's row in the visible list, or the row of the nearest visible entry before it (its folded volume). */
+export function visibleRowOf(visible: VisibleEntries, entry: number): number {
+  for (let i = entry; i >= 0; i--) {
+    const row = visible.rowOf[i] ?? -1;
+    if (row >= 0) return row;
+  }
+  return 0;
+}
+
+/** What the sidebar draws: its rows' entries, which one is in view and which is selected. */
+export interface SidebarView {
+  entries: readonly SidebarEntry[];
+  /** Row of the entry in view (-1: none, while filtering). */
+  current: number;
+  selected: number;
+}
+
+/** The sidebar of `state` (see {@link SidebarView}). */
+export function sidebarView(state: ReaderState, flow: Flow = textFlow(state)): SidebarView {
+  const all = sidebarEntries(state.doc);
+  const visible = visibleEntries(state);
+  const current = currentEntry(state, flow);
+  const filter = state.sidebarFilter;
+  const entries = visible.indexes.map((i): SidebarEntry => {
+    if (i < 0) return { kind: 'filter', label: `/${filter ?? ''}`, section: visible.indexes.length - 1, target: '' };
+    const entry = all[i]!;
+    return entry.kind === 'volume' && state.folded.has(entry.volume ?? -1) ? { ...entry, folded: true } : entry;
+  });
+  return { entries, current: filter === undefined ? visibleRowOf(visible, current) : -1, selected: state.selected };
+}
+
+/**
+ * What the status bar names: the entry in view, and for a book its chapter's number of the total
+ * (`第十二章 风起  12/120`).
+ */
+export function statusSection(state: ReaderState, flow: Flow = textFlow(state)): string {
+  const entry = sidebarEntries(state.doc)[currentEntry(state, flow)];
+  if (!entry) return '';
+  const total = state.doc.sections.length;
+  if (state.doc.shape !== 'book' && !state.doc.sections.some((s) => s.generated)) return entry.label;
+  if (entry.kind !== 'section') return entry.label;
+  return `${entry.label}  ${entry.section}/${total}`;
 }
 
 /** The document laid out at the text pane's current width. */

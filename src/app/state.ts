@@ -28,8 +28,12 @@ export interface ReaderState {
   readonly overlay: Overlay;
   /** First line of the help overlay shown (it scrolls when the terminal is short). */
   readonly helpScroll: number;
-  /** Index of the selected sidebar entry (meaningful while the sidebar has focus). */
+  /** Row of the selected sidebar entry in the list shown (`visibleEntries`; meaningful while the sidebar has focus). */
   readonly selected: number;
+  /** Volumes (indexes into `doc.volumes`) whose chapters the sidebar hides. */
+  readonly folded: ReadonlySet<number>;
+  /** The chapter filter typed in the sidebar; undefined when not filtering. */
+  readonly sidebarFilter: string | undefined;
   /** The user hid the docked sidebar (wide terminals only; narrow ones show it only as an overlay). */
   readonly sidebarHidden: boolean;
   /** Set once the user asked to leave. */
@@ -77,6 +81,8 @@ export interface CopyRequest {
   text: string;
 }
 
+const NO_FOLDS: ReadonlySet<number> = new Set();
+
 /** The measure when neither the command line nor the saved state sets one: about 40 Chinese characters. */
 export const DEFAULT_MEASURE = 80;
 
@@ -113,6 +119,8 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     overlay: 'none',
     helpScroll: 0,
     selected: 0,
+    folded: NO_FOLDS,
+    sidebarFilter: undefined,
     sidebarHidden: false,
     quit: false,
     marks: options.marks ?? {},
@@ -135,5 +143,6 @@ export function modeOf(state: ReaderState): Mode {
   if (state.shelf.open) return 'shelf';
   if (state.overlay === 'help') return 'help';
   if (state.pending !== 'none') return state.pending;
-  return state.focus === 'sidebar' ? 'sidebar' : 'reader';
+  if (state.focus === 'sidebar') return state.sidebarFilter === undefined ? 'sidebar' : 'filter';
+  return 'reader';
 }

@@ -158,7 +158,7 @@ function decode(bytes: Uint8Array, shown: string, encoding: string | undefined):
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
     if (error.reason === 'encoding') throw new UserError(`--encoding: ${error.message}`);
-    const hint = error.reason === 'undecodable' ? 'name its encoding with --encoding NAME (e.g. --encoding big5), or convert it to UTF-8 first' : undefined;
+    const hint = error.reason === 'undecodable' ? 'name its encoding with --encoding NAME (gbk, big5…), or convert it to UTF-8 first, e.g. with iconv' : undefined;
     throw new UserError(`cannot open ${shown}: ${error.message}`, 2, hint);
   }
 }

@@ -65,5 +65,5 @@ const FURNITURE = /^[（(【\[]?\s*本章(?:完|结束)\s*[）)】\]]?$|^(?:ps|P
 
 /** Between-chapter furniture of web serials (see {@link FURNITURE}); `line` is trimmed. */
 export function chapterFurniture(line: string): boolean {
-  return line.length <= 40 && FURNITURE.test(line);
+  return line.length <= 40 && (line.includes('本章') || line.includes('求')) && FURNITURE.test(line);
 }

@@ -171,11 +171,19 @@ export function headingText(line: string): string {
 }
 
 function shortEnough(text: string): boolean {
+  if (text.length <= MAX_HEADING) return true;
   if (text.length > MAX_HEADING * 2) return false;
-  let count = 0;
-  for (const _ of text) if (++count > MAX_HEADING) return false;
-  return true;
+  // Code points: a surrogate pair counts once.
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) count--;
+  }
+  return count <= MAX_HEADING;
 }
+
+/** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
+const FIRST = new Set(`第【〖[［〔正卷CcPpBbVv序楔引前自尾终后番完结跋0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 
 export interface HeadingMatch {
   rule: string;
@@ -189,6 +197,8 @@ export interface HeadingMatch {
 export function matchHeading(line: string): HeadingMatch | undefined {
   const text = headingText(line);
   if (text.length === 0 || !shortEnough(text)) return undefined;
+  // Every rule starts with one of FIRST, except `学而第一`, which has a 第.
+  if (!FIRST.has(text.charAt(0)) && !text.includes('第')) return undefined;
   const end = text.replace(CLOSERS, '');
   for (const rule of CHAPTER_RULES) {
     const match = rule.pattern.exec(text);

@@ -115,15 +115,41 @@ function decodeBytes(bytes: Uint8Array): string {
   if (looksBinary(bytes)) throw new DecodeError('binary', 'it looks like a binary file, not a text');
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== undefined) return utf8;
+  // A start that is plainly not UTF-8 (a GBK or Big5 book) spares the rescues, each a pass over the file.
+  if (!plainlyNotUtf8(bytes)) {
+    const rescued = rescuedUtf8(bytes);
+    if (rescued !== undefined) return rescued;
+  }
+  const chinese = doubleByte(bytes);
+  if (chinese !== undefined) return chinese;
+  throw new DecodeError('undecodable', 'it is not UTF-8, UTF-16 or GB18030 text (nor Big5)');
+}
+
+/** Bytes of the start looked at by {@link plainlyNotUtf8}. */
+const UTF8_SAMPLE = 64 * 1024;
+
+/** The first {@link UTF8_SAMPLE} bytes have more bad sequences than damaged UTF-8 may have in all. */
+function plainlyNotUtf8(bytes: Uint8Array): boolean {
+  if (bytes.length <= UTF8_SAMPLE) return false;
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, UTF8_SAMPLE));
+  let replaced = 0;
+  let multibyte = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) replaced++;
+    else if (code > 0x7f) multibyte++;
+  }
+  // Encoded surrogates (CESU-8) are three replacements each; a few are allowed for.
+  return replaced > 3 * LENIENT_RATIO && replaced * LENIENT_RATIO > multibyte;
+}
+
+/** UTF-8 cut short, with encoded surrogates, or with a few bad bytes (see the module comment). */
+function rescuedUtf8(bytes: Uint8Array): string | undefined {
   const truncated = truncatedUtf8(bytes);
   if (truncated !== undefined) return truncated;
   const surrogates = surrogateUtf8(bytes);
   if (surrogates !== undefined) return surrogates;
-  const damaged = damagedUtf8(bytes);
-  if (damaged !== undefined) return damaged;
-  const chinese = doubleByte(bytes);
-  if (chinese !== undefined) return chinese;
-  throw new DecodeError('undecodable', 'it is not UTF-8, UTF-16, GB18030 or Big5 text');
+  return damagedUtf8(bytes);
 }
 
 function strict(encoding: 'utf-8' | 'gb18030' | 'big5', bytes: Uint8Array): string | undefined {

@@ -3,23 +3,28 @@
  *
  * Every non-blank line is a paragraph candidate, so blank-line-separated and one-line-per-paragraph files
  * read alike. Then, in order:
- * 1. Title: the first line, when it looks like one (short, not ending a sentence) and more text follows;
- *    otherwise a fallback made from the first words.
- * 2. Dateline: the next line, when it reads as a date (see dateline.ts).
- * 3. Boilerplate (see boilerplate.ts): `原标题:` becomes `originalTitle`, disclaimers and the trailing block
+ * 1. Site lines (boilerplate.ts): a download site's lines among the first and last lines, and web-serial
+ *    furniture (`（本章完）`, `求月票`) anywhere, become notes.
+ * 2. Title and author: `作者：`, `书名：` or a `《书名》` line near the top; else the first line, when it looks
+ *    like a title (short, not ending a sentence, not a chapter heading, a numbered saying or a quote);
+ *    else the file's name; else the first words.
+ * 3. Dateline: the next line, when it reads as a date (see dateline.ts).
+ * 4. Boilerplate (see boilerplate.ts): `原标题:` becomes `originalTitle`, disclaimers and the trailing block
  *    of credits and stray page words become `notes`.
- * 4. Turns: `NAME:` / `NAME：` opens a speaker's turn; unlabelled paragraphs after it continue it until the
- *    next turn or heading. A label alone on its line labels the paragraph below it.
- * 5. Headings: a short line without sentence-final punctuation followed by a turn (or, in a text without
- *    turns, by a line that could not itself be a heading).
- * 6. Lead: the paragraphs before the first heading or turn. A text with neither is one section of plain
- *    paragraphs titled like the document.
- * 7. Roles come from what the speakers say (see turns.ts).
+ * 5. The shape, from the whole text (shape.ts), and the outline for it:
+ *    - interview: `NAME:` / `NAME：` opens a speaker's turn; unlabelled paragraphs after it continue it until
+ *      the next turn or heading; a label alone on its line labels the paragraph below it; a heading is a
+ *      short line without sentence-final punctuation followed by a turn; roles come from what the
+ *      speakers say (turns.ts);
+ *    - book: chapter headings by rule (chapters.ts), volumes holding chapters, the contents block a note;
+ *    - article: a short line followed by a line that could not itself be a heading;
+ *    - plain: one section titled like the document, or generated parts when long.
+ * 6. Lead: the paragraphs before the first heading or turn.
  */
 import { chapterFurniture, matterAnywhere, matterAtEnd, SITE_WINDOW, siteLine } from './boilerplate.js';
 import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
-import { isDialogue } from './shape.js';
+import { dialogueTurns } from './shape.js';
 import { assignRoles, matchTurn, type Turn, type TurnLabel } from './turns.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 
@@ -43,6 +48,8 @@ interface Line {
 
 /** At most a quarter of a text's lines at each end are looked at as a download site's. */
 const SITE_SHARE = 4;
+/** Site lines at the top come before the text: the first long line (a paragraph) ends the search. */
+const SITE_HEAD_LINE = 80;
 
 export interface ParseOptions {
   /** The file's name (a path is fine): the title of a text whose first lines do not give one. */
@@ -57,10 +64,19 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   // Notes by line, so they keep the order of the text whatever rule found them.
   const notes = new Map<number, string>();
   let lines: Line[] = [];
-  // Site lines come with downloaded books, not with a short note that quotes a URL.
+  // Site lines come with downloaded books, not with a short note that quotes a URL: looked for among the
+  // short lines that open the text, and in the run of site lines and credits that ends it.
   const window = Math.min(SITE_WINDOW, Math.floor(all.length / SITE_SHARE));
+  let headEnd = 0;
+  while (headEnd < window && (all[headEnd]?.text.length ?? Infinity) <= SITE_HEAD_LINE) headEnd++;
+  let tailStart = all.length;
+  while (tailStart > all.length - window) {
+    const text = all[tailStart - 1]?.text ?? '';
+    if (!siteLine(text) && !chapterFurniture(text) && !matterAtEnd(text)) break;
+    tailStart--;
+  }
   all.forEach((line, i) => {
-    const atEnds = i < window || i >= all.length - window;
+    const atEnds = i < headEnd || i >= tailStart;
     if ((atEnds && siteLine(line.text)) || chapterFurniture(line.text)) notes.set(line.offset, line.text);
     else lines.push(line);
   });
@@ -93,7 +109,8 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
     else body.push(line);
   }
 
-  title ??= meta.title ?? nameTitle(options.name);
+  // A text without words keeps the placeholder title, whatever its file is called.
+  title ??= meta.title ?? (body.length > 0 ? nameTitle(options.name) : undefined);
   const docTitle = title ?? fallbackTitle(body[0]?.text ?? '');
   const built = build(body, docTitle, options.rules, notes);
   return {
@@ -124,8 +141,10 @@ interface Built {
 function build(body: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>): Built {
   const texts = body.map((line) => line.text);
   const user = rules?.chapter !== undefined || rules?.volume !== undefined;
-  if (!user && isDialogue(texts)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
+  const turns = user ? 0 : dialogueTurns(texts);
   const plan = findChapters(texts, rules);
+  // A book's few labelled lines do not make it an interview; an interview's headings are not chapters.
+  if (turns > 0 && (!plan || turns >= TURNS_PER_CHAPTER * plan.headings.size)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
   if (plan) return { shape: 'book', ...book(body, plan, notes) };
   const roles = classify(body, false);
   if (roles.some((role) => role.kind === 'heading')) return { shape: 'article', volumes: [], ...structure(body, docTitle, roles) };
@@ -261,6 +280,8 @@ function classify(body: Line[], turns: boolean): LineRole[] {
     const line = body[i];
     const following = body[i + 1];
     if (!line || !following || !headingShaped(line.text)) return;
+    // In an article, a line that opens with a quote or a bracket is someone's words (`“好”`), not a heading.
+    if (!turns && /^[“「『"‘（(]/u.test(line.text)) return;
     const followedByBody = hasTurns ? opensTurn(i + 1) : !headingShaped(following.text);
     if (followedByBody) roles[i] = { kind: 'heading' };
   });
@@ -387,6 +408,9 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
   });
   return { lead, sections, volumes, speakers: [] };
 }
+
+/** Turns per chapter heading below which a text with chapters is a book with some labelled lines. */
+const TURNS_PER_CHAPTER = 2;
 
 /** Characters per generated part of a long plain text; a part ends at the first paragraph break after. */
 export const PART_CHARS = 5000;

@@ -7,7 +7,10 @@ shape is decided by counting over the whole text, in this order:
 
 1. Interview — dialogue-shaped: paragraphs opening with a speaker label `NAME:` / `NAME：` (see turns.ts:
    metadata words, verbs of saying and a quote right after the colon are never labels) are at least
-   DIALOGUE_SHARE (a fifth) of the paragraphs, and the labels use at most MAX_SPEAKERS (6) names. A novel's
+   DIALOGUE_SHARE (a fifth) of the paragraphs (or, with three turns or more, of the paragraphs from the
+   first turn on, after a lead of any length), and the labels use at most MAX_SPEAKERS (6) names. A text
+   whose chapter rules find more headings than it has turns is a book all the same (a novel's afterword
+   `完本感言：…` is no interview). A novel's
    colons come with dozens of different "names" (`士隐听了大叫`, `那僧笑道` is a verb of saying anyway) and
    open few of its paragraphs; an interview's two or three names open a third of them.
 2. Book — chapter rules find headings (see chapters.ts).
@@ -31,15 +34,32 @@ export const DIALOGUE_SHARE = 0.2;
 
 /** True when the paragraphs (trimmed lines) are dialogue-shaped (see the module comment). */
 export function isDialogue(paragraphs: readonly string[]): boolean {
-  if (paragraphs.length === 0) return false;
+  return dialogueTurns(paragraphs) > 0;
+}
+
+/** Turns that open a dialogue-shaped text before a lead of any length need at least this many. */
+const MIN_TURNS_AFTER_LEAD = 3;
+
+/**
+ * The number of turns when the paragraphs are dialogue-shaped, else 0. The share is counted over the
+ * whole text, or, with a few turns at least, from the first turn on: an interview may open with a long
+ * lead (an editor's note, a summary) before its first question.
+ */
+export function dialogueTurns(paragraphs: readonly string[]): number {
+  if (paragraphs.length === 0) return 0;
   const names = new Set<string>();
   let turns = 0;
-  for (const text of paragraphs) {
-    const turn = matchTurn(text);
+  let first = -1;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const turn = matchTurn(paragraphs[i]!);
     if (!turn) continue;
+    if (first < 0) first = i;
     turns++;
     names.add(turn.name);
-    if (names.size > MAX_SPEAKERS) return false;
+    if (names.size > MAX_SPEAKERS) return 0;
   }
-  return turns > 0 && turns >= DIALOGUE_SHARE * paragraphs.length;
+  if (turns === 0) return 0;
+  const whole = turns >= DIALOGUE_SHARE * paragraphs.length;
+  const afterLead = turns >= MIN_TURNS_AFTER_LEAD && turns >= DIALOGUE_SHARE * (paragraphs.length - first);
+  return whole || afterLead ? turns : 0;
 }

@@ -21,11 +21,14 @@ const NOT_SPEAKERS = new Set([
   '注', '备注', '附', '附注', '说明', '提示', '编者按', '按', '导语', '摘要', '提要', '关键词', '来源', '原标题', '责任编辑', '编辑', '摄影', '图', '图片', '链接', '网址',
   '电话', '邮箱', '地址', '时间', '地点', '例如', '比如', '标题', '作者', '书名', '译者', '出版', '出版社', '内容简介', '简介', '类别', '类型', '状态', '字数', '更新', '最新章节', '主角', '配角', '日期', '版本', '目录', '序号', 'note', 'nb', 'ps', 'http', 'https', 'mailto',
 ]);
-/** `他说：“…”`, `刘忠表示：…` are reported speech in prose, not labels. */
-const SPEECH_VERBS = ['说', '道', '曰', '称', '表示', '指出', '认为', '介绍', '强调', '提到', '坦言', '回忆'];
+/** `他说：“…”`, `刘忠表示：…`, `他心里想：…` are reported speech (or thought) in prose, not labels. */
+const SPEECH_VERBS = ['说', '道', '曰', '称', '表示', '指出', '认为', '介绍', '强调', '提到', '坦言', '回忆', '想', '喊', '叫', '骂', '叹', '写'];
 
 /** Recognises a speaker label at the start of `line` (already trimmed). */
 export function matchTurn(line: string): TurnLabel | undefined {
+  // A label is at most 12 characters, spaces and a colon: most lines have no colon that early.
+  const head = line.slice(0, 2 * 12 + 4);
+  if (!head.includes(':') && !head.includes('：')) return undefined;
   const match = LABEL.exec(line);
   const name = match?.[1];
   if (match === null || name === undefined) return undefined;

@@ -8,7 +8,7 @@
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
-import { currentEntry, layoutProgress, readingPosition, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
+import { layoutProgress, readingPosition, sidebarView, statusSection, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
 import { helpLines } from '../../app/help.js';
 import type { CursorCell } from '../../terminal/writer.js';
@@ -38,8 +38,6 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
   if (state.shelf.open) return shelfFrame(state, theme, now);
   const flow = textFlow(state);
   const { doc, ambiguousWidth, search } = state;
-  const entries = sidebarEntries(doc);
-  const current = currentEntry(state, flow);
   const { indexing, layoutFlow } = state.background;
   // The background pass's share done: from the first frame on for a long text, else once reported.
   const progress = layoutProgress(flow, layoutFlow === flow);
@@ -47,7 +45,7 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
   const listHeight = resultsHeight(search, g.bodyHeight);
   const bodyHeight = g.bodyHeight - listHeight;
   const sidebar = (width: number): string[] =>
-    sidebarLines({ entries, current, selected: state.selected, focused: state.focus === 'sidebar', width, height: bodyHeight, theme, ambiguousWidth });
+    sidebarLines({ ...sidebarView(state, flow), focused: state.focus === 'sidebar', width, height: bodyHeight, theme, ambiguousWidth });
   let main: string[];
   if (state.overlay === 'help') {
     main = helpRows({ lines: helpLines(), scroll: state.helpScroll, width: g.paneWidth, height: bodyHeight, theme, ambiguousWidth });
@@ -91,7 +89,7 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
   const status = search.active ? searchStatus(state) : undefined;
   lines.push(
     statusLine({
-      section: entries[current]?.label ?? '',
+      section: statusSection(state, flow),
       notice: state.notice,
       ...(status === undefined ? {} : { search: status }),
       position: readingPosition(state, flow),

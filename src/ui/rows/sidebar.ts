@@ -7,7 +7,7 @@ import type { Theme } from '../theme.js';
 
 export interface SidebarProps {
   entries: readonly SidebarEntry[];
-  /** The entry in view, marked with `>`. */
+  /** The entry in view, marked with `>` (-1: none). */
   current: number;
   /** The selected entry, highlighted while the sidebar has focus. */
   selected: number;
@@ -20,14 +20,18 @@ export interface SidebarProps {
 
 function entryText(entry: SidebarEntry, current: boolean): string {
   const marker = current ? '> ' : '  ';
-  // Nested sections (a book's chapters under its parts, Markdown's `###` under `##`) indent by depth.
-  if (entry.kind === 'section') return `${marker}${'  '.repeat((entry.depth ?? 1) - 1)}${entry.section} ${entry.label}`;
+  const indent = '  '.repeat(Math.max(0, (entry.depth ?? 1) - 1));
+  if (entry.kind === 'section') return `${marker}${indent}${entry.section} ${entry.label}`;
+  if (entry.kind === 'volume') return `${marker}${entry.folded ? '▸' : '▾'} ${entry.label}`;
+  // The filter line: what is typed, and how many chapters it finds.
+  if (entry.kind === 'filter') return `${entry.label}▏ ${entry.section}`;
   return `${marker}${entry.label}`;
 }
 
 /**
- * The table of contents: the title, a gap, then the lead and the sections (numbered as the 1–9 keys
- * reach them), one row each, `height` rows. Entries are cut by display width with an ellipsis and
+ * The table of contents: the title (or the chapter filter being typed), a gap, then the lead, the
+ * volumes (`▾` open, `▸` folded) and the sections (numbered in reading order, as `--section` and the 1–9
+ * keys reach them; indented under their volume), one row each, `height` rows. Entries are cut by display width with an ellipsis and
  * padded to it; when they do not all fit, the list scrolls to keep the selected (or current) entry in
  * view. Worked out for the rows shown only: a long text has thousands of sections.
  */
@@ -49,7 +53,7 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
         ? theme.sidebarSelected
         : isCurrent
           ? theme.sidebarCurrent
-          : entry.kind === 'title'
+          : entry.kind === 'title' || entry.kind === 'filter' || entry.kind === 'volume'
             ? theme.sidebarTitle
             : undefined;
     // Padded to the width: the selected entry's bar is the whole width.

@@ -59,6 +59,17 @@ describe('shape', () => {
     expect(isDialogue(['张三：“我来了。”', '李四：“好。”'])).toBe(false);
   });
 
+  it('an interview after a long lead is still an interview; a novel with a few labels at its end is still a book', () => {
+    const lead = Array.from({ length: 30 }, (_, i) => `导语第${i + 1}段，讲了这次访谈的缘由。`);
+    const interview = parseDocument(['访谈', ...lead, '记者：为什么？', '嘉宾：因为热爱。', '记者：还有呢？', '嘉宾：没有了。'].join('\n'));
+    expect(interview.shape).toBe('interview');
+    expect(interview.speakers.map((sp) => sp.name)).toEqual(['记者', '嘉宾']);
+    const book = parseDocument(`长河\n${novel(8)}\n完本感言：谢谢大家。\n读者：写得好！\n编辑部：下本见。`);
+    expect(book.shape).toBe('book');
+    expect(book.sections).toHaveLength(8);
+    expect(book.speakers).toEqual([]);
+  });
+
   it('metadata lines never make turns', () => {
     const doc = parseDocument('书\n\n作者：某人\n\n时间：某年\n\n备注：无\n\n内容简介：一个故事。\n\n正文在这里。');
     expect(doc.speakers).toEqual([]);
@@ -168,5 +179,13 @@ describe('generated parts', () => {
     const doc = parseDocument('今天天气很好。\n我们去公园。');
     expect(doc.sections).toHaveLength(1);
     expect(doc.sections[0]?.generated).toBeUndefined();
+  });
+});
+
+describe('articles', () => {
+  it('does not take a short quoted line for a heading', () => {
+    const doc = parseDocument('夜谈\n\n“好”\n\n他说完就转身走进了夜色里，再也没有回头。\n\n“等等”\n\n她追了出去，可是路上已经一个人也没有了。');
+    expect(doc.sections.every((s) => s.offset < 0)).toBe(true);
+    expect(allParagraphs(doc).map((p) => p.text)).toContain('“好”');
   });
 });
