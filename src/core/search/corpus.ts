@@ -1,4 +1,5 @@
 import type { Document, Paragraph } from '../document/types.js';
+import { UNTITLED } from '../document/parse.js';
 import { allParagraphs } from '../document/paragraphs.js';
 import { normalise, type Normalised } from './normalise.js';
 import type { Steps } from './steps.js';
@@ -59,7 +60,9 @@ export function headingsOf(doc: Document): { paragraph: Paragraph; kind: Heading
   const heading = (id: string, section: number, text: string, kind: HeadingKind) => ({ paragraph: { id, section, index: 0, kind: 'plain' as const, text, offset: -1 }, kind });
   const out: { paragraph: Paragraph; kind: HeadingKind }[] = [];
   const first = doc.lead[0] ?? doc.sections[0]?.paragraphs[0];
-  if (doc.title.trim() !== '' && !(first && first.text.startsWith(doc.title))) out.push(heading('title', 0, doc.title, 'title'));
+  // The placeholder of a text with no words (无标题) is not the text's, so it is no hit.
+  const placeholder = doc.title === UNTITLED && first === undefined;
+  if (doc.title.trim() !== '' && !placeholder && !(first && first.text.startsWith(doc.title))) out.push(heading('title', 0, doc.title, 'title'));
   for (const section of doc.sections) {
     if (section.offset >= 0 && !section.generated && section.title.trim() !== '') out.push(heading(`s${section.index}`, section.index, section.title, 'heading'));
   }
