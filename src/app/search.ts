@@ -257,13 +257,20 @@ export function rowHighlights(search: SearchState, rows: readonly Row[]): (RowHi
   });
 }
 
+/**
+ * "hit k of n" for hit `index` of `results`. Hits have one numbering wherever they are counted: k is
+ * the hit's place in the text (reading order), the order n/N walk, even in the results list, which is
+ * best first; so the result chosen in the list is the hit the status bar names after Enter.
+ */
+function hitNumber(results: SearchResults, index: number): string {
+  const total = results.hits.length >= MAX_HITS ? `${results.hits.length}+` : `${results.hits.length}`;
+  return `hit ${results.order.indexOf(index) + 1} of ${total}`;
+}
+
 /** "hit k of n", k counted in reading order; undefined without a committed search. */
 export function hitCount(search: SearchState): string | undefined {
   const active = search.active;
-  if (!active) return undefined;
-  const { order, hits } = active.results;
-  const total = hits.length >= MAX_HITS ? `${hits.length}+` : `${hits.length}`;
-  return `hit ${order.indexOf(active.current) + 1} of ${total}`;
+  return active ? hitNumber(active.results, active.current) : undefined;
 }
 
 /** Rows of the results list while the search line is open: one a hit up to half the body, else one for a message. */
@@ -273,13 +280,13 @@ export function resultsHeight(search: SearchState, bodyHeight: number): number {
   return Math.max(1, Math.min(count, Math.floor(bodyHeight / 2)));
 }
 
-/** The right end of the search line: the chosen result and how many there are, or what is going on. */
+/** The right end of the search line: the chosen result as its hit in the text (`hit 3 of 4`), or what is going on. */
 export function searchLineInfo(search: SearchState): string {
   if (isSearching(search)) return 'searching…';
   const hits = search.results?.hits;
   if (!hits) return '';
   if (hits.length === 0) return 'no match';
-  return `${search.selected + 1}/${hits.length >= MAX_HITS ? `${hits.length}+` : hits.length}`;
+  return hitNumber(search.results!, search.selected);
 }
 
 /**

@@ -41,7 +41,7 @@ export function sidebarEntries(doc: Document): readonly SidebarEntry[] {
 
 /** The document laid out at the text pane's current width. */
 export function textFlow(state: ReaderState): Flow {
-  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent });
+  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent, spacing: state.spacing });
   if (!flow.isExact() && flow.blockCount <= EAGER_BLOCKS) flow.layoutSome(EAGER_BLOCKS);
   return flow;
 }

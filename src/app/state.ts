@@ -3,7 +3,7 @@
  * Only the reducer makes new states; everything shown on screen is derived from one by the selectors.
  */
 import type { Document } from '../core/document/types.js';
-import type { Anchor } from '../core/layout/flow.js';
+import type { Anchor, Spacing } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Mode, PendingMode } from './keymap.js';
 import { initialSearch, NO_SEARCH, type SearchState } from './search.js';
@@ -44,6 +44,8 @@ export interface ReaderState {
   readonly measure: number;
   /** Indent the first line of paragraphs by two full-width spaces. */
   readonly indent: boolean;
+  /** Blank rows between paragraphs (0: none, as a novel is printed). */
+  readonly spacing: Spacing;
   /** The latest copy asked for; the UI writes it to the clipboard when `serial` changes. */
   readonly copyRequest: CopyRequest | undefined;
   /** The search line, its results and the committed search (see `search.ts`). */
@@ -74,10 +76,17 @@ export interface InitialOptions {
   measure?: number;
   /** @default false */
   indent?: boolean;
+  /** @default defaultSpacing(doc) */
+  spacing?: Spacing;
   /** A first status-bar line (e.g. a warning about the saved state). */
   notice?: string;
   /** `--search QUERY`: go to the query's best hit as soon as its results are in, with the search active. */
   search?: string;
+}
+
+/** Blank rows between paragraphs when nothing says: none in a book (a novel reads as running text), one elsewhere (an interview's turns). */
+export function defaultSpacing(doc: Document): Spacing {
+  return doc.shape === 'book' ? 0 : 1;
 }
 
 /** A state at `options.top` (default: the top of the document) with the text focused. */
@@ -100,6 +109,7 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     notice: options.notice ?? '',
     measure: options.measure ?? DEFAULT_MEASURE,
     indent: options.indent ?? false,
+    spacing: options.spacing ?? defaultSpacing(doc),
     copyRequest: undefined,
     search: options.search === undefined ? NO_SEARCH : initialSearch(options.search),
   };

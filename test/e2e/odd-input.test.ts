@@ -21,7 +21,7 @@ const LINE = join(dir, 'line.txt');
 writeFileSync(LINE, `${'中文'.repeat(170_000)}集成电路${'中文'.repeat(5_000)}`);
 
 const BOUND = { timeout: 20_000 };
-const answered = (t: TerminalSession): boolean => /(no match|\d+\/\d+\+?)\s*$/.test(t.row(t.rows - 1));
+const answered = (t: TerminalSession): boolean => /(no match|hit \d+ of \d+\+?)\s*$/.test(t.row(t.rows - 1));
 
 async function open(args: string[]): Promise<TerminalSession> {
   const term = await startTerminal({ args, cols: 80, rows: 24 });

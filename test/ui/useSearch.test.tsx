@@ -90,7 +90,7 @@ describe('searching as you type', () => {
 
     engine.searches[2]!.resolve([hit('集成电')]);
     await tick();
-    expect(ui.rows()[23]).toMatch(/1\/1 *$/);
+    expect(ui.rows()[23]).toMatch(/hit 1 of 1 *$/);
     expect(ui.rows()[22]).toContain(paragraph.text.slice(0, 6));
     // The same query is not searched again on re-render, and a blank line searches nothing.
     await ui.press('\u007f', '\u007f', '\u007f');
@@ -144,8 +144,8 @@ describe('indexing in the background', () => {
     expect(ui.rows()[23]).not.toContain('pinyin');
     expect(engine.searches.map((s) => s.query)).toEqual(['j', 'jc', 'jc']);
     engine.searches[2]!.resolve([hit('jc')]);
-    await until(() => /1\/1 *$/.test(ui!.rows()[23]!));
-    expect(ui.rows()[23]).toMatch(/1\/1 *$/);
+    await until(() => /hit 1 of 1 *$/.test(ui!.rows()[23]!));
+    expect(ui.rows()[23]).toMatch(/hit 1 of 1 *$/);
     // Answered in full: not asked again.
     await tick();
     expect(engine.searches).toHaveLength(3);

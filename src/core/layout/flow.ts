@@ -1,6 +1,7 @@
 /**
  * The document as terminal rows at one width: the blocks of `blocks.ts` laid out with `layoutText`,
- * a blank row before every block but the first.
+ * a blank row before every block but the first (with `spacing: 0`, none between two paragraphs: a
+ * novel reads as running text, its paragraphs marked by their indent).
  *
  * Layout is lazy. A block is laid out the first time one of its rows is needed and then cached for
  * this width and ambiguous-width policy, so the first screen of a 100,000-paragraph document costs a
@@ -14,6 +15,7 @@
  */
 import type { Document } from '../document/types.js';
 import { documentBlocks, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { layoutText } from './linebreak.js';
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from './width.js';
@@ -76,6 +78,16 @@ export interface FlowOptions {
   ambiguousWidth?: AmbiguousWidth;
   /** Indent the first line of every paragraph by {@link PARAGRAPH_INDENT}. @default false */
   indent?: boolean;
+  /** Blank rows between two paragraphs (0 or 1); headings and the title always keep theirs. @default 1 */
+  spacing?: Spacing;
+}
+
+export type Spacing = 0 | 1;
+
+/** Whether block `index` is preceded by a blank row: every block but the first, unless spacing 0 joins two paragraphs. */
+function blankBefore(blocks: readonly Block[], index: number, spacing: Spacing): boolean {
+  if (index === 0) return false;
+  return spacing === 1 || blocks[index]?.kind !== 'text' || blocks[index - 1]?.kind !== 'text';
 }
 
 /** The first-line indent of Chinese typesetting: two ideographic (full-width) spaces, four cells. */
@@ -93,7 +105,7 @@ function approximateCells(text: string): number {
 }
 
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
-function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean): Row[] {
+function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean): Row[] {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -101,7 +113,7 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     ...(block.paragraphId === undefined ? {} : { paragraphId: block.paragraphId }),
   };
   const rows: Row[] = [];
-  if (blockIndex > 0) {
+  if (blank) {
     rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, indent: '', text: '', start: 0, end: 0, width: 0, line: -1 });
   }
   let label = block.label;
@@ -118,7 +130,8 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     label = '';
     labelWidth = 0;
   }
-  const lines = layoutText(block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
+  const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : layoutText;
+  const lines = layout(block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
   lines.forEach((laid, n) => {
     const rowLabel = n === 0 ? label : '';
     const rowLabelWidth = n === 0 ? labelWidth : 0;
@@ -146,6 +159,7 @@ export class Flow {
   readonly width: number;
   readonly ambiguousWidth: AmbiguousWidth;
   readonly indent: boolean;
+  readonly spacing: Spacing;
   private readonly laid: (Row[] | undefined)[];
   private readonly counts: Fenwick;
   private readonly estimates: Uint32Array;
@@ -163,12 +177,13 @@ export class Flow {
     this.width = Math.max(2, Math.floor(options.width));
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
     this.indent = options.indent ?? false;
+    this.spacing = options.spacing ?? 1;
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
     this.estimates = new Uint32Array(this.blocks.length);
     this.counted = new Uint8Array(this.blocks.length);
     this.blocks.forEach((block, i) => {
       const cells = approximateCells(block.label) + approximateCells(block.text);
-      this.estimates[i] = (i > 0 ? 1 : 0) + Math.max(1, Math.ceil(cells / this.width));
+      this.estimates[i] = (blankBefore(this.blocks, i, this.spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells / this.width));
     });
     this.counts = new Fenwick(this.estimates);
     this.total = this.estimates.reduce((sum, n) => sum + n, 0);
@@ -185,7 +200,7 @@ export class Flow {
     if (cached) return cached;
     const block = this.blocks[index];
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent);
+    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing));
     this.laid[index] = rows;
     this.laidCount++;
     this.count(index, rows.length);
@@ -246,7 +261,7 @@ export class Flow {
       const index = this.countFrom;
       if (this.counted[index]) continue;
       const block = this.blocks[index] as Block;
-      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent).length);
+      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing)).length);
       budget--;
     }
     return this.isExact();
@@ -353,7 +368,7 @@ const FLOWS_PER_DOCUMENT = 4;
 
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
 export function flowFor(doc: Document, options: FlowOptions): Flow {
-  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}`;
+  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}`;
   let perDoc = flows.get(doc);
   if (!perDoc) {
     perDoc = new Map();

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { HelpLine } from '../../app/help.js';
+import { HELP_KEYS_CELLS, type HelpLine } from '../../app/help.js';
 import { cellWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 import { paint } from '../style.js';
 import { fit, padding } from '../text.js';
@@ -15,13 +15,10 @@ export interface HelpOverlayProps {
   ambiguousWidth: AmbiguousWidth;
 }
 
-/** Widest key column worth lining up; longer key lists push their own line's text along. */
-const MAX_KEYS_COLUMN = 16;
-
 /** Every binding from the key table, by category, in place of the main pane; it scrolls when short of rows. */
 export function HelpOverlay({ lines, scroll, width, height, theme, ambiguousWidth }: HelpOverlayProps) {
   const keysColumn = Math.min(
-    MAX_KEYS_COLUMN,
+    HELP_KEYS_CELLS,
     Math.max(...lines.map((line) => (line.kind === 'binding' ? cellWidth(line.keys, ambiguousWidth) : 0))),
   );
   const render = (line: HelpLine | undefined): string => {

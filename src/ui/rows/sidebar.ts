@@ -18,9 +18,10 @@ export interface SidebarProps {
   ambiguousWidth: AmbiguousWidth;
 }
 
-function entryText(entry: SidebarEntry, current: boolean): string {
+/** The entry as listed; section numbers right-aligned in `digits` cells, so `9` and `10` start their names in one column. */
+function entryText(entry: SidebarEntry, current: boolean, digits: number): string {
   const marker = current ? '> ' : '  ';
-  if (entry.kind === 'section') return `${marker}${entry.section} ${entry.label}`;
+  if (entry.kind === 'section') return `${marker}${String(entry.section).padStart(digits)} ${entry.label}`;
   return `${marker}${entry.label}`;
 }
 
@@ -36,6 +37,8 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
   const listLength = entries.length + 1;
   const focus = focused ? selected : current;
   const first = Math.max(0, Math.min(rowOf(focus) - Math.floor(height / 2), listLength - height));
+  // Sections are numbered in reading order: the last entry has the widest number.
+  const digits = String(entries.at(-1)?.section ?? 0).length;
   return Array.from({ length: height }, (_, i) => {
     const r = first + i;
     // Blank, the whole width as every row (an empty text would take no row at all in Ink).
@@ -51,7 +54,9 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
           : entry.kind === 'title'
             ? theme.sidebarTitle
             : undefined;
-    // Padded to the width: the selected entry's bar is the whole width.
-    return paint(fit(entryText(entry, isCurrent), width, ambiguousWidth), style);
+    // Cut a cell short of the width, so no entry touches the divider, and padded to the width: the
+    // selected entry's bar is the whole width.
+    const text = fit(entryText(entry, isCurrent, digits), width - 1, ambiguousWidth);
+    return paint(width > 1 ? `${text} ` : text, style);
   });
 }
