@@ -42,6 +42,10 @@ export type Action =
   /** Widen (positive) or narrow (negative) the text measure by steps. */
   | { type: 'measure'; steps: number }
   | { type: 'toggleIndent' }
+  /** `t`: show the text in the next script (as written → simplified → traditional → as written). */
+  | { type: 'cycleScript' }
+  /** The converter for the script shown has been built: the text can be drawn converted now. */
+  | { type: 'scriptReady' }
   /** Keys pressed, by key-table name, each read in the mode the previous one left (see `keymap.ts`). */
   | { type: 'keys'; keys: readonly string[] }
   /** The search line and the committed search (see `search.ts`). */

@@ -93,6 +93,8 @@ export function commandAction(command: CommandId, key: string): Action {
       return { type: 'measure', steps: -1 };
     case 'indent.toggle':
       return { type: 'toggleIndent' };
+    case 'script.cycle':
+      return { type: 'cycleScript' };
     case 'app.escape':
       return { type: 'escape' };
     case 'app.quit':

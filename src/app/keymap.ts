@@ -65,6 +65,7 @@ export type CommandId =
   | 'measure.wider'
   | 'measure.narrower'
   | 'indent.toggle'
+  | 'script.cycle'
   | 'app.escape'
   | 'app.quit'
   | 'app.interrupt';
@@ -190,6 +191,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'measure.wider', keys: ['=', '+'], modes: ['reader', 'sidebar'], help: 'Widen the text column', category: 'Copy and layout' },
   { command: 'measure.narrower', keys: ['-'], modes: ['reader', 'sidebar'], help: 'Narrow the text column', category: 'Copy and layout' },
   { command: 'indent.toggle', keys: ['i'], modes: ['reader', 'sidebar'], help: 'Indent paragraphs or not', category: 'Copy and layout' },
+  { command: 'script.cycle', keys: ['t'], modes: ['reader', 'sidebar'], help: 'Show simplified, traditional, as written', category: 'Copy and layout' },
   { command: 'help.open', keys: ['?'], modes: ['reader', 'sidebar'], help: 'Show all keys', category: 'Help', hint: 'help' },
   { command: 'help.close', keys: ['escape', '?', 'q'], modes: ['help'], help: 'Close the help', category: 'Help', hint: 'close' },
   { command: 'help.lineDown', keys: ['j', 'down'], modes: ['help'], help: 'Scroll the help down', category: 'Help' },

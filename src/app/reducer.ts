@@ -10,6 +10,7 @@
  * Side effects stay out: `y` only records a copy request (with the citation) for the UI to write.
  */
 import { citation } from '../core/document/cite.js';
+import { asShown, converterFor, converterPending, nextScript, SCRIPT_NAMES } from '../core/script/convert.js';
 import type { Anchor, Flow, RowPosition } from '../core/layout/flow.js';
 import type { Document } from '../core/document/types.js';
 import type { Action } from './actions.js';
@@ -64,7 +65,9 @@ function copy(state: ReaderState): ReaderState {
   const paragraph = copyTarget(state);
   if (!paragraph) return update(state, { notice: 'nothing to copy: the text has no paragraphs' });
   const serial = (state.copyRequest?.serial ?? 0) + 1;
-  return update(state, { copyRequest: { serial, ref: paragraph.id, text: citation(state.doc, paragraph) } });
+  // The quote is what the reader shows: converted, and saying so, when the text is shown in another script.
+  const text = asShown(citation(state.doc, paragraph), state.script, converterFor(state.script));
+  return update(state, { copyRequest: { serial, ref: paragraph.id, text } });
 }
 
 /**
@@ -223,6 +226,15 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
       return measure(state, action.steps);
     case 'toggleIndent':
       return update(state, { indent: !state.indent, notice: state.indent ? 'paragraph indent off' : 'paragraph indent on' });
+    case 'cycleScript': {
+      const script = nextScript(state.script, state.traditional);
+      const name = SCRIPT_NAMES[script];
+      const notice = script === 'original' ? 'shown as written' : converterPending(script) ? `shown in ${name}: preparing the conversion…` : `shown in ${name}`;
+      return update(state, { script, notice, ...(script.startsWith('traditional') ? { traditional: script } : {}) });
+    }
+    case 'scriptReady':
+      // Only the notice changes: the flow of the script shown is taken up on the next frame.
+      return state.notice.endsWith('preparing the conversion…') ? update(state, { notice: `shown in ${SCRIPT_NAMES[state.script]}` }) : { ...state };
     case 'keys':
       return action.keys.reduce(pressKey, state);
   }

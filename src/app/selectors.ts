@@ -6,6 +6,7 @@
 import { paragraphAt } from '../core/document/refs.js';
 import type { Document, Paragraph } from '../core/document/types.js';
 import { flowFor, type Flow, type Row, type RowPosition } from '../core/layout/flow.js';
+import { converterFor, type Convert } from '../core/script/convert.js';
 import { geometry } from './geometry.js';
 import type { ReaderState } from './state.js';
 
@@ -41,7 +42,7 @@ export function sidebarEntries(doc: Document): readonly SidebarEntry[] {
 
 /** The document laid out at the text pane's current width. */
 export function textFlow(state: ReaderState): Flow {
-  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent, spacing: state.spacing });
+  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent, spacing: state.spacing, script: state.script });
   if (!flow.isExact() && flow.blockCount <= EAGER_BLOCKS) flow.layoutSome(EAGER_BLOCKS);
   return flow;
 }
@@ -144,4 +145,33 @@ export function copyTarget(state: ReaderState): Paragraph | undefined {
   const { search } = state;
   const chosen = search.editing ? search.results?.hits[search.selected] : undefined;
   return paragraphAt(state.doc, chosen?.paragraphId ?? state.top.block);
+}
+
+const asWritten = (text: string): string => text;
+const shownMemo = new WeakMap<Convert, (text: string) => string>();
+
+/**
+ * How a title, heading or label outside the text pane (sidebar, running head, status bar) is shown in
+ * the state's script: converted once its converter is built (and remembered, as the same few recur
+ * on every frame), as written before. The same function for the same converter, so memoised views
+ * that take it keep their memo.
+ */
+export function shownText(state: Pick<ReaderState, 'script'>): (text: string) => string {
+  const convert = converterFor(state.script);
+  if (!convert) return asWritten;
+  let shown = shownMemo.get(convert);
+  if (!shown) {
+    const cache = new Map<string, string>();
+    shown = (text) => {
+      let converted = cache.get(text);
+      if (converted === undefined) {
+        converted = convert(text).text;
+        if (cache.size > 10_000) cache.clear();
+        cache.set(text, converted);
+      }
+      return converted;
+    };
+    shownMemo.set(convert, shown);
+  }
+  return shown;
 }

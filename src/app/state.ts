@@ -5,6 +5,7 @@
 import type { Document } from '../core/document/types.js';
 import type { Anchor, Spacing } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
+import type { Script } from '../core/script/convert.js';
 import type { Mode, PendingMode } from './keymap.js';
 import { initialSearch, NO_SEARCH, type SearchState } from './search.js';
 
@@ -46,6 +47,10 @@ export interface ReaderState {
   readonly indent: boolean;
   /** Blank rows between paragraphs (0: none, as a novel is printed). */
   readonly spacing: Spacing;
+  /** The script the text is shown in (display only: anchors, marks and search stay on the original). */
+  readonly script: Script;
+  /** The traditional variant `t` cycles through (the one last chosen). */
+  readonly traditional: Script;
   /** The latest copy asked for; the UI writes it to the clipboard when `serial` changes. */
   readonly copyRequest: CopyRequest | undefined;
   /** The search line, its results and the committed search (see `search.ts`). */
@@ -78,6 +83,8 @@ export interface InitialOptions {
   indent?: boolean;
   /** @default defaultSpacing(doc) */
   spacing?: Spacing;
+  /** @default 'original' */
+  script?: Script;
   /** A first status-bar line (e.g. a warning about the saved state). */
   notice?: string;
   /** `--search QUERY`: go to the query's best hit as soon as its results are in, with the search active. */
@@ -110,6 +117,8 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     measure: options.measure ?? DEFAULT_MEASURE,
     indent: options.indent ?? false,
     spacing: options.spacing ?? defaultSpacing(doc),
+    script: options.script ?? 'original',
+    traditional: options.script?.startsWith('traditional') ? options.script : 'traditional',
     copyRequest: undefined,
     search: options.search === undefined ? NO_SEARCH : initialSearch(options.search),
   };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatRef, parseRef, REF_FORMS } from '../core/document/refs.js';
+import { SCRIPTS, type Script } from '../core/script/convert.js';
 import { UserError } from './errors.js';
 
 /** Subcommands; anything else in first position is a FILE for the reader. */
@@ -26,8 +27,14 @@ export interface CliArgs {
   clipboard: boolean;
   /** `--measure N`: most columns of text (0: no limit); undefined: as remembered, else the default. */
   measure?: number;
-  /** `--indent` (true) / `--no-indent` (false); undefined: as remembered. */
+  /** `--indent` (true) / `--no-indent` (false); undefined: as remembered, else as the source indents. */
   indent?: boolean;
+  /** `--spacing 0|1`: blank lines between paragraphs; undefined: as remembered, else by the text's shape. */
+  spacing?: 0 | 1;
+  /** `--script NAME`: the script the text is shown in; undefined: as remembered, else as written. */
+  script?: Script;
+  /** `--ambiguous-narrow`: East Asian Ambiguous characters take one cell, without asking the terminal. */
+  ambiguousNarrow: boolean;
 }
 
 const OPTIONS = {
@@ -45,15 +52,18 @@ const OPTIONS = {
   measure: { type: 'string' },
   indent: { type: 'boolean' },
   'no-indent': { type: 'boolean' },
+  spacing: { type: 'string' },
+  script: { type: 'string' },
+  'ambiguous-narrow': { type: 'boolean' },
 } as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent'],
+  read: ['section', 'ambiguous-wide', 'ambiguous-narrow', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'spacing', 'script'],
   toc: ['json'],
-  print: ['section', 'width', 'ambiguous-wide', 'at'],
-  wrap: ['width', 'ambiguous-wide'],
-  search: ['json', 'limit', 'width', 'ambiguous-wide'],
+  print: ['section', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'at', 'indent', 'no-indent', 'spacing', 'script'],
+  wrap: ['width', 'ambiguous-wide', 'ambiguous-narrow'],
+  search: ['json', 'limit', 'width', 'ambiguous-wide', 'ambiguous-narrow'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -89,6 +99,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     clipboard: !(values['no-clipboard'] ?? false),
     measure: values.measure === undefined ? undefined : positiveInt('--measure', values.measure, 0, 10_000),
     indent: values.indent ? true : values['no-indent'] ? false : undefined,
+    spacing: values.spacing === undefined ? undefined : (positiveInt('--spacing', values.spacing, 0, 1) as 0 | 1),
+    script: values.script === undefined ? undefined : script(values.script),
+    ambiguousNarrow: values['ambiguous-narrow'] ?? false,
   };
   if (args.help || args.version) return args;
 
@@ -100,7 +113,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (values.at !== undefined && values.section !== undefined) throw new UserError('use either --at or --section, not both');
   if (values.indent && values['no-indent']) throw new UserError('use either --indent or --no-indent, not both');
+  if (args.ambiguousWide && args.ambiguousNarrow) throw new UserError('use either --ambiguous-wide or --ambiguous-narrow, not both');
   return args;
+}
+
+function script(raw: string): Script {
+  const name = raw.trim().toLowerCase();
+  if ((SCRIPTS as readonly string[]).includes(name)) return name as Script;
+  throw new UserError(`--script needs one of ${SCRIPTS.join(', ')}, not '${raw}'`);
 }
 
 function reference(raw: string): string {

@@ -10,6 +10,9 @@ import { resolveRef } from '../core/document/refs.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
+import type { Spacing } from '../core/layout/flow.js';
+import type { Script } from '../core/script/convert.js';
+import { sourceIndents } from '../core/document/indentation.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
 import { loadState, saveState, type StateRecord } from '../storage/store.js';
 import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
@@ -30,8 +33,12 @@ export interface ReaderCliOptions {
   clipboard?: boolean;
   /** `--measure N` (0: no limit); undefined: as saved, else the default. */
   measure?: number;
-  /** `--indent` / `--no-indent`; undefined: as saved. */
+  /** `--indent` / `--no-indent`; undefined: as saved, else as the source indents. */
   indent?: boolean;
+  /** `--spacing 0|1`; undefined: as saved, else by the text's shape. */
+  spacing?: Spacing | undefined;
+  /** `--script NAME`; undefined: as saved, else as written. */
+  script?: Script | undefined;
 }
 
 /**
@@ -84,19 +91,23 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
   // A search goes to its hit, or to the start when nothing matches: not to the saved place.
   const top = openingAnchor(doc, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
   const measure = options.measure ?? loaded.record?.measure;
-  const indent = options.indent ?? loaded.record?.indent;
+  const indent = options.indent ?? loaded.record?.indent ?? sourceIndents(doc);
+  const spacing = options.spacing ?? loaded.record?.spacing;
+  const script = options.script ?? loaded.record?.script;
   const initial = {
     ...(top === undefined ? {} : { top }),
     ...(loaded.record ? { marks: loaded.record.marks } : {}),
     ...(measure === undefined ? {} : { measure }),
-    ...(indent === undefined ? {} : { indent }),
+    indent,
+    ...(spacing === undefined ? {} : { spacing }),
+    ...(script === undefined ? {} : { script }),
     ...(loaded.warning === undefined ? {} : { notice: loaded.warning }),
     ...(options.search === undefined ? {} : { search: options.search }),
   };
   let leaveWarning: string | undefined;
   const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;
   const onLeave = (state: ReaderState): void => {
-    leaveWarning = saveState(doc.source, { anchor: state.top, measure: state.measure, indent: state.indent }).warning;
+    leaveWarning = saveState(doc.source, { anchor: state.top, measure: state.measure, indent: state.indent, spacing: state.spacing, script: state.script }).warning;
   };
   const keyboard = openKeyboard();
   let code: number;

@@ -1,6 +1,8 @@
 import { fstatSync } from 'node:fs';
 import { parseDocument } from '../core/document/parse.js';
 import type { Document } from '../core/document/types.js';
+import type { Spacing } from '../core/layout/flow.js';
+import type { Script } from '../core/script/convert.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { readInput } from './input.js';
@@ -27,11 +29,11 @@ export async function runCommand(args: CliArgs): Promise<number> {
       noMore(second === undefined ? [] : [second, ...extra]);
       const doc = await load(first);
       if (args.at !== undefined) {
-        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
+        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth, ...shownIn(args) }));
         return 0;
       }
       const width = outputWidth(args.width, stdout);
-      stdout.write(printDocument(doc, { width, ambiguousWidth, section: args.section, style: styles(color) }));
+      stdout.write(printDocument(doc, { width, ambiguousWidth, section: args.section, style: styles(color), ...layoutOf(args) }));
       return 0;
     }
     case 'wrap': {
@@ -65,15 +67,17 @@ export async function runCommand(args: CliArgs): Promise<number> {
           clipboard: args.clipboard,
           measure: args.measure,
           indent: args.indent,
+          spacing: args.spacing,
+          script: args.script,
         });
       }
       // Without a terminal (or on a dumb one) the reader answers as the matching plain command would.
       if (args.at !== undefined) {
-        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
+        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth, ...shownIn(args) }));
         return 0;
       }
       if (args.search !== undefined) return searchCommand(doc, args.search, args, ambiguousWidth, color);
-      stdout.write(printDocument(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
+      stdout.write(printDocument(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color), ...layoutOf(args) }));
       return 0;
     }
   }
@@ -109,6 +113,20 @@ async function loadForReader(file: string | undefined): Promise<Document> {
     if (text.trim() !== '') return parseDocument(text);
   }
   return load(file);
+}
+
+/** The script to print in, when one was asked for. */
+function shownIn(args: CliArgs): { script?: Script } {
+  return args.script === undefined ? {} : { script: args.script };
+}
+
+/** The paragraph layout options given (indent, spacing, script); the rest as the text has it. */
+function layoutOf(args: CliArgs): { indent?: boolean; spacing?: Spacing; script?: Script } {
+  return {
+    ...(args.indent === undefined ? {} : { indent: args.indent }),
+    ...(args.spacing === undefined ? {} : { spacing: args.spacing }),
+    ...shownIn(args),
+  };
 }
 
 function noMore(extra: string[]): void {

@@ -8,7 +8,8 @@
  * it leaves; another instance's marks stay.
  */
 import { createHash } from 'node:crypto';
-import type { Anchor } from '../core/layout/flow.js';
+import type { Anchor, Spacing } from '../core/layout/flow.js';
+import { SCRIPTS, type Script } from '../core/script/convert.js';
 
 export type { Anchor } from '../core/layout/flow.js';
 
@@ -22,6 +23,10 @@ export interface StateRecord {
   measure?: number;
   /** First-line indent of two full-width spaces. */
   indent?: boolean;
+  /** Blank lines between paragraphs. */
+  spacing?: Spacing;
+  /** The script the text was shown in. */
+  script?: Script;
   /** When the record was last written (ISO 8601). */
   updatedAt: string;
 }
@@ -32,6 +37,8 @@ export interface StateUpdate {
   marks?: Record<string, Anchor | null>;
   measure?: number;
   indent?: boolean;
+  spacing?: Spacing;
+  script?: Script;
 }
 
 /** The version written to disk, so a later format can tell old records apart. */
@@ -77,6 +84,8 @@ export function parseRecord(text: string): ParsedRecord {
   }
   if (isMeasure(value.measure)) record.measure = value.measure;
   if (typeof value.indent === 'boolean') record.indent = value.indent;
+  if (isSpacing(value.spacing)) record.spacing = value.spacing;
+  if (isScript(value.script)) record.script = value.script;
   return { ok: true, record };
 }
 
@@ -96,14 +105,16 @@ export function applyUpdate(record: StateRecord | undefined, update: StateUpdate
   }
   if (isMeasure(update.measure)) next.measure = update.measure;
   if (typeof update.indent === 'boolean') next.indent = update.indent;
+  if (isSpacing(update.spacing)) next.spacing = update.spacing;
+  if (isScript(update.script)) next.script = update.script;
   return next;
 }
 
 /** The file's text for a record: one JSON object with a version, keys in a fixed order, a final newline. */
 export function serializeRecord(record: StateRecord): string {
-  const { anchor, marks, measure, indent, updatedAt } = record;
+  const { anchor, marks, measure, indent, spacing, script, updatedAt } = record;
   const sortedMarks = Object.fromEntries(Object.entries(marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ version: RECORD_VERSION, anchor, marks: sortedMarks, measure, indent, updatedAt }, null, 2)}\n`;
+  return `${JSON.stringify({ version: RECORD_VERSION, anchor, marks: sortedMarks, measure, indent, spacing, script, updatedAt }, null, 2)}\n`;
 }
 
 function toAnchor(value: unknown): Anchor | undefined {
@@ -116,6 +127,14 @@ function toAnchor(value: unknown): Anchor | undefined {
 
 function isMeasure(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_MEASURE;
+}
+
+function isSpacing(value: unknown): value is Spacing {
+  return value === 0 || value === 1;
+}
+
+function isScript(value: unknown): value is Script {
+  return typeof value === 'string' && (SCRIPTS as readonly string[]).includes(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -14,7 +14,7 @@ import { helpLines } from '../app/help.js';
 import { keyHints } from '../app/keymap.js';
 import { createReaderState, reduce } from '../app/reducer.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../app/search.js';
-import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
+import { currentEntry, readingPosition, shownText, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
 import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
@@ -31,6 +31,7 @@ import { readingFrame, screenLayer } from './rows/frame.js';
 import { searchLine } from './rows/search-line.js';
 import { paneLines } from './rows/text.js';
 import { TooSmall } from './components/TooSmall.js';
+import { useConverter } from './hooks/useConverter.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
 import { useTerminalCursor } from './hooks/useTerminalCursor.js';
 import { useSearch, type Rehearse } from './hooks/useSearch.js';
@@ -126,6 +127,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   // Only the screen writer's frames are built by `readingFrame`; Ink's are components.
   const indexing = useSearch(doc, state.search, dispatch, draw && rehearse);
 
+  useConverter(state.script, dispatch);
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
   const g = geometry(state);
@@ -153,6 +155,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   const bodyHeight = g.bodyHeight - listHeight;
   const textHeight = Math.max(0, g.textHeight - listHeight);
   const common = { theme, ambiguousWidth: state.ambiguousWidth };
+  const shown = shownText(state);
   const sidebar = (width: number) => (
     <Sidebar
       entries={entries}
@@ -161,6 +164,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
       focused={state.focus === 'sidebar'}
       width={width}
       height={bodyHeight}
+      shown={shown}
       {...common}
     />
   );
@@ -184,7 +188,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     main = (
       <Box flexDirection="column" width={g.paneWidth} height={bodyHeight}>
         <Header
-          title={titleInView ? '' : doc.title}
+          title={titleInView ? '' : shown(doc.title)}
           {...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {})}
           width={g.paneWidth}
           {...common}
@@ -226,7 +230,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
         </>
       ) : (
         <StatusBar
-          section={entries[current]?.label ?? ''}
+          section={shown(entries[current]?.label ?? '')}
           notice={state.notice}
           {...(state.search.active ? { search: searchStatus(state) } : {})}
           position={readingPosition(state, flow)}

@@ -14,6 +14,7 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
+import { converterFor, type Convert, type Script } from '../script/convert.js';
 import { documentBlocks, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
@@ -80,6 +81,12 @@ export interface FlowOptions {
   indent?: boolean;
   /** Blank rows between two paragraphs (0 or 1); headings and the title always keep theirs. @default 1 */
   spacing?: Spacing;
+  /**
+   * The script the text is shown in (see `core/script/convert.ts`): rows hold the converted text, but
+   * their `start`/`end` stay offsets in the original. Its converter must be built; else `original`.
+   * @default 'original'
+   */
+  script?: Script;
 }
 
 export type Spacing = 0 | 1;
@@ -105,7 +112,7 @@ function approximateCells(text: string): number {
 }
 
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
-function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean): Row[] {
+function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined): Row[] {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -116,7 +123,7 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
   if (blank) {
     rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, indent: '', text: '', start: 0, end: 0, width: 0, line: -1 });
   }
-  let label = block.label;
+  let label = convert && block.label !== '' ? convert(block.label).text : block.label;
   let labelWidth = label === '' ? 0 : cellWidth(label, ambiguousWidth);
   let line = 0;
   // Only paragraphs are indented, and only where the indent still leaves room beside the label.
@@ -131,7 +138,8 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     labelWidth = 0;
   }
   const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : layoutText;
-  const lines = layout(block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
+  const shown = convert?.(block.text);
+  const lines = layout(shown?.text ?? block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
   lines.forEach((laid, n) => {
     const rowLabel = n === 0 ? label : '';
     const rowLabelWidth = n === 0 ? labelWidth : 0;
@@ -144,8 +152,8 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
       labelWidth: rowLabelWidth,
       indent: rowIndentWidth > 0 ? PARAGRAPH_INDENT : '',
       text: laid.text,
-      start: laid.start,
-      end: laid.end,
+      start: shown ? shown.toOriginal(laid.start) : laid.start,
+      end: shown ? shown.toOriginal(laid.end) : laid.end,
       width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
       line: line++,
     });
@@ -160,6 +168,8 @@ export class Flow {
   readonly ambiguousWidth: AmbiguousWidth;
   readonly indent: boolean;
   readonly spacing: Spacing;
+  readonly script: Script;
+  private readonly convert: Convert | undefined;
   private readonly laid: (Row[] | undefined)[];
   private readonly counts: Fenwick;
   private readonly estimates: Uint32Array;
@@ -178,6 +188,8 @@ export class Flow {
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
     this.indent = options.indent ?? false;
     this.spacing = options.spacing ?? 1;
+    this.convert = converterFor(options.script ?? 'original');
+    this.script = this.convert ? (options.script ?? 'original') : 'original';
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
     this.estimates = new Uint32Array(this.blocks.length);
     this.counted = new Uint8Array(this.blocks.length);
@@ -200,7 +212,7 @@ export class Flow {
     if (cached) return cached;
     const block = this.blocks[index];
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing));
+    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert);
     this.laid[index] = rows;
     this.laidCount++;
     this.count(index, rows.length);
@@ -261,7 +273,7 @@ export class Flow {
       const index = this.countFrom;
       if (this.counted[index]) continue;
       const block = this.blocks[index] as Block;
-      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing)).length);
+      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert).length);
       budget--;
     }
     return this.isExact();
@@ -368,7 +380,7 @@ const FLOWS_PER_DOCUMENT = 4;
 
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
 export function flowFor(doc: Document, options: FlowOptions): Flow {
-  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}`;
+  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${converterFor(options.script ?? 'original') ? options.script : 'original'}`;
   let perDoc = flows.get(doc);
   if (!perDoc) {
     perDoc = new Map();

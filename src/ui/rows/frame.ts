@@ -10,7 +10,7 @@
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
-import { currentEntry, readingPosition, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
+import { currentEntry, readingPosition, shownText, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
 import type { Layer } from '../../terminal/screen.js';
 import type { CursorCell } from '../../terminal/writer.js';
@@ -55,8 +55,9 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
   const rows = visibleRows(state, flow).slice(0, Math.max(0, g.textHeight - listHeight));
   // The running head is blank while the text's own title is in view.
   const titleInView = rows.some((row) => row.kind === 'title');
+  const shown = shownText(state);
   const header = headerLine({
-    title: titleInView ? '' : doc.title,
+    title: titleInView ? '' : shown(doc.title),
     ...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {}),
     width: g.paneWidth,
     theme,
@@ -64,7 +65,7 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
   });
   const pane = [header, ...paneLines(rows, theme, g.textLeft, rowHighlights(search, rows))];
   const docked = g.sidebar === 'docked';
-  const sidebar = docked ? sidebarLines({ entries, current, selected: state.selected, focused: false, width: g.sidebarWidth, height: bodyHeight, theme, ambiguousWidth }) : [];
+  const sidebar = docked ? sidebarLines({ entries, current, selected: state.selected, focused: false, width: g.sidebarWidth, height: bodyHeight, theme, ambiguousWidth, shown }) : [];
   const rule = separatorRule(theme, ambiguousWidth);
   const lines = Array.from({ length: bodyHeight }, (_, y) => (docked ? `${sidebar[y]}${rule}` : '') + (pane[y] ?? ''));
   if (search.editing) {
@@ -87,7 +88,7 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
   const status = search.active ? searchStatus(state) : undefined;
   lines.push(
     statusLine({
-      section: entries[current]?.label ?? '',
+      section: shown(entries[current]?.label ?? ''),
       notice: state.notice,
       ...(status === undefined ? {} : { search: status }),
       position: readingPosition(state, flow),

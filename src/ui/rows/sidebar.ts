@@ -16,13 +16,15 @@ export interface SidebarProps {
   height: number;
   theme: Theme;
   ambiguousWidth: AmbiguousWidth;
+  /** How a label is shown (the script the text is shown in); as written by default. */
+  shown?: (text: string) => string;
 }
 
 /** The entry as listed; section numbers right-aligned in `digits` cells, so `9` and `10` start their names in one column. */
-function entryText(entry: SidebarEntry, current: boolean, digits: number): string {
+function entryText(entry: SidebarEntry, current: boolean, digits: number, label: string): string {
   const marker = current ? '> ' : '  ';
-  if (entry.kind === 'section') return `${marker}${String(entry.section).padStart(digits)} ${entry.label}`;
-  return `${marker}${entry.label}`;
+  if (entry.kind === 'section') return `${marker}${String(entry.section).padStart(digits)} ${label}`;
+  return `${marker}${label}`;
 }
 
 /**
@@ -31,7 +33,7 @@ function entryText(entry: SidebarEntry, current: boolean, digits: number): strin
  * padded to it; when they do not all fit, the list scrolls to keep the selected (or current) entry in
  * view. Worked out for the rows shown only: a long text has thousands of sections.
  */
-export function sidebarLines({ entries, current, selected, focused, width, height, theme, ambiguousWidth }: SidebarProps): string[] {
+export function sidebarLines({ entries, current, selected, focused, width, height, theme, ambiguousWidth, shown }: SidebarProps): string[] {
   // List row r: the title at 0, the gap at 1, entry r - 1 below.
   const rowOf = (entry: number): number => (entry === 0 ? 0 : entry + 1);
   const listLength = entries.length + 1;
@@ -56,7 +58,7 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
             : undefined;
     // Cut a cell short of the width, so no entry touches the divider, and padded to the width: the
     // selected entry's bar is the whole width.
-    const text = fit(entryText(entry, isCurrent, digits), width - 1, ambiguousWidth);
+    const text = fit(entryText(entry, isCurrent, digits, shown ? shown(entry.label) : entry.label), width - 1, ambiguousWidth);
     return paint(width > 1 ? `${text} ` : text, style);
   });
 }
