@@ -1,13 +1,13 @@
 export const USAGE = `yuedu — read Chinese long-form text in the terminal (阅读)
 
 Usage:
-  yuedu [FILE|-] [--at REF | --section N] [--from-start] [--measure N] [--indent] [--no-clipboard]
-        [--ambiguous-wide] [--search QUERY]
+  yuedu [FILE|-] [--at REF | --section N] [--from-start] [--measure N] [--indent] [--spacing 0|1]
+        [--script S] [--no-clipboard] [--ambiguous-wide | --ambiguous-narrow] [--search QUERY]
                                 open the reader (prints like 'print' when stdout is not a terminal)
   yuedu toc   [FILE] [--json]   outline: title, dateline, sections with paragraph counts
-  yuedu print [FILE] [--section N] [--width W] [--ambiguous-wide]
+  yuedu print [FILE] [--section N] [--width W] [--indent] [--spacing 0|1] [--script S] [--ambiguous-wide]
                                 the document laid out as the reader shows it, as plain text
-  yuedu print [FILE] --at REF [--width W]
+  yuedu print [FILE] --at REF [--width W] [--script S]
                                 one paragraph as a citation to paste: quote, speaker, title, date, place
   yuedu wrap  [FILE|-] [--width W] [--ambiguous-wide]
                                 CJK-aware fold: each input line is a paragraph, printed wrapped
@@ -22,9 +22,13 @@ Options:
       --at REF         the paragraph REF: s2p3 is section 2, paragraph 3 (also 2.3; s2 a section, s0 the lead)
       --from-start     open at the beginning, not where you left this text
       --measure N      at most N columns of text, centred (0: the full width; default about 40 Chinese characters)
-      --indent         indent first lines by two full-width spaces (--no-indent: don't); remembered
+      --indent         indent first lines by two full-width spaces (--no-indent: don't; default: as the
+                       text does); remembered
+      --spacing 0|1    blank lines between paragraphs (default: 0 in a book, 1 elsewhere); remembered
+      --script S       show the text as written (original), in simplified or traditional characters
+                       (simplified, traditional, traditional-tw, traditional-hk); remembered
       --no-clipboard   the copy key (y) leaves the clipboard alone
-      --ambiguous-wide lay out for terminals that draw “ ” … — as two cells
+      --ambiguous-wide lay out for terminals that draw “ ” … — as two cells (--ambiguous-narrow: one)
       --json           machine-readable output
   -n, --limit N        at most N search hits
   -h, --help           this help
