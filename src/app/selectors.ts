@@ -175,3 +175,30 @@ export function shownText(state: Pick<ReaderState, 'script'>): (text: string) =>
   }
   return shown;
 }
+
+/** What the running head above the text shows. */
+export interface RunningHead {
+  /** The text's title, the current section's heading, or '' (nothing). */
+  title: string;
+  /** Beside the text's title only. */
+  dateline?: string;
+}
+
+/**
+ * The running head for the rows in view, as a book's: the current section's heading while reading
+ * inside a section whose own heading has scrolled off (so a long chapter always says which it is, as
+ * `ov --section-header` does); else the text's title and dateline; blank while the title itself is in
+ * view, so it is not shown twice.
+ */
+export function runningHead(state: Pick<ReaderState, 'doc'>, rows: readonly Row[]): RunningHead {
+  const { doc } = state;
+  if (rows.some((row) => row.kind === 'title')) return { title: '' };
+  const top = rows[0];
+  const section = top && top.section > 0 ? doc.sections[top.section - 1] : undefined;
+  if (section && section.index === top!.section && section.offset >= 0) {
+    const heading = `s${section.index}`;
+    // Its own heading on screen says it already.
+    if (!rows.some((row) => row.kind === 'heading' && row.blockId === heading)) return { title: section.title };
+  }
+  return { title: doc.title, ...(doc.dateline ? { dateline: doc.dateline.raw } : {}) };
+}

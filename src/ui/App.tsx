@@ -14,7 +14,7 @@ import { helpLines } from '../app/help.js';
 import { keyHints } from '../app/keymap.js';
 import { createReaderState, reduce } from '../app/reducer.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../app/search.js';
-import { currentEntry, readingPosition, shownText, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
+import { currentEntry, readingPosition, runningHead, shownText, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
 import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
@@ -177,8 +177,8 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     main = sidebar(g.paneWidth);
   } else {
     const rows = visibleRows(state, flow).slice(0, textHeight);
-    // A running head, as in a book: blank while the text's own title is in view, so it is not shown twice.
-    const titleInView = rows.some((row) => row.kind === 'title');
+    // A running head, as in a book (see runningHead).
+    const head = runningHead(state, rows);
     const highlights = rowHighlights(state.search, rows);
     if (draw) {
       const x = g.sidebar === 'docked' ? g.sidebarWidth + g.separatorWidth : 0;
@@ -188,8 +188,8 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
     main = (
       <Box flexDirection="column" width={g.paneWidth} height={bodyHeight}>
         <Header
-          title={titleInView ? '' : shown(doc.title)}
-          {...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {})}
+          title={shown(head.title)}
+          {...(head.dateline === undefined ? {} : { dateline: head.dateline })}
           width={g.paneWidth}
           {...common}
         />

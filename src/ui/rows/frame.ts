@@ -10,7 +10,7 @@
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
-import { currentEntry, readingPosition, shownText, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
+import { currentEntry, readingPosition, runningHead, shownText, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
 import type { Layer } from '../../terminal/screen.js';
 import type { CursorCell } from '../../terminal/writer.js';
@@ -53,12 +53,11 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
   const listHeight = resultsHeight(search, g.bodyHeight);
   const bodyHeight = g.bodyHeight - listHeight;
   const rows = visibleRows(state, flow).slice(0, Math.max(0, g.textHeight - listHeight));
-  // The running head is blank while the text's own title is in view.
-  const titleInView = rows.some((row) => row.kind === 'title');
+  const head = runningHead(state, rows);
   const shown = shownText(state);
   const header = headerLine({
-    title: titleInView ? '' : shown(doc.title),
-    ...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {}),
+    title: shown(head.title),
+    ...(head.dateline === undefined ? {} : { dateline: head.dateline }),
     width: g.paneWidth,
     theme,
     ambiguousWidth,

@@ -108,3 +108,38 @@ describe('script shown', () => {
     expect(state.copyRequest?.text).not.toContain('显示');
   });
 });
+
+describe('sticky chapter header', () => {
+  const doc = interviewDocument();
+  const head = (state: ReaderState) => {
+    const line = strip(readingFrame(state, theme)!.lines[0]!);
+    return line.includes('│') ? line.slice(line.indexOf('│') + 1) : line;
+  };
+  const section = doc.sections[1]!;
+
+  it.each([44, 80, 120])('shows the current section heading at the top while reading inside it, at %i columns', (columns) => {
+    let state = open(doc, columns, { top: { block: `s${section.index}`, offset: 0 } });
+    // Its own heading on screen: the running head is the text's title, not the heading twice.
+    expect(head(state)).toContain(doc.title.slice(0, 6));
+    expect(head(state)).not.toContain(section.title.slice(0, 6));
+    state = reduce(state, { type: 'scroll', rows: 2 });
+    const shown = pane(state);
+    expect(shown.some((row) => row.trim() === section.title)).toBe(false);
+    expect(head(state)).toContain(section.title.slice(0, Math.min(6, section.title.length)));
+    expect(cellWidth(strip(readingFrame(state, theme)!.lines[0]!))).toBeLessThanOrEqual(columns);
+  });
+
+  it('shows the title in the lead and nothing while the title is in view', () => {
+    let state = open(doc, 80);
+    expect(head(state).trim()).toBe('');
+    state = open(doc, 80, { top: { block: doc.lead[0]!.id, offset: 0 } });
+    state = reduce(state, { type: 'scroll', rows: 1 });
+    expect(head(state)).toContain(doc.title.slice(0, 6));
+  });
+
+  it('shows the heading converted when the text is shown in another script', () => {
+    converterNow('traditional');
+    const state = reduce(open(doc, 80, { top: { block: `${section.paragraphs[1]!.id}`, offset: 0 }, script: 'traditional' }), { type: 'scriptReady' });
+    expect(head(state)).toContain(converterNow('traditional')!(section.title).text.slice(0, 6));
+  });
+});
