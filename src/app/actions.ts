@@ -46,6 +46,12 @@ export type Action =
   | { type: 'cycleScript' }
   /** The converter for the script shown has been built: the text can be drawn converted now. */
   | { type: 'scriptReady' }
+  /** `a`: start or stop scrolling by itself. */
+  | { type: 'autoScroll'; on: boolean }
+  /** `+`/`-` while it scrolls: a faster (1) or slower (-1) pace. */
+  | { type: 'autoPace'; by: 1 | -1 }
+  /** One tick of the auto-scroll timer: a line down. */
+  | { type: 'autoStep' }
   /** Keys pressed, by key-table name, each read in the mode the previous one left (see `keymap.ts`). */
   | { type: 'keys'; keys: readonly string[] }
   /** The search line and the committed search (see `search.ts`). */

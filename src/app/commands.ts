@@ -95,6 +95,14 @@ export function commandAction(command: CommandId, key: string): Action {
       return { type: 'toggleIndent' };
     case 'script.cycle':
       return { type: 'cycleScript' };
+    case 'auto.start':
+      return { type: 'autoScroll', on: true };
+    case 'auto.stop':
+      return { type: 'autoScroll', on: false };
+    case 'auto.faster':
+      return { type: 'autoPace', by: 1 };
+    case 'auto.slower':
+      return { type: 'autoPace', by: -1 };
     case 'app.escape':
       return { type: 'escape' };
     case 'app.quit':

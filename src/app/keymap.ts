@@ -15,7 +15,7 @@
  */
 
 /** Which part of the reader receives keys. */
-export type Mode = 'reader' | 'sidebar' | 'help' | 'search' | PendingMode;
+export type Mode = 'reader' | 'sidebar' | 'help' | 'search' | 'autoscroll' | PendingMode;
 
 /** Modes that read the second key of a two-key sequence: after `m` (set a mark), after `'` (jump). */
 export type PendingMode = 'mark' | 'jump';
@@ -66,6 +66,10 @@ export type CommandId =
   | 'measure.narrower'
   | 'indent.toggle'
   | 'script.cycle'
+  | 'auto.start'
+  | 'auto.stop'
+  | 'auto.faster'
+  | 'auto.slower'
   | 'app.escape'
   | 'app.quit'
   | 'app.interrupt';
@@ -108,6 +112,10 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'scroll.halfPageUp', keys: ['ctrl+u'], modes: ['reader', 'sidebar'], help: 'Scroll up half a page', category: 'Scrolling' },
   { command: 'scroll.top', keys: ['g', 'home'], modes: ['reader'], help: 'Go to the top', category: 'Scrolling' },
   { command: 'scroll.bottom', keys: ['G', 'end'], modes: ['reader'], help: 'Go to the bottom', category: 'Scrolling' },
+  { command: 'auto.start', keys: ['a'], modes: ['reader'], help: 'Scroll by itself, a line at a time', category: 'Scrolling' },
+  { command: 'auto.stop', keys: ['a'], modes: ['autoscroll'], help: 'Stop scrolling (so does any other key)', category: 'Scrolling', hint: 'stop' },
+  { command: 'auto.faster', keys: ['+', '='], modes: ['autoscroll'], help: 'Scroll faster', category: 'Scrolling', hint: 'faster' },
+  { command: 'auto.slower', keys: ['-'], modes: ['autoscroll'], help: 'Scroll slower', category: 'Scrolling', hint: 'slower' },
   {
     command: 'section.next',
     keys: [']', '}'],
@@ -206,7 +214,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     category: 'General',
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
-  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
+  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'help', 'search', 'autoscroll', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
 ];
 
 const byMode = new Map<Mode, Map<string, KeyBinding>>();
@@ -258,7 +266,7 @@ export function bindingKeys(binding: KeyBinding): string[] {
 }
 
 /** Pending modes are entered from the text, so their sequences are typed "in the text". */
-const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', search: 'search line', mark: 'text', jump: 'text' };
+const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', help: 'help', search: 'search line', autoscroll: 'auto-scroll', mark: 'text', jump: 'text' };
 
 /** The bindings people are shown (help overlay, README): every row but the prefixes of two-key sequences. */
 export function listedBindings(): KeyBinding[] {
@@ -298,6 +306,7 @@ const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
   sidebar: ['sidebar.open', 'focus.toggle'],
   help: ['help.close'],
   search: ['search.submit', 'search.chooseNext', 'search.close'],
+  autoscroll: ['auto.faster', 'auto.slower', 'auto.stop'],
   mark: ['mark.set', 'pending.cancel'],
   jump: ['mark.jump', 'pending.cancel'],
 };

@@ -19,7 +19,7 @@ import { geometry, NARROW_BELOW } from './geometry.js';
 import { helpLines, helpListHeight } from './help.js';
 import { endSearch, isSearchAction, reduceSearch } from './search.js';
 import { bottomPosition, copyTarget, currentEntry, sidebarEntries, textFlow, topPosition } from './selectors.js';
-import { initialState, type InitialOptions, type ReaderState } from './state.js';
+import { initialState, modeOf, PACES, type InitialOptions, type ReaderState } from './state.js';
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.block === b.block && a.offset === b.offset;
@@ -94,6 +94,8 @@ function pressKey(state: ReaderState, key: string): ReaderState {
   const base = state.notice === '' ? state : update(state, { notice: '' });
   const action = actionForKey(base, key);
   if (action) return reduce(base, action);
+  // Any key but its own stops the auto-scroll, and then does what it does in the text.
+  if (modeOf(base) === 'autoscroll') return pressKey(update(base, { autoScroll: false }), key);
   // An unbound second key ends the sequence, as in less.
   if (base.pending !== 'none') return update(base, { pending: 'none', notice: 'marks are the letters a–z' });
   return base;
@@ -235,6 +237,19 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
     case 'scriptReady':
       // Only the notice changes: the flow of the script shown is taken up on the next frame.
       return state.notice.endsWith('preparing the conversion…') ? update(state, { notice: `shown in ${SCRIPT_NAMES[state.script]}` }) : { ...state };
+    case 'autoScroll':
+      return update(state, { autoScroll: action.on, notice: action.on ? '' : 'auto-scroll stopped' });
+    case 'autoPace': {
+      const at = PACES.findIndex((pace) => pace >= state.autoPace);
+      const next = PACES[Math.max(0, Math.min(PACES.length - 1, (at < 0 ? PACES.length - 1 : at) + action.by))]!;
+      return update(state, { autoPace: next });
+    }
+    case 'autoStep': {
+      if (!state.autoScroll) return state;
+      const moved = scroll(state, 1);
+      // At the end there is nothing left to scroll: it stops, as a reader would.
+      return moved === state ? update(state, { autoScroll: false, notice: 'auto-scroll stopped at the end' }) : moved;
+    }
     case 'keys':
       return action.keys.reduce(pressKey, state);
   }

@@ -202,3 +202,13 @@ export function runningHead(state: Pick<ReaderState, 'doc'>, rows: readonly Row[
   }
   return { title: doc.title, ...(doc.dateline ? { dateline: doc.dateline.raw } : {}) };
 }
+
+/**
+ * The left of the status bar before the section: the auto-scroll and its pace while it runs
+ * (`auto 30 lines/min`), then the committed search (`hit 2 of 4  /query`); undefined for neither.
+ */
+export function statusLead(state: ReaderState, search: string | undefined): string | undefined {
+  const auto = state.autoScroll ? `auto ${state.autoPace} lines/min` : undefined;
+  const lead = [auto, search].filter((part) => part !== undefined && part !== '').join('  ');
+  return lead === '' ? undefined : lead;
+}

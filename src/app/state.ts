@@ -51,6 +51,10 @@ export interface ReaderState {
   readonly script: Script;
   /** The traditional variant `t` cycles through (the one last chosen). */
   readonly traditional: Script;
+  /** Scrolling by itself (`a`): the timer is the UI's, each tick an `autoStep`. */
+  readonly autoScroll: boolean;
+  /** Its pace, in lines a minute (kept when it stops, for the next start). */
+  readonly autoPace: number;
   /** The latest copy asked for; the UI writes it to the clipboard when `serial` changes. */
   readonly copyRequest: CopyRequest | undefined;
   /** The search line, its results and the committed search (see `search.ts`). */
@@ -66,6 +70,10 @@ export interface CopyRequest {
   /** The citation: the paragraph quoted, then who said it, where, and the reference. */
   text: string;
 }
+
+/** Auto-scroll paces, lines a minute; `+`/`-` step through them. */
+export const PACES: readonly number[] = [6, 10, 15, 20, 30, 40, 60, 90, 120, 180, 240];
+export const DEFAULT_PACE = 30;
 
 /** The measure when neither the command line nor the saved state sets one: about 40 Chinese characters. */
 export const DEFAULT_MEASURE = 80;
@@ -119,6 +127,8 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     spacing: options.spacing ?? defaultSpacing(doc),
     script: options.script ?? 'original',
     traditional: options.script?.startsWith('traditional') ? options.script : 'traditional',
+    autoScroll: false,
+    autoPace: DEFAULT_PACE,
     copyRequest: undefined,
     search: options.search === undefined ? NO_SEARCH : initialSearch(options.search),
   };
@@ -129,5 +139,6 @@ export function modeOf(state: ReaderState): Mode {
   if (state.search.editing) return 'search';
   if (state.overlay === 'help') return 'help';
   if (state.pending !== 'none') return state.pending;
+  if (state.autoScroll && state.focus === 'text') return 'autoscroll';
   return state.focus === 'sidebar' ? 'sidebar' : 'reader';
 }

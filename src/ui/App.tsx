@@ -14,7 +14,7 @@ import { helpLines } from '../app/help.js';
 import { keyHints } from '../app/keymap.js';
 import { createReaderState, reduce } from '../app/reducer.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../app/search.js';
-import { currentEntry, readingPosition, runningHead, shownText, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
+import { currentEntry, readingPosition, runningHead, shownText, statusLead, sidebarEntries, textFlow, visibleRows } from '../app/selectors.js';
 import { modeOf, type InitialOptions, type ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
@@ -31,6 +31,7 @@ import { readingFrame, screenLayer } from './rows/frame.js';
 import { searchLine } from './rows/search-line.js';
 import { paneLines } from './rows/text.js';
 import { TooSmall } from './components/TooSmall.js';
+import { useAutoScroll } from './hooks/useAutoScroll.js';
 import { useConverter } from './hooks/useConverter.js';
 import { useLayoutProgress } from './hooks/useLayoutProgress.js';
 import { useTerminalCursor } from './hooks/useTerminalCursor.js';
@@ -128,6 +129,8 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   const indexing = useSearch(doc, state.search, dispatch, draw && rehearse);
 
   useConverter(state.script, dispatch);
+  useAutoScroll(state.autoScroll ? state.autoPace : undefined, dispatch);
+  const lead = statusLead(state, state.search.active ? searchStatus(state) : undefined);
   const flow = textFlow(state);
   const progress = useLayoutProgress(flow, lastInput);
   const g = geometry(state);
@@ -232,7 +235,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
         <StatusBar
           section={shown(entries[current]?.label ?? '')}
           notice={state.notice}
-          {...(state.search.active ? { search: searchStatus(state) } : {})}
+          {...(lead === undefined ? {} : { search: lead })}
           position={readingPosition(state, flow)}
           hints={keyHints(modeOf(state))}
           {...(progress === undefined ? {} : { progress })}

@@ -10,7 +10,7 @@
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
-import { currentEntry, readingPosition, runningHead, shownText, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
+import { currentEntry, readingPosition, runningHead, shownText, statusLead, sidebarEntries, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
 import type { Layer } from '../../terminal/screen.js';
 import type { CursorCell } from '../../terminal/writer.js';
@@ -84,7 +84,7 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
     lines.push(...results, line.text);
     return { lines, cursor: { x: line.cursor, y: state.rows - 1 } };
   }
-  const status = search.active ? searchStatus(state) : undefined;
+  const status = statusLead(state, search.active ? searchStatus(state) : undefined);
   lines.push(
     statusLine({
       section: shown(entries[current]?.label ?? ''),
