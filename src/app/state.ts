@@ -93,6 +93,8 @@ export interface InitialOptions {
   spacing?: Spacing;
   /** @default 'original' */
   script?: Script;
+  /** Start with the docked sidebar hidden. @default false */
+  sidebarHidden?: boolean;
   /** A first status-bar line (e.g. a warning about the saved state). */
   notice?: string;
   /** `--search QUERY`: go to the query's best hit as soon as its results are in, with the search active. */
@@ -116,7 +118,7 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     overlay: 'none',
     helpScroll: 0,
     selected: 0,
-    sidebarHidden: false,
+    sidebarHidden: options.sidebarHidden ?? false,
     quit: false,
     marks: options.marks ?? {},
     previous: undefined,

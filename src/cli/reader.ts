@@ -13,9 +13,12 @@ import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Spacing } from '../core/layout/flow.js';
 import type { Script } from '../core/script/convert.js';
 import { sourceIndents } from '../core/document/indentation.js';
+import { DEFAULT_MEASURE, defaultSpacing } from '../app/state.js';
+import type { Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
 import { loadState, saveState, type StateRecord } from '../storage/store.js';
 import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
+import { detectAmbiguousWidth } from './ambiguous.js';
 import { UserError } from './errors.js';
 
 export interface ReaderCliOptions {
@@ -39,6 +42,12 @@ export interface ReaderCliOptions {
   spacing?: Spacing | undefined;
   /** `--script NAME`; undefined: as saved, else as written. */
   script?: Script | undefined;
+  /** The settings file's: defaults under what the command line and the text's record say. */
+  settings?: Settings;
+  /** A warning for the status bar at start (about the settings file). */
+  notice?: string;
+  /** Ask the terminal how wide it draws ambiguous characters (no option or setting said). */
+  detectAmbiguous?: boolean;
 }
 
 /**
@@ -90,29 +99,50 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
   const loaded = loadState(doc.source);
   // A search goes to its hit, or to the start when nothing matches: not to the saved place.
   const top = openingAnchor(doc, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
-  const measure = options.measure ?? loaded.record?.measure;
-  const indent = options.indent ?? loaded.record?.indent ?? sourceIndents(doc);
-  const spacing = options.spacing ?? loaded.record?.spacing;
-  const script = options.script ?? loaded.record?.script;
+  const settings = options.settings ?? {};
+  const record = loaded.record;
+  // Where neither the command line nor this text's record says: the settings file, then the defaults.
+  const base = {
+    measure: settings.measure ?? DEFAULT_MEASURE,
+    indent: settings.indent ?? sourceIndents(doc),
+    spacing: settings.spacing ?? defaultSpacing(doc),
+    script: settings.script ?? 'original',
+  } as const;
+  const measure = options.measure ?? record?.measure ?? base.measure;
+  const indent = options.indent ?? record?.indent ?? base.indent;
+  const spacing = options.spacing ?? record?.spacing ?? base.spacing;
+  const script = options.script ?? record?.script ?? base.script;
+  const notice = [loaded.warning, options.notice].filter((line) => line !== undefined).join('; ');
   const initial = {
     ...(top === undefined ? {} : { top }),
-    ...(loaded.record ? { marks: loaded.record.marks } : {}),
-    ...(measure === undefined ? {} : { measure }),
+    ...(record ? { marks: record.marks } : {}),
+    measure,
     indent,
-    ...(spacing === undefined ? {} : { spacing }),
-    ...(script === undefined ? {} : { script }),
-    ...(loaded.warning === undefined ? {} : { notice: loaded.warning }),
+    spacing,
+    script,
+    ...(settings.sidebar === false ? { sidebarHidden: true } : {}),
+    ...(notice === '' ? {} : { notice }),
     ...(options.search === undefined ? {} : { search: options.search }),
   };
   let leaveWarning: string | undefined;
   const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;
   const onLeave = (state: ReaderState): void => {
-    leaveWarning = saveState(doc.source, { anchor: state.top, measure: state.measure, indent: state.indent, spacing: state.spacing, script: state.script }).warning;
+    // A setting is remembered for this text once it is not what the settings file (or the default)
+    // gives, or was remembered before: an untouched text follows the settings file when it changes.
+    const keep = <K extends keyof typeof base>(key: K, value: (typeof base)[K]) => (record?.[key] !== undefined || value !== base[key] ? { [key]: value } : {});
+    leaveWarning = saveState(doc.source, {
+      anchor: state.top,
+      ...keep('measure', state.measure),
+      ...keep('indent', state.indent),
+      ...keep('spacing', state.spacing),
+      ...keep('script', state.script),
+    }).warning;
   };
   const keyboard = openKeyboard();
   let code: number;
   try {
-    const screen = drawFirstFrame({ doc, stdin: keyboard.stream, stdout: process.stdout, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
+    const ambiguousWidth = options.detectAmbiguous ? await detectAmbiguousWidth(keyboard.stream, process.stdout) : options.ambiguousWidth;
+    const screen = drawFirstFrame({ doc, stdin: keyboard.stream, stdout: process.stdout, ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
     // Loaded only here: `yuedu print` and friends never pay for Ink and React.
     const { runReader } = await import('../ui/run.js').catch((error: unknown) => {
       if (screen) {
@@ -126,7 +156,7 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
       doc,
       stdin: keyboard.stream,
       stdout: process.stdout,
-      ambiguousWidth: options.ambiguousWidth,
+      ambiguousWidth,
       color: options.color,
       ...(section === undefined ? {} : { section }),
       initial,

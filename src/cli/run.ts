@@ -6,6 +6,8 @@ import type { Script } from '../core/script/convert.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { readInput } from './input.js';
+import { loadSettings, type Settings } from './settings.js';
+import { sanitizeLine } from '../core/document/sanitize.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printCitation, printDocument } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
@@ -15,6 +17,12 @@ import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.j
 export async function runCommand(args: CliArgs): Promise<number> {
   const { stdout } = process;
   const color = useColor(stdout);
+  // The settings file, under the command line: what it does not say, the file may.
+  const { settings, warnings } = loadSettings();
+  for (const warning of warnings) process.stderr.write(`yuedu: warning: ${sanitizeLine(warning)}\n`);
+  // Neither an option nor the settings say how wide ambiguous characters are: the reader asks the terminal.
+  const detectAmbiguous = !args.ambiguousWide && !args.ambiguousNarrow && settings.ambiguousWidth !== 'wide' && settings.ambiguousWidth !== 'narrow';
+  args = withSettings(args, settings);
   const ambiguousWidth = args.ambiguousWide ? 2 : 1;
   const [first, second, ...extra] = args.positionals;
 
@@ -69,6 +77,9 @@ export async function runCommand(args: CliArgs): Promise<number> {
           indent: args.indent,
           spacing: args.spacing,
           script: args.script,
+          settings,
+          detectAmbiguous,
+          ...(warnings[0] === undefined ? {} : { notice: warnings.length > 1 ? `${warnings[0]} (and ${warnings.length - 1} more)` : warnings[0] }),
         });
       }
       // Without a terminal (or on a dumb one) the reader answers as the matching plain command would.
@@ -113,6 +124,25 @@ async function loadForReader(file: string | undefined): Promise<Document> {
     if (text.trim() !== '') return parseDocument(text);
   }
   return load(file);
+}
+
+/**
+ * The arguments with what the settings file sets where the command line says nothing: the ambiguous
+ * width, the clipboard, and for the plain commands indent, spacing and script (the reader weighs those
+ * against what it remembers of the text, see reader.ts).
+ */
+function withSettings(args: CliArgs, settings: Settings): CliArgs {
+  const given = args.ambiguousWide || args.ambiguousNarrow;
+  return {
+    ...args,
+    ...(given ? {} : { ambiguousWide: settings.ambiguousWidth === 'wide' }),
+    ...(args.clipboard && settings.clipboard === false ? { clipboard: false } : {}),
+    ...(args.command === 'read' ? {} : {
+      ...(args.indent === undefined && settings.indent !== undefined ? { indent: settings.indent } : {}),
+      ...(args.spacing === undefined && settings.spacing !== undefined ? { spacing: settings.spacing } : {}),
+      ...(args.script === undefined && settings.script !== undefined ? { script: settings.script } : {}),
+    }),
+  };
 }
 
 /** The script to print in, when one was asked for. */
