@@ -113,7 +113,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'scroll.top', keys: ['g', 'home'], modes: ['reader'], help: 'Go to the top', category: 'Scrolling' },
   { command: 'scroll.bottom', keys: ['G', 'end'], modes: ['reader'], help: 'Go to the bottom', category: 'Scrolling' },
   { command: 'auto.start', keys: ['a'], modes: ['reader'], help: 'Scroll by itself, a line at a time', category: 'Scrolling' },
-  { command: 'auto.stop', keys: ['a'], modes: ['autoscroll'], help: 'Stop scrolling (so does any other key)', category: 'Scrolling', hint: 'stop' },
+  { command: 'auto.stop', keys: ['a'], modes: ['autoscroll'], help: 'Stop (so does any other key)', category: 'Scrolling', hint: 'stop' },
   { command: 'auto.faster', keys: ['+', '='], modes: ['autoscroll'], help: 'Scroll faster', category: 'Scrolling', hint: 'faster' },
   { command: 'auto.slower', keys: ['-'], modes: ['autoscroll'], help: 'Scroll slower', category: 'Scrolling', hint: 'slower' },
   {
@@ -199,7 +199,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'measure.wider', keys: ['=', '+'], modes: ['reader', 'sidebar'], help: 'Widen the text column', category: 'Copy and layout' },
   { command: 'measure.narrower', keys: ['-'], modes: ['reader', 'sidebar'], help: 'Narrow the text column', category: 'Copy and layout' },
   { command: 'indent.toggle', keys: ['i'], modes: ['reader', 'sidebar'], help: 'Indent paragraphs or not', category: 'Copy and layout' },
-  { command: 'script.cycle', keys: ['t'], modes: ['reader', 'sidebar'], help: 'Show simplified, traditional, as written', category: 'Copy and layout' },
+  { command: 'script.cycle', keys: ['t'], modes: ['reader', 'sidebar'], help: 'Show 简体, 繁體 or as written', category: 'Copy and layout' },
   { command: 'help.open', keys: ['?'], modes: ['reader', 'sidebar'], help: 'Show all keys', category: 'Help', hint: 'help' },
   { command: 'help.close', keys: ['escape', '?', 'q'], modes: ['help'], help: 'Close the help', category: 'Help', hint: 'close' },
   { command: 'help.lineDown', keys: ['j', 'down'], modes: ['help'], help: 'Scroll the help down', category: 'Help' },
