@@ -11,7 +11,7 @@ afterEach(() => {
   for (const ui of open) ui.unmount();
   open = [];
 });
-const reader = async (columns: number, rows: number, extra: { color?: boolean; ambiguousWidth?: 1 | 2; section?: number } = {}) => {
+const reader = async (columns: number, rows: number, extra: Omit<Parameters<typeof renderReader>[1], 'columns' | 'rows'> = {}) => {
   const ui = await renderReader(doc, { columns, rows, ...extra });
   open.push(ui);
   return ui;
