@@ -36,4 +36,6 @@ Options:
 
 Exit codes: 0 success · 1 search found nothing · 2 usage or input error · 70 internal error
 Environment: NO_COLOR disables colour; YUEDU_STATE=off stops remembering places and marks
-(kept in $XDG_STATE_HOME/yuedu, by default ~/.local/state/yuedu).`;
+(kept in $XDG_STATE_HOME/yuedu, by default ~/.local/state/yuedu).
+Settings: $XDG_CONFIG_HOME/yuedu/config.toml (by default ~/.config/yuedu/config.toml): measure, indent,
+spacing, script, sidebar, ambiguous-width, clipboard; options on the command line win.`;
