@@ -4,6 +4,7 @@
  * writes bench/out/results.json. Figures are medians; on a shared machine the ratios, measured in
  * the same run with the programs interleaved, are what count.
  * Then runs the search engine's benchmark (bench/search.ts) in a process of its own.
+ * Then a 5 MB EPUB's first frame against the same text as TXT (bench/formats.ts; alone: --formats-only).
  * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
  * --search-only (`npm run bench:search`); --corpus, --paragraphs, --limit are the search benchmark's.
  */
@@ -13,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/helpers/terminal.js';
+import { formatsBenchmark, formatsLine, type FormatsResult } from './formats.js';
 import { measureRun, type BenchDocument, type RunResult, type Size } from './measure.js';
 import { PROGRAMS, bundleMinimalInk, isAvailable, type Program } from './programs.js';
 import { formatTable, type CaseResult } from './report.js';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
     'search-only': { type: 'boolean', default: false },
+    'formats-only': { type: 'boolean', default: false },
     corpus: { type: 'string' },
     paragraphs: { type: 'string' },
     limit: { type: 'string' },
@@ -40,8 +43,21 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positiv
 /** Keys are pressed in the first runs only: each gives dozens of key samples, and time is short. */
 const keyRuns = Math.min(runs, 3);
 
-if (!values['search-only']) await terminalBenchmark();
-await searchBenchmark();
+if (values['formats-only']) await formatsOnly();
+else {
+  if (!values['search-only']) await terminalBenchmark();
+  await searchBenchmark();
+}
+
+/** The EPUB's first frame against the same text as TXT (bench/formats.ts); also part of the full run. */
+async function formatsOnly(): Promise<FormatsResult | undefined> {
+  const yuedu = PROGRAMS.find((program) => program.name === 'yuedu');
+  if (!yuedu) return undefined;
+  mkdirSync(OUT, { recursive: true });
+  const result = await formatsBenchmark(yuedu, OUT, runs, SIZES[0] as Size);
+  process.stdout.write(`\n${formatsLine(result)}\n`);
+  return result;
+}
 
 async function terminalBenchmark(): Promise<void> {
   const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), join(OUT, 'large.txt')], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -78,9 +94,10 @@ async function terminalBenchmark(): Promise<void> {
     }
   }
 
+  const formats = await formatsOnly();
   mkdirSync(OUT, { recursive: true });
   const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, platform: process.platform };
-  const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases };
+  const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases, formats };
   writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\n${report.seconds.toFixed(0)} s; JSON: ${join(OUT, 'results.json')}\n`);
 }

@@ -7,7 +7,7 @@
 // Plain, old-Node-friendly code: an old Node must reach the version check, not fail on newer syntax.
 import * as nodeModule from 'node:module';
 
-// 22.12: the first 22 to require() an ES module, which loads string-width only when a text needs it.
+// 22.12: the first 22 to require() an ES module (and to have util.getSystemErrorMessage).
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(`yuedu: needs Node.js 22.12 or newer (this is ${process.version})\n`);

@@ -3,6 +3,7 @@
  * Backspace removes a whole double-width character (or emoji, or letter with its accent) and the
  * cursor never lands inside one. Pure; the search line is its only user so far.
  */
+import { removeInvisible } from '../core/document/sanitize.js';
 import { graphemes } from '../core/layout/width.js';
 
 export interface LineState {
@@ -45,9 +46,9 @@ function after(text: string, cursor: number): number {
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
 
-/** `text` cleaned for a one-line field: controls to single spaces. */
+/** `text` cleaned for a one-line field: controls to single spaces, invisibles (bidi, tags) gone as from the text. */
 export function lineText(text: string): string {
-  return text.replace(CONTROLS, ' ');
+  return removeInvisible(text).replace(CONTROLS, ' ');
 }
 
 /** The line after `edit`; the same object when nothing changes. */

@@ -26,6 +26,11 @@ export interface SearchResults {
   hits: readonly SearchHit[];
   /** Indices into `hits` in reading order (by section, then paragraph). */
   order: readonly number[];
+  /**
+   * False when the answer came before a part of the index it needs was built (the pinyin readings
+   * of a long text): hits may still come, and the search asks again once it is built.
+   */
+  complete: boolean;
 }
 
 /** The committed search. */
@@ -78,8 +83,8 @@ export type SearchAction =
   | { type: 'searchSelect'; by: number }
   /** Enter: go to the selected hit and commit the search. */
   | { type: 'searchSubmit' }
-  /** The hits for `query`, from the search running outside. */
-  | { type: 'searchResults'; query: string; hits: readonly SearchHit[] }
+  /** The hits for `query`, from the search running outside; `complete: false` while the index is still being built. */
+  | { type: 'searchResults'; query: string; hits: readonly SearchHit[]; complete?: boolean }
   /** The search for `query` failed (it could not be loaded). */
   | { type: 'searchFailed'; query: string; message: string }
   /** n / N: the next or previous committed hit in reading order, wrapping around. */
@@ -113,12 +118,18 @@ function withSearch(state: ReaderState, patch: Partial<SearchState>, extra: Part
   return { ...state, ...extra, search: { ...state.search, ...patch } };
 }
 
-/** Hits in reading order: by section, then paragraph (the lead is section 0). */
-function readingOrder(hits: readonly SearchHit[]): number[] {
-  return hits.map((_, i) => i).sort((a, b) => hits[a]!.section - hits[b]!.section || hits[a]!.paragraph - hits[b]!.paragraph);
+/** Where a hit is in reading order: the title first, a heading before its section's paragraphs, the original title last. */
+function place(hit: SearchHit): [number, number] {
+  return hit.paragraphId === 'original-title' ? [Infinity, 0] : [hit.section, hit.paragraph];
 }
 
-/** Where hit `hit` opens: its paragraph, at its first match (the reducer's goto puts that row on top). */
+/** Hits in reading order: by section, then paragraph (the lead is section 0). */
+function readingOrder(hits: readonly SearchHit[]): number[] {
+  const places = hits.map(place);
+  return hits.map((_, i) => i).sort((a, b) => places[a]![0] - places[b]![0] || places[a]![1] - places[b]![1]);
+}
+
+/** Where hit `hit` opens: its paragraph (or heading), at its first match (the reducer's goto puts that row on top). */
 export function hitAnchor(hit: SearchHit): Anchor {
   return { block: hit.paragraphId, offset: hit.matches[0]?.[0] ?? 0 };
 }
@@ -135,6 +146,8 @@ function submit(state: ReaderState, jump: Jump): ReaderState {
   // The results of this query are not in yet: close the line and commit when they arrive.
   if (results?.query !== query) return withSearch(state, { editing: false, submitPending: true });
   const hit = results.hits[search.selected];
+  // Nothing yet, but the index is still being built: commit when the whole answer arrives.
+  if (!hit && !results.complete) return withSearch(state, { editing: false, submitPending: true });
   if (!hit) return withSearch(state, { editing: false, submitPending: false }, { notice: `no match for ${quoted(query)}` });
   // The hit is in the text: the text gets the focus (a narrow terminal's sidebar overlay would hide it).
   const committed = withSearch(state, { editing: false, submitPending: false, active: { results, current: search.selected } }, { focus: 'text' });
@@ -185,10 +198,11 @@ export function reduceSearch(state: ReaderState, action: SearchAction, jump: Jum
       return submit(state, jump);
     case 'searchResults': {
       if (action.query !== search.line.text) return state;
+      const complete = action.complete ?? true;
       const results: SearchResults =
-        search.active?.results.query === action.query && search.active.results.hits === action.hits
+        search.active?.results.query === action.query && search.active.results.hits === action.hits && search.active.results.complete === complete
           ? search.active.results
-          : { query: action.query, hits: action.hits, order: readingOrder(action.hits) };
+          : { query: action.query, hits: action.hits, order: readingOrder(action.hits), complete };
       // Reopening the line on the committed query keeps its hit selected.
       const selected = results === search.active?.results ? search.active.current : 0;
       const answered = withSearch(state, { results, selected });
@@ -207,9 +221,14 @@ export function endSearch(state: ReaderState): ReaderState | undefined {
   return state.search.active ? withSearch(state, { active: undefined }) : undefined;
 }
 
-/** Whether the search line is waiting for the results of what it shows. */
+/**
+ * Whether the search line is waiting for the results of what it shows: none yet, or none so far from
+ * an index still being built (never "no match" before the answer is whole).
+ */
 export function isSearching(search: SearchState): boolean {
-  return (search.editing || search.submitPending) && isSearchable(search.line.text) && search.results?.query !== search.line.text;
+  if (!(search.editing || search.submitPending) || !isSearchable(search.line.text)) return false;
+  const results = search.results;
+  return results?.query !== search.line.text || (!results.complete && results.hits.length === 0);
 }
 
 /** The hits the text pane highlights: the live results while typing, else the committed search's. */
@@ -244,7 +263,8 @@ export function rowHighlights(search: SearchState, rows: readonly Row[]): (RowHi
   if (!shown) return rows.map(() => undefined);
   const index = hitIndexByParagraph(shown.hits);
   return rows.map((row) => {
-    const i = row.paragraphId === undefined ? undefined : index.get(row.paragraphId);
+    // A heading hit's id is its block's (`s2`, `title`); a paragraph's block id is the paragraph's.
+    const i = index.get(row.blockId);
     if (i === undefined || row.kind === 'blank') return undefined;
     const end = row.start + row.text.length;
     const ranges: Range[] = [];
@@ -280,13 +300,16 @@ export function resultsHeight(search: SearchState, bodyHeight: number): number {
   return Math.max(1, Math.min(count, Math.floor(bodyHeight / 2)));
 }
 
-/** The right end of the search line: the chosen result as its hit in the text (`hit 3 of 4`), or what is going on. */
-export function searchLineInfo(search: SearchState): string {
-  if (isSearching(search)) return 'searching…';
+/**
+ * The right end of the search line: the chosen result as its hit in the text (`hit 3 of 4`), or what
+ * is going on, with `indexing` (the index being built, `pinyin 31%`) after it: `searching… pinyin 31%`.
+ */
+export function searchLineInfo(search: SearchState, indexing?: string): string {
+  const note = indexing ?? '';
+  if (isSearching(search)) return note === '' ? 'searching…' : `searching… ${note}`;
   const hits = search.results?.hits;
-  if (!hits) return '';
-  if (hits.length === 0) return 'no match';
-  return hitNumber(search.results!, search.selected);
+  const count = !hits ? '' : hits.length === 0 ? 'no match' : hitNumber(search.results!, search.selected);
+  return [count, note].filter(Boolean).join('  ');
 }
 
 /**

@@ -21,6 +21,8 @@ export interface SidebarEntry {
   section: number;
   /** Id of the block the entry opens at. */
   target: string;
+  /** Outline depth of a section (`Section.depth`), when deeper than 1: the sidebar indents it. */
+  depth?: number;
 }
 
 const entriesMemo = new WeakMap<Document, readonly SidebarEntry[]>();
@@ -34,7 +36,7 @@ export function sidebarEntries(doc: Document): readonly SidebarEntry[] {
   if (lead) entries.push({ kind: 'lead', label: '导语', section: 0, target: lead.id });
   for (const section of doc.sections) {
     const target = section.offset >= 0 ? `s${section.index}` : section.paragraphs[0]?.id;
-    if (target !== undefined) entries.push({ kind: 'section', label: section.title, section: section.index, target });
+    if (target !== undefined) entries.push({ kind: 'section', label: section.title, section: section.index, target, ...((section.depth ?? 1) > 1 && { depth: section.depth }) });
   }
   entriesMemo.set(doc, entries);
   return entries;

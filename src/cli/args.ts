@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { formatRef, parseRef, REF_FORMS } from '../core/document/refs.js';
 import { SCRIPTS, type Script } from '../core/script/convert.js';
+import type { Format } from '../core/document/types.js';
 import { UserError } from './errors.js';
+import { parseFormat } from './formats.js';
 
 /** Subcommands; anything else in first position is a FILE for the reader. */
 export const COMMANDS = ['toc', 'print', 'wrap', 'search'] as const;
@@ -35,6 +37,15 @@ export interface CliArgs {
   script?: Script;
   /** `--ambiguous-narrow`: East Asian Ambiguous characters take one cell, without asking the terminal. */
   ambiguousNarrow: boolean;
+  /** `--format text|markdown|epub`; undefined: from the file's extension. */
+  format?: Format;
+  /** `print --notes`: what was kept out of the reading flow (site lines, the contents block, disclaimers). */
+  notes: boolean;
+  /** `--encoding NAME`: decode the text as this, without detection. */
+  encoding?: string;
+  /** `--chapter REGEX` / `--volume REGEX`: the user's heading rules (checked to compile). */
+  chapter?: RegExp;
+  volume?: RegExp;
 }
 
 const OPTIONS = {
@@ -55,15 +66,23 @@ const OPTIONS = {
   spacing: { type: 'string' },
   script: { type: 'string' },
   'ambiguous-narrow': { type: 'boolean' },
+  format: { type: 'string' },
+  notes: { type: 'boolean' },
+  encoding: { type: 'string' },
+  chapter: { type: 'string' },
+  volume: { type: 'string' },
 } as const;
+
+/** How a text is read and outlined: every command that parses one takes them. */
+const TEXT_OPTIONS = ['encoding', 'chapter', 'volume'] as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'ambiguous-narrow', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'spacing', 'script'],
-  toc: ['json'],
-  print: ['section', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'at', 'indent', 'no-indent', 'spacing', 'script'],
-  wrap: ['width', 'ambiguous-wide', 'ambiguous-narrow'],
-  search: ['json', 'limit', 'width', 'ambiguous-wide', 'ambiguous-narrow'],
+  read: ['section', 'ambiguous-wide', 'ambiguous-narrow', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'spacing', 'script', ...TEXT_OPTIONS, 'format'],
+  toc: ['json', 'format', ...TEXT_OPTIONS],
+  print: ['section', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'at', 'notes', 'format', 'indent', 'no-indent', 'spacing', 'script', ...TEXT_OPTIONS],
+  wrap: ['width', 'ambiguous-wide', 'ambiguous-narrow', 'encoding'],
+  search: ['json', 'limit', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'format', ...TEXT_OPTIONS],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -102,6 +121,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
     spacing: values.spacing === undefined ? undefined : (positiveInt('--spacing', values.spacing, 0, 1) as 0 | 1),
     script: values.script === undefined ? undefined : script(values.script),
     ambiguousNarrow: values['ambiguous-narrow'] ?? false,
+    ...(values.format !== undefined && { format: parseFormat(values.format) }),
+    notes: values.notes ?? false,
+    ...(values.encoding !== undefined && { encoding: nonEmpty('--encoding', values.encoding) }),
+    ...(values.chapter !== undefined && { chapter: pattern('--chapter', values.chapter) }),
+    ...(values.volume !== undefined && { volume: pattern('--volume', values.volume) }),
   };
   if (args.help || args.version) return args;
 
@@ -112,6 +136,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     }
   }
   if (values.at !== undefined && values.section !== undefined) throw new UserError('use either --at or --section, not both');
+  if (values.notes && (values.at !== undefined || values.section !== undefined)) throw new UserError('--notes prints the notes only: use it without --at or --section');
   if (values.indent && values['no-indent']) throw new UserError('use either --indent or --no-indent, not both');
   if (args.ambiguousWide && args.ambiguousNarrow) throw new UserError('use either --ambiguous-wide or --ambiguous-narrow, not both');
   return args;
@@ -127,6 +152,22 @@ function reference(raw: string): string {
   const ref = parseRef(raw);
   if (!ref) throw new UserError(`--at needs a paragraph reference, not '${raw}'`, 2, `Write ${REF_FORMS}; 'yuedu toc' lists the sections.`);
   return formatRef(ref);
+}
+
+function nonEmpty(name: string, raw: string): string {
+  if (raw.trim() === '') throw new UserError(`${name} needs a name, e.g. ${name} big5`);
+  return raw.trim();
+}
+
+/** A heading rule as the user wrote it: a regular expression matched against each line (indents removed). */
+function pattern(name: string, raw: string): RegExp {
+  if (raw === '') throw new UserError(`${name} needs a regular expression, e.g. ${name} '^第.+章'`);
+  try {
+    return new RegExp(raw, 'u');
+  } catch (error) {
+    const why = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    throw new UserError(`${name} is not a valid regular expression: ${why}`, 2, `Write it as JavaScript would, e.g. ${name} '^第.+章'.`);
+  }
 }
 
 function positiveInt(name: string, raw: string, min: number, max: number): number {

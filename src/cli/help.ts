@@ -4,9 +4,10 @@ Usage:
   yuedu [FILE|-] [--at REF | --section N] [--from-start] [--measure N] [--indent] [--spacing 0|1]
         [--script S] [--no-clipboard] [--ambiguous-wide | --ambiguous-narrow] [--search QUERY]
                                 open the reader (prints like 'print' when stdout is not a terminal)
-  yuedu toc   [FILE] [--json]   outline: title, dateline, sections with paragraph counts
+  yuedu toc   [FILE] [--json]   outline: title, author, volumes and chapters (nested), paragraph counts
   yuedu print [FILE] [--section N] [--width W] [--indent] [--spacing 0|1] [--script S] [--ambiguous-wide]
                                 the document laid out as the reader shows it, as plain text
+  yuedu print [FILE] --notes    what is kept out of the reading flow: site lines, the contents block, notices
   yuedu print [FILE] --at REF [--width W] [--script S]
                                 one paragraph as a citation to paste: quote, speaker, title, date, place
   yuedu wrap  [FILE|-] [--width W] [--ambiguous-wide]
@@ -30,6 +31,9 @@ Options:
       --no-clipboard   the copy key (y) leaves the clipboard alone
       --ambiguous-wide lay out for terminals that draw “ ” … — as two cells (--ambiguous-narrow: one)
       --json           machine-readable output
+      --encoding NAME  read FILE as NAME (utf-8, gb18030, big5, utf-16le…) instead of detecting it
+      --chapter REGEX  chapter headings are the lines REGEX matches (for books no built-in rule fits)
+      --volume REGEX   volume headings are the lines REGEX matches (they hold the chapters)
   -n, --limit N        at most N search hits
   -h, --help           this help
   -V, --version        the version

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DecodeError, decodeText } from '../core/document/decode.js';
 import { sanitizeLine, sanitizeText } from '../core/document/sanitize.js';
 import { UserError } from './errors.js';
+import { systemErrorWords } from './streams.js';
 
 /** The most bytes read as one text: far beyond any book, small enough to lay out in memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -30,6 +31,8 @@ export interface InputOptions {
   maxBytes?: number;
   /** The bundled interview's path. @default found by {@link findBundledText} */
   bundledPath?: string;
+  /** `--encoding NAME`: decode as this instead of detecting. */
+  encoding?: string;
 }
 
 export interface Input {
@@ -48,14 +51,14 @@ export async function readInput(arg: string | undefined, options: InputOptions =
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   if (arg === '-') {
     const bytes = await collect(options.stdin ?? process.stdin, 'standard input', maxBytes);
-    return { name: STDIN_NAME, text: decode(bytes, 'standard input') };
+    return { name: STDIN_NAME, text: decode(bytes, 'standard input', options.encoding) };
   }
   if (arg === undefined) {
     const path = options.bundledPath ?? findBundledText();
     if (path === undefined) throw new UserError('the bundled interview is missing', 2, 'reinstall yuedu, or name a FILE');
-    return readFile(path, 'interview.txt', maxBytes);
+    return readFile(path, 'interview.txt', maxBytes, options.encoding);
   }
-  return readFile(arg, sanitizeLine(arg), maxBytes);
+  return readFile(arg, sanitizeLine(arg), maxBytes, options.encoding);
 }
 
 /**
@@ -87,13 +90,14 @@ export function inputError(shown: string, error: unknown): UserError {
     case 'EPERM':
       return new UserError(`cannot open ${shown}: permission denied`);
     default:
-      return new UserError(`cannot open ${shown}: ${sanitizeLine(code ?? (error instanceof Error ? error.message : String(error)))}`);
+      // Words, as for the cases above: `input/output error`, not `EIO`.
+      return new UserError(`cannot open ${shown}: ${sanitizeLine(systemErrorWords(error))}`);
   }
 }
 
-async function readFile(path: string, name: string, maxBytes: number): Promise<Input> {
+async function readFile(path: string, name: string, maxBytes: number, encoding: string | undefined): Promise<Input> {
   const shown = `"${name}"`;
-  return { name, text: decode(await readPath(path, shown, maxBytes), shown) };
+  return { name, text: decode(await readPath(path, shown, maxBytes), shown, encoding) };
 }
 
 async function readPath(path: string, shown: string, maxBytes: number): Promise<Uint8Array> {
@@ -148,12 +152,24 @@ function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-function decode(bytes: Uint8Array, shown: string): string {
+function decode(bytes: Uint8Array, shown: string, encoding: string | undefined): string {
   try {
-    return sanitizeText(decodeText(bytes));
+    return sanitizeText(decodeText(bytes, encoding === undefined ? {} : { encoding }));
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
-    const hint = error.reason === 'undecodable' ? 'convert it to UTF-8 first, e.g. with iconv' : undefined;
+    if (error.reason === 'encoding') throw new UserError(`--encoding: ${error.message}`);
+    const hint = error.reason === 'undecodable' ? 'name its encoding with --encoding NAME (e.g. --encoding big5), or convert it to UTF-8 first' : undefined;
     throw new UserError(`cannot open ${shown}: ${error.message}`, 2, hint);
   }
+}
+
+/**
+ * The bytes named by `arg` (a path, or `-` for standard input), capped as a text is but not decoded:
+ * for a format that is not text (EPUB), which its own parser reads.
+ */
+export async function readInputBytes(arg: string, options: InputOptions = {}): Promise<{ name: string; bytes: Uint8Array }> {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  if (arg === '-') return { name: STDIN_NAME, bytes: await collect(options.stdin ?? process.stdin, 'standard input', maxBytes) };
+  const name = sanitizeLine(arg);
+  return { name, bytes: await readPath(arg, `"${name}"`, maxBytes) };
 }

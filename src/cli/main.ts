@@ -4,11 +4,16 @@ import { UserError } from './errors.js';
 import { USAGE } from './help.js';
 import { runCommand } from './run.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
+import { guardOutputStreams, isClosedAtStart, OUTPUT_ERROR } from './streams.js';
 
 /** Exit code for a fault of ours rather than the user's (BSD sysexits EX_SOFTWARE). */
 const INTERNAL_ERROR = 70;
 
 async function main(argv: string[]): Promise<number> {
+  if (isClosedAtStart(1)) {
+    process.stderr.write('yuedu: cannot write output: standard output is closed\n');
+    return OUTPUT_ERROR;
+  }
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
@@ -42,12 +47,7 @@ function report(error: unknown): number {
   return INTERNAL_ERROR;
 }
 
-// A reader piped into `head` is done, not broken: leave quietly instead of printing EPIPE.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-}
+// `| head` ends quietly; a full disk or closed output is one line and exit 74 (see streams.ts).
+guardOutputStreams();
 
 process.exitCode = await main(process.argv.slice(2));

@@ -16,7 +16,7 @@ import { sourceIndents } from '../core/document/indentation.js';
 import { DEFAULT_MEASURE, defaultSpacing } from '../app/state.js';
 import type { Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
-import { loadState, saveState, type StateRecord } from '../storage/store.js';
+import { KEY_SAVE_WAIT_MS, loadState, saveState, type StateRecord } from '../storage/store.js';
 import { drawFirstFrame, undoFirstFrame } from '../ui/first-frame.js';
 import { detectAmbiguousWidth } from './ambiguous.js';
 import { UserError } from './errors.js';
@@ -125,7 +125,10 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
     ...(options.search === undefined ? {} : { search: options.search }),
   };
   let leaveWarning: string | undefined;
-  const onMark = (letter: string, anchor: Anchor): string | undefined => saveState(doc.source, { marks: { [letter]: anchor } }).warning;
+  // A mark is saved on its key, so it waits for another process's lock only briefly; one that could not
+  // be saved goes with the next save (the one on the way out waits longer).
+  const onMark = (letter: string, anchor: Anchor): string | undefined =>
+    saveState(doc.source, { marks: { [letter]: anchor } }, { lock: { wait: KEY_SAVE_WAIT_MS } }).warning;
   const onLeave = (state: ReaderState): void => {
     // A setting is remembered for this text once it is not what the settings file (or the default)
     // gives, or was remembered before: an untouched text follows the settings file when it changes.

@@ -1,10 +1,10 @@
 import { fstatSync } from 'node:fs';
-import { parseDocument } from '../core/document/parse.js';
-import type { Document } from '../core/document/types.js';
+import type { Document, Format } from '../core/document/types.js';
 import type { Spacing } from '../core/layout/flow.js';
 import type { Script } from '../core/script/convert.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
+import { formatOf, loadDocument, parseText, type TextArgs } from './formats.js';
 import { readInput } from './input.js';
 import { loadSettings, type Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
@@ -29,13 +29,17 @@ export async function runCommand(args: CliArgs): Promise<number> {
   switch (args.command) {
     case 'toc': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const doc = await load(first);
+      const doc = await load(first, args);
       stdout.write(args.json ? tocJson(doc) : tocText(doc, styles(color)));
       return 0;
     }
     case 'print': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const doc = await load(first);
+      const doc = await load(first, args);
+      if (args.notes) {
+        stdout.write(doc.notes.map((note) => `${note}\n`).join(''));
+        return 0;
+      }
       if (args.at !== undefined) {
         stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth, ...shownIn(args) }));
         return 0;
@@ -46,7 +50,8 @@ export async function runCommand(args: CliArgs): Promise<number> {
     }
     case 'wrap': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const { text } = await readInput(first);
+      if (formatOf(first) === 'epub') throw new UserError('wrap folds the lines of a text file, and an EPUB is not one', 2, "Try 'yuedu print' to lay out the book at a width.");
+      const { text } = await readInput(first, args.encoding === undefined ? {} : { encoding: args.encoding });
       stdout.write(wrapText(text, outputWidth(args.width, stdout), { ambiguousWidth }));
       return 0;
     }
@@ -55,13 +60,13 @@ export async function runCommand(args: CliArgs): Promise<number> {
       // Blank (spaces, full-width spaces too) is a mistake, not a query that matches nothing: exit 2, not 1.
       if (first.trim() === '') throw new UserError('search needs something to search for, not only spaces', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       noMore(extra);
-      return searchCommand(await load(second), first, args, ambiguousWidth, color);
+      return searchCommand(await load(second, args), first, args, ambiguousWidth, color);
     }
     case 'read': {
       noMore(second === undefined ? [] : [second, ...extra]);
       // With or without a terminal, as `yuedu search` does.
       if (args.search !== undefined && args.search.trim() === '') throw new UserError('--search needs something to search for');
-      const doc = await loadForReader(first);
+      const doc = await loadForReader(first, args);
       if (canDrawScreen(stdout)) {
         const { runReaderFromCli } = await import('./reader.js');
         return runReaderFromCli({
@@ -109,21 +114,21 @@ async function searchCommand(doc: Document, query: string, args: CliArgs, ambigu
   return hits.length > 0 ? 0 : 1;
 }
 
-async function load(arg: string | undefined): Promise<Document> {
-  const { text } = await readInput(arg);
-  return parseDocument(text);
+async function load(arg: string | undefined, args: TextArgs): Promise<Document> {
+  return loadDocument(arg, args);
 }
 
 /**
  * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
  * text was given, and the bundled interview opens.
  */
-async function loadForReader(file: string | undefined): Promise<Document> {
+async function loadForReader(file: string | undefined, args: TextArgs): Promise<Document> {
   if (file === undefined && stdinMayHaveText()) {
-    const { text } = await readInput('-');
-    if (text.trim() !== '') return parseDocument(text);
+    if (args.format === 'epub') return load('-', args);
+    const input = await readInput('-', args.encoding === undefined ? {} : { encoding: args.encoding });
+    if (input.text.trim() !== '') return parseText(input, formatOf('-', args.format), args);
   }
-  return load(file);
+  return load(file, args);
 }
 
 /**

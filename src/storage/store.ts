@@ -8,9 +8,10 @@
  */
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { getSystemErrorMessage } from 'node:util';
 import { sanitizeLine } from '../core/document/sanitize.js';
 import { writeFileAtomic } from './atomic.js';
-import { LockTimeout, withLock } from './lock.js';
+import { LockUnavailable, withLock, type LockEnvironment } from './lock.js';
 import { stateDirectory } from './paths.js';
 import { applyUpdate, documentKey, parseRecord, serializeRecord, type StateRecord, type StateUpdate } from './record.js';
 
@@ -24,6 +25,20 @@ export interface StateOptions {
   env?: NodeJS.ProcessEnv;
   /** The clock stamping `updatedAt`. @default () => new Date() */
   now?: () => Date;
+  /** Clocks, host and waiting for the lock (`wait`: short for a save on a key). */
+  lock?: Partial<LockEnvironment>;
+}
+
+/** The wait for the lock on a save made by a key: the UI must not stall on another process. */
+export const KEY_SAVE_WAIT_MS = 250;
+
+/** Updates that could not be saved for want of the lock, by state file: the next save carries them. */
+const pending = new Map<string, StateUpdate>();
+
+/** `first` then `then`, as one update: later fields win, marks merge letter by letter. */
+function combine(first: StateUpdate | undefined, then: StateUpdate): StateUpdate {
+  if (first === undefined) return then;
+  return { ...first, ...then, marks: { ...first.marks, ...then.marks } };
 }
 
 export interface StateResult {
@@ -45,7 +60,7 @@ export function loadState(docText: string, options: StateOptions = {}): StateRes
   if (path === undefined) return {};
   const read = readRecord(path);
   if (read.kind === 'missing') return {};
-  if (read.kind === 'bad') return { warning: `saved place not restored: ${shown(path)} ${read.reason}` };
+  if (read.kind === 'bad') return { warning: `saved place not restored: the state file ${read.reason} (${shown(path, options.env)})` };
   return { record: read.record };
 }
 
@@ -61,19 +76,29 @@ export function saveState(docText: string, update: StateUpdate, options: StateOp
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
   } catch (error) {
-    return { warning: `place not saved: cannot create ${shown(folder)}: ${describe(error)}` };
+    return { warning: `place not saved: ${describe(error)} (cannot create ${shown(folder, options.env)})` };
   }
+  const carried = combine(pending.get(path), update);
   try {
-    const record = withLock(`${path}.lock`, () => {
-      const current = readRecord(path);
-      const next = applyUpdate(current.kind === 'ok' ? current.record : undefined, update, now());
-      writeFileAtomic(path, serializeRecord(next));
-      return next;
-    });
+    const record = withLock(
+      `${path}.lock`,
+      () => {
+        const current = readRecord(path);
+        const next = applyUpdate(current.kind === 'ok' ? current.record : undefined, carried, now());
+        writeFileAtomic(path, serializeRecord(next));
+        return next;
+      },
+      options.lock,
+    );
+    pending.delete(path);
     return { record };
   } catch (error) {
-    if (error instanceof LockTimeout) return { warning: `place not saved: another yuedu kept ${shown(path)} locked` };
-    return { warning: `place not saved: cannot write ${shown(path)}: ${describe(error)}` };
+    // The reason first: a status bar too narrow for the whole line cuts the path, not what went wrong.
+    if (error instanceof LockUnavailable) {
+      pending.set(path, carried);
+      return { warning: `place not saved: ${error.reason} (${shown(path, options.env)})` };
+    }
+    return { warning: `place not saved: ${describe(error)} (cannot write ${shown(path, options.env)})` };
   }
 }
 
@@ -95,9 +120,19 @@ function readRecord(path: string): ReadResult {
   return parsed.ok ? { kind: 'ok', record: parsed.record } : { kind: 'bad', reason: parsed.reason };
 }
 
-/** Paths come from the environment, so they are made printable before they reach a status bar. */
-function shown(path: string): string {
-  return sanitizeLine(path);
+/** The most characters of a path shown in a warning; longer ones keep their end, which names the file. */
+const PATH_SHOWN = 48;
+
+/**
+ * Paths come from the environment, so they are made printable before they reach a status bar; the home
+ * folder is `~`, and a long path is cut at the front (`…/yuedu/3f2a….json`).
+ */
+export function shown(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.HOME;
+  const short = home && home !== '/' && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+  const printable = sanitizeLine(short);
+  const chars = [...printable];
+  return chars.length <= PATH_SHOWN ? printable : `…${chars.slice(chars.length - PATH_SHOWN + 1).join('')}`;
 }
 
 const REASONS: Record<string, string> = {
@@ -108,10 +143,19 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is used up',
   EROFS: 'the file system is read-only',
+  EFBIG: 'the file size limit is reached (ulimit -f)',
 };
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code !== undefined && REASONS[code] !== undefined) return REASONS[code];
+  const errno = (error as NodeJS.ErrnoException | undefined)?.errno;
+  if (typeof errno === 'number' && errno < 0) {
+    try {
+      return sanitizeLine(getSystemErrorMessage(errno));
+    } catch {
+      // Not an errno libuv knows: the code or message below.
+    }
+  }
   return sanitizeLine(code ?? (error instanceof Error ? error.message : String(error)));
 }

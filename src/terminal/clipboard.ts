@@ -7,13 +7,15 @@
  *   forwards it to the outer terminal. We send the plain sequence. The alternative, tmux's DCS passthrough
  *   (`ESC P tmux; …`), is disabled by default since tmux 3.3 (`allow-passthrough off`) and bypasses tmux's
  *   buffers, so it would work for fewer people; tmux's default `set-clipboard external` ignores
- *   applications, which the README tells users to change.
+ *   applications, which the README tells users to change. tmux is asked (tmux.ts), and with the option
+ *   `off` or `external` nothing is sent and the status says why, rather than claiming a copy.
  * - GNU screen does not understand OSC 52 and passes DCS strings through, but only up to 768 bytes each,
  *   so the sequence goes out split over several `ESC P … ESC \` strings.
  *
  * Many terminals drop OSC 52 payloads beyond about 100 kB, silently, so longer texts are refused with a
  * message rather than truncated: a silently cut quote is worse than none.
  */
+import { tmuxClipboard, type TmuxClipboard } from './tmux.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -63,13 +65,22 @@ export type ClipboardCopy =
  * Decides how to copy `text`: the bytes to write and a one-line status for the status bar, or the reason
  * nothing is written. `what` names the text in the status (e.g. `s2p3`).
  */
-export function clipboardCopy(text: string, what: string, env: NodeJS.ProcessEnv = process.env): ClipboardCopy {
+export function clipboardCopy(
+  text: string,
+  what: string,
+  env: NodeJS.ProcessEnv = process.env,
+  askTmux: (env: NodeJS.ProcessEnv) => TmuxClipboard = tmuxClipboard,
+): ClipboardCopy {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_CLIPBOARD_BYTES) {
     const kb = (bytes: number) => `${Math.ceil(bytes / 1000)} kB`;
     return { ok: false, status: `not copied: ${what} is ${kb(size)}, more than terminals accept (${kb(MAX_CLIPBOARD_BYTES)})` };
   }
   const where = clipboardEnvironment(env);
+  if (where.tmux) {
+    const setting = askTmux(env);
+    if (setting === 'off' || setting === 'external') return { ok: false, status: "not copied: tmux's set-clipboard is off (set -g set-clipboard on)" };
+  }
   const via = where.tmux ? ' via tmux' : where.screen ? ' via screen' : '';
   return { ok: true, bytes: osc52(text, { screen: where.screen }), status: `copied ${what} to the terminal clipboard${via}` };
 }

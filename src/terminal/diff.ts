@@ -21,6 +21,7 @@
  * When the result would be longer than clearing the screen and drawing every row, that is sent
  * instead (and always for a first screen or a new size).
  */
+import { isDisputed } from '../core/layout/width.js';
 import { blankRow, CONTINUATION, sameRow, type Row, type Screen } from './screen.js';
 import { DEFAULT_STYLE, styleTransition, type Style } from './style.js';
 
@@ -82,9 +83,28 @@ class Emitter {
   }
 
   put(char: string, width: number): void {
+    if (char.length > 1 || char.charCodeAt(0) >= 0x300) {
+      if (isDisputed(char)) {
+        this.putDisputed(char, width);
+        return;
+      }
+    }
     if (this.keep) this.out += char;
     this.bytes += charBytes(char);
     this.x += width;
+  }
+
+  /**
+   * A cluster terminals draw in different widths (width.ts): its cells erased first (ECH), so none
+   * keeps an old character if the terminal draws it narrower, and the cursor put where its measured
+   * width ends (CHA), so the rest of the row stays in place.
+   */
+  private putDisputed(char: string, width: number): void {
+    this.append(`${CSI}${width}X`);
+    if (this.keep) this.out += char;
+    this.bytes += charBytes(char);
+    this.x += width;
+    this.append(`${CSI}${this.x + 1}G`);
   }
 
   eraseToEnd(): void {

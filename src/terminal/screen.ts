@@ -3,7 +3,7 @@
  * with SGR sequences, trailing blanks trimmed. Widths come from the layout's own `graphemeWidth`, so
  * the grid puts every character in the column the layout meant (and the terminal draws it in).
  */
-import { codeUnitWidth, graphemes, graphemeWidth, SIMPLE_TEXT, type AmbiguousWidth } from '../core/layout/width.js';
+import { codeUnitWidth, drawnCluster, graphemes, graphemeWidth, SIMPLE_TEXT, type AmbiguousWidth } from '../core/layout/width.js';
 import { escapeSequences } from './escapes.js';
 import { applyStyle, DEFAULT_STYLE, type Style } from './style.js';
 
@@ -146,7 +146,16 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
       if (CONTROL.test(char)) continue;
       if (LONE_SURROGATE.test(char)) char = '\ufffd';
       const width = graphemeWidth(char, ambiguousWidth);
-      if (width > 0) place(char, width);
+      if (width === 0) continue;
+      // A cluster some terminal draws wider than its two cells is drawn as its first character, and
+      // blanks for the rest of its measured width.
+      const drawn = drawnCluster(char, ambiguousWidth);
+      if (drawn === char) place(char, width);
+      else {
+        const drawnWidth = Math.min(width, graphemeWidth(drawn, ambiguousWidth));
+        if (drawnWidth > 0) place(drawn, drawnWidth);
+        for (let cell = drawnWidth; cell < width && chars.length < columns; cell++) place(BLANK, 1);
+      }
     }
   };
   let at = 0;

@@ -137,7 +137,7 @@ export function App({ doc, columns, rows, ambiguousWidth = 1, color = true, sect
   const screen = draw && readingFrame(state, theme, { progress, indexing });
   const line =
     !screen && !g.tooSmall && state.search.editing
-      ? searchLine({ line: state.search.line, info: [searchLineInfo(state.search), indexing].filter(Boolean).join('  '), width: columns, theme, ambiguousWidth: state.ambiguousWidth })
+      ? searchLine({ line: state.search.line, info: searchLineInfo(state.search, indexing), width: columns, theme, ambiguousWidth: state.ambiguousWidth })
       : undefined;
   // In the query while the search line is open: an input method opens its candidate window there.
   useTerminalCursor(screen ? screen.cursor : line && { x: line.cursor, y: rows - 1 });

@@ -23,7 +23,6 @@ import { clipboardCopy } from '../terminal/clipboard.js';
 import { ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR } from '../terminal/modes.js';
 import { FrameSink } from '../terminal/sink.js';
 import type { Layer } from '../terminal/screen.js';
-import { setDefaultAmbiguousWidth } from '../terminal/string-width.js';
 import { ScreenWriter, type CursorCell } from '../terminal/writer.js';
 import { App, type AppProps } from './App.js';
 import type { FirstFrame } from './first-frame.js';
@@ -140,7 +139,6 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       }
       stdout.off('resize', onResize);
       writer.close();
-      setDefaultAmbiguousWidth(1);
       try {
         if (stdin.isTTY) stdin.setRawMode(false);
       } catch {
@@ -155,8 +153,6 @@ export function runReader(options: RunReaderOptions): Promise<number> {
       else resolve(outcome.code);
     }
 
-    // Ink measures with string-width's defaults: in the bundle, that module follows the reader's policy.
-    setDefaultAmbiguousWidth(ambiguousWidth ?? 1);
     for (const signal of SIGNALS) process.on(signal, onSignal);
     options.screen?.release();
     // Continued after a stop: whatever ran meanwhile may have drawn over the screen, as vim and less assume.

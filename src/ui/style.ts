@@ -11,8 +11,10 @@ export type Colour = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan';
 export interface Style {
   bold?: boolean;
   dim?: boolean;
+  italic?: boolean;
   underline?: boolean;
   inverse?: boolean;
+  strikethrough?: boolean;
   color?: Colour;
 }
 
@@ -24,8 +26,10 @@ export function paint(text: string, style: Style | undefined): string {
   const codes: number[] = [];
   if (style.bold) codes.push(1);
   if (style.dim) codes.push(2);
+  if (style.italic) codes.push(3);
   if (style.underline) codes.push(4);
   if (style.inverse) codes.push(7);
+  if (style.strikethrough) codes.push(9);
   if (style.color) codes.push(COLOUR_CODES[style.color]);
   return codes.length === 0 ? text : `\u001b[${codes.join(';')}m${text}\u001b[0m`;
 }

@@ -3,12 +3,20 @@
  * dark and light backgrounds alike; colour only marks headings and speaker labels, and every
  * distinction also holds without it (NO_COLOR): headings and questions are bold, labels bold.
  */
+import type { Mark } from '../core/document/types.js';
 import type { Row } from '../core/layout/flow.js';
 import type { Style } from './style.js';
 
 export interface Theme {
   /** Text of a row, by role. */
   text: Record<Row['role'], Style>;
+  /** Inline marks of Markdown and EPUB text, by kind (`url`: a link's address after its text). */
+  marks: Record<Mark['kind'], Style>;
+  /** The frame of a list, quote, code block, table or rule (bars, markers, margins). */
+  frame: Style;
+  /** The text of code blocks and of notes. */
+  code: Style;
+  note: Style;
   /** Speaker label of a question, an answer, or the meta row. */
   questionLabel: Style;
   answerLabel: Style;
@@ -50,6 +58,20 @@ export function createTheme(color: boolean): Theme {
       meta: { dim: true },
       blank: {},
     },
+    marks: {
+      strong: { bold: true },
+      emphasis: { italic: true },
+      code: color ? { color: 'cyan' } : {},
+      strike: { strikethrough: true },
+      link: { underline: true },
+      url: { dim: true },
+      ref: { dim: true },
+      ruby: {},
+      image: { dim: true },
+    },
+    frame: { dim: true },
+    code: color ? { color: 'cyan' } : {},
+    note: { dim: true },
     questionLabel: color ? { bold: true, color: 'blue' } : { bold: true, underline: true },
     answerLabel: c({ bold: true }, 'green'),
     metaLabel: { dim: true },

@@ -65,6 +65,8 @@ describe('editing a line', () => {
 
   it('keeps one line: controls in a paste become spaces', () => {
     expect(lineText('集成\r\n电路\t\u001b[31m')).toBe('集成 电路 [31m');
+    // Pasted invisibles are dropped, as they were from the text: a hidden tag or bidi control cannot ride along.
+    expect(lineText('集\u{E0068}\u{E0069}成\u202e电\u200b路')).toBe('集成电路');
     expect(editLine({ text: '', cursor: 0 }, { type: 'insert', text: 'a\nb' })).toEqual({ text: 'a b', cursor: 3 });
   });
 });

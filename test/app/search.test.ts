@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionForKey } from '../../src/app/commands.js';
 import { reduce } from '../../src/app/reducer.js';
-import { hitAnchor, hitCount, rowHighlights, searchStatus } from '../../src/app/search.js';
+import { hitAnchor, hitCount, isSearching, rowHighlights, searchLineInfo, searchStatus } from '../../src/app/search.js';
 import { textFlow, topPosition, visibleRows } from '../../src/app/selectors.js';
 import { initialState, modeOf, type ReaderState } from '../../src/app/state.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
@@ -90,13 +90,42 @@ describe('Enter', () => {
     const marks = rowHighlights(done.search, rows);
     rows.forEach((row, i) => {
       const expected = (row.text.match(/重庆/g) ?? []).length;
-      const isHit = done.search.active!.results.hits.some((hit) => hit.paragraphId === row.paragraphId);
+      // Headings are hits too (the title holds 重庆): a hit is known by its block.
+      const isHit = done.search.active!.results.hits.some((hit) => hit.paragraphId === row.blockId);
       const found = marks[i]?.ranges.map(([a, b]) => row.text.slice(a, b)) ?? [];
       // A match cut by the end of a row shows as its part on each row.
       if (isHit) expect(found.join('').replaceAll('重庆', '')).toBe('');
       if (isHit) expect(found.filter((text) => text === '重庆').length).toBeGreaterThanOrEqual(expected - 1);
       else expect(found).toEqual([]);
     });
+  });
+
+  it('says it is still searching, never "no match", while the index is being built, and commits once the answer is whole', () => {
+    const typed = type(press(start(), '/'), 'jcdl');
+    const early = reduce(typed, { type: 'searchResults', query: 'jcdl', hits: [], complete: false });
+    expect(isSearching(early.search)).toBe(true);
+    expect(searchLineInfo(early.search, 'pinyin 31%')).toBe('searching… pinyin 31%');
+    expect(searchLineInfo(early.search)).toBe('searching…');
+    // Enter now waits for the whole answer instead of saying there is no match.
+    const waiting = press(early, 'enter');
+    expect(waiting.notice).toBe('');
+    expect(waiting.search.submitPending).toBe(true);
+    const done = answer(waiting);
+    expect(done.search.active?.results.query).toBe('jcdl');
+    expect(done.top).toEqual(hitAnchor(index.search('jcdl')[0]!));
+    // A whole answer with nothing in it is "no match", with the note beside it while something is built.
+    const none = reduce(type(press(start(), '/'), 'qqqq'), { type: 'searchResults', query: 'qqqq', hits: [], complete: true });
+    expect(searchLineInfo(none.search, 'pinyin 31%')).toBe('no match  pinyin 31%');
+  });
+
+  it('goes to a heading that matched, and highlights it there', () => {
+    const done = press(answer(type(press(start(), '/'), '对话')), 'enter');
+    expect(done.top.block).toBe('original-title');
+    const rows = visibleRows(done);
+    const marks = rowHighlights(done.search, rows);
+    const shown = rows.flatMap((row, i) => (marks[i]?.ranges ?? []).map(([a, b]) => row.text.slice(a, b)));
+    expect(shown).toEqual(['对话']);
+    expect(rows.find((row) => row.blockId === 'original-title')?.kind).toBe('meta');
   });
 
   it('gives the text the focus when the search began in the sidebar', () => {

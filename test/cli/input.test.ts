@@ -140,7 +140,7 @@ describe('readInput: errors are one clear line, exit code 2', () => {
 
   it('reports undecodable bytes, with a hint', async () => {
     const error = await failure(readInput(file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72]))));
-    expectOneLine(error, /^cannot open ".*latin1\.txt": it is not UTF-8, UTF-16 or GB18030 text$/);
+    expectOneLine(error, /^cannot open ".*latin1\.txt": it is not UTF-8, UTF-16, GB18030 or Big5 text$/);
     expect(error.hint).toMatch(/UTF-8/);
   });
 

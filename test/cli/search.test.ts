@@ -7,6 +7,7 @@ interface JsonHit {
   section: number;
   sectionTitle: string;
   paragraph: number;
+  kind: string;
   speaker: string | null;
   score: number;
   tier: string;
@@ -25,13 +26,24 @@ describe('yuedu search', () => {
     expect(status).toBe(0);
     expect(hits.length).toBeGreaterThan(2);
     for (const hit of hits) {
-      expect(Object.keys(hit).sort()).toEqual(['matches', 'paragraph', 'ref', 'score', 'section', 'sectionTitle', 'speaker', 'text', 'tier'].sort());
+      expect(Object.keys(hit).sort()).toEqual(['kind', 'matches', 'paragraph', 'ref', 'score', 'section', 'sectionTitle', 'speaker', 'text', 'tier'].sort());
       expect(hit.tier).toBe('exact');
+      expect(hit.kind).toBe('paragraph');
       expect(hit.ref).toBe(`s${hit.section}p${hit.paragraph}`);
       for (const [start, end] of hit.matches) expect(hit.text.slice(start, end)).toBe('集成电路');
     }
     const scores = hits.map((h) => h.score);
     expect([...scores].sort((a, b) => a - b)).toEqual(scores);
+  });
+
+  it('--json lists a heading that matches first, as a hit of its own kind whose ref opens it', () => {
+    const { status, hits } = json(['对话']);
+    expect(status).toBe(0);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ ref: 'original-title', kind: 'title', paragraph: 0 });
+    const [first, ...rest] = json(['数字化车间']).hits;
+    expect(first).toMatchObject({ ref: 's1', kind: 'heading', section: 1 });
+    expect(rest.every((hit) => hit.kind === 'paragraph')).toBe(true);
   });
 
   it('ranks the paragraph with more occurrences first', () => {

@@ -80,3 +80,63 @@ describe('locales that are not UTF-8', () => {
     },
   );
 });
+
+/** Runs yuedu under bash with `redirect` (e.g. `>/dev/full`); its exit code and what reached stderr (or stdout). */
+function redirected(args: string[], redirect: string, capture: 'stderr' | 'stdout' = 'stderr'): { status: number; captured: string } {
+  const quoted = args.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+  const into = capture === 'stderr' ? `2>"${dir}/captured"` : `>"${dir}/captured"`;
+  const script = `"${process.execPath}" "${BIN}" ${quoted} ${into} ${redirect}; echo $?`;
+  const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined } });
+  return { status: Number(result.stdout.trim()), captured: readFileSync(join(dir, 'captured'), 'utf8') };
+}
+
+describe('output that cannot be written (exit 74, one line, no stack trace)', () => {
+  it.each([
+    ['print', ['print', SECTIONS]],
+    ['toc', ['toc', SECTIONS]],
+    ['toc --json', ['toc', '--json', SECTIONS]],
+    ['wrap', ['wrap', SECTIONS]],
+    ['search', ['search', '集成电路', SECTIONS]],
+    ['search --json', ['search', '--json', '集成电路', SECTIONS]],
+    ['the reader without a terminal', [SECTIONS]],
+    ['print --at', ['print', '--at', 's1p1', SECTIONS]],
+    ['--help', ['--help']],
+    ['--version', ['--version']],
+  ])('%s > /dev/full: says the disk is full', (_what, args) => {
+    const { status, captured } = redirected(args, '>/dev/full');
+    expect(captured).toBe('yuedu: cannot write output: no space left on device\n');
+    expect(status).toBe(74);
+  });
+
+  it.each([
+    ['print', ['print', SECTIONS]],
+    ['search', ['search', '集成电路', SECTIONS]],
+    ['--version', ['--version']],
+  ])('%s >&- (standard output closed): an error, not a silent success', (_what, args) => {
+    const { status, captured } = redirected(args, '>&-');
+    expect(captured).toBe('yuedu: cannot write output: standard output is closed\n');
+    expect(status).toBe(74);
+  });
+
+  it('> /dev/null is not mistaken for a closed standard output', () => {
+    expect(redirected(['print', SECTIONS], '>/dev/null')).toEqual({ status: 0, captured: '' });
+  });
+
+  it('2>/dev/full: a message that cannot be written still ends with its own exit code, no stack trace on stdout', () => {
+    const { status, captured } = redirected(['print', join(dir, 'missing.txt')], '2>/dev/full', 'stdout');
+    expect(captured).toBe('');
+    expect(status).toBe(74);
+  });
+
+  it('2>/dev/full on success changes nothing', () => {
+    const { status, captured } = redirected(['print', '--width', '40'], '2>/dev/full', 'stdout');
+    expect(status).toBe(0);
+    expect(captured).toBe(runCli(['print', '--width', '40']).stdout);
+  });
+
+  it('a file that fails while being read says why in words (not EIO)', () => {
+    const r = runCli(['print', '/proc/self/mem']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('yuedu: cannot open "/proc/self/mem": i/o error');
+  });
+});

@@ -34,7 +34,7 @@ describe('a state file that is not a regular file', () => {
     const loaded = loadState(TEXT, { env });
     expect(performance.now() - started).toBeLessThan(1000);
     expect(loaded.record).toBeUndefined();
-    expect(loaded.warning).toMatch(/^saved place not restored: .* cannot be read: it is not a regular file$/);
+    expect(loaded.warning).toMatch(/^saved place not restored: the state file cannot be read: it is not a regular file \(.*\)$/);
     const saved = saveState(TEXT, { anchor: { block: 's1p1', offset: 0 } }, { env });
     expect(saved.warning).toBeUndefined();
     expect(lstatSync(file).isFile()).toBe(true);
@@ -65,11 +65,14 @@ describe('a lock file that is not a regular file', () => {
     expect(loadState(TEXT, { env }).record?.anchor).toEqual({ block: 's1p1', offset: 1 });
   });
 
-  it('a directory, which cannot be cleared: the save gives up with a warning, without hanging', () => {
+  it('a directory, which is not removed: the save gives up at once, saying what is in the way', () => {
     const { env, file } = home();
     mkdirSync(`${file}.lock`);
-    const saved = saveState(TEXT, { anchor: { block: 's1p1', offset: 1 } }, { env });
-    expect(saved.warning).toMatch(/^place not saved: /);
+    const neverSleep = (): void => {
+      throw new Error('waited on a folder');
+    };
+    const saved = saveState(TEXT, { anchor: { block: 's1p1', offset: 1 } }, { env, lock: { sleep: neverSleep } });
+    expect(saved.warning).toMatch(/^place not saved: its lock file is a folder, which yuedu will not remove \(.*\.json\)$/);
     expect(lstatSync(`${file}.lock`).isDirectory()).toBe(true);
   });
 });

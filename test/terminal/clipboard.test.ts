@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { clipboardCopy, clipboardEnvironment, MAX_CLIPBOARD_BYTES, osc52 } from '../../src/terminal/clipboard.js';
+import { askTmuxClipboard, tmuxClipboard } from '../../src/terminal/tmux.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -74,12 +79,30 @@ describe('clipboardCopy', () => {
 
   it('writes the plain sequence on a terminal and inside tmux, which handles OSC 52 itself', () => {
     for (const env of [{}, { TMUX: '/tmp/tmux-0/default,1,0' }]) {
-      const copy = clipboardCopy(quote, 's2p3', env);
+      const copy = clipboardCopy(quote, 's2p3', env, () => 'on');
       expect(copy.ok).toBe(true);
       expect(copy.ok && carried(copy.bytes)).toBe(quote);
       expect(copy.status).toContain('s2p3');
     }
-    expect(clipboardCopy(quote, 's2p3', { TMUX: 'x' }).status).toContain('tmux');
+    expect(clipboardCopy(quote, 's2p3', { TMUX: 'x' }, () => 'on').status).toContain('tmux');
+  });
+
+  it("inside tmux with set-clipboard off or external (tmux's default), sends nothing and says so", () => {
+    for (const setting of ['off', 'external'] as const) {
+      expect(clipboardCopy(quote, 's2p3', { TMUX: 'x' }, () => setting)).toEqual({
+        ok: false,
+        status: "not copied: tmux's set-clipboard is off (set -g set-clipboard on)",
+      });
+    }
+    // tmux could not be asked: the copy is tried, as before.
+    expect(clipboardCopy(quote, 's2p3', { TMUX: 'x' }, () => undefined).ok).toBe(true);
+  });
+
+  it('asks tmux only inside tmux', () => {
+    let asked = 0;
+    clipboardCopy(quote, 's2p3', {}, () => (asked++, 'off'));
+    clipboardCopy(quote, 's2p3', { STY: '1.pts-0.host' }, () => (asked++, 'off'));
+    expect(asked).toBe(0);
   });
 
   it('wraps for GNU screen', () => {
@@ -96,5 +119,45 @@ describe('clipboardCopy', () => {
       expect(refused.ok).toBe(false);
       expect(refused.status).toMatch(/^not copied: the paragraph is \d+ kB, more than terminals accept/);
     }
+  });
+});
+
+describe('asking tmux (a fake tmux on PATH)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yuedu-tmux-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A `tmux` that records its arguments and answers `answer` (or fails with `status`). */
+  function fakeTmux(answer: string, status = 0): NodeJS.ProcessEnv {
+    const bin = mkdtempSync(join(dir, 'bin-'));
+    const script = join(bin, 'tmux');
+    writeFileSync(script, `#!/bin/sh\necho "$@" >> "${bin}/calls"\nprintf '%s\\n' '${answer}'\nexit ${status}\n`);
+    chmodSync(script, 0o755);
+    return { PATH: `${bin}:/usr/bin:/bin`, TMUX: `${bin}/socket,1,0` };
+  }
+
+  it.each([
+    ['external', 'external'],
+    ['off', 'off'],
+    ['on', 'on'],
+    ['something else', undefined],
+  ])('set-clipboard %s → %s', (answer, expected) => {
+    expect(askTmuxClipboard(fakeTmux(answer))).toBe(expected);
+  });
+
+  it('a tmux that fails or is missing is undefined, not an error', () => {
+    expect(askTmuxClipboard(fakeTmux('on', 1))).toBeUndefined();
+    expect(askTmuxClipboard({ PATH: dir, TMUX: 'x' })).toBeUndefined();
+  });
+
+  it('the status with the real question: tmux external says not copied; asked once per server', () => {
+    const env = fakeTmux('external');
+    const copy = clipboardCopy('> 引文', 's1p1', env);
+    expect(copy).toEqual({ ok: false, status: "not copied: tmux's set-clipboard is off (set -g set-clipboard on)" });
+    let asked = 0;
+    const counting = (e: NodeJS.ProcessEnv) => (asked++, askTmuxClipboard(e));
+    const on = fakeTmux('on');
+    expect(tmuxClipboard(on, counting)).toBe('on');
+    expect(tmuxClipboard(on, counting)).toBe('on');
+    expect(asked).toBe(1);
   });
 });

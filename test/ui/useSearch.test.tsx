@@ -14,7 +14,8 @@ interface Pending {
   query: string;
   signal: AbortSignal;
   partial: boolean;
-  resolve(hits: SearchHit[]): void;
+  /** `complete: false`: answered before the index was built (the pinyin readings of a long text). */
+  resolve(hits: SearchHit[], complete?: boolean): void;
 }
 
 const engine = vi.hoisted(() => ({
@@ -29,6 +30,11 @@ vi.mock('../../src/core/search/index.js', () => {
     createSearchIndex: () => ({
       search: () => [],
       prepare: (options: PrepareOptions) => engine.prepare(options),
+      answerAsync: (query: string, options: { signal: AbortSignal; partial?: boolean }) =>
+        new Promise<{ hits: SearchHit[]; complete: boolean }>((resolve, reject) => {
+          engine.searches.push({ query, signal: options.signal, partial: options.partial === true, resolve: (hits, complete = true) => resolve({ hits, complete }) });
+          options.signal.addEventListener('abort', () => reject(options.signal.reason));
+        }),
       searchAsync: (query: string, options: { signal: AbortSignal; partial?: boolean }) =>
         new Promise<SearchHit[]>((resolve, reject) => {
           engine.searches.push({ query, signal: options.signal, partial: options.partial === true, resolve });
@@ -119,9 +125,11 @@ describe('indexing in the background', () => {
       ['j', true],
       ['jc', true],
     ]);
-    engine.searches[1]!.resolve([]);
-    await until(() => ui!.rows()[23]!.includes('no match'));
-    expect(ui.rows()[23]).toContain('no match');
+    // Answered from what is built, with nothing yet: still searching, not "no match".
+    engine.searches[1]!.resolve([], false);
+    await tick();
+    expect(ui.rows()[23]).toMatch(/searching… *$/);
+    expect(ui.rows()[23]).not.toContain('no match');
 
     // Indexing that has taken more than ~200 ms shows its progress (heard at most every 250 ms).
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -132,11 +140,11 @@ describe('indexing in the background', () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
     preparing!.options.onProgress?.({ text: 1, pinyin: 0 });
     await until(() => !ui!.rows()[23]!.includes('indexing'));
-    expect(ui.rows()[23]).toMatch(/no match *$/);
+    expect(ui.rows()[23]).toMatch(/searching… *$/);
     await new Promise((resolve) => setTimeout(resolve, 250));
     preparing!.options.onProgress?.({ text: 1, pinyin: 0.4 });
     await until(() => ui!.rows()[23]!.includes('pinyin'));
-    expect(ui.rows()[23]).toContain('pinyin 40%');
+    expect(ui.rows()[23]).toMatch(/searching… pinyin 40% *$/);
 
     // Done: the note goes, and the query answered from a partial index is asked again.
     preparing!.done();

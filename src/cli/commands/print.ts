@@ -39,7 +39,7 @@ export function printDocument(doc: Document, options: PrintOptions): string {
     spacing: options.spacing ?? defaultSpacing(doc),
     script,
   });
-  if (section !== undefined) rows = trimBlank(rows.filter((row) => row.section === section && isBody(row)));
+  if (section !== undefined) rows = trimBlank(rows.filter((row) => row.section === section && isBody(row) && !row.blockId.startsWith('v')));
   return rows.map((row) => render(row, style)).join('\n') + (rows.length > 0 ? '\n' : '');
 }
 
@@ -59,7 +59,8 @@ function render(row: Row, style: Styles): string {
   const label = row.label ? style.bold(row.label) : '';
   if (row.kind === 'title' || row.kind === 'heading') return style.bold(row.text);
   if (row.kind === 'dateline' || row.kind === 'meta') return style.dim(row.text);
-  return row.indent + label + row.text;
+  // A framed row (list marker, quote bar, code margin) keeps its frame, dimmed; a paragraph its indent.
+  return (row.form === undefined ? row.indent : style.dim(row.indent)) + label + row.text;
 }
 
 export interface CitationOptions {

@@ -17,6 +17,7 @@ export function searchJson(hits: SearchHit[]): string {
     section: hit.section,
     sectionTitle: hit.sectionTitle,
     paragraph: hit.paragraph,
+    kind: hit.kind ?? 'paragraph',
     speaker: hit.speaker ?? null,
     score: hit.score,
     tier: hit.tier,
@@ -44,7 +45,7 @@ export function searchText(hits: SearchHit[], options: SearchTextOptions): strin
     const where = [
       style.bold(hit.paragraphId),
       hit.section === 0 ? LEAD_TITLE : hit.sectionTitle,
-      `第${hit.paragraph}段`,
+      hit.kind === 'title' ? '标题' : hit.kind === 'heading' ? '章节标题' : `第${hit.paragraph}段`,
       ...(hit.speaker ? [hit.speaker] : []),
       ...(hit.tier === 'exact' ? [] : [style.dim(hit.tier === 'pinyin' ? '(pinyin)' : '(fuzzy)')]),
     ];

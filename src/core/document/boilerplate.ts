@@ -35,3 +35,35 @@ export function matterAtEnd(line: string): Matter | undefined {
   if (TRAILING_WORDS.has(line) || TRAILING_CREDIT.test(line)) return { kind: 'note' };
   return matterAnywhere(line);
 }
+
+/**
+ * Lines download sites put at the start and end of a TXT book: the site's address, `TXT小说下载`,
+ * `本书由…整理`, `更多精彩…请访问`, copyright boilerplate. Only looked for among the first and last
+ * {@link SITE_WINDOW} lines, where sites put them: a URL in the middle of a text is the author's.
+ */
+const SITE_PATTERNS: readonly RegExp[] = [
+  /https?:\/\/|www\.|\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?:[/\s)）]|$)/iu,
+  /txt(?:小说|电子书|下载|全集|格式)|(?:小说|电子书|下载).{0,6}txt/iu,
+  /本书(?:由|来自|首发|来源)|(?:整理|收集|制作|上传|分享)(?:者|人)?[:：]|(?:由|从).{0,12}(?:整理|收集|制作|上传)/u,
+  /(?:更多|最新|精彩|好看).{0,12}(?:请|尽在|访问|登录|关注|搜索)/u,
+  /(?:小说|书|文学)(?:网|站|吧|论坛|社区)|书友|手机(?:用户|阅读|访问)|免费(?:下载|阅读)|电子书下载/u,
+  /仅供.{0,10}(?:交流|学习|试读|参考)|24小时内删除|版权归.{0,8}(?:作者|所有)|请支持正版|购买正版/u,
+];
+
+/** How many lines at each end of a text are looked at for site lines. */
+export const SITE_WINDOW = 15;
+/** Site lines are short: a paragraph that mentions a website is text. */
+const SITE_MAX = 80;
+
+/** A download site's line (see {@link SITE_PATTERNS}); `line` is trimmed. */
+export function siteLine(line: string): boolean {
+  return line.length <= SITE_MAX && SITE_PATTERNS.some((pattern) => pattern.test(line));
+}
+
+/** Web-serial furniture between chapters, wherever it is: `(本章完)`, `求月票！`, `ps：求收藏`. */
+const FURNITURE = /^[（(【\[]?\s*本章(?:完|结束)\s*[）)】\]]?$|^(?:ps|PS|Ps)?[:：]?.{0,10}(?:求|跪求|拜求)(?:月票|推荐票|推荐|收藏|订阅|打赏|票票)/u;
+
+/** Between-chapter furniture of web serials (see {@link FURNITURE}); `line` is trimmed. */
+export function chapterFurniture(line: string): boolean {
+  return line.length <= 40 && FURNITURE.test(line);
+}

@@ -9,7 +9,8 @@
  * The quote is a Markdown/e-mail quote (`> `) so note tools render it as one; the attribution follows
  * Chinese convention (破折号 `——`, full-width commas, 《》 around the title with nested 《》 turned into
  * 〈〉) and ends with the short reference, so the reader can get back with `yuedu --at s2p3`. Parts the
- * document lacks (speaker, date, heading) are left out rather than filled with placeholders.
+ * document lacks (speaker, date, heading) are left out rather than filled with placeholders. A book is
+ * cited by its author and its own headings: `—— 某某，《长河》，第一卷 春，第三章 丙，第2段 (s3p2)`.
  */
 import type { Document, Paragraph } from './types.js';
 
@@ -22,7 +23,8 @@ export interface CitationParts {
 
 /** The quote and attribution lines of a citation, for callers that lay them out themselves. */
 export function citationParts(doc: Document, paragraph: Paragraph): CitationParts {
-  const fields = [paragraph.speaker, bookTitle(doc.title), citedDate(doc), place(doc, paragraph)];
+  // A speaker says the words; in a book without speakers, its author wrote them.
+  const fields = [paragraph.speaker ?? doc.author, bookTitle(doc.title), citedDate(doc), ...(doc.shape === 'book' ? bookPlace(doc, paragraph) : [place(doc, paragraph)])];
   const attribution = `—— ${fields.filter((f): f is string => f !== undefined && f !== '').join('，')} (${paragraph.id})`;
   return { quote: paragraph.text, attribution };
 }
@@ -45,11 +47,26 @@ function citedDate(doc: Document): string | undefined {
   return dateline.iso?.slice(0, 10) ?? (dateline.raw.trim() || undefined);
 }
 
+/**
+ * Where a paragraph is in a book, as a Chinese reader cites it: the volume and the chapter by their own
+ * headings (`第一卷 少年游，第十二章 风起，第3段`), never by our section numbers.
+ */
+function bookPlace(doc: Document, paragraph: Paragraph): string[] {
+  const nth = `第${paragraph.index}段`;
+  if (paragraph.section === 0) return [`导语${nth}`];
+  const section = doc.sections[paragraph.section - 1];
+  if (!section) return [nth];
+  const volume = doc.volumes?.findLast((v) => v.firstSection <= section.index);
+  const chapter = section.offset >= 0 || section.title !== volume?.title ? [section.title] : [];
+  return [...(volume ? [volume.title] : []), ...chapter, nth];
+}
+
 function place(doc: Document, paragraph: Paragraph): string {
   const nth = `第${paragraph.index}段`;
   if (paragraph.section === 0) return `导语${nth}`;
   const section = doc.sections.find((s) => s.index === paragraph.section);
   // A section without a heading line is a fallback for an unstructured text: its "title" is not a heading.
+  if (section?.generated) return `第${paragraph.section}部分${nth}`;
   if (section === undefined || section.offset < 0) return doc.sections.length > 1 ? `第${paragraph.section}节${nth}` : nth;
   return `第${paragraph.section}节「${section.title}」${nth}`;
 }

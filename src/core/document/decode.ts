@@ -1,8 +1,12 @@
 /**
  * Bytes → text, for the encodings Chinese text files come in.
  *
- * Detection order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8; otherwise strict
- * GB18030 (a superset of GBK and GB2312). Two forgiving cases keep damaged UTF-8 from being misread as
+ * Detection order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8; otherwise the
+ * double-byte encodings of Chinese, GB18030 (a superset of GBK and GB2312) and Big5 (with the HKSCS
+ * characters, as the WHATWG decoder has them). Many files are valid in both, so the choice is by how
+ * Chinese each reading looks (chinese-text.ts): the share of common characters, high for the right one and
+ * near zero for mojibake. A reading with many ideographs but few common ones convinces nobody: the file is
+ * refused (exit 2) with a pointer to `--encoding`, rather than shown as mojibake. Two forgiving cases keep damaged UTF-8 from being misread as
  * GB18030 mojibake, which a strict decoder would happily produce from UTF-8 bytes:
  * - a multi-byte sequence cut off at the very end (a truncated download or `head -c`) becomes U+FFFD;
  * - surrogates encoded as UTF-8 (WTF-8, CESU-8: lone surrogates from Java or JavaScript) become U+FFFD;
@@ -11,8 +15,10 @@
  * Newlines are normalised to `\n`. Nothing here sanitises controls: see sanitize.ts.
  */
 
-/** Why bytes could not be read as text. */
-export type DecodeFailure = 'binary' | 'undecodable';
+import { chineseness } from './chinese-text.js';
+
+/** Why bytes could not be read as text: `encoding` is an encoding name yuedu does not know. */
+export type DecodeFailure = 'binary' | 'undecodable' | 'encoding';
 
 /** Thrown by {@link decodeText}; its message completes "cannot open FILE: …". */
 export class DecodeError extends Error {
@@ -39,8 +45,56 @@ const REPLACEMENT_UTF8 = new Uint8Array([0xef, 0xbf, 0xbd]);
  * Decodes a text file's bytes (see the module comment for the detection rules) and normalises CRLF and CR
  * to `\n`. Pure. Throws {@link DecodeError} for binary data or bytes no supported encoding accepts.
  */
-export function decodeText(bytes: Uint8Array): string {
-  return normaliseNewlines(decodeBytes(bytes));
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): string {
+  return normaliseNewlines(options.encoding === undefined ? decodeBytes(bytes) : decodeAs(bytes, options.encoding));
+}
+
+export interface DecodeOptions {
+  /** `--encoding NAME`: any WHATWG label (utf-8, gbk, gb18030, big5, big5-hkscs, utf-16le…); no detection. */
+  encoding?: string;
+}
+
+/** The encodings detection tries for bytes that are not UTF-8, in order of preference on a tie. */
+export const DOUBLE_BYTE = ['gb18030', 'big5'] as const;
+/** Ideographs from which a reading must look Chinese to be believed. */
+const JUDGED_FROM = 40;
+/** Least share of common characters in a believable reading (real prose: about a half). */
+const CONVINCING = 0.2;
+/** Ideographs per private-use character or C1 control tolerated in a reading. */
+const ODD_PER_IDEOGRAPHS = 100;
+/** Bytes decoded to compare the candidate encodings (the winner is then decoded whole). */
+const SNIFF_BYTES = 256 * 1024;
+
+function decodeAs(bytes: Uint8Array, label: string): string {
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(label.trim());
+  } catch {
+    throw new DecodeError('encoding', `'${label}' is not an encoding yuedu knows (try utf-8, gb18030, big5 or utf-16le)`);
+  }
+  return decoder.decode(bytes);
+}
+
+/** Strict GB18030 or Big5, whichever reads as more Chinese (see the module comment). */
+function doubleByte(bytes: Uint8Array): string | undefined {
+  // A sample cut after a newline: 0x0A is never part of a character in either encoding.
+  const cut = bytes.length <= SNIFF_BYTES ? bytes.length : bytes.lastIndexOf(0x0a, SNIFF_BYTES) + 1 || SNIFF_BYTES;
+  const sample = bytes.subarray(0, cut);
+  const readings = DOUBLE_BYTE.map((encoding) => {
+    const text = strict(encoding, sample);
+    return { encoding, text, score: text === undefined ? undefined : chineseness(text) };
+  })
+    .filter((r) => r.score !== undefined)
+    .sort((a, b) => (b.score?.common ?? 0) - (a.score?.common ?? 0));
+  for (const { encoding, score } of readings) {
+    if (!score || (score.ideographs >= JUDGED_FROM && score.common < CONVINCING)) continue;
+    // Node's Big5 decoder, even when fatal, turns bytes it has no character for into private-use
+    // characters and C1 controls: a few in a long text may be a rare glyph, more are not this encoding.
+    if (score.odd > score.ideographs / ODD_PER_IDEOGRAPHS) continue;
+    const whole = cut === bytes.length ? readings.find((r) => r.encoding === encoding)?.text : strict(encoding, bytes);
+    if (whole !== undefined) return whole;
+  }
+  return undefined;
 }
 
 /** CRLF and lone CR become `\n`. */
@@ -67,12 +121,12 @@ function decodeBytes(bytes: Uint8Array): string {
   if (surrogates !== undefined) return surrogates;
   const damaged = damagedUtf8(bytes);
   if (damaged !== undefined) return damaged;
-  const gb = strict('gb18030', bytes);
-  if (gb !== undefined) return gb;
-  throw new DecodeError('undecodable', 'it is not UTF-8, UTF-16 or GB18030 text');
+  const chinese = doubleByte(bytes);
+  if (chinese !== undefined) return chinese;
+  throw new DecodeError('undecodable', 'it is not UTF-8, UTF-16, GB18030 or Big5 text');
 }
 
-function strict(encoding: 'utf-8' | 'gb18030', bytes: Uint8Array): string | undefined {
+function strict(encoding: 'utf-8' | 'gb18030' | 'big5', bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {

@@ -16,10 +16,12 @@
  *    paragraphs titled like the document.
  * 7. Roles come from what the speakers say (see turns.ts).
  */
-import { matterAnywhere, matterAtEnd } from './boilerplate.js';
+import { chapterFurniture, matterAnywhere, matterAtEnd, SITE_WINDOW, siteLine } from './boilerplate.js';
+import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
+import { isDialogue } from './shape.js';
 import { assignRoles, matchTurn, type Turn, type TurnLabel } from './turns.js';
-import type { Dateline, Document, Paragraph, Role, Section, Speaker } from './types.js';
+import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 
 /** Title of a text with no words at all. */
 export const UNTITLED = '无标题';
@@ -39,12 +41,36 @@ interface Line {
   offset: number;
 }
 
-/** Parses decoded, sanitised, newline-normalised text into a document (see the module comment). */
-export function parseDocument(text: string): Document {
-  const lines = splitLines(text);
-  let next = 0;
+/** At most a quarter of a text's lines at each end are looked at as a download site's. */
+const SITE_SHARE = 4;
 
-  const title = takeTitle(lines);
+export interface ParseOptions {
+  /** The file's name (a path is fine): the title of a text whose first lines do not give one. */
+  name?: string;
+  /** `--chapter REGEX` / `--volume REGEX`: the user's heading rules instead of detection. */
+  rules?: UserRules;
+}
+
+/** Parses decoded, sanitised, newline-normalised text into a document (see the module comment). */
+export function parseDocument(text: string, options: ParseOptions = {}): Document {
+  const all = splitLines(text);
+  // Notes by line, so they keep the order of the text whatever rule found them.
+  const notes = new Map<number, string>();
+  let lines: Line[] = [];
+  // Site lines come with downloaded books, not with a short note that quotes a URL.
+  const window = Math.min(SITE_WINDOW, Math.floor(all.length / SITE_SHARE));
+  all.forEach((line, i) => {
+    const atEnds = i < window || i >= all.length - window;
+    if ((atEnds && siteLine(line.text)) || chapterFurniture(line.text)) notes.set(line.offset, line.text);
+    else lines.push(line);
+  });
+
+  let next = 0;
+  const meta = takeMeta(lines);
+  for (const line of meta.noted) notes.set(line.offset, line.text);
+  if (meta.lines.length > 0) lines = lines.filter((line) => !meta.lines.includes(line));
+
+  let title = meta.title === undefined ? takeTitle(lines) : undefined;
   if (title !== undefined) next++;
   let dateline: Dateline | undefined;
   const datelineLine = lines[next];
@@ -57,29 +83,53 @@ export function parseDocument(text: string): Document {
   while (end > next && matterAtEnd(lines[end - 1]?.text ?? '')) end--;
 
   let originalTitle: string | undefined;
-  const notes: string[] = [];
   const body: Line[] = [];
   for (let i = next; i < lines.length; i++) {
     const line = lines[i];
     if (!line) continue;
     const matter = i < end ? matterAnywhere(line.text) : matterAtEnd(line.text);
     if (matter?.kind === 'originalTitle' && originalTitle === undefined) originalTitle = matter.value;
-    else if (matter) notes.push(line.text);
+    else if (matter) notes.set(line.offset, line.text);
     else body.push(line);
   }
 
+  title ??= meta.title ?? nameTitle(options.name);
   const docTitle = title ?? fallbackTitle(body[0]?.text ?? '');
-  const { lead, sections, speakers } = structure(body, docTitle);
+  const built = build(body, docTitle, options.rules, notes);
   return {
     title: docTitle,
+    ...(meta.author !== undefined && { author: meta.author }),
+    format: 'text',
+    shape: built.shape,
+    ...(built.volumes.length > 0 && { volumes: built.volumes }),
     ...(dateline && { dateline }),
-    lead,
-    sections,
+    lead: built.lead,
+    sections: built.sections,
     ...(originalTitle !== undefined && { originalTitle }),
-    notes,
-    speakers,
+    notes: [...notes].sort((a, b) => a[0] - b[0]).map(([, note]) => note),
+    speakers: built.speakers,
     source: text,
   };
+}
+
+interface Built {
+  shape: Shape;
+  lead: Paragraph[];
+  sections: Section[];
+  volumes: Volume[];
+  speakers: Speaker[];
+}
+
+/** Decides the shape (see shape.ts) and builds the outline for it. */
+function build(body: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>): Built {
+  const texts = body.map((line) => line.text);
+  const user = rules?.chapter !== undefined || rules?.volume !== undefined;
+  if (!user && isDialogue(texts)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
+  const plan = findChapters(texts, rules);
+  if (plan) return { shape: 'book', ...book(body, plan, notes) };
+  const roles = classify(body, false);
+  if (roles.some((role) => role.kind === 'heading')) return { shape: 'article', volumes: [], ...structure(body, docTitle, roles) };
+  return { shape: 'plain', volumes: [], lead: [], sections: plainSections(body, docTitle), speakers: [] };
 }
 
 function splitLines(text: string): Line[] {
@@ -100,11 +150,67 @@ function takeTitle(lines: Line[]): string | undefined {
   const [first, second] = lines;
   if (!first || !second) return undefined;
   if (codePoints(first.text, MAX_TITLE) > MAX_TITLE || STATEMENT_END.test(stripClosers(first.text))) return undefined;
-  if (parseDateline(first.text) || matterAnywhere(first.text)) return undefined;
+  if (parseDateline(first.text) || matterAnywhere(first.text) || !titleShaped(first.text)) return undefined;
   // A turn-shaped first line (`刘忠:发展…`) is a title unless its speaker speaks again.
   const turn = matchTurn(first.text);
   if (turn && lines.some((line, i) => i > 0 && matchTurn(line.text)?.name === turn.name)) return undefined;
   return first.text;
+}
+
+/** A numbered saying (`1.1 子曰…`, `一、…`), a quoted sentence or a chapter heading is not a title. */
+function titleShaped(text: string): boolean {
+  if (/^[0-9０-９]+(?:[.．、:：][0-9０-９]*)?\s*\S/u.test(text) && !/^[0-9０-９]+$/u.test(text)) return false;
+  if (/^[〇零一二三四五六七八九十百]+、/u.test(text)) return false;
+  if (/^[“「『"]/u.test(text) && /[”」』"]$/u.test(text)) return false;
+  return matchHeading(text) === undefined;
+}
+
+/** Lines near the top that say what the book is and who wrote it. */
+interface Meta {
+  title?: string;
+  author?: string;
+  /** The lines they came from: out of the flow (the author's kept as a note, the title shown as the title). */
+  lines: Line[];
+  /** Of those, the ones kept as notes. */
+  noted: Line[];
+}
+
+const META_WINDOW = 10;
+const AUTHOR = /^(?:作\s*者|著\s*者|作者名)\s*[:：]\s*(\S.{0,30})$/u;
+const BOOK_NAME = /^书\s*名\s*[:：]\s*《?([^《》]{1,40}?)》?$/u;
+const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30}))?$/u;
+
+/** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */
+function takeMeta(lines: Line[]): Meta {
+  const meta: Meta = { lines: [], noted: [] };
+  for (const line of lines.slice(0, META_WINDOW)) {
+    const author = AUTHOR.exec(line.text);
+    if (author && meta.author === undefined) {
+      meta.author = author[1]?.trim();
+      meta.lines.push(line);
+      meta.noted.push(line);
+      continue;
+    }
+    if (meta.title !== undefined) continue;
+    // `书名：` anywhere near the top; a `《书名》` line only among the very first, before any text.
+    const named = BOOK_NAME.exec(line.text) ?? (lines.indexOf(line) < 3 ? BRACKETED.exec(line.text) : null);
+    if (!named) continue;
+    meta.title = named[1]?.trim();
+    if (named[2] !== undefined && meta.author === undefined) {
+      meta.author = named[2].trim();
+      meta.noted.push(line);
+    }
+    meta.lines.push(line);
+  }
+  return meta;
+}
+
+/** A file name as a title: no folders, no `.txt`. */
+function nameTitle(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const title = base.replace(/\.(?:txt|text|md|markdown|epub)$/iu, '').replace(/^《(.*)》$/u, '$1').trim();
+  return title === '' ? undefined : title;
 }
 
 /** The first words of the text, up to the first pause, for a text without a title line. */
@@ -135,9 +241,9 @@ function headingShaped(text: string): boolean {
 /** What each body line is, before paragraphs are numbered. */
 type LineRole = { kind: 'heading' } | { kind: 'turn'; turn: TurnLabel } | { kind: 'labelOnly'; turn: TurnLabel } | { kind: 'text' };
 
-function classify(body: Line[]): LineRole[] {
+function classify(body: Line[], turns: boolean): LineRole[] {
   const roles: LineRole[] = body.map(({ text }) => {
-    const turn = matchTurn(text);
+    const turn = turns ? matchTurn(text) : undefined;
     if (!turn) return { kind: 'text' };
     return turn.textStart >= text.length ? { kind: 'labelOnly', turn } : { kind: 'turn', turn };
   });
@@ -166,8 +272,7 @@ interface Draft {
   turn: Turn | undefined;
 }
 
-function structure(body: Line[], docTitle: string): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
-  const roles = classify(body);
+function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
   const firstStructure = roles.findIndex((role) => role.kind !== 'text');
   if (firstStructure === -1) {
     const paragraphs = body.map((line, i) => plain(line, 1, i + 1));
@@ -231,4 +336,81 @@ function structure(body: Line[], docTitle: string): { lead: Paragraph[]; section
 
 function plain(line: Line, section: number, index: number): Paragraph {
   return { id: `s${section}p${index}`, section, index, kind: 'plain', text: line.text, offset: line.offset };
+}
+
+/**
+ * A book's outline from its chapter plan: text before the first heading is the lead; a volume heading
+ * opens a volume, a chapter heading a section (depth 2 under volumes). Text right after a volume heading
+ * (its preface) is a section of its own without a heading line, so reading order is kept.
+ */
+function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit<Built, 'shape'> {
+  const contents = new Set(plan.contents);
+  if (plan.contents.length > 0) {
+    const first = body[plan.contents[0]!];
+    if (first) notes.set(first.offset, plan.contents.map((i) => body[i]?.text ?? '').join('\n'));
+  }
+  const twoLevels = [...plan.headings.values()].includes('volume');
+  const lead: Paragraph[] = [];
+  const sections: Section[] = [];
+  const volumes: Volume[] = [];
+  let section: Section | undefined;
+  let volume: Volume | undefined;
+  body.forEach((line, i) => {
+    if (contents.has(i)) return;
+    const level = plan.headings.get(i);
+    // A bare `正文` (some sites' "the text starts here") right before a heading is furniture.
+    if (level === undefined && line.text === '正文' && plan.headings.has(i + 1)) {
+      notes.set(line.offset, line.text);
+      return;
+    }
+    const title = headingText(line.text);
+    if (level === 'volume') {
+      volume = { title, offset: line.offset, firstSection: sections.length + 1 };
+      volumes.push(volume);
+      section = undefined;
+      return;
+    }
+    if (level === 'chapter') {
+      section = { index: sections.length + 1, title, offset: line.offset, paragraphs: [], depth: twoLevels ? 2 : 1 };
+      sections.push(section);
+      return;
+    }
+    if (!section && volume) {
+      section = { index: sections.length + 1, title: volume.title, offset: -1, paragraphs: [], depth: 2 };
+      sections.push(section);
+    }
+    if (!section) {
+      lead.push({ ...plain(line, 0, lead.length + 1), kind: 'lead' });
+      return;
+    }
+    section.paragraphs.push(plain(line, section.index, section.paragraphs.length + 1));
+  });
+  return { lead, sections, volumes, speakers: [] };
+}
+
+/** Characters per generated part of a long plain text; a part ends at the first paragraph break after. */
+export const PART_CHARS = 5000;
+
+/**
+ * A text without structure: one section titled like the document, or, when it is longer than two
+ * parts, generated parts of about {@link PART_CHARS} characters, each titled by its first words, so the
+ * sidebar and `]`/`[` still have places to go.
+ */
+function plainSections(body: Line[], docTitle: string): Section[] {
+  if (body.length === 0) return [];
+  const total = body.reduce((sum, line) => sum + line.text.length, 0);
+  if (total <= 2 * PART_CHARS) return [{ index: 1, title: docTitle, offset: -1, paragraphs: body.map((line, i) => plain(line, 1, i + 1)) }];
+  const sections: Section[] = [];
+  let section: Section | undefined;
+  let size = 0;
+  for (const line of body) {
+    if (!section || size >= PART_CHARS) {
+      section = { index: sections.length + 1, title: fallbackTitle(line.text), offset: -1, paragraphs: [], generated: true };
+      sections.push(section);
+      size = 0;
+    }
+    section.paragraphs.push(plain(line, section.index, section.paragraphs.length + 1));
+    size += line.text.length;
+  }
+  return sections;
 }

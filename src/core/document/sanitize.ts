@@ -16,6 +16,9 @@
  * - Invisible characters whose width terminals disagree on (zero-width space, word joiner, BOM, soft hyphen,
  *   invisible operators, deprecated format controls, interlinear annotation) are removed, so the layout's
  *   cell count matches the screen. ZWJ (emoji sequences), ZWNJ (joining scripts) and variation selectors stay.
+ * - Tag characters (U+E0000–U+E007F) are removed: invisible copies of ASCII, they can carry hidden text
+ *   through a citation onto a clipboard (`print`, `y`) or into a search. Their one honest use, the
+ *   subdivision flags (🏴 + tags for England), falls back to the plain black flag 🏴.
  * - U+2028/U+2029 are line breaks by definition and become `\n`; lone surrogates become U+FFFD.
  */
 import { cellWidth } from '../layout/width.js';
@@ -26,13 +29,16 @@ export const TAB_STOP = 8;
 // Removed outright (see the module comment); kept as one string so the class below and the test of a
 // single character cannot drift apart.
 const REMOVED = '\u061C\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB';
+// Tag characters U+E0000–U+E007F, as UTF-16 (the classes here work on code units).
+const TAGS = '\uDB40[\uDC00-\uDC7F]';
 // Everything replaced or removed, in one class so the text is scanned once. No `u` flag: lone surrogates
 // must be matched as code units.
 const UNSAFE = new RegExp(
-  `[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029${REMOVED}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
+  `[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029${REMOVED}]|${TAGS}|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
   'g',
 );
-const IS_REMOVED = new RegExp(`^[${REMOVED}]$`);
+const IS_REMOVED = new RegExp(`^(?:[${REMOVED}]|${TAGS})$`);
+const INVISIBLE = new RegExp(`[${REMOVED}]|${TAGS}`, 'g');
 
 function replacement(char: string): string {
   const code = char.charCodeAt(0);
@@ -42,6 +48,15 @@ function replacement(char: string): string {
   if (IS_REMOVED.test(char)) return '';
   // C1 controls and lone surrogates.
   return '\uFFFD';
+}
+
+/**
+ * `text` without the invisible characters {@link sanitizeText} removes (bidi controls, zero-width and tag
+ * characters), nothing else changed: for text typed or pasted by the user, such as a search query, so
+ * that it is cleaned as the document was and a hidden character cannot make a query miss.
+ */
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
 }
 
 /** Replaces each tab with spaces up to the next tab stop, measuring the line so far in terminal cells. */

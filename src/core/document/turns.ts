@@ -19,7 +19,7 @@ const LABEL = /^([\p{L}\p{N}\p{M}]{1,12})[ \u3000]*[:：][\s]*/u;
 /** Words that look like labels but introduce metadata, not a speaker. */
 const NOT_SPEAKERS = new Set([
   '注', '备注', '附', '附注', '说明', '提示', '编者按', '按', '导语', '摘要', '提要', '关键词', '来源', '原标题', '责任编辑', '编辑', '摄影', '图', '图片', '链接', '网址',
-  '电话', '邮箱', '地址', '时间', '地点', '例如', '比如', '标题', '作者', 'note', 'nb', 'ps', 'http', 'https', 'mailto',
+  '电话', '邮箱', '地址', '时间', '地点', '例如', '比如', '标题', '作者', '书名', '译者', '出版', '出版社', '内容简介', '简介', '类别', '类型', '状态', '字数', '更新', '最新章节', '主角', '配角', '日期', '版本', '目录', '序号', 'note', 'nb', 'ps', 'http', 'https', 'mailto',
 ]);
 /** `他说：“…”`, `刘忠表示：…` are reported speech in prose, not labels. */
 const SPEECH_VERBS = ['说', '道', '曰', '称', '表示', '指出', '认为', '介绍', '强调', '提到', '坦言', '回忆'];
@@ -32,6 +32,8 @@ export function matchTurn(line: string): TurnLabel | undefined {
   if (/^\d+$/.test(name) || NOT_SPEAKERS.has(name.toLowerCase())) return undefined;
   if (SPEECH_VERBS.some((verb) => name.length > verb.length && name.endsWith(verb))) return undefined;
   const after = line.charAt(match[0].length);
+  // `某某：“…”` quotes what someone said in a story; a speaker's turn starts with the words themselves.
+  if (/[“「『"‘]/u.test(after)) return undefined;
   // `下午3:30`, `比分2:1` are times and ratios; `https://…` is caught above.
   if (/\d/.test(name.slice(-1)) && /\d/.test(after)) return undefined;
   const label = match[0].trimEnd();

@@ -16,6 +16,39 @@ export interface Speaker {
 /** `lead`: before the first section; `question`/`answer`: a speaker's turn; `plain`: anything else. */
 export type ParagraphKind = 'lead' | 'question' | 'answer' | 'plain';
 
+/**
+ * A span of a paragraph's text drawn differently, from a marked-up source (Markdown, EPUB): [start, end)
+ * in UTF-16 code units of `Paragraph.text`. The text itself never holds markup, so search, citations and
+ * references read it as they read plain text.
+ */
+export interface Mark {
+  /**
+   * `url`: the address shown after a link's text (` (https://…)`, part of the text, so `print` writes it);
+   * `ref`: a footnote reference such as `[1]`; `ruby`: a base text whose reading is `reading`.
+   */
+  kind: 'strong' | 'emphasis' | 'code' | 'strike' | 'link' | 'url' | 'ref' | 'ruby' | 'image';
+  start: number;
+  end: number;
+  /** The link's target, on `link` marks. */
+  url?: string;
+  /** The ruby reading (`<rt>`), on `ruby` marks. */
+  reading?: string;
+}
+
+/**
+ * What a paragraph is when it is not prose wrapped by the Chinese rules (absent: prose).
+ * `code`: shown as written, lines cut by cell width, never reflowed; `table`: see `Paragraph.table`;
+ * `rule`: a thematic break (empty text); `note`: a footnote, listed at the end of its section.
+ */
+export type ParagraphForm = 'code' | 'table' | 'rule' | 'note';
+
+export interface TableData {
+  /** Each row's cells as plain text; the first row is the header. */
+  rows: string[][];
+  /** Per column. */
+  align: ('left' | 'right' | 'center' | null)[];
+}
+
 export interface Paragraph {
   /** Stable short reference `s{section}p{index}` (`s0p1` is the first lead paragraph); used for deep links. */
   id: string;
@@ -33,6 +66,19 @@ export interface Paragraph {
   text: string;
   /** Offset of `text` in `Document.source`. */
   offset: number;
+  /** Absent for prose (every plain-text paragraph). */
+  form?: ParagraphForm;
+  /**
+   * A list item's paragraph: its marker (`•`, `3.`, `[1]` for a note; empty on an item's later paragraphs,
+   * which hang under the first) and nesting depth, 1 at the top.
+   */
+  list?: { marker: string; depth: number };
+  /** Block-quote nesting, 1 inside one `>`. */
+  quote?: number;
+  /** Inline styles, sorted by start; may nest (a link inside strong). */
+  marks?: Mark[];
+  /** On `form: 'table'`; `text` then holds the cells, ` | ` between them and a line per row. */
+  table?: TableData;
 }
 
 export interface Section {

@@ -2,7 +2,7 @@
  * The document in reading order as a flat list of blocks, independent of any width: what the reader
  * scrolls through and what `yuedu print` prints. Notes and boilerplate are not part of the flow.
  */
-import type { Document, Paragraph, ParagraphKind } from '../document/types.js';
+import type { Document, Mark, Paragraph, ParagraphForm, ParagraphKind, TableData } from '../document/types.js';
 
 /** What a block is: `text` is a paragraph (lead, question, answer or plain); `meta` is the trailing `原标题` line. */
 export type BlockKind = 'title' | 'dateline' | 'heading' | 'text' | 'meta';
@@ -12,8 +12,8 @@ export type TextRole = 'title' | 'dateline' | 'heading' | ParagraphKind | 'meta'
 
 export interface Block {
   /**
-   * Stable id, usable in an anchor: `title`, `dateline`, `s2` (heading of section 2), a paragraph id
-   * such as `s2p3`, or `original-title`.
+   * Stable id, usable in an anchor: `title`, `dateline`, `s2` (heading of section 2), `v1` (heading of
+   * the first volume), a paragraph id such as `s2p3`, or `original-title`.
    */
   id: string;
   kind: BlockKind;
@@ -25,6 +25,12 @@ export interface Block {
   /** Shown before the text on the first row (e.g. `重庆日报：`), or empty. */
   label: string;
   text: string;
+  /** From a marked-up source (see `Paragraph`): inline styles, and the frame of lists, quotes, code, tables. */
+  marks?: readonly Mark[];
+  form?: ParagraphForm;
+  list?: { marker: string; depth: number };
+  quote?: number;
+  table?: TableData;
 }
 
 /** The label a turn is displayed with: the speaker's name and a full-width colon. */
@@ -43,6 +49,11 @@ function paragraphBlock(paragraph: Paragraph): Block {
     paragraphId: paragraph.id,
     label: displayLabel(paragraph),
     text: paragraph.text,
+    ...(paragraph.marks && { marks: paragraph.marks }),
+    ...(paragraph.form && { form: paragraph.form }),
+    ...(paragraph.list && { list: paragraph.list }),
+    ...(paragraph.quote && { quote: paragraph.quote }),
+    ...(paragraph.table && { table: paragraph.table }),
   };
 }
 
@@ -53,7 +64,19 @@ export function buildBlocks(doc: Document): Block[] {
     blocks.push({ id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw });
   }
   for (const paragraph of doc.lead) blocks.push(paragraphBlock(paragraph));
+  const volumes = doc.volumes ?? [];
+  let volume = 0;
+  const volumeBlock = (index: number, section: number): Block => ({
+    id: `v${index + 1}`,
+    kind: 'heading',
+    role: 'heading',
+    section,
+    label: '',
+    text: volumes[index]?.title ?? '',
+  });
   for (const section of doc.sections) {
+    // A volume's heading (`v1`) comes before its first section; it is no section of its own.
+    for (; volume < volumes.length && (volumes[volume]?.firstSection ?? Infinity) <= section.index; volume++) blocks.push(volumeBlock(volume, section.index));
     // A section without a heading line (an unstructured text) gets no heading row: its title is a fallback.
     if (section.offset >= 0) {
       blocks.push({
@@ -67,6 +90,7 @@ export function buildBlocks(doc: Document): Block[] {
     }
     for (const paragraph of section.paragraphs) blocks.push(paragraphBlock(paragraph));
   }
+  for (; volume < volumes.length; volume++) blocks.push(volumeBlock(volume, doc.sections.at(-1)?.index ?? 0));
   if (doc.originalTitle !== undefined) {
     blocks.push({
       id: 'original-title',

@@ -19,6 +19,8 @@ import { documentBlocks, type Block, type BlockKind, type TextRole } from './blo
 import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { layoutText } from './linebreak.js';
+import { isShaped, layoutShaped } from './shaped.js';
+import type { Mark } from '../document/types.js';
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from './width.js';
 
 export type { Block, BlockKind, TextRole } from './blocks.js';
@@ -58,6 +60,14 @@ export interface Row {
   width: number;
   /** 0-based index of the row among its block's text rows; -1 for a blank row. */
   line: number;
+  /** The block's inline marks (offsets in the block's text, like `start`/`end`), when it has any. */
+  marks?: readonly Mark[];
+  /**
+   * Set on rows of a framed block (Markdown, EPUB): `indent` then holds the frame (quote bars, list
+   * marker, hanging indent, code margin, a rule) and is drawn dimmed. On `table` rows the text is the
+   * aligned row, not a slice of the block's text.
+   */
+  form?: 'list' | 'quote' | 'code' | 'table' | 'rule' | 'note' | 'lines';
 }
 
 /** A reading position: a block and a character offset in its text (-1: the blank row before the block). */
@@ -93,7 +103,7 @@ export type Spacing = 0 | 1;
 
 /** Whether block `index` is preceded by a blank row: every block but the first, unless spacing 0 joins two paragraphs. */
 function blankBefore(blocks: readonly Block[], index: number, spacing: Spacing): boolean {
-  if (index === 0) return false;
+  if (index === 0 || tight(blocks[index - 1], blocks[index]!)) return false;
   return spacing === 1 || blocks[index]?.kind !== 'text' || blocks[index - 1]?.kind !== 'text';
 }
 
@@ -111,6 +121,15 @@ function approximateCells(text: string): number {
   return cells;
 }
 
+/**
+ * Whether a block follows the one before it without a blank row: the items of a list (and footnotes)
+ * stand one under the other, as a reader expects of a list.
+ */
+function tight(previous: Block | undefined, block: Block): boolean {
+  if (!previous?.list || !block.list || (previous.quote ?? 0) !== (block.quote ?? 0)) return false;
+  return previous.form === block.form || (previous.form !== 'code' && previous.form !== 'table' && block.form === undefined);
+}
+
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
 function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined): Row[] {
   const base = {
@@ -123,6 +142,16 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
   if (blank) {
     rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, indent: '', text: '', start: 0, end: 0, width: 0, line: -1 });
   }
+  const marks = block.marks && block.marks.length > 0 ? { marks: block.marks } : {};
+  // Framed blocks (lists, quotes, code, tables) are shown as written: their text is not converted.
+  if (isShaped(block, block.text)) {
+    const form = block.form ?? (block.quote ? 'quote' : block.list ? 'list' : 'lines');
+    layoutShaped(block.text, block, width, ambiguousWidth).forEach((laid, line) => {
+      rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, start: laid.start, end: laid.end, width: laid.width, line });
+    });
+    return rows;
+  }
+  Object.assign(base, marks);
   let label = convert && block.label !== '' ? convert(block.label).text : block.label;
   let labelWidth = label === '' ? 0 : cellWidth(label, ambiguousWidth);
   let line = 0;

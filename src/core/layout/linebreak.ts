@@ -5,7 +5,7 @@ Line breaking for Chinese text in a terminal
 A paragraph is cut into lines no wider than the terminal, counted in cells: CJK characters and
 full-width forms take 2, Latin letters 1, combining marks and controls 0, and the East Asian
 Ambiguous characters (“ ” ‘ ’ … · —) 1 or 2 depending on the terminal (`ambiguousWidth`). Widths
-come from string-width / get-east-asian-width through width.ts, memoised per grapheme.
+come from width.ts (East Asian Width, clusters terminals disagree on at their widest), memoised per grapheme.
 
 The unit is the grapheme cluster (UAX #29, via Intl.Segmenter): an emoji ZWJ family, a flag, a
 letter with its accents or a character with its variation selector is never cut.

@@ -29,7 +29,12 @@ export interface Block {
  * garbage collection while the corpus is being built, pauses of tens of milliseconds.
  */
 export interface Corpus {
+  /** The headings (see `headingsOf`), then the paragraphs in reading order. */
   paragraphs: Paragraph[];
+  /** How many of `paragraphs` are headings: they come first. */
+  headings: number;
+  /** What each heading is, by index. */
+  headingKinds: HeadingKind[];
   /** Section headings by section number. */
   titles: Map<number, string>;
   /** The document's title, the heading of the lead. */
@@ -41,6 +46,27 @@ export interface Corpus {
   maps: Map<number, Normalised>;
 }
 
+/** The document's title and the `原标题` line are `title`s; chapter and section headings `heading`s. */
+export type HeadingKind = 'title' | 'heading';
+
+/**
+ * The headings a reader may search for, as paragraphs whose id is the reading flow's block (`title`,
+ * `s3`, `original-title`, see layout/blocks.ts), so that going to one opens the heading: the title
+ * (unless it is only the text's first words, made up for a text without one), every section heading
+ * found in the text (not those made up by position), and the original title of a reprint.
+ */
+export function headingsOf(doc: Document): { paragraph: Paragraph; kind: HeadingKind }[] {
+  const heading = (id: string, section: number, text: string, kind: HeadingKind) => ({ paragraph: { id, section, index: 0, kind: 'plain' as const, text, offset: -1 }, kind });
+  const out: { paragraph: Paragraph; kind: HeadingKind }[] = [];
+  const first = doc.lead[0] ?? doc.sections[0]?.paragraphs[0];
+  if (doc.title.trim() !== '' && !(first && first.text.startsWith(doc.title))) out.push(heading('title', 0, doc.title, 'title'));
+  for (const section of doc.sections) {
+    if (section.offset >= 0 && !section.generated && section.title.trim() !== '') out.push(heading(`s${section.index}`, section.index, section.title, 'heading'));
+  }
+  if (doc.originalTitle !== undefined && doc.originalTitle.trim() !== '') out.push(heading('original-title', doc.sections.at(-1)?.index ?? 0, doc.originalTitle, 'title'));
+  return out;
+}
+
 /** How far the corpus is built. */
 export interface CorpusProgress {
   folded: number;
@@ -48,11 +74,12 @@ export interface CorpusProgress {
 }
 
 /**
- * Folds the document's paragraphs (lead first, then sections, in reading order) in steps, counting
+ * Folds the document's headings and paragraphs (lead first, then sections, in reading order) in steps, counting
  * them in `progress` as it goes.
  */
 export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Corpus> {
-  const paragraphs = allParagraphs(doc);
+  const headings = headingsOf(doc);
+  const paragraphs = [...headings.map((entry) => entry.paragraph), ...allParagraphs(doc)];
   const titles = new Map(doc.sections.map((section) => [section.index, section.title]));
   progress.total = paragraphs.length;
   yield;
@@ -86,7 +113,7 @@ export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Cor
     if ((p + 1) % FOLD_STEP === 0) yield;
   }
   if (first < paragraphs.length || blocks.length === 0) close(paragraphs.length);
-  return { paragraphs, titles, title: doc.title, blocks, blockOf, maps };
+  return { paragraphs, headings: headings.length, headingKinds: headings.map((entry) => entry.kind), titles, title: doc.title, blocks, blockOf, maps };
 }
 
 /** Where paragraph `p`'s folded text is: its block, and its start and end in the block's text. */

@@ -1,19 +1,22 @@
 import type { Document } from '../document/types.js';
+import { acrossOccurrences, acrossPattern, acrossUnits, findAcross } from './across.js';
 import { buildCorpus, normalised, type Corpus } from './corpus.js';
 import { findExact, occurrences } from './exact.js';
 import { findFuzzy } from './fuzzy.js';
+import { findTypos } from './typo.js';
 import { TermHits, tierOf, type TermHit } from './hits.js';
 import { normalise, toOriginal } from './normalise.js';
 import { PinyinIndex } from './pinyin-index.js';
 import { loadWordDictionary } from './pinyin.js';
-import { buildPostings } from './postings.js';
+import { buildPostings, paragraphsWithAll } from './postings.js';
 import { readQuery, type Reading, type Term } from './query.js';
 import { snapToGraphemes } from './ranges.js';
-import { best, Candidates, combine, score, scoreOf } from './rank.js';
+import { best, Candidates, combine, headingScore, score, scoreOf } from './rank.js';
 import { Pool } from './pool.js';
 import { Shared, type Steps } from './steps.js';
 import { buildConverters, convertibleStarts, mayConvert, needsConverters, simplifiedVariants } from './traditional.js';
 import type { IndexProgress, Range, SearchHit } from './types.js';
+import { ambiguousVariants } from './script.js';
 
 /** Paragraphs scored, or hits built, between two yields. */
 const SCORE_STEP = 4096;
@@ -44,6 +47,22 @@ interface Matched {
  * the background, as reading it takes seconds.
  */
 const READ_ON_DEMAND = 100_000;
+
+/** The paragraphs in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let size = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out[size++] = a[i]!;
+      i++;
+      j++;
+    }
+  }
+  return out.subarray(0, size);
+}
 
 function readsOnDemand(corpus: Corpus): boolean {
   let units = 0;
@@ -166,7 +185,8 @@ export class Engine {
         first = Math.min(first, hits.first[p]!);
         pending ||= hits.pending(p);
       }
-      candidates.add(scoreOf(tier, split, penalty, count, first), p, reading, pending);
+      const value = scoreOf(tier, split, penalty, count, first);
+      candidates.add(p < this.corpus.value!.headings ? headingScore(value) : value, p, reading, pending);
     }
   }
 
@@ -179,7 +199,8 @@ export class Engine {
       if (!part) return null;
       parts.push(part);
     }
-    return score(combine(p, parts, reading.split));
+    const value = score(combine(p, parts, reading.split));
+    return p < this.corpus.value!.headings ? headingScore(value) : value;
   }
 
   /** Paragraphs every term of the reading matches; later terms look only inside earlier terms' hits. */
@@ -197,10 +218,13 @@ export class Engine {
 
   private *matchTerm(term: Term, within: Int32Array | null, partial: boolean, answer: Answer, hits: TermHits): Steps<TermHits> {
     const corpus = this.corpus.value!;
-    let variants: string[] = [];
-    if (term.text && mayConvert(term.text) && needsConverters(term.text, yield* this.convertible.get())) {
-      variants = simplifiedVariants(term.text, yield* this.converters.get()).map((variant) => normalise(variant).text);
+    const found = new Set<string>(term.text ? [term.text] : []);
+    if (term.raw && mayConvert(term.raw) && needsConverters(term.raw, yield* this.convertible.get())) {
+      for (const variant of simplifiedVariants(term.raw, yield* this.converters.get())) found.add(normalise(variant).text);
     }
+    for (const variant of [...found]) for (const swapped of ambiguousVariants(variant)) found.add(swapped);
+    found.delete(term.text);
+    const variants = [...found];
     if (term.text) {
       yield* findExact(corpus, term.text, 0, within, hits);
       for (const variant of variants) yield* findExact(corpus, variant, 1, within, hits);
@@ -210,7 +234,18 @@ export class Engine {
       if (!partial || index.ready || readsOnDemand(corpus)) yield* index.find(term.pinyin, within, hits);
       else answer.complete = false;
     }
+    if (hits.size === 0 && term.text) {
+      for (const text of [term.text, ...variants]) {
+        const pattern = acrossPattern(text);
+        if (!pattern) continue;
+        // Once the postings are built, only paragraphs holding every character are looked at.
+        const postings = this.postings.done ? this.postings.value! : null;
+        const candidates = postings ? paragraphsWithAll(postings, acrossUnits(text)) : null;
+        yield* findAcross(corpus, pattern, within && candidates ? intersect(within, candidates) : (within ?? candidates), hits);
+      }
+    }
     if (hits.size === 0 && term.fuzzy) {
+      for (const pattern of [term.text, ...variants]) yield* findTypos(corpus, pattern, within, hits);
       const postings = yield* this.postings.get();
       for (const pattern of [term.text, ...variants]) yield* findFuzzy(corpus, postings, pattern, within, hits);
     }
@@ -233,7 +268,14 @@ export class Engine {
       const folded = normalised(corpus, p);
       const ranges: Range[] = [];
       for (const { source, ranges: near } of sources) {
-        const found = source.kind === 'exact' ? occurrences(folded.text, source.needle) : source.kind === 'fuzzy' ? (near ?? []) : pinyin!.ranges(p, source.term);
+        const found =
+          source.kind === 'exact'
+            ? occurrences(folded.text, source.needle)
+            : source.kind === 'across'
+              ? acrossOccurrences(folded.text, source.pattern)
+              : source.kind === 'fuzzy'
+                ? (near ?? [])
+                : pinyin!.ranges(p, source.term);
         // Not push(...found): a long paragraph holds more matches than a call takes arguments.
         for (const range of found) ranges.push(range);
       }
@@ -253,6 +295,10 @@ export class Engine {
     } as SearchHit;
     Object.defineProperty(hit, 'matches', { enumerable: true, get: () => (matches ??= findMatches()) });
     if (paragraph.speaker !== undefined) hit.speaker = paragraph.speaker;
+    if (p < corpus.headings) {
+      hit.kind = corpus.headingKinds[p]!;
+      if (hit.kind === 'heading') hit.sectionTitle = paragraph.text;
+    }
     return hit;
   }
 }

@@ -7,11 +7,12 @@ import type { Range } from './types.js';
 const STEP = 1024;
 
 /**
- * Finds the folded `needle` literally, counting non-overlapping occurrences per paragraph.
+ * Finds the folded `needle` literally, counting non-overlapping occurrences per paragraph, as hits of
+ * `tier` (exact, or fuzzy for the corrections of typo.ts).
  * Without candidates it runs one `indexOf` loop per block of the corpus; with candidates (the paragraphs
  * an earlier term of an AND query left) it looks inside those only.
  */
-export function* findExact(corpus: Corpus, needle: string, penalty: number, within: Int32Array | null, into: TermHits): Steps<void> {
+export function* findExact(corpus: Corpus, needle: string, penalty: number, within: Int32Array | null, into: TermHits, tier = 0): Steps<void> {
   if (needle.length === 0) return;
   const source = into.addSource({ kind: 'exact', needle });
   if (within === null) {
@@ -25,14 +26,14 @@ export function* findExact(corpus: Corpus, needle: string, penalty: number, with
         if (++seen % STEP === 0) yield;
         const local = pieceAt(starts, at, Math.max(current, 0));
         if (local !== current) {
-          if (count > 0) into.offer(base + current, 0, penalty, count, first, source);
+          if (count > 0) into.offer(base + current, tier, penalty, count, first, source);
           current = local;
           count = 0;
           first = at - starts[local]!;
         }
         count++;
       }
-      if (count > 0) into.offer(base + current, 0, penalty, count, first, source);
+      if (count > 0) into.offer(base + current, tier, penalty, count, first, source);
       yield;
     }
     return;
@@ -45,7 +46,7 @@ export function* findExact(corpus: Corpus, needle: string, penalty: number, with
     if (first < 0) continue;
     let count = 1;
     for (let at = text.indexOf(needle, first + needle.length); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
-    into.offer(p, 0, penalty, count, first, source);
+    into.offer(p, tier, penalty, count, first, source);
   }
 }
 

@@ -14,11 +14,11 @@ export interface TermHit {
 
 /**
  * What matched, kept so that ranges are found only for the hits that are shown: a literal needle,
- * a pinyin term (`initials` when only initials matched and word boundaries are still to be checked:
+ * a phrase across punctuation (a pattern, see across.ts), a pinyin term (`initials` when only initials matched and word boundaries are still to be checked:
  * the hit's count and position then over-promise, so its score is a lower bound, see `best` in
  * rank.ts), or near misses whose ranges are stored with the hit.
  */
-export type Source = { kind: 'exact'; needle: string } | { kind: 'pinyin' | 'initials'; term: PinyinTerm } | { kind: 'fuzzy' };
+export type Source = { kind: 'exact'; needle: string } | { kind: 'across'; pattern: string } | { kind: 'pinyin' | 'initials'; term: PinyinTerm } | { kind: 'fuzzy' };
 
 const TIERS: readonly Tier[] = ['exact', 'pinyin', 'fuzzy'];
 const TIER_RANK: Record<Tier, number> = { exact: 0, pinyin: 1, fuzzy: 2 };

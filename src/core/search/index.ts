@@ -21,9 +21,9 @@
 import type { Document } from '../document/types.js';
 import { Engine } from './engine.js';
 import type { Steps } from './steps.js';
-import type { AsyncSearchOptions, IndexProgress, PrepareOptions, SearchHit, SearchIndex, SearchOptions } from './types.js';
+import type { AsyncSearchOptions, IndexProgress, PrepareOptions, SearchAnswer, SearchHit, SearchIndex, SearchOptions } from './types.js';
 
-export type { AsyncSearchOptions, IndexProgress, PrepareOptions, Range, SearchHit, SearchIndex, SearchOptions, Tier } from './types.js';
+export type { AsyncSearchOptions, IndexProgress, PrepareOptions, Range, SearchAnswer, SearchHit, SearchIndex, SearchOptions, Tier } from './types.js';
 export { snippet } from './snippet.js';
 
 /** Work done between two trips to the event loop: half a frame, so a key is answered within one. */
@@ -97,8 +97,8 @@ async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefine
 }
 
 /**
- * A search index over `doc`'s paragraphs (lead and sections; headings, notes and the original-title
- * line are not searched). Creating it costs nothing: the folded text is built on the first search (or
+ * A search index over `doc`'s paragraphs (lead and sections) and headings (the title, section headings
+ * and the original-title line, see corpus.ts; notes are not searched). Creating it costs nothing: the folded text is built on the first search (or
  * by `prepare`), the rest when first needed, see Engine.
  */
 export function createSearchIndex(doc: Document): SearchIndex {
@@ -121,15 +121,18 @@ export function createSearchIndex(doc: Document): SearchIndex {
       return hits;
     },
     async searchAsync(query: string, options: AsyncSearchOptions = {}): Promise<SearchHit[]> {
+      return (await this.answerAsync(query, options)).hits;
+    },
+    async answerAsync(query: string, options: AsyncSearchOptions = {}): Promise<SearchAnswer> {
       const limit = limitOf(options);
       const partial = options.partial ?? false;
       const known = recall(query, limit, partial);
-      if (known) return known;
+      if (known) return { hits: known, complete: last!.complete };
       searching++;
       try {
         const { hits, complete } = await finishInSlices(engine.run(query, limit, partial), options.signal);
         last = { query, limit, hits, complete };
-        return hits;
+        return { hits, complete };
       } finally {
         if (--searching === 0) {
           for (const wake of idle) wake();

@@ -1,3 +1,5 @@
+import { sanitizeText } from '../document/sanitize.js';
+import { foldUnit } from './script.js';
 import type { Range } from './types.js';
 
 /**
@@ -7,7 +9,8 @@ import type { Range } from './types.js';
  * (① → 1, ﬁ → fi, … → ...), every kind of space to one ASCII space with runs collapsed, control
  * characters to spaces, zero-width characters dropped, lone surrogates to U+FFFD. Chinese characters,
  * CJK punctuation (、。《》) and curly quotes pass through: a straight quote typed by the user is literal
- * text and does not stand for “ or ”. Most folds are one unit for one unit,
+ * text and does not stand for “ or ”. Traditional characters fold to simplified ones (script.ts), one
+ * unit for one unit. Most folds are one unit for one unit,
  * so for most paragraphs the map is the identity and is not stored at all.
  */
 export interface Normalised {
@@ -41,7 +44,8 @@ function foldSlow(codePoint: number): string {
  * Folds `text` for matching and records where each folded code unit came from.
  * Runs in one pass; callers fold whole paragraphs once and queries once per search.
  */
-export function normalise(text: string): Normalised {
+export function normalise(text: string, { script = true }: { script?: boolean } = {}): Normalised {
+  const fold = script ? foldUnit : (unit: number): number => unit;
   const length = text.length;
   let out = new Uint16Array(length + 16);
   let size = 0;
@@ -90,7 +94,10 @@ export function normalise(text: string): Normalised {
   for (let i = 0; i < length; ) {
     const c = text.charCodeAt(i);
     // Fast paths first: the bulk of a Chinese text is CJK ideographs, ASCII and CJK punctuation.
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3001 && c <= 0x303f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) {
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      emit(fold(c), i, i + 1);
+      i++;
+    } else if ((c >= 0x3001 && c <= 0x303f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) {
       emit(c, i, i + 1);
       i++;
     } else if (c >= 0x41 && c <= 0x5a) {
@@ -122,7 +129,7 @@ export function normalise(text: string): Normalised {
       }
     } else {
       const folded = foldSlow(c);
-      for (let k = 0; k < folded.length; k++) emit(folded.charCodeAt(k), i, i + 1);
+      for (let k = 0; k < folded.length; k++) emit(fold(folded.charCodeAt(k)), i, i + 1);
       if (folded.length === 0 && !starts) materialise();
       i++;
     }
@@ -156,10 +163,13 @@ export function toOriginal(normalised: Normalised, start: number, end: number): 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Folds a query the same way as the text and splits it into terms on any kind of space
- * (ASCII, the IME's full-width 　, tabs). Lone surrogates count as spaces: they cannot match anything.
+ * Cleans a query as the text was cleaned when it was read (sanitize.ts: bidi controls and invisible
+ * characters removed, controls shown as their pictures, so `\u202e电子` is 电子), folds it the same way as
+ * the text except for the script (the caller folds that, after the traditional converters have read
+ * the term as typed), and splits it into terms on any kind of space (ASCII, the IME's full-width 　,
+ * tabs). Lone surrogates count as spaces: they cannot match anything.
  */
 export function queryTerms(query: string): string[] {
-  const folded = normalise(query.replace(LONE_SURROGATE, ' ')).text;
+  const folded = normalise(sanitizeText(query.replace(LONE_SURROGATE, ' ')), { script: false }).text;
   return folded.split(' ').filter((term) => term.length > 0);
 }

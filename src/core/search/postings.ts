@@ -50,3 +50,25 @@ export function* buildPostings(corpus: Corpus): Steps<Postings> {
 export function paragraphsWith(postings: Postings, unit: number): Int32Array {
   return postings.lists.subarray(postings.offsets[unit]!, postings.offsets[unit + 1]!);
 }
+
+/**
+ * The paragraphs containing every one of `units` (ascending): the shortest list first, then each
+ * other list intersected with what is left, by galloping through it.
+ */
+export function paragraphsWithAll(postings: Postings, units: readonly number[]): Int32Array {
+  const lists = [...new Set(units)].map((unit) => paragraphsWith(postings, unit)).sort((a, b) => a.length - b.length);
+  if (lists.length === 0) return new Int32Array(0);
+  let kept = lists[0]!.slice();
+  for (const list of lists.slice(1)) {
+    let size = 0;
+    let at = 0;
+    for (let i = 0; i < kept.length && at < list.length; i++) {
+      const p = kept[i]!;
+      while (at < list.length && list[at]! < p) at++;
+      if (list[at] === p) kept[size++] = p;
+    }
+    kept = kept.subarray(0, size);
+    if (size === 0) break;
+  }
+  return kept;
+}

@@ -1,10 +1,13 @@
 import { queryTerms } from './normalise.js';
+import { foldScript } from './script.js';
 import { pinyinTerm, type PinyinTerm } from './pinyin.js';
 
 /** One term of one reading of a query, and which tiers may match it. */
 export interface Term {
-  /** Folded, matched literally; empty for a pinyin-only term. */
+  /** Folded (script too), matched literally; empty for a pinyin-only term. */
   text: string;
+  /** As typed, folded but for the script: what the traditional converters read (積體電路 → 集成电路). */
+  raw: string;
   pinyin: PinyinTerm | null;
   /** Whether near misses of `text` count when nothing matches literally or by pinyin. */
   fuzzy: boolean;
@@ -26,12 +29,13 @@ export interface Reading {
 export function readQuery(query: string): Reading[] {
   const words = queryTerms(query);
   if (words.length === 0) return [];
-  const apart: Term[] = words.map((word) => ({ text: word, pinyin: pinyinTerm([word]), fuzzy: true }));
+  const apart: Term[] = words.map((word) => ({ text: foldScript(word), raw: word, pinyin: pinyinTerm([word]), fuzzy: true }));
   apart.sort((a, b) => b.text.length - a.text.length);
   if (words.length === 1) return [{ terms: apart, split: false }];
-  const readings: Reading[] = [{ terms: [{ text: words.join(' '), pinyin: null, fuzzy: false }], split: false }];
+  const phrase = words.join(' ');
+  const readings: Reading[] = [{ terms: [{ text: foldScript(phrase), raw: phrase, pinyin: null, fuzzy: false }], split: false }];
   const run = pinyinTerm(words);
-  if (run) readings.push({ terms: [{ text: '', pinyin: run, fuzzy: false }], split: false });
+  if (run) readings.push({ terms: [{ text: '', raw: '', pinyin: run, fuzzy: false }], split: false });
   readings.push({ terms: apart, split: true });
   return readings;
 }

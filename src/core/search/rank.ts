@@ -83,6 +83,15 @@ export function scoreOf(tier: number, split: boolean, penalty: number, count: nu
   return tier + (split ? 0.5 : 0) + 0.1 * Math.min(penalty, 4) + 0.01 * (10 - Math.min(count, 10)) + (0.009 * first) / (first + 100);
 }
 
+/**
+ * The score of a heading that matched with `value`: inside the same tier, before every paragraph (its
+ * part below the tier shrunk a thousandfold, and headings come first in the corpus, so they win ties).
+ */
+export function headingScore(value: number): number {
+  const tier = Math.floor(value);
+  return tier + (value - tier) / 1000;
+}
+
 /** The score of a match; lower is better. */
 export function score(match: ParagraphMatch): number {
   return scoreOf(tierRank(match.tier), match.split, match.penalty, match.count, match.first);

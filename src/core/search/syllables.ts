@@ -119,3 +119,22 @@ export function readInto(text: string, out: Uint16Array, from = 0, to = text.len
     i = end;
   }
 }
+
+const allReadings = new Map<number, readonly number[]>();
+
+/** Every toneless reading of one character, as syllable ids (several for a polyphone); none for a non-Chinese one. */
+export function readingsOf(unit: number): readonly number[] {
+  let ids = allReadings.get(unit);
+  if (!ids) {
+    const char = String.fromCharCode(unit);
+    ids = kindOf(unit) === BARRIER ? [] : [...new Set((pinyinPro().polyphonic(char, { type: 'array' })[0] ?? []).filter((reading) => reading !== char).map(idOf))].filter((id) => id !== 0);
+    allReadings.set(unit, ids);
+  }
+  return ids;
+}
+
+/** Whether two characters share a toneless reading (凤 and 风, 灵 and 陵). */
+export function homophones(a: number, b: number): boolean {
+  const readings = readingsOf(b);
+  return readingsOf(a).some((id) => readings.includes(id));
+}

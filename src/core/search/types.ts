@@ -4,15 +4,20 @@ export type Tier = 'exact' | 'pinyin' | 'fuzzy';
 /** A `[start, end)` range of UTF-16 code units. */
 export type Range = [number, number];
 
-/** One paragraph that matched a query. */
+/** One paragraph, or one heading, that matched a query. */
 export interface SearchHit {
-  /** The paragraph's short reference, e.g. `s2p3`. */
+  /**
+   * The paragraph's short reference, e.g. `s2p3`; for a heading, the reading flow's block id of it
+   * (`title`, `s2` for the heading of section 2, `original-title`).
+   */
   paragraphId: string;
+  /** Set when the hit is a heading (`heading`) or the document's title or original title (`title`). */
+  kind?: 'title' | 'heading';
   /** Section number (0 for the lead). */
   section: number;
   /** The section heading; the document title for the lead. */
   sectionTitle: string;
-  /** 1-based position of the paragraph within its section. */
+  /** 1-based position of the paragraph within its section; 0 for a heading. */
   paragraph: number;
   speaker?: string;
   /**
@@ -36,6 +41,13 @@ export interface SearchOptions {
    * @default Infinity
    */
   limit?: number;
+}
+
+/** Hits, and whether they are the whole answer (see `AsyncSearchOptions.partial`). */
+export interface SearchAnswer {
+  hits: SearchHit[];
+  /** False when a part of the index the query needs (the pinyin readings) was not built yet. */
+  complete: boolean;
 }
 
 export interface AsyncSearchOptions extends SearchOptions {
@@ -78,6 +90,8 @@ export interface SearchIndex {
    * and a caller can abort a stale search when the next keystroke arrives. Rejects only when aborted.
    */
   searchAsync(query: string, options?: AsyncSearchOptions): Promise<SearchHit[]>;
+  /** `searchAsync`, also saying whether the answer is whole (a `partial` one may not be). */
+  answerAsync(query: string, options?: AsyncSearchOptions): Promise<SearchAnswer>;
   /**
    * Builds in the background, in the same slices, what searches would otherwise build on first need
    * (the folded text, the traditional-character converters, fuzzy postings, every paragraph's pinyin),

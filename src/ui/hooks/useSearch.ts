@@ -119,12 +119,12 @@ export function useSearch(doc: Document, search: SearchState, dispatch: Dispatch
       // On the next turn of the event loop, after the screen writer's: the typed key shows at once,
       // not after the search's first slice.
       .then((ready) => new Promise<SearchIndex>((resolve) => setImmediate(resolve, ready)))
-      .then((ready) => ready.searchAsync(query, { limit: MAX_HITS, signal: controller.signal, partial: true }))
+      .then((ready) => ready.answerAsync(query, { limit: MAX_HITS, signal: controller.signal, partial: true }))
       .then(
-        (hits) => {
+        ({ hits, complete }) => {
           settled = true;
           partiallyAnswered.current = prepared ? null : query;
-          dispatch({ type: 'searchResults', query, hits });
+          dispatch({ type: 'searchResults', query, hits, complete });
         },
         (error: unknown) => {
           settled = true;

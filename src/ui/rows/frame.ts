@@ -79,7 +79,7 @@ export function readingFrame(state: ReaderState, theme: Theme, { progress, index
       theme,
       ambiguousWidth,
     });
-    const info = [searchLineInfo(search), indexing].filter(Boolean).join('  ');
+    const info = searchLineInfo(search, indexing);
     const line = searchLine({ line: search.line, info, width: state.columns, theme, ambiguousWidth });
     lines.push(...results, line.text);
     return { lines, cursor: { x: line.cursor, y: state.rows - 1 } };

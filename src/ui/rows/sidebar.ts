@@ -23,7 +23,8 @@ export interface SidebarProps {
 /** The entry as listed; section numbers right-aligned in `digits` cells, so `9` and `10` start their names in one column. */
 function entryText(entry: SidebarEntry, current: boolean, digits: number, label: string): string {
   const marker = current ? '> ' : '  ';
-  if (entry.kind === 'section') return `${marker}${String(entry.section).padStart(digits)} ${label}`;
+  // Nested sections (a book's chapters under its parts, Markdown's `###` under `##`) indent by depth.
+  if (entry.kind === 'section') return `${marker}${'  '.repeat((entry.depth ?? 1) - 1)}${String(entry.section).padStart(digits)} ${label}`;
   return `${marker}${label}`;
 }
 

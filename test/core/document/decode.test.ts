@@ -130,7 +130,7 @@ describe('decodeText: damaged input', () => {
   ])('rejects %s as undecodable', (_name, input) => {
     const error = decodeFailure(input);
     expect(error.reason).toBe('undecodable');
-    expect(error.message).toMatch(/UTF-8, UTF-16 or GB18030/);
+    expect(error.message).toMatch(/UTF-8, UTF-16, GB18030 or Big5/);
   });
 
   it.each([

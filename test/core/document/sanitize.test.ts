@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sanitizeLine, sanitizeText, TAB_STOP } from '../../../src/core/document/sanitize.js';
+import { removeInvisible, sanitizeLine, sanitizeText, TAB_STOP } from '../../../src/core/document/sanitize.js';
 import { FORBIDDEN, HOSTILE_SAMPLES, HOSTILE_TEXT } from '../../fixtures/hostile.js';
 
 const ESC_PICTURE = '\u241b';
@@ -36,6 +36,33 @@ describe('sanitizeText', () => {
   it('removes bidi controls and invisible characters of disputed width', () => {
     expect(sanitizeText(HOSTILE_SAMPLES['bidi override (Trojan Source)'] ?? '')).toBe('前}if (admin) 后');
     expect(sanitizeText('前\u200b\u2060\ufeff\u00ad\u180e后')).toBe('前后');
+  });
+
+  it('removes tag characters (U+E0000–E007F), which can hide ASCII text, and keeps their neighbours in plane 14', () => {
+    const hidden = [...'ignore previous'].map((c) => String.fromCodePoint(0xe0000 + c.codePointAt(0)!)).join('');
+    expect(sanitizeText(`前${hidden}后`)).toBe('前后');
+    expect(sanitizeText('\u{E0001}\u{E007F}a\u{E0020}b')).toBe('ab');
+    // England's flag: the black flag and its tags; the flag stays.
+    expect(sanitizeText('🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}')).toBe('🏴');
+    // Variation selectors supplement (U+E0100…) is not tags: an ideographic variant stays.
+    expect(sanitizeText('葛\u{E0100}')).toBe('葛\u{E0100}');
+    expect(sanitizeLine(`名${hidden}.txt`)).toBe('名.txt');
+  });
+
+  it('removes every tag character and nothing else of plane 14, for any code points', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0xe0000, max: 0xe01ef }), { maxLength: 30 }), (points) => {
+        const text = String.fromCodePoint(...points);
+        const kept = points.filter((p) => p > 0xe007f);
+        expect(sanitizeText(text)).toBe(String.fromCodePoint(...kept));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('removeInvisible drops what sanitizeText drops unseen (bidi, zero-width, tags) and keeps controls for the caller', () => {
+    expect(removeInvisible('集\u202e成\u200b电\u{E0041}路\x1b')).toBe('集成电路\x1b');
+    expect(removeInvisible('👩\u200d💻 e\u0301')).toBe('👩\u200d💻 e\u0301');
   });
 
   it('keeps joiners, variation selectors, combining marks and newlines', () => {

@@ -1,10 +1,10 @@
 /**
  * Independent checks of every layout rule, applied to all lines of a result. Each returns a list of
  * human-readable violations (empty when the rule holds), so a failing case says which line broke
- * which rule. They re-derive everything from the text with Intl.Segmenter and string-width and use
+ * which rule. They re-derive everything from the text with Intl.Segmenter and graphemeWidth (per grapheme) and use
  * only the character sets from kinsoku.ts, not the layout's own classification.
  */
-import stringWidth from 'string-width';
+import { graphemeWidth } from '../../../src/core/layout/width.js';
 import {
   CONNECTORS,
   GLUE,
@@ -35,14 +35,14 @@ export function splitGraphemes(text: string): Grapheme[] {
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
- * Cells of a string as a terminal shows it: string-width per grapheme, a tab as one space, and a
+ * Cells of a string as a terminal shows it: the one width rule per grapheme, a tab as one space, and a
  * grapheme holding a lone surrogate as the one-cell U+FFFD the terminal receives instead.
  */
 export function measure(text: string, ambiguousWidth: 1 | 2 = 1): number {
   let sum = 0;
   for (const g of splitGraphemes(text)) {
     if (g.text === '\t' || LONE_SURROGATE.test(g.text)) sum += 1;
-    else sum += stringWidth(g.text, { ambiguousIsNarrow: ambiguousWidth === 1, countAnsiEscapeCodes: true });
+    else sum += graphemeWidth(g.text, ambiguousWidth);
   }
   return sum;
 }

@@ -1,7 +1,6 @@
-import stringWidth from 'string-width';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellWidth, codeUnitWidth, graphemeWidth, graphemes, truncateToWidth } from '../../../src/core/layout/width.js';
+import { cellWidth, codeUnitWidth, drawnCluster, graphemeWidth, graphemes, isDisputed, SIMPLE_RANGES, truncateToWidth } from '../../../src/core/layout/width.js';
 
 describe('cell widths', () => {
   it.each([
@@ -23,15 +22,25 @@ describe('cell widths', () => {
     expect(cellWidth(grapheme, ambiguous)).toBe(cells);
   });
 
-  it('agrees with string-width on text without tabs or lone surrogates', () => {
-    const samples = ['重庆日报:推动“智造重镇”', 'FPGA 5G 22.05.2020', '👍🏽🇨🇳e\u0301…·—', '\u001b[31mred'];
-    for (const text of samples) {
-      for (const ambiguous of [1, 2] as const) {
-        expect(cellWidth(text, ambiguous)).toBe(stringWidth(text, { ambiguousIsNarrow: ambiguous === 1, countAnsiEscapeCodes: true }));
+  it('counts escape sequences as their text: ESC and other controls 0, the rest as printed', () => {
+    expect(cellWidth('\u001b[31mred')).toBe(7);
+    expect(cellWidth('重庆日报:推动“智造重镇”', 2)).toBe(25);
+    expect(cellWidth('重庆日报:推动“智造重镇”', 1)).toBe(23);
+  });
+
+  it('gives every code unit of the simple ranges its East Asian Width, alone and in a string', () => {
+    for (const [from, to] of SIMPLE_RANGES) {
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCharCode(code);
+        for (const ambiguous of [1, 2] as const) {
+          const w = codeUnitWidth(code, ambiguous);
+          expect(w === 1 || w === 2).toBe(true);
+          expect(cellWidth(`${char}${char}`, ambiguous)).toBe(2 * w);
+          expect(isDisputed(char)).toBe(false);
+        }
       }
     }
   });
-
   it('is the sum of the graphemes’ widths', () => {
     const text = 'a\tb中\ud800“👨‍👩‍👧';
     for (const ambiguous of [1, 2] as const) {
@@ -42,6 +51,60 @@ describe('cell widths', () => {
 
   it('measures single code units the same way as one-unit graphemes', () => {
     for (const ch of 'a中“\u3000\t') expect(codeUnitWidth(ch.charCodeAt(0), 2)).toBe(graphemeWidth(ch, 2));
+  });
+});
+
+describe('clusters terminals draw differently: measured at their widest', () => {
+  // [cluster, cells measured, what grapheme-aware terminals draw, what tmux and xterm draw (each code point added)]
+  it.each([
+    ['กำ (Thai, a spacing vowel)', 'กำ', 2],
+    ['aำ', 'a\u0e33', 2],
+    ['क्ष (a Devanagari conjunct)', 'क्ष', 2],
+    ['☺️ (text-style emoji with VS16)', '☺\ufe0f', 2],
+    ['❤️', '❤\ufe0f', 2],
+    ['🫨 (U+1FAE8, Unicode 15)', '\u{1fae8}', 2],
+    ['؀ (U+0600, a prepended mark)', '\u0600', 1],
+    ['🏻 (a lone skin-tone modifier)', '\u{1f3fb}', 2],
+    ['👍🏽 (4 cells in tmux: drawn as 👍)', '👍🏽', 2],
+    ['👩‍💻 (a ZWJ sequence)', '👩\u200d💻', 2],
+    ['🇨🇳', '🇨🇳', 2],
+    ['1️⃣', '1\ufe0f\u20e3', 2],
+    ['e + combining acute', 'e\u0301', 1],
+    ['가 as jamo', '\u1100\u1161', 2],
+  ])('%s: %j is %i cells, everywhere it is measured', (_name, cluster, cells) => {
+    expect(graphemes(cluster)).toHaveLength(1);
+    for (const ambiguous of [1, 2] as const) {
+      expect(graphemeWidth(cluster, ambiguous)).toBe(cells);
+      expect(cellWidth(cluster, ambiguous)).toBe(cells);
+      expect(truncateToWidth(cluster, cells, ambiguous)).toBe(cluster);
+    }
+  });
+
+  it('marks as disputed what terminals disagree on, and not what they all draw alike', () => {
+    for (const cluster of ['a\u0e33', 'क्ष', '☺\ufe0f', '\u{1fae8}', '\u0600', '\u{1f3fb}', '👍🏽', '🇨🇳', '😀']) expect(isDisputed(cluster)).toBe(true);
+    for (const cluster of ['中', 'a', '“', 'e\u0301', '\u{20000}', 'ก', '\u1100\u1161']) expect(isDisputed(cluster)).toBe(false);
+  });
+
+  it('draws a cluster some terminal shows wider than two cells as its first character', () => {
+    expect(drawnCluster('👍🏽')).toBe('👍');
+    expect(drawnCluster('👩\u200d💻')).toBe('👩');
+    expect(drawnCluster('☺\ufe0f')).toBe('☺\ufe0f');
+    expect(drawnCluster('a\u0e33')).toBe('a\u0e33');
+    expect(drawnCluster('中')).toBe('中');
+  });
+
+  it('never measures a cluster wider than two cells, nor wider than its drawing', () => {
+    const parts = ['a', '中', '\u0e33', '\u094d', '\u0937', '\ufe0f', '\u200d', '👍', '\u{1f3fd}', '\u0301', '\u0600', '🇨', '\u1161', '\u{1fae8}'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 6 }), (pieces) => {
+        for (const { segment } of graphemes(pieces.join(''))) {
+          const w = graphemeWidth(segment);
+          expect(w).toBeLessThanOrEqual(2);
+          expect(graphemeWidth(drawnCluster(segment))).toBeLessThanOrEqual(w);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -65,7 +65,8 @@ describe('paragraph spacing', () => {
 
   it('defaults to no blank line in a book and one elsewhere', () => {
     expect(open({ ...novel, shape: 'book' }, 80).spacing).toBe(0);
-    expect(open(novel, 80).spacing).toBe(1);
+    expect(open({ ...novel, shape: 'article' }, 80).spacing).toBe(1);
+    expect(open(interviewDocument(), 80).spacing).toBe(1);
   });
 });
 

@@ -1,0 +1,62 @@
+/**
+ * Which parser reads a file: by `--format`, else by its extension (`.md`, `.markdown`, `.epub`), else
+ * plain text. Standard input is text unless `--format` says otherwise. A book that cannot be read says
+ * why in one line (exit 2), with the file's name.
+ */
+import { parseDocument } from '../core/document/parse.js';
+import type { Document, Format } from '../core/document/types.js';
+import type { CliArgs } from './args.js';
+import { UserError } from './errors.js';
+import { readInput, readInputBytes, STDIN_NAME, type Input } from './input.js';
+
+/** How a text is read and outlined, from the command line. */
+export type TextArgs = Pick<CliArgs, 'format' | 'encoding' | 'chapter' | 'volume'>;
+
+export const FORMATS: readonly Format[] = ['text', 'markdown', 'epub'];
+
+/** `--format`'s value, checked. */
+export function parseFormat(raw: string): Format {
+  const value = raw.trim().toLowerCase();
+  const alias = value === 'md' ? 'markdown' : value === 'txt' ? 'text' : value;
+  if ((FORMATS as readonly string[]).includes(alias)) return alias as Format;
+  throw new UserError(`--format needs one of ${FORMATS.join(', ')}, not '${raw}'`);
+}
+
+/** The format of `path` as named, or as its extension says. */
+export function formatOf(path: string | undefined, given?: Format): Format {
+  if (given) return given;
+  if (path === undefined || path === '-') return 'text';
+  if (/\.(md|markdown|mdown|mkd)$/iu.test(path)) return 'markdown';
+  if (/\.epub$/iu.test(path)) return 'epub';
+  return 'text';
+}
+
+/** Reads and parses the document named by `arg` (a path, `-`, or undefined for the bundled interview). */
+export async function loadDocument(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
+  const format = formatOf(arg, args.format);
+  if (format === 'epub') {
+    const { name, bytes } = await readInputBytes(arg ?? '-');
+    const { parseEpub, EpubError } = await import('../core/document/epub/parse.js');
+    try {
+      return parseEpub(bytes);
+    } catch (error) {
+      if (error instanceof EpubError) throw new UserError(`cannot open ${name === '<stdin>' ? 'standard input' : `"${name}"`}: ${error.message}`);
+      throw error;
+    }
+  }
+  const input = await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
+  return parseText(input, format, args);
+}
+
+/** Text already read (standard input, a file) parsed as `format` (text or Markdown), with the user's rules. */
+export async function parseText(input: Input, format: Format, args: TextArgs = {}): Promise<Document> {
+  if (format === 'markdown') {
+    const { parseMarkdown } = await import('../core/document/markdown/parse.js');
+    return parseMarkdown(input.text);
+  }
+  if (format === 'epub') throw new UserError('an EPUB cannot be read as text');
+  const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };
+  // A file's name can title a book whose first line does not; standard input has none.
+  const name = input.name === STDIN_NAME ? undefined : input.name;
+  return parseDocument(input.text, { ...(name !== undefined && { name }), rules });
+}

@@ -1,0 +1,365 @@
+/*
+Chapter headings in plain text (章节识别)
+========================================
+
+A Chinese TXT book has no markup: its outline is the lines that read as chapter headings. The rules
+below are data, tried in order, in the spirit of Legado's rule list: each says what a heading looks
+like, at which level it sits, and whether one match is enough or a consistent run is needed.
+
+What a heading line is
+----------------------
+A line (leading full-width indents `　　` and spaces ignored) of at most MAX_HEADING (40) code points
+that does not end like a sentence (。，；：、 and their ASCII forms; weak rules also refuse ！？…).
+Then one of:
+
+Strong rules (a single match counts):
+  第 + number + unit + optional title     第一章 风起  第12回  第一百零八回 贾宝玉  第３节  第十卷
+      number: Arabic 0-9, full-width ０-９, Chinese 〇零一二两三四五六七八九十百千万, financial
+      壹贰叁肆伍陆柒捌玖拾佰仟. unit: 章 回 节 折 幕 (chapters), 卷 部 集 季 篇 (volumes).
+      Exclusions: a unit glued to the next character into a word of a sentence is not a unit —
+      第三节课, 第二集合, 第一部分, 第二篇章, 第五回合, 第一季度 are prose (see NOT_UNIT).
+  【第一章】 标题, 〖第一卷〗 …                bracketed forms of the above.
+  正文 第一章 …                                the `正文` prefix of some sites.
+  卷一 魏书一, 卷第二, 卷之三                   unit first (classics): a volume.
+  Chapter 12, CHAPTER XII, Chapter One          English chapters; Part/Book/Volume N are volumes.
+  序章 序言 楔子 引子 前言 正文 尾声 终章 后记 番外 完本感言 …   prefaces and endings, with an
+      optional title after a separator or a number (`番外一 雪夜`, `后记：写在最后`). They count only
+      beside other headings: two prefaces do not make a book.
+
+Run rules (only when no strong rule found two headings, and only when the matches form a run):
+  1、标题 / 一、标题 / 1. 标题               numbered, mostly counting up by one from 1 or 2.
+  学而第一 / 逍遥游第一                       a name then 第 + number (classics such as 论语).
+  ☆、标题 / ★标题                             a symbol rule, three or more, never on adjacent lines.
+
+Levels
+------
+When both volume units (卷部集季篇) and chapter units (章回节折幕) occur and there are more chapters
+than volumes, volumes hold chapters (two levels); otherwise every heading is one level (三国志's 65
+卷 are its chapters).
+
+The contents block
+------------------
+Many files open with a contents list: three or more heading lines in a row with no text between
+them, repeated later with text. Such a run (and a `目录` line just before it) is not part of the
+outline; the parser keeps it as a note.
+
+Worked examples
+---------------
+  `　　第一章 山边小村`            chapter, title as written without the indent
+  `第一百二十回 甄士隐详说太虚情`  chapter
+  `第三卷 风云`, then `第十章 …`   volume holding chapters
+  `卷一 魏书一`                    volume (a chapter when the book has no chapter units)
+  `第三节课我们去操场。`           not a heading: 节课, and it ends a sentence
+  `第一部分`                        not a book heading (部分); the article rules may still take it
+  `1、总则` `2、范围` `3、定义`     headings only because they count 1, 2, 3 with text between
+  `1、苹果` on three adjacent lines a list, not headings
+*/
+
+/** The longest heading line, in code points (leading indents not counted). */
+export const MAX_HEADING = 40;
+
+export type Level = 'volume' | 'chapter';
+
+const CN_NUM = '〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟';
+const NUM = `[0-9０-９]+|[${CN_NUM}]+`;
+const VOLUME_UNITS = '卷部集季篇';
+const CHAPTER_UNITS = '章回节折幕';
+/** A separator between a heading's number and its title. */
+const SEP = '[\\s\\u3000:：、,，.．·・\\-—_~～]';
+
+/** Unit + next character that make a word of prose, not a heading (`第三节课`, `第一部分`). */
+const NOT_UNIT = new Set([
+  '节课', '节目', '节日', '节约', '节奏', '节省', '节气', '节点', '集合', '集团', '集中', '集体', '集市', '集资', '集会',
+  '部分', '部门', '部队', '部署', '部长', '部位', '篇章', '篇幅', '章程', '回合', '回家', '回来', '回去', '回头', '回答',
+  '回到', '回应', '回事', '季度', '季节', '幕后', '卷入', '卷起', '折扣', '折腾', '折磨', '章节',
+]);
+
+interface Rule {
+  name: string;
+  /** Matched against the trimmed line; group `unit` (when present) decides the level. */
+  pattern: RegExp;
+  level: Level | 'unit';
+  /** `run`: needs a consistent run of matches; `aside`: counts only beside other headings. */
+  kind: 'strong' | 'aside' | 'run';
+  example: string;
+}
+
+/** The rules, in order: the first that matches a line names it. */
+export const CHAPTER_RULES: readonly Rule[] = [
+  {
+    name: '第N章',
+    pattern: new RegExp(`^(?:正文${SEP}*)?第${SEP}?(?:${NUM})${SEP}?(?<unit>[${CHAPTER_UNITS}${VOLUME_UNITS}])(?<rest>.*)$`, 'u'),
+    level: 'unit',
+    kind: 'strong',
+    example: '第一章 风起',
+  },
+  {
+    name: '【第N章】',
+    pattern: new RegExp(`^[【〖\\[［〔]\\s*第${SEP}?(?:${NUM})${SEP}?(?<unit>[${CHAPTER_UNITS}${VOLUME_UNITS}])\\s*[】〗\\]］〕](?<rest2>.*)$`, 'u'),
+    level: 'unit',
+    kind: 'strong',
+    example: '【第一章】风起',
+  },
+  {
+    name: '卷N',
+    pattern: new RegExp(`^卷[第之]?(?:${NUM})(?:$|${SEP}+.*)$`, 'u'),
+    level: 'volume',
+    kind: 'strong',
+    example: '卷一 魏书一',
+  },
+  {
+    name: 'Chapter N',
+    pattern: /^(?:chapter|chap\.)\s*(?:\d+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:$|[\s.:：\-—–]+.*)$/iu,
+    level: 'chapter',
+    kind: 'strong',
+    example: 'CHAPTER XII',
+  },
+  {
+    name: 'Part N',
+    pattern: /^(?:part|book|volume|vol\.)\s*(?:\d+|[ivxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b(?:$|[\s.:：\-—–]+.*)$/iu,
+    level: 'volume',
+    kind: 'strong',
+    example: 'Part II',
+  },
+  {
+    name: '序章',
+    pattern: new RegExp(
+      `^(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|尾声|终章|后记|番外篇?|完本感言|结语|跋)(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
+      'u',
+    ),
+    level: 'chapter',
+    kind: 'aside',
+    example: '番外一 雪夜',
+  },
+  {
+    name: '1、标题',
+    pattern: /^(?<n>[0-9０-９]{1,4})[、.．](?!\d)\s*(?<rest>\S.*)$/u,
+    level: 'chapter',
+    kind: 'run',
+    example: '1、总则',
+  },
+  {
+    name: '一、标题',
+    pattern: new RegExp(`^(?<n>[${CN_NUM}]{1,6})、\\s*(?<rest>\\S.*)$`, 'u'),
+    level: 'chapter',
+    kind: 'run',
+    example: '一、总则',
+  },
+  {
+    name: '某某第N',
+    pattern: new RegExp(`^[\\p{Script=Han}]{1,8}第(?<n>[${CN_NUM}]+)$`, 'u'),
+    level: 'chapter',
+    kind: 'run',
+    example: '学而第一',
+  },
+  {
+    name: '☆、标题',
+    pattern: /^[☆★◆◇●○■□※◎]、?\s*(?<rest>\S.*)$/u,
+    level: 'chapter',
+    kind: 'run',
+    example: '☆、初见',
+  },
+];
+
+const SENTENCE_END = /[。．；;：:，,、]$/u;
+const WEAK_END = /[。．；;：:，,、！!？?…]$/u;
+const CLOSERS = /[”’」』）)》〉\]"'\s]+$/u;
+
+/** The line without leading indents (full-width and ASCII spaces) and trailing spaces. */
+export function headingText(line: string): string {
+  return line.replace(/^[\s\u3000]+/u, '').trimEnd();
+}
+
+function shortEnough(text: string): boolean {
+  if (text.length > MAX_HEADING * 2) return false;
+  let count = 0;
+  for (const _ of text) if (++count > MAX_HEADING) return false;
+  return true;
+}
+
+export interface HeadingMatch {
+  rule: string;
+  level: Level;
+  kind: Rule['kind'];
+  /** The number of a numbered run (`3` for `三、…`), to check the run counts up. */
+  number?: number;
+}
+
+/** The rule a line matches as a heading, or undefined (see the module comment). */
+export function matchHeading(line: string): HeadingMatch | undefined {
+  const text = headingText(line);
+  if (text.length === 0 || !shortEnough(text)) return undefined;
+  const end = text.replace(CLOSERS, '');
+  for (const rule of CHAPTER_RULES) {
+    const match = rule.pattern.exec(text);
+    if (!match) continue;
+    if ((rule.kind === 'strong' ? SENTENCE_END : WEAK_END).test(end)) return undefined;
+    const unit = match.groups?.unit;
+    if (unit !== undefined) {
+      const rest = match.groups?.rest ?? '';
+      // `第三节课…` glues a word to the unit; a separator or the end of the line never does.
+      if (rest !== '' && NOT_UNIT.has(unit + rest.charAt(0))) return undefined;
+    }
+    const level: Level = rule.level === 'unit' ? (unit !== undefined && VOLUME_UNITS.includes(unit) ? 'volume' : 'chapter') : rule.level;
+    const n = match.groups?.n;
+    return { rule: rule.name, level, kind: rule.kind, ...(n !== undefined && { number: numberValue(n) }) };
+  }
+  return undefined;
+}
+
+const DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const MULTIPLIERS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 10000 };
+
+/** The value of an Arabic, full-width or Chinese numeral (`十二` 12, `一百零八` 108, `二〇二` 202). */
+export function numberValue(numeral: string): number {
+  const ascii = numeral.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10));
+  if (/^\d+$/.test(ascii)) return Number(ascii);
+  // Digit strings without multipliers (`二〇二`) read digit by digit.
+  if (![...numeral].some((c) => c in MULTIPLIERS)) return [...numeral].reduce((sum, c) => sum * 10 + (DIGITS[c] ?? 0), 0);
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const c of numeral) {
+    const mult = MULTIPLIERS[c];
+    if (mult === undefined) {
+      digit = DIGITS[c] ?? 0;
+      continue;
+    }
+    if (mult === 10000) {
+      total += (section + digit) * mult;
+      section = 0;
+    } else section += (digit === 0 ? 1 : digit) * mult;
+    digit = 0;
+  }
+  return total + section + digit;
+}
+
+/** Where the headings are in a list of lines, and the contents block kept out of the outline. */
+export interface ChapterPlan {
+  /** Line index → level, for every heading line in the reading flow. */
+  headings: Map<number, Level>;
+  /** Line indexes of the contents block (and its `目录` line), in order. */
+  contents: number[];
+}
+
+/** A user's rules (`--chapter REGEX`, `--volume REGEX`) in place of detection. */
+export interface UserRules {
+  chapter?: RegExp;
+  volume?: RegExp;
+}
+
+/** Fewest strong headings that make a text a book. */
+const MIN_STRONG = 2;
+/** Fewest matches of a run rule, and the share of them that must count up by one. */
+const MIN_RUN = 3;
+const RUN_SHARE = 0.8;
+const CONTENTS_MIN = 3;
+const CONTENTS_WORD = /^[【\[]?\s*目\s*录\s*[】\]]?$|^contents$/iu;
+
+/**
+ * The chapter headings of a text given as trimmed lines (no blank lines), or undefined when no rule
+ * finds a book's outline (see the module comment). `user` replaces the built-in rules.
+ */
+export function findChapters(lines: readonly string[], user?: UserRules): ChapterPlan | undefined {
+  const found = new Map<number, HeadingMatch>();
+  if (user?.chapter || user?.volume) {
+    lines.forEach((line, i) => {
+      const text = headingText(line);
+      if (user.volume?.test(text)) found.set(i, { rule: 'volume', level: 'volume', kind: 'strong' });
+      else if (user.chapter?.test(text)) found.set(i, { rule: 'chapter', level: 'chapter', kind: 'strong' });
+    });
+    if (found.size === 0) return undefined;
+    const headings = new Map([...found].map(([i, m]) => [i, m.level]));
+    return withContents(lines, headings);
+  }
+
+  const matches: [number, HeadingMatch][] = [];
+  lines.forEach((line, i) => {
+    const match = matchHeading(line);
+    if (match) matches.push([i, match]);
+  });
+  const strong = matches.filter(([, m]) => m.kind === 'strong');
+  const asides = matches.filter(([, m]) => m.kind === 'aside');
+  let chosen: [number, HeadingMatch][] | undefined;
+  if (strong.length >= MIN_STRONG) chosen = strong;
+  else {
+    for (const rule of CHAPTER_RULES.filter((r) => r.kind === 'run')) {
+      const run = matches.filter(([, m]) => m.rule === rule.name);
+      if (consistentRun(run)) {
+        chosen = run;
+        break;
+      }
+    }
+  }
+  if (!chosen) return undefined;
+  chosen = [...chosen, ...asides].sort((a, b) => a[0] - b[0]);
+  const volumes = chosen.filter(([, m]) => m.level === 'volume').length;
+  const chapters = chosen.length - volumes;
+  const twoLevels = volumes > 0 && chapters > volumes;
+  const headings = new Map(chosen.map(([i, m]): [number, Level] => [i, twoLevels ? m.level : 'chapter']));
+  return withContents(lines, headings);
+}
+
+function consistentRun(run: [number, HeadingMatch][]): boolean {
+  if (run.length < MIN_RUN) return false;
+  // Adjacent lines are a list, not headings with text between them.
+  let adjacent = 0;
+  let counting = 0;
+  for (let k = 1; k < run.length; k++) {
+    const [line, match] = run[k]!;
+    const [before, previous] = run[k - 1]!;
+    if (line === before + 1) adjacent++;
+    if (match.number === undefined || previous.number === undefined || match.number === previous.number + 1) counting++;
+  }
+  if (adjacent > (run.length - 1) / 2) return false;
+  const first = run[0]![1].number;
+  if (first !== undefined && first > 2) return false;
+  return counting >= RUN_SHARE * (run.length - 1);
+}
+
+function normalised(line: string): string {
+  return headingText(line).replace(/[\s\u3000【】〖〗[\]［］]/gu, '');
+}
+
+/**
+ * Takes the contents block out of `headings`: a run of CONTENTS_MIN or more heading lines in a row whose
+ * titles mostly come back later as headings; only the first such run.
+ */
+function withContents(lines: readonly string[], headings: Map<number, Level>): ChapterPlan {
+  const order = [...headings.keys()].sort((a, b) => a - b);
+  const contents: number[] = [];
+  let start = 0;
+  while (start < order.length) {
+    let end = start + 1;
+    // A run ends where the text starts again: at a gap, or at a title the run already listed (the
+    // contents followed at once by the first chapter).
+    const seen = new Set([normalised(lines[order[start]!] ?? '')]);
+    while (end < order.length && order[end] === order[end - 1]! + 1 && !seen.has(normalised(lines[order[end]!] ?? ''))) {
+      seen.add(normalised(lines[order[end]!] ?? ''));
+      end++;
+    }
+    const runLength = end - start;
+    if (runLength >= CONTENTS_MIN) {
+      const later = new Set(order.slice(end).map((i) => normalised(lines[i] ?? '')));
+      const listed = (i: number) => later.has(normalised(lines[i] ?? ''));
+      // The run's last lines that come back nowhere are the text's own first headings (`第一卷`).
+      let last = end;
+      while (last > start && !listed(order[last - 1]!)) last--;
+      const run = order.slice(start, last);
+      const repeated = run.filter(listed).length;
+      if (run.length >= CONTENTS_MIN && repeated * 2 >= run.length) {
+        const before = run[0]! - 1;
+        if (before >= 0 && CONTENTS_WORD.test(headingText(lines[before] ?? ''))) contents.push(before);
+        for (const i of run) {
+          contents.push(i);
+          headings.delete(i);
+        }
+        break;
+      }
+    }
+    start = end;
+  }
+  return { headings, contents };
+}

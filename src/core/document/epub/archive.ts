@@ -1,0 +1,137 @@
+/**
+ * The EPUB's zip, read with fflate, defensively: an EPUB is a file from anywhere. Entries are listed
+ * first (from the central directory, nothing inflated) and checked against the limits below; only the
+ * entries the book needs (container, package, table of contents, the spine's XHTML) are then inflated,
+ * each into a buffer of its declared size, so a lying header cannot make it grow.
+ *
+ * Refused, each with one line (an {@link EpubError}): bytes that are not a zip; a zip cut short; more than
+ * {@link MAX_ENTRIES} entries; more than {@link MAX_INFLATED} bytes to inflate in all, or
+ * {@link MAX_ENTRY} in one entry (a zip bomb); an entry whose path leaves the archive (`../x`, `/x`).
+ */
+import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { sanitizeText } from '../sanitize.js';
+
+/** More entries than any real book has (a long one with images holds a few thousand). */
+export const MAX_ENTRIES = 10_000;
+/** Total inflated bytes of the entries read: text and markup only, never the images. */
+export const MAX_INFLATED = 256 * 1024 * 1024;
+/** Inflated bytes of one entry. */
+export const MAX_ENTRY = 64 * 1024 * 1024;
+
+const MiB = 1024 * 1024;
+
+/** A book that cannot be read, and why, in the reader's terms (no file name: the caller adds it). */
+export class EpubError extends Error {
+  override name = 'EpubError';
+}
+
+export class Archive {
+  private readonly bytes: Uint8Array;
+  private readonly entries: Map<string, UnzipFileInfo>;
+  private inflated = 0;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    this.entries = listEntries(bytes);
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  get names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The entries' contents as UTF-8 text (absent names are left out). */
+  readTexts(paths: readonly string[]): Map<string, string> {
+    const wanted = new Set(paths.filter((path) => this.entries.has(path)));
+    for (const path of wanted) {
+      const size = this.entries.get(path)?.originalSize ?? 0;
+      if (size > MAX_ENTRY) throw new EpubError(`${path} would inflate to ${mib(size)}, more than the ${mib(MAX_ENTRY)} allowed for one entry (a zip bomb?)`);
+      this.inflated += size;
+      if (this.inflated > MAX_INFLATED) throw new EpubError(`its text would inflate to more than ${mib(MAX_INFLATED)} (a zip bomb?)`);
+    }
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(this.bytes, { filter: (file) => wanted.has(file.name) });
+    } catch (error) {
+      throw new EpubError(`the archive is damaged (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const decoder = new TextDecoder('utf-8');
+    const texts = new Map<string, string>();
+    // Terminal-safe from here on, as a text file is after input.ts: a book could hold escape sequences.
+    for (const [name, data] of Object.entries(files)) texts.set(name, sanitizeText(decoder.decode(data).replace(/\r\n?/gu, '\n')));
+    return texts;
+  }
+
+  readText(path: string): string | undefined {
+    return this.readTexts([path]).get(path);
+  }
+}
+
+function listEntries(bytes: Uint8Array): Map<string, UnzipFileInfo> {
+  const entries = new Map<string, UnzipFileInfo>();
+  let count = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        if (++count > MAX_ENTRIES) throw new EpubError(`it holds more than ${MAX_ENTRIES} entries (a zip bomb?)`);
+        entries.set(file.name, file);
+        return false;
+      },
+    });
+  } catch (error) {
+    if (error instanceof EpubError) throw error;
+    const zipStart = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    throw new EpubError(zipStart ? 'the zip archive is truncated or damaged' : 'it is not an EPUB (not a zip archive)');
+  }
+  for (const name of entries.keys()) {
+    if (escapes(name)) throw new EpubError(`an entry's path points outside the archive (${printable(name)})`);
+  }
+  return entries;
+}
+
+/** Whether a path inside the zip would leave it: absolute, a drive, or more `..` than folders. */
+function escapes(name: string): boolean {
+  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/u.test(name)) return true;
+  let depth = 0;
+  for (const part of name.split(/[/\\]/u)) {
+    if (part === '..') depth--;
+    else if (part !== '' && part !== '.') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * `href` (URL-encoded, relative to the file at `from`) as a path in the archive, without its fragment;
+ * throws when it leaves the archive.
+ */
+export function resolvePath(from: string, href: string): string {
+  let path = href.split('#')[0] ?? '';
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A stray `%` is part of the name.
+  }
+  if (/^[a-z][a-z0-9+.-]*:/iu.test(path)) throw new EpubError(`it refers to a file outside the archive (${printable(href)})`);
+  const parts = path.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  for (const part of path.split('/')) {
+    if (part === '..') {
+      if (parts.length === 0) throw new EpubError(`a path points outside the archive (${printable(href)})`);
+      parts.pop();
+    } else if (part !== '' && part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, '?');
+  return clean.length > 60 ? `${clean.slice(0, 60)}…` : clean;
+}
+
+function mib(bytes: number): string {
+  return `${Math.round(bytes / MiB)} MiB`;
+}

@@ -1,0 +1,253 @@
+/**
+ * One XHTML file of the spine → a stream of events in reading order: paragraphs (with their marks,
+ * list marker, quote depth and form), headings, and the ids met on the way (where the table of contents
+ * points). Parsed with htmlparser2's streaming parser in HTML mode (every HTML entity, `&nbsp;` too, is
+ * decoded; `<br/>` and `<p/>` are understood), so no markup can reach the text.
+ *
+ * Block elements (p, div, li, blockquote, h1–h6, pre, table, hr, aside …) end the paragraph being
+ * built and start another; everything else is inline. Within a paragraph:
+ *   <b>/<strong> strong · <i>/<em>/<cite> emphasis · <s>/<del> strike · <code> code · <br> a line break
+ *   <ruby>漢<rt>hàn</rt></ruby>  →  `漢` in the text, a ruby mark with reading `hàn` (<rp> dropped)
+ *   <img alt="地图">            →  `［图：地图］`
+ *   <a epub:type="noteref">     →  a `ref` mark; <aside epub:type="footnote|endnote"> → note paragraphs
+ *   <a href="https://…">         →  a link; its address follows as ` (https://…)`
+ * `<head>`, scripts and styles are skipped; CSS is not read.
+ */
+import { Parser } from 'htmlparser2';
+import type { DraftParagraph } from '../builder.js';
+import { InlineText, type OpenMark } from '../inline.js';
+import type { Mark, ParagraphForm } from '../types.js';
+
+export type ContentEvent =
+  | { type: 'anchor'; id: string }
+  | { type: 'heading'; level: number; text: string }
+  | { type: 'paragraph'; draft: Omit<DraftParagraph, 'offset'> };
+
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'header', 'hgroup', 'li', 'main', 'nav', 'ol', 'p', 'section', 'td', 'th', 'tr', 'ul', 'table', 'pre', 'hr',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'tbody', 'thead', 'tfoot',
+]);
+const SKIPPED = new Set(['head', 'script', 'style', 'template', 'rp', 'svg:title']);
+const INLINE_MARKS: Record<string, Mark['kind']> = {
+  b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', cite: 'emphasis', s: 'strike', strike: 'strike',
+  del: 'strike', code: 'code', tt: 'code', kbd: 'code', samp: 'code',
+};
+const NOTE_TYPES = /\b(footnote|endnote|rearnote|note)\b/u;
+const BULLETS = ['•', '◦', '▪'];
+
+interface Frame {
+  name: string;
+  close?: () => void;
+}
+
+export function readContent(xhtml: string): ContentEvent[] {
+  const events: ContentEvent[] = [];
+  const stack: Frame[] = [];
+  let current: InlineText | undefined;
+  let skipping = 0;
+  let quote = 0;
+  let note = 0;
+  const lists: { ordered: boolean; next: number }[] = [];
+  let marker: { marker: string; depth: number } | undefined;
+  let heading: { level: number; text: InlineText } | undefined;
+  let pre: string | undefined;
+  let table: { rows: string[][]; row?: string[]; cell?: InlineText } | undefined;
+  let reading: string[] | undefined;
+  /** The readings of the ruby being read (one per <rt>). */
+  let rubyReadings: string[] = [];
+
+  const flush = () => {
+    const text = current;
+    current = undefined;
+    if (!text) return;
+    const { text: value, marks } = text.finish();
+    if (value === '') return;
+    const draft: Omit<DraftParagraph, 'offset'> = { text: value, ...(marks.length > 0 && { marks }) };
+    if (marker) {
+      draft.list = { ...marker };
+      marker.marker = '';
+    }
+    if (quote > 0) draft.quote = quote;
+    if (note > 0) draft.form = 'note' satisfies ParagraphForm;
+    events.push({ type: 'paragraph', draft });
+  };
+  const target = (): InlineText => {
+    if (table?.cell) return table.cell;
+    if (heading) return heading.text;
+    current ??= new InlineText();
+    return current;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const frame: Frame = { name };
+        stack.push(frame);
+        if (skipping > 0 || SKIPPED.has(name)) {
+          skipping++;
+          frame.close = () => skipping--;
+          return;
+        }
+        // A block ends the paragraph before it, so an id on it marks where the next one starts.
+        if (pre === undefined && !table?.cell && !heading && (BLOCKS.has(name) || /^h[1-6]$/u.test(name))) flush();
+        if (attribs.id) events.push({ type: 'anchor', id: attribs.id });
+        if (name === 'rt') {
+          const collected: string[] = [];
+          const outer = reading;
+          reading = collected;
+          frame.close = () => {
+            reading = outer;
+            rubyReadings.push(collected.join(''));
+          };
+          return;
+        }
+        if (pre !== undefined) {
+          if (name === 'br') pre += '\n';
+          return;
+        }
+        if (table && (name === 'td' || name === 'th')) {
+          table.cell = new InlineText();
+          frame.close = () => {
+            if (table?.cell) (table.row ??= []).push(table.cell.finish().text.replace(/\n/gu, ' '));
+            if (table) table.cell = undefined;
+          };
+          return;
+        }
+        if (table && name === 'tr') {
+          table.row = [];
+          frame.close = () => {
+            if (table?.row && table.row.length > 0) table.rows.push(table.row);
+            if (table) table.row = undefined;
+          };
+          return;
+        }
+        if (/^h[1-6]$/u.test(name) && !heading && !table) {
+          flush();
+          heading = { level: Number(name[1]), text: new InlineText() };
+          frame.close = () => {
+            const text = heading?.text.finish().text.replace(/\n/gu, ' ') ?? '';
+            const level = heading?.level ?? 1;
+            heading = undefined;
+            if (text !== '') events.push({ type: 'heading', level, text });
+          };
+          return;
+        }
+        if (BLOCKS.has(name) && !table?.cell && !heading) {
+          flush();
+          const closers: (() => void)[] = [flush];
+          if (name === 'blockquote') {
+            quote++;
+            closers.push(() => quote--);
+          } else if (name === 'ul' || name === 'ol') {
+            lists.push({ ordered: name === 'ol', next: Number(attribs.start ?? '1') || 1 });
+            closers.push(() => lists.pop());
+          } else if (name === 'li') {
+            const list = lists.at(-1);
+            const depth = Math.max(1, lists.length);
+            const value = list?.ordered ? `${list.next++}.` : (BULLETS[Math.min(depth, BULLETS.length) - 1] ?? '•');
+            const outer = marker;
+            marker = { marker: value, depth };
+            closers.push(() => (marker = outer));
+          } else if (name === 'pre') {
+            pre = '';
+            closers.push(() => {
+              const text = (pre ?? '').replace(/^\n/u, '').replace(/\s+$/u, '');
+              pre = undefined;
+              if (text !== '') events.push({ type: 'paragraph', draft: { text, form: 'code', ...(quote > 0 && { quote }) } });
+            });
+          } else if (name === 'table') {
+            const outer = table;
+            table = { rows: [] };
+            closers.push(() => {
+              const rows = table?.rows ?? [];
+              table = outer;
+              if (rows.length > 0) {
+                const text = rows.map((cells) => cells.join(' | ')).join('\n');
+                events.push({ type: 'paragraph', draft: { text, form: 'table', table: { rows, align: [] }, ...(quote > 0 && { quote }) } });
+              }
+            });
+          } else if (name === 'hr') {
+            events.push({ type: 'paragraph', draft: { text: '', form: 'rule' } });
+          }
+          if (NOTE_TYPES.test(attribs['epub:type'] ?? '') && name !== 'a') {
+            note++;
+            closers.push(() => note--);
+          }
+          frame.close = () => {
+            for (const close of closers) close();
+          };
+          return;
+        }
+        // Inline.
+        if (name === 'br') {
+          target().lineBreak();
+          return;
+        }
+        if (name === 'img' || name === 'image') {
+          const out = target();
+          const mark = out.open('image');
+          const alt = (attribs.alt ?? '').trim();
+          out.append(alt ? `［图：${alt}］` : '［图］');
+          out.close(mark);
+          return;
+        }
+        if (name === 'ruby') {
+          const out = target();
+          const mark = out.open('ruby');
+          const outer = rubyReadings;
+          rubyReadings = [];
+          frame.close = () => {
+            const readings = rubyReadings.join(' ').trim();
+            rubyReadings = outer;
+            if (readings !== '') mark.reading = readings;
+            out.close(mark);
+          };
+          return;
+        }
+        let kind: Mark['kind'] | undefined = INLINE_MARKS[name];
+        let url: string | undefined;
+        if (name === 'a') {
+          if (/\bnoteref\b/u.test(attribs['epub:type'] ?? '')) kind = 'ref';
+          else if (/^(https?|mailto):/iu.test(attribs.href ?? '')) {
+            kind = 'link';
+            url = attribs.href;
+          }
+        }
+        if (kind !== undefined) {
+          const out = target();
+          const mark: OpenMark = out.open(kind, url === undefined ? {} : { url });
+          frame.close = () => {
+            out.close(mark);
+            if (url !== undefined && out.length > mark.start) {
+              const address = out.open('url');
+              out.appendVerbatim(` (${url})`);
+              out.close(address);
+            }
+          };
+        }
+      },
+      ontext(text) {
+        if (skipping > 0) return;
+        if (reading) reading.push(text.trim());
+        else if (pre !== undefined) pre += text;
+        else if (table && !table.cell) return;
+        else if (text.trim() !== '' || current || heading) target().append(text);
+      },
+      onclosetag(name) {
+        // HTML mode closes what the file left open; unwind to the matching frame.
+        for (let i = stack.length - 1; i >= 0; i--) {
+          if (stack[i]?.name !== name) continue;
+          while (stack.length > i) stack.pop()?.close?.();
+          return;
+        }
+      },
+    },
+    { xmlMode: false, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(xhtml);
+  parser.end();
+  while (stack.length > 0) stack.pop()?.close?.();
+  flush();
+  return events;
+}

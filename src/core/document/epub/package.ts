@@ -1,0 +1,191 @@
+/**
+ * The parts of an EPUB that say what it holds: `META-INF/container.xml` names the package (OPF); the
+ * package gives the metadata, the manifest and the spine (reading order); the table of contents is
+ * `nav.xhtml` (EPUB 3, the manifest item with `properties="nav"`) or `toc.ncx` (EPUB 2, the spine's
+ * `toc`), nested as written. XML is parsed by htmlparser2 in XML mode; names are matched without their
+ * namespace prefix (`dc:title`, `opf:item` and `title`, `item` alike).
+ *
+ * DRM: `META-INF/encryption.xml` that encrypts anything with an algorithm other than the two font
+ * obfuscations (IDPF's and Adobe's, which any reader undoes and which only touch fonts) is refused.
+ */
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { EpubError, printable, resolvePath, type Archive } from './archive.js';
+
+type Node = ReturnType<typeof parseDocument>;
+type Element = ReturnType<typeof DomUtils.findAll>[number];
+
+export interface SpineItem {
+  /** Path in the archive. */
+  path: string;
+  mediaType: string;
+}
+
+export interface TocEntry {
+  title: string;
+  /** Path in the archive, or undefined for an entry without a link (a heading over its children). */
+  path?: string;
+  fragment?: string;
+  depth: number;
+}
+
+export interface BookPackage {
+  title?: string;
+  author?: string;
+  language?: string;
+  date?: string;
+  spine: SpineItem[];
+  toc: TocEntry[];
+}
+
+const FONT_OBFUSCATION = new Set(['http://www.idpf.org/2008/embedding', 'http://ns.adobe.com/pdf/enc#RC']);
+const CONTAINER = 'META-INF/container.xml';
+
+export function readPackage(archive: Archive): BookPackage {
+  checkEncryption(archive);
+  const container = archive.readText(CONTAINER);
+  if (container === undefined) throw new EpubError(`it is not an EPUB (${CONTAINER} is missing)`);
+  const rootfile = find(xml(container), 'rootfile');
+  const opfPath = rootfile ? DomUtils.getAttributeValue(rootfile, 'full-path') : undefined;
+  if (!opfPath) throw new EpubError(`its ${CONTAINER} names no package (OPF) file`);
+  const opfText = archive.readText(resolvePath('', opfPath));
+  if (opfText === undefined) throw new EpubError(`its package file ${printable(opfPath)} is missing`);
+  const opf = xml(opfText);
+  if (!find(opf, 'package')) throw new EpubError(`its package file ${printable(opfPath)} is broken (no <package>)`);
+
+  const manifest = new Map<string, { path: string; mediaType: string; properties: string }>();
+  for (const item of findAll(opf, 'item')) {
+    const id = attr(item, 'id');
+    const href = attr(item, 'href');
+    if (id === undefined || href === undefined) continue;
+    manifest.set(id, { path: resolvePath(opfPath, href), mediaType: attr(item, 'media-type') ?? '', properties: attr(item, 'properties') ?? '' });
+  }
+  const spineElement = find(opf, 'spine');
+  if (!spineElement) throw new EpubError(`its package file ${printable(opfPath)} is broken (no spine)`);
+  const spine: SpineItem[] = [];
+  for (const ref of findAll(spineElement, 'itemref')) {
+    const idref = attr(ref, 'idref') ?? '';
+    const item = manifest.get(idref);
+    if (!item) throw new EpubError(`its spine names an item the manifest lacks (${printable(idref)})`);
+    if (!archive.has(item.path)) throw new EpubError(`its spine item ${printable(item.path)} is missing from the archive`);
+    // Images and SVG in the spine (a cover page) carry no text.
+    if (/html|xml/iu.test(item.mediaType) && !/svg/iu.test(item.mediaType)) spine.push({ path: item.path, mediaType: item.mediaType });
+  }
+  if (spine.length === 0) throw new EpubError(`its spine is empty: there is nothing to read`);
+
+  const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/u).includes('nav'));
+  const ncx = manifest.get(attr(spineElement, 'toc') ?? '') ?? [...manifest.values()].find((item) => /ncx/iu.test(item.mediaType));
+  let toc: TocEntry[] = [];
+  if (nav) toc = navToc(archive.readText(nav.path), nav.path);
+  if (toc.length === 0 && ncx) toc = ncxToc(archive.readText(ncx.path), ncx.path);
+
+  const metadata = find(opf, 'metadata') ?? opf;
+  const texts = (name: string) => findAll(metadata, name).map((e) => clean(DomUtils.textContent(e))).filter((t) => t !== '');
+  const title = texts('title')[0];
+  const creators = texts('creator');
+  const language = texts('language')[0];
+  const date = texts('date')[0];
+  return {
+    ...(title !== undefined && { title }),
+    ...(creators.length > 0 && { author: creators.join('、') }),
+    ...(language !== undefined && { language }),
+    ...(date !== undefined && { date }),
+    spine,
+    toc,
+  };
+}
+
+function checkEncryption(archive: Archive): void {
+  const path = 'META-INF/encryption.xml';
+  if (!archive.has(path)) return;
+  const text = archive.readText(path) ?? '';
+  const methods = findAll(xml(text), 'EncryptionMethod').map((e) => attr(e, 'Algorithm') ?? '');
+  const data = findAll(xml(text), 'EncryptedData');
+  if (data.length > methods.length || methods.some((method) => !FONT_OBFUSCATION.has(method))) {
+    throw new EpubError('it is protected by DRM (META-INF/encryption.xml encrypts its content); yuedu reads only unencrypted books');
+  }
+}
+
+/** EPUB 3: the `<nav epub:type="toc">` list, nested `ol > li > a|span (+ ol)`. */
+function navToc(text: string | undefined, from: string): TocEntry[] {
+  if (text === undefined) return [];
+  const doc = parseDocument(text, { xmlMode: false, recognizeSelfClosing: true });
+  const navs = DomUtils.findAll((e) => e.name === 'nav', doc.children);
+  const nav = navs.find((e) => /\btoc\b/u.test(e.attribs['epub:type'] ?? '')) ?? navs[0];
+  const list = nav && DomUtils.findOne((e) => e.name === 'ol' || e.name === 'ul', nav.children);
+  const entries: TocEntry[] = [];
+  const walk = (ol: Element, depth: number) => {
+    for (const li of ol.children) {
+      if (li.type !== 'tag' || li.name !== 'li') continue;
+      const label = li.children.find((c): c is Element => c.type === 'tag' && (c.name === 'a' || c.name === 'span'));
+      const child = li.children.find((c): c is Element => c.type === 'tag' && (c.name === 'ol' || c.name === 'ul'));
+      if (label) entries.push(entry(clean(DomUtils.textContent(label)), label.attribs['href'], from, depth));
+      if (child) walk(child, label ? depth + 1 : depth);
+    }
+  };
+  if (list) walk(list, 1);
+  return entries;
+}
+
+/** EPUB 2: `navMap > navPoint (navLabel > text, content@src, navPoint…)`. */
+function ncxToc(text: string | undefined, from: string): TocEntry[] {
+  if (text === undefined) return [];
+  const map = find(xml(text), 'navMap');
+  const entries: TocEntry[] = [];
+  const walk = (parent: Element, depth: number) => {
+    for (const point of parent.children) {
+      if (point.type !== 'tag' || local(point.name) !== 'navPoint') continue;
+      const label = DomUtils.findOne((e) => local(e.name) === 'text', point.children);
+      const content = point.children.find((c): c is Element => c.type === 'tag' && local(c.name) === 'content');
+      entries.push(entry(label ? clean(DomUtils.textContent(label)) : '', content ? attr(content, 'src') : undefined, from, depth));
+      walk(point, depth + 1);
+    }
+  };
+  if (map) walk(map, 1);
+  return entries;
+}
+
+function entry(title: string, href: string | undefined, from: string, depth: number): TocEntry {
+  const entry: TocEntry = { title: title || '…', depth };
+  if (href !== undefined && href !== '' && !/^[a-z][a-z0-9+.-]*:/iu.test(href)) {
+    entry.path = href.startsWith('#') ? from : resolvePath(from, href);
+    const fragment = href.split('#')[1];
+    if (fragment) entry.fragment = decodeFragment(fragment);
+  }
+  return entry;
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+function xml(text: string): Node {
+  return parseDocument(text, { xmlMode: true });
+}
+
+function local(name: string): string {
+  const colon = name.lastIndexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+function findAll(root: Node | Element, name: string): Element[] {
+  return DomUtils.findAll((e) => local(e.name) === name, root.children);
+}
+
+function find(root: Node | Element, name: string): Element | undefined {
+  return DomUtils.findOne((e) => local(e.name) === name, root.children) ?? undefined;
+}
+
+/** An attribute by its local name (`opf:role` and `role` alike). */
+function attr(element: Element, name: string): string | undefined {
+  for (const [key, value] of Object.entries(element.attribs)) if (local(key) === name) return value;
+  return undefined;
+}
+
+/** Layout whitespace collapsed; a full-width space inside a title (`第一部　春`) is the title's own. */
+function clean(text: string): string {
+  return text.replace(/[ \t\n\r\f]+/gu, ' ').trim();
+}

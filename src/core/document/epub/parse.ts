@@ -1,0 +1,121 @@
+/**
+ * EPUB (2 and 3) → {@link Document}. Throws {@link EpubError} (one line, no file name) for a book that
+ * cannot be read; see archive.ts for the limits and package.ts for DRM.
+ *
+ * The spine's files are read in order (content.ts) into one flow. The table of contents decides the
+ * sections: each entry starts a section where it points (a file, or an id in it), titled as the entry
+ * and nested as the entries are (a part's chapters are depth 2). An entry without a link (a heading over
+ * its children) starts where its first child does; one whose id is not found starts at its file's top.
+ * What comes before the first entry (cover, title page) is the lead. A chapter's own heading right at
+ * its start, saying what the entry says, is not repeated as text; other headings inside a chapter are
+ * bold paragraphs. A book without a usable table of contents takes its sections from its headings.
+ *
+ * `Document.source` is the book's text as the flow holds it (headings and paragraphs, a blank line
+ * between them): what offsets, search and citations refer to. Nothing of the markup is kept.
+ *
+ *   nav: 第一部 (→ part1.xhtml) ─ 第一章 (→ ch1.xhtml), 第二章 (→ ch1.xhtml#c2)
+ *   → sections 1 第一部 (depth 1), 2 第一章 (depth 2), 3 第二章 (depth 2, from the element id="c2")
+ */
+import { DocumentBuilder, type DraftParagraph } from '../builder.js';
+import type { Document } from '../types.js';
+import { Archive, EpubError } from './archive.js';
+import { readContent, type ContentEvent } from './content.js';
+import { readPackage, type TocEntry } from './package.js';
+
+export { EpubError } from './archive.js';
+export const UNTITLED_BOOK = '无标题';
+
+export function parseEpub(bytes: Uint8Array): Document {
+  const archive = new Archive(bytes);
+  const book = readPackage(archive);
+  const texts = archive.readTexts(book.spine.map((item) => item.path));
+  const files = book.spine.map((item) => {
+    const text = texts.get(item.path);
+    if (text === undefined) throw new EpubError(`its spine item ${item.path} could not be read`);
+    return { path: item.path, events: readContent(text) };
+  });
+
+  // Where each entry starts: `path` or `path#id`, entries in table-of-contents order.
+  const starts = new Map<string, TocEntry[]>();
+  const ids = new Map(files.map((file) => [file.path, new Set(file.events.flatMap((e) => (e.type === 'anchor' ? [e.id] : [])))]));
+  const linked = book.toc.map((entry, i) => {
+    const to = entry.path !== undefined ? entry : book.toc.slice(i + 1).find((next) => next.path !== undefined && next.depth > entry.depth);
+    if (!to?.path || !ids.has(to.path)) return false;
+    const key = to.fragment !== undefined && ids.get(to.path)?.has(to.fragment) ? `${to.path}#${to.fragment}` : to.path;
+    starts.set(key, [...(starts.get(key) ?? []), entry]);
+    return true;
+  });
+  const useToc = linked.some(Boolean);
+
+  const builder = new DocumentBuilder();
+  const source = new SourceText();
+  let sectionTitle: string | undefined;
+  const open = (entries: TocEntry[] | undefined) => {
+    for (const entry of entries ?? []) {
+      builder.heading(entry.title, source.add(entry.title), entry.depth);
+      sectionTitle = entry.title;
+    }
+  };
+  const headingLevels = files.flatMap((file) => file.events.flatMap((e) => (e.type === 'heading' ? [e.level] : [])));
+  const topLevel = headingLevels.length > 0 ? Math.min(...headingLevels) : 1;
+
+  for (const file of files) {
+    if (useToc) open(starts.get(file.path));
+    for (const event of file.events) handle(event);
+
+    function handle(event: ContentEvent): void {
+      if (event.type === 'anchor') {
+        if (useToc) open(starts.get(`${file.path}#${event.id}`));
+        return;
+      }
+      if (event.type === 'heading') {
+        if (!useToc) {
+          builder.heading(event.text, source.add(event.text), event.level - topLevel + 1);
+          return;
+        }
+        // The chapter's own heading, already the section's title.
+        if (sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && sameTitle(event.text, sectionTitle)) return;
+        const paragraph: DraftParagraph = { text: event.text, offset: source.add(event.text), marks: [{ kind: 'strong', start: 0, end: event.text.length }] };
+        builder.paragraph(paragraph);
+        return;
+      }
+      builder.paragraph({ ...event.draft, offset: source.add(event.draft.text) });
+    }
+  }
+  return builder.build(
+    {
+      title: book.title ?? book.toc[0]?.title ?? UNTITLED_BOOK,
+      ...(book.author !== undefined && { author: book.author }),
+      ...(book.date !== undefined && { date: book.date }),
+      ...(book.language !== undefined && { language: book.language }),
+      format: 'epub',
+      shape: 'book',
+    },
+    source.text(),
+  );
+}
+
+/** A chapter heading and its entry name the same thing when one holds the other, spaces aside. */
+function sameTitle(heading: string, title: string): boolean {
+  const a = heading.replace(/[\s\u3000]+/gu, '');
+  const b = title.replace(/[\s\u3000]+/gu, '');
+  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+}
+
+/** The flow's text, paragraph by paragraph, with a blank line between. */
+class SourceText {
+  private readonly parts: string[] = [];
+  private length = 0;
+
+  add(text: string): number {
+    const offset = this.length;
+    this.parts.push(text);
+    this.length += text.length + 2;
+    return offset;
+  }
+
+  text(): string {
+    return this.parts.join('\n\n');
+  }
+}
+

@@ -1,0 +1,97 @@
+/**
+ * A paragraph's text built piece by piece from inline markup (Markdown's or XHTML's), with the spans
+ * it marks: what the Markdown and EPUB parsers share.
+ *
+ * Whitespace is the source's layout, not the text: a run of spaces, tabs and newlines becomes one space,
+ * except a line break between two Chinese characters, which is dropped (`中文\n中文` is `中文中文`, as
+ * the author meant; `word\nword` keeps its space). A hard break (`<br>`, two trailing spaces) is a `\n`
+ * the layout honours. Leading and trailing blanks (spaces, U+3000 and NBSP indents) are trimmed at the
+ * end, and the marks moved with the text.
+ *
+ *   append('中文\n'), append('中文 ') , open strong, append('ABC'), close  →  `中文中文 ABC`, strong [5, 8)
+ */
+import type { Mark } from './types.js';
+
+const COLLAPSIBLE = /[ \t\n\r\f]+/gu;
+const EDGE_BLANK = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu;
+
+/** Characters from the CJK radicals up (and the full-width forms) count as Chinese for joining lines. */
+function isWide(char: string | undefined): boolean {
+  return char !== undefined && char.charCodeAt(0) >= 0x2e80;
+}
+
+export interface OpenMark {
+  kind: Mark['kind'];
+  start: number;
+  url?: string;
+  reading?: string;
+}
+
+export class InlineText {
+  private text = '';
+  private readonly marks: Mark[] = [];
+  /** Whitespace seen since the last character: none, a space, or a run with a line break in it. */
+  private pending: '' | 'space' | 'newline' = '';
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** Text with its whitespace collapsed (see the module comment). */
+  append(raw: string): void {
+    let at = 0;
+    for (const match of raw.matchAll(COLLAPSIBLE)) {
+      this.word(raw.slice(at, match.index));
+      if (this.pending !== 'space') this.pending = match[0].includes('\n') ? 'newline' : 'space';
+      at = match.index + match[0].length;
+    }
+    this.word(raw.slice(at));
+  }
+
+  /** Text exactly as written (inline code keeps its spaces). */
+  appendVerbatim(raw: string): void {
+    this.word(raw);
+  }
+
+  /** A hard line break. */
+  lineBreak(): void {
+    if (this.text.length > 0 && !this.text.endsWith('\n')) this.text += '\n';
+    this.pending = '';
+  }
+
+  open(kind: Mark['kind'], extra: { url?: string; reading?: string } = {}): OpenMark {
+    return { kind, start: this.text.length, ...extra };
+  }
+
+  close(open: OpenMark): void {
+    let start = open.start;
+    // The space before the marked words was written after the mark opened; it is not marked.
+    while (start < this.text.length && /\s/u.test(this.text[start] ?? '')) start++;
+    if (this.text.length <= start) return;
+    const mark: Mark = { kind: open.kind, start, end: this.text.length };
+    if (open.url !== undefined) mark.url = open.url;
+    if (open.reading !== undefined) mark.reading = open.reading;
+    this.marks.push(mark);
+  }
+
+  /** The text, trimmed, and its marks sorted by start (outer before inner). */
+  finish(): { text: string; marks: Mark[] } {
+    const lead = /^[\s\u3000\u00a0]*/u.exec(this.text)?.[0].length ?? 0;
+    const text = this.text.replace(EDGE_BLANK, '');
+    const marks = this.marks
+      .map((mark) => ({ ...mark, start: Math.max(0, mark.start - lead), end: Math.min(text.length, mark.end - lead) }))
+      .filter((mark) => mark.end > mark.start)
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    return { text, marks };
+  }
+
+  private word(word: string): void {
+    if (word === '') return;
+    if (this.pending !== '' && this.text.length > 0 && !this.text.endsWith('\n')) {
+      const joinsChinese = this.pending === 'newline' && isWide(this.text.at(-1)) && isWide(word[0]);
+      if (!joinsChinese) this.text += ' ';
+    }
+    this.pending = '';
+    this.text += word;
+  }
+}

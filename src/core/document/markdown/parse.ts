@@ -1,0 +1,327 @@
+/**
+ * Markdown → {@link Document}, through mdast-util-from-markdown (CommonMark, with GFM's tables,
+ * strikethrough, autolinks, task lists and footnotes, and YAML front matter). Never throws: any text opens.
+ *
+ * What becomes what:
+ * - Front matter is metadata (title, author, date), never text (see front-matter.ts).
+ * - The title: the front matter's; else the first `#` heading. When that `#` is the only one it is the
+ *   title and not a section (an article: `# 标题` then `##` parts); when there are several `#`, each is a
+ *   section and the first also names the document. Without any, the first heading or the first words.
+ * - Headings are sections, nested by level: depths count from the shallowest level used, so an article
+ *   of `##` and `###` nests as 1 and 2. Paragraphs before the first heading are the lead.
+ * - Inline: strong, emphasis, strike, code and links become marks on plain text; a link's address
+ *   follows its text as ` (url)` (its own mark, drawn dimmed) unless the text is the address; images are
+ *   `［图：alt］`; HTML tags are dropped and their text kept (`<br>` breaks the line); footnote
+ *   references are `[1]`, numbered in the order they are first referred to.
+ * - Blocks: list items carry their marker (`•`, `◦`, `▪` by depth, `3.`, `☐`/`☑` for tasks) and depth;
+ *   block quotes their depth; code blocks, tables and thematic breaks are paragraphs of their own form.
+ *   Footnotes are listed at the end of the section that first refers to them; unreferenced ones at the end.
+ *
+ *   ---\ntitle: 札记\n---\n## 一\n正文**重点**[^a]\n\n[^a]: 注文
+ *   → title 札记; section 1 `一` (depth 1): `正文重点[1]` (strong [2, 4), ref [4, 7)), then note `[1]` `注文`
+ */
+import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { DocumentBuilder, type DraftParagraph } from '../builder.js';
+import { InlineText } from '../inline.js';
+import type { Document, ParagraphForm } from '../types.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { htmlText } from './html.js';
+
+const BULLETS = ['•', '◦', '▪'];
+const FALLBACK_TITLE = 20;
+export const UNTITLED_MARKDOWN = '无标题';
+
+/** Where a block sits: inside how many quotes, which list item (whose marker the first paragraph takes). */
+interface Context {
+  quote: number;
+  item?: { marker: string; depth: number };
+  form?: ParagraphForm;
+}
+
+export function parseMarkdown(source: string): Document {
+  const tree = fromMarkdown(source, {
+    extensions: [gfm(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  });
+  return new MarkdownWalker(source, tree).document();
+}
+
+class MarkdownWalker {
+  private readonly builder = new DocumentBuilder();
+  private readonly definitions = new Map<string, string>();
+  private readonly footnotes = new Map<string, Parent>();
+  private readonly numbers = new Map<string, number>();
+  /** Footnotes referred to in the section being read and not listed yet. */
+  private sectionNotes: string[] = [];
+  private readonly listed = new Set<string>();
+  private meta: FrontMatter = {};
+  private titleHeading: Nodes | undefined;
+  private minDepth = 1;
+  private title = '';
+
+  private readonly source: string;
+  private readonly tree: Root;
+
+  constructor(source: string, tree: Root) {
+    this.source = source;
+    this.tree = tree;
+  }
+
+  document(): Document {
+    this.prepare();
+    for (const node of this.tree.children) this.block(node, { quote: 0 });
+    this.flushNotes();
+    // Footnotes nobody refers to still belong to the text.
+    this.sectionNotes = [...this.footnotes.keys()].filter((id) => !this.listed.has(id));
+    this.flushNotes();
+    return this.builder.build(
+      {
+        title: this.title,
+        ...(this.meta.author !== undefined && { author: this.meta.author }),
+        ...(this.meta.date !== undefined && { date: this.meta.date }),
+        ...(this.meta.language !== undefined && { language: this.meta.language }),
+        format: 'markdown',
+        shape: 'article',
+      },
+      this.source,
+    );
+  }
+
+  /** Metadata, link definitions, footnotes, the title and the shallowest heading level, before the walk. */
+  private prepare(): void {
+    const headings: { node: Nodes; depth: number; text: string }[] = [];
+    const visit = (node: Nodes) => {
+      if (node.type === 'yaml' && this.tree.children[0] === node) this.meta = readFrontMatter(node.value);
+      else if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
+      else if (node.type === 'footnoteDefinition') this.footnotes.set(node.identifier, node);
+      else if (node.type === 'heading') headings.push({ node, depth: node.depth, text: this.plain(node.children) });
+      if ('children' in node && node.type !== 'heading') for (const child of node.children) visit(child);
+    };
+    visit(this.tree);
+    const tops = headings.filter((heading) => heading.depth === 1);
+    const first = headings[0];
+    if (this.meta.title !== undefined) {
+      this.title = this.meta.title;
+      if (first && first.depth === 1 && tops.length === 1 && same(first.text, this.meta.title)) this.titleHeading = first.node;
+    } else if (tops[0]) {
+      this.title = tops[0].text;
+      if (tops.length === 1 && first === tops[0]) this.titleHeading = first.node;
+    } else {
+      this.title = first?.text || this.firstWords();
+    }
+    const sectionDepths = headings.filter((heading) => heading.node !== this.titleHeading).map((heading) => heading.depth);
+    this.minDepth = sectionDepths.length > 0 ? Math.min(...sectionDepths) : 1;
+  }
+
+  private block(node: RootContent, ctx: Context): void {
+    switch (node.type) {
+      case 'yaml':
+      case 'definition':
+      case 'footnoteDefinition':
+        return;
+      case 'heading': {
+        if (node === this.titleHeading) return;
+        if (ctx.quote > 0 || ctx.item) {
+          // A heading inside a quote or list is emphasis there, not a part of the outline.
+          this.inlineParagraph(node.children, node, ctx, 'strong');
+          return;
+        }
+        this.flushNotes();
+        this.builder.heading(this.plain(node.children) || '＃', offsetOf(node), node.depth - this.minDepth + 1);
+        return;
+      }
+      case 'paragraph':
+        this.inlineParagraph(node.children, node, ctx);
+        return;
+      case 'blockquote':
+        for (const child of node.children) this.block(child, { ...ctx, quote: ctx.quote + 1 });
+        return;
+      case 'list': {
+        const depth = (ctx.item?.depth ?? 0) + 1;
+        node.children.forEach((item, i) => {
+          let marker = node.ordered ? `${(node.start ?? 1) + i}.` : (BULLETS[Math.min(depth, BULLETS.length) - 1] ?? '•');
+          if (item.checked === true) marker = '☑';
+          else if (item.checked === false) marker = '☐';
+          const itemCtx: Context = { ...ctx, item: { marker, depth } };
+          for (const child of item.children) this.block(child, itemCtx);
+          // An item with nothing in it still shows its marker.
+          if (itemCtx.item && itemCtx.item.marker !== '') this.emit({ text: '', offset: offsetOf(item) }, itemCtx);
+        });
+        return;
+      }
+      case 'code':
+        this.emit({ text: node.value, offset: offsetOf(node), form: 'code' }, ctx);
+        return;
+      case 'html': {
+        const text = htmlText(node.value);
+        if (text !== '') this.emit({ text, offset: offsetOf(node) }, ctx);
+        return;
+      }
+      case 'table':
+        this.table(node, ctx);
+        return;
+      case 'thematicBreak':
+        this.emit({ text: '', offset: offsetOf(node), form: 'rule' }, ctx);
+        return;
+      default:
+        if ('children' in node) for (const child of node.children as RootContent[]) this.block(child, ctx);
+        else if ('value' in node && typeof node.value === 'string' && node.value.trim() !== '') this.emit({ text: node.value.trim(), offset: offsetOf(node) }, ctx);
+    }
+  }
+
+  private inlineParagraph(children: PhrasingContent[], node: Nodes, ctx: Context, whole?: 'strong'): void {
+    const out = new InlineText();
+    const mark = whole ? out.open(whole) : undefined;
+    for (const child of children) this.inline(child, out);
+    if (mark) out.close(mark);
+    const { text, marks } = out.finish();
+    if (text === '' && !ctx.item?.marker) return;
+    this.emit({ text, offset: offsetOf(node), ...(marks.length > 0 && { marks }) }, ctx);
+  }
+
+  /** Adds a paragraph with its place in lists and quotes; the first one of a list item takes its marker. */
+  private emit(draft: DraftParagraph, ctx: Context): void {
+    const paragraph: DraftParagraph = { ...draft };
+    if (ctx.form && !paragraph.form) paragraph.form = ctx.form;
+    if (ctx.item) {
+      paragraph.list = { marker: ctx.item.marker, depth: ctx.item.depth };
+      ctx.item.marker = '';
+    }
+    if (ctx.quote > 0) paragraph.quote = ctx.quote;
+    this.builder.paragraph(paragraph);
+  }
+
+  private inline(node: PhrasingContent, out: InlineText): void {
+    switch (node.type) {
+      case 'text':
+        out.append(node.value);
+        return;
+      case 'strong':
+      case 'emphasis':
+      case 'delete': {
+        const mark = out.open(node.type === 'delete' ? 'strike' : node.type);
+        for (const child of node.children) this.inline(child, out);
+        out.close(mark);
+        return;
+      }
+      case 'inlineCode': {
+        const mark = out.open('code');
+        out.appendVerbatim(node.value);
+        out.close(mark);
+        return;
+      }
+      case 'break':
+        out.lineBreak();
+        return;
+      case 'link':
+        this.link(node.children, node.url, out);
+        return;
+      case 'linkReference':
+        this.link(node.children, this.definitions.get(node.identifier), out);
+        return;
+      case 'image':
+      case 'imageReference': {
+        const mark = out.open('image');
+        out.append(node.alt ? `［图：${node.alt}］` : '［图］');
+        out.close(mark);
+        return;
+      }
+      case 'footnoteReference': {
+        let number = this.numbers.get(node.identifier);
+        if (number === undefined) {
+          number = this.numbers.size + 1;
+          this.numbers.set(node.identifier, number);
+        }
+        if (this.footnotes.has(node.identifier) && !this.sectionNotes.includes(node.identifier)) this.sectionNotes.push(node.identifier);
+        const mark = out.open('ref');
+        out.appendVerbatim(`[${number}]`);
+        out.close(mark);
+        return;
+      }
+      case 'html':
+        if (/^<br\s*\/?>$/iu.test(node.value.trim())) out.lineBreak();
+        return;
+      default:
+        for (const child of (node as { children?: PhrasingContent[] }).children ?? []) this.inline(child, out);
+    }
+  }
+
+  private link(children: PhrasingContent[], url: string | undefined, out: InlineText): void {
+    const mark = out.open('link', url === undefined ? {} : { url });
+    for (const child of children) this.inline(child, out);
+    out.close(mark);
+    if (url === undefined || url === '' || url.startsWith('#')) return;
+    // An autolink's text is its address (`<https://…>` or a bare URL); say it once.
+    const shown = this.plain(children);
+    if (shown === url || `mailto:${shown}` === url) return;
+    const address = out.open('url');
+    out.appendVerbatim(` (${url})`);
+    out.close(address);
+  }
+
+  private table(node: Table, ctx: Context): void {
+    const rows = node.children.map((row) => row.children.map((cell) => this.plain(cell.children).replace(/\n/gu, ' ')));
+    const text = rows.map((cells) => cells.join(' | ')).join('\n');
+    this.emit({ text, offset: offsetOf(node), form: 'table', table: { rows, align: node.align ?? [] } }, ctx);
+  }
+
+  /** Lists the footnotes the section referred to, as its last paragraphs. */
+  private flushNotes(): void {
+    const ids = this.sectionNotes;
+    this.sectionNotes = [];
+    for (const id of ids) {
+      if (this.listed.has(id)) continue;
+      this.listed.add(id);
+      const definition = this.footnotes.get(id);
+      if (!definition) continue;
+      let number = this.numbers.get(id);
+      if (number === undefined) {
+        number = this.numbers.size + 1;
+        this.numbers.set(id, number);
+      }
+      const ctx: Context = { quote: 0, item: { marker: `[${number}]`, depth: 1 }, form: 'note' };
+      for (const child of definition.children as RootContent[]) this.block(child, ctx);
+      // Notes referred to inside this note come right after it.
+      if (this.sectionNotes.length > 0) this.flushNotes();
+    }
+  }
+
+  /** Inline content as one line of plain text (headings, table cells). */
+  private plain(children: PhrasingContent[]): string {
+    const out = new InlineText();
+    const walk = (node: PhrasingContent) => {
+      if (node.type === 'text' || node.type === 'inlineCode') out.append(node.value);
+      else if (node.type === 'image' || node.type === 'imageReference') out.append(node.alt ? `［图：${node.alt}］` : '［图］');
+      else if (node.type === 'break') out.append(' ');
+      else if ("children" in node) (node.children as PhrasingContent[]).forEach(walk);
+    };
+    children.forEach(walk);
+    return out.finish().text;
+  }
+
+  private firstWords(): string {
+    for (const node of this.tree.children) {
+      if (node.type !== 'paragraph') continue;
+      const text = this.plain(node.children);
+      if (text === '') continue;
+      const chars = Array.from(text).slice(0, FALLBACK_TITLE + 1);
+      const pause = chars.findIndex((c) => /[，,。．！!？?；;：:、…]/u.test(c));
+      if (pause > 0) return chars.slice(0, pause).join('');
+      return chars.length > FALLBACK_TITLE ? `${chars.slice(0, FALLBACK_TITLE).join('')}…` : chars.join('');
+    }
+    return UNTITLED_MARKDOWN;
+  }
+}
+
+function offsetOf(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function same(a: string, b: string): boolean {
+  return a.replace(/\s+/gu, '') === b.replace(/\s+/gu, '');
+}

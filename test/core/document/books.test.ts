@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { outlineOf } from '../../../src/core/document/outline.js';
+import { allParagraphs } from '../../../src/core/document/paragraphs.js';
+import { parseDocument, PART_CHARS } from '../../../src/core/document/parse.js';
+import { isDialogue } from '../../../src/core/document/shape.js';
+
+/** Narrative lines of our own, with reported speech and colons of every kind. */
+const NARRATIVE = [
+  '　　天色渐晚，山路上只剩下他一个人。',
+  '　　士隐听了大叫：“妙哉！”便拉着他往回走。',
+  '　　那老人摇头道：“不可。”',
+  '　　远处传来钟声，他停下脚步听了一会儿。',
+  '　　店家端上一碗热汤，汤里浮着几片葱花。',
+  '　　他心里想：明天还要早起赶路。',
+];
+
+function chapterText(n: number, lines = 4): string {
+  return Array.from({ length: lines }, (_, i) => NARRATIVE[(n + i) % NARRATIVE.length]).join('\n');
+}
+
+function novel(chapters: number, { volumes = 0, head = [] as string[], tail = [] as string[] } = {}): string {
+  const parts = [...head];
+  const perVolume = volumes > 0 ? Math.ceil(chapters / volumes) : Infinity;
+  for (let c = 1; c <= chapters; c++) {
+    if (volumes > 0 && (c - 1) % perVolume === 0) parts.push(`第${(c - 1) / perVolume + 1}卷 卷名${c}`);
+    parts.push(`　　第${c}章 章名${c}`, chapterText(c));
+  }
+  return [...parts, ...tail].join('\n');
+}
+
+describe('shape', () => {
+  it('a novel full of colons and reported speech is a book, with no speakers', () => {
+    const doc = parseDocument(`山路\n${novel(12)}`);
+    expect(doc.shape).toBe('book');
+    expect(doc.speakers).toEqual([]);
+    expect(doc.sections).toHaveLength(12);
+    expect(allParagraphs(doc).every((p) => p.label === undefined && p.kind !== 'question' && p.kind !== 'answer')).toBe(true);
+  });
+
+  it('a novel without chapters but with reported speech is not an interview', () => {
+    const text = ['无题', ...Array.from({ length: 30 }, (_, i) => `${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰巳午未申酉戌亥'[i % 12]}听了大叫：好啊，走吧。`), ...NARRATIVE].join('\n');
+    expect(isDialogue(text.split('\n').slice(1))).toBe(false);
+    const doc = parseDocument(text);
+    expect(doc.shape).not.toBe('interview');
+    expect(doc.speakers).toEqual([]);
+  });
+
+  it('a dialogue-shaped text that is not the interview is an interview', () => {
+    const text = '访谈录\n\n主持人：今天聊什么？\n\n嘉宾：聊读书。\n\n读书有很多好处。\n\n主持人：比如呢？\n\n嘉宾：可以安静下来。\n\n主持人：谢谢。';
+    const doc = parseDocument(text);
+    expect(doc.shape).toBe('interview');
+    expect(doc.speakers.map((s) => [s.name, s.role])).toEqual([['主持人', 'interviewer'], ['嘉宾', 'interviewee']]);
+  });
+
+  it('seven or more names are not an interview; a quote after the colon is not a turn', () => {
+    const names = ['甲', '乙', '丙', '丁', '戊', '己', '庚'];
+    expect(isDialogue(names.map((n) => `${n}：我来了。`))).toBe(false);
+    expect(isDialogue(names.slice(0, 6).map((n) => `${n}：我来了。`))).toBe(true);
+    expect(isDialogue(['张三：“我来了。”', '李四：“好。”'])).toBe(false);
+  });
+
+  it('metadata lines never make turns', () => {
+    const doc = parseDocument('书\n\n作者：某人\n\n时间：某年\n\n备注：无\n\n内容简介：一个故事。\n\n正文在这里。');
+    expect(doc.speakers).toEqual([]);
+    expect(doc.shape).not.toBe('interview');
+  });
+
+  it('the interview stays an interview', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = parseDocument(readFileSync(new URL('../../../content/interview.txt', import.meta.url), 'utf8'));
+    expect(doc.shape).toBe('interview');
+    expect(doc.volumes).toBeUndefined();
+    expect(doc.author).toBeUndefined();
+  });
+
+  it('short headings between paragraphs make an article; nothing makes plain', () => {
+    expect(parseDocument('标题\n\n小标题\n\n一段很长的正文，说了很多话。\n\n另一个小标题\n\n又一段正文。').shape).toBe('article');
+    expect(parseDocument('今天天气很好。\n我们去公园。').shape).toBe('plain');
+  });
+});
+
+describe('books', () => {
+  it('nests chapters under volumes; chapters keep reading-order numbers', () => {
+    const doc = parseDocument(`长河\n作者：某某\n${novel(6, { volumes: 2 })}`);
+    expect(doc.shape).toBe('book');
+    expect(doc.author).toBe('某某');
+    expect(doc.volumes?.map((v) => [v.title, v.firstSection])).toEqual([['第1卷 卷名1', 1], ['第2卷 卷名4', 4]]);
+    expect(doc.sections.map((s) => [s.index, s.title, s.depth])).toEqual([1, 2, 3, 4, 5, 6].map((n) => [n, `第${n}章 章名${n}`, 2]));
+    const tree = outlineOf(doc);
+    expect(tree.map((node) => [node.title, node.children.map((c) => c.section)])).toEqual([['第1卷 卷名1', [1, 2, 3]], ['第2卷 卷名4', [4, 5, 6]]]);
+    expect(doc.sections.every((s) => doc.source.slice(s.offset, s.offset + s.title.length) === s.title)).toBe(true);
+  });
+
+  it('keeps the text before the first chapter as the lead and a contents block as one note', () => {
+    const contents = ['目录', ...Array.from({ length: 5 }, (_, i) => `第${i + 1}章 章名${i + 1}`)];
+    const doc = parseDocument(`长河\n内容简介：一个关于河的故事。\n${contents.join('\n')}\n${novel(5)}`);
+    expect(doc.sections).toHaveLength(5);
+    expect(doc.lead.map((p) => p.text)).toEqual(['内容简介：一个关于河的故事。']);
+    expect(doc.notes).toContain(contents.join('\n'));
+    expect(allParagraphs(doc).some((p) => p.text === '目录')).toBe(false);
+  });
+
+  it('keeps download-site lines at both ends and web-serial furniture as notes, in order', () => {
+    const head = ['本书由某某书友整理上传', '更多精彩小说请访问 www.example.com', '长河'];
+    const tail = ['（本章完）', '本书来自 www.example.com 免费TXT小说下载站'];
+    const text = novel(20, { head, tail }).replace('第3章 章名3', '第3章 章名3\n求月票！');
+    const doc = parseDocument(text);
+    expect(doc.title).toBe('长河');
+    expect(doc.notes).toEqual(['本书由某某书友整理上传', '更多精彩小说请访问 www.example.com', '求月票！', '（本章完）', '本书来自 www.example.com 免费TXT小说下载站']);
+    expect(allParagraphs(doc).some((p) => /www|求月票|本章完/.test(p.text))).toBe(false);
+    expect(doc.sections).toHaveLength(20);
+  });
+
+  it('keeps a URL inside a short text as text', () => {
+    const doc = parseDocument('链接\n\n网址是 www.example.com 请记下。\n\n完。');
+    expect(allParagraphs(doc).map((p) => p.text)).toContain('网址是 www.example.com 请记下。');
+  });
+
+  it('drops a bare 正文 line before the first chapter into the notes', () => {
+    const doc = parseDocument(`长河\n正文\n${novel(3)}`);
+    expect(doc.notes).toContain('正文');
+    expect(doc.lead).toEqual([]);
+  });
+});
+
+describe('title and author', () => {
+  it.each([
+    ['《长河》\n作者：某某\n', '长河', '某某'],
+    ['《长河》作者：某某\n', '长河', '某某'],
+    ['书名：长河\n作者：某某\n', '长河', '某某'],
+    ['长河\n作者: 某某\n', '长河', '某某'],
+  ])('%j gives title %s and author %s', (head, title, author) => {
+    const doc = parseDocument(`${head}${novel(3)}`);
+    expect(doc.title).toBe(title);
+    expect(doc.author).toBe(author);
+    expect(doc.sections).toHaveLength(3);
+  });
+
+  it.each([
+    ['a chapter heading', '第一章 风起\n正文一段。\n第二章 云涌\n正文二段。'],
+    ['a numbered saying', '1.1 子曰：学而时习之，不亦说乎\n1.2 有子曰：其为人也孝弟'],
+    ['a sentence in quotes', '“你好”\n他说完就走了。'],
+  ])('does not take %s for the title; the file name is the title then', (_what, text) => {
+    const doc = parseDocument(text, { name: '/books/《论语》.txt' });
+    expect(doc.title).toBe('论语');
+    const first = text.split('\n')[0] ?? '';
+    expect([...doc.sections.map((s) => s.title), ...allParagraphs(doc).map((p) => p.text)].some((t) => first.endsWith(t))).toBe(true);
+  });
+});
+
+describe('generated parts', () => {
+  it('splits a long plain text at paragraph breaks, titled by first words', () => {
+    const paragraphs = Array.from({ length: 120 }, (_, i) => `第${i}天，${'风吹过山岗。'.repeat(20)}`);
+    const doc = parseDocument(paragraphs.join('\n'));
+    expect(doc.shape).toBe('plain');
+    expect(doc.sections.length).toBeGreaterThan(2);
+    for (const section of doc.sections) {
+      expect(section.generated).toBe(true);
+      expect(section.offset).toBe(-1);
+      expect(section.title).toBe(section.paragraphs[0]?.text.split('，')[0]);
+    }
+    const sizes = doc.sections.map((s) => s.paragraphs.reduce((sum, p) => sum + p.text.length, 0));
+    expect(sizes.slice(0, -1).every((size) => size >= PART_CHARS)).toBe(true);
+    expect(doc.sections.flatMap((s) => s.paragraphs).length).toBe(120);
+  });
+
+  it('leaves a short plain text as one section', () => {
+    const doc = parseDocument('今天天气很好。\n我们去公园。');
+    expect(doc.sections).toHaveLength(1);
+    expect(doc.sections[0]?.generated).toBeUndefined();
+  });
+});

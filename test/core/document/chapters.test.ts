@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { CHAPTER_RULES, findChapters, matchHeading, MAX_HEADING, numberValue } from '../../../src/core/document/chapters.js';
+
+describe('matchHeading: 第 + number + unit', () => {
+  it.each([
+    ['第一章 风起', 'chapter'],
+    ['第12章', 'chapter'],
+    ['第１２章　夜雨', 'chapter'],
+    ['第一百零八回 忠义堂石碣受天文', 'chapter'],
+    ['第二十节', 'chapter'],
+    ['第叁拾贰章 旧事', 'chapter'],
+    ['第〇章 起点', 'chapter'],
+    ['第两千章 终', 'chapter'],
+    ['第三折', 'chapter'],
+    ['第一幕 客厅', 'chapter'],
+    ['第一卷 少年游', 'volume'],
+    ['第二部 长安', 'volume'],
+    ['第三集', 'volume'],
+    ['第一季 春', 'volume'],
+    ['第四篇 论战', 'volume'],
+    ['第一章风起云涌', 'chapter'],
+    ['第 3 章 标题', 'chapter'],
+    ['【第一章】 初见', 'chapter'],
+    ['〖第二卷〗', 'volume'],
+    ['正文 第一章 出发', 'chapter'],
+    ['第五章 你敢？', 'chapter'],
+  ])('%s is a %s heading', (line, level) => {
+    expect(matchHeading(line)?.level).toBe(level);
+  });
+
+  it.each([
+    ['第三节课我们去了操场', '节课'],
+    ['第二集合点在门口', '集合'],
+    ['第一部分', '部分'],
+    ['第二篇章', '篇章'],
+    ['第五回合', '回合'],
+    ['第一季度', '季度'],
+    ['第一回到家里', '回到'],
+    ['第一章就写得很好。', 'a sentence'],
+    ['第二章讲的是，', 'ends with a comma'],
+    ['第一次见面', 'no unit'],
+    ['他读了第一章', 'not at the start'],
+  ])('%s is not a heading (%s)', (line) => {
+    expect(matchHeading(line)).toBeUndefined();
+  });
+
+  it('ignores leading full-width and ASCII spaces', () => {
+    expect(matchHeading('　　第一章 山边小村')?.level).toBe('chapter');
+    expect(matchHeading('  第一章 山边小村')?.level).toBe('chapter');
+  });
+
+  it(`takes a line of ${MAX_HEADING} code points, not one more`, () => {
+    const head = '第一章 ';
+    const fits = head + '字'.repeat(MAX_HEADING - head.length);
+    expect([...fits]).toHaveLength(MAX_HEADING);
+    expect(matchHeading(fits)).toBeDefined();
+    expect(matchHeading(`${fits}字`)).toBeUndefined();
+    // Code points, not UTF-16 units: an astral character counts once.
+    expect(matchHeading(head + '𠀀'.repeat(MAX_HEADING - head.length))).toBeDefined();
+  });
+});
+
+describe('matchHeading: other rules', () => {
+  it.each([
+    ['卷一 魏书一', 'volume', '卷N'],
+    ['卷第二', 'volume', '卷N'],
+    ['卷之三', 'volume', '卷N'],
+    ['Chapter 12', 'chapter', 'Chapter N'],
+    ['CHAPTER XII', 'chapter', 'Chapter N'],
+    ['Chapter One: The Road', 'chapter', 'Chapter N'],
+    ['Part II', 'volume', 'Part N'],
+    ['序章 开端', 'chapter', '序章'],
+    ['序言', 'chapter', '序章'],
+    ['楔子', 'chapter', '序章'],
+    ['引子：雪夜', 'chapter', '序章'],
+    ['前言', 'chapter', '序章'],
+    ['尾声', 'chapter', '序章'],
+    ['终章 归来', 'chapter', '序章'],
+    ['后记', 'chapter', '序章'],
+    ['番外一 雪夜', 'chapter', '序章'],
+    ['番外篇', 'chapter', '序章'],
+    ['完本感言', 'chapter', '序章'],
+    ['1、总则', 'chapter', '1、标题'],
+    ['一、总则', 'chapter', '一、标题'],
+    ['学而第一', 'chapter', '某某第N'],
+    ['☆、初见', 'chapter', '☆、标题'],
+  ])('%s is a %s by rule %s', (line, level, rule) => {
+    expect(matchHeading(line)).toMatchObject({ level, rule });
+  });
+
+  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度'])('%s is not a heading', (line) => {
+    expect(matchHeading(line)).toBeUndefined();
+  });
+
+  it('has an example for every rule, matched by that rule', () => {
+    for (const rule of CHAPTER_RULES) expect(matchHeading(rule.example)?.rule).toBe(rule.name);
+  });
+});
+
+describe('numberValue', () => {
+  it.each([
+    ['12', 12], ['１２', 12], ['十', 10], ['十二', 12], ['二十', 20], ['一百零八', 108], ['一千二百三十四', 1234],
+    ['两千', 2000], ['二〇二', 202], ['叁拾贰', 32], ['壹佰', 100], ['一万零一', 10001],
+  ])('%s is %d', (numeral, value) => {
+    expect(numberValue(numeral)).toBe(value);
+  });
+});
+
+const body = (n: number) => Array.from({ length: n }, (_, i) => `这是第${i + 1}段正文，写了一些事情。`);
+
+describe('findChapters', () => {
+  it('needs two strong headings; prefaces alone do not make a book', () => {
+    expect(findChapters(['第一章 起', ...body(3)])).toBeUndefined();
+    expect(findChapters(['序章', ...body(3), '后记', ...body(2)])).toBeUndefined();
+    const plan = findChapters(['序章', ...body(2), '第一章 起', ...body(2), '第二章 承', ...body(2)]);
+    expect([...(plan?.headings.keys() ?? [])]).toEqual([0, 3, 6]);
+  });
+
+  it('nests chapters in volumes when both occur, and keeps 卷 as chapters when alone', () => {
+    const two = findChapters(['第一卷 春', '第一章 甲', ...body(2), '第二章 乙', ...body(2), '第二卷 夏', '第三章 丙', ...body(2)]);
+    expect([...(two?.headings ?? [])]).toEqual([[0, 'volume'], [1, 'chapter'], [4, 'chapter'], [7, 'volume'], [8, 'chapter']]);
+    const one = findChapters(['卷一 魏书一', ...body(2), '卷二 魏书二', ...body(2)]);
+    expect([...(one?.headings.values() ?? [])]).toEqual(['chapter', 'chapter']);
+  });
+
+  it('takes numbered headings only as a run that counts up with text between', () => {
+    const run = findChapters(['一、总则', ...body(2), '二、范围', ...body(2), '三、定义', ...body(2)]);
+    expect([...(run?.headings.keys() ?? [])]).toEqual([0, 3, 6]);
+    expect(findChapters(['1、苹果', '2、香蕉', '3、橘子', ...body(3)])).toBeUndefined();
+    expect(findChapters(['3、甲', ...body(2), '7、乙', ...body(2), '1、丙', ...body(2)])).toBeUndefined();
+    expect(findChapters(['一、甲', ...body(2), '二、乙', ...body(2)])).toBeUndefined();
+  });
+
+  it('keeps a contents block at the top out of the headings', () => {
+    const lines = ['目录', '第一章 甲', '第二章 乙', '第三章 丙', '简介写在这里。', '第一章 甲', ...body(2), '第二章 乙', ...body(2), '第三章 丙', ...body(2)];
+    const plan = findChapters(lines);
+    expect(plan?.contents).toEqual([0, 1, 2, 3]);
+    expect([...(plan?.headings.keys() ?? [])]).toEqual([5, 8, 11]);
+  });
+
+  it('does not take a run of headings that never come back for a contents block', () => {
+    const plan = findChapters(['第一卷 春', '第一章 甲', '第二章 空', ...body(2), '第三章 乙', ...body(2)]);
+    expect(plan?.contents).toEqual([]);
+    expect(plan?.headings.size).toBe(4);
+  });
+
+  it('uses the user rules instead of detection', () => {
+    const lines = ['Ⅰ 起', ...body(2), 'Ⅱ 承', ...body(2), '第一章 不算', ...body(1)];
+    const plan = findChapters(lines, { chapter: /^[ⅠⅡ] / });
+    expect([...(plan?.headings ?? [])]).toEqual([[0, 'chapter'], [3, 'chapter']]);
+    const two = findChapters(['上篇', 'Ⅰ 起', ...body(2), '下篇', 'Ⅱ 承', ...body(2)], { chapter: /^[ⅠⅡ] /, volume: /^[上下]篇$/ });
+    expect([...(two?.headings ?? [])]).toEqual([[0, 'volume'], [1, 'chapter'], [4, 'volume'], [5, 'chapter']]);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../../src/core/document/markdown/parse.js';
+import { outlineOf } from '../../../src/core/document/outline.js';
+import { allParagraphs } from '../../../src/core/document/paragraphs.js';
+import type { Paragraph } from '../../../src/core/document/types.js';
+
+const marked = (p: Paragraph | undefined, kind: string) => (p?.marks ?? []).filter((m) => m.kind === kind).map((m) => p?.text.slice(m.start, m.end));
+
+describe('front matter and title', () => {
+  it('takes title, author and date from the front matter and never shows it as text', () => {
+    const doc = parseMarkdown('---\ntitle: 台北散记\nauthor: [林某, 王某]\ndate: 2024-05-01\ntags:\n  - taipei\n---\n\n# 台北散记\n\n正文一段。\n');
+    expect(doc).toMatchObject({ title: '台北散记', author: '林某、王某', date: '2024-05-01', format: 'markdown' });
+    const texts = allParagraphs(doc).map((p) => p.text);
+    expect(texts).toEqual(['正文一段。']);
+    expect(doc.sections.map((s) => s.title)).not.toContain('- taipei');
+  });
+
+  it('ignores front matter that does not parse, without losing the text below it', () => {
+    const doc = parseMarkdown('---\ntitle: [unclosed\n---\n\n正文。\n');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文。']);
+    // Without a title anywhere, the first words up to the first pause, as for plain text.
+    expect(doc.title).toBe('正文');
+  });
+
+  it('makes a lone first # the title and nests ## and ### under it from depth 1', () => {
+    const doc = parseMarkdown('# 标题\n\n导语。\n\n## 一\n\n甲。\n\n### 一之一\n\n乙。\n\n## 二\n\n丙。\n');
+    expect(doc.title).toBe('标题');
+    expect(doc.lead.map((p) => p.text)).toEqual(['导语。']);
+    expect(doc.sections.map((s) => [s.title, s.depth ?? 1])).toEqual([['一', 1], ['一之一', 2], ['二', 1]]);
+    expect(outlineOf(doc).map((n) => [n.title, n.children.map((c) => c.title)])).toEqual([['一', ['一之一']], ['二', []]]);
+  });
+
+  it('keeps every # as a section when there are several, the first naming the document', () => {
+    const doc = parseMarkdown('# 第一章\n\n甲。\n\n# 第二章\n\n乙。\n');
+    expect(doc.title).toBe('第一章');
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一章', '第二章']);
+  });
+
+  it('reads a text without headings as one untitled-heading section, as plain text does', () => {
+    const doc = parseMarkdown('只有一段，没有标题。\n\n第二段。\n');
+    expect(doc.sections).toHaveLength(1);
+    expect(doc.sections[0]?.offset).toBe(-1);
+    expect(doc.sections[0]?.paragraphs.map((p) => p.id)).toEqual(['s1p1', 's1p2']);
+  });
+});
+
+describe('inline', () => {
+  it('marks strong, emphasis, strike and code on the plain text, and joins soft breaks between Chinese characters', () => {
+    const doc = parseMarkdown('前面**重点**和*强调*，~~删去~~与`code x`。\n第二行 English\nword\n');
+    const p = doc.sections[0]?.paragraphs[0];
+    expect(p?.text).toBe('前面重点和强调，删去与code x。第二行 English word');
+    expect(marked(p, 'strong')).toEqual(['重点']);
+    expect(marked(p, 'emphasis')).toEqual(['强调']);
+    expect(marked(p, 'strike')).toEqual(['删去']);
+    expect(marked(p, 'code')).toEqual(['code x']);
+  });
+
+  it('shows a link as its text with the address after it, once for an autolink', () => {
+    const doc = parseMarkdown('见[官网](https://example.com/a)与 <https://example.org> 和[内部](#x)。\n');
+    const p = doc.sections[0]?.paragraphs[0];
+    expect(p?.text).toBe('见官网 (https://example.com/a)与 https://example.org 和内部。');
+    expect(marked(p, 'link')).toEqual(['官网', 'https://example.org', '内部']);
+    expect(marked(p, 'url')).toEqual(['(https://example.com/a)']);
+    expect(p?.marks?.find((m) => m.kind === 'link')?.url).toBe('https://example.com/a');
+  });
+
+  it('puts images as placeholders and drops HTML tags, keeping their text', () => {
+    const doc = parseMarkdown('![地图](map.png) 和 ![](x.png)\n\n<u>下划线</u>与<span style="color:red">红字</span><br>次行\n\n<div align="center">\n<b>居中</b> &amp; 好\n</div>\n\n<!-- 注释 -->\n');
+    const texts = allParagraphs(doc).map((p) => p.text);
+    expect(texts).toEqual(['［图：地图］ 和 ［图］', '下划线与红字\n次行', '居中 & 好']);
+    expect(texts.join('')).not.toMatch(/[<>]/u);
+  });
+
+  it('numbers footnote references in order and lists the notes at the end of the section that refers to them', () => {
+    const doc = parseMarkdown('## 一\n\n甲[^b]。\n\n乙。\n\n## 二\n\n丙[^a]。\n\n[^a]: 注甲\n[^b]: 注乙\n');
+    const [one, two] = doc.sections;
+    expect(one?.paragraphs.map((p) => [p.text, p.form, p.list?.marker])).toEqual([['甲[1]。', undefined, undefined], ['乙。', undefined, undefined], ['注乙', 'note', '[1]']]);
+    expect(two?.paragraphs.map((p) => [p.text, p.form, p.list?.marker])).toEqual([['丙[2]。', undefined, undefined], ['注甲', 'note', '[2]']]);
+  });
+});
+
+describe('blocks', () => {
+  it('gives list items their markers and depths, and later paragraphs of an item no marker', () => {
+    const doc = parseMarkdown('- 甲\n- 乙\n  - 子\n\n  续段\n3. 三\n4. 四\n- [x] 完成\n- [ ] 未完\n');
+    const items = allParagraphs(doc).map((p) => [p.text, p.list?.marker, p.list?.depth]);
+    expect(items).toEqual([
+      ['甲', '•', 1],
+      ['乙', '•', 1],
+      ['子', '◦', 2],
+      ['续段', '', 1],
+      ['三', '3.', 1],
+      ['四', '4.', 1],
+      ['完成', '☑', 1],
+      ['未完', '☐', 1],
+    ]);
+  });
+
+  it('keeps quotes, code, tables and rules as their own forms', () => {
+    const doc = parseMarkdown('> 引用\n> > 再引\n\n```\n  缩进 保留\nline2\n```\n\n| 名称 | 价格 |\n|:--|--:|\n| 苹果 | 5元 |\n\n***\n');
+    const ps = allParagraphs(doc);
+    expect(ps.map((p) => [p.text, p.quote, p.form])).toEqual([
+      ['引用', 1, undefined],
+      ['再引', 2, undefined],
+      ['  缩进 保留\nline2', undefined, 'code'],
+      ['名称 | 价格\n苹果 | 5元', undefined, 'table'],
+      ['', undefined, 'rule'],
+    ]);
+    expect(ps[3]?.table).toEqual({ rows: [['名称', '价格'], ['苹果', '5元']], align: ['left', 'right'] });
+  });
+
+  it('points every paragraph and heading at its place in the source', () => {
+    const source = '# 题\n\n## 节\n\n- 项目\n\n> 引文\n\n正文**粗**。\n';
+    const doc = parseMarkdown(source);
+    expect(source.slice(doc.sections[0]?.offset)).toMatch(/^## 节/u);
+    // A paragraph's offset is where its own text starts, inside its list item or quote.
+    for (const p of allParagraphs(doc)) expect(source.slice(p.offset).startsWith(p.text.slice(0, 1))).toBe(true);
+  });
+});

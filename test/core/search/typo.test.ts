@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { prng } from '../../../bench/corpus.js';
+import { createSearchIndex } from '../../../src/core/search/index.js';
+import { expectValid } from '../../helpers/hits.js';
+import { paragraphsDocument } from './documents.js';
+
+// A generated "novel": names that recur, among filler sentences written for the test.
+const NAMES = ['林黛玉', '王熙凤', '贾宝玉', '张起灵', '诸葛亮', '朱元璋', '大观园', '闷油瓶'];
+const FILLER = ['这日天气晴好', '众人说笑了一回', '外面下起雨来', '他走到门口站住', '丫头们都散了', '说着便往里走', '一面吃茶一面说话'];
+function novel(): ReturnType<typeof paragraphsDocument> {
+  const random = prng(17);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const paragraphs: string[] = [];
+  for (let p = 0; p < 300; p++) paragraphs.push(`${pick(FILLER)}，${pick(NAMES)}${pick(['笑道', '说', '来了', '听了'])}：“${pick(FILLER)}。”${pick(FILLER)}。`);
+  // One paragraph with a neighbour of a name that occurs once: not a name of this text.
+  paragraphs.push('他们在奥特斯技改项目上谈了很久。');
+  return paragraphsDocument(...paragraphs);
+}
+const index = createSearchIndex(novel());
+const words = (query: string): Set<string> => new Set(index.search(query).flatMap((hit) => hit.matches.map(([s, e]) => hit.text.slice(s, e))));
+
+describe('a three-character term with one wrong character', () => {
+  it.each([
+    ['林黛王', '林黛玉'],
+    ['大观圆', '大观园'],
+    ['王熙风', '王熙凤'],
+    ['贾宝王', '贾宝玉'],
+    ['诸葛量', '诸葛亮'],
+    ['朱元章', '朱元璋'],
+    ['张起陵', '张起灵'],
+    ['闷油平', '闷油瓶'],
+    ['林代玉', '林黛玉'],
+  ])('%s finds every paragraph with %s, as fuzzy hits', (query, meant) => {
+    const hits = index.search(query);
+    const expected = index.search(meant);
+    expect(hits.length).toBe(expected.length);
+    expect(hits.every((hit) => hit.tier === 'fuzzy')).toBe(true);
+    expect(words(query)).toEqual(new Set([meant]));
+  });
+
+  it('ranks a homophone correction above an arbitrary one, and both below exact hits', () => {
+    const doc = paragraphsDocument('王熙凤来了。', '王熙龙来了。', '王熙龙走了。', '王熙龙笑了。', '王熙龙哭了。', '王熙风来了。');
+    const search = createSearchIndex(doc);
+    // The typed form is in the text: only it.
+    expect(search.search('王熙风').map((hit) => hit.paragraphId)).toEqual(['s1p6']);
+    const other = createSearchIndex(paragraphsDocument('王熙凤来了。', '王熙龙来了。', '王熙龙走了。', '王熙龙笑了。', '王熙龙哭了。'));
+    const hits = other.search('王熙封');
+    expect(hits[0]!.text).toBe('王熙凤来了。');
+    expect(hits.slice(1).every((hit) => hit.text.startsWith('王熙龙'))).toBe(true);
+    expect(hits.length).toBe(5);
+  });
+
+  it('finds nothing when no near name recurs, and never corrects two characters', () => {
+    expect(index.search('特斯拉')).toEqual([]);
+    expect(index.search('黛王')).toEqual([]);
+    expect(index.search('区块链')).toEqual([]);
+  });
+
+  it('gives valid hits for any three characters', () => {
+    const chars = [...new Set(NAMES.join('') + '风王圆量章陵平代封')];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { minLength: 3, maxLength: 3 }), (picked) => {
+        expectValid(index.search(picked.join('')));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
