@@ -16,10 +16,10 @@ changes (`内存` → `記憶體` in Taiwan usage) maps its ends exactly and its
 
     original  集成电路的内存          converted (traditional-tw)  積體電路的記憶體
     phrases   集成电路|的|内存                                    積體電路|的|記憶體
-    offset 5 in the converted text (the 記) → 5 in the original (the 内); 7 (after 體) → 7 (after 存)
+    offset 5 in the converted text (the 記) → 5 in the original (the 内); 8 (after 體) → 7 (after 存)
 
-Building a converter reads tens of thousands of dictionary entries (about a quarter to most of a
-second), so it is built in steps (`prepareConverter`), a few hundred entries each, and the reader
+Building a converter reads tens of thousands of dictionary entries (a second or more of work on a
+busy machine), so it is built in steps (`prepareConverter`), a few hundred entries each; the reader
 shows the original until it is ready; `print` builds it at once (`converterNow`). opencc-js is
 required at run time on first use, never loaded by a reader that shows the text as written.
 */
