@@ -14,7 +14,7 @@
  *   a new width          another flow                  → layoutPass { flow }
  *   a key in the shelf   a filter without its matches  → shelfFilter { query, entries }
  *   /query Enter (shelf) shelf.searching set           → shelfSearch { query } (every text on the shelf)
- *   t (or --script)      another script shown          → convertPrepare { script } (build its converter)
+ *   t (or --script)      another script shown          → convertPrepare { script } (build its converter, stop another's)
  *   a, +, -, any key     the auto-scroll's pace changed → autoScroll { pace } (undefined: stop the timer)
  *   (converter built)    conversions counted up        → layoutPass of the converted flow
  *
@@ -93,7 +93,8 @@ export function effectsOf(before: ReaderState | undefined, after: ReaderState): 
   }
   const across = after.shelf.searching;
   if (across !== undefined && across !== before?.shelf.searching) effects.push({ type: 'shelfSearch', query: across });
-  if (after.script !== 'original' && after.script !== before?.script) effects.push({ type: 'convertPrepare', script: after.script });
+  // Back to as written asks too: the build of the script left is stopped.
+  if (after.script !== (before?.script ?? 'original')) effects.push({ type: 'convertPrepare', script: after.script });
   const pace = autoScrollPace(after);
   if (pace !== (before ? autoScrollPace(before) : undefined)) effects.push({ type: 'autoScroll', pace });
   const flow = textFlow(after);

@@ -71,12 +71,13 @@ describe('effectsOf', () => {
     expect(effectsOf(faster, press(faster, 'a'))).toEqual([{ type: 'autoScroll', pace: undefined }]);
   });
 
-  it('t asks for the converter of the next script; --script from the first state; as written asks nothing', () => {
+  it('t asks for the converter of the next script (as written: to stop building); --script from the first state', () => {
     const simplified = press(start(), 't');
     expect(effectsOf(start(), simplified)).toEqual([{ type: 'convertPrepare', script: 'simplified' }]);
     const traditional = press(simplified, 't');
     expect(effectsOf(simplified, traditional)).toEqual([{ type: 'convertPrepare', script: 'traditional' }]);
-    expect(effectsOf(traditional, press(traditional, 't'))).toEqual([]);
+    expect(effectsOf(traditional, press(traditional, 't'))).toEqual([{ type: 'convertPrepare', script: 'original' }]);
+    expect(effectsOf(undefined, start())).toEqual([]);
     const given = createReaderState(doc, { columns: 80, rows: 24, script: 'traditional-tw' });
     expect(effectsOf(undefined, given)).toEqual([{ type: 'convertPrepare', script: 'traditional-tw' }]);
   });
