@@ -41,7 +41,7 @@ const searchAnswered =
   (bottomRow: string): boolean => {
     if (!bottomRow.startsWith(`/${query}`)) return true;
     const info = bottomRow.slice(query.length + 1).trim();
-    return info === '' || (!info.includes('searching…') && /\d+\/\d+|no match/.test(info));
+    return info === '' || (!info.includes('searching…') && /hit \d+ of \d+|no match/.test(info));
   };
 
 // Each starts from the top (`g`) so that a short document does not run out of text to scroll.

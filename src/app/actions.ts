@@ -1,4 +1,5 @@
 import type { Anchor, Flow } from '../core/layout/flow.js';
+import type { Script } from '../core/script/convert.js';
 import type { PendingMode } from './keymap.js';
 import type { SearchAction } from './search.js';
 import type { ShelfAction } from './shelf.js';
@@ -56,6 +57,16 @@ export type Action =
   | { type: 'layoutCounted'; flow: Flow }
   /** The search index's progress note for the search line, or undefined when there is none. */
   | { type: 'indexing'; note: string | undefined }
+  /** `t`: show the text in the next script (as written → simplified → traditional → as written). */
+  | { type: 'cycleScript' }
+  /** The converter for the script shown has been built: the text can be drawn converted now. */
+  | { type: 'scriptReady'; script: Script }
+  /** `a`: start or stop scrolling by itself. */
+  | { type: 'autoScroll'; on: boolean }
+  /** `+`/`-` while it scrolls: a faster (1) or slower (-1) pace. */
+  | { type: 'autoPace'; by: 1 | -1 }
+  /** One tick of the auto-scroll timer: a line down. */
+  | { type: 'autoStep' }
   /** Keys pressed, by key-table name, each read in the mode the previous one left (see `keymap.ts`). */
   | { type: 'keys'; keys: readonly string[] }
   /** The search line and the committed search (see `search.ts`). */

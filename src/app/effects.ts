@@ -14,12 +14,16 @@
  *   a new width          another flow                  → layoutPass { flow }
  *   a key in the shelf   a filter without its matches  → shelfFilter { query, entries }
  *   /query Enter (shelf) shelf.searching set           → shelfSearch { query } (every text on the shelf)
+ *   t (or --script)      another script shown          → convertPrepare { script } (build its converter, stop another's)
+ *   a, +, -, any key     the auto-scroll's pace changed → autoScroll { pace } (undefined: stop the timer)
+ *   (converter built)    conversions counted up        → layoutPass of the converted flow
  *
  * Level, not edge, where it matters: `search` is asked for whenever the query shown has no answer
  * yet and it was not asked for already, so a state that skips a step (keys delivered together)
  * still gets its answer.
  */
 import type { Anchor, Flow } from '../core/layout/flow.js';
+import type { Script } from '../core/script/convert.js';
 import { isSearchable } from './search.js';
 import { textFlow } from './selectors.js';
 import type { ReaderState } from './state.js';
@@ -34,7 +38,9 @@ export type Effect =
   | { type: 'search'; query: string }
   | { type: 'layoutPass'; flow: Flow }
   | { type: 'shelfFilter'; query: string; entries: ReaderState['shelf']['entries'] }
-  | { type: 'shelfSearch'; query: string };
+  | { type: 'shelfSearch'; query: string }
+  | { type: 'convertPrepare'; script: Script }
+  | { type: 'autoScroll'; pace: number | undefined };
 
 /** The shelf's filter `state` waits for matches of (a `/query` is a search across texts, not a filter). */
 function shelfFilterQuery(state: ReaderState): string | undefined {
@@ -56,6 +62,11 @@ function searchWanted(state: ReaderState): boolean {
 }
 
 const LATIN = /[a-z]/iu;
+
+/** The auto-scroll's pace while it runs, lines a minute; undefined while it does not. */
+export function autoScrollPace(state: ReaderState): number | undefined {
+  return state.autoScroll ? state.autoPace : undefined;
+}
 
 /** The requests `after` makes of the world, given the state `before` it (undefined: the first state). */
 export function effectsOf(before: ReaderState | undefined, after: ReaderState): Effect[] {
@@ -82,7 +93,13 @@ export function effectsOf(before: ReaderState | undefined, after: ReaderState): 
   }
   const across = after.shelf.searching;
   if (across !== undefined && across !== before?.shelf.searching) effects.push({ type: 'shelfSearch', query: across });
+  // Back to as written asks too: the build of the script left is stopped.
+  if (after.script !== (before?.script ?? 'original')) effects.push({ type: 'convertPrepare', script: after.script });
+  const pace = autoScrollPace(after);
+  if (pace !== (before ? autoScrollPace(before) : undefined)) effects.push({ type: 'autoScroll', pace });
   const flow = textFlow(after);
-  if (!flow.isExact() && (!before || textFlow(before) !== flow)) effects.push({ type: 'layoutPass', flow });
+  // A converter just built changes the flow `before` gives too (converters are shared): it is counted anew.
+  const converted = before !== undefined && after.conversions !== before.conversions;
+  if (!flow.isExact() && (!before || converted || textFlow(before) !== flow)) effects.push({ type: 'layoutPass', flow });
   return effects;
 }

@@ -17,7 +17,7 @@
  */
 
 /** Which part of the reader receives keys. */
-export type Mode = 'reader' | 'sidebar' | 'filter' | 'help' | 'search' | 'shelf' | PendingMode;
+export type Mode = 'reader' | 'sidebar' | 'filter' | 'help' | 'search' | 'shelf' | 'autoscroll' | PendingMode;
 
 /** Modes that read the second key of a two-key sequence: after `m` (set a mark), after `'` (jump). */
 export type PendingMode = 'mark' | 'jump';
@@ -64,6 +64,10 @@ const ROWS = [
   { command: 'scroll.halfPageUp', keys: ['ctrl+u'], modes: ['reader', 'sidebar'], help: 'Scroll up half a page', category: 'Scrolling' },
   { command: 'scroll.top', keys: ['g', 'home'], modes: ['reader'], help: 'Go to the top', category: 'Scrolling' },
   { command: 'scroll.bottom', keys: ['G', 'end'], modes: ['reader'], help: 'Go to the bottom', category: 'Scrolling' },
+  { command: 'auto.start', keys: ['a'], modes: ['reader'], help: 'Scroll by itself, a line at a time', category: 'Scrolling' },
+  { command: 'auto.stop', keys: ['a'], modes: ['autoscroll'], help: 'Stop (so does any other key)', category: 'Scrolling', hint: 'stop' },
+  { command: 'auto.faster', keys: ['+', '='], modes: ['autoscroll'], help: 'Scroll faster', category: 'Scrolling', hint: 'faster' },
+  { command: 'auto.slower', keys: ['-'], modes: ['autoscroll'], help: 'Scroll slower', category: 'Scrolling', hint: 'slower' },
   {
     command: 'section.next',
     keys: [']', '}'],
@@ -162,6 +166,7 @@ const ROWS = [
   { command: 'measure.wider', keys: ['=', '+'], modes: ['reader', 'sidebar'], help: 'Widen the text column', category: 'Copy and layout' },
   { command: 'measure.narrower', keys: ['-'], modes: ['reader', 'sidebar'], help: 'Narrow the text column', category: 'Copy and layout' },
   { command: 'indent.toggle', keys: ['i'], modes: ['reader', 'sidebar'], help: 'Indent paragraphs or not', category: 'Copy and layout' },
+  { command: 'script.cycle', keys: ['t'], modes: ['reader', 'sidebar'], help: 'Show 简体, 繁體 or as written', category: 'Copy and layout' },
   { command: 'shelf.open', keys: ['o'], modes: ['reader', 'sidebar'], help: 'Show the shelf: every text read', category: 'Shelf', hint: 'shelf' },
   { command: 'shelf.next', keys: ['down', 'ctrl+n'], modes: ['shelf'], help: 'Select the next text', category: 'Shelf', hint: 'choose' },
   { command: 'shelf.previous', keys: ['up', 'ctrl+p'], modes: ['shelf'], help: 'Select the previous text', category: 'Shelf' },
@@ -192,8 +197,8 @@ const ROWS = [
     category: 'General',
   },
   { command: 'app.quit', keys: ['q'], modes: ['reader', 'sidebar'], help: 'Quit', category: 'General', hint: 'quit' },
-  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'filter', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
-  { command: 'app.suspend', keys: ['ctrl+z'], modes: ['reader', 'sidebar', 'filter', 'help', 'search', 'shelf', 'mark', 'jump'], help: 'Suspend to the shell (fg resumes)', category: 'General' },
+  { command: 'app.interrupt', keys: ['ctrl+c'], modes: ['reader', 'sidebar', 'filter', 'help', 'search', 'shelf', 'autoscroll', 'mark', 'jump'], help: 'Quit from anywhere', category: 'General' },
+  { command: 'app.suspend', keys: ['ctrl+z'], modes: ['reader', 'sidebar', 'filter', 'help', 'search', 'shelf', 'autoscroll', 'mark', 'jump'], help: 'Suspend to the shell (fg resumes)', category: 'General' },
 ] as const satisfies readonly KeyBinding<string>[];
 
 /** A command of the key table: the ids its rows name. */
@@ -250,7 +255,7 @@ export function bindingKeys(binding: KeyBinding): string[] {
 }
 
 /** Pending modes are entered from the text, so their sequences are typed "in the text". */
-const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', filter: 'chapter filter', help: 'help', search: 'search line', shelf: 'shelf', mark: 'text', jump: 'text' };
+const MODE_LABELS: Record<Mode, string> = { reader: 'text', sidebar: 'sidebar', filter: 'chapter filter', help: 'help', search: 'search line', shelf: 'shelf', autoscroll: 'auto-scroll', mark: 'text', jump: 'text' };
 
 /** The bindings people are shown (help overlay, README): every row but the prefixes of two-key sequences. */
 export function listedBindings(): KeyBinding[] {
@@ -292,6 +297,7 @@ const STATUS_HINTS: Record<Mode, readonly CommandId[]> = {
   help: ['help.close'],
   search: ['search.submit', 'search.chooseNext', 'search.close'],
   shelf: ['shelf.submit', 'shelf.next', 'shelf.forget', 'shelf.close'],
+  autoscroll: ['auto.faster', 'auto.slower', 'auto.stop'],
   mark: ['mark.set', 'pending.cancel'],
   jump: ['mark.jump', 'pending.cancel'],
 };

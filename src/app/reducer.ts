@@ -11,6 +11,7 @@
  * `effectsOf` (effects.ts) turns such changes into requests the effect runner carries out.
  */
 import { citation } from '../core/document/cite.js';
+import { asShown, converterFor, converterPending, nextScript, SCRIPT_NAMES } from '../core/script/convert.js';
 import type { Anchor, Flow, RowPosition } from '../core/layout/flow.js';
 import type { Document } from '../core/document/types.js';
 import type { Action } from './actions.js';
@@ -20,7 +21,7 @@ import { helpLines, helpListHeight } from './help.js';
 import { endSearch, isSearchAction, reduceSearch } from './search.js';
 import { isShelfAction, reduceShelf } from './shelf.js';
 import { bottomPosition, copyTarget, currentEntry, sidebarEntries, textFlow, topPosition, visibleEntries, visibleRowOf } from './selectors.js';
-import { initialState, type InitialOptions, type ReaderState } from './state.js';
+import { initialState, modeOf, PACES, type InitialOptions, type ReaderState } from './state.js';
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   return a.block === b.block && a.offset === b.offset;
@@ -66,7 +67,9 @@ function copy(state: ReaderState): ReaderState {
   const paragraph = copyTarget(state);
   if (!paragraph) return update(state, { notice: 'nothing to copy: the text has no paragraphs' });
   const serial = (state.copyRequest?.serial ?? 0) + 1;
-  return update(state, { copyRequest: { serial, ref: paragraph.id, text: citation(state.doc, paragraph) } });
+  // The quote is what the reader shows: converted, and saying so, when the text is shown in another script.
+  const text = asShown(citation(state.doc, paragraph), state.script, converterFor(state.script));
+  return update(state, { copyRequest: { serial, ref: paragraph.id, text } });
 }
 
 /**
@@ -93,6 +96,8 @@ function pressKey(state: ReaderState, key: string): ReaderState {
   const base = state.notice === '' ? state : update(state, { notice: '' });
   const next = handleKey(base, key);
   if (next) return next;
+  // Any key but its own stops the auto-scroll, and then does what it does in the text.
+  if (modeOf(base) === 'autoscroll') return pressKey(update(base, { autoScroll: false }), key);
   // An unbound second key ends the sequence, as in less.
   if (base.pending !== 'none') return update(base, { pending: 'none', notice: 'marks are the letters a–z' });
   return base;
@@ -306,6 +311,30 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
       return measure(state, action.steps);
     case 'toggleIndent':
       return update(state, { indent: !state.indent, notice: state.indent ? 'paragraph indent off' : 'paragraph indent on' });
+    case 'cycleScript': {
+      const script = nextScript(state.script, state.traditional);
+      const name = SCRIPT_NAMES[script];
+      const notice = script === 'original' ? 'shown as written' : converterPending(script) ? `shown in ${name}: preparing the conversion…` : `shown in ${name}`;
+      return update(state, { script, notice, ...(script.startsWith('traditional') ? { traditional: script } : {}) });
+    }
+    case 'scriptReady': {
+      // The flow of the script shown is taken up on the next frame; the notice says it is done.
+      const notice = action.script === state.script && state.notice.endsWith('preparing the conversion…') ? `shown in ${SCRIPT_NAMES[state.script]}` : state.notice;
+      return update(state, { conversions: state.conversions + 1, notice });
+    }
+    case 'autoScroll':
+      return update(state, { autoScroll: action.on, notice: action.on ? '' : 'auto-scroll stopped' });
+    case 'autoPace': {
+      const at = PACES.findIndex((pace) => pace >= state.autoPace);
+      const next = PACES[Math.max(0, Math.min(PACES.length - 1, (at < 0 ? PACES.length - 1 : at) + action.by))]!;
+      return update(state, { autoPace: next });
+    }
+    case 'autoStep': {
+      if (!state.autoScroll) return state;
+      const moved = scroll(state, 1);
+      // At the end there is nothing left to scroll: it stops, as a reader would.
+      return moved === state ? update(state, { autoScroll: false, notice: 'auto-scroll stopped at the end' }) : moved;
+    }
     case 'keys':
       return action.keys.reduce(pressKey, state);
     case 'suspend':

@@ -277,13 +277,20 @@ export function rowHighlights(search: SearchState, rows: readonly Row[]): (RowHi
   });
 }
 
+/**
+ * "hit k of n" for hit `index` of `results`. Hits have one numbering wherever they are counted: k is
+ * the hit's place in the text (reading order), the order n/N walk, even in the results list, which is
+ * best first; so the result chosen in the list is the hit the status bar names after Enter.
+ */
+function hitNumber(results: SearchResults, index: number): string {
+  const total = results.hits.length >= MAX_HITS ? `${results.hits.length}+` : `${results.hits.length}`;
+  return `hit ${results.order.indexOf(index) + 1} of ${total}`;
+}
+
 /** "hit k of n", k counted in reading order; undefined without a committed search. */
 export function hitCount(search: SearchState): string | undefined {
   const active = search.active;
-  if (!active) return undefined;
-  const { order, hits } = active.results;
-  const total = hits.length >= MAX_HITS ? `${hits.length}+` : `${hits.length}`;
-  return `hit ${order.indexOf(active.current) + 1} of ${total}`;
+  return active ? hitNumber(active.results, active.current) : undefined;
 }
 
 /** Rows of the results list while the search line is open: one a hit up to half the body, else one for a message. */
@@ -294,14 +301,14 @@ export function resultsHeight(search: SearchState, bodyHeight: number): number {
 }
 
 /**
- * The right end of the search line: the chosen result and how many there are, or what is going on,
- * with `indexing` (the index being built, `pinyin 31%`) after it: `searching… pinyin 31%`.
+ * The right end of the search line: the chosen result as its hit in the text (`hit 3 of 4`), or what
+ * is going on, with `indexing` (the index being built, `pinyin 31%`) after it: `searching… pinyin 31%`.
  */
 export function searchLineInfo(search: SearchState, indexing?: string): string {
   const note = indexing ?? '';
   if (isSearching(search)) return note === '' ? 'searching…' : `searching… ${note}`;
   const hits = search.results?.hits;
-  const count = !hits ? '' : hits.length === 0 ? 'no match' : `${search.selected + 1}/${hits.length >= MAX_HITS ? `${hits.length}+` : hits.length}`;
+  const count = !hits ? '' : hits.length === 0 ? 'no match' : hitNumber(search.results!, search.selected);
   return [count, note].filter(Boolean).join('  ');
 }
 

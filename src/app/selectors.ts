@@ -7,6 +7,7 @@ import { paragraphAt } from '../core/document/refs.js';
 import type { Document, Paragraph } from '../core/document/types.js';
 import { flowFor, type Flow, type Row, type RowPosition } from '../core/layout/flow.js';
 import { filterTitles } from './chapter-filter.js';
+import { converterFor, type Convert } from '../core/script/convert.js';
 import { geometry } from './geometry.js';
 import type { ReaderState } from './state.js';
 
@@ -150,7 +151,7 @@ export function statusSection(state: ReaderState, flow: Flow = textFlow(state)):
 
 /** The document laid out at the text pane's current width. */
 export function textFlow(state: ReaderState): Flow {
-  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent });
+  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent, spacing: state.spacing, script: state.script });
   if (!flow.isExact() && flow.blockCount <= EAGER_BLOCKS) flow.layoutSome(EAGER_BLOCKS);
   return flow;
 }
@@ -253,4 +254,70 @@ export function copyTarget(state: ReaderState): Paragraph | undefined {
   const { search } = state;
   const chosen = search.editing ? search.results?.hits[search.selected] : undefined;
   return paragraphAt(state.doc, chosen?.paragraphId ?? state.top.block);
+}
+
+const asWritten = (text: string): string => text;
+const shownMemo = new WeakMap<Convert, (text: string) => string>();
+
+/**
+ * How a title, heading or label outside the text pane (sidebar, running head, status bar) is shown in
+ * the state's script: converted once its converter is built (and remembered, as the same few recur
+ * on every frame), as written before. The same function for the same converter, so memoised views
+ * that take it keep their memo.
+ */
+export function shownText(state: Pick<ReaderState, 'script'>): (text: string) => string {
+  const convert = converterFor(state.script);
+  if (!convert) return asWritten;
+  let shown = shownMemo.get(convert);
+  if (!shown) {
+    const cache = new Map<string, string>();
+    shown = (text) => {
+      let converted = cache.get(text);
+      if (converted === undefined) {
+        converted = convert(text).text;
+        if (cache.size > 10_000) cache.clear();
+        cache.set(text, converted);
+      }
+      return converted;
+    };
+    shownMemo.set(convert, shown);
+  }
+  return shown;
+}
+
+/** What the running head above the text shows. */
+export interface RunningHead {
+  /** The text's title, the current section's heading, or '' (nothing). */
+  title: string;
+  /** Beside the text's title only. */
+  dateline?: string;
+}
+
+/**
+ * The running head for the rows in view, as a book's: the current section's heading while reading
+ * inside a section whose own heading has scrolled off (so a long chapter always says which it is, as
+ * `ov --section-header` does); else the text's title and dateline; blank while the title itself is in
+ * view, so it is not shown twice.
+ */
+export function runningHead(state: Pick<ReaderState, 'doc'>, rows: readonly Row[]): RunningHead {
+  const { doc } = state;
+  if (rows.some((row) => row.kind === 'title')) return { title: '' };
+  const top = rows[0];
+  const section = top && top.section > 0 ? doc.sections[top.section - 1] : undefined;
+  if (section && section.index === top!.section && section.offset >= 0) {
+    const heading = `s${section.index}`;
+    // Its own heading on screen says it already.
+    if (!rows.some((row) => row.kind === 'heading' && row.blockId === heading)) return { title: section.title };
+  }
+  return { title: doc.title, ...(doc.dateline ? { dateline: doc.dateline.raw } : {}) };
+}
+
+/**
+ * The left of the status bar before the section: the auto-scroll and its pace while it runs
+ * (`auto 30 lines/min`), then the committed search (`hit 2 of 4  /query`); undefined for neither.
+ */
+export function statusLead(state: ReaderState, search: string | undefined): string | undefined {
+  const auto = state.autoScroll ? `auto ${state.autoPace} lines/min` : undefined;
+  const lead = [auto, search].filter((part) => part !== undefined && part !== '').join('  ');
+  return lead === '' ? undefined : lead;
 }

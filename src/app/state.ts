@@ -3,8 +3,9 @@
  * Only the reducer makes new states; everything shown on screen is derived from one by the selectors.
  */
 import type { Document } from '../core/document/types.js';
-import type { Anchor, Flow } from '../core/layout/flow.js';
+import type { Anchor, Flow, Spacing } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
+import type { Script } from '../core/script/convert.js';
 import type { Mode, PendingMode } from './keymap.js';
 import { initialSearch, NO_SEARCH, type SearchState } from './search.js';
 import { initialShelf, type ShelfState } from './shelf.js';
@@ -50,6 +51,18 @@ export interface ReaderState {
   readonly measure: number;
   /** Indent the first line of paragraphs by two full-width spaces. */
   readonly indent: boolean;
+  /** Blank rows between paragraphs (0: none, as a novel is printed). */
+  readonly spacing: Spacing;
+  /** The script the text is shown in (display only: anchors, marks and search stay on the original). */
+  readonly script: Script;
+  /** The traditional variant `t` cycles through (the one last chosen). */
+  readonly traditional: Script;
+  /** Converters built so far (`scriptReady`): each makes the flow of its script a new one to count. */
+  readonly conversions: number;
+  /** Scrolling by itself (`a`): the timer is an effect (`autoScroll`), each tick an `autoStep`. */
+  readonly autoScroll: boolean;
+  /** Its pace, in lines a minute (kept when it stops, for the next start). */
+  readonly autoPace: number;
   /** The latest copy asked for; the UI writes it to the clipboard when `serial` changes. */
   readonly copyRequest: CopyRequest | undefined;
   /** The search line, its results and the committed search (see `search.ts`). */
@@ -83,6 +96,10 @@ export interface CopyRequest {
 
 const NO_FOLDS: ReadonlySet<number> = new Set();
 
+/** Auto-scroll paces, lines a minute; `+`/`-` step through them. */
+export const PACES: readonly number[] = [6, 10, 15, 20, 30, 40, 60, 90, 120, 180, 240];
+export const DEFAULT_PACE = 30;
+
 /** The measure when neither the command line nor the saved state sets one: about 40 Chinese characters. */
 export const DEFAULT_MEASURE = 80;
 
@@ -97,6 +114,12 @@ export interface InitialOptions {
   measure?: number;
   /** @default false */
   indent?: boolean;
+  /** @default defaultSpacing(doc) */
+  spacing?: Spacing;
+  /** @default 'original' */
+  script?: Script;
+  /** Start with the docked sidebar hidden. @default false */
+  sidebarHidden?: boolean;
   /** A first status-bar line (e.g. a warning about the saved state). */
   notice?: string;
   /** `--search QUERY`: go to the query's best hit as soon as its results are in, with the search active. */
@@ -105,6 +128,11 @@ export interface InitialOptions {
   shelf?: readonly ShelfEntry[];
   /** Open with the shelf shown (`yuedu DIR`). */
   showShelf?: boolean;
+}
+
+/** Blank rows between paragraphs when nothing says: none in a book (a novel reads as running text), one elsewhere (an interview's turns). */
+export function defaultSpacing(doc: Document): Spacing {
+  return doc.shape === 'book' ? 0 : 1;
 }
 
 /** A state at `options.top` (default: the top of the document) with the text focused. */
@@ -121,7 +149,7 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     selected: 0,
     folded: NO_FOLDS,
     sidebarFilter: undefined,
-    sidebarHidden: false,
+    sidebarHidden: options.sidebarHidden ?? false,
     quit: false,
     marks: options.marks ?? {},
     previous: undefined,
@@ -129,6 +157,12 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     notice: options.notice ?? '',
     measure: options.measure ?? DEFAULT_MEASURE,
     indent: options.indent ?? false,
+    spacing: options.spacing ?? defaultSpacing(doc),
+    script: options.script ?? 'original',
+    traditional: options.script?.startsWith('traditional') ? options.script : 'traditional',
+    conversions: 0,
+    autoScroll: false,
+    autoPace: DEFAULT_PACE,
     copyRequest: undefined,
     search: options.search === undefined ? NO_SEARCH : initialSearch(options.search),
     shelf: initialShelf(options.shelf, options.showShelf ?? false),
@@ -144,5 +178,6 @@ export function modeOf(state: ReaderState): Mode {
   if (state.overlay === 'help') return 'help';
   if (state.pending !== 'none') return state.pending;
   if (state.focus === 'sidebar') return state.sidebarFilter === undefined ? 'sidebar' : 'filter';
+  if (state.autoScroll) return 'autoscroll';
   return 'reader';
 }

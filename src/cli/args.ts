@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatRef, parseRef, REF_FORMS } from '../core/document/refs.js';
+import { SCRIPTS, type Script } from '../core/script/convert.js';
 import type { Format } from '../core/document/types.js';
 import { UserError } from './errors.js';
 import { parseFormat } from './formats.js';
@@ -28,8 +29,14 @@ export interface CliArgs {
   clipboard: boolean;
   /** `--measure N`: most columns of text (0: no limit); undefined: as remembered, else the default. */
   measure?: number;
-  /** `--indent` (true) / `--no-indent` (false); undefined: as remembered. */
+  /** `--indent` (true) / `--no-indent` (false); undefined: as remembered, else as the source indents. */
   indent?: boolean;
+  /** `--spacing 0|1`: blank lines between paragraphs; undefined: as remembered, else by the text's shape. */
+  spacing?: 0 | 1;
+  /** `--script NAME`: the script the text is shown in; undefined: as remembered, else as written. */
+  script?: Script;
+  /** `--ambiguous-narrow`: East Asian Ambiguous characters take one cell, without asking the terminal. */
+  ambiguousNarrow: boolean;
   /** `--format text|markdown|epub`; undefined: from the file's extension. */
   format?: Format;
   /** `print --notes`: what was kept out of the reading flow (site lines, the contents block, disclaimers). */
@@ -58,6 +65,9 @@ const OPTIONS = {
   measure: { type: 'string' },
   indent: { type: 'boolean' },
   'no-indent': { type: 'boolean' },
+  spacing: { type: 'string' },
+  script: { type: 'string' },
+  'ambiguous-narrow': { type: 'boolean' },
   format: { type: 'string' },
   notes: { type: 'boolean' },
   encoding: { type: 'string' },
@@ -71,12 +81,12 @@ const TEXT_OPTIONS = ['encoding', 'chapter', 'volume'] as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'interview', ...TEXT_OPTIONS, 'format'],
+  read: ['section', 'ambiguous-wide', 'ambiguous-narrow', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'spacing', 'script', 'interview', ...TEXT_OPTIONS, 'format'],
   toc: ['json', 'format', ...TEXT_OPTIONS],
-  print: ['section', 'width', 'ambiguous-wide', 'at', 'notes', 'format', ...TEXT_OPTIONS],
-  wrap: ['width', 'ambiguous-wide', 'encoding'],
-  search: ['json', 'limit', 'width', 'ambiguous-wide', 'format', ...TEXT_OPTIONS],
-  shelf: ['json', 'width', 'ambiguous-wide'],
+  print: ['section', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'at', 'notes', 'format', 'indent', 'no-indent', 'spacing', 'script', ...TEXT_OPTIONS],
+  wrap: ['width', 'ambiguous-wide', 'ambiguous-narrow', 'encoding'],
+  search: ['json', 'limit', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'format', ...TEXT_OPTIONS],
+  shelf: ['json', 'width', 'ambiguous-wide', 'ambiguous-narrow'],
 };
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -112,6 +122,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     clipboard: !(values['no-clipboard'] ?? false),
     measure: values.measure === undefined ? undefined : positiveInt('--measure', values.measure, 0, 10_000),
     indent: values.indent ? true : values['no-indent'] ? false : undefined,
+    spacing: values.spacing === undefined ? undefined : (positiveInt('--spacing', values.spacing, 0, 1) as 0 | 1),
+    script: values.script === undefined ? undefined : script(values.script),
+    ambiguousNarrow: values['ambiguous-narrow'] ?? false,
     ...(values.format !== undefined && { format: parseFormat(values.format) }),
     notes: values.notes ?? false,
     ...(values.encoding !== undefined && { encoding: nonEmpty('--encoding', values.encoding) }),
@@ -130,7 +143,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.at !== undefined && values.section !== undefined) throw new UserError('use either --at or --section, not both');
   if (values.notes && (values.at !== undefined || values.section !== undefined)) throw new UserError('--notes prints the notes only: use it without --at or --section');
   if (values.indent && values['no-indent']) throw new UserError('use either --indent or --no-indent, not both');
+  if (args.ambiguousWide && args.ambiguousNarrow) throw new UserError('use either --ambiguous-wide or --ambiguous-narrow, not both');
   return args;
+}
+
+function script(raw: string): Script {
+  const name = raw.trim().toLowerCase();
+  if ((SCRIPTS as readonly string[]).includes(name)) return name as Script;
+  throw new UserError(`--script needs one of ${SCRIPTS.join(', ')}, not '${raw}'`);
 }
 
 function reference(raw: string): string {

@@ -1,17 +1,17 @@
 export const USAGE = `yuedu — read Chinese long-form text in the terminal (阅读)
 
 Usage:
-  yuedu [FILE|-] [--at REF | --section N] [--from-start] [--measure N] [--indent] [--no-clipboard]
-        [--ambiguous-wide] [--search QUERY] [--interview]
+  yuedu [FILE|-] [--at REF | --section N] [--from-start] [--measure N] [--indent] [--spacing 0|1]
+        [--script S] [--no-clipboard] [--ambiguous-wide | --ambiguous-narrow] [--search QUERY] [--interview]
                                 open the reader (prints like 'print' when stdout is not a terminal);
                                 with no FILE, the text read last (--interview: the bundled interview)
   yuedu DIR                     the shelf with the texts under DIR (o in the reader shows it)
   yuedu shelf [DIR…] [--json]   every text read before, and the .txt/.md/.epub under DIR, last read first
   yuedu toc   [FILE] [--json]   outline: title, author, volumes and chapters (nested), paragraph counts
-  yuedu print [FILE] [--section N] [--width W] [--ambiguous-wide]
+  yuedu print [FILE] [--section N] [--width W] [--indent] [--spacing 0|1] [--script S] [--ambiguous-wide]
                                 the document laid out as the reader shows it, as plain text
   yuedu print [FILE] --notes    what is kept out of the reading flow: site lines, the contents block, notices
-  yuedu print [FILE] --at REF [--width W]
+  yuedu print [FILE] --at REF [--width W] [--script S]
                                 one paragraph as a citation to paste: quote, speaker, title, date, place
   yuedu wrap  [FILE|-] [--width W] [--ambiguous-wide]
                                 CJK-aware fold: each input line is a paragraph, printed wrapped
@@ -28,9 +28,13 @@ Options:
       --at REF         the paragraph REF: s2p3 is section 2, paragraph 3 (also 2.3; s2 a section, s0 the lead)
       --from-start     open at the beginning, not where you left this text
       --measure N      at most N columns of text, centred (0: the full width; default about 40 Chinese characters)
-      --indent         indent first lines by two full-width spaces (--no-indent: don't); remembered
+      --indent         indent first lines by two full-width spaces (--no-indent: don't; default: as the
+                       text does); remembered
+      --spacing 0|1    blank lines between paragraphs (default: 0 in a book, 1 elsewhere); remembered
+      --script S       show the text as written (original), in simplified or traditional characters
+                       (simplified, traditional, traditional-tw, traditional-hk); remembered
       --no-clipboard   the copy key (y) leaves the clipboard alone
-      --ambiguous-wide lay out for terminals that draw “ ” … — as two cells
+      --ambiguous-wide lay out for terminals that draw “ ” … — as two cells (--ambiguous-narrow: one)
       --format F       read FILE as text, markdown or epub (default: by its extension)
       --json           machine-readable output
       --encoding NAME  read FILE as NAME (utf-8, gb18030, big5, utf-16le…) instead of detecting it
@@ -42,4 +46,6 @@ Options:
 
 Exit codes: 0 success · 1 search found nothing · 2 usage or input error · 70 internal error
 Environment: NO_COLOR disables colour; YUEDU_STATE=off stops remembering places and marks
-(kept in $XDG_STATE_HOME/yuedu, by default ~/.local/state/yuedu).`;
+(kept in $XDG_STATE_HOME/yuedu, by default ~/.local/state/yuedu).
+Settings: $XDG_CONFIG_HOME/yuedu/config.toml (by default ~/.config/yuedu/config.toml): measure, indent,
+spacing, script, sidebar, ambiguous-width, clipboard; options on the command line win.`;

@@ -8,6 +8,11 @@ import { resolveRef } from '../core/document/refs.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
+import type { Spacing } from '../core/layout/flow.js';
+import type { Script } from '../core/script/convert.js';
+import { sourceIndents } from '../core/document/indentation.js';
+import { DEFAULT_MEASURE, defaultSpacing } from '../app/state.js';
+import type { Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
 import { charsThrough, textCounts } from '../core/document/counts.js';
 import { ReadingClock } from '../storage/reading-time.js';
@@ -21,6 +26,7 @@ import { searchMany } from './commands/search-many.js';
 
 /** Hits listed per text when the shelf searches every text. */
 const ACROSS_PER_TEXT = 5;
+import { detectAmbiguousWidth } from './ambiguous.js';
 import { UserError } from './errors.js';
 
 export interface ReaderCliOptions {
@@ -38,7 +44,7 @@ export interface ReaderCliOptions {
   clipboard?: boolean;
   /** `--measure N` (0: no limit); undefined: as saved, else the default. */
   measure?: number;
-  /** `--indent` / `--no-indent`; undefined: as saved. */
+  /** `--indent` / `--no-indent`; undefined: as saved, else as the source indents. */
   indent?: boolean;
   /** The file the text was read from (absolute), remembered for the shelf and the next `yuedu`. */
   path?: string;
@@ -52,6 +58,16 @@ export interface ReaderCliOptions {
   loadPath?: (path: string) => Promise<Document>;
   /** Gathers the shelf's entries. */
   gatherShelf?: (folders: readonly string[]) => Promise<ShelfListing>;
+  /** `--spacing 0|1`; undefined: as saved, else by the text's shape. */
+  spacing?: Spacing | undefined;
+  /** `--script NAME`; undefined: as saved, else as written. */
+  script?: Script | undefined;
+  /** The settings file's: defaults under what the command line and the text's record say. */
+  settings?: Settings;
+  /** A warning for the status bar at start (about the settings file). */
+  notice?: string;
+  /** Ask the terminal how wide it draws ambiguous characters (no option or setting said). */
+  detectAmbiguous?: boolean;
 }
 
 /**
@@ -75,12 +91,16 @@ export function openingAnchor(doc: Document, options: Pick<ReaderCliOptions, 'at
  */
 export async function runReaderFromCli(options: ReaderCliOptions): Promise<number> {
   let current = options;
+  // The terminal is asked once, for the first text; the texts opened from the shelf are laid out alike.
+  let probed: Promise<AmbiguousWidth> | undefined;
+  const widthOf = (input: NodeJS.ReadStream): Promise<AmbiguousWidth> =>
+    (probed ??= options.detectAmbiguous ? detectAmbiguousWidth(input, process.stdout) : Promise.resolve(options.ambiguousWidth));
   // What opened without a FILE named; not when the user asked for a place in it, which the status bar shows.
   const asked = options.at !== undefined || options.section !== undefined || options.search !== undefined;
   let notice = options.opened === undefined || asked ? undefined : `${options.opened}; o shows the shelf`;
   for (;;) {
     const gather = async (): Promise<ShelfListing> => (options.gatherShelf ? options.gatherShelf(options.shelfFolders ?? []) : { entries: [], notes: [] });
-    const outcome = await runOnce(current, gather, notice);
+    const outcome = await runOnce(current, gather, notice, widthOf);
     if (outcome.open === undefined || !options.loadPath) return outcome.code;
     const at = outcome.at;
     notice = undefined;
@@ -88,6 +108,8 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
       const doc = await options.loadPath(outcome.open);
       // Another text opens at its own saved place: the options that placed the first one are spent.
       current = { ...options, doc, path: outcome.open, showShelf: false, fromStart: false };
+      // The settings file's warning was shown with the first text.
+      delete current.notice;
       delete current.section;
       delete current.at;
       delete current.search;
@@ -116,7 +138,12 @@ function readThrough(state: ReaderState): number {
   }
 }
 
-async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfListing>, notice: string | undefined): Promise<{ code: number; open?: string; at?: string }> {
+async function runOnce(
+  options: ReaderCliOptions,
+  gather: () => Promise<ShelfListing>,
+  opened: string | undefined,
+  widthOf: (input: NodeJS.ReadStream) => Promise<AmbiguousWidth>,
+): Promise<{ code: number; open?: string; at?: string }> {
   const { doc, section } = options;
   if (options.search !== undefined && options.search.trim() === '') throw new UserError('--search needs something to search for');
   if (section !== undefined && section > doc.sections.length) {
@@ -128,17 +155,33 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
   // Not a text only shown behind the shelf (`yuedu DIR`): it is not being read until the shelf closes.
   if (loaded.warning === undefined && !options.showShelf) saveState(doc.source, recordUpdate(doc, options.path, {}));
   const { entries: shelf, notes } = await gather();
-  notice ??= notes[0];
+  opened ??= notes[0];
   // A search goes to its hit, or to the start when nothing matches: not to the saved place.
   const top = openingAnchor(doc, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
-  const measure = options.measure ?? loaded.record?.measure;
-  const indent = options.indent ?? loaded.record?.indent;
+  const settings = options.settings ?? {};
+  const record = loaded.record;
+  // Where neither the command line nor this text's record says: the settings file, then the defaults.
+  const base = {
+    measure: settings.measure ?? DEFAULT_MEASURE,
+    indent: settings.indent ?? sourceIndents(doc),
+    spacing: settings.spacing ?? defaultSpacing(doc),
+    script: settings.script ?? 'original',
+  } as const;
+  const measure = options.measure ?? record?.measure ?? base.measure;
+  const indent = options.indent ?? record?.indent ?? base.indent;
+  const spacing = options.spacing ?? record?.spacing ?? base.spacing;
+  const script = options.script ?? record?.script ?? base.script;
+  // The saved record's warning, else what opened (or the shelf's note); then the settings file's warning.
+  const notice = [loaded.warning ?? opened, options.notice].filter((line) => line !== undefined).join('; ');
   const initial = {
     ...(top === undefined ? {} : { top }),
-    ...(loaded.record ? { marks: loaded.record.marks } : {}),
-    ...(measure === undefined ? {} : { measure }),
-    ...(indent === undefined ? {} : { indent }),
-    ...(loaded.warning === undefined ? (notice === undefined ? {} : { notice }) : { notice: loaded.warning }),
+    ...(record ? { marks: record.marks } : {}),
+    measure,
+    indent,
+    spacing,
+    script,
+    ...(settings.sidebar === false ? { sidebarHidden: true } : {}),
+    ...(notice === '' ? {} : { notice }),
     ...(options.search === undefined ? {} : { search: options.search }),
     shelf,
     ...(options.showShelf ? { showShelf: true } : {}),
@@ -173,24 +216,44 @@ async function runOnce(options: ReaderCliOptions, gather: () => Promise<ShelfLis
     openAt = state.shelf.openAt;
     if (!viewed) return;
     furthest = Math.max(furthest, readThrough(state));
-    const update = recordUpdate(doc, options.path, { anchor: state.top, measure: state.measure, indent: state.indent, furthest, addReadingMs: Math.round(clock.total()) });
+    // A setting is remembered for this text once it is not what the settings file (or the default)
+    // gives, or was remembered before: an untouched text follows the settings file when it changes.
+    const keep = <K extends keyof typeof base>(key: K, value: (typeof base)[K]) => (record?.[key] !== undefined || value !== base[key] ? { [key]: value } : {});
+    const update = recordUpdate(doc, options.path, {
+      anchor: state.top,
+      ...keep('measure', state.measure),
+      ...keep('indent', state.indent),
+      ...keep('spacing', state.spacing),
+      ...keep('script', state.script),
+      furthest,
+      addReadingMs: Math.round(clock.total()),
+    });
     leaveWarning = saveState(doc.source, update).warning ?? leaveWarning;
   };
   // Keys come from the controlling terminal whatever stdin is (the text may have come from it).
   const keys = keyboard();
   if (!keys) throw new UserError('no terminal to read keys from (stdin is not a terminal and /dev/tty cannot be opened)', 2, "Use 'yuedu print' to print the text instead.");
-  const session = new TerminalSession({ input: keys.stream, output: process.stdout, ambiguousWidth: options.ambiguousWidth });
+  let session: TerminalSession;
+  let ambiguousWidth: AmbiguousWidth;
+  try {
+    // Asked of the terminal before the session takes it and the first frame is drawn (see ambiguous.ts).
+    ambiguousWidth = await widthOf(keys.stream);
+    session = new TerminalSession({ input: keys.stream, output: process.stdout, ambiguousWidth });
+  } catch (error) {
+    keys.close();
+    throw error;
+  }
   let code: number;
   try {
     session.open();
     // The early frame is the text's view: with the shelf shown first (`yuedu DIR`), the app draws the first.
-    if (!options.showShelf) drawFirstFrame(session, { doc, ambiguousWidth: options.ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
+    if (!options.showShelf) drawFirstFrame(session, { doc, ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
     // Loaded only here: `yuedu print` and friends never pay for Ink and React.
     const { runReader } = await import('../ui/run.js');
     code = await runReader({
       session,
       doc,
-      ambiguousWidth: options.ambiguousWidth,
+      ambiguousWidth,
       color: options.color,
       ...(section === undefined ? {} : { section }),
       initial,

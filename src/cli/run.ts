@@ -1,10 +1,14 @@
 import { fstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Document } from '../core/document/types.js';
+import type { Spacing } from '../core/layout/flow.js';
+import type { Script } from '../core/script/convert.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { formatOf, loadDocument, parseText, type TextArgs } from './formats.js';
 import { findBundledText, readInput } from './input.js';
+import { loadSettings, type Settings } from './settings.js';
+import { sanitizeLine } from '../core/document/sanitize.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printChunks, printCitation } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
@@ -17,6 +21,12 @@ import { lastRead, type ShelfListing } from '../storage/shelf.js';
 export async function runCommand(args: CliArgs): Promise<number> {
   const { stdout } = process;
   const color = useColor(stdout);
+  // The settings file, under the command line: what it does not say, the file may.
+  const { settings, warnings } = loadSettings();
+  for (const warning of warnings) process.stderr.write(`yuedu: warning: ${sanitizeLine(warning)}\n`);
+  // Neither an option nor the settings say how wide ambiguous characters are: the reader asks the terminal.
+  const detectAmbiguous = !args.ambiguousWide && !args.ambiguousNarrow && settings.ambiguousWidth !== 'wide' && settings.ambiguousWidth !== 'narrow';
+  args = withSettings(args, settings);
   const ambiguousWidth = args.ambiguousWide ? 2 : 1;
   const [first, second, ...extra] = args.positionals;
 
@@ -35,11 +45,11 @@ export async function runCommand(args: CliArgs): Promise<number> {
         return 0;
       }
       if (args.at !== undefined) {
-        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
+        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth, ...shownIn(args) }));
         return 0;
       }
       const width = outputWidth(args.width, stdout);
-      writeAll(printChunks(doc, { width, ambiguousWidth, section: args.section, style: styles(color) }));
+      writeAll(printChunks(doc, { width, ambiguousWidth, section: args.section, style: styles(color), ...layoutOf(args) }));
       return 0;
     }
     case 'wrap': {
@@ -85,15 +95,20 @@ export async function runCommand(args: CliArgs): Promise<number> {
           clipboard: args.clipboard,
           measure: args.measure,
           indent: args.indent,
+          spacing: args.spacing,
+          script: args.script,
+          settings,
+          detectAmbiguous,
+          ...(warnings[0] === undefined ? {} : { notice: warnings.length > 1 ? `${warnings[0]} (and ${warnings.length - 1} more)` : warnings[0] }),
         });
       }
       // Without a terminal (or on a dumb one) the reader answers as the matching plain command would.
       if (args.at !== undefined) {
-        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth }));
+        stdout.write(printCitation(doc, args.at, { width: args.width, ambiguousWidth, ...shownIn(args) }));
         return 0;
       }
       if (args.search !== undefined) return searchCommand(doc, args.search, args, ambiguousWidth, color);
-      writeAll(printChunks(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color) }));
+      writeAll(printChunks(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color), ...layoutOf(args) }));
       return 0;
     }
   }
@@ -218,6 +233,39 @@ async function loadForReader(file: string | undefined, args: TextArgs & Pick<Cli
  */
 function writeAll(pieces: Iterable<string>): void {
   for (const piece of pieces) process.stdout.write(piece);
+}
+
+/**
+ * The arguments with what the settings file sets where the command line says nothing: the ambiguous
+ * width, the clipboard, and for the plain commands indent, spacing and script (the reader weighs those
+ * against what it remembers of the text, see reader.ts).
+ */
+function withSettings(args: CliArgs, settings: Settings): CliArgs {
+  const given = args.ambiguousWide || args.ambiguousNarrow;
+  return {
+    ...args,
+    ...(given ? {} : { ambiguousWide: settings.ambiguousWidth === 'wide' }),
+    ...(args.clipboard && settings.clipboard === false ? { clipboard: false } : {}),
+    ...(args.command === 'read' ? {} : {
+      ...(args.indent === undefined && settings.indent !== undefined ? { indent: settings.indent } : {}),
+      ...(args.spacing === undefined && settings.spacing !== undefined ? { spacing: settings.spacing } : {}),
+      ...(args.script === undefined && settings.script !== undefined ? { script: settings.script } : {}),
+    }),
+  };
+}
+
+/** The script to print in, when one was asked for. */
+function shownIn(args: CliArgs): { script?: Script } {
+  return args.script === undefined ? {} : { script: args.script };
+}
+
+/** The paragraph layout options given (indent, spacing, script); the rest as the text has it. */
+function layoutOf(args: CliArgs): { indent?: boolean; spacing?: Spacing; script?: Script } {
+  return {
+    ...(args.indent === undefined ? {} : { indent: args.indent }),
+    ...(args.spacing === undefined ? {} : { spacing: args.spacing }),
+    ...shownIn(args),
+  };
 }
 
 function noMore(extra: string[]): void {

@@ -10,6 +10,8 @@ import type { ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { Anchor } from '../core/layout/flow.js';
 import type { SearchIndex } from '../core/search/types.js';
+import { AutoScrollRunner, type AutoScrollTimers } from './autoscroll.js';
+import { ConvertRunner } from './convert.js';
 import { LayoutRunner } from './layout.js';
 import { SearchRunner } from './search.js';
 
@@ -33,16 +35,22 @@ export interface EffectRunnerOptions {
   searchTexts?(query: string): Promise<readonly ShelfHit[]>;
   /** Replaces the clock (tests). @default performance.now */
   now?(): number;
+  /** Replaces the auto-scroll's interval timer (tests). */
+  timers?: AutoScrollTimers;
 }
 
 export class EffectRunner {
   private readonly search: SearchRunner;
   private readonly layout: LayoutRunner;
+  private readonly convert: ConvertRunner;
+  private readonly autoScroll: AutoScrollRunner;
 
   constructor(private readonly options: EffectRunnerOptions) {
     const { doc, dispatch, getState, createIndex, now } = options;
     this.search = new SearchRunner({ doc, dispatch, getState, ...(createIndex ? { createIndex } : {}), ...(now ? { now } : {}) });
     this.layout = new LayoutRunner({ dispatch, lastInput: options.lastInput ?? (() => -Infinity), ...(now ? { now } : {}) });
+    this.convert = new ConvertRunner({ dispatch, ...(now ? { now } : {}) });
+    this.autoScroll = new AutoScrollRunner(dispatch, options.timers);
   }
 
   run(effects: readonly Effect[]): void {
@@ -53,6 +61,8 @@ export class EffectRunner {
   close(): void {
     this.search.close();
     this.layout.close();
+    this.convert.close();
+    this.autoScroll.close();
   }
 
   private runOne(effect: Effect): void {
@@ -92,6 +102,12 @@ export class EffectRunner {
         void import('../core/shelf/filter.js').then(({ filterShelf }) => dispatch({ type: 'shelfMatches', query, matches: filterShelf(entries, query) }));
         return;
       }
+      case 'convertPrepare':
+        this.convert.prepare(effect.script);
+        return;
+      case 'autoScroll':
+        this.autoScroll.set(effect.pace);
+        return;
       case 'shelfSearch': {
         const { query } = effect;
         const answer = this.options.searchTexts ? this.options.searchTexts(query).catch(() => []) : Promise.resolve([]);

@@ -8,7 +8,8 @@
  * it leaves; another instance's marks stay.
  */
 import { createHash } from 'node:crypto';
-import type { Anchor } from '../core/layout/flow.js';
+import type { Anchor, Spacing } from '../core/layout/flow.js';
+import { SCRIPTS, type Script } from '../core/script/convert.js';
 
 export type { Anchor } from '../core/layout/flow.js';
 
@@ -22,6 +23,10 @@ export interface StateRecord {
   measure?: number;
   /** First-line indent of two full-width spaces. */
   indent?: boolean;
+  /** Blank lines between paragraphs. */
+  spacing?: Spacing;
+  /** The script the text was shown in. */
+  script?: Script;
   /** When the record was last written (ISO 8601). */
   updatedAt: string;
   /** What the shelf lists, cached here so listing never parses the text again (see `shelf.ts`). */
@@ -47,6 +52,8 @@ export interface StateUpdate {
   marks?: Record<string, Anchor | null>;
   measure?: number;
   indent?: boolean;
+  spacing?: Spacing;
+  script?: Script;
   title?: string;
   author?: string;
   chapters?: number;
@@ -106,6 +113,8 @@ export function parseRecord(text: string): ParsedRecord {
   }
   if (isMeasure(value.measure)) record.measure = value.measure;
   if (typeof value.indent === 'boolean') record.indent = value.indent;
+  if (isSpacing(value.spacing)) record.spacing = value.spacing;
+  if (isScript(value.script)) record.script = value.script;
   copyMeta(value, record);
   if (isCount(value.furthest)) record.furthest = value.furthest;
   if (isDate(value.lastRead)) record.lastRead = value.lastRead;
@@ -133,6 +142,8 @@ export function applyUpdate(record: StateRecord | undefined, update: StateUpdate
   }
   if (isMeasure(update.measure)) next.measure = update.measure;
   if (typeof update.indent === 'boolean') next.indent = update.indent;
+  if (isSpacing(update.spacing)) next.spacing = update.spacing;
+  if (isScript(update.script)) next.script = update.script;
   copyMeta(update as Record<string, unknown>, next);
   if (isCount(update.furthest)) next.furthest = Math.max(next.furthest ?? 0, update.furthest);
   if (isDate(update.lastRead)) next.lastRead = update.lastRead;
@@ -151,9 +162,9 @@ function copyMeta(from: Record<string, unknown>, to: StateRecord): void {
 
 /** The file's text for a record: one JSON object with a version, keys in a fixed order, a final newline. */
 export function serializeRecord(record: StateRecord): string {
-  const { anchor, marks, measure, indent, updatedAt, title, author, chapters, chars, furthest, lastRead, readingMs, paths } = record;
+  const { anchor, marks, measure, indent, spacing, script, updatedAt, title, author, chapters, chars, furthest, lastRead, readingMs, paths } = record;
   const sortedMarks = Object.fromEntries(Object.entries(marks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const fields = { version: RECORD_VERSION, anchor, marks: sortedMarks, measure, indent, updatedAt, title, author, chapters, chars, furthest, lastRead, readingMs, paths };
+  const fields = { version: RECORD_VERSION, anchor, marks: sortedMarks, measure, indent, spacing, script, updatedAt, title, author, chapters, chars, furthest, lastRead, readingMs, paths };
   return `${JSON.stringify(fields, null, 2)}\n`;
 }
 
@@ -184,6 +195,14 @@ function isDate(value: unknown): value is string {
 function isPath(value: unknown): value is string {
   // Only absolute paths: a relative one means nothing once the reader is started from another folder.
   return typeof value === 'string' && value.startsWith('/') && value.length <= 4096 && !value.includes('\0');
+}
+
+function isSpacing(value: unknown): value is Spacing {
+  return value === 0 || value === 1;
+}
+
+function isScript(value: unknown): value is Script {
+  return typeof value === 'string' && (SCRIPTS as readonly string[]).includes(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -45,10 +45,10 @@ export interface AppProps {
   /** Open at this section (0: the lead). */
   section?: number;
   /**
-   * Where to open (a saved position, a deep link), saved marks, measure, indent, a first status line,
-   * and a query to search and go to the best hit of (`--search`).
+   * Where to open (a saved position, a deep link), saved marks, measure, indent, spacing, script, the
+   * sidebar hidden, a first status line, a query to search and go to the best hit of (`--search`), the shelf.
    */
-  initial?: Pick<InitialOptions, 'top' | 'marks' | 'measure' | 'indent' | 'notice' | 'search'>;
+  initial?: Omit<InitialOptions, 'columns' | 'rows' | 'ambiguousWidth' | 'section'>;
   /** Told the state after every change, so the caller can save the position when the reader ends. */
   onStateChange?: (state: ReaderState) => void;
   /** Told each mark as it is set, to save it at once; returns a warning to show when that failed. */

@@ -58,4 +58,33 @@ describe('effectsOf', () => {
     expect(effectsOf(long, resized).map((effect) => effect.type)).toEqual(['layoutPass']);
     expect(effectsOf(undefined, start())).toEqual([]);
   });
+
+  it('a asks for the auto-scroll timer at its pace, + for the new pace, any other key to stop it', () => {
+    const running = press(start(), 'a');
+    expect(effectsOf(start(), running)).toEqual([{ type: 'autoScroll', pace: running.autoPace }]);
+    const faster = press(running, '+');
+    expect(effectsOf(running, faster)).toEqual([{ type: 'autoScroll', pace: faster.autoPace }]);
+    expect(faster.autoPace).toBeGreaterThan(running.autoPace);
+    // A tick scrolls and asks nothing: the timer runs on.
+    expect(effectsOf(running, reduce(running, { type: 'autoStep' }))).toEqual([]);
+    expect(effectsOf(faster, press(faster, 'j'))).toEqual([{ type: 'autoScroll', pace: undefined }]);
+    expect(effectsOf(faster, press(faster, 'a'))).toEqual([{ type: 'autoScroll', pace: undefined }]);
+  });
+
+  it('t asks for the converter of the next script (as written: to stop building); --script from the first state', () => {
+    const simplified = press(start(), 't');
+    expect(effectsOf(start(), simplified)).toEqual([{ type: 'convertPrepare', script: 'simplified' }]);
+    const traditional = press(simplified, 't');
+    expect(effectsOf(simplified, traditional)).toEqual([{ type: 'convertPrepare', script: 'traditional' }]);
+    expect(effectsOf(traditional, press(traditional, 't'))).toEqual([{ type: 'convertPrepare', script: 'original' }]);
+    expect(effectsOf(undefined, start())).toEqual([]);
+    const given = createReaderState(doc, { columns: 80, rows: 24, script: 'traditional-tw' });
+    expect(effectsOf(undefined, given)).toEqual([{ type: 'convertPrepare', script: 'traditional-tw' }]);
+  });
+
+  it('a converter built asks for the layout pass of a long text again (its flow is a new one)', () => {
+    const long = createReaderState(syntheticDocument(30, 100), { columns: 80, rows: 24, script: 'simplified' });
+    const ready = reduce(long, { type: 'scriptReady', script: 'simplified' });
+    expect(effectsOf(long, ready).map((effect) => effect.type)).toEqual(['layoutPass']);
+  });
 });

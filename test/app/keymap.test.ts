@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HANDLERS } from '../../src/app/commands.js';
-import { helpLines } from '../../src/app/help.js';
+import { HELP_KEYS_CELLS, helpLines } from '../../src/app/help.js';
+import { cellWidth } from '../../src/core/layout/width.js';
 import { bindingKeys, KEYMAP, keyHints, keyLabel, keymapMarkdown, listedBindings, lookupKey, type Mode } from '../../src/app/keymap.js';
 
 const modes: Mode[] = ['reader', 'sidebar', 'help', 'search', 'mark', 'jump'];
@@ -75,7 +76,12 @@ describe('the key table', () => {
     const markdown = keymapMarkdown();
     for (const binding of listedBindings()) {
       const keys = bindingKeys(binding).join(' ');
-      expect(lines).toContainEqual({ kind: 'binding', keys, text: binding.help });
+      // A long key list goes on in the key column of the rows below, with no text of their own.
+      const at = lines.findIndex((l) => l.kind === 'binding' && l.text === binding.help);
+      expect(at, binding.command).toBeGreaterThanOrEqual(0);
+      const shown = [lines[at]!];
+      for (let i = at + 1; lines[i]?.kind === 'binding' && (lines[i] as { text: string }).text === ''; i++) shown.push(lines[i]!);
+      expect(shown.map((l) => (l.kind === 'binding' ? l.keys : '')).join(' ')).toBe(keys);
       const row = markdown.split('\n').find((l) => l.includes(`| ${binding.help} |`));
       expect(row, binding.command).toBeDefined();
       for (const key of bindingKeys(binding)) expect(row).toContain(`\`${key}\``);
@@ -84,6 +90,14 @@ describe('the key table', () => {
     // The prefixes are not listed; the sequences they begin are.
     expect(listedBindings().map((b) => b.command)).not.toContain('mark.begin');
     for (const sequence of ['m{a-z}', "'{a-z}", "''"]) expect(lines.some((l) => l.kind === 'binding' && l.keys === sequence)).toBe(true);
+  });
+
+  it('wraps a long key list inside the help key column, breaking between keys', () => {
+    const lines = helpLines().filter((l) => l.kind === 'binding');
+    for (const line of lines) expect(cellWidth(line.keys, 2), line.keys).toBeLessThanOrEqual(HELP_KEYS_CELLS);
+    const move = lines.findIndex((l) => l.text === 'Move the cursor');
+    expect(lines[move]?.keys).toBe('← → Home End');
+    expect(lines[move + 1]).toEqual({ kind: 'binding', keys: 'Ctrl-a Ctrl-e', text: '' });
   });
 
   it('reads the second key of m and \' in their pending modes, where Esc cancels and Ctrl-c still quits', () => {

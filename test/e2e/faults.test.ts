@@ -128,7 +128,7 @@ describe('resize storms', () => {
     const search = async (t: TerminalSession): Promise<void> => {
       await t.press('/');
       t.write('集成电路');
-      await t.waitFor((s) => /\d\/\d\s*$/.test(s.row(s.rows - 1)));
+      await t.waitFor((s) => /hit \d+ of \d+\+?\s*$/.test(s.row(s.rows - 1)));
       await t.settle();
     };
     const term = await open();
@@ -244,7 +244,7 @@ describe('streams and environment', () => {
     await term.press(' ');
     await term.press('/');
     term.write('集成电路');
-    await term.waitFor((t) => /\d\/\d\s*$/.test(t.row(23)));
+    await term.waitFor((t) => /hit \d+ of \d+\+?\s*$/.test(t.row(23)));
     await term.press(keys.enter);
     await term.press('n');
     await term.press(keys.tab);
@@ -267,9 +267,9 @@ describe('streams and environment', () => {
     expect(term.screen()).toContain(doc.title.slice(0, 8));
     await term.press('/');
     term.write('集成电路');
-    await term.waitFor((t) => /1\/\d\s*$/.test(t.row(23)));
+    await term.waitFor((t) => /hit \d+ of \d+\+?\s*$/.test(t.row(23)));
     await term.press(keys.enter);
-    expect(term.row(23)).toMatch(/hit \d of \d/);
+    expect(term.row(23)).toMatch(/hit \d of \d  \//);
     term.write('q');
     expect((await term.exit()).exitCode).toBe(0);
   });

@@ -275,3 +275,38 @@ describe('streams', () => {
     expect(term.screen()).toContain('exit=2');
   });
 });
+
+describe('reading comfort in a terminal', () => {
+  it('t shows the text in traditional characters once the converter is built in the background, and as written again', async () => {
+    const { converterNow } = await import('../../src/core/script/convert.js');
+    const heading = headings.find((title) => converterNow('traditional')!(title).text !== title)!;
+    const shown = converterNow('traditional')!(heading).text;
+    const term = await open();
+    expect(term.screen()).toContain(heading);
+    // As written → 简体 (the interview is simplified already) → 繁體.
+    await press(term, 't');
+    term.write('t');
+    await term.waitFor((t) => t.screen().includes(shown) && t.screen().includes('shown in 繁體'), { timeout: 30_000 });
+    expect(term.screen()).not.toContain(heading);
+    await press(term, 't');
+    await term.waitFor(heading, { timeout: 10_000 });
+    term.write('q');
+    expect((await term.exit()).exitCode).toBe(0);
+  });
+
+  it('a scrolls by itself at the pace the status bar shows; another key stops it', async () => {
+    const term = await open();
+    await press(term, 'a');
+    expect(term.screen()).toMatch(/auto 30 lines\/min/);
+    // The fastest pace (40, 60, 90, 120, 180, 240), so lines go by soon.
+    for (let i = 0; i < 6; i++) await press(term, '+');
+    expect(term.screen()).toMatch(/auto 240 lines\/min/);
+    const first = topText(term);
+    await term.waitFor((t) => topText(t) !== first, { timeout: 20_000 });
+    term.write('x');
+    await term.waitFor((t) => !/auto \d+ lines/.test(t.screen()), { timeout: 10_000 });
+    term.write('q');
+    expect((await term.exit()).exitCode).toBe(0);
+  });
+});
+

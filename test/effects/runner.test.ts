@@ -289,3 +289,69 @@ describe('the layout pass', () => {
     app.runner.close();
   });
 });
+
+/** An interval timer the test ticks by hand. */
+function manualTimers() {
+  const timers = {
+    running: [] as { tick: () => void; ms: number }[],
+    setInterval: (tick: () => void, ms: number) => {
+      const timer = { tick, ms };
+      timers.running.push(timer);
+      return timer;
+    },
+    clearInterval: (timer: unknown) => {
+      timers.running = timers.running.filter((t) => t !== timer);
+    },
+  };
+  return timers;
+}
+
+describe('the auto-scroll timer', () => {
+  it('a starts a timer at the pace, each tick a line down; + sets a faster one; another key stops it', () => {
+    const timers = manualTimers();
+    const app = drive(doc, { timers });
+    app.keys('a');
+    expect(timers.running).toHaveLength(1);
+    expect(timers.running[0]!.ms).toBe(Math.round(60_000 / app.state.autoPace));
+    const first = app.state.top;
+    timers.running[0]!.tick();
+    expect(app.state.top).not.toEqual(first);
+    const slow = timers.running[0]!.ms;
+    app.keys('+');
+    expect(timers.running).toHaveLength(1);
+    expect(timers.running[0]!.ms).toBeLessThan(slow);
+    app.keys('x');
+    expect(app.state.autoScroll).toBe(false);
+    expect(timers.running).toHaveLength(0);
+  });
+
+  it('stops at the end of the text by itself, and on closing', () => {
+    const timers = manualTimers();
+    const app = drive(doc, { timers });
+    app.keys('G', 'a');
+    timers.running[0]!.tick();
+    expect(app.state.autoScroll).toBe(false);
+    expect(timers.running).toHaveLength(0);
+    app.keys('g', 'a');
+    expect(timers.running).toHaveLength(1);
+    app.runner.close();
+    expect(timers.running).toHaveLength(0);
+  });
+});
+
+describe('the script converter', () => {
+  it('t builds the converter in the background; the text is drawn converted once it is ready', async () => {
+    const app = drive(doc);
+    app.keys('t');
+    expect(app.state.script).toBe('simplified');
+    app.keys('t');
+    expect(app.state.script).toBe('traditional');
+    expect(app.state.notice).toContain('preparing the conversion');
+    expect(textFlow(app.state).script).toBe('original');
+    await until(() => app.state.conversions > 0 && !app.state.notice.includes('preparing'), 'the converter to be built');
+    expect(app.state.notice).toBe('shown in 繁體');
+    expect(textFlow(app.state).script).toBe('traditional');
+    app.runner.close();
+  }, 60_000);
+});
+

@@ -58,6 +58,8 @@ export interface StartOptions {
   cwd?: string;
   /** Emulate a terminal that draws East Asian Ambiguous characters (“ ” …) as two cells. @default false */
   ambiguousWide?: boolean;
+  /** Emulate a terminal that never answers queries (cursor position reports and the like). @default false */
+  silent?: boolean;
 }
 
 export interface WaitOptions {
@@ -153,7 +155,7 @@ export class TerminalSession {
       this.notifyExit();
     });
     // A real terminal answers queries (cursor position, device attributes); programs may wait for them.
-    this.emulator.onData((answer) => this.sendToProgram(answer));
+    if (!options.silent) this.emulator.onData((answer) => this.sendToProgram(answer));
   }
 
   get pid(): number {

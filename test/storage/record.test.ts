@@ -103,3 +103,15 @@ describe('applyUpdate', () => {
     expect(next).toEqual({ ...base, updatedAt: NOW.toISOString() });
   });
 });
+
+describe('the display settings of a record', () => {
+  it('keep spacing and script, and drop values of the wrong kind', () => {
+    const record = applyUpdate(undefined, { spacing: 0, script: 'traditional-tw' }, new Date(0));
+    const read = parseRecord(serializeRecord(record));
+    expect(read.ok && read.record.spacing).toBe(0);
+    expect(read.ok && read.record.script).toBe('traditional-tw');
+    const bad = parseRecord(JSON.stringify({ marks: {}, spacing: 2, script: 'klingon' }));
+    expect(bad.ok && bad.record.spacing).toBeUndefined();
+    expect(bad.ok && bad.record.script).toBeUndefined();
+  });
+});

@@ -11,7 +11,7 @@ afterEach(() => {
   for (const ui of open) ui.unmount();
   open = [];
 });
-const reader = async (columns: number, rows: number, extra: { color?: boolean; ambiguousWidth?: 1 | 2; section?: number } = {}) => {
+const reader = async (columns: number, rows: number, extra: Omit<Parameters<typeof renderReader>[1], 'columns' | 'rows'> = {}) => {
   const ui = await renderReader(doc, { columns, rows, ...extra });
   open.push(ui);
   return ui;
@@ -53,8 +53,12 @@ describe('the screen at 80x24', () => {
     expect(status).toMatch(/1\/\d+ \d+%/);
     expect(status).toContain('? help');
     expect(status).toContain('Space page');
+    // A page on, inside section 1 with its heading scrolled off: the running head is that heading.
     await ui.press(' ');
-    const head = pane(ui.rows())[0] ?? '';
+    expect(pane(ui.rows())[0]?.trim()).toBe(doc.sections[0]?.title);
+    // In the lead, past the title: the title and the dateline.
+    const lead = await reader(80, 24, { initial: { top: { block: doc.lead[0]!.id, offset: 0 } } });
+    const head = pane(lead.rows())[0] ?? '';
     expect(head).toContain(doc.dateline?.raw);
     expect(head).toContain(doc.title.slice(0, 8));
   });

@@ -1,7 +1,10 @@
+import { defaultSpacing } from '../../app/state.js';
 import { citation, citationParts } from '../../core/document/cite.js';
 import { resolveRef } from '../../core/document/refs.js';
 import type { Document } from '../../core/document/types.js';
-import { flowBlocks, type Row } from '../../core/layout/flow.js';
+import { sourceIndents } from '../../core/document/indentation.js';
+import { flowBlocks, type Row, type Spacing } from '../../core/layout/flow.js';
+import { asShown, converterNow, shownNote, type Script } from '../../core/script/convert.js';
 import { layoutText } from '../../core/layout/linebreak.js';
 import { UserError } from '../errors.js';
 import type { Styles } from '../output.js';
@@ -12,6 +15,12 @@ export interface PrintOptions {
   /** Only this section (0: the lead). */
   section?: number;
   style: Styles;
+  /** Indent every paragraph's first line; undefined: as the source does. */
+  indent?: boolean;
+  /** Blank lines between paragraphs; undefined: by the text's shape, as the reader. */
+  spacing?: Spacing;
+  /** The script to print in. @default 'original' */
+  script?: Script;
 }
 
 /** The document exactly as the reader's text pane lays it out, one row per line. */
@@ -42,7 +51,17 @@ function* chunks(doc: Document, options: PrintOptions): Generator<string> {
   // here until a line follows them.
   let blanks = 0;
   let started = false;
-  for (const rows of flowBlocks(doc, { width: options.width, ambiguousWidth: options.ambiguousWidth })) {
+  const script = options.script ?? 'original';
+  // Built at once: printing waits for nothing else. The flow takes the converter from its cache.
+  converterNow(script);
+  const flowOptions = {
+    width: options.width,
+    ambiguousWidth: options.ambiguousWidth,
+    indent: options.indent ?? sourceIndents(doc),
+    spacing: options.spacing ?? defaultSpacing(doc),
+    script,
+  };
+  for (const rows of flowBlocks(doc, flowOptions)) {
     for (const row of rows) {
       if (section !== undefined) {
         if (row.section !== section || !isBody(row) || row.blockId.startsWith('v')) continue;
@@ -71,14 +90,16 @@ function render(row: Row, style: Styles): string {
   const label = row.label ? style.bold(row.label) : '';
   if (row.kind === 'title' || row.kind === 'heading') return style.bold(row.text);
   if (row.kind === 'dateline' || row.kind === 'meta') return style.dim(row.text);
-  // A framed row (list marker, quote bar, code margin) keeps its frame; a plain one has no indent here.
-  return (row.form === undefined ? '' : style.dim(row.indent)) + label + row.text;
+  // A framed row (list marker, quote bar, code margin) keeps its frame, dimmed; a paragraph its indent.
+  return (row.form === undefined ? row.indent : style.dim(row.indent)) + label + row.text;
 }
 
 export interface CitationOptions {
   /** Wrap to this many columns; undefined leaves each line whole for pasting. */
   width?: number;
   ambiguousWidth: 1 | 2;
+  /** Quote the paragraph as shown in this script (saying so when that changes it). @default 'original' */
+  script?: Script;
 }
 
 const QUOTE = '> ';
@@ -95,9 +116,15 @@ export function printCitation(doc: Document, at: string, options: CitationOption
     throw new UserError(`--at ${target.ref} names a whole section; print cites one paragraph`, 2, `Try 'yuedu print --at ${target.ref}p1', or 'yuedu print --section ${target.section}'.`);
   }
   const { width, ambiguousWidth } = options;
-  if (width === undefined) return `${citation(doc, target.paragraph)}\n`;
+  const script = options.script ?? 'original';
+  const convert = converterNow(script);
+  if (width === undefined) return `${asShown(citation(doc, target.paragraph), script, convert)}\n`;
   const wrap = (text: string, columns: number) => layoutText(text, Math.max(1, columns), { ambiguousWidth }).map((line) => line.text);
-  const { quote, attribution } = citationParts(doc, target.paragraph);
+  const parts = citationParts(doc, target.paragraph);
+  const quote = convert ? convert(parts.quote).text : parts.quote;
+  const converted = convert ? convert(parts.attribution).text : parts.attribution;
+  const changed = quote !== parts.quote || converted !== parts.attribution;
+  const attribution = changed ? `${converted}${shownNote(script)}` : parts.attribution;
   const quoteLines = quote.split('\n').flatMap((line) => wrap(line, width - QUOTE.length).map((part) => QUOTE + part));
   return [...quoteLines, ...wrap(attribution, width)].join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 /**
  * The document as terminal rows at one width: the blocks of `blocks.ts` laid out with `layoutText`,
- * a blank row before every block but the first.
+ * a blank row before every block but the first (with `spacing: 0`, none between two paragraphs: a
+ * novel reads as running text, its paragraphs marked by their indent).
  *
  * Layout is lazy. A block is laid out the first time one of its rows is needed and then cached for
  * this width and ambiguous-width policy, so the first screen of a 100,000-paragraph document costs a
@@ -13,7 +14,9 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
+import { converterFor, type Convert, type Script } from '../script/convert.js';
 import { documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { layoutText } from './linebreak.js';
 import { isShaped, layoutShaped } from './shaped.js';
@@ -86,6 +89,27 @@ export interface FlowOptions {
   ambiguousWidth?: AmbiguousWidth;
   /** Indent the first line of every paragraph by {@link PARAGRAPH_INDENT}. @default false */
   indent?: boolean;
+  /** Blank rows between two paragraphs (0 or 1); headings and the title always keep theirs. @default 1 */
+  spacing?: Spacing;
+  /**
+   * The script the text is shown in (see `core/script/convert.ts`): rows hold the converted text, but
+   * their `start`/`end` stay offsets in the original. Its converter must be built; else `original`.
+   * @default 'original'
+   */
+  script?: Script;
+}
+
+export type Spacing = 0 | 1;
+
+/** Whether block `index` is preceded by a blank row: every block but the first, unless spacing 0 joins two paragraphs. */
+function blankBefore(blocks: readonly Block[], index: number, spacing: Spacing): boolean {
+  return index > 0 && blankBetween(blocks[index - 1], blocks[index]!, spacing);
+}
+
+/** Whether `block` after `previous` (undefined: it is the first) is preceded by a blank row. */
+function blankBetween(previous: Block | undefined, block: Block, spacing: Spacing): boolean {
+  if (!previous || tight(previous, block)) return false;
+  return spacing === 1 || block.kind !== 'text' || previous.kind !== 'text';
 }
 
 /** The first-line indent of Chinese typesetting: two ideographic (full-width) spaces, four cells. */
@@ -113,7 +137,7 @@ function tight(previous: Block | undefined, block: Block): boolean {
 }
 
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
-function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, previous?: Block): Row[] {
+function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined): Row[] {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -121,10 +145,11 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     ...(block.paragraphId === undefined ? {} : { paragraphId: block.paragraphId }),
   };
   const rows: Row[] = [];
-  if (blockIndex > 0 && !tight(previous, block)) {
+  if (blank) {
     rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, indent: '', text: '', start: 0, end: 0, width: 0, line: -1 });
   }
   const marks = block.marks && block.marks.length > 0 ? { marks: block.marks } : {};
+  // Framed blocks (lists, quotes, code, tables) are shown as written: their text is not converted.
   if (isShaped(block, block.text)) {
     const form = block.form ?? (block.quote ? 'quote' : block.list ? 'list' : 'lines');
     layoutShaped(block.text, block, width, ambiguousWidth).forEach((laid, line) => {
@@ -133,7 +158,7 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     return rows;
   }
   Object.assign(base, marks);
-  let label = block.label;
+  let label = convert && block.label !== '' ? convert(block.label).text : block.label;
   let labelWidth = label === '' ? 0 : cellWidth(label, ambiguousWidth);
   let line = 0;
   // Only paragraphs are indented, and only where the indent still leaves room beside the label.
@@ -147,7 +172,9 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     label = '';
     labelWidth = 0;
   }
-  const lines = layoutText(block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
+  const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : layoutText;
+  const shown = convert?.(block.text);
+  const lines = layout(shown?.text ?? block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
   lines.forEach((laid, n) => {
     const rowLabel = n === 0 ? label : '';
     const rowLabelWidth = n === 0 ? labelWidth : 0;
@@ -160,8 +187,8 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
       labelWidth: rowLabelWidth,
       indent: rowIndentWidth > 0 ? PARAGRAPH_INDENT : '',
       text: laid.text,
-      start: laid.start,
-      end: laid.end,
+      start: shown ? shown.toOriginal(laid.start) : laid.start,
+      end: shown ? shown.toOriginal(laid.end) : laid.end,
       width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
       line: line++,
     });
@@ -175,6 +202,9 @@ export class Flow {
   readonly width: number;
   readonly ambiguousWidth: AmbiguousWidth;
   readonly indent: boolean;
+  readonly spacing: Spacing;
+  readonly script: Script;
+  private readonly convert: Convert | undefined;
   private readonly laid: (Row[] | undefined)[];
   private readonly counts: Fenwick;
   private readonly estimates: Uint32Array;
@@ -192,12 +222,15 @@ export class Flow {
     this.width = Math.max(2, Math.floor(options.width));
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
     this.indent = options.indent ?? false;
+    this.spacing = options.spacing ?? 1;
+    this.convert = converterFor(options.script ?? 'original');
+    this.script = this.convert ? (options.script ?? 'original') : 'original';
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
     this.estimates = new Uint32Array(this.blocks.length);
     this.counted = new Uint8Array(this.blocks.length);
     this.blocks.forEach((block, i) => {
       const cells = approximateCells(block.label) + approximateCells(block.text);
-      this.estimates[i] = (i > 0 ? 1 : 0) + Math.max(1, Math.ceil(cells / this.width));
+      this.estimates[i] = (blankBefore(this.blocks, i, this.spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells / this.width));
     });
     this.counts = new Fenwick(this.estimates);
     this.total = this.estimates.reduce((sum, n) => sum + n, 0);
@@ -214,7 +247,7 @@ export class Flow {
     if (cached) return cached;
     const block = this.blocks[index];
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, this.blocks[index - 1]);
+    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert);
     this.laid[index] = rows;
     this.laidCount++;
     this.count(index, rows.length);
@@ -275,7 +308,7 @@ export class Flow {
       const index = this.countFrom;
       if (this.counted[index]) continue;
       const block = this.blocks[index] as Block;
-      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, this.blocks[index - 1]).length);
+      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert).length);
       budget--;
     }
     return this.isExact();
@@ -382,7 +415,7 @@ const FLOWS_PER_DOCUMENT = 4;
 
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
 export function flowFor(doc: Document, options: FlowOptions): Flow {
-  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}`;
+  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${converterFor(options.script ?? 'original') ? options.script : 'original'}`;
   let perDoc = flows.get(doc);
   if (!perDoc) {
     perDoc = new Map();
@@ -419,10 +452,12 @@ export function* flowBlocks(doc: Document, options: FlowOptions): Generator<Row[
   const width = Math.max(2, Math.floor(options.width));
   const ambiguousWidth = options.ambiguousWidth ?? 1;
   const indent = options.indent ?? false;
+  const spacing = options.spacing ?? 1;
+  const convert = converterFor(options.script ?? 'original');
   let i = 0;
   let previous: Block | undefined;
   for (const block of eachBlock(doc)) {
-    yield layoutBlock(block, i++, width, ambiguousWidth, indent, previous);
+    yield layoutBlock(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert);
     previous = block;
   }
 }

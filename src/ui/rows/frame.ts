@@ -8,7 +8,7 @@
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
-import { layoutProgress, readingPosition, sidebarView, statusSection, textFlow, visibleRows } from '../../app/selectors.js';
+import { layoutProgress, readingPosition, runningHead, shownText, sidebarView, statusLead, statusSection, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
 import { helpLines } from '../../app/help.js';
 import type { CursorCell } from '../../terminal/writer.js';
@@ -44,8 +44,9 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
   // The results of the search being typed take the bottom rows of the body.
   const listHeight = resultsHeight(search, g.bodyHeight);
   const bodyHeight = g.bodyHeight - listHeight;
+  const shown = shownText(state);
   const sidebar = (width: number): string[] =>
-    sidebarLines({ ...sidebarView(state, flow), focused: state.focus === 'sidebar', width, height: bodyHeight, theme, ambiguousWidth });
+    sidebarLines({ ...sidebarView(state, flow), focused: state.focus === 'sidebar', width, height: bodyHeight, theme, ambiguousWidth, shown });
   let main: string[];
   if (state.overlay === 'help') {
     main = helpRows({ lines: helpLines(), scroll: state.helpScroll, width: g.paneWidth, height: bodyHeight, theme, ambiguousWidth });
@@ -53,11 +54,11 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
     main = sidebar(g.paneWidth);
   } else {
     const rows = visibleRows(state, flow).slice(0, Math.max(0, g.textHeight - listHeight));
-    // A running head, as in a book: blank while the text's own title is in view, so it is not shown twice.
-    const titleInView = rows.some((row) => row.kind === 'title');
+    // A running head, as in a book (see runningHead).
+    const head = runningHead(state, rows);
     const header = headerLine({
-      title: titleInView ? '' : doc.title,
-      ...(doc.dateline && !titleInView ? { dateline: doc.dateline.raw } : {}),
+      title: shown(head.title),
+      ...(head.dateline === undefined ? {} : { dateline: head.dateline }),
       width: g.paneWidth,
       theme,
       ambiguousWidth,
@@ -86,10 +87,10 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
     // In the query: an input method opens its candidate window at the cursor.
     return { lines, cursor: { x: line.cursor, y: state.rows - 1 } };
   }
-  const status = search.active ? searchStatus(state) : undefined;
+  const status = statusLead(state, search.active ? searchStatus(state) : undefined);
   lines.push(
     statusLine({
-      section: statusSection(state, flow),
+      section: shown(statusSection(state, flow)),
       notice: state.notice,
       ...(status === undefined ? {} : { search: status }),
       position: readingPosition(state, flow),

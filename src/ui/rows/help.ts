@@ -1,5 +1,5 @@
 /** The help overlay's rows as styled strings: every binding from the key table, by category. */
-import type { HelpLine } from '../../app/help.js';
+import { HELP_KEYS_CELLS, type HelpLine } from '../../app/help.js';
 import { cellWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 import { paint } from '../style.js';
 import { fit, padding } from '../text.js';
@@ -15,15 +15,12 @@ export interface HelpProps {
   ambiguousWidth: AmbiguousWidth;
 }
 
-/** Widest key column worth lining up; longer key lists push their own line's text along. */
-const MAX_KEYS_COLUMN = 16;
-
 /**
  * In place of the main pane: a title row (`↓ more` while lines are below), then the lines from
  * `scroll` on. Exactly `height` rows, each exactly `width` cells.
  */
 export function helpRows({ lines, scroll, width, height, theme, ambiguousWidth }: HelpProps): string[] {
-  const keysColumn = Math.min(MAX_KEYS_COLUMN, Math.max(0, ...lines.map((line) => (line.kind === 'binding' ? cellWidth(line.keys, ambiguousWidth) : 0))));
+  const keysColumn = Math.min(HELP_KEYS_CELLS, Math.max(0, ...lines.map((line) => (line.kind === 'binding' ? cellWidth(line.keys, ambiguousWidth) : 0))));
   const render = (line: HelpLine | undefined): string => {
     if (!line || line.kind === 'blank') return ' '.repeat(width);
     if (line.kind === 'category') return paint(fit(` ${line.text}`, width, ambiguousWidth), theme.helpCategory);

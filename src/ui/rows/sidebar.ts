@@ -16,16 +16,20 @@ export interface SidebarProps {
   height: number;
   theme: Theme;
   ambiguousWidth: AmbiguousWidth;
+  /** How a label is shown (the script the text is shown in); as written by default. */
+  shown?: (text: string) => string;
 }
 
-function entryText(entry: SidebarEntry, current: boolean): string {
+/** The entry as listed; section numbers right-aligned in `digits` cells, so `9` and `10` start their names in one column. */
+function entryText(entry: SidebarEntry, current: boolean, digits: number, label: string): string {
   const marker = current ? '> ' : '  ';
   const indent = '  '.repeat(Math.max(0, (entry.depth ?? 1) - 1));
-  if (entry.kind === 'section') return `${marker}${indent}${entry.section} ${entry.label}`;
-  if (entry.kind === 'volume') return `${marker}${entry.folded ? '▸' : '▾'} ${entry.label}`;
+  // Nested sections (a book's chapters under its parts, Markdown's `###` under `##`) indent by depth.
+  if (entry.kind === 'section') return `${marker}${indent}${String(entry.section).padStart(digits)} ${label}`;
+  if (entry.kind === 'volume') return `${marker}${entry.folded ? '▸' : '▾'} ${label}`;
   // The filter line: what is typed, and how many chapters it finds.
   if (entry.kind === 'filter') return `${entry.label}▏ ${entry.section}`;
-  return `${marker}${entry.label}`;
+  return `${marker}${label}`;
 }
 
 /**
@@ -35,12 +39,17 @@ function entryText(entry: SidebarEntry, current: boolean): string {
  * padded to it; when they do not all fit, the list scrolls to keep the selected (or current) entry in
  * view. Worked out for the rows shown only: a long text has thousands of sections.
  */
-export function sidebarLines({ entries, current, selected, focused, width, height, theme, ambiguousWidth }: SidebarProps): string[] {
+export function sidebarLines({ entries, current, selected, focused, width, height, theme, ambiguousWidth, shown }: SidebarProps): string[] {
   // List row r: the title at 0, the gap at 1, entry r - 1 below.
   const rowOf = (entry: number): number => (entry === 0 ? 0 : entry + 1);
   const listLength = entries.length + 1;
   const focus = focused ? selected : current;
   const first = Math.max(0, Math.min(rowOf(focus) - Math.floor(height / 2), listLength - height));
+  // Sections are numbered in reading order: the last entry has the widest number.
+  // The widest section number listed (the last section, unless a filter or a volume ends the list).
+  let widest = 0;
+  for (const entry of entries) if (entry.kind === 'section' && entry.section > widest) widest = entry.section;
+  const digits = String(widest).length;
   return Array.from({ length: height }, (_, i) => {
     const r = first + i;
     // Blank, the whole width as every row (an empty text would take no row at all in Ink).
@@ -56,7 +65,9 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
           : entry.kind === 'title' || entry.kind === 'filter' || entry.kind === 'volume'
             ? theme.sidebarTitle
             : undefined;
-    // Padded to the width: the selected entry's bar is the whole width.
-    return paint(fit(entryText(entry, isCurrent), width, ambiguousWidth), style);
+    // Cut a cell short of the width, so no entry touches the divider, and padded to the width: the
+    // selected entry's bar is the whole width.
+    const text = fit(entryText(entry, isCurrent, digits, shown ? shown(entry.label) : entry.label), width - 1, ambiguousWidth);
+    return paint(width > 1 ? `${text} ` : text, style);
   });
 }

@@ -22,10 +22,16 @@ export interface StatusBarProps {
 }
 
 /** Cells the section name keeps before key hints are dropped for it. */
-const SECTION_MIN = 8;
+const SECTION_MIN = 6;
 
+/**
+ * The position, right-aligned in the cells its widest value takes (`total/total 100%`), so the key
+ * hints left of it stay in one place as the line number and the percentage grow.
+ */
 function positionText({ line, total, percent, exact }: Position): string {
-  return `${line}/${exact ? '' : '~'}${total} ${percent}%`;
+  const text = `${line}/${exact ? '' : '~'}${total} ${percent}%`;
+  const widest = `${total}/${exact ? '' : '~'}${total} 100%`;
+  return text.padStart(widest.length);
 }
 
 /** Drops hints from the middle (never the last, `?`) until they fit in `room` cells. */
@@ -44,8 +50,9 @@ export function statusLine({ section: sectionLabel, notice, search, position, hi
   const section = lead + news;
   const where = `${progress === undefined ? '' : `layout ${Math.floor(progress * 100)}%  `}${positionText(position)} `;
   const whereWidth = cellWidth(where, ambiguousWidth);
-  // The section keeps a few cells (a heading's first characters) before hints take the rest.
-  const hintRoom = Math.max(0, width - whereWidth - 1 - cellWidth(lead, ambiguousWidth) - Math.min(SECTION_MIN, cellWidth(news, ambiguousWidth) + 2));
+  // The section keeps a few cells (a heading's first characters) before hints take the rest; the same
+  // few whatever the section's name, so which hints fit does not change from one section to the next.
+  const hintRoom = Math.max(0, width - whereWidth - 1 - cellWidth(lead, ambiguousWidth) - SECTION_MIN);
   const shown = notice ? [] : fittingHints(hints, hintRoom, ambiguousWidth);
   const hintsText = shown.map((h) => `${h.key} ${h.hint}  `).join('');
   const sectionRoom = Math.max(0, width - whereWidth - cellWidth(hintsText, ambiguousWidth) - 1);

@@ -1,0 +1,60 @@
+/** `print` with the reading-comfort options: indent, spacing, script. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INTERVIEW, runCli } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'yuedu-comfort-'));
+const novel = join(tmp, 'novel.txt');
+writeFileSync(novel, ['小城故事', '', '第一章 出门', '', '　　清晨，他推开门。', '', '', '　　他想了想，还是出门了。', '　　路上没有人。'].join('\r\n'));
+
+describe('yuedu print: indent and spacing', () => {
+  it('keeps the source indent once by default, and collapses runs of blank lines', () => {
+    const r = runCli(['print', '--width', '40', novel]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\n　　清晨，他推开门。\n');
+    expect(r.stdout).not.toContain('　　　　');
+    expect(r.stdout).not.toContain('\n\n\n');
+  });
+
+  it('--no-indent removes it, --indent adds it to a text without one', () => {
+    expect(runCli(['print', '--no-indent', novel]).stdout).not.toContain('　');
+    const r = runCli(['print', '--indent', '--width', '60', INTERVIEW]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\n　　重庆日报：/);
+    expect(runCli(['print', '--width', '60', INTERVIEW]).stdout).not.toMatch(/\n　　重庆日报：/);
+  });
+
+  it('--spacing 0 puts no blank line between paragraphs, 1 one', () => {
+    expect(runCli(['print', '--spacing', '0', novel]).stdout).toContain('他想了想，还是出门了。\n　　路上');
+    expect(runCli(['print', '--spacing', '1', novel]).stdout).toContain('他想了想，还是出门了。\n\n　　路上');
+    const bad = runCli(['print', '--spacing', '2', novel]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--spacing needs a whole number from 0 to 1/);
+  });
+});
+
+describe('yuedu print --script', () => {
+  it('prints the text in traditional characters, at phrase level', () => {
+    const r = runCli(['print', '--script', 'traditional', INTERVIEW]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('產業');
+    expect(r.stdout).not.toContain('产业');
+  });
+
+  it('quotes a citation as shown and says so', () => {
+    const r = runCli(['print', '--at', 's2p3', '--script', 'traditional-tw', INTERVIEW]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().endsWith('（繁体显示）')).toBe(true);
+    expect(r.stdout).toContain('(s2p3)');
+    const plain = runCli(['print', '--at', 's2p3', INTERVIEW]);
+    expect(plain.stdout).not.toContain('显示');
+  });
+
+  it('refuses an unknown script in one line', () => {
+    const r = runCli(['print', '--script', 'klingon', INTERVIEW]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(/--script needs one of original, simplified, traditional/);
+  });
+});

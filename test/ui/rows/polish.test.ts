@@ -1,0 +1,101 @@
+/**
+ * Frame tests for the first hour's polish: the status bar's key hints stay in one place, sidebar
+ * entries keep off the divider with their numbers aligned, headings end without an orphan character.
+ */
+import { describe, expect, it } from 'vitest';
+import { reduce } from '../../../src/app/reducer.js';
+import { initialState } from '../../../src/app/state.js';
+import { cellWidth } from '../../../src/core/layout/width.js';
+import { flowRows } from '../../../src/core/layout/flow.js';
+import { screenView } from '../../../src/ui/rows/frame.js';
+import { statusLine } from '../../../src/ui/rows/status.js';
+import { createTheme } from '../../../src/ui/theme.js';
+import { interviewDocument, syntheticDocument } from '../../helpers/documents.js';
+
+const theme = createTheme(false);
+const SGR = /\x1b\[[0-9;]*m/g;
+const strip = (text: string) => text.replace(SGR, '');
+
+describe('status bar', () => {
+  const hints = [
+    { key: 'Space', hint: 'page' },
+    { key: '/', hint: 'search' },
+    { key: ']', hint: 'section' },
+    { key: 'q', hint: 'quit' },
+    { key: '?', hint: 'help' },
+  ];
+  const line = (section: string, line: number, percent: number, width: number) =>
+    strip(statusLine({ section, position: { line, total: 1234, percent, exact: true }, hints, width, theme, ambiguousWidth: 1 }));
+
+  it.each([60, 80, 120])('keeps the key hints in one place whatever the section name and the position, at %i columns', (width) => {
+    const sections = ['导语', '一、推进成渝地区电子信息产业协同发展', '二', '第十五章 火山口（上）'];
+    const places = [
+      [1, 0],
+      [9, 3],
+      [10, 45],
+      [999, 99],
+      [1234, 100],
+    ] as const;
+    const columns = new Set<number>();
+    for (const section of sections) {
+      for (const [n, percent] of places) {
+        const text = line(section, n, percent, width);
+        expect(cellWidth(text)).toBe(width);
+        const at = text.indexOf('? help');
+        expect(at, text).toBeGreaterThan(0);
+        columns.add(cellWidth(text.slice(0, at)));
+      }
+    }
+    expect([...columns]).toHaveLength(1);
+  });
+});
+
+describe('sidebar', () => {
+  const doc = syntheticDocument(12, 2);
+  it.each([60, 80, 100])('never lets an entry touch the divider and aligns section numbers to the widest, at %i columns', (columns) => {
+    const state = initialState(doc, { columns, rows: 24 });
+    const frame = screenView(state, theme);
+    const rows = frame!.lines.slice(0, 23).map(strip);
+    const sidebar = rows.map((row) => row.split('│')[0] ?? '');
+    for (const entry of sidebar) expect(entry.endsWith(' '), entry).toBe(true);
+    // Entries 9 and 10: the name starts in the same column.
+    const nine = sidebar.find((row) => /^\s*>?\s+9 /.test(row))!;
+    const ten = sidebar.find((row) => /^\s*>?\s+10 /.test(row))!;
+    expect(nine).toBeDefined();
+    expect(ten).toBeDefined();
+    expect(cellWidth(nine.slice(0, nine.indexOf('第')))).toBe(cellWidth(ten.slice(0, ten.indexOf('第'))));
+  });
+});
+
+describe('headings', () => {
+  const doc = interviewDocument();
+  const titleCells = cellWidth(doc.title);
+
+  it('balances a title that would leave one character on its last line', () => {
+    // The width at which the greedy layout leaves exactly one character over.
+    const width = titleCells - 2;
+    const rows = flowRows(doc, { width }).filter((row) => row.kind === 'title');
+    expect(rows.length).toBe(2);
+    expect(rows.map((row) => row.text).join('')).toBe(doc.title);
+    const [first, last] = rows.map((row) => row.width);
+    expect(Math.abs(first! - last!)).toBeLessThanOrEqual(4);
+  });
+
+  it.each([20, 31, 44, 57, 70])('never ends a heading with a lone character at width %i', (width) => {
+    const rows = flowRows(doc, { width }).filter((row) => row.kind === 'title' || row.kind === 'heading');
+    const blocks = new Map<string, typeof rows>();
+    for (const row of rows) blocks.set(row.blockId, [...(blocks.get(row.blockId) ?? []), row]);
+    for (const [id, lines] of blocks) {
+      for (const row of lines) expect(row.width).toBeLessThanOrEqual(width);
+      if (lines.length > 1) expect(Array.from(lines.at(-1)!.text).length, id).toBeGreaterThan(1);
+    }
+  });
+
+  it('shows the balanced title in the reader too', () => {
+    let state = initialState(doc, { columns: titleCells - 2 + 2, rows: 20 });
+    state = reduce(state, { type: 'toggleSidebar' });
+    const rows = screenView(state, theme).lines.map(strip);
+    const lone = rows.slice(1, 4).filter((row) => Array.from(row.trim()).length === 1);
+    expect(lone).toEqual([]);
+  });
+});
