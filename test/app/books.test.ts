@@ -58,8 +58,9 @@ describe('the sidebar tree', () => {
     const view = sidebarView(s);
     const rows = sidebarLines({ ...view, focused: false, width: 30, height: 12, theme: createTheme(false), ambiguousWidth: 1 });
     expect(rows.map(plain)).toContain('  ▾ 第一卷 卷1');
-    expect(rows.map(plain)).toContain('>   3 第三章 夜雨3');
-    expect(rows.map(plain)).toContain('    4 第四章 长河4');
+    // Numbers right-aligned to the widest (120 chapters: three cells).
+    expect(rows.map(plain)).toContain('>     3 第三章 夜雨3');
+    expect(rows.map(plain)).toContain('      4 第四章 长河4');
   });
 
   it('keeps the current chapter in view far down a long book', () => {
