@@ -138,7 +138,7 @@ export function sidebarView(state: ReaderState, flow: Flow = textFlow(state)): S
 
 /**
  * What the status bar names: the entry in view, and for a book its chapter's number of the total
- * (`第十二章 风起  12/120`).
+ * (`12/120 第十二章 风起`).
  */
 export function statusSection(state: ReaderState, flow: Flow = textFlow(state)): string {
   const entry = sidebarEntries(state.doc)[currentEntry(state, flow)];
@@ -146,7 +146,8 @@ export function statusSection(state: ReaderState, flow: Flow = textFlow(state)):
   const total = state.doc.sections.length;
   if (state.doc.shape !== 'book' && !state.doc.sections.some((s) => s.generated)) return entry.label;
   if (entry.kind !== 'section') return entry.label;
-  return `${entry.label}  ${entry.section}/${total}`;
+  // The number first: a narrow status bar cuts the title, not where the reader is.
+  return `${entry.section}/${total} ${entry.label}`;
 }
 
 /** The document laid out at the text pane's current width. */

@@ -153,7 +153,7 @@ describe('finding a chapter by typing in the sidebar', () => {
 describe('the status bar on a book', () => {
   it('names the chapter with its number of the total', () => {
     const s = press(start(), ']', ']', ']', ']');
-    expect(statusSection(s)).toBe('第四章 长河4  4/120');
+    expect(statusSection(s)).toBe('4/120 第四章 长河4');
   });
 
   it('leaves the interview as it was', async () => {
