@@ -194,6 +194,7 @@ export class TerminalSession {
   /** Ctrl-Z: gives the terminal back to the shell and stops; SIGCONT resumes. */
   suspend = (): void => {
     if (this.phase !== 'open') return;
+    this.writer.hold();
     this.leave();
     this.phase = 'stopped';
     this.stop();
@@ -278,7 +279,7 @@ export class TerminalSession {
       }
       if (this.phase !== 'open') return;
       this.onResize();
-      this.writer.redraw();
+      this.writer.release();
     });
   };
 }

@@ -64,6 +64,7 @@ export class ScreenWriter {
   /** Waiting for 'drain'. */
   private blocked = false;
   private closed = false;
+  private held = false;
   private readonly ambiguousWidth: AmbiguousWidth;
   private readonly cache = new FrameCache();
   private readonly firstFrameAtOnce: boolean;
@@ -111,6 +112,21 @@ export class ScreenWriter {
     this.schedule();
   };
 
+  /**
+   * Writes nothing until {@link release}, keeping the latest frame: while the reader is suspended the
+   * terminal is the shell's, and a frame drawn between SIGCONT and the return to the alternate screen
+   * would land on the shell's screen.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Writes again, the latest frame in full (whatever ran meanwhile may have drawn over the screen). */
+  release(): void {
+    this.held = false;
+    this.redraw();
+  }
+
   /** Writes nothing more; a frame not yet written is dropped. */
   close(): void {
     this.closed = true;
@@ -121,13 +137,13 @@ export class ScreenWriter {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.blocked || this.closed || !this.dirty) return;
+    if (this.scheduled || this.blocked || this.closed || this.held || !this.dirty) return;
     this.scheduled = setImmediate(this.flush);
   }
 
   private readonly flush = (): void => {
     this.scheduled = undefined;
-    if (this.blocked || this.closed || !this.dirty || this.latest === undefined) return;
+    if (this.blocked || this.closed || this.held || !this.dirty || this.latest === undefined) return;
     this.dirty = false;
     const next = parseFrame(this.latest, this.out.columns || 80, this.out.rows || 24, { ambiguousWidth: this.ambiguousWidth, cache: this.cache, layer: this.latestLayer });
     const diff = renderDiff(this.screen, next);

@@ -44,6 +44,25 @@ async function redrawn(frame: string, columns: number, rows: number) {
 const frame = (n: number) => Array.from({ length: 6 }, (_, y) => `${'行'.repeat(y % 3)}\u001b[1m第${n + y}行\u001b[22m text ${n + y}`).join('\n');
 
 describe('ScreenWriter', () => {
+  it('held (the reader suspended), writes nothing, even a frame already scheduled; released, draws the latest in full', async () => {
+    const out = new FakeOutput(30, 6);
+    const writer = new ScreenWriter(out);
+    writer.frame(frame(0));
+    await tick();
+    expect(out.writes).toHaveLength(1);
+    writer.frame(frame(1));
+    writer.hold();
+    writer.frame(frame(2));
+    await tick();
+    expect(out.writes).toHaveLength(1);
+    writer.release();
+    await tick();
+    expect(out.writes).toHaveLength(2);
+    const term = emulator(30, 6);
+    await feed(term, out.writes[1]!);
+    expect(snapshot(term)).toEqual(await redrawn(frame(2), 30, 6));
+  });
+
   it('on a pipe that cannot drain, writes only the first frame and, after drain, the latest', async () => {
     const out = new FakeOutput(30, 6);
     const writer = new ScreenWriter(out);
