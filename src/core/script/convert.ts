@@ -26,6 +26,7 @@ required at run time on first use, never loaded by a reader that shows the text 
 import { createRequire } from 'node:module';
 import type { DictGroup, DictLike, Trie } from 'opencc-js/core';
 import type { Steps } from '../search/steps.js';
+import { trieOf } from './trie.js';
 
 /** The scripts a text can be shown in: as written, simplified, or traditional (OpenCC's, Taiwan's or Hong Kong's). */
 export const SCRIPTS = ['original', 'simplified', 'traditional', 'traditional-tw', 'traditional-hk'] as const;
@@ -69,25 +70,6 @@ interface OpenccCore {
 
 const load = createRequire(import.meta.url);
 const isGroup = (dicts: DictLike | DictGroup): dicts is DictGroup => Array.isArray(dicts) && dicts.every((dict) => typeof dict === 'string');
-
-/** Entries added to a trie between two steps. */
-const STEP = 500;
-
-function* trieOf(group: DictGroup, TrieClass: new () => Trie): Steps<Trie> {
-  const trie = new TrieClass();
-  // The group's first dictionary wins, so they load last to first, as opencc-js does.
-  for (const dict of [...group].reverse()) {
-    const entries: readonly (readonly [string, string])[] =
-      typeof dict === 'string' ? dict.split('|').map((line) => line.split(' ') as unknown as readonly [string, string]) : dict;
-    for (let i = 0; i < entries.length; i++) {
-      const [source, replacement] = entries[i]!;
-      if (replacement !== undefined) trie.addWord(source, replacement);
-      if (i % STEP === STEP - 1) yield;
-    }
-    yield;
-  }
-  return trie;
-}
 
 const built = new Map<Script, Convert>();
 const building = new Map<Script, Steps<Convert>>();

@@ -1,12 +1,10 @@
 import { Trie, type DictGroup, type DictLike } from 'opencc-js/core';
 import { configs } from 'opencc-js/preset/t2cn';
+import { trieOf } from '../script/trie.js';
 import type { Steps } from './steps.js';
 
 /** Turns a term typed in traditional characters into simplified ones, one way of reading them. */
 export type Convert = (text: string) => string;
-
-/** Dictionary entries loaded between two yields. */
-const STEP = 500;
 
 /**
  * opencc-js's configurations from Taiwan (character by character, and with Taiwan phrases) and from
@@ -23,26 +21,6 @@ interface Config {
 const isGroup = (dicts: DictLike | DictGroup): dicts is DictGroup => Array.isArray(dicts) && dicts.every((dict) => typeof dict === 'string');
 
 /**
- * Loads a dictionary group into a new trie as opencc-js does (the group's first dictionary wins, so
- * they load last to first), a few hundred entries per step: built in one go, the three converters
- * keep the event loop busy for about 100 ms.
- */
-function* trieOf(group: DictGroup): Steps<Trie> {
-  const trie = new Trie();
-  for (const dict of [...group].reverse()) {
-    const entries: readonly (readonly [string, string])[] =
-      typeof dict === 'string' ? dict.split('|').map((line) => line.split(' ') as unknown as readonly [string, string]) : dict;
-    for (let i = 0; i < entries.length; i++) {
-      const [source, replacement] = entries[i]!;
-      if (replacement !== undefined) trie.addWord(source, replacement);
-      if (i % STEP === STEP - 1) yield;
-    }
-    yield;
-  }
-  return trie;
-}
-
-/**
  * Builds the converters in steps. The configurations share most of their dictionaries (the
  * normalisation, the segmentation, the traditional-to-simplified tables), so each group becomes one
  * trie used by every converter that needs it.
@@ -54,7 +32,7 @@ export function* buildConverters(): Steps<Convert[]> {
     const key = group.map((dict) => ids.get(dict) ?? ids.set(dict, ids.size).get(dict)!).join(',');
     let built = tries.get(key);
     if (!built) {
-      built = yield* trieOf(group);
+      built = yield* trieOf(group, Trie);
       tries.set(key, built);
     }
     return built;
