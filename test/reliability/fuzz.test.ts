@@ -108,7 +108,8 @@ describe('random and mutated files', () => {
   it(
     'the reader’s first frame: opens (or refuses in one line), quits on q with 0, writes only its own sequences',
     async () => {
-      const OWN = /\u001b\[(?:[0-9;]*[mGHKJrSTX]|\?(?:1049|25|2026|2004)[hl])/g;
+      // The writer's, and the ambiguous-width question's (save the cursor, report its place, restore it).
+      const OWN = /\u001b\[(?:[0-9;]*[mGHKJrSTX]|\?(?:1049|25|2026|2004)[hl]|6n)|\u001b[78]/g;
       const STRAY = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
       await fc.assert(
         fc.asyncProperty(file, async (bytes) => {
