@@ -9,7 +9,7 @@
  * Writes bench/out/shelf.json.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, startTerminal, YUEDU_BIN } from '../test/helpers/terminal.js';
 import { corpusTexts } from './corpus.js';
@@ -48,9 +48,13 @@ function generateLibrary(novels: number, novelMb: number): string {
 }
 
 function timed(args: string[], env: NodeJS.ProcessEnv): number {
+  // Output to /dev/null opened write-only, as a shell's `> /dev/null` does: Node's 'ignore' opens it
+  // read-write, which is how yuedu recognises a standard output that was closed (exit 74).
+  const sink = openSync('/dev/null', 'w');
   const started = performance.now();
-  const result = spawnSync(process.execPath, [YUEDU_BIN, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [YUEDU_BIN, ...args], { env, stdio: ['ignore', sink, 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - started;
+  closeSync(sink);
   if (result.status !== 0) throw new Error(`yuedu ${args.join(' ')} exited ${result.status}: ${result.stderr.toString().slice(0, 300)}`);
   return ms;
 }
