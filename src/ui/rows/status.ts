@@ -21,8 +21,14 @@ export interface StatusBarProps {
   ambiguousWidth: AmbiguousWidth;
 }
 
-/** Cells the section name keeps before key hints are dropped for it. */
-const SECTION_MIN = 6;
+/**
+ * Cells the section name keeps before key hints are dropped for it: a quarter of what the row has
+ * beyond 20 cells, at least 6 and at most 16, so that at 80 columns a book's `12/120` and a few characters of its chapter's title stay
+ * (where you are matters more than a key hint), and at 40 the focused part's main key still shows.
+ */
+function sectionMin(width: number): number {
+  return Math.min(16, Math.max(6, Math.floor((width - 20) / 4)));
+}
 
 /**
  * The position, right-aligned in the cells its widest value takes (`total/total 100%`), so the key
@@ -52,7 +58,7 @@ export function statusLine({ section: sectionLabel, notice, search, position, hi
   const whereWidth = cellWidth(where, ambiguousWidth);
   // The section keeps a few cells (a heading's first characters) before hints take the rest; the same
   // few whatever the section's name, so which hints fit does not change from one section to the next.
-  const hintRoom = Math.max(0, width - whereWidth - 1 - cellWidth(lead, ambiguousWidth) - SECTION_MIN);
+  const hintRoom = Math.max(0, width - whereWidth - 1 - cellWidth(lead, ambiguousWidth) - sectionMin(width));
   const shown = notice ? [] : fittingHints(hints, hintRoom, ambiguousWidth);
   const hintsText = shown.map((h) => `${h.key} ${h.hint}  `).join('');
   const sectionRoom = Math.max(0, width - whereWidth - cellWidth(hintsText, ambiguousWidth) - 1);

@@ -48,6 +48,13 @@ describe('status bar', () => {
     }
     expect([...columns]).toHaveLength(1);
   });
+
+  it('keeps a book chapter\'s number and the start of its title at 80 columns, dropping hints for them', () => {
+    const book = strip(statusLine({ section: '12/3000 第十二章 火山口（上）', position: { line: 281_657, total: 281_657, percent: 100, exact: true }, hints, width: 80, theme, ambiguousWidth: 1 }));
+    expect(cellWidth(book)).toBe(80);
+    expect(book).toMatch(/^ 12\/3000 第十二章/);
+    expect(book).toContain('? help');
+  });
 });
 
 describe('sidebar', () => {
