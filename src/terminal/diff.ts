@@ -13,7 +13,8 @@
  * blank.
  *
  * Each row is then repaired cell span by cell span: cursor moves (CUP, or CHA/CR within a row),
- * SGR only when the style changes, erase-to-end-of-line where the new row is blank to its end. A
+ * SGR (and OSC 8 for a hyperlink, closed before the cursor leaves the row and at the end of the update)
+ * only when the style changes, erase-to-end-of-line where the new row is blank to its end. A
  * span never starts or ends inside a double-width character, in the old screen or the new one,
  * because terminals disagree about what overwriting half of one does. Erases and scrolls are done in
  * the default style: terminals fill erased cells with the current background colour.
@@ -23,7 +24,7 @@
  */
 import { isDisputed } from '../core/layout/width.js';
 import { blankRow, CONTINUATION, sameRow, type Row, type Screen } from './screen.js';
-import { DEFAULT_STYLE, styleTransition, type CellStyle } from './style.js';
+import { DEFAULT_STYLE, linkOf, sgrOf, styleTransition, transitionBytes, type CellStyle } from './style.js';
 
 const CSI = '\u001b[';
 
@@ -66,6 +67,8 @@ class Emitter {
 
   moveTo(x: number, y: number): void {
     if (this.x === x && this.y === y) return;
+    // A hyperlink is closed where its row ends: the cells written next on another row are not part of it.
+    if (this.y !== y) this.closeLink();
     // Within the row, CR and CHA are absolute and shorter (also from the last column, where the cursor waits to wrap).
     if (!this.keep) this.bytes += this.y === y ? (x === 0 ? 1 : 3 + digits(x + 1)) : x === 0 ? 3 + digits(y + 1) : 4 + digits(y + 1) + digits(x + 1);
     else if (this.y === y) this.append(x === 0 ? '\r' : `${CSI}${x + 1}G`);
@@ -107,6 +110,11 @@ class Emitter {
     this.append(`${CSI}${this.x + 1}G`);
   }
 
+  /** Ends an open hyperlink (the SGR attributes stay as they are). */
+  closeLink(): void {
+    if (this.style !== undefined && linkOf(this.style) !== '') this.pen(sgrOf(this.style));
+  }
+
   eraseToEnd(): void {
     this.pen(DEFAULT_STYLE);
     this.append(`${CSI}K`);
@@ -118,13 +126,6 @@ class Emitter {
     this.x = -1;
     this.y = -1;
   }
-}
-
-/** `styleTransition(from, to).length`, without building it (styles are ASCII SGR parameters). */
-function transitionBytes(from: CellStyle | undefined, to: CellStyle): number {
-  if (from === to) return 0;
-  if (to === DEFAULT_STYLE) return 3;
-  return (from === DEFAULT_STYLE ? 3 : 5) + to.length;
 }
 
 /** UTF-8 length of one cell's grapheme, most often a single code unit. */
@@ -207,6 +208,7 @@ function rowCost(have: Row, want: Row): number {
   if (sameRow(have, want)) return 0;
   const emit = new Emitter(false);
   repairRow(emit, 0, have, want);
+  emit.closeLink();
   return emit.bytes;
 }
 
@@ -225,6 +227,7 @@ export function renderFull(next: Screen): string {
       emit.put(char, isWideAt(row, x) ? 2 : 1);
     }
   });
+  emit.closeLink();
   return emit.out;
 }
 
@@ -363,6 +366,7 @@ export function renderDiff(prev: Screen | undefined, next: Screen): string {
     emit.raw(scrollSequence(scroll));
   }
   for (let y = 0; y < rows; y++) repairRow(emit, y, scrolledRow(prev, scroll, y, empty), next.lines[y]!);
+  emit.closeLink();
   const { bytes } = emit;
   if (bytes <= textBytes(next)) return emit.out;
   const full = renderFull(next);

@@ -1,11 +1,12 @@
 /**
- * A screen as a grid of cells, parsed from a frame of styled rows: rows joined by `\n`, styled
- * with SGR sequences, trailing blanks trimmed. Widths come from the layout's own `graphemeWidth`, so
- * the grid puts every character in the column the layout meant (and the terminal draws it in).
+ * A screen as a grid of cells, made from rows of styled spans. Widths come from the layout's own
+ * `graphemeWidth`, so the grid puts every character in the column the layout meant (and the terminal
+ * draws it in).
  */
 import { codeUnitWidth, drawnCluster, graphemes, graphemeWidth, SIMPLE_TEXT, type AmbiguousWidth } from '../core/layout/width.js';
-import { escapeSequences } from './escapes.js';
-import { applyStyle, DEFAULT_STYLE, type CellStyle } from './style.js';
+import { hyperlinkTarget } from './hyperlinks.js';
+import type { SpanRow } from './span.js';
+import { cellStyle, DEFAULT_STYLE, type CellStyle, type Style } from './style.js';
 
 /** The right half of a double-width character: the character itself sits in the cell to the left. */
 export const CONTINUATION = '';
@@ -105,26 +106,41 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const TAB = 0x09;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** How the rows of a frame become cells: the layout's width policy, and whether hyperlinks are sent. */
+export interface CellPolicy {
+  /** @default 1 */
+  ambiguousWidth?: AmbiguousWidth;
+  /** Cells keep their span's `link` (checked and encoded) rather than dropping it. @default false */
+  hyperlinks?: boolean;
+}
+
+/** The cell style of a span's style under `hyperlinks`. */
+function spanStyle(style: Style | undefined, hyperlinks: boolean): CellStyle {
+  if (!style) return DEFAULT_STYLE;
+  const link = hyperlinks && style.link !== undefined ? hyperlinkTarget(style.link) : undefined;
+  return cellStyle(style, link);
+}
+
 /**
- * Cells of one frame line: graphemes placed by their layout width, SGR applied, other escape
- * sequences ignored; cut at `columns` (a double-width character that does not fit becomes a blank,
- * as a terminal would cut it) and padded with blanks.
+ * Cells of one row of spans: graphemes placed by their layout width, control characters dropped;
+ * cut at `columns` (a double-width character that does not fit becomes a blank, as a terminal would
+ * cut it) and padded with blanks.
  */
-function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth): Row {
+function rowOfSpans(spans: SpanRow, styles: readonly CellStyle[], columns: number, ambiguousWidth: AmbiguousWidth): Row {
   const chars: string[] = [];
-  const styles: CellStyle[] = [];
+  const cellStyles: CellStyle[] = [];
   let style: CellStyle = DEFAULT_STYLE;
   const place = (char: string, width: number): void => {
     if (width === 2 && chars.length + 2 > columns) {
       chars.push(BLANK);
-      styles.push(style);
+      cellStyles.push(style);
       return;
     }
     chars.push(char);
-    styles.push(style);
+    cellStyles.push(style);
     if (width === 2) {
       chars.push(CONTINUATION);
-      styles.push(style);
+      cellStyles.push(style);
     }
   };
   const put = (text: string): void => {
@@ -158,120 +174,63 @@ function parseLine(line: string, columns: number, ambiguousWidth: AmbiguousWidth
       }
     }
   };
-  let at = 0;
-  const escapes = escapeSequences();
-  for (let match = escapes.exec(line); match !== null; match = escapes.exec(line)) {
-    if (match.index > at) put(line.slice(at, match.index));
-    if (match[2] === 'm' && match[1] !== undefined && !match[1].startsWith('?')) style = applyStyle(style, match[1]);
-    at = escapes.lastIndex;
+  for (let i = 0; i < spans.length && chars.length < columns; i++) {
+    const { text } = spans[i]!;
+    if (text === '') continue;
+    style = styles[i]!;
+    put(text);
   }
-  if (at < line.length) put(line.slice(at));
   while (chars.length < columns) {
     chars.push(BLANK);
-    styles.push(DEFAULT_STYLE);
+    cellStyles.push(DEFAULT_STYLE);
   }
-  return makeRow(chars, styles);
+  return makeRow(chars, cellStyles);
 }
 
 /**
- * Rows drawn over a frame, as on a layer above it: the terminal session hands the writer every view
- * as one layer over the whole (empty) frame. Each line is styled like a frame line and fits `width`.
+ * The rows of the previous frame by their spans, for `screenOf` to reuse: scrolling shows most rows
+ * of the last frame again, unchanged (rows are never modified, so screens can share them).
  */
-export interface Layer {
-  /** Column and row of the layer's top left cell. */
-  x: number;
-  y: number;
-  /** Cells of each row; a line is cut there and padded with blanks. */
-  width: number;
-  /** Rows from the top; rows below the last are the frame's own. */
-  lines: readonly string[];
-}
-
-/**
- * The rows of the previous frame by line, for `parseFrame` to reuse: scrolling shows most lines of
- * the last frame again, unchanged (rows are never modified, so screens can share them).
- */
-export class LineCache {
+export class RowCache {
   private previous = new Map<string, Row>();
   private current = new Map<string, Row>();
-  private key = '';
+  private policy = '';
 
-  /** Starts a frame; rows of the previous one are reused only under the same key (width and policy). */
-  begin(key: string): void {
-    this.previous = key === this.key ? this.current : new Map();
+  /** Starts a frame; rows of the previous one are reused only under the same policy (width, widths, links). */
+  begin(policy: string): void {
+    this.previous = policy === this.policy ? this.current : new Map();
     this.current = new Map();
-    this.key = key;
+    this.policy = policy;
   }
 
-  row(line: string, parse: (line: string) => Row): Row {
-    const row = this.current.get(line) ?? this.previous.get(line) ?? parse(line);
-    this.current.set(line, row);
+  row(key: string, make: () => Row): Row {
+    const row = this.current.get(key) ?? this.previous.get(key) ?? make();
+    this.current.set(key, row);
     return row;
   }
 }
 
-/** The caches of one writer: frame lines, layer lines, and rows of the two put together. */
-export class FrameCache {
-  readonly lines = new LineCache();
-  readonly layer = new LineCache();
-  readonly composed = new LineCache();
-}
-
-export interface ParseOptions {
-  /** The policy the frame was laid out with. @default 1 */
-  ambiguousWidth?: AmbiguousWidth;
-  /** Lines the previous frame had are not parsed again. */
-  cache?: FrameCache;
-  /** Drawn over the frame. */
-  layer?: Layer;
-}
-
 /**
- * The screen a frame shows on a `columns` x `rows` terminal: lines beyond `rows` are cut, missing
- * ones are blank; a layer's rows replace the cells under them.
+ * The screen `rows` of spans show on a `columns` x `height` terminal: rows beyond `height` are cut,
+ * missing ones are blank. With a cache, a row drawn in the last frame (same text in the same cell
+ * styles) is not made again.
  */
-export function parseFrame(frame: string, columns: number, rows: number, options: ParseOptions = {}): Screen {
-  const { ambiguousWidth = 1, cache, layer } = options;
-  const source = frame === '' ? [] : frame.split('\n');
-  const parse = (line: string): Row => parseLine(line, columns, ambiguousWidth);
-  const policy = `${columns}/${ambiguousWidth}`;
-  cache?.lines.begin(policy);
-  const layerKey = layer ? `${layer.x}/${layer.width}/${policy}` : '';
-  cache?.layer.begin(layerKey);
-  cache?.composed.begin(layerKey);
-  const lines: Row[] = [];
-  for (let y = 0; y < rows; y++) {
-    const line = source[y] ?? '';
-    const base = cache ? cache.lines.row(line, parse) : parse(line);
-    const top = layer?.lines[y - layer.y];
-    if (layer === undefined || top === undefined || layer.x >= columns) {
-      lines.push(base);
+export function screenOf(lines: readonly SpanRow[], columns: number, height: number, options: CellPolicy & { cache?: RowCache } = {}): Screen {
+  const { ambiguousWidth = 1, hyperlinks = false, cache } = options;
+  cache?.begin(`${columns}/${ambiguousWidth}/${hyperlinks ? 1 : 0}`);
+  const out: Row[] = [];
+  for (let y = 0; y < height; y++) {
+    const spans = lines[y] ?? [];
+    const styles = spans.map((span) => spanStyle(span.style, hyperlinks));
+    const make = (): Row => rowOfSpans(spans, styles, columns, ambiguousWidth);
+    if (!cache) {
+      out.push(make());
       continue;
     }
-    const width = Math.min(layer.width, columns - layer.x);
-    const parseTop = (text: string): Row => parseLine(text, width, ambiguousWidth);
-    const over = (): Row => overlay(base, cache ? cache.layer.row(top, parseTop) : parseTop(top), layer.x);
-    // The frame's row is part of the key: beside the text, the sidebar differs from row to row.
-    lines.push(cache ? cache.composed.row(`${line}\u0000${top}`, over) : over());
+    // The key is what the row shows: each span's cell style and text (a style never holds U+0001 or U+0002).
+    let key = '';
+    for (let i = 0; i < spans.length; i++) key += `${styles[i]}\u0001${spans[i]!.text}\u0002`;
+    out.push(cache.row(key, make));
   }
-  return { columns, rows, lines };
-}
-
-/**
- * `base` with `top`'s cells from column `x`. A wide character of `base` cut in half by an edge
- * becomes a blank in the style of the cell written beside it, as xterm erases it.
- */
-function overlay(base: Row, top: Row, x: number): Row {
-  const end = x + top.chars.length;
-  const chars = [...base.chars.slice(0, x), ...top.chars, ...base.chars.slice(end)];
-  const styles = [...base.styles.slice(0, x), ...top.styles, ...base.styles.slice(end)];
-  if (x > 0 && base.chars[x] === CONTINUATION) {
-    chars[x - 1] = BLANK;
-    styles[x - 1] = top.styles[0]!;
-  }
-  if (base.chars[end] === CONTINUATION) {
-    chars[end] = BLANK;
-    styles[end] = top.styles.at(-1)!;
-  }
-  return makeRow(chars, styles);
+  return { columns, rows: height, lines: out };
 }

@@ -31,7 +31,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { ReadStream } from 'node:tty';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR } from './modes.js';
-import type { Layer } from './screen.js';
+import { hyperlinksSupported } from './hyperlinks.js';
+import type { SpanRow } from './span.js';
 import { ScreenWriter, type CursorCell } from './writer.js';
 
 const BRACKETED_PASTE_ON = '\u001b[?2004h';
@@ -77,6 +78,8 @@ export interface TerminalSessionOptions {
   output: NodeJS.WriteStream;
   /** The policy the frames are laid out with. @default 1 */
   ambiguousWidth?: AmbiguousWidth;
+  /** Links are sent as OSC 8 hyperlinks. @default what `hyperlinksSupported` decides for the output */
+  hyperlinks?: boolean;
   /** Stops the process (tests replace it). @default SIGSTOP to this process */
   stop?: () => void;
 }
@@ -87,9 +90,9 @@ export interface SessionEnd {
   code: number;
 }
 
-/** A frame: the screen's rows (SGR-styled strings, top to bottom) and where the cursor goes (undefined: hidden). */
+/** A frame: the screen's rows (styled spans, top to bottom) and where the cursor goes (undefined: hidden). */
 export interface Frame {
-  lines: readonly string[];
+  lines: readonly SpanRow[];
   cursor?: CursorCell | undefined;
 }
 
@@ -119,7 +122,8 @@ export class TerminalSession {
     // where the kernel discards SIGTSTP.
     this.stop = options.stop ?? (() => process.kill(process.pid, 'SIGSTOP'));
     this.size = this.readSize();
-    this.writer = new ScreenWriter(this.output, { ambiguousWidth: options.ambiguousWidth ?? 1, firstFrameAtOnce: true });
+    const hyperlinks = options.hyperlinks ?? hyperlinksSupported(process.env, this.output.isTTY === true);
+    this.writer = new ScreenWriter(this.output, { ambiguousWidth: options.ambiguousWidth ?? 1, firstFrameAtOnce: true, hyperlinks });
     const keys = new PassThrough() as unknown as NodeJS.ReadStream & { isTTY: boolean; setRawMode(on: boolean): unknown };
     keys.isTTY = true;
     keys.setRawMode = () => keys;
@@ -171,9 +175,8 @@ export class TerminalSession {
   /** Shows `frame`: the writer sends the terminal only what changed, as soon as it can take it. */
   draw = (frame: Frame): void => {
     if (this.phase === 'closed') return;
-    const layer: Layer = { x: 0, y: 0, width: this.size.columns, lines: frame.lines };
     this.writer.cursor(frame.cursor);
-    this.writer.frame('', layer);
+    this.writer.frame(frame.lines);
   };
 
   /** Draws the latest frame again in full (the screen may be garbled). */

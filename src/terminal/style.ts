@@ -1,136 +1,107 @@
 /**
- * Cell styles as canonical SGR parameter strings: `''` is the default style, `'1;35'` bold magenta.
- * Two cells look the same exactly when their strings are equal, whatever sequence of SGR codes
- * produced them, so the screen diff compares styles as strings and writes them back verbatim.
+ * How text looks: the one `Style` views paint spans with, and the cell style the screen writer
+ * compares and writes. A cell style is a canonical string (SGR parameters in a fixed order, then the
+ * hyperlink's target), so two cells look the same exactly when their strings are equal, and the diff
+ * writes them back without parsing anything.
  */
 
-/** A canonical SGR parameter list (no `ESC [` and no `m`); `''` is the terminal's default style. */
+/** The eight basic colours minus black and white, which vanish on one background or the other. */
+export type Colour = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan';
+
+export interface Style {
+  bold?: boolean;
+  dim?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  inverse?: boolean;
+  strikethrough?: boolean;
+  color?: Colour;
+  /**
+   * The target of a hyperlink (OSC 8) the text is; the writer sends it only where the terminal takes
+   * hyperlinks, and only a web or mail address (see hyperlinks.ts).
+   */
+  link?: string;
+}
+
+/**
+ * A canonical SGR parameter list (no `ESC [` and no `m`), then, for a hyperlink, `LINK` and its
+ * encoded target. `''` is the terminal's default style.
+ */
 export type CellStyle = string;
 
 export const DEFAULT_STYLE: CellStyle = '';
 
-/** Attributes in the order they appear in a canonical style, with the codes that switch them off. */
-const ATTRIBUTES: readonly { on: number; off: readonly number[] }[] = [
-  { on: 1, off: [22] }, // bold
-  { on: 2, off: [22] }, // dim
-  { on: 3, off: [23] }, // italic
-  { on: 4, off: [24] }, // underline
-  { on: 5, off: [25] }, // blink
-  { on: 7, off: [27] }, // inverse
-  { on: 8, off: [28] }, // hidden
-  { on: 9, off: [29] }, // strikethrough
-];
+/** Separates a cell style's SGR parameters from its hyperlink target (which is percent-encoded ASCII). */
+const LINK = '\u0000';
 
-/** The state an SGR sequence updates; `fg`/`bg` hold the colour's parameters (`'31'`, `'38;5;208'`) or `''`. */
-interface Pen {
-  flags: number;
-  fg: string;
-  bg: string;
-}
+const COLOUR_CODES: Record<Colour, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36 };
 
-function penOf(style: CellStyle): Pen {
-  const pen: Pen = { flags: 0, fg: '', bg: '' };
-  if (style !== '') applySgr(pen, style);
-  return pen;
-}
-
-function styleOf(pen: Pen): CellStyle {
-  const parts: string[] = [];
-  ATTRIBUTES.forEach((attribute, i) => {
-    if (pen.flags & (1 << i)) parts.push(String(attribute.on));
-  });
-  if (pen.fg !== '') parts.push(pen.fg);
-  if (pen.bg !== '') parts.push(pen.bg);
-  return parts.join(';');
-}
+/** OSC 8: the cells written after `open(target)` and before `CLOSE` link to `target`. */
+const OSC8 = '\u001b]8;;';
+const ST = '\u001b\\';
+const CLOSE_LINK = `${OSC8}${ST}`;
 
 /**
- * An extended colour starting at `params[i]` (38 or 48): `5;n` or `2;r;g;b`, in the `;` form or the
- * `:` form. Returns the canonical parameters and how many list entries it used.
+ * The cell style of `style`: attributes in SGR order, then the colour (the order the terminal's
+ * own canonical form has), then `link` when given (already checked and encoded by the caller).
  */
-function extendedColour(params: readonly string[], i: number): { colour: string; used: number } {
-  const head = params[i]!;
-  if (head.includes(':')) {
-    // `38:5:n`, `38:2::r:g:b` or `38:2:r:g:b` (with or without a colour-space id).
-    const sub = head.split(':');
-    if (sub[1] === '5' && sub[2] !== undefined) return { colour: `${sub[0]};5;${Number(sub[2])}`, used: 1 };
-    if (sub[1] === '2') {
-      const rgb = sub.length >= 6 ? sub.slice(3, 6) : sub.slice(2, 5);
-      if (rgb.length === 3) return { colour: `${sub[0]};2;${rgb.map(Number).join(';')}`, used: 1 };
-    }
-    return { colour: '', used: 1 };
-  }
-  const mode = params[i + 1];
-  if (mode === '5' && params[i + 2] !== undefined) return { colour: `${head};5;${Number(params[i + 2])}`, used: 3 };
-  if (mode === '2' && params.length >= i + 5) {
-    return { colour: `${head};2;${params.slice(i + 2, i + 5).map(Number).join(';')}`, used: 5 };
-  }
-  return { colour: '', used: params.length - i };
+export function cellStyle(style: Style | undefined, link?: string): CellStyle {
+  if (!style) return DEFAULT_STYLE;
+  let sgr = '';
+  const add = (code: number): void => {
+    sgr = sgr === '' ? String(code) : `${sgr};${code}`;
+  };
+  if (style.bold) add(1);
+  if (style.dim) add(2);
+  if (style.italic) add(3);
+  if (style.underline) add(4);
+  if (style.inverse) add(7);
+  if (style.strikethrough) add(9);
+  if (style.color) add(COLOUR_CODES[style.color]);
+  return link === undefined || link === '' ? sgr : `${sgr}${LINK}${link}`;
 }
 
-function applySgr(pen: Pen, params: string): void {
-  const list = params.split(';');
-  for (let i = 0; i < list.length; i++) {
-    const param = list[i]!;
-    const code = param === '' ? 0 : Number.parseInt(param, 10);
-    if (code === 38 || code === 48) {
-      const { colour, used } = extendedColour(list, i);
-      if (code === 38) pen.fg = colour;
-      else pen.bg = colour;
-      i += used - 1;
-      continue;
-    }
-    if (code === 0) {
-      pen.flags = 0;
-      pen.fg = '';
-      pen.bg = '';
-    } else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) pen.fg = String(code);
-    else if (code === 39) pen.fg = '';
-    else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) pen.bg = String(code);
-    else if (code === 49) pen.bg = '';
-    else if (code === 4 && param.includes(':')) {
-      // `4:0` switches underline off; `4:1`…`4:5` are underline styles, drawn here as plain underline.
-      if (param === '4:0') pen.flags &= ~(1 << 3);
-      else pen.flags |= 1 << 3;
-    } else if (code === 21) pen.flags |= 1 << 3; // double underline, as underline
-    else {
-      ATTRIBUTES.forEach((attribute, bit) => {
-        if (code === attribute.on) pen.flags |= 1 << bit;
-        else if (attribute.off.includes(code)) pen.flags &= ~(1 << bit);
-      });
-    }
-    // Other codes (fonts, overline, underline colour…) do not change how the reader's cells look.
-  }
+/** The SGR part of a cell style. */
+export function sgrOf(style: CellStyle): string {
+  const at = style.indexOf(LINK);
+  return at < 0 ? style : style.slice(0, at);
 }
 
-// Frames repeat the same few transitions on every row: remember them.
-const applied = new Map<CellStyle, Map<string, CellStyle>>();
-
-/** The style after the SGR sequence `ESC [ params m` is applied to a cell drawn in `style`. */
-export function applyStyle(style: CellStyle, params: string): CellStyle {
-  let byParams = applied.get(style);
-  if (!byParams) {
-    byParams = new Map();
-    applied.set(style, byParams);
-  }
-  let result = byParams.get(params);
-  if (result === undefined) {
-    const pen = penOf(style);
-    applySgr(pen, params);
-    result = styleOf(pen);
-    byParams.set(params, result);
-  }
-  return result;
+/** The hyperlink target of a cell style, `''` for none. */
+export function linkOf(style: CellStyle): string {
+  const at = style.indexOf(LINK);
+  return at < 0 ? '' : style.slice(at + 1);
 }
 
-/**
- * The SGR sequence that turns `from` into `to` (`''` when they are equal). `from` undefined means
- * "unknown": the sequence then resets first. A reset-and-set is never more than a few bytes longer
- * than the shortest transition and cannot be wrong.
- */
-export function styleTransition(from: CellStyle | undefined, to: CellStyle): string {
+function sgrTransition(from: string | undefined, to: string): string {
   if (from === to) return '';
   if (to === DEFAULT_STYLE) return '\u001b[m';
   if (from === DEFAULT_STYLE) return `\u001b[${to}m`;
   return `\u001b[0;${to}m`;
+}
+
+/**
+ * The sequence that turns `from` into `to` (`''` when they are equal). `from` undefined means "unknown":
+ * the SGR part then resets first (a reset-and-set is never more than a few bytes longer than the
+ * shortest transition and cannot be wrong), and no hyperlink is taken to be open: every update ends
+ * with its hyperlink closed.
+ */
+export function styleTransition(from: CellStyle | undefined, to: CellStyle): string {
+  if (from === to) return '';
+  if ((from === undefined || from.indexOf(LINK) < 0) && to.indexOf(LINK) < 0) return sgrTransition(from, to);
+  const fromLink = from === undefined ? '' : linkOf(from);
+  const toLink = linkOf(to);
+  const sgr = sgrTransition(from === undefined ? undefined : sgrOf(from), sgrOf(to));
+  if (fromLink === toLink) return sgr;
+  return sgr + (toLink === '' ? CLOSE_LINK : `${OSC8}${toLink}${ST}`);
+}
+
+/** `styleTransition(from, to).length` (all of it is ASCII), without building the common cases. */
+export function transitionBytes(from: CellStyle | undefined, to: CellStyle): number {
+  if (from === to) return 0;
+  if ((from === undefined || from.indexOf(LINK) < 0) && to.indexOf(LINK) < 0) {
+    if (to === DEFAULT_STYLE) return 3;
+    return (from === DEFAULT_STYLE ? 3 : 5) + to.length;
+  }
+  return styleTransition(from, to).length;
 }

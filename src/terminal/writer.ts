@@ -11,7 +11,8 @@
  */
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import { renderDiff } from './diff.js';
-import { FrameCache, parseFrame, type Layer, type Screen } from './screen.js';
+import { RowCache, screenOf, type Screen } from './screen.js';
+import type { SpanRow } from './span.js';
 
 /** Synchronized output (mode 2026): the terminal shows the update at once; others ignore the mode. */
 export const BEGIN_SYNC = '\u001b[?2026h';
@@ -45,13 +46,14 @@ export interface ScreenWriterOptions {
    * @default false
    */
   firstFrameAtOnce?: boolean;
+  /** Spans' hyperlinks are sent (OSC 8); otherwise their text is drawn without them. @default false */
+  hyperlinks?: boolean;
 }
 
 export class ScreenWriter {
   /** What the terminal shows once it has read everything written; undefined: unknown, redraw in full. */
   private screen: Screen | undefined;
-  private latest: string | undefined;
-  private latestLayer: Layer | undefined;
+  private latest: readonly SpanRow[] | undefined;
   /** The latest frame has not been written yet. */
   private dirty = false;
   private scheduled: NodeJS.Immediate | undefined;
@@ -66,7 +68,8 @@ export class ScreenWriter {
   private closed = false;
   private held = false;
   private readonly ambiguousWidth: AmbiguousWidth;
-  private readonly cache = new FrameCache();
+  private readonly hyperlinks: boolean;
+  private readonly cache = new RowCache();
   private readonly firstFrameAtOnce: boolean;
   /** A frame has been written. */
   private written = false;
@@ -77,17 +80,14 @@ export class ScreenWriter {
   ) {
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
     this.firstFrameAtOnce = options.firstFrameAtOnce ?? false;
+    this.hyperlinks = options.hyperlinks ?? false;
     // A terminal that changes size reflows or cuts what it shows: the model no longer holds.
     out.on('resize', this.redraw);
   }
 
-  /**
-   * Shows `frame` (rows joined by `\n`, SGR-styled, as the views draw them), with `layer` drawn over it,
-   * as soon as the terminal can take it.
-   */
-  frame(frame: string, layer?: Layer): void {
-    this.latest = frame;
-    this.latestLayer = layer;
+  /** Shows `rows` of styled spans (top to bottom, as the views draw them) as soon as the terminal can take it. */
+  frame(rows: readonly SpanRow[]): void {
+    this.latest = rows;
     this.dirty = true;
     if (this.firstFrameAtOnce && !this.written) this.flush();
     else this.schedule();
@@ -145,7 +145,8 @@ export class ScreenWriter {
     this.scheduled = undefined;
     if (this.blocked || this.closed || this.held || !this.dirty || this.latest === undefined) return;
     this.dirty = false;
-    const next = parseFrame(this.latest, this.out.columns || 80, this.out.rows || 24, { ambiguousWidth: this.ambiguousWidth, cache: this.cache, layer: this.latestLayer });
+    const policy = { ambiguousWidth: this.ambiguousWidth, hyperlinks: this.hyperlinks, cache: this.cache };
+    const next = screenOf(this.latest, this.out.columns || 80, this.out.rows || 24, policy);
     const diff = renderDiff(this.screen, next);
     this.screen = next;
     const cell = this.cursorCell;

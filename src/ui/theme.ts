@@ -5,7 +5,7 @@
  */
 import type { Mark } from '../core/document/types.js';
 import type { Row } from '../core/layout/flow.js';
-import type { Style } from './style.js';
+import type { Style } from '../terminal/style.js';
 
 export interface Theme {
   /** Text of a row, by role. */

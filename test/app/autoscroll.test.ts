@@ -1,5 +1,6 @@
 /** Auto-scroll as state: `a` starts it, ticks scroll a line, `+`/`-` change the pace, any other key stops it. */
 import { describe, expect, it } from 'vitest';
+import { lineText } from '../../src/ui/text.js';
 import { keyHints } from '../../src/app/keymap.js';
 import { reduce } from '../../src/app/reducer.js';
 import { DEFAULT_PACE, initialState, modeOf, PACES } from '../../src/app/state.js';
@@ -18,7 +19,7 @@ describe('auto-scroll', () => {
     const ticked = reduce(state, { type: 'autoStep' });
     expect(ticked.top).not.toEqual(state.top);
     expect(reduce(reduce(state, { type: 'scroll', rows: 1 }), { type: 'autoStep' }).top).toEqual(reduce(ticked, { type: 'scroll', rows: 1 }).top);
-    const status = screenView(ticked, createTheme(false)).lines.at(-1)!;
+    const status = lineText(screenView(ticked, createTheme(false)).lines.at(-1)!);
     expect(status).toContain(`auto ${DEFAULT_PACE} lines/min`);
     expect(keyHints('autoscroll').map((h) => h.hint)).toEqual(['faster', 'slower', 'stop']);
     expect(status).toContain('faster');

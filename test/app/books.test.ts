@@ -3,6 +3,7 @@
  * view), finding a chapter by typing in the sidebar, and the status bar's chapter and `12/120`.
  */
 import { describe, expect, it } from 'vitest';
+import { lineText, type Line } from '../../src/ui/text.js';
 import { reduce } from '../../src/app/reducer.js';
 import { currentEntry, sidebarEntries, sidebarView, statusSection, textFlow, topPosition } from '../../src/app/selectors.js';
 import { initialState, modeOf, type ReaderState } from '../../src/app/state.js';
@@ -42,7 +43,7 @@ const press = (state: ReaderState, ...keys: string[]): ReaderState => keys.reduc
 const typeText = (state: ReaderState, text: string) => press(state, ...Array.from(text));
 const topBlock = (state: ReaderState) => textFlow(state).row(topPosition(state)).blockId;
 // eslint-disable-next-line no-control-regex
-const plain = (row: string) => row.replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
+const plain = (row: Line) => lineText(row).trimEnd();
 const selectedLabel = (state: ReaderState) => sidebarView(state).entries[state.selected]?.label;
 
 describe('the sidebar tree', () => {

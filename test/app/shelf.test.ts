@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lineText } from '../../src/ui/text.js';
 import { createReaderState, reduce } from '../../src/app/reducer.js';
 import { selectedEntry } from '../../src/app/shelf.js';
 import { modeOf, type ReaderState } from '../../src/app/state.js';
@@ -93,7 +94,7 @@ describe('the shelf view (reducer)', () => {
       ],
     });
     expect(s.shelf.searching).toBeUndefined();
-    const lines = shelfFrame(s, createTheme(false), NOW).lines;
+    const lines = shelfFrame(s, createTheme(false), NOW).lines.map(lineText);
     expect(lines[0]).toMatch(/2 paragraphs in 4 texts/);
     expect(lines[2]).toMatch(/西游记\s+s1p1\s+梦二/);
     s = keys(s, 'down', 'enter');
@@ -111,8 +112,7 @@ describe('the shelf view (rows)', () => {
     const s = keys(state(), 'o');
     const view = shelfFrame(s, theme, NOW);
     expect(view.lines).toHaveLength(20);
-    // eslint-disable-next-line no-control-regex
-    const plain = view.lines.map((line) => line.replace(/\u001b\[[0-9;]*m/g, ''));
+    const plain = view.lines.map(lineText);
     for (const line of plain) expect(cellWidth(line)).toBe(100);
     expect(plain[0]).toMatch(/书架 Shelf\s+4 texts/);
     expect(plain[1]).toMatch(/红楼梦\s+曹雪芹\s+120章\s+73\.1万字\s+10%\s+1 day ago\s+1h 00m/);
@@ -121,9 +121,9 @@ describe('the shelf view (rows)', () => {
     expect(plain[19]!.startsWith('> ')).toBe(true);
     expect(view.cursor).toEqual({ x: 2, y: 19 });
     // The selected row is in inverse.
-    expect(view.lines[1]).toContain('\u001b[7m');
+    expect(view.lines[1]!.every((span) => span.style?.inverse)).toBe(true);
     const filtered = shelfFrame(answer(keys(s, '西', '游')), theme, NOW);
-    expect(filtered.lines[0]).toMatch(/1 of 4/);
+    expect(lineText(filtered.lines[0]!)).toMatch(/1 of 4/);
     expect(filtered.cursor).toEqual({ x: 6, y: 19 });
   });
 
@@ -132,6 +132,6 @@ describe('the shelf view (rows)', () => {
     let s = createReaderState(doc, { columns: 60, rows: 8, shelf: many });
     s = keys(s, 'o', ...Array<string>(12).fill('down'));
     const lines = shelfFrame(s, createTheme(false), NOW).lines;
-    expect(lines.some((line) => line.includes('书12 '))).toBe(true);
+    expect(lines.some((line) => lineText(line).includes('书12 '))).toBe(true);
   });
 });

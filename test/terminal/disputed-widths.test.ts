@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cellWidth } from '../../src/core/layout/width.js';
 import { renderDiff, renderFull } from '../../src/terminal/diff.js';
-import { parseFrame } from '../../src/terminal/screen.js';
+import { screenOf } from '../../src/terminal/screen.js';
+import { lineText } from '../../src/ui/text.js';
 import { searchLine } from '../../src/ui/rows/search-line.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { emulator, feed, screenText } from '../helpers/emulator.js';
@@ -33,8 +34,8 @@ const COLUMNS = 20;
 
 /** Bytes the writer sends for a screen whose first row is `line`, drawn over a screen full of `#`. */
 function drawn(line: string): string {
-  const full = parseFrame(Array.from({ length: 3 }, () => '#'.repeat(COLUMNS)).join('\n'), COLUMNS, 3);
-  const next = parseFrame(`${line}\n\n`, COLUMNS, 3);
+  const full = screenOf(Array.from({ length: 3 }, () => [{ text: '#'.repeat(COLUMNS) }]), COLUMNS, 3);
+  const next = screenOf([[{ text: line }]], COLUMNS, 3);
   return renderFull(full) + renderDiff(full, next);
 }
 
@@ -68,9 +69,9 @@ describe('the search line', () => {
   it.each([1, 2] as const)('45 × aำ typed (ambiguous width %i) fills its row and no more: the status row below stays', async (ambiguousWidth) => {
     const text = 'a\u0e33'.repeat(45);
     const line = searchLine({ line: { text, cursor: text.length }, info: '0 results', width: 80, theme: createTheme(true), ambiguousWidth });
-    expect(cellWidth(line.text.replace(/\u001b\[[0-9;]*m/g, ''), ambiguousWidth)).toBeLessThanOrEqual(80);
+    expect(cellWidth(lineText(line.text), ambiguousWidth)).toBeLessThanOrEqual(80);
     const status = 'STATUS';
-    const screen = parseFrame(`${line.text}\n${status}`, 80, 2, { ambiguousWidth });
+    const screen = screenOf([line.text, [{ text: status }]], 80, 2, { ambiguousWidth });
     const term = emulator(80, 2);
     await feed(term, renderFull(screen));
     expect(screenText(term)[1]!.trimEnd()).toBe(status);
@@ -113,7 +114,7 @@ describe.runIf(hasTmux)('in tmux', () => {
       // The writer's last cell of row 0 is where the layout put it (trailing blanks are not written); the
       // X printed after it lands right after.
       expect(y).toBe(0);
-      expect(x).toBe(parseFrame(line, COLUMNS, 1).lines[0]!.end + 1);
+      expect(x).toBe(screenOf([[{ text: line }]], COLUMNS, 1).lines[0]!.end + 1);
       const rows = tmux('capture-pane', '-p', '-t', pane).split('\n');
       expect(rows[0]).not.toContain('#');
       expect(rows[1]!.trim()).toBe('');

@@ -1,40 +1,66 @@
-/** Random frames in Ink's format (rows joined by `\n`, SGR-styled runs) for property tests. */
+/** Random frames (rows of styled spans, as the views draw them) for property tests. */
 import fc from 'fast-check';
+import type { SpanRow } from '../../src/terminal/span.js';
+import { cellStyle, sgrOf, type Style } from '../../src/terminal/style.js';
 
 /** Latin, CJK ideographs, full-width punctuation and East Asian Ambiguous characters, as in the reader. */
 const ALPHABET = [...'abcdefghijklmnopqrstuvwxyz  ,.:;?ABC', ...'重庆日报记者采访了市经信委副主任刘忠电子信息产业', ...'，。：？“”…│'];
-/** SGR parameter lists the reader (and Ink around it) writes, plus a few it could. */
-const STYLES = ['', '', '', '1', '2', '1;35', '1;34', '32', '7', '4', '3', '9', '38;5;208', '48;5;17', '1;2;7', '38;2;10;200;30', '44', '30;47'];
+/** Styles the reader draws with, plain ones most often; a few are links. */
+const STYLES: (Style | undefined)[] = [
+  undefined,
+  undefined,
+  {},
+  { bold: true },
+  { dim: true },
+  { bold: true, color: 'magenta' },
+  { bold: true, color: 'blue' },
+  { color: 'green' },
+  { inverse: true },
+  { underline: true },
+  { italic: true },
+  { strikethrough: true },
+  { bold: true, dim: true, inverse: true },
+  { inverse: true, bold: true, color: 'yellow' },
+  { underline: true, link: 'https://example.com/a' },
+  { underline: true, link: 'https://example.com/b' },
+];
 
-export interface Run {
-  text: string;
-  style: string;
-}
-
-export const runArb: fc.Arbitrary<Run> = fc.record({
+export const runArb = fc.record({
   text: fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 12 }).map((chars) => chars.join('')),
   style: fc.constantFrom(...STYLES),
 });
 
-/** A line: styled runs, as Ink serialises them (a style, the text, a reset), with trailing blanks trimmed. */
-export const lineArb: fc.Arbitrary<string> = fc
-  .array(runArb, { minLength: 0, maxLength: 5 })
-  .map((runs) => serialise(runs));
+/** A row: up to five styled runs. */
+export const lineArb: fc.Arbitrary<SpanRow> = fc.array(runArb, { minLength: 0, maxLength: 5 });
 
-export function serialise(runs: readonly Run[]): string {
-  return runs.map(({ text, style }) => (style === '' ? text : `\u001b[${style}m${text}\u001b[0m`)).join('').trimEnd();
+/** The text of a row, without styles. */
+export function plain(row: SpanRow): string {
+  return row.map((span) => span.text).join('');
 }
 
-export function frameArb(rows: number): fc.Arbitrary<string[]> {
+/** A row written as a terminal reads it (SGR before each run, a reset after), to draw it directly. */
+export function serialise(row: SpanRow): string {
+  return row.map(({ text, style }) => {
+    const sgr = sgrOf(cellStyle(style));
+    return sgr === '' ? text : `\u001b[${sgr}m${text}\u001b[0m`;
+  }).join('');
+}
+
+/** Plain strings as rows of one unstyled span each. */
+export function rowsOf(...lines: string[]): SpanRow[] {
+  return lines.map((line) => (line === '' ? [] : [{ text: line }]));
+}
+
+export function frameArb(rows: number): fc.Arbitrary<SpanRow[]> {
   return fc.array(lineArb, { minLength: rows, maxLength: rows });
 }
 
 /** What can happen between two frames. */
 export type Change =
-  | { kind: 'shift'; top: number; bottom: number; by: number; fill: string[]; edits: [number, string][] }
-  | { kind: 'edit'; edits: [number, string][] }
-  | { kind: 'replace'; lines: string[] }
-  | { kind: 'resize'; columns: number; rows: number; lines: string[] };
+  | { kind: 'shift'; top: number; bottom: number; by: number; fill: SpanRow[]; edits: [number, SpanRow][] }
+  | { kind: 'edit'; edits: [number, SpanRow][] }
+  | { kind: 'replace'; lines: SpanRow[] }
+  | { kind: 'resize'; columns: number; rows: number; lines: SpanRow[] };
 
 export const sizeArb = fc.record({ columns: fc.integer({ min: 8, max: 40 }), rows: fc.integer({ min: 2, max: 12 }) });
 
@@ -56,9 +82,9 @@ export const changeArb: fc.Arbitrary<Change> = fc.oneof(
 );
 
 /** Applies a change to the lines of a frame: a band of rows moves by `by`, new rows fill the gap; some rows are rewritten. */
-export function applyChange(lines: readonly string[], change: Change): { lines: string[]; resized?: { columns: number; rows: number } } {
+export function applyChange(lines: readonly SpanRow[], change: Change): { lines: SpanRow[]; resized?: { columns: number; rows: number } } {
   const rows = lines.length;
-  const edit = (out: string[], edits: [number, string][]): string[] => {
+  const edit = (out: SpanRow[], edits: [number, SpanRow][]): SpanRow[] => {
     for (const [y, line] of edits) out[y % rows] = line;
     return out;
   };
@@ -70,7 +96,7 @@ export function applyChange(lines: readonly string[], change: Change): { lines: 
       let fill = 0;
       for (let y = top; y <= bottom; y++) {
         const from = y + change.by;
-        out[y] = from >= top && from <= bottom ? lines[from]! : (change.fill[fill++ % change.fill.length] ?? '');
+        out[y] = from >= top && from <= bottom ? lines[from]! : (change.fill[fill++ % change.fill.length] ?? []);
       }
       return { lines: edit(out, change.edits) };
     }

@@ -87,7 +87,7 @@ describe('TerminalSession', () => {
 
   it('suspends: the terminal back to cooked mode and the main screen before stopping; SIGCONT takes it again and redraws at the new size', async () => {
     const { input, output, session, stops } = open();
-    session.draw({ lines: ['第一行'] });
+    session.draw({ lines: [[{ text: '第一行' }]] });
     session.suspend();
     expect(stops()).toBe(1);
     expect(input.rawModes).toEqual([true, false]);

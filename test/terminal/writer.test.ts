@@ -2,10 +2,11 @@ import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderFull } from '../../src/terminal/diff.js';
-import { parseFrame } from '../../src/terminal/screen.js';
+import { screenOf } from '../../src/terminal/screen.js';
+import type { SpanRow } from '../../src/terminal/span.js';
 import { BEGIN_SYNC, END_SYNC, ScreenWriter, type TerminalOutput } from '../../src/terminal/writer.js';
 import { emulator, feed, screenText, snapshot } from '../helpers/emulator.js';
-import { applyChange, changeArb, frameArb } from './frames.js';
+import { applyChange, changeArb, frameArb, plain } from './frames.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -35,13 +36,14 @@ class FakeOutput extends EventEmitter implements TerminalOutput {
 }
 
 /** A fresh terminal's cells after a full redraw of `frame`. */
-async function redrawn(frame: string, columns: number, rows: number) {
+async function redrawn(frame: readonly SpanRow[], columns: number, rows: number) {
   const term = emulator(columns, rows);
-  await feed(term, renderFull(parseFrame(frame, columns, rows)));
+  await feed(term, renderFull(screenOf(frame, columns, rows)));
   return snapshot(term);
 }
 
-const frame = (n: number) => Array.from({ length: 6 }, (_, y) => `${'行'.repeat(y % 3)}\u001b[1m第${n + y}行\u001b[22m text ${n + y}`).join('\n');
+const frame = (n: number): SpanRow[] =>
+  Array.from({ length: 6 }, (_, y) => [{ text: '行'.repeat(y % 3) }, { text: `第${n + y}行`, style: { bold: true } }, { text: ` text ${n + y}` }]);
 
 describe('ScreenWriter', () => {
   it('held (the reader suspended), writes nothing, even a frame already scheduled; released, draws the latest in full', async () => {
@@ -188,7 +190,7 @@ describe('ScreenWriter', () => {
       expect([term.buffer.active.cursorX, term.buffer.active.cursorY]).toEqual([0, 0]);
     }
     term.resize(30, 3);
-    const rows = frame(1).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+    const rows = frame(1).map(plain);
     expect(screenText(term).map((row) => row.trimEnd())).toEqual(rows.slice(0, 3));
     writer.close();
   });
@@ -224,7 +226,7 @@ describe('ScreenWriter', () => {
         };
         const writer = new ScreenWriter(out);
         let lines = first;
-        writer.frame(lines.join('\n'));
+        writer.frame(lines);
         for (const step of steps) {
           if (step.kind === 'stall') out.full = true;
           else if (step.kind === 'drain') out.drain();
@@ -237,14 +239,14 @@ describe('ScreenWriter', () => {
               term.resize(next.resized.columns, next.resized.rows);
               out.resize(next.resized.columns, next.resized.rows);
             }
-            writer.frame(lines.join('\n'));
+            writer.frame(lines);
           }
         }
         out.drain();
         await tick();
         await catchUp();
         writer.close();
-        expect(snapshot(term)).toEqual(await redrawn(lines.join('\n'), out.columns, out.rows));
+        expect(snapshot(term)).toEqual(await redrawn(lines, out.columns, out.rows));
       }),
       { numRuns: 100 },
     );

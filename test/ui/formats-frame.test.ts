@@ -7,7 +7,7 @@ import { createReaderState } from '../../src/app/reducer.js';
 import { parseEpub } from '../../src/core/document/epub/parse.js';
 import { parseMarkdown } from '../../src/core/document/markdown/parse.js';
 import type { Document } from '../../src/core/document/types.js';
-import { parseFrame, type Screen } from '../../src/terminal/screen.js';
+import { screenOf, type Screen } from '../../src/terminal/screen.js';
 import { screenView } from '../../src/ui/rows/frame.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { buildEpub } from '../helpers/epub.js';
@@ -18,7 +18,7 @@ const ROWS = 30;
 function screen(doc: Document, color = false): Screen {
   const state = createReaderState(doc, { columns: COLUMNS, rows: ROWS });
   const view = screenView(state, createTheme(color));
-  return parseFrame(view.lines.join('\n'), COLUMNS, ROWS);
+  return screenOf(view.lines, COLUMNS, ROWS);
 }
 
 const text = (s: Screen) => s.lines.map((row) => row.chars.join('').trimEnd());

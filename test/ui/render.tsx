@@ -10,9 +10,10 @@ import { cellWidth } from '../../src/core/layout/width.js';
 import { App, type AppProps } from '../../src/ui/App.js';
 import type { Frame, TerminalSize } from '../../src/terminal/session.js';
 import { keys } from '../helpers/keys.js';
+import type { SpanRow } from '../../src/terminal/span.js';
+import type { Colour } from '../../src/terminal/style.js';
+import { lineText } from '../../src/ui/text.js';
 
-// eslint-disable-next-line no-control-regex
-const SGR = /\u001b\[[0-9;]*m/g;
 
 /** The named keys of the one key table (test/helpers/keys.ts), under the names these tests use. */
 export const KEY = {
@@ -73,13 +74,13 @@ export async function renderReader(doc: Document, props: ReaderOptions & { colum
   await turn();
   const last = (): Frame => frames[frames.length - 1]!;
   return {
-    /** The last frame with styles stripped, one string per row. */
+    /** The last frame's text, one string per row. */
     rows(): string[] {
-      return last().lines.map((line) => line.replace(SGR, ''));
+      return last().lines.map(lineText);
     },
-    /** The last frame as drawn, rows joined by `\n`, with SGR codes. */
-    raw(): string {
-      return last().lines.join('\n');
+    /** The last frame as drawn: its rows of styled spans. */
+    raw(): readonly SpanRow[] {
+      return last().lines;
     },
     /** Where the last frame puts the terminal's cursor (undefined: hidden). */
     cursor() {
@@ -113,8 +114,7 @@ export async function renderReader(doc: Document, props: ReaderOptions & { colum
   };
 }
 
-export const strip = (text: string): string => text.replace(SGR, '');
-export const widthOf = (row: string, ambiguousWidth: 1 | 2 = 1): number => cellWidth(strip(row), ambiguousWidth);
+export const widthOf = (row: string, ambiguousWidth: 1 | 2 = 1): number => cellWidth(row, ambiguousWidth);
 
 export interface CharStyle {
   bold: boolean;
@@ -125,35 +125,23 @@ export interface CharStyle {
   fg: number | undefined;
 }
 
-/** The style in effect at the first occurrence of `text` in a frame row. */
-export function styleAt(row: string, text: string): CharStyle | undefined {
-  const style: CharStyle = { bold: false, dim: false, underline: false, inverse: false, fg: undefined };
+const FG: Record<Colour, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36 };
+
+/** The style of the first occurrence of `text` in `frame` (rows joined by `\n`), read from its spans. */
+export function styleAt(frame: readonly SpanRow[], text: string): CharStyle | undefined {
   let plain = '';
   const styles: CharStyle[] = [];
-  // eslint-disable-next-line no-control-regex
-  for (const token of row.split(/(\u001b\[[0-9;]*m)/)) {
-    // eslint-disable-next-line no-control-regex
-    const sgr = /^\u001b\[([0-9;]*)m$/.exec(token);
-    if (!sgr) {
-      for (const char of token) {
-        plain += char;
-        for (let i = 0; i < char.length; i++) styles.push({ ...style });
-      }
-      continue;
+  frame.forEach((row, y) => {
+    if (y > 0) {
+      plain += '\n';
+      styles.push({ bold: false, dim: false, underline: false, inverse: false, fg: undefined });
     }
-    for (const code of (sgr[1] || '0').split(';').map(Number)) {
-      if (code === 0) Object.assign(style, { bold: false, dim: false, underline: false, inverse: false, fg: undefined });
-      else if (code === 1) style.bold = true;
-      else if (code === 2) style.dim = true;
-      else if (code === 22) Object.assign(style, { bold: false, dim: false });
-      else if (code === 4) style.underline = true;
-      else if (code === 24) style.underline = false;
-      else if (code === 7) style.inverse = true;
-      else if (code === 27) style.inverse = false;
-      else if (code >= 30 && code <= 37) style.fg = code;
-      else if (code === 39) style.fg = undefined;
+    for (const { text: part, style } of row) {
+      plain += part;
+      const char: CharStyle = { bold: !!style?.bold, dim: !!style?.dim, underline: !!style?.underline, inverse: !!style?.inverse, fg: style?.color ? FG[style.color] : undefined };
+      for (let i = 0; i < part.length; i++) styles.push(char);
     }
-  }
+  });
   const at = plain.indexOf(text);
   return at < 0 ? undefined : styles[at];
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lineText } from '../../src/ui/text.js';
 import { parseDocument } from '../../src/core/document/parse.js';
 import { createSearchIndex } from '../../src/core/search/index.js';
 import { resultsLines } from '../../src/ui/rows/results.js';
@@ -7,11 +8,9 @@ import { createTheme } from '../../src/ui/theme.js';
 
 const doc = parseDocument(readFileSync(new URL('../../content/interview.txt', import.meta.url), 'utf8'));
 const index = createSearchIndex(doc);
-// Without the chosen row's attributes (SGR), which are drawn even without colour.
+// The rows' text, without the chosen row's attributes, which are drawn even without colour.
 const lines = (query: string): string[] =>
-  resultsLines({ hits: index.search(query), selected: 0, query, searching: false, hints: [], width: 80, height: 4, theme: createTheme(false), ambiguousWidth: 1 }).map((line) =>
-    line.replace(/\u001b\[[0-9;]*m/g, ''),
-  );
+  resultsLines({ hits: index.search(query), selected: 0, query, searching: false, hints: [], width: 80, height: 4, theme: createTheme(false), ambiguousWidth: 1 }).map(lineText);
 
 describe('the results list', () => {
   it('says a heading is one, and a title is the title, instead of naming the lead', () => {

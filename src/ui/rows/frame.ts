@@ -13,6 +13,7 @@ import { modeOf, type ReaderState } from '../../app/state.js';
 import { helpLines } from '../../app/help.js';
 import type { CursorCell } from '../../terminal/writer.js';
 import type { Theme } from '../theme.js';
+import type { Line } from '../text.js';
 import { headerLine } from './header.js';
 import { helpRows } from './help.js';
 import { tooSmallRows } from './too-small.js';
@@ -26,7 +27,7 @@ import { paneLines } from './text.js';
 
 /** A whole screen: its rows, top to bottom, and where the terminal's cursor goes (undefined: hidden). */
 export interface ScreenView {
-  lines: string[];
+  lines: Line[];
   cursor?: CursorCell;
 }
 
@@ -45,9 +46,9 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
   const listHeight = resultsHeight(search, g.bodyHeight);
   const bodyHeight = g.bodyHeight - listHeight;
   const shown = shownText(state);
-  const sidebar = (width: number): string[] =>
+  const sidebar = (width: number): Line[] =>
     sidebarLines({ ...sidebarView(state, flow), focused: state.focus === 'sidebar', width, height: bodyHeight, theme, ambiguousWidth, shown });
-  let main: string[];
+  let main: Line[];
   if (state.overlay === 'help') {
     main = helpRows({ lines: helpLines(), scroll: state.helpScroll, width: g.paneWidth, height: bodyHeight, theme, ambiguousWidth });
   } else if (g.sidebar === 'overlay') {
@@ -66,9 +67,9 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
     main = [header, ...paneLines(rows, theme, g.textLeft, rowHighlights(search, rows))];
   }
   const docked = g.sidebar === 'docked';
-  const left = docked ? sidebar(g.sidebarWidth) : [];
+  const left: Line[] = docked ? sidebar(g.sidebarWidth) : [];
   const rule = separatorRule(theme, ambiguousWidth);
-  const lines = Array.from({ length: bodyHeight }, (_, y) => (docked ? `${left[y]}${rule}` : '') + (main[y] ?? ''));
+  const lines = Array.from({ length: bodyHeight }, (_, y): Line => [...(docked ? [...(left[y] ?? []), rule] : []), ...(main[y] ?? [])]);
   if (search.editing) {
     const results = resultsLines({
       hits: search.results?.hits,

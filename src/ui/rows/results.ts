@@ -1,11 +1,11 @@
-/** The rows of the search results list as styled strings. */
+/** The rows of the search results list as rows of spans. */
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 // The snippet module alone: the search engine itself is loaded only when a search runs.
 import { snippet } from '../../core/search/snippet.js';
 import type { SearchHit } from '../../core/search/types.js';
 import { paintRanges } from '../highlight.js';
-import { paint, type Style } from '../style.js';
-import { fit, padding } from '../text.js';
+import type { Style } from '../../terminal/style.js';
+import { fit, padding, paint, type Line } from '../text.js';
 import type { Theme } from '../theme.js';
 
 export interface SearchResultsProps {
@@ -37,7 +37,7 @@ function where(hit: SearchHit, wide: boolean, ambiguousWidth: AmbiguousWidth): s
 }
 
 /** One result: a marker, where the paragraph is, who speaks, and a snippet around the match, exactly `width` cells. */
-function resultLine(hit: SearchHit, column: number, chosen: boolean, props: SearchResultsProps): string {
+function resultLine(hit: SearchHit, column: number, chosen: boolean, props: SearchResultsProps): Line {
   const { width, theme, ambiguousWidth } = props;
   const base: Style | undefined = chosen ? theme.searchSelected : undefined;
   const place = where(hit, width >= WIDE, ambiguousWidth);
@@ -49,7 +49,7 @@ function resultLine(hit: SearchHit, column: number, chosen: boolean, props: Sear
   if (room < 1) return paint(fit(prefix, width, ambiguousWidth), base);
   const cut = snippet(hit.text, hit.matches, room, ambiguousWidth);
   const gap = padding(prefix + cut.text, width, ambiguousWidth);
-  return paint(prefix, base) + paintRanges(cut.text, base, cut.matches, theme.searchMatch) + paint(gap, base);
+  return [...paint(prefix, base), ...paintRanges(cut.text, base, cut.matches, theme.searchMatch), ...paint(gap, base)];
 }
 
 /** First entry shown so that the selected one is in view (near the middle when the list scrolls). */
@@ -62,9 +62,9 @@ function firstShown(count: number, selected: number, height: number): number {
  * a line of its own says when there is nothing to list (no query yet, searching, no match).
  * Exactly `height` lines, each exactly `width` cells.
  */
-export function resultsLines(props: SearchResultsProps): string[] {
+export function resultsLines(props: SearchResultsProps): Line[] {
   const { hits, selected, query, searching, hints, width, height, theme, ambiguousWidth } = props;
-  let lines: string[];
+  let lines: Line[];
   if (hits && hits.length > 0) {
     const first = firstShown(hits.length, selected, height);
     const shown = hits.slice(first, first + height);
@@ -79,5 +79,5 @@ export function resultsLines(props: SearchResultsProps): string[] {
           : `no match for “${query}”`;
     lines = [paint(fit(` ${message}`, width, ambiguousWidth), theme.searchInfo)];
   }
-  return Array.from({ length: height }, (_, i) => lines[i] ?? ' '.repeat(width));
+  return Array.from({ length: height }, (_, i) => lines[i] ?? paint(' '.repeat(width)));
 }

@@ -1,9 +1,8 @@
-/** The search line's row as a styled string, and where the cursor goes in it. */
+/** The search line's row as a row of spans, and where the cursor goes in it. */
 import type { LineState } from '../../app/line-edit.js';
 import { cellWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 import { lineView } from '../line-view.js';
-import { paint } from '../style.js';
-import { padding } from '../text.js';
+import { padding, paint, type Line } from '../text.js';
 import type { Theme } from '../theme.js';
 
 export interface SearchLineProps {
@@ -21,7 +20,7 @@ const PROMPT = '/';
  * `/`, the query, and on the right how many results; `cursor`: the cell of the query's cursor,
  * counted with the reader's width rules, so it sits on the right cell after double-width characters.
  */
-export function searchLine({ line, info, width, theme, ambiguousWidth }: SearchLineProps): { text: string; cursor: number } {
+export function searchLine({ line, info, width, theme, ambiguousWidth }: SearchLineProps): { text: Line; cursor: number } {
   const infoText = info === '' ? '' : ` ${info} `;
   const infoWidth = cellWidth(infoText, ambiguousWidth);
   // The count gives way to the query on a narrow terminal.
@@ -30,7 +29,7 @@ export function searchLine({ line, info, width, theme, ambiguousWidth }: SearchL
   const view = lineView(line.text, line.cursor, room, ambiguousWidth);
   const gap = padding(PROMPT + view.shown, width - (showInfo ? infoWidth : 0), ambiguousWidth);
   return {
-    text: `${paint(PROMPT, theme.searchPrompt)}${view.shown}${gap}${showInfo ? paint(infoText, theme.searchInfo) : ''}`,
+    text: [...paint(PROMPT, theme.searchPrompt), ...paint(view.shown + gap), ...(showInfo ? paint(infoText, theme.searchInfo) : [])],
     cursor: Math.min(width - 1, PROMPT.length + view.cursor),
   };
 }

@@ -10,8 +10,7 @@ import { sanitizeLine } from '../../core/document/sanitize.js';
 import { shelfLine } from '../../core/shelf/table.js';
 import { cellWidth, truncateToWidth } from '../../core/layout/width.js';
 import { lineView } from '../line-view.js';
-import { paint } from '../style.js';
-import { fit, padding } from '../text.js';
+import { fit, padding, paint, type Line } from '../text.js';
 import type { Theme } from '../theme.js';
 import type { ScreenView } from './frame.js';
 
@@ -35,24 +34,24 @@ export function shelfFrame(state: ReaderState, theme: Theme, now: Date): ScreenV
       : shelf.line.text === ''
         ? `${total} text${total === 1 ? '' : 's'}`
         : `${shelf.matches.length} of ${total}`;
-  const lines = [paint(fit(` 书架 Shelf  ${filtered}`, width, ambiguousWidth), theme.helpTitle)];
+  const lines: Line[] = [paint(fit(` 书架 Shelf  ${filtered}`, width, ambiguousWidth), theme.helpTitle)];
   // The selection stays in view: the list scrolls by whole pages.
   const first = listHeight === 0 ? 0 : Math.floor(shelf.selected / listHeight) * listHeight;
   for (let y = 0; hits && y < listHeight; y++) {
     const hit = hits[first + y];
     const line = hit ? fit(` ${sanitizeLine(hit.title)}  ${hit.ref}  ${sanitizeLine(hit.text)}`, width, ambiguousWidth) : ' '.repeat(width);
-    lines.push(hit && first + y === shelf.selected ? paint(line, theme.sidebarSelected) : line);
+    lines.push(paint(line, hit && first + y === shelf.selected ? theme.sidebarSelected : undefined));
   }
   for (let y = 0; !hits && y < listHeight; y++) {
     const index = shelf.matches[first + y];
     const entry = index === undefined ? undefined : shelf.entries[index];
     if (!entry) {
-      lines.push(' '.repeat(width));
+      lines.push(paint(' '.repeat(width)));
       continue;
     }
     const line = ` ${shelfLine(entry, Math.max(0, width - 2), now, ambiguousWidth)} `;
     const selected = first + y === shelf.selected;
-    lines.push(selected ? paint(line, theme.sidebarSelected) : entry.missing ? paint(line, { dim: true }) : line);
+    lines.push(paint(line, selected ? theme.sidebarSelected : entry.missing ? { dim: true } : undefined));
   }
   const hints = keyHints('shelf')
     .map((h) => `${h.key} ${h.hint}`)
@@ -69,6 +68,6 @@ export function shelfFrame(state: ReaderState, theme: Theme, now: Date): ScreenV
   const room = Math.max(1, width - cellWidth(PROMPT, ambiguousWidth));
   const view = lineView(shelf.line.text, shelf.line.cursor, room, ambiguousWidth);
   const filter = truncateToWidth(`${PROMPT}${view.shown}`, width, ambiguousWidth, '');
-  lines.push(`${paint(PROMPT, theme.searchPrompt)}${filter.slice(PROMPT.length)}${padding(filter, width, ambiguousWidth)}`);
+  lines.push([...paint(PROMPT, theme.searchPrompt), ...paint(filter.slice(PROMPT.length) + padding(filter, width, ambiguousWidth))]);
   return { lines: lines.slice(0, height), cursor: { x: Math.min(width - 1, cellWidth(PROMPT, ambiguousWidth) + view.cursor), y: height - 1 } };
 }

@@ -1,8 +1,7 @@
-/** The sidebar's rows as styled strings. */
+/** The sidebar's rows as rows of spans. */
 import type { SidebarEntry } from '../../app/selectors.js';
 import type { AmbiguousWidth } from '../../core/layout/width.js';
-import { paint } from '../style.js';
-import { fit } from '../text.js';
+import { fit, paint, type Line } from '../text.js';
 import type { Theme } from '../theme.js';
 
 export interface SidebarProps {
@@ -39,7 +38,7 @@ function entryText(entry: SidebarEntry, current: boolean, digits: number, label:
  * padded to it; when they do not all fit, the list scrolls to keep the selected (or current) entry in
  * view. Worked out for the rows shown only: a long text has thousands of sections.
  */
-export function sidebarLines({ entries, current, selected, focused, width, height, theme, ambiguousWidth, shown }: SidebarProps): string[] {
+export function sidebarLines({ entries, current, selected, focused, width, height, theme, ambiguousWidth, shown }: SidebarProps): Line[] {
   // List row r: the title at 0, the gap at 1, entry r - 1 below.
   const rowOf = (entry: number): number => (entry === 0 ? 0 : entry + 1);
   const listLength = entries.length + 1;
@@ -53,7 +52,7 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
   return Array.from({ length: height }, (_, i) => {
     const r = first + i;
     // Blank, the whole width as every row (an empty text would take no row at all in Ink).
-    if (r === 1 || r >= listLength) return ' '.repeat(Math.max(1, width));
+    if (r === 1 || r >= listLength) return paint(' '.repeat(Math.max(1, width)));
     const index = r === 0 ? 0 : r - 1;
     const entry = entries[index] as SidebarEntry;
     const isCurrent = index === current;

@@ -1,7 +1,7 @@
-/** The status bar's row as a styled string. */
+/** The status bar's row as a row of spans. */
 import type { Position } from '../../app/selectors.js';
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layout/width.js';
-import { paint } from '../style.js';
+import { paint, type Line } from '../text.js';
 import type { Theme } from '../theme.js';
 
 export interface StatusBarProps {
@@ -49,7 +49,7 @@ function fittingHints(hints: StatusBarProps['hints'], room: number, ambiguousWid
 }
 
 /** The bottom row, in inverse video: section on the left; position and key hints on the right. */
-export function statusLine({ section: sectionLabel, notice, search, position, hints, progress, width, theme, ambiguousWidth }: StatusBarProps): string {
+export function statusLine({ section: sectionLabel, notice, search, position, hints, progress, width, theme, ambiguousWidth }: StatusBarProps): Line {
   // A notice is news: it takes the section's place and the room of the key hints.
   const news = notice || sectionLabel;
   const lead = search ? `${search}  ` : '';
@@ -64,7 +64,7 @@ export function statusLine({ section: sectionLabel, notice, search, position, hi
   const sectionRoom = Math.max(0, width - whereWidth - cellWidth(hintsText, ambiguousWidth) - 1);
   const left = truncateToWidth(` ${section}`, sectionRoom, ambiguousWidth);
   const gap = ' '.repeat(Math.max(0, width - cellWidth(left, ambiguousWidth) - cellWidth(hintsText, ambiguousWidth) - whereWidth));
-  const styledHints = shown.map((h) => `${paint(h.key, theme.statusKey)}${paint(` ${h.hint}  `, theme.status)}`).join('');
+  const styledHints = shown.flatMap((h) => [...paint(h.key, theme.statusKey), ...paint(` ${h.hint}  `, theme.status)]);
   if (whereWidth > width) return paint(truncateToWidth(where, width, ambiguousWidth, ''), theme.status);
-  return `${paint(left + gap, theme.status)}${styledHints}${paint(where, theme.status)}`;
+  return [...paint(left + gap, theme.status), ...styledHints, ...paint(where, theme.status)];
 }

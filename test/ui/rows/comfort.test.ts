@@ -3,6 +3,7 @@
  * shown in, at several widths; drawn by `screenView` from states the reducer makes.
  */
 import { describe, expect, it } from 'vitest';
+import { lineText } from '../../../src/ui/text.js';
 import { reduce } from '../../../src/app/reducer.js';
 import { initialState, type InitialOptions, type ReaderState } from '../../../src/app/state.js';
 import { parseDocument } from '../../../src/core/document/parse.js';
@@ -14,7 +15,7 @@ import { createTheme } from '../../../src/ui/theme.js';
 import { interviewDocument } from '../../helpers/documents.js';
 
 const theme = createTheme(false);
-const strip = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+const strip = lineText;
 /** The text pane's rows (right of the sidebar's divider when docked), without the running head and status bar. */
 function pane(state: ReaderState): string[] {
   const lines = screenView(state, theme).lines.map(strip);

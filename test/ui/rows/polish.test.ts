@@ -3,6 +3,7 @@
  * entries keep off the divider with their numbers aligned, headings end without an orphan character.
  */
 import { describe, expect, it } from 'vitest';
+import { lineText } from '../../../src/ui/text.js';
 import { reduce } from '../../../src/app/reducer.js';
 import { initialState } from '../../../src/app/state.js';
 import { cellWidth } from '../../../src/core/layout/width.js';
@@ -13,8 +14,7 @@ import { createTheme } from '../../../src/ui/theme.js';
 import { interviewDocument, syntheticDocument } from '../../helpers/documents.js';
 
 const theme = createTheme(false);
-const SGR = /\x1b\[[0-9;]*m/g;
-const strip = (text: string) => text.replace(SGR, '');
+const strip = lineText;
 
 describe('status bar', () => {
   const hints = [
