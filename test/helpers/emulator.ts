@@ -77,3 +77,32 @@ export function screenText(term: Terminal): string[] {
   const buffer = term.buffer.active;
   return Array.from({ length: term.rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(false, 0, term.cols) ?? '');
 }
+
+/**
+ * xterm's own record of hyperlinks (OSC 8), which its public API does not expose: each cell's link
+ * id and the service that maps ids to targets, and the link the next written cell would get.
+ */
+interface LinkInternals {
+  _core: { _oscLinkService: { getLinkData(id: number): { uri: string } | undefined }; _inputHandler: { _curAttrData: { extended: { urlId: number } } } };
+}
+
+/** Every cell's hyperlink target (`''`: none), row by row. */
+export function links(term: Terminal): string[][] {
+  const core = (term as unknown as LinkInternals)._core;
+  const buffer = term.buffer.active;
+  return Array.from({ length: term.rows }, (_, y) => {
+    const line = buffer.getLine(buffer.viewportY + y);
+    return Array.from({ length: term.cols }, (_, x) => {
+      const cell = line?.getCell(x) as unknown as { extended?: { urlId: number } } | undefined;
+      const id = cell?.extended?.urlId ?? 0;
+      return id === 0 ? '' : (core._oscLinkService.getLinkData(id)?.uri ?? '');
+    });
+  });
+}
+
+/** The hyperlink open at the end of what the terminal read (`''`: none). */
+export function openLink(term: Terminal): string {
+  const core = (term as unknown as LinkInternals)._core;
+  const id = core._inputHandler._curAttrData.extended.urlId;
+  return id === 0 ? '' : (core._oscLinkService.getLinkData(id)?.uri ?? '');
+}

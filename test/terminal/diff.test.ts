@@ -5,7 +5,7 @@ import { renderDiff, renderFull, utf8Length } from '../../src/terminal/diff.js';
 import { screenOf, type Screen } from '../../src/terminal/screen.js';
 import type { Span, SpanRow } from '../../src/terminal/span.js';
 import type { Style } from '../../src/terminal/style.js';
-import { emulator, feed, screenText, snapshot } from '../helpers/emulator.js';
+import { emulator, feed, links, openLink, screenText, snapshot } from '../helpers/emulator.js';
 import { applyChange, changeArb, frameArb, lineArb, plain, serialise, sizeArb, type Change } from './frames.js';
 
 /** A row from plain strings and `[text, style]` pairs. */
@@ -20,6 +20,8 @@ async function shown(columns: number, rows: number, updates: { data: string; res
   for (const update of updates) {
     if (update.resize) term.resize(...update.resize);
     await feed(term, update.data);
+    // Every update ends with its hyperlink closed: what is written next is not part of it.
+    expect(openLink(term)).toBe('');
   }
   return term;
 }
@@ -29,6 +31,7 @@ async function expectSameScreen(updates: { data: string; resize?: [number, numbe
   const fresh = await shown(last.columns, last.rows, [{ data: renderFull(last) }]);
   expect(screenText(viaDiffs)).toEqual(screenText(fresh));
   expect(snapshot(viaDiffs)).toEqual(snapshot(fresh));
+  expect(links(viaDiffs)).toEqual(links(fresh));
 }
 
 /** A reader-like frame: a 24-cell sidebar with a few entries, a rule, the text pane of CJK text, a status bar. */
@@ -129,6 +132,51 @@ describe('renderDiff', () => {
       const after = parse([to], 12, 1);
       await expectSameScreen([{ data: renderFull(before) }, { data: renderDiff(before, after) }], before, after);
     }
+  });
+
+  describe('hyperlinks', () => {
+    const link = (url: string): Style => ({ underline: true, link: url });
+    const A = 'https://a.example/';
+    const B = 'https://b.example/';
+
+    it('draws a link on exactly its cells, closing it where its row ends', async () => {
+      // The link fills the first row to its end and goes on at the start of the next.
+      const screen = parse([r('ab', ['cdef', link(A)]), r(['gh', link(A)], 'ij')], 6, 2, true);
+      const full = renderFull(screen);
+      const term = await shown(6, 2, [{ data: full }]);
+      expect(links(term)).toEqual([
+        ['', '', A, A, A, A],
+        [A, A, '', '', '', ''],
+      ]);
+      expect(screenText(term)).toEqual(['abcdef', 'ghij  ']);
+      // Opened once per row, closed once per row.
+      expect(full.split(`\u001b]8;;${A}\u001b\\`)).toHaveLength(3);
+      expect(full.split('\u001b]8;;\u001b\\')).toHaveLength(3);
+    });
+
+    it('re-opens a link when a diff rewrites only part of it, and closes it before the cells after', async () => {
+      const before = parse([r('x ', ['一二三四', link(A)], ' y')], 20, 1, true);
+      const after = parse([r('x ', ['一二五四', link(A)], ' z')], 20, 1, true);
+      const diff = renderDiff(before, after);
+      expect(diff).toContain(`\u001b]8;;${A}\u001b\\五`);
+      await expectSameScreen([{ data: renderFull(before) }, { data: diff }], before, after);
+    });
+
+    it('changes the target where one link gives way to another, and drops links when they are off', async () => {
+      const lines = [r(['one', link(A)], ['two', link(B)], ' three')];
+      const on = parse(lines, 20, 1, true);
+      expect(links(await shown(20, 1, [{ data: renderFull(on) }]))[0]!.slice(0, 7)).toEqual([A, A, A, B, B, B, '']);
+      const off = renderFull(parse(lines, 20, 1, false));
+      expect(off).not.toContain('\u001b]8');
+    });
+
+    it('never lets a target end the sequence or start another', async () => {
+      const hostile = 'https://e.example/\u001b\\\u0007\u001b]8;;https://evil.example/\u001b\\ 中';
+      const full = renderFull(parse([r(['text', link(hostile)])], 20, 1, true));
+      const term = await shown(20, 1, [{ data: full }]);
+      expect(links(term)[0]!.slice(0, 5)).toEqual(Array(4).fill('https://e.example/%1B\\%07%1B]8;;https://evil.example/%1B\\%20%E4%B8%AD').concat(''));
+      expect(screenText(term)[0]!.trimEnd()).toBe('text');
+    });
   });
 
   it('KEY PROPERTY: full redraw then diffs shows, cell for cell, what a full redraw of the last frame shows', async () => {
