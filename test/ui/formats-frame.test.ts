@@ -8,6 +8,7 @@ import { parseEpub } from '../../src/core/document/epub/parse.js';
 import { parseMarkdown } from '../../src/core/document/markdown/parse.js';
 import type { Document } from '../../src/core/document/types.js';
 import { screenOf, type Screen } from '../../src/terminal/screen.js';
+import { cellStyle } from '../../src/terminal/style.js';
 import { screenView } from '../../src/ui/rows/frame.js';
 import { createTheme } from '../../src/ui/theme.js';
 import { buildEpub } from '../helpers/epub.js';
@@ -15,10 +16,19 @@ import { buildEpub } from '../helpers/epub.js';
 const COLUMNS = 100;
 const ROWS = 30;
 
-function screen(doc: Document, color = false): Screen {
-  const state = createReaderState(doc, { columns: COLUMNS, rows: ROWS });
-  const view = screenView(state, createTheme(color));
-  return screenOf(view.lines, COLUMNS, ROWS);
+function screen(doc: Document, color = false, hyperlinks = false): Screen {
+  return screenOf(view(doc, color).lines, COLUMNS, ROWS, { hyperlinks });
+}
+
+function view(doc: Document, color = false) {
+  return screenView(createReaderState(doc, { columns: COLUMNS, rows: ROWS }), createTheme(color));
+}
+
+/** The span that starts with `text`, and its style. */
+function spanOf(doc: Document, text: string) {
+  return view(doc)
+    .lines.flat()
+    .find((span) => span.text.startsWith(text));
 }
 
 const text = (s: Screen) => s.lines.map((row) => row.chars.join('').trimEnd());
@@ -60,6 +70,13 @@ describe('a Markdown article', () => {
     expect(styleAt(s, '官网').split(';')).toContain('4');
     expect(styleAt(s, '导语有')).toBe('');
   });
+
+  it('carries a link’s target on its text, not on its address, for the writer to make it a hyperlink', () => {
+    expect(spanOf(doc, '官网')?.style).toMatchObject({ underline: true, link: 'https://example.com' });
+    expect(spanOf(doc, ' (https://example.com)')?.style?.link).toBeUndefined();
+    expect(styleAt(screen(doc, false, true), '官网')).toBe(cellStyle({ underline: true }, 'https://example.com'));
+    expect(styleAt(screen(doc, false, false), '官网')).toBe('4');
+  });
 });
 
 describe('an EPUB', () => {
@@ -69,7 +86,7 @@ describe('an EPUB', () => {
       chapters: [
         { file: 'p1.xhtml', body: '<h1>第一部</h1>' },
         { file: 'c1.xhtml', body: '<h2>第一章</h2><p>正文<em>强调</em>。</p>' },
-        { file: 'c2.xhtml', body: '<h2>第二章</h2><p>又一段。</p>' },
+        { file: 'c2.xhtml', body: '<h2>第二章</h2><p>又一段，见<a href="https://example.org/书">网站</a>。</p>' },
       ],
       toc: [{ title: '第一部', href: 'p1.xhtml', children: [{ title: '第一章', href: 'c1.xhtml' }, { title: '第二章', href: 'c2.xhtml' }] }],
     }),
@@ -82,5 +99,9 @@ describe('an EPUB', () => {
     expect(column(at('1 第一部'), '1 第一部') + 2).toBe(column(at('2 第一章'), '2 第一章'));
     expect(column(at('2 第一章'), '2 第一章')).toBe(column(at('3 第二章'), '3 第二章'));
     expect(styleAt(screen(doc), '强调').split(';')).toContain('3');
+  });
+
+  it('carries a link’s target on its text', () => {
+    expect(spanOf(doc, '网站')?.style).toMatchObject({ link: 'https://example.org/书' });
   });
 });
