@@ -5,7 +5,7 @@ import { renderFull } from '../../src/terminal/diff.js';
 import { screenOf } from '../../src/terminal/screen.js';
 import type { SpanRow } from '../../src/terminal/span.js';
 import { BEGIN_SYNC, END_SYNC, ScreenWriter, type TerminalOutput } from '../../src/terminal/writer.js';
-import { emulator, feed, screenText, snapshot } from '../helpers/emulator.js';
+import { emulator, feed, links, openLink, screenText, snapshot } from '../helpers/emulator.js';
 import { applyChange, changeArb, frameArb, plain } from './frames.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -37,9 +37,13 @@ class FakeOutput extends EventEmitter implements TerminalOutput {
 
 /** A fresh terminal's cells after a full redraw of `frame`. */
 async function redrawn(frame: readonly SpanRow[], columns: number, rows: number) {
+  return snapshot(await redrawnTerminal(frame, columns, rows));
+}
+
+async function redrawnTerminal(frame: readonly SpanRow[], columns: number, rows: number, hyperlinks = false) {
   const term = emulator(columns, rows);
-  await feed(term, renderFull(screenOf(frame, columns, rows)));
-  return snapshot(term);
+  await feed(term, renderFull(screenOf(frame, columns, rows, { hyperlinks })));
+  return term;
 }
 
 const frame = (n: number): SpanRow[] =>
@@ -207,7 +211,7 @@ describe('ScreenWriter', () => {
     expect(out.writes).toEqual([]);
   });
 
-  it('shows the latest frame for any sequence of frames, stalls, drains and resizes', async () => {
+  it('shows the latest frame, hyperlinks too, for any sequence of frames, stalls, drains and resizes', async () => {
     type Step = { kind: 'frame'; change: Parameters<typeof applyChange>[1] } | { kind: 'stall' } | { kind: 'drain' } | { kind: 'tick' };
     const stepArb: fc.Arbitrary<Step> = fc.oneof(
       { weight: 4, arbitrary: changeArb.map((change) => ({ kind: 'frame' as const, change })) },
@@ -216,15 +220,19 @@ describe('ScreenWriter', () => {
       { weight: 2, arbitrary: fc.constant({ kind: 'tick' as const }) },
     );
     await fc.assert(
-      fc.asyncProperty(frameArb(6), fc.array(stepArb, { minLength: 1, maxLength: 12 }), async (first, steps) => {
+      fc.asyncProperty(frameArb(6), fc.array(stepArb, { minLength: 1, maxLength: 12 }), fc.boolean(), async (first, steps, hyperlinks) => {
         const out = new FakeOutput(24, 6);
         const term = emulator(24, 6);
         // The terminal reads what was written before each resize before it resizes.
         let read = 0;
         const catchUp = async () => {
-          for (; read < out.writes.length; read++) await feed(term, out.writes[read]!);
+          for (; read < out.writes.length; read++) {
+            await feed(term, out.writes[read]!);
+            // Each update leaves no hyperlink open.
+            expect(openLink(term)).toBe('');
+          }
         };
-        const writer = new ScreenWriter(out);
+        const writer = new ScreenWriter(out, { hyperlinks });
         let lines = first;
         writer.frame(lines);
         for (const step of steps) {
@@ -246,7 +254,9 @@ describe('ScreenWriter', () => {
         await tick();
         await catchUp();
         writer.close();
-        expect(snapshot(term)).toEqual(await redrawn(lines, out.columns, out.rows));
+        const fresh = await redrawnTerminal(lines, out.columns, out.rows, hyperlinks);
+        expect(snapshot(term)).toEqual(snapshot(fresh));
+        expect(links(term)).toEqual(links(fresh));
       }),
       { numRuns: 100 },
     );
