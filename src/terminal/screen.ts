@@ -227,9 +227,13 @@ export function screenOf(lines: readonly SpanRow[], columns: number, height: num
       out.push(make());
       continue;
     }
-    // The key is what the row shows: each span's cell style and text (a style never holds U+0001 or U+0002).
+    // The key is what the row shows: each span's cell style (which never holds U+0001) and its text,
+    // after its length, so that no text, whatever it holds, reads as another span's start.
     let key = '';
-    for (let i = 0; i < spans.length; i++) key += `${styles[i]}\u0001${spans[i]!.text}\u0002`;
+    for (let i = 0; i < spans.length; i++) {
+      const { text } = spans[i]!;
+      key += `${styles[i]}\u0001${text.length}\u0001${text}`;
+    }
     out.push(cache.row(key, make));
   }
   return { columns, rows: height, lines: out };
