@@ -111,7 +111,7 @@ describe('screenOf', () => {
   it('with a row cache, never takes one row for another whatever their texts hold', () => {
     const cache = new RowCache();
     // Joined naively, the two rows' spans read the same; they show different cells.
-    const a: SpanRow = [{ text: 'a\u0002\u0001b' }];
+    const a: SpanRow = [{ text: 'a\u00021\u0001b' }];
     const b: SpanRow = [{ text: 'a' }, { text: 'b', style: { bold: true } }];
     screenOf([a], 6, 1, { cache });
     expect(screenOf([b], 6, 1, { cache })).toEqual(screenOf([b], 6, 1));
