@@ -1,9 +1,10 @@
 /**
  * The whole screen of a state as rows: every view the reader has (the text, the search being typed
  * and its results, the sidebar docked, focused or as an overlay, the help, the notice of a terminal
- * too small) is described here once, as a pure function of the state (and the text) to styled rows,
- * and drawn by the screen writer. Ink renders none of it: its per-cell output builder was most of a
- * key's cost on a large screen. The same function draws the first frame, before Ink is loaded.
+ * too small) is described here once, as a pure function of the state (and the text) to rows of
+ * styled spans, which the screen writer turns into cells (no escape sequence is written and parsed
+ * back). Ink renders none of it: its per-cell output builder was most of a key's cost on a large
+ * screen. The same function draws the first frame, before Ink is loaded.
  */
 import { geometry } from '../../app/geometry.js';
 import { keyHints } from '../../app/keymap.js';

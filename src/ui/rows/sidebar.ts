@@ -51,7 +51,7 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
   const digits = String(widest).length;
   return Array.from({ length: height }, (_, i) => {
     const r = first + i;
-    // Blank, the whole width as every row (an empty text would take no row at all in Ink).
+    // Blank, the whole width as every row: the rule beside the sidebar starts in the same column on every row.
     if (r === 1 || r >= listLength) return paint(' '.repeat(Math.max(1, width)));
     const index = r === 0 ? 0 : r - 1;
     const entry = entries[index] as SidebarEntry;
