@@ -98,9 +98,14 @@ class Reader {
   }
 
   string(): string {
+    return utf16.decode(this.units());
+  }
+
+  /** UTF-16 code units, not decoded: a text decoded only where it is read. */
+  units(): Uint16Array {
     const bytes = this.next();
     if (bytes.byteLength % 2 !== 0) throw new Error('misaligned text');
-    return utf16.decode(bytes);
+    return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
   }
 
   json(): unknown {
@@ -240,7 +245,8 @@ export function deserialise(data: Uint8Array): BuiltIndex {
   const allIds = input.string();
   check(idStarts[0] === 0 && idStarts[count] === allIds.length, 'ids');
   const textStarts = input.int32(count + 1);
-  const allText = input.string();
+  // The text as written is read for hits only: decoded paragraph by paragraph when one is shown.
+  const allText = input.units();
   check(textStarts[0] === 0 && textStarts[count] === allText.length, 'texts');
   for (let p = 0; p < count; p++) {
     check(textStarts[p]! <= textStarts[p + 1]! && idStarts[p]! <= idStarts[p + 1]!, 'text order');
@@ -292,7 +298,7 @@ export function deserialise(data: Uint8Array): BuiltIndex {
       section: numbers[p * 5]!,
       index: numbers[p * 5 + 1]!,
       kind: KINDS[numbers[p * 5 + 3]!]!,
-      text: allText.slice(textStarts[p]!, textStarts[p + 1]!),
+      text: utf16.decode(allText.subarray(textStarts[p]!, textStarts[p + 1]!)),
       offset: numbers[p * 5 + 2]!,
     };
     if (speaker >= 0) paragraph.speaker = speakers[speaker]!;
