@@ -18,7 +18,7 @@ import { writeFileAtomic } from './atomic.js';
 import { cacheDirectory } from './cache-dir.js';
 
 /** Bumped whenever the header or the payload's layout changes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 /** Indexes kept, in bytes: fifty 3 MB novels take about 400 MB. */
 export const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 const MAGIC = 'YUEDUIDX';

@@ -13,7 +13,7 @@
  * bytes come from a file, which is never trusted.
  */
 import type { Paragraph, ParagraphKind } from '../document/types.js';
-import type { Block, Corpus, HeadingKind } from './corpus.js';
+import { folded, type Block, type Corpus, type HeadingKind } from './corpus.js';
 import type { Normalised } from './normalise.js';
 import type { Postings } from './postings.js';
 
@@ -125,6 +125,8 @@ interface Meta {
   headingKinds: HeadingKind[];
   titles: [number, string][];
   speakers: string[];
+  /** Paragraphs whose id is not `s{section}p{index}` (headings). */
+  ids: [number, string][];
   paragraphs: number;
   blocks: number;
   maps: number;
@@ -137,10 +139,15 @@ export function serialise({ corpus, postings }: BuiltIndex): Uint8Array {
   const count = paragraphs.length;
   const speakers = new Map<string, number>();
   const numbers = new Int32Array(count * 5);
-  const textStarts = new Int32Array(count + 1);
-  const idStarts = new Int32Array(count + 1);
-  const ids: string[] = [];
-  const texts: string[] = [];
+  // The text as written is mostly the folded text with a few units changed in place (，for , …):
+  // only those units are kept; a paragraph whose folding moved units is kept whole.
+  const whole = new Uint8Array(count);
+  const wholeStarts = new Int32Array(count + 1);
+  const wholes: string[] = [];
+  const changedFrom = new Int32Array(count + 1);
+  const changedAt: number[] = [];
+  const changedUnit: number[] = [];
+  const ids: [number, string][] = [];
   for (let p = 0; p < count; p++) {
     const paragraph = paragraphs[p]!;
     let speaker = -1;
@@ -149,10 +156,21 @@ export function serialise({ corpus, postings }: BuiltIndex): Uint8Array {
       speakers.set(paragraph.speaker, speaker);
     }
     numbers.set([paragraph.section, paragraph.index, paragraph.offset, KINDS.indexOf(paragraph.kind), speaker], p * 5);
-    ids.push(paragraph.id);
-    idStarts[p + 1] = idStarts[p]! + paragraph.id.length;
-    texts.push(paragraph.text);
-    textStarts[p + 1] = textStarts[p]! + paragraph.text.length;
+    if (paragraph.id !== `s${paragraph.section}p${paragraph.index}`) ids.push([p, paragraph.id]);
+    const { text } = paragraph;
+    const fold = folded(corpus, p);
+    if (corpus.maps.has(p) || fold.length !== text.length) {
+      whole[p] = 1;
+      wholes.push(text);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        if (text.charCodeAt(i) === fold.charCodeAt(i)) continue;
+        changedAt.push(i);
+        changedUnit.push(text.charCodeAt(i));
+      }
+    }
+    wholeStarts[p + 1] = wholeStarts[p]! + (whole[p] ? text.length : 0);
+    changedFrom[p + 1] = changedAt.length;
   }
   const maps = [...corpus.maps];
   const meta: Meta = {
@@ -161,6 +179,7 @@ export function serialise({ corpus, postings }: BuiltIndex): Uint8Array {
     headingKinds: corpus.headingKinds,
     titles: [...corpus.titles],
     speakers: [...speakers.keys()],
+    ids,
     paragraphs: count,
     blocks: blocks.length,
     maps: maps.length,
@@ -169,10 +188,12 @@ export function serialise({ corpus, postings }: BuiltIndex): Uint8Array {
   const out = new Writer();
   out.json(meta);
   out.array(numbers);
-  out.array(idStarts);
-  out.string(ids.join(''));
-  out.array(textStarts);
-  out.string(texts.join(''));
+  out.array(whole);
+  out.array(wholeStarts);
+  out.string(wholes.join(''));
+  out.array(changedFrom);
+  out.array(Int32Array.from(changedAt));
+  out.array(Uint16Array.from(changedUnit));
   out.array(Int32Array.from(blocks, (block) => block.first));
   for (const block of blocks) {
     out.string(block.text);
@@ -211,6 +232,8 @@ function isMeta(value: unknown): value is Meta {
     m.headingKinds.every((k) => k === 'title' || k === 'heading') &&
     Array.isArray(m.speakers) &&
     m.speakers.every((s) => typeof s === 'string') &&
+    Array.isArray(m.ids) &&
+    m.ids.every((t) => Array.isArray(t) && t.length === 2 && count(t[0]) && typeof t[1] === 'string') &&
     Array.isArray(m.titles) &&
     m.titles.every((t) => Array.isArray(t) && t.length === 2 && count(t[0]) && typeof t[1] === 'string')
   );
@@ -241,15 +264,19 @@ export function deserialise(data: Uint8Array): BuiltIndex {
   const count = meta.paragraphs;
   check(meta.headings <= count && meta.headingKinds.length === meta.headings, 'headings');
   const numbers = input.int32(count * 5);
-  const idStarts = input.int32(count + 1);
-  const allIds = input.string();
-  check(idStarts[0] === 0 && idStarts[count] === allIds.length, 'ids');
-  const textStarts = input.int32(count + 1);
-  // The text as written is read for hits only: decoded paragraph by paragraph when one is shown.
-  const allText = input.units();
-  check(textStarts[0] === 0 && textStarts[count] === allText.length, 'texts');
+  const ids = new Map(meta.ids);
+  // The text as written is read for hits only: made paragraph by paragraph when one is shown.
+  const whole = input.uint8();
+  check(whole.length === count, 'whole');
+  const wholeStarts = input.int32(count + 1);
+  const wholeText = input.units();
+  check(wholeStarts[0] === 0 && wholeStarts[count] === wholeText.length, 'texts');
+  const changedFrom = input.int32(count + 1);
+  const changedAt = input.int32();
+  const changedUnits = input.units();
+  check(changedFrom[0] === 0 && changedFrom[count] === changedAt.length && changedUnits.length === changedAt.length, 'changes');
   for (let p = 0; p < count; p++) {
-    check(textStarts[p]! <= textStarts[p + 1]! && idStarts[p]! <= idStarts[p + 1]!, 'text order');
+    check(wholeStarts[p]! <= wholeStarts[p + 1]! && changedFrom[p]! <= changedFrom[p + 1]!, 'text order');
     const kind = numbers[p * 5 + 3]!;
     const speaker = numbers[p * 5 + 4]!;
     check(kind >= 0 && kind < KINDS.length && speaker >= -1 && speaker < meta.speakers.length, 'paragraph');
@@ -290,20 +317,35 @@ export function deserialise(data: Uint8Array): BuiltIndex {
     postings = { bytes, offsets, counts };
   }
   check(input.finished, 'trailing bytes');
+  // Set below: asWritten reads the folded text through it.
+  // eslint-disable-next-line prefer-const
+  let corpus: Corpus;
   const { speakers } = meta;
+  const asWritten = (p: number): string => {
+    const fold = folded(corpus, p);
+    if (changedFrom[p] === changedFrom[p + 1]) return fold;
+    const units = new Uint16Array(fold.length);
+    for (let i = 0; i < fold.length; i++) units[i] = fold.charCodeAt(i);
+    for (let k = changedFrom[p]!; k < changedFrom[p + 1]!; k++) {
+      const at = changedAt[k]!;
+      check(at >= 0 && at < units.length, 'change');
+      units[at] = changedUnits[k]!;
+    }
+    return utf16.decode(units);
+  };
   const paragraphs = lazyParagraphs(count, (p) => {
     const speaker = numbers[p * 5 + 4]!;
     const paragraph: Paragraph = {
-      id: allIds.slice(idStarts[p]!, idStarts[p + 1]!),
+      id: ids.get(p) ?? `s${numbers[p * 5]!}p${numbers[p * 5 + 1]!}`,
       section: numbers[p * 5]!,
       index: numbers[p * 5 + 1]!,
       kind: KINDS[numbers[p * 5 + 3]!]!,
-      text: utf16.decode(allText.subarray(textStarts[p]!, textStarts[p + 1]!)),
+      text: whole[p] ? utf16.decode(wholeText.subarray(wholeStarts[p]!, wholeStarts[p + 1]!)) : asWritten(p),
       offset: numbers[p * 5 + 2]!,
     };
     if (speaker >= 0) paragraph.speaker = speakers[speaker]!;
     return paragraph;
   });
-  const corpus: Corpus = { paragraphs, headings: meta.headings, headingKinds: meta.headingKinds, titles: new Map(meta.titles), title: meta.title, blocks, blockOf, maps };
+  corpus = { paragraphs, headings: meta.headings, headingKinds: meta.headingKinds, titles: new Map(meta.titles), title: meta.title, blocks, blockOf, maps };
   return postings ? { corpus, postings } : { corpus };
 }
