@@ -73,7 +73,10 @@ export async function searchMany(
     // A cached text takes no trip to the event loop of its own: one now, so keys and progress are seen.
     if (text.cached) await new Promise((resolve) => setImmediate(resolve));
     if (found.length === 0) continue;
-    texts.push({ file, title: text.title, hits: found.slice(0, limit), more: Math.max(0, found.length - limit) });
+    // Plain hits, their matches worked out now: a hit's lazy matches hold its whole index (a cached
+    // file's buffer, megabytes), and fifty of them kept alive cost the garbage collector seconds.
+    const hits = found.slice(0, limit).map((hit) => ({ ...hit, matches: hit.matches }));
+    texts.push({ file, title: text.title, hits, more: Math.max(0, found.length - limit) });
   }
   onProgress?.(files.length, files.length);
   if (caches) {

@@ -49,6 +49,13 @@ interface Matched {
  */
 const READ_ON_DEMAND = 100_000;
 
+/**
+ * The traditional-character converters depend on no text: built once for every engine, so a search
+ * across fifty texts builds opencc's tries once, not fifty times (seconds of work and garbage).
+ */
+const CONVERTIBLE = new Shared(convertibleStarts);
+const CONVERTERS = new Shared(buildConverters);
+
 /** The paragraphs in both ascending lists. */
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(Math.min(a.length, b.length));
@@ -81,8 +88,8 @@ export class Engine {
   private readonly built = { folded: 0, total: 0 };
   private readonly corpus: Shared<Corpus>;
   private readonly postings: Shared<Postings>;
-  private readonly convertible = new Shared(convertibleStarts);
-  private readonly converters = new Shared(buildConverters);
+  private readonly convertible = CONVERTIBLE;
+  private readonly converters = CONVERTERS;
   private pinyinIndex: PinyinIndex | null = null;
   private readonly candidates = new Pool(
     () => new Candidates(),
