@@ -101,9 +101,10 @@ async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefine
 }
 
 /**
- * A search index over `doc`'s paragraphs (or over parts built before, see serial.ts) (lead and sections) and headings (the title, section headings
+ * A search index over `doc`'s paragraphs (lead and sections) and headings (the title, section headings
  * and the original-title line, see corpus.ts; notes are not searched). Creating it costs nothing: the folded text is built on the first search (or
  * by `prepare`), the rest when first needed, see Engine.
+ * `doc` may also be the parts of an index built before (a cached one, see serial.ts).
  */
 export function createSearchIndex(doc: Document | BuiltIndex): SearchIndex {
   const engine = new Engine(doc);
