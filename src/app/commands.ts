@@ -86,7 +86,7 @@ export const HANDLERS: { readonly [C in CommandId]: Handler } = {
   'shelf.pageDown': act({ type: 'shelfSelect', by: SHELF_PAGE }),
   'shelf.pageUp': act({ type: 'shelfSelect', by: -SHELF_PAGE }),
   'shelf.submit': act({ type: 'shelfSubmit' }),
-  'shelf.forget': act({ type: 'shelfForget' }),
+  'shelf.forget': (state, key) => reduce(state, key === 'd' && state.shelf.line.text !== '' ? { type: 'shelfEdit', edit: { type: 'insert', text: 'd' } } : { type: 'shelfForget' }),
   'shelf.close': act({ type: 'shelfClose' }),
   'shelf.move': (state, key) => reduce(state, { type: 'shelfEdit', edit: lineEdit(key) }),
   'shelf.delete': (state, key) => reduce(state, { type: 'shelfEdit', edit: lineEdit(key) }),

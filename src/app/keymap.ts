@@ -173,7 +173,8 @@ const ROWS = [
   { command: 'shelf.pageDown', keys: ['pagedown'], modes: ['shelf'], help: 'Select a page further down', category: 'Shelf' },
   { command: 'shelf.pageUp', keys: ['pageup'], modes: ['shelf'], help: 'Select a page further up', category: 'Shelf' },
   { command: 'shelf.submit', keys: ['enter'], modes: ['shelf'], help: 'Open the text at its own place', category: 'Shelf', hint: 'open' },
-  { command: 'shelf.forget', keys: ['ctrl+d'], modes: ['shelf'], help: 'Forget the record (asks once)', category: 'Shelf', hint: 'forget' },
+  // `d` only while the filter is empty: typed into a filter, it is a letter (pinyin, a title).
+  { command: 'shelf.forget', keys: ['d', 'ctrl+d'], modes: ['shelf'], help: 'Forget the record (asks once)', category: 'Shelf', hint: 'forget' },
   { command: 'shelf.close', keys: ['escape'], modes: ['shelf'], help: 'Clear the filter, or close', category: 'Shelf', hint: 'close' },
   {
     command: 'shelf.move',

@@ -2,7 +2,8 @@
  * The shelf view (`o`) as state: the entries, the filter typed (every printable key goes into it, as
  * in fzf), the matches best first, the selected one, and the two requests the reader's host carries
  * out: open a text (the reader leaves this text, saving its place, and opens the other at its own),
- * and forget a record (asked once: Ctrl-d, then Ctrl-d again or `y`; the file is never touched).
+ * and forget a record (asked once: `d` with no filter, or Ctrl-d; then either again, or `y`; the file is
+ * never touched).
  *
  * The filter's matches come back as an action (`shelfMatches`), as search results do: filtering uses
  * the search engine (`src/core/shelf/filter.ts`), which the reader loads only when first needed.
@@ -30,6 +31,8 @@ export interface ShelfState {
   readonly openAt: string | undefined;
   /** A search of every text asked for (a filter beginning with `/`, then Enter): the host runs it. */
   readonly searching: string | undefined;
+  /** How far that search is: texts done of all (each text's index is read, or built the first time). */
+  readonly progress: { done: number; total: number } | undefined;
   /** Its answer: hits across the texts, best first. */
   readonly hits: { query: string; list: readonly ShelfHit[] } | undefined;
 }
@@ -69,6 +72,7 @@ export function initialShelf(entries: readonly ShelfEntry[] = [], open = false):
     openRequest: undefined,
     openAt: undefined,
     searching: undefined,
+    progress: undefined,
     hits: undefined,
   };
 }
@@ -83,6 +87,8 @@ export type ShelfAction =
   | { type: 'shelfForget' }
   /** The entries matching `query`, best first; dropped unless the filter still says `query`. */
   | { type: 'shelfMatches'; query: string; matches: readonly number[] }
+  /** How many texts a search across them has done. */
+  | { type: 'shelfProgress'; query: string; done: number; total: number }
   /** The answer of a search across the texts. */
   | { type: 'shelfHits'; query: string; hits: readonly ShelfHit[] };
 
@@ -103,14 +109,17 @@ function withShelf(state: ReaderState, patch: Partial<ShelfState>, notice?: stri
 export function reduceShelf(state: ReaderState, action: ShelfAction): ReaderState {
   const { shelf } = state;
   // Any key but the second Ctrl-d (or y) cancels the question.
-  const base = shelf.confirm !== undefined && action.type !== 'shelfForget' && action.type !== 'shelfMatches' && action.type !== 'shelfHits' && !(action.type === 'shelfEdit' && action.edit.type === 'insert' && action.edit.text === 'y') ? withShelf(state, { confirm: undefined }) : state;
+  const base = shelf.confirm !== undefined && action.type !== 'shelfForget' && action.type !== 'shelfMatches' && action.type !== 'shelfHits' && action.type !== 'shelfProgress' && !(action.type === 'shelfEdit' && action.edit.type === 'insert' && action.edit.text === 'y') ? withShelf(state, { confirm: undefined }) : state;
   switch (action.type) {
     case 'shelfOpen':
       return withShelf(base, { ...initialShelf(shelf.entries, true), forget: shelf.forget }, shelf.entries.length === 0 ? 'the shelf is empty: texts you open are listed here (yuedu DIR adds a folder)' : undefined);
+    case 'shelfProgress':
+      if (!shelf.open || shelf.searching !== action.query) return state;
+      return withShelf(state, { progress: { done: action.done, total: action.total } });
     case 'shelfHits': {
       if (!shelf.open || shelf.searching !== action.query) return state;
       const notice = action.hits.length === 0 ? `no text on the shelf has ${action.query}` : `${action.hits.length} paragraphs found; Enter opens one`;
-      return withShelf(state, { searching: undefined, hits: { query: action.query, list: action.hits }, selected: 0 }, notice);
+      return withShelf(state, { searching: undefined, progress: undefined, hits: { query: action.query, list: action.hits }, selected: 0 }, notice);
     }
     case 'shelfMatches': {
       if (action.query !== shelf.line.text || !shelf.open) return state;
@@ -138,18 +147,18 @@ export function reduceShelf(state: ReaderState, action: ShelfAction): ReaderStat
         const hit = shownHits(shelf)?.[shelf.selected];
         if (hit) return { ...withShelf(base, { openRequest: hit.path, openAt: hit.ref }), quit: true };
         if (shelf.searching === query) return base;
-        return withShelf(base, { searching: query, hits: undefined, selected: 0 }, `searching every text for ${query}…`);
+        return withShelf(base, { searching: query, progress: undefined, hits: undefined, selected: 0 }, `searching every text for ${query}…`);
       }
       const entry = selectedEntry(shelf);
       if (!entry) return base;
       if (entry.path === undefined) return withShelf(base, {}, `${shownTitle(entry)} was read from standard input: pipe it in again to open it`);
-      if (entry.missing) return withShelf(base, {}, `${shownTitle(entry)}: its file is gone (Ctrl-d forgets the record)`);
+      if (entry.missing) return withShelf(base, {}, `${shownTitle(entry)}: its file is gone (d forgets the record)`);
       return { ...withShelf(base, { openRequest: entry.path }), quit: true };
     }
     case 'shelfForget': {
       const entry = selectedEntry(shelf);
       if (!entry || entry.key === undefined || entry.lastRead === undefined) return withShelf(base, { confirm: undefined }, 'nothing to forget: this text has no record');
-      if (shelf.confirm !== entry.key) return withShelf(base, { confirm: entry.key }, `forget ${shownTitle(entry)}? its place, marks and time go, the file stays: Ctrl-d or y again`);
+      if (shelf.confirm !== entry.key) return withShelf(base, { confirm: entry.key }, `forget ${shownTitle(entry)}? its place, marks and time go, the file stays: d or y again`);
       return forget(state);
     }
   }

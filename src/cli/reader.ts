@@ -22,7 +22,7 @@ import { drawFirstFrame } from '../ui/first-frame.js';
 import { KEY_SAVE_WAIT_MS, loadState, saveState, type StateRecord, type StateUpdate } from '../storage/store.js';
 import { visibleRows } from '../app/selectors.js';
 import type { ShelfHit } from '../app/shelf.js';
-import { searchMany } from './commands/search-many.js';
+import { openIndexCaches, searchMany } from './commands/search-many.js';
 
 /** Hits listed per text when the shelf searches every text. */
 const ACROSS_PER_TEXT = 5;
@@ -260,10 +260,10 @@ async function runOnce(
       onMark,
       onLeave,
       onState,
-      searchTexts: async (query: string): Promise<ShelfHit[]> => {
+      searchTexts: async (query: string, onProgress?: (done: number, total: number) => void): Promise<ShelfHit[]> => {
         if (!options.loadPath) return [];
         const paths = shelf.filter((entry) => entry.path !== undefined && !entry.missing).map((entry) => entry.path!);
-        const { texts } = await searchMany(paths, query, options.loadPath, ACROSS_PER_TEXT);
+        const { texts } = await searchMany(paths, query, options.loadPath, ACROSS_PER_TEXT, onProgress, openIndexCaches());
         return texts.flatMap((text) => text.hits.map((hit) => ({ path: text.file, title: text.title, ref: hit.paragraphId, text: hit.text })));
       },
       clipboard: options.clipboard ?? true,

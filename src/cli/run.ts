@@ -15,7 +15,7 @@ import { tocJson, tocText } from './commands/toc.js';
 import { wrapChunks } from './commands/wrap.js';
 import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.js';
 import { gatherShelf, shelfJson, shelfText } from './commands/shelf.js';
-import { expandTargets, searchMany, searchManyJson, searchManyText } from './commands/search-many.js';
+import { expandTargets, openIndexCaches, searchMany, searchManyJson, searchManyText } from './commands/search-many.js';
 import { lastRead, type ShelfListing } from '../storage/shelf.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
@@ -139,9 +139,9 @@ async function searchManyCommand(query: string, targets: string[], args: CliArgs
   const onProgress = (done: number, total: number): void => {
     if (Date.now() - started < 300) return;
     shown = true;
-    stderr.write(`\r\u001b[Ksearching texts… ${done}/${total}`);
+    stderr.write(`\r\u001b[Ksearching… ${done}/${total} texts`);
   };
-  const found = await searchMany(files, query, (path) => load(path), limit, stderr.isTTY ? onProgress : undefined);
+  const found = await searchMany(files, query, (path) => load(path), limit, stderr.isTTY ? onProgress : undefined, openIndexCaches());
   if (shown) stderr.write('\r\u001b[K');
   for (const note of [...notes, ...found.notes]) stderr.write(`yuedu: ${note}\n`);
   if (files.length === 0) throw new UserError(`no .txt, .md or .epub file under ${targets.map((t) => `'${t}'`).join(', ')}`);

@@ -32,7 +32,8 @@ export interface EffectRunnerOptions {
   /** Replaces the search engine (tests). */
   createIndex?(doc: Document): Promise<SearchIndex>;
   /** Searches every text on the shelf (`/` in the shelf view), best first; without it, nothing is found. */
-  searchTexts?(query: string): Promise<readonly ShelfHit[]>;
+  /** Searches every text on the shelf, telling how many texts are done as it goes. */
+  searchTexts?(query: string, onProgress?: (done: number, total: number) => void): Promise<readonly ShelfHit[]>;
   /** Replaces the clock (tests). @default performance.now */
   now?(): number;
   /** Replaces the auto-scroll's interval timer (tests). */
@@ -110,7 +111,8 @@ export class EffectRunner {
         return;
       case 'shelfSearch': {
         const { query } = effect;
-        const answer = this.options.searchTexts ? this.options.searchTexts(query).catch(() => []) : Promise.resolve([]);
+        const progress = (done: number, total: number): void => dispatch({ type: 'shelfProgress', query, done, total });
+        const answer = this.options.searchTexts ? this.options.searchTexts(query, progress).catch(() => []) : Promise.resolve([]);
         // The reducer drops an answer to a query no longer asked (shelf.searching moved on).
         void answer.then((hits) => dispatch({ type: 'shelfHits', query, hits }));
         return;

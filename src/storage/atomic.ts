@@ -8,11 +8,11 @@ import { dirname } from 'node:path';
  * is flushed to disk, and is renamed over `path`; then the folder is flushed so the rename survives a
  * crash. On failure the temporary file is removed and the error thrown; `path` is untouched.
  */
-export function writeFileAtomic(path: string, data: string, mode = 0o600): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): void {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   let fd: number | undefined = openSync(temp, 'wx', mode);
   try {
-    const bytes = Buffer.from(data, 'utf8');
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
     fsyncSync(fd);
     closeSync(fd);

@@ -60,7 +60,7 @@ export interface AppProps {
   /** Replaces the search engine (tests). */
   createIndex?: (doc: Document) => Promise<SearchIndex>;
   /** Searches every text on the shelf (`/` in the shelf view), best first; without it, nothing is found. */
-  searchTexts?: (query: string) => Promise<readonly ShelfHit[]>;
+  searchTexts?: (query: string, onProgress?: (done: number, total: number) => void) => Promise<readonly ShelfHit[]>;
 }
 
 export function App({ doc, size, draw, ambiguousWidth = 1, color = true, section, initial, onStateChange, onMark, copy, suspend, createIndex, searchTexts }: AppProps) {
@@ -98,7 +98,7 @@ export function App({ doc, size, draw, ambiguousWidth = 1, color = true, section
         suspend: () => latest.current.suspend?.(),
         quit: () => latest.current.exit(),
         lastInput: () => lastInput.current,
-        searchTexts: (query) => latest.current.searchTexts?.(query) ?? Promise.resolve([]),
+        searchTexts: (query, onProgress) => latest.current.searchTexts?.(query, onProgress) ?? Promise.resolve([]),
         ...(createIndex ? { createIndex } : {}),
       }),
     [doc, createIndex],

@@ -79,6 +79,35 @@ describe('the shelf view (reducer)', () => {
     expect(s.notice).toMatch(/no record/);
   });
 
+  it('d forgets as Ctrl-d does while the filter is empty, asking once; in a filter it is a letter', () => {
+    let s = keys(state(), 'o', 'd');
+    expect(s.notice).toMatch(/forget 红楼梦\?.*d or y again/);
+    expect(s.shelf.forget).toBeUndefined();
+    s = keys(s, 'd');
+    expect(s.shelf.forget).toEqual({ serial: 1, key: KEY(1) });
+    expect(s.shelf.entries.map((e) => e.title)).toEqual(['不见了', '西游记', '管道里来的']);
+    s = keys(s, 'escape', 'o', 'x', 'd');
+    expect(s.shelf.line.text).toBe('xd');
+    expect(s.shelf.confirm).toBeUndefined();
+    expect(s.shelf.forget).toEqual({ serial: 1, key: KEY(1) });
+    // Ctrl-d forgets whatever the filter holds (西游记 was never read: nothing to forget).
+    s = keys(answer(keys(s, 'backspace')), 'ctrl+d');
+    expect(s.shelf.line.text).toBe('x');
+    expect(s.notice).toMatch(/no record/);
+  });
+
+  it('a search across the texts shows how many texts are done while it runs, then its answer', () => {
+    let s = keys(state(), 'o', '/', '梦', 'enter');
+    expect(shelfFrame(s, createTheme(false), NOW).lines[18]).toMatch(/searching every text for 梦/);
+    // Progress of a search no longer asked is dropped.
+    expect(reduce(s, { type: 'shelfProgress', query: '别的', done: 1, total: 4 })).toBe(s);
+    s = reduce(s, { type: 'shelfProgress', query: '梦', done: 2, total: 4 });
+    expect(shelfFrame(s, createTheme(false), NOW).lines[18]).toMatch(/searching… 2\/4 texts/);
+    s = reduce(s, { type: 'shelfHits', query: '梦', hits: [] });
+    expect(s.shelf.progress).toBeUndefined();
+    expect(shelfFrame(s, createTheme(false), NOW).lines[18]).toMatch(/no text on the shelf has 梦/);
+  });
+
   it('/query then Enter asks the host to search every text; Enter on a hit opens its text at its paragraph', () => {
     let s = keys(state(), 'o', '/', '梦', 'enter');
     expect(s.shelf.searching).toBe('梦');

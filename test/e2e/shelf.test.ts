@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { parseDocument } from '../../src/core/document/parse.js';
 import { saveState } from '../../src/storage/store.js';
-import { disposeTerminals, keys, startTerminal, type TerminalSession } from '../helpers/terminal.js';
+import { disposeTerminals, keys, startTerminal, YUEDU_BIN, type TerminalSession } from '../helpers/terminal.js';
+import { spawn } from 'node:child_process';
 
 const READY = /\d+\/~?\d+ \d+%/;
 const homes: string[] = [];
@@ -123,7 +124,7 @@ describe('the shelf in the reader', () => {
 
 describe('searching every text from the shelf view', () => {
   it('/ then a query and Enter lists hits across the three texts; Enter opens one at its paragraph', async () => {
-    const { dir, env } = library();
+    const { home, dir, env } = library();
     const term = await startTerminal({ cols: 100, rows: 30, args: [dir], env });
     await term.waitFor(/书架 Shelf\s+3 texts/, { timeout: 20_000 });
     // Typed one key at a time, as a person does; the query goes in as pasted text would.
@@ -133,6 +134,8 @@ describe('searching every text from the shelf view', () => {
     term.write(keys.enter);
     await term.waitFor(/1 paragraph in 3 texts/, { timeout: 30_000 });
     expect(term.screen()).toMatch(/丙书 gamma\s+s2p3\s+丙书第2章第3段。麒麟/);
+    // Each text's index was cached on the way, by content.
+    expect(readdirSync(join(home, 'cache', 'yuedu', 'search')).filter((name) => /^[0-9a-f]{32}\.idx$/.test(name))).toHaveLength(3);
     term.write(keys.enter);
     await term.waitFor((t) => READY.test(t.row(29)) && t.screen().includes('丙书第2章第3段'), { timeout: 15_000 });
     // The hit's paragraph is at the top of the text.
@@ -144,6 +147,41 @@ describe('searching every text from the shelf view', () => {
 });
 
 describe('yuedu search across texts', () => {
+  it('answers the same from its cached indexes, rebuilds a damaged one, and two at once leave whole files', async () => {
+    const { home, dir, env } = library();
+    const cached = join(home, 'cache', 'yuedu', 'search');
+    const first = runCli(['search', '--json', '凤凰', dir], { env });
+    expect(first.status).toBe(0);
+    const files = readdirSync(cached).filter((name) => name.endsWith('.idx'));
+    expect(files).toHaveLength(3);
+    expect(runCli(['search', '--json', '凤凰', dir], { env }).stdout).toBe(first.stdout);
+    // A damaged index is not trusted: the answer is the same, and the file is whole again.
+    const damaged = join(cached, files[0]!);
+    const bytes = readFileSync(damaged);
+    bytes[bytes.length - 5]! ^= 0xff;
+    writeFileSync(damaged, bytes);
+    expect(runCli(['search', '--json', '凤凰', dir], { env }).stdout).toBe(first.stdout);
+    expect(readFileSync(damaged).equals(bytes)).toBe(false);
+
+    // Two searches at once, each writing every index, on an empty cache.
+    rmSync(join(home, 'cache'), { recursive: true, force: true });
+    const run = (): Promise<number | null> =>
+      new Promise((resolve) => {
+        // Standard output a pipe: 'ignore' looks like a closed one to yuedu (exit 74).
+        const child = spawn(process.execPath, [YUEDU_BIN, 'search', '麒麟', dir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.resume();
+        child.stderr.resume();
+        child.on('close', (code) => resolve(code));
+      });
+    expect(await Promise.all([run(), run()])).toEqual([0, 0]);
+    const left = readdirSync(cached);
+    expect(left.filter((name) => !name.endsWith('.idx'))).toEqual([]);
+    const { SearchCache } = await import('../../src/storage/search-cache.js');
+    const { BUILD_STAMP } = await import('../../src/cli/commands/text-index.js');
+    const cache = SearchCache.open({ stamp: BUILD_STAMP, folder: cached })!;
+    for (const name of left) expect(cache.read(name.slice(0, 32)), name).toBeDefined();
+  }, 60_000);
+
   it('groups hits by text, best first, with refs; --json adds the file; exit codes as for one file', () => {
     const { dir, env } = library();
     const plain = runCli(['search', '凤凰', dir], { env });

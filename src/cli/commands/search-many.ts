@@ -8,6 +8,9 @@ import type { SearchHit } from '../../core/search/types.js';
 import { sanitizeLine } from '../../core/document/sanitize.js';
 import { scanFolder } from '../../storage/shelf-scan.js';
 import { searchText, type SearchTextOptions } from './search.js';
+import { BUILD_STAMP, openTextIndex, type IndexCaches, type TextIndex } from './text-index.js';
+import { SearchCache } from '../../storage/search-cache.js';
+import { FileCache } from '../../storage/shelf-cache.js';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -39,29 +42,46 @@ export function expandTargets(targets: readonly string[]): { files: string[]; no
   return { files: [...new Set(files.map((f) => resolve(f)))], notes };
 }
 
+/** The caches a search across texts reads and fills, or undefined when nothing may be written. */
+export function openIndexCaches(env: NodeJS.ProcessEnv = process.env): IndexCaches | undefined {
+  const search = SearchCache.open({ stamp: BUILD_STAMP, env });
+  return search ? { search, files: FileCache.open(env) } : undefined;
+}
+
 export async function searchMany(
   files: readonly string[],
   query: string,
   load: (path: string) => Promise<Document>,
   limit: number,
-  /** Told after each text, with how many are done. */
+  /** Told before each text and once at the end, with how many are done. */
   onProgress?: (done: number, total: number) => void,
+  /** Where indexes are kept between runs; without it every text is read and indexed. */
+  caches?: IndexCaches,
 ): Promise<{ texts: TextHits[]; notes: string[] }> {
-  const { createSearchIndex } = await import('../../core/search/index.js');
   const texts: TextHits[] = [];
   const notes: string[] = [];
   for (const [i, file] of files.entries()) {
     onProgress?.(i, files.length);
-    let doc: Document;
+    let text: TextIndex;
     try {
-      doc = await load(file);
+      text = await openTextIndex(file, load, caches);
     } catch (error) {
       notes.push(`skipped: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`);
       continue;
     }
-    const found = createSearchIndex(doc).search(query);
+    const found = text.index.search(query);
+    // A cached text takes no trip to the event loop of its own: one now, so keys and progress are seen.
+    if (text.cached) await new Promise((resolve) => setImmediate(resolve));
     if (found.length === 0) continue;
-    texts.push({ file, title: doc.title, hits: found.slice(0, limit), more: Math.max(0, found.length - limit) });
+    // Plain hits, their matches worked out now: a hit's lazy matches hold its whole index (a cached
+    // file's buffer, megabytes), and fifty of them kept alive cost the garbage collector seconds.
+    const hits = found.slice(0, limit).map((hit) => ({ ...hit, matches: hit.matches }));
+    texts.push({ file, title: text.title, hits, more: Math.max(0, found.length - limit) });
+  }
+  onProgress?.(files.length, files.length);
+  if (caches) {
+    const warning = caches.files.save();
+    if (warning !== undefined) notes.push(warning);
   }
   // Best first: by the best hit's score, then by how many hits, then by name so ties are stable.
   texts.sort((a, b) => a.hits[0]!.score - b.hits[0]!.score || b.hits.length + b.more - (a.hits.length + a.more) || (a.file < b.file ? -1 : 1));

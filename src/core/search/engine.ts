@@ -8,7 +8,8 @@ import { TermHits, tierOf, type TermHit } from './hits.js';
 import { normalise, toOriginal } from './normalise.js';
 import { PinyinIndex } from './pinyin-index.js';
 import { loadWordDictionary } from './pinyin.js';
-import { buildPostings, paragraphsWithAll } from './postings.js';
+import { buildPostings, paragraphsWithAll, type Postings } from './postings.js';
+import type { BuiltIndex } from './serial.js';
 import { readQuery, type Reading, type Term } from './query.js';
 import { snapToGraphemes } from './ranges.js';
 import { best, Candidates, combine, headingScore, score, scoreOf } from './rank.js';
@@ -48,6 +49,13 @@ interface Matched {
  */
 const READ_ON_DEMAND = 100_000;
 
+/**
+ * The traditional-character converters depend on no text: built once for every engine, so a search
+ * across fifty texts builds opencc's tries once, not fifty times (seconds of work and garbage).
+ */
+const CONVERTIBLE = new Shared(convertibleStarts);
+const CONVERTERS = new Shared(buildConverters);
+
 /** The paragraphs in both ascending lists. */
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(Math.min(a.length, b.length));
@@ -79,9 +87,9 @@ function readsOnDemand(corpus: Corpus): boolean {
 export class Engine {
   private readonly built = { folded: 0, total: 0 };
   private readonly corpus: Shared<Corpus>;
-  private readonly postings = new Shared(() => this.buildPostings());
-  private readonly convertible = new Shared(convertibleStarts);
-  private readonly converters = new Shared(buildConverters);
+  private readonly postings: Shared<Postings>;
+  private readonly convertible = CONVERTIBLE;
+  private readonly converters = CONVERTERS;
   private pinyinIndex: PinyinIndex | null = null;
   private readonly candidates = new Pool(
     () => new Candidates(),
@@ -89,8 +97,11 @@ export class Engine {
   );
   private termHits: Pool<TermHits> | null = null;
 
-  constructor(doc: Document) {
-    this.corpus = new Shared(() => buildCorpus(doc, this.built));
+  /** From a document, or from parts built before (a cached index, see serial.ts). */
+  constructor(source: Document | BuiltIndex) {
+    const prebuilt = 'corpus' in source ? source : undefined;
+    this.corpus = prebuilt ? Shared.of(prebuilt.corpus) : new Shared(() => buildCorpus(source as Document, this.built));
+    this.postings = prebuilt?.postings ? Shared.of(prebuilt.postings) : new Shared(() => this.buildPostings());
   }
 
   /** How far the lazy parts are built. */

@@ -23,6 +23,7 @@
  */
 import type { Document } from '../document/types.js';
 import { Engine } from './engine.js';
+import type { BuiltIndex } from './serial.js';
 import type { Steps } from './steps.js';
 import type { AsyncSearchOptions, IndexProgress, PrepareOptions, SearchAnswer, SearchHit, SearchIndex, SearchOptions } from './types.js';
 
@@ -103,8 +104,9 @@ async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefine
  * A search index over `doc`'s paragraphs (lead and sections) and headings (the title, section headings
  * and the original-title line, see corpus.ts; notes are not searched). Creating it costs nothing: the folded text is built on the first search (or
  * by `prepare`), the rest when first needed, see Engine.
+ * `doc` may also be the parts of an index built before (a cached one, see serial.ts).
  */
-export function createSearchIndex(doc: Document): SearchIndex {
+export function createSearchIndex(doc: Document | BuiltIndex): SearchIndex {
   const engine = new Engine(doc);
   // The reader repeats the last query when it re-renders; answer that from memory.
   let last: { query: string; limit: number; hits: SearchHit[]; complete: boolean } | null = null;

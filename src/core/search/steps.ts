@@ -16,6 +16,15 @@ export class Shared<T> {
 
   constructor(private readonly build: () => Steps<T>) {}
 
+  /** One built already (read from a cache). */
+  static of<T>(value: T): Shared<T> {
+    const shared = new Shared<T>(() => {
+      throw new Error('built already');
+    });
+    shared.result = { value };
+    return shared;
+  }
+
   /** The value, once built. */
   get value(): T | undefined {
     return this.result?.value;

@@ -56,8 +56,11 @@ export function shelfFrame(state: ReaderState, theme: Theme, now: Date): ScreenV
   const hints = keyHints('shelf')
     .map((h) => `${h.key} ${h.hint}`)
     .join('  ');
+  // While a search across the texts runs, its progress is the status (the first time, every text is indexed).
   const status =
-    state.notice !== ''
+    shelf.searching !== undefined && shelf.progress !== undefined
+      ? `searching… ${shelf.progress.done}/${shelf.progress.total} texts`
+      : state.notice !== ''
       ? state.notice
       : across !== undefined && !hits
         ? 'Enter searches every text on the shelf'
