@@ -142,6 +142,19 @@ describe('Flow positions', () => {
     );
   });
 
+  it('finds each block by its id, first by scanning and then by its map, and -1 for an unknown id', () => {
+    const flow = new Flow(doc, { width: 37 });
+    const blocks = documentBlocks(doc);
+    expect(blocks.length).toBeGreaterThan(20);
+    // More look-ups than are scanned, so both ways answer.
+    for (let round = 0; round < 2; round++) {
+      blocks.forEach((block, i) => {
+        expect(flow.indexOf(block.id)).toBe(i);
+      });
+      expect(flow.indexOf('no-such-block')).toBe(-1);
+    }
+  });
+
   it('moves by rows, stopping at both ends, and numbers rows like flowRows', () => {
     const flow = new Flow(doc, { width: 37 });
     const all = flowRows(doc, { width: 37 });
