@@ -341,6 +341,26 @@ export class Flow {
     return -1;
   }
 
+  /**
+   * The index of each of `ids` (-1 for one it has not), in one pass over the blocks: for the few
+   * thousand headings of a long book, cheaper than the map of every block's id.
+   */
+  indexesOf(ids: readonly string[]): number[] {
+    const known = this.ids;
+    if (known) return ids.map((id) => known.get(id) ?? -1);
+    const wanted = new Map<string, number[]>();
+    ids.forEach((id, i) => {
+      const at = wanted.get(id);
+      if (at) at.push(i);
+      else wanted.set(id, [i]);
+    });
+    const found = new Array<number>(ids.length).fill(-1);
+    this.blocks.forEach((block, index) => {
+      for (const i of wanted.get(block.id) ?? []) found[i] = index;
+    });
+    return found;
+  }
+
   /** The row at `pos`. */
   row(pos: RowPosition): Row {
     const row = this.rows(pos.block)[pos.row];

@@ -155,6 +155,16 @@ describe('Flow positions', () => {
     }
   });
 
+  it('finds many ids in one pass as one by one, with or without the map', () => {
+    const ids = [...documentBlocks(doc).map((block) => block.id).reverse(), 'no-such-block', documentBlocks(doc)[3]!.id];
+    const expected = ids.map((id) => new Flow(doc, { width: 37 }).indexOf(id));
+    expect(expected.at(-2)).toBe(-1);
+    expect(new Flow(doc, { width: 37 }).indexesOf(ids)).toEqual(expected);
+    const mapped = new Flow(doc, { width: 37 });
+    for (const id of ids) mapped.indexOf(id);
+    expect(mapped.indexesOf(ids)).toEqual(expected);
+  });
+
   it('moves by rows, stopping at both ends, and numbers rows like flowRows', () => {
     const flow = new Flow(doc, { width: 37 });
     const all = flowRows(doc, { width: 37 });
