@@ -170,6 +170,13 @@ export function headingText(line: string): string {
   return line.replace(/^[\s\u3000]+/u, '').trimEnd();
 }
 
+/** What `\s` (and so trimEnd) matches: White_Space and line terminators, U+3000 among them. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 function shortEnough(text: string): boolean {
   if (text.length <= MAX_HEADING) return true;
   if (text.length > MAX_HEADING * 2) return false;
@@ -195,6 +202,12 @@ export interface HeadingMatch {
 
 /** The rule a line matches as a heading, or undefined (see the module comment). */
 export function matchHeading(line: string): HeadingMatch | undefined {
+  // Most lines are paragraphs far longer than a heading: measured in place, without the copy headingText makes.
+  let first = 0;
+  let last = line.length;
+  while (first < last && isSpace(line.charCodeAt(first))) first++;
+  while (last > first && isSpace(line.charCodeAt(last - 1))) last--;
+  if (last - first > MAX_HEADING * 2) return undefined;
   const text = headingText(line);
   if (text.length === 0 || !shortEnough(text)) return undefined;
   // Every rule starts with one of FIRST, except `学而第一`, which has a 第.

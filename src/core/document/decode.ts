@@ -58,18 +58,18 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
  * new, shorter length.
  */
 export function normaliseNewlineBytes(bytes: Uint8Array): Uint8Array {
-  let from = bytes.indexOf(0x0d);
+  const from = bytes.indexOf(0x0d);
   if (from < 0) return bytes;
   let to = from;
-  while (from < bytes.length) {
-    // bytes[from] is a CR: it becomes the LF, and an LF after it is dropped.
-    bytes[to++] = 0x0a;
-    from += bytes[from + 1] === 0x0a ? 2 : 1;
-    const next = bytes.indexOf(0x0d, from);
-    const end = next < 0 ? bytes.length : next;
-    bytes.copyWithin(to, from, end);
-    to += end - from;
-    from = end;
+  // One plain loop: a call per line (indexOf, copyWithin) costs more in a book of short lines.
+  for (let i = from; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte !== 0x0d) bytes[to++] = byte;
+    else {
+      // A CR becomes the LF, and an LF after it is dropped.
+      bytes[to++] = 0x0a;
+      if (bytes[i + 1] === 0x0a) i++;
+    }
   }
   return bytes.subarray(0, to);
 }
