@@ -54,6 +54,7 @@ Worked examples
   `1、总则` `2、范围` `3、定义`     headings only because they count 1, 2, 3 with text between
   `1、苹果` on three adjacent lines a list, not headings
 */
+import { isSpace } from './space.js';
 
 /** The longest heading line, in code points (leading indents not counted). */
 export const MAX_HEADING = 40;
@@ -168,13 +169,6 @@ const CLOSERS = /[”’」』）)》〉\]"'\s]+$/u;
 /** The line without leading indents (full-width and ASCII spaces) and trailing spaces. */
 export function headingText(line: string): string {
   return line.replace(/^[\s\u3000]+/u, '').trimEnd();
-}
-
-/** What `\s` (and so trimEnd) matches: White_Space and line terminators, U+3000 among them. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function shortEnough(text: string): boolean {
