@@ -354,8 +354,11 @@ export class Flow {
       if (at) at.push(i);
       else wanted.set(id, [i]);
     });
+    // Most blocks are paragraphs whose ids are longer than any heading's: their length answers without hashing them.
+    const lengths = new Set(ids.map((id) => id.length));
     const found = new Array<number>(ids.length).fill(-1);
     this.blocks.forEach((block, index) => {
+      if (!lengths.has(block.id.length)) return;
       for (const i of wanted.get(block.id) ?? []) found[i] = index;
     });
     return found;
