@@ -218,8 +218,9 @@ const startsMemo = new WeakMap<Document, EntryStarts>();
 function entryStarts(doc: Document, flow: Flow): EntryStarts {
   const memo = startsMemo.get(doc);
   if (memo) return memo;
-  const found = sidebarEntries(doc)
-    .map((entry, i) => ({ block: flow.indexOf(entry.target), entry: i }))
+  const found = flow
+    .indexesOf(sidebarEntries(doc).map((entry) => entry.target))
+    .map((block, entry) => ({ block, entry }))
     .filter((start) => start.block >= 0)
     .sort((a, b) => a.block - b.block || a.entry - b.entry);
   const starts = { blocks: Int32Array.from(found, (start) => start.block), entries: Int32Array.from(found, (start) => start.entry) };

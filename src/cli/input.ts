@@ -112,7 +112,7 @@ async function readPath(path: string, shown: string, maxBytes: number): Promise<
     if (info.isDirectory()) throw inputError(shown, Object.assign(new Error('directory'), { code: 'EISDIR' }));
     // Regular files are refused before reading; pipes and devices are stopped while reading.
     if (info.isFile() && info.size > maxBytes) throw tooLarge(shown, maxBytes, info.size);
-    return await collect(chunks(handle), shown, maxBytes);
+    return await collect(info.isFile() && info.size > 0 ? sized(handle, info.size) : chunks(handle), shown, maxBytes);
   } catch (error) {
     throw error instanceof UserError ? error : inputError(shown, error);
   } finally {
@@ -129,6 +129,19 @@ async function* chunks(handle: FileHandle): AsyncGenerator<Uint8Array> {
   }
 }
 
+/** A regular file in one read of its size (a long book in chunks cost a copy of it), then whatever it grew by since. */
+async function* sized(handle: FileHandle, size: number): AsyncGenerator<Uint8Array> {
+  const buffer = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await handle.read(buffer, at, size - at, null);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  yield buffer.subarray(0, at);
+  if (at === size) yield* chunks(handle);
+}
+
 async function collect(source: AsyncIterable<Uint8Array | string>, shown: string, maxBytes: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
@@ -138,7 +151,7 @@ async function collect(source: AsyncIterable<Uint8Array | string>, shown: string
     if (total > maxBytes) throw tooLarge(shown, maxBytes);
     parts.push(bytes);
   }
-  return Buffer.concat(parts, total);
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts, total);
 }
 
 function tooLarge(shown: string, maxBytes: number, size?: number): UserError {

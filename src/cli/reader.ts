@@ -17,8 +17,9 @@ import { sanitizeLine } from '../core/document/sanitize.js';
 import { charsThrough, textCounts } from '../core/document/counts.js';
 import { ReadingClock } from '../storage/reading-time.js';
 import { forgetRecord, type ShelfListing } from '../storage/shelf.js';
-import { keyboard, TerminalSession } from '../terminal/session.js';
-import { drawFirstFrame } from '../ui/first-frame.js';
+import { keyboard, TerminalSession, terminalSize, type TerminalSize } from '../terminal/session.js';
+import { firstFrameView } from '../ui/first-frame.js';
+import type { ScreenView } from '../ui/rows/frame.js';
 import { KEY_SAVE_WAIT_MS, loadState, saveState, type StateRecord, type StateUpdate } from '../storage/store.js';
 import { visibleRows } from '../app/selectors.js';
 import type { ShelfHit } from '../app/shelf.js';
@@ -150,12 +151,6 @@ async function runOnce(
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
   }
   const loaded = loadState(doc.source);
-  // The text joins the shelf as it opens (after its record was read: a damaged one is warned about
-  // first), so the shelf, and another yuedu, list it at once.
-  // Not a text only shown behind the shelf (`yuedu DIR`): it is not being read until the shelf closes.
-  if (loaded.warning === undefined && !options.showShelf) saveState(doc.source, recordUpdate(doc, options.path, {}));
-  const { entries: shelf, notes } = await gather();
-  opened ??= notes[0];
   // A search goes to its hit, or to the start when nothing matches: not to the saved place.
   const top = openingAnchor(doc, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
   const settings = options.settings ?? {};
@@ -172,8 +167,10 @@ async function runOnce(
   const spacing = options.spacing ?? record?.spacing ?? base.spacing;
   const script = options.script ?? record?.script ?? base.script;
   // The saved record's warning, else what opened (or the shelf's note); then the settings file's warning.
-  const notice = [loaded.warning ?? opened, options.notice].filter((line) => line !== undefined).join('; ');
-  const initial = {
+  const noticeOf = (shown: string | undefined): string => [loaded.warning ?? shown, options.notice].filter((line) => line !== undefined).join('; ');
+  let notice = noticeOf(opened);
+  // What the first frame shows; the shelf is gathered after it is drawn (the text's own view shows none of it).
+  const early = {
     ...(top === undefined ? {} : { top }),
     ...(record ? { marks: record.marks } : {}),
     measure,
@@ -183,7 +180,7 @@ async function runOnce(
     ...(settings.sidebar === false ? { sidebarHidden: true } : {}),
     ...(notice === '' ? {} : { notice }),
     ...(options.search === undefined ? {} : { search: options.search }),
-    shelf,
+    shelf: [] as ShelfListing['entries'],
     ...(options.showShelf ? { showShelf: true } : {}),
   };
   let leaveWarning: string | undefined;
@@ -235,9 +232,20 @@ async function runOnce(
   if (!keys) throw new UserError('no terminal to read keys from (stdin is not a terminal and /dev/tty cannot be opened)', 2, "Use 'yuedu print' to print the text instead.");
   let session: TerminalSession;
   let ambiguousWidth: AmbiguousWidth;
+  // The early frame is the text's view: with the shelf shown first (`yuedu DIR`), the app draws the first.
+  const frameFor = (width: AmbiguousWidth, size: TerminalSize) =>
+    firstFrameView(size, { doc, ambiguousWidth: width, color: options.color, ...(section === undefined ? {} : { section }), initial: early });
+  let frame: { width: AmbiguousWidth; size: TerminalSize; view: ScreenView } | undefined;
   try {
     // Asked of the terminal before the session takes it and the first frame is drawn (see ambiguous.ts).
-    ambiguousWidth = await widthOf(keys.stream);
+    // The question is written at once; the frame is built while the terminal answers, for one cell
+    // (the common answer), and built again in the rare case the answer is two.
+    const asked = widthOf(keys.stream);
+    if (!options.showShelf) {
+      const size = terminalSize(process.stdout);
+      frame = { width: 1, size, view: frameFor(1, size) };
+    }
+    ambiguousWidth = await asked;
     session = new TerminalSession({ input: keys.stream, output: process.stdout, ambiguousWidth });
   } catch (error) {
     keys.close();
@@ -246,8 +254,20 @@ async function runOnce(
   let code: number;
   try {
     session.open();
-    // The early frame is the text's view: with the shelf shown first (`yuedu DIR`), the app draws the first.
-    if (!options.showShelf) drawFirstFrame(session, { doc, ambiguousWidth, color: options.color, ...(section === undefined ? {} : { section }), initial });
+    if (!options.showShelf) {
+      const size = session.getSize();
+      const same = frame !== undefined && frame.width === ambiguousWidth && frame.size.columns === size.columns && frame.size.rows === size.rows;
+      session.draw(same ? frame!.view : frameFor(ambiguousWidth, size));
+    }
+    frame = undefined;
+    // The text joins the shelf as it opens (after its record was read: a damaged one is warned about
+    // first), so the shelf, and another yuedu, list it at once; after the first frame, which needs
+    // none of it (the record counts the whole text's chapters and characters).
+    // Not a text only shown behind the shelf (`yuedu DIR`): it is not being read until the shelf closes.
+    if (loaded.warning === undefined && !options.showShelf) saveState(doc.source, recordUpdate(doc, options.path, {}));
+    const { entries: shelf, notes } = await gather();
+    if (opened === undefined && notes[0] !== undefined) notice = noticeOf(notes[0]);
+    const initial = { ...early, shelf, ...(notice === '' ? {} : { notice }) };
     // Loaded only here: `yuedu print` and friends never pay for Ink and React.
     const { runReader } = await import('../ui/run.js');
     code = await runReader({

@@ -63,7 +63,10 @@ export function probeAmbiguousWidth({ input, output }: ProbeStreams, timeoutMs =
       finish(undefined);
       process.kill(process.pid, signal);
     };
-    const timer = setTimeout(() => finish(undefined), timeoutMs);
+    // The timer gives up one turn of the event loop after it fires, not at once: the reader builds its
+    // first frame while the terminal answers, and an answer that came meanwhile is read in that turn
+    // (timers run before the loop reads input).
+    const timer = setTimeout(() => setImmediate(() => finish(undefined)), timeoutMs);
     for (const signal of SIGNALS) process.once(signal, onSignal);
     if (tty.isTTY) tty.setRawMode(true);
     input.on('data', onData);

@@ -46,6 +46,11 @@ export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 0);
 }
 
+/** The size `output` reports, or 80x24 when it reports none. */
+export function terminalSize(output: { columns?: number; rows?: number }): TerminalSize {
+  return { columns: output.columns || 80, rows: output.rows || 24 };
+}
+
 export interface TerminalSize {
   columns: number;
   rows: number;
@@ -245,7 +250,7 @@ export class TerminalSession {
   }
 
   private readSize(): TerminalSize {
-    return { columns: this.output.columns || 80, rows: this.output.rows || 24 };
+    return terminalSize(this.output);
   }
 
   private readonly onData = (chunk: Buffer | string): void => {

@@ -8,8 +8,8 @@ import { createReaderState } from '../app/reducer.js';
 import type { InitialOptions } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
-import type { TerminalSession } from '../terminal/session.js';
-import { screenView } from './rows/frame.js';
+import type { TerminalSession, TerminalSize } from '../terminal/session.js';
+import { screenView, type ScreenView } from './rows/frame.js';
 import { createTheme } from './theme.js';
 
 export interface FirstFrameOptions {
@@ -20,8 +20,13 @@ export interface FirstFrameOptions {
   initial: Omit<InitialOptions, 'columns' | 'rows' | 'ambiguousWidth'>;
 }
 
+/** The view the reader opens with on a terminal of `size`: built before the session opens, while the terminal answers the probe. */
+export function firstFrameView(size: TerminalSize, { doc, ambiguousWidth, color, section, initial }: FirstFrameOptions): ScreenView {
+  const state = createReaderState(doc, { ...initial, ...size, ambiguousWidth, ...(section === undefined ? {} : { section }) });
+  return screenView(state, createTheme(color));
+}
+
 /** Draws the view the reader opens with on `session` (already open). */
-export function drawFirstFrame(session: TerminalSession, { doc, ambiguousWidth, color, section, initial }: FirstFrameOptions): void {
-  const state = createReaderState(doc, { ...initial, ...session.getSize(), ambiguousWidth, ...(section === undefined ? {} : { section }) });
-  session.draw(screenView(state, createTheme(color)));
+export function drawFirstFrame(session: TerminalSession, options: FirstFrameOptions): void {
+  session.draw(firstFrameView(session.getSize(), options));
 }

@@ -54,6 +54,7 @@ Worked examples
   `1、总则` `2、范围` `3、定义`     headings only because they count 1, 2, 3 with text between
   `1、苹果` on three adjacent lines a list, not headings
 */
+import { isSpace } from './space.js';
 
 /** The longest heading line, in code points (leading indents not counted). */
 export const MAX_HEADING = 40;
@@ -195,6 +196,12 @@ export interface HeadingMatch {
 
 /** The rule a line matches as a heading, or undefined (see the module comment). */
 export function matchHeading(line: string): HeadingMatch | undefined {
+  // Most lines are paragraphs far longer than a heading: measured in place, without the copy headingText makes.
+  let first = 0;
+  let last = line.length;
+  while (first < last && isSpace(line.charCodeAt(first))) first++;
+  while (last > first && isSpace(line.charCodeAt(last - 1))) last--;
+  if (last - first > MAX_HEADING * 2) return undefined;
   const text = headingText(line);
   if (text.length === 0 || !shortEnough(text)) return undefined;
   // Every rule starts with one of FIRST, except `学而第一`, which has a 第.

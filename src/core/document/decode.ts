@@ -43,10 +43,35 @@ const REPLACEMENT_UTF8 = new Uint8Array([0xef, 0xbf, 0xbd]);
 
 /**
  * Decodes a text file's bytes (see the module comment for the detection rules) and normalises CRLF and CR
- * to `\n`. Pure. Throws {@link DecodeError} for binary data or bytes no supported encoding accepts.
+ * to `\n`. Throws {@link DecodeError} for binary data or bytes no supported encoding accepts.
+ *
+ * Consumes `bytes`: unless they are UTF-16 or an `encoding` is named, the newlines are normalised in
+ * the bytes themselves before decoding (CR and LF bytes are never part of a character in UTF-8,
+ * GB18030 or Big5), which spares a second copy of a long text. The caller must not use them after.
  */
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): string {
-  return normaliseNewlines(options.encoding === undefined ? decodeBytes(bytes) : decodeAs(bytes, options.encoding));
+  return options.encoding === undefined ? decodeBytes(bytes) : normaliseNewlines(decodeAs(bytes, options.encoding));
+}
+
+/**
+ * CRLF and lone CR become LF in `bytes` itself (see {@link decodeText}); returns the bytes up to their
+ * new, shorter length.
+ */
+export function normaliseNewlineBytes(bytes: Uint8Array): Uint8Array {
+  const from = bytes.indexOf(0x0d);
+  if (from < 0) return bytes;
+  let to = from;
+  // One plain loop: a call per line (indexOf, copyWithin) costs more in a book of short lines.
+  for (let i = from; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte !== 0x0d) bytes[to++] = byte;
+    else {
+      // A CR becomes the LF, and an LF after it is dropped.
+      bytes[to++] = 0x0a;
+      if (bytes[i + 1] === 0x0a) i++;
+    }
+  }
+  return bytes.subarray(0, to);
 }
 
 export interface DecodeOptions {
@@ -102,15 +127,17 @@ export function normaliseNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-function decodeBytes(bytes: Uint8Array): string {
-  const [b0, b1, b2, b3] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+function decodeBytes(input: Uint8Array): string {
+  const [b0, b1, b2, b3] = input;
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
     throw new DecodeError('undecodable', 'it is UTF-32 text, which is not supported');
   }
-  // The WHATWG UTF-16 decoders turn lone surrogates and a dangling odd byte into U+FFFD.
-  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  // The WHATWG UTF-16 decoders turn lone surrogates and a dangling odd byte into U+FFFD. A CR byte
+  // may be half of another character here: the newlines are normalised in the text.
+  if (b0 === 0xff && b1 === 0xfe) return normaliseNewlines(new TextDecoder('utf-16le').decode(input.subarray(2)));
+  if (b0 === 0xfe && b1 === 0xff) return normaliseNewlines(new TextDecoder('utf-16be').decode(input.subarray(2)));
+  const bytes = normaliseNewlineBytes(input);
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
 
   if (looksBinary(bytes)) throw new DecodeError('binary', 'it looks like a binary file, not a text');
   const utf8 = strict('utf-8', bytes);

@@ -118,6 +118,8 @@ const INDENT_CELLS = 4;
 
 /** The smallest width a label leaves for text on its row; narrower, the label gets a row of its own. */
 const MIN_TEXT_AFTER_LABEL = 2;
+/** Block look-ups by id done by scanning before a map of every id is built (see `Flow.indexOf`). */
+const SCANS_BEFORE_MAP = 8;
 
 /** A cheap width guess for estimates: characters from CJK radicals upwards count as two cells. */
 function approximateCells(text: string): number {
@@ -216,6 +218,7 @@ export class Flow {
   /** No block before this one is left uncounted (where `countSome` goes on). */
   private countFrom = 0;
   private ids: Map<string, number> | undefined;
+  private scans = 0;
 
   constructor(doc: Document, options: FlowOptions) {
     this.blocks = documentBlocks(doc);
@@ -326,8 +329,39 @@ export class Flow {
 
   /** Index of the block with this id, or -1. */
   indexOf(blockId: string): number {
-    if (!this.ids) this.ids = new Map(this.blocks.map((block, i) => [block.id, i]));
-    return this.ids.get(blockId) ?? -1;
+    if (this.ids) return this.ids.get(blockId) ?? -1;
+    // The first few look-ups (the first frame makes one or two) scan the blocks: building the map of a
+    // long book's 150,000 blocks costs a large part of its first frame. From the last, as the map keeps
+    // the last of two equal ids.
+    if (++this.scans > SCANS_BEFORE_MAP) {
+      this.ids = new Map(this.blocks.map((block, i) => [block.id, i]));
+      return this.ids.get(blockId) ?? -1;
+    }
+    for (let i = this.blocks.length - 1; i >= 0; i--) if (this.blocks[i]!.id === blockId) return i;
+    return -1;
+  }
+
+  /**
+   * The index of each of `ids` (-1 for one it has not), in one pass over the blocks: for the few
+   * thousand headings of a long book, cheaper than the map of every block's id.
+   */
+  indexesOf(ids: readonly string[]): number[] {
+    const known = this.ids;
+    if (known) return ids.map((id) => known.get(id) ?? -1);
+    const wanted = new Map<string, number[]>();
+    ids.forEach((id, i) => {
+      const at = wanted.get(id);
+      if (at) at.push(i);
+      else wanted.set(id, [i]);
+    });
+    // Most blocks are paragraphs whose ids are longer than any heading's: their length answers without hashing them.
+    const lengths = new Set(ids.map((id) => id.length));
+    const found = new Array<number>(ids.length).fill(-1);
+    this.blocks.forEach((block, index) => {
+      if (!lengths.has(block.id.length)) return;
+      for (const i of wanted.get(block.id) ?? []) found[i] = index;
+    });
+    return found;
   }
 
   /** The row at `pos`. */

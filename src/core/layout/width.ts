@@ -101,7 +101,12 @@ function isSimple(code: number): boolean {
 
 // Unicode properties the cluster rules need. Built with `new RegExp` because the `v` flag (for
 // \p{RGI_Emoji}, a property of strings) is newer than the language level the type checker targets.
-const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+// Built on the first cluster that needs it, not as the module loads: compiling it takes tens of
+// milliseconds, a large part of the first frame of a text with no emoji (most of them).
+// Every emoji sequence holds a code point with the Emoji property, a test that costs nothing to build.
+let rgiEmoji: RegExp | undefined;
+const EMOJI_PART = /\p{Emoji}/u;
+const isRgiEmoji = (cluster: string): boolean => EMOJI_PART.test(cluster) && (rgiEmoji ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(cluster);
 /** Code points a terminal draws nothing for: marks that combine, joiners, selectors, default-ignorables, controls. */
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}\p{Cc}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
 /** Format characters a terminal still gives a cell (prepended concatenation marks: U+0600 ؀, U+06DD, U+070F …). */
@@ -123,7 +128,7 @@ function codePointWidth(code: number, char: string, ambiguousWidth: AmbiguousWid
 
 /** The cluster as one, the way grapheme-aware terminals measure it. */
 function clusterWay(cluster: string, ambiguousWidth: AmbiguousWidth): number {
-  if (RGI_EMOJI.test(cluster) || KEYCAP.test(cluster)) return 2;
+  if (isRgiEmoji(cluster) || KEYCAP.test(cluster)) return 2;
   if (cluster.includes('\u200d') && (cluster.match(PICTOGRAPHICS)?.length ?? 0) >= 2) return 2;
   // An emoji asked for in emoji presentation, even one outside the recommended set.
   if (cluster.includes('\ufe0f') && PICTOGRAPHIC.test(cluster)) return 2;

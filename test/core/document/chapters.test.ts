@@ -152,3 +152,21 @@ describe('findChapters', () => {
     expect([...(two?.headings ?? [])]).toEqual([[0, 'volume'], [1, 'chapter'], [4, 'volume'], [5, 'chapter']]);
   });
 });
+
+describe('matchHeading: the quick no for long lines', () => {
+  it('skips exactly the spaces headingText strips, however many surround a heading', () => {
+    const heading = '第十二章 风起';
+    const expected = matchHeading(heading);
+    expect(expected?.level).toBe('chapter');
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (!/\s/u.test(char)) continue;
+      const padding = char.repeat(MAX_HEADING * 2);
+      expect(matchHeading(padding + heading + padding), `U+${code.toString(16)}`).toEqual(expected);
+    }
+  });
+
+  it('refuses a line longer than twice the heading length once stripped', () => {
+    expect(matchHeading(`第一章 ${'长'.repeat(MAX_HEADING * 2)}`)).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, decodeText, LENIENT_RATIO } from '../../../src/core/document/decode.js';
+import iconv from 'iconv-lite';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -157,5 +158,31 @@ describe('decodeText: damaged input', () => {
   it('does not call hostile but real text binary', () => {
     const hostile = '前\x1b[31m红\x1b[0m后\x1b]0;title\x07\f'.repeat(50);
     expect(decodeText(utf8(hostile))).toBe(hostile);
+  });
+});
+
+describe('decodeText: CRLF and CR in each encoding', () => {
+  // Long enough for the double-byte encodings to be told apart by how Chinese each reading looks.
+  const TEXT = '第一章 开头\r\n　　他说：“我们明天再来吧。”\r\r\n　　天色渐渐暗了下来，街上的行人也少了。\r\n第二章 后来\r　　这是一个很长的故事。\r\n'.repeat(20);
+  const TRADITIONAL = '第一章 開頭\r\n　　他說：「我們明天再來吧。」\r\r\n　　天色漸漸暗了下來，街上的行人也少了。\r\n第二章 後來\r　　這是一個很長的故事。\r\n'.repeat(20);
+  const lf = (text: string) => text.replace(/\r\n?/g, '\n');
+
+  it.each([
+    ['UTF-8', TEXT, () => utf8(TEXT)],
+    ['UTF-8 with a BOM', TEXT, () => concat(bytes(0xef, 0xbb, 0xbf), utf8(TEXT))],
+    ['GB18030', TEXT, () => new Uint8Array(iconv.encode(TEXT, 'gb18030'))],
+    ['Big5', TRADITIONAL, () => new Uint8Array(iconv.encode(TRADITIONAL, 'big5'))],
+  ])('%s', (_, text, encode) => {
+    expect(decodeText(encode())).toBe(lf(text));
+  });
+
+  it.each(['le', 'be'] as const)('UTF-16 %s, where a CR byte may be half of another character', (endian) => {
+    // U+0A0D is 0D 0A in little-endian UTF-16, U+0D0A is 0D 0A in big-endian: neither is a newline.
+    const text = `a\u0a0d\u0d0a\r\nb\rc${TEXT}`;
+    expect(decodeText(utf16(text, endian))).toBe(lf(text));
+  });
+
+  it('with a named encoding', () => {
+    expect(decodeText(new Uint8Array(iconv.encode(TEXT, 'gbk')), { encoding: 'gbk' })).toBe(lf(TEXT));
   });
 });

@@ -142,6 +142,29 @@ describe('Flow positions', () => {
     );
   });
 
+  it('finds each block by its id, first by scanning and then by its map, and -1 for an unknown id', () => {
+    const flow = new Flow(doc, { width: 37 });
+    const blocks = documentBlocks(doc);
+    expect(blocks.length).toBeGreaterThan(20);
+    // More look-ups than are scanned, so both ways answer.
+    for (let round = 0; round < 2; round++) {
+      blocks.forEach((block, i) => {
+        expect(flow.indexOf(block.id)).toBe(i);
+      });
+      expect(flow.indexOf('no-such-block')).toBe(-1);
+    }
+  });
+
+  it('finds many ids in one pass as one by one, with or without the map', () => {
+    const ids = [...documentBlocks(doc).map((block) => block.id).reverse(), 'no-such-block', documentBlocks(doc)[3]!.id];
+    const expected = ids.map((id) => new Flow(doc, { width: 37 }).indexOf(id));
+    expect(expected.at(-2)).toBe(-1);
+    expect(new Flow(doc, { width: 37 }).indexesOf(ids)).toEqual(expected);
+    const mapped = new Flow(doc, { width: 37 });
+    for (const id of ids) mapped.indexOf(id);
+    expect(mapped.indexesOf(ids)).toEqual(expected);
+  });
+
   it('moves by rows, stopping at both ends, and numbers rows like flowRows', () => {
     const flow = new Flow(doc, { width: 37 });
     const all = flowRows(doc, { width: 37 });

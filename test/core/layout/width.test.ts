@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cellWidth, codeUnitWidth, drawnCluster, graphemeWidth, graphemes, isDisputed, SIMPLE_RANGES, truncateToWidth } from '../../../src/core/layout/width.js';
 
 describe('cell widths', () => {
@@ -153,5 +153,20 @@ describe('graphemes', () => {
         if (cut !== text) expect(text.startsWith(cut.slice(0, -1)) || cut === '').toBe(true);
       }),
     );
+  });
+});
+
+describe('the emoji sequences pattern, built on first need', () => {
+  it('measures emoji sequences in a fresh module whose first clusters are not emoji', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/core/layout/width.js');
+    // Clusters of more than one code point that are not emoji come first: they must not need the pattern to be right.
+    expect(fresh.graphemeWidth('e\u0301')).toBe(1);
+    expect(fresh.cellWidth('中文“引号”')).toBe(10);
+    for (const [cluster, width] of [['👨‍👩‍👧', 2], ['🇨🇳', 2], ['👍🏽', 2], ['1\ufe0f\u20e3', 2], ['\u{1f3fb}', 2], ['😀', 2]] as const) {
+      expect(fresh.graphemeWidth(cluster), cluster).toBe(width);
+    }
+    // A lone regional indicator is an emoji code point but no RGI sequence: one cell, as terminals draw it.
+    expect(fresh.graphemeWidth('\u{1f1e8}')).toBe(graphemeWidth('\u{1f1e8}'));
   });
 });
