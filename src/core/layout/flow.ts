@@ -14,7 +14,7 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
-import { converterFor, type Convert, type Script } from '../script/convert.js';
+import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
 import { documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
@@ -68,6 +68,12 @@ export interface Row {
    * aligned row, not a slice of the block's text.
    */
   form?: 'list' | 'quote' | 'code' | 'table' | 'rule' | 'note' | 'verse' | 'lines';
+  /**
+   * Set on rows shown in another script whose text differs from the original's: the offset in `text`
+   * (clamped to it, never inside a character) of an offset in the block's original text, to place
+   * search matches and marks, which point into the original. Without it the two are the same.
+   */
+  toShown?: (offset: number) => number;
 }
 
 /** A reading position: a block and a character offset in its text (-1: the blank row before the block). */
@@ -149,11 +155,15 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, indent: '', text: '', start: 0, end: 0, width: 0, line: -1 });
   }
   const marks = block.marks && block.marks.length > 0 ? { marks: block.marks } : {};
-  // Framed blocks (lists, quotes, code, tables) are shown as written: their text is not converted.
   if (isShaped(block, block.text)) {
     const form = block.form ?? (block.quote ? 'quote' : block.list ? 'list' : 'lines');
-    layoutShaped(block.text, block, width, ambiguousWidth).forEach((laid, line) => {
-      rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, start: laid.start, end: laid.end, width: laid.width, line });
+    // Framed blocks (lists, quotes, tables) are converted like prose; code is shown as written.
+    const converted = convert && form !== 'code' ? convert(block.text) : undefined;
+    const shown = converted && converted.text !== block.text ? converted : undefined;
+    const shape = convert && block.table ? { ...block, table: { ...block.table, rows: block.table.rows.map((cells) => cells.map((cell) => convert(cell).text)) } } : block;
+    layoutShaped(shown?.text ?? block.text, shape, width, ambiguousWidth).forEach((laid, line) => {
+      const mapped = shown ? { start: shown.toOriginal(laid.start), end: shown.toOriginal(laid.end), ...(form === 'table' ? {} : { toShown: rowOffsets(shown, laid.start, laid.text.length) }) } : { start: laid.start, end: laid.end };
+      rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, ...mapped, width: laid.width, line });
     });
     return rows;
   }
@@ -173,7 +183,8 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     labelWidth = 0;
   }
   const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : layoutText;
-  const shown = convert?.(block.text);
+  const converted = convert?.(block.text);
+  const shown = converted && converted.text !== block.text ? converted : undefined;
   const lines = layout(shown?.text ?? block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
   lines.forEach((laid, n) => {
     const rowLabel = n === 0 ? label : '';
@@ -189,11 +200,60 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
       text: laid.text,
       start: shown ? shown.toOriginal(laid.start) : laid.start,
       end: shown ? shown.toOriginal(laid.end) : laid.end,
+      ...(shown ? { toShown: rowOffsets(shown, laid.start, laid.text.length) } : {}),
       width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
       line: line++,
     });
   });
   return rows;
+}
+
+/**
+ * Row estimates (and their sum) per block list, width and spacing, shared by the flows of every
+ * script: `t` on a 10 MB text makes a new flow, and measuring 10 million characters again would take
+ * most of the key's budget. Conversion keeps a text's width nearly the same, so the estimates hold.
+ */
+const estimateMemo = new WeakMap<readonly Block[], Map<string, { estimates: Uint32Array; total: number }>>();
+
+function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing): { estimates: Uint32Array; total: number } {
+  let perBlocks = estimateMemo.get(blocks);
+  if (!perBlocks) {
+    perBlocks = new Map();
+    estimateMemo.set(blocks, perBlocks);
+  }
+  const key = `${width}/${spacing}`;
+  let found = perBlocks.get(key);
+  if (!found) {
+    const estimates = new Uint32Array(blocks.length);
+    let total = 0;
+    blocks.forEach((block, i) => {
+      const cells = approximateCells(block.label) + approximateCells(block.text);
+      estimates[i] = (blankBefore(blocks, i, spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells / width));
+      total += estimates[i]!;
+    });
+    found = { estimates, total };
+    // A few widths at most (a resize back and forth): the oldest goes first.
+    if (perBlocks.size >= FLOWS_PER_DOCUMENT) perBlocks.delete(perBlocks.keys().next().value as string);
+    perBlocks.set(key, found);
+  }
+  return found;
+}
+
+/** Block ids to indices, shared by every flow of the same blocks (one map per document, not per width or script). */
+const idMemo = new WeakMap<readonly Block[], Map<string, number>>();
+
+function idsOf(blocks: readonly Block[]): Map<string, number> {
+  let ids = idMemo.get(blocks);
+  if (!ids) {
+    ids = new Map(blocks.map((block, i) => [block.id, i]));
+    idMemo.set(blocks, ids);
+  }
+  return ids;
+}
+
+/** A converted row's map from offsets in the block's original text to offsets in the row's text. */
+function rowOffsets(shown: Converted, start: number, length: number): (offset: number) => number {
+  return (offset) => Math.max(0, Math.min(length, toShown(shown, offset) - start));
 }
 
 /** The flow of one document at one width, laid out lazily. Get one with `flowFor`. */
@@ -215,7 +275,6 @@ export class Flow {
   private countedNumber = 0;
   /** No block before this one is left uncounted (where `countSome` goes on). */
   private countFrom = 0;
-  private ids: Map<string, number> | undefined;
 
   constructor(doc: Document, options: FlowOptions) {
     this.blocks = documentBlocks(doc);
@@ -226,14 +285,11 @@ export class Flow {
     this.convert = converterFor(options.script ?? 'original');
     this.script = this.convert ? (options.script ?? 'original') : 'original';
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
-    this.estimates = new Uint32Array(this.blocks.length);
     this.counted = new Uint8Array(this.blocks.length);
-    this.blocks.forEach((block, i) => {
-      const cells = approximateCells(block.label) + approximateCells(block.text);
-      this.estimates[i] = (blankBefore(this.blocks, i, this.spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells / this.width));
-    });
+    const { estimates, total } = estimatesFor(this.blocks, this.width, this.spacing);
+    this.estimates = estimates;
     this.counts = new Fenwick(this.estimates);
-    this.total = this.estimates.reduce((sum, n) => sum + n, 0);
+    this.total = total;
   }
 
   /** Number of blocks (the flow is never empty: there is always a title block). */
@@ -326,8 +382,7 @@ export class Flow {
 
   /** Index of the block with this id, or -1. */
   indexOf(blockId: string): number {
-    if (!this.ids) this.ids = new Map(this.blocks.map((block, i) => [block.id, i]));
-    return this.ids.get(blockId) ?? -1;
+    return idsOf(this.blocks).get(blockId) ?? -1;
   }
 
   /** The row at `pos`. */

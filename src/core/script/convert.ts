@@ -197,3 +197,33 @@ export function asShown(text: string, script: Script, convert: Convert | undefin
   const shown = convert(text).text;
   return shown === text ? text : `${shown}${shownNote(script)}`;
 }
+
+/**
+ * The offset in `converted.text` of offset `original` in the original: the first shown offset that
+ * maps to it or past it (toOriginal only grows), moved back off a surrogate pair's second half so a
+ * range drawn from it never splits a character.
+ */
+export function toShown(converted: Converted, original: number): number {
+  const { text } = converted;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (converted.toOriginal(mid) < original) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 && low < text.length && isLowSurrogate(text.charCodeAt(low)) ? low - 1 : low;
+}
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** Ranges in the original mapped onto the converted text (empty ones left out). */
+export function shownRanges(converted: Converted, ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const from = toShown(converted, start);
+    const to = Math.max(from, toShown(converted, end));
+    if (to > from) out.push([from, to]);
+  }
+  return out;
+}
