@@ -267,16 +267,22 @@ export class Flow {
   private readonly convert: Convert | undefined;
   private readonly laid: (Row[] | undefined)[];
   private readonly counts: Fenwick;
-  private readonly estimates: Uint32Array;
+  /** Each block's rows: counted, or estimated while `counted` says not. */
+  private readonly sizes: Uint32Array;
   private total: number;
   private laidCount = 0;
-  /** Blocks whose rows have been counted (laid out now or before), so their share of the total is exact. */
+  /**
+   * Blocks whose rows have been counted (laid out now or before), so their share of the total is exact:
+   * 1, or 2 for a count taken from the flow of the text as written (see `flowFor`), corrected if the
+   * block, laid out converted, takes another number of rows.
+   */
   private readonly counted: Uint8Array;
   private countedNumber = 0;
   /** No block before this one is left uncounted (where `countSome` goes on). */
   private countFrom = 0;
 
-  constructor(doc: Document, options: FlowOptions) {
+  /** `base`: the flow of the same text, width and options as written, whose row counts this one starts from. */
+  constructor(doc: Document, options: FlowOptions, base?: Flow) {
     this.blocks = documentBlocks(doc);
     this.width = Math.max(2, Math.floor(options.width));
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
@@ -285,10 +291,21 @@ export class Flow {
     this.convert = converterFor(options.script ?? 'original');
     this.script = this.convert ? (options.script ?? 'original') : 'original';
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
+    if (base && base.blocks === this.blocks) {
+      // Converted text takes (nearly always) as many rows as the original: its counts stand, and only
+      // the blocks laid out converted (those shown) are counted again. No pass over the book per `t`.
+      this.sizes = base.sizes.slice();
+      this.counts = base.counts.clone();
+      this.total = base.total;
+      this.counted = base.counted.map((flag) => (flag === 0 ? 0 : 2));
+      this.countedNumber = base.countedNumber;
+      this.countFrom = base.countFrom;
+      return;
+    }
     this.counted = new Uint8Array(this.blocks.length);
     const { estimates, total } = estimatesFor(this.blocks, this.width, this.spacing);
-    this.estimates = estimates;
-    this.counts = new Fenwick(this.estimates);
+    this.sizes = estimates.slice();
+    this.counts = new Fenwick(estimates);
     this.total = total;
   }
 
@@ -312,10 +329,12 @@ export class Flow {
 
   /** Replaces block `index`'s estimate by its real number of rows (once). */
   private count(index: number, rows: number): void {
-    if (this.counted[index]) return;
+    const flag = this.counted[index];
+    if (flag === 1) return;
     this.counted[index] = 1;
-    this.countedNumber++;
-    const delta = rows - (this.estimates[index] ?? 0);
+    if (flag === 0) this.countedNumber++;
+    const delta = rows - (this.sizes[index] ?? 0);
+    this.sizes[index] = rows;
     if (delta !== 0) {
       this.counts.add(index, delta);
       this.total += delta;
@@ -470,7 +489,8 @@ const FLOWS_PER_DOCUMENT = 4;
 
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
 export function flowFor(doc: Document, options: FlowOptions): Flow {
-  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${converterFor(options.script ?? 'original') ? options.script : 'original'}`;
+  const script = converterFor(options.script ?? 'original') ? (options.script ?? 'original') : 'original';
+  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${script}`;
   let perDoc = flows.get(doc);
   if (!perDoc) {
     perDoc = new Map();
@@ -480,6 +500,9 @@ export function flowFor(doc: Document, options: FlowOptions): Flow {
   if (flow) {
     // Re-inserting marks it most recently used.
     perDoc.delete(key);
+  } else if (script !== 'original') {
+    // A converted flow starts from the counts of the flow as written (made first if need be).
+    flow = new Flow(doc, options, flowFor(doc, { ...options, script: 'original' }));
   } else {
     flow = new Flow(doc, options);
   }
