@@ -20,6 +20,7 @@ import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { layoutText } from './linebreak.js';
 import { isShaped, layoutShaped } from './shaped.js';
+import { withReadings, type ReadingStyle } from './readings.js';
 import type { Mark } from '../document/types.js';
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from './width.js';
 
@@ -74,6 +75,8 @@ export interface Row {
    * search matches and marks, which point into the original. Without it the two are the same.
    */
   toShown?: (offset: number) => number;
+  /** [start, end) in `text` of the ruby readings shown on the row (drawn dimmed). */
+  readings?: readonly [number, number][];
 }
 
 /** A reading position: a block and a character offset in its text (-1: the blank row before the block). */
@@ -103,6 +106,8 @@ export interface FlowOptions {
    * @default 'original'
    */
   script?: Script;
+  /** Show the readings of ruby (EPUB) after their base, in these brackets (see `readings.ts`). @default not shown */
+  readings?: ReadingStyle | undefined;
 }
 
 export type Spacing = 0 | 1;
@@ -143,7 +148,7 @@ function tight(previous: Block | undefined, block: Block): boolean {
 }
 
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
-function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined): Row[] {
+function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined, readings?: ReadingStyle): Row[] {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -158,11 +163,10 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
   if (isShaped(block, block.text)) {
     const form = block.form ?? (block.quote ? 'quote' : block.list ? 'list' : 'lines');
     // Framed blocks (lists, quotes, tables) are converted like prose; code is shown as written.
-    const converted = convert && form !== 'code' ? convert(block.text) : undefined;
-    const shown = converted && converted.text !== block.text ? converted : undefined;
+    const shown = shownOf(block, form === 'code' ? undefined : convert, form === 'code' ? undefined : readings);
     const shape = convert && block.table ? { ...block, table: { ...block.table, rows: block.table.rows.map((cells) => cells.map((cell) => convert(cell).text)) } } : block;
     layoutShaped(shown?.text ?? block.text, shape, width, ambiguousWidth).forEach((laid, line) => {
-      const mapped = shown ? { start: shown.toOriginal(laid.start), end: shown.toOriginal(laid.end), ...(form === 'table' ? {} : { toShown: rowOffsets(shown, laid.start, laid.text.length) }) } : { start: laid.start, end: laid.end };
+      const mapped = shown ? { start: shown.toOriginal(laid.start), end: shown.toOriginal(laid.end), ...(form === 'table' ? {} : { toShown: rowOffsets(shown, laid.start, laid.text.length), ...rowReadings(shown, laid.start, laid.text.length) }) } : { start: laid.start, end: laid.end };
       rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, ...mapped, width: laid.width, line });
     });
     return rows;
@@ -183,8 +187,7 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     labelWidth = 0;
   }
   const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : layoutText;
-  const converted = convert?.(block.text);
-  const shown = converted && converted.text !== block.text ? converted : undefined;
+  const shown = shownOf(block, convert, readings);
   const lines = layout(shown?.text ?? block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
   lines.forEach((laid, n) => {
     const rowLabel = n === 0 ? label : '';
@@ -200,7 +203,7 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
       text: laid.text,
       start: shown ? shown.toOriginal(laid.start) : laid.start,
       end: shown ? shown.toOriginal(laid.end) : laid.end,
-      ...(shown ? { toShown: rowOffsets(shown, laid.start, laid.text.length) } : {}),
+      ...(shown ? { toShown: rowOffsets(shown, laid.start, laid.text.length), ...rowReadings(shown, laid.start, laid.text.length) } : {}),
       width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
       line: line++,
     });
@@ -251,6 +254,25 @@ function idsOf(blocks: readonly Block[]): Map<string, number> {
   return ids;
 }
 
+/**
+ * A block's text as shown when that differs from the original: converted to the script shown, then
+ * with the readings of its ruby inserted (when shown).
+ */
+function shownOf(block: Block, convert: Convert | undefined, readings: ReadingStyle | undefined): (Converted & { readings?: [number, number][] }) | undefined {
+  const converted = convert?.(block.text);
+  const shown = converted && converted.text !== block.text ? converted : undefined;
+  if (!readings || !block.marks) return shown;
+  return withReadings(shown ?? { text: block.text, toOriginal: (offset) => offset }, block.marks, readings) ?? shown;
+}
+
+/** Where a row of shown text has readings, in the row's text. */
+function rowReadings(shown: { readings?: [number, number][] }, start: number, length: number): { readings?: [number, number][] } {
+  if (!shown.readings) return {};
+  const end = start + length;
+  const inside = shown.readings.filter(([from, to]) => from < end && to > start).map(([from, to]): [number, number] => [Math.max(0, from - start), Math.min(length, to - start)]);
+  return inside.length > 0 ? { readings: inside } : {};
+}
+
 /** A converted row's map from offsets in the block's original text to offsets in the row's text. */
 function rowOffsets(shown: Converted, start: number, length: number): (offset: number) => number {
   return (offset) => Math.max(0, Math.min(length, toShown(shown, offset) - start));
@@ -264,6 +286,8 @@ export class Flow {
   readonly indent: boolean;
   readonly spacing: Spacing;
   readonly script: Script;
+  /** How ruby readings are shown after their base; undefined: not shown. */
+  readonly readings: ReadingStyle | undefined;
   private readonly convert: Convert | undefined;
   private readonly laid: (Row[] | undefined)[];
   private readonly counts: Fenwick;
@@ -290,6 +314,7 @@ export class Flow {
     this.spacing = options.spacing ?? 1;
     this.convert = converterFor(options.script ?? 'original');
     this.script = this.convert ? (options.script ?? 'original') : 'original';
+    this.readings = options.readings;
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
     if (base && base.blocks === this.blocks) {
       // Converted text takes (nearly always) as many rows as the original: its counts stand, and only
@@ -320,7 +345,7 @@ export class Flow {
     if (cached) return cached;
     const block = this.blocks[index];
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert);
+    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert, this.readings);
     this.laid[index] = rows;
     this.laidCount++;
     this.count(index, rows.length);
@@ -383,7 +408,7 @@ export class Flow {
       const index = this.countFrom;
       if (this.counted[index]) continue;
       const block = this.blocks[index] as Block;
-      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert).length);
+      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert, this.readings).length);
       budget--;
     }
     return this.isExact();
@@ -490,7 +515,8 @@ const FLOWS_PER_DOCUMENT = 4;
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
 export function flowFor(doc: Document, options: FlowOptions): Flow {
   const script = converterFor(options.script ?? 'original') ? (options.script ?? 'original') : 'original';
-  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${script}`;
+  const readings = options.readings ? `${options.readings.open}${options.readings.close}` : '';
+  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${script}/${readings}`;
   let perDoc = flows.get(doc);
   if (!perDoc) {
     perDoc = new Map();
@@ -500,9 +526,9 @@ export function flowFor(doc: Document, options: FlowOptions): Flow {
   if (flow) {
     // Re-inserting marks it most recently used.
     perDoc.delete(key);
-  } else if (script !== 'original') {
+  } else if (script !== 'original' || readings !== '') {
     // A converted flow starts from the counts of the flow as written (made first if need be).
-    flow = new Flow(doc, options, flowFor(doc, { ...options, script: 'original' }));
+    flow = new Flow(doc, options, flowFor(doc, { ...options, script: 'original', readings: undefined }));
   } else {
     flow = new Flow(doc, options);
   }
@@ -535,7 +561,7 @@ export function* flowBlocks(doc: Document, options: FlowOptions): Generator<Row[
   let i = 0;
   let previous: Block | undefined;
   for (const block of eachBlock(doc)) {
-    yield layoutBlock(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert);
+    yield layoutBlock(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert, options.readings);
     previous = block;
   }
 }

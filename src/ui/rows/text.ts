@@ -47,6 +47,8 @@ function paintSpans(row: Row, base: Style, matches: readonly Range[], match: Sty
       if (end > start) spans.push({ start, end, style: theme.marks[mark.kind] });
     }
   }
+  // Ruby readings shown after their base are dimmed, as a link's address is.
+  for (const [start, end] of row.readings ?? []) spans.push({ start, end, style: theme.marks.url });
   for (const [start, end] of matches) spans.push({ start, end, style: match });
   if (spans.length === 0) return paint(row.text, base);
   const cuts = new Set<number>([0, row.text.length]);
