@@ -272,7 +272,7 @@ export function rowHighlights(search: SearchState, rows: readonly Row[]): (RowHi
       // Shown in another script: matches point into the original, placed on the converted text.
       for (const [s, e] of shown.hits[i]!.matches) {
         if (e <= row.start || s >= row.end) continue;
-        const from = toShown(s);
+        const from = toShown(s, 'start');
         const to = toShown(e);
         if (to > from) ranges.push([from, to]);
       }

@@ -104,3 +104,26 @@ describe('search highlights on converted rows', () => {
     );
   });
 });
+
+describe('ruby readings in the reader', () => {
+  const doc = parseEpub(buildEpub({ title: '注音', chapters: [{ file: 'c1.xhtml', body: '<h2>第一章</h2><p>前文<ruby>汉<rt>hàn</rt></ruby>字在此。</p>' }] }));
+
+  for (const columns of [60, 100]) {
+    it(`shows the reading after its base, dimmed, also with the base converted, at ${columns} columns`, () => {
+      converterNow('traditional');
+      for (const script of ['original', 'traditional'] as const) {
+        const state = createReaderState(doc, { columns, rows: ROWS, script });
+        const screen = parseFrame(screenView(state, createTheme(false)).lines.join('\n'), columns, ROWS);
+        const base = script === 'original' ? '汉' : '漢';
+        const line = screen.lines.find((row) => row.chars.join('').includes(`${base}(hàn)字在此。`));
+        expect(line).toBeDefined();
+        const cells = line!.chars.map((c, i) => ({ c, i })).filter(({ c }) => c !== '');
+        const at = cells.findIndex(({ c }) => c === base);
+        const style = (n: number) => line!.styles[cells[n]!.i] ?? '';
+        expect(style(at).split(';')).not.toContain('2');
+        for (let n = at + 1; n <= at + 5; n++) expect(style(n).split(';')).toContain('2');
+        expect(style(at + 6).split(';')).not.toContain('2');
+      }
+    });
+  }
+});

@@ -72,9 +72,10 @@ export interface Row {
   /**
    * Set on rows shown in another script whose text differs from the original's: the offset in `text`
    * (clamped to it, never inside a character) of an offset in the block's original text, to place
-   * search matches and marks, which point into the original. Without it the two are the same.
+   * search matches and marks, which point into the original. Without it the two are the same. A
+   * range's start (`side: 'start'`) after a ruby base falls after the reading shown there.
    */
-  toShown?: (offset: number) => number;
+  toShown?: (offset: number, side?: 'start' | 'end') => number;
   /** [start, end) in `text` of the ruby readings shown on the row (drawn dimmed). */
   readings?: readonly [number, number][];
 }
@@ -274,8 +275,13 @@ function rowReadings(shown: { readings?: [number, number][] }, start: number, le
 }
 
 /** A converted row's map from offsets in the block's original text to offsets in the row's text. */
-function rowOffsets(shown: Converted, start: number, length: number): (offset: number) => number {
-  return (offset) => Math.max(0, Math.min(length, toShown(shown, offset) - start));
+function rowOffsets(shown: Converted & { readings?: [number, number][] }, start: number, length: number): (offset: number, side?: 'start' | 'end') => number {
+  return (offset, side = 'end') => {
+    let at = toShown(shown, offset);
+    // A range starting just after a ruby base starts after its reading too.
+    if (side === 'start') for (const [from, to] of shown.readings ?? []) if (from === at) at = to;
+    return Math.max(0, Math.min(length, at - start));
+  };
 }
 
 /** The flow of one document at one width, laid out lazily. Get one with `flowFor`. */

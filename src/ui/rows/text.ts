@@ -42,7 +42,7 @@ function paintSpans(row: Row, base: Style, matches: readonly Range[], match: Sty
   const spans: { start: number; end: number; style: Style }[] = [];
   if (withMarks) {
     for (const mark of row.marks ?? []) {
-      const start = row.toShown ? row.toShown(mark.start) : Math.max(0, mark.start - row.start);
+      const start = row.toShown ? row.toShown(mark.start, 'start') : Math.max(0, mark.start - row.start);
       const end = row.toShown ? row.toShown(mark.end) : Math.min(row.text.length, mark.end - row.start);
       if (end > start) spans.push({ start, end, style: theme.marks[mark.kind] });
     }
