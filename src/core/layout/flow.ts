@@ -243,6 +243,18 @@ function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing)
   return found;
 }
 
+const rubyMemo = new WeakMap<readonly Block[], boolean>();
+
+/** Whether any block has a ruby reading to show. */
+function hasRuby(blocks: readonly Block[]): boolean {
+  let found = rubyMemo.get(blocks);
+  if (found === undefined) {
+    found = blocks.some((block) => block.marks?.some((mark) => mark.kind === 'ruby' && mark.reading) === true);
+    rubyMemo.set(blocks, found);
+  }
+  return found;
+}
+
 /** Block ids to indices, shared by every flow of the same blocks (one map per document, not per width or script). */
 const idMemo = new WeakMap<readonly Block[], Map<string, number>>();
 
@@ -519,7 +531,9 @@ const flows = new WeakMap<Document, Map<string, Flow>>();
 const FLOWS_PER_DOCUMENT = 4;
 
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
-export function flowFor(doc: Document, options: FlowOptions): Flow {
+export function flowFor(doc: Document, given: FlowOptions): Flow {
+  // A text without ruby (any but some EPUBs) has one flow with readings or without.
+  const options = given.readings && !hasRuby(documentBlocks(doc)) ? { ...given, readings: undefined } : given;
   const script = converterFor(options.script ?? 'original') ? (options.script ?? 'original') : 'original';
   const readings = options.readings ? `${options.readings.open}${options.readings.close}` : '';
   const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${script}/${readings}`;
