@@ -127,3 +127,24 @@ describe('ruby readings in the reader', () => {
     });
   }
 });
+
+describe('search results shown converted', () => {
+  it('quotes the snippet in the script shown, the match lit on the converted characters', () => {
+    const doc = parseDocument('题目\n\n前面的话，集成电路的内存很大，后面的话。\n');
+    const paragraph = doc.lead.concat(doc.sections.flatMap((section) => section.paragraphs)).find((p) => p.text.includes('内存'))!;
+    const at = paragraph.text.indexOf('内存');
+    const hit = { paragraphId: paragraph.id, section: 0, sectionTitle: '', paragraph: 1, score: 0, tier: 0, text: paragraph.text, matches: [[at, at + 2]] } as unknown as SearchHit;
+    converterNow('traditional-tw');
+    const base = createReaderState(doc, { columns: 80, rows: 20, script: 'traditional-tw' });
+    const state = { ...base, search: { ...NO_SEARCH, editing: true, line: { text: '内存', cursor: 2 }, results: { hits: [hit], order: [0] } } } as unknown as typeof base;
+    const screen = parseFrame(screenView(state, createTheme(false)).lines.join('\n'), 80, 20);
+    // The results list's row (the chosen one starts with `>`), not the text pane's.
+    const line = screen.lines.find((row) => row.chars[0] === '>' && row.chars.join('').includes('積體電路的記憶體很大'));
+    expect(line).toBeDefined();
+    const cells = line!.chars.map((c, i) => ({ c, i })).filter(({ c }) => c !== '');
+    const plain = line!.styles[cells.find(({ c }) => c === '的')!.i] ?? '';
+    const lit = cells.filter(({ i }) => (line!.styles[i] ?? '') !== plain).map(({ c }) => c).join('');
+    expect(lit).toContain('記憶體');
+    expect(lit).not.toMatch(/[的積很]/u);
+  });
+});

@@ -135,19 +135,36 @@ function convertText(text: string, normalise: readonly Trie[], segmenter: Trie, 
   const normalised = normalise.reduce((result, trie) => trie.convert(result), text);
   const segments = segmenter.segment(normalised);
   // Ends of each phrase in the original (after normalising) and in the converted text.
-  const ends = new Int32Array(segments.length);
-  const shownEnds = new Int32Array(segments.length);
+  // A segment can hold a few phrases (内存很大 → 記憶體很大): where its length changes, the characters it
+  // shares at either end with its conversion are mapped one to one, and only the middle proportionally.
+  const ends: number[] = [];
+  const shownEnds: number[] = [];
   const parts: string[] = [];
   let from = 0;
   let to = 0;
-  segments.forEach((segment, i) => {
+  const piece = (length: number, shownLength: number): void => {
+    if (length === 0 && shownLength === 0) return;
+    from += length;
+    to += shownLength;
+    ends.push(from);
+    shownEnds.push(to);
+  };
+  for (const segment of segments) {
     const converted = chain.reduce((result, trie) => trie.convert(result), segment);
     parts.push(converted);
-    from += segment.length;
-    to += converted.length;
-    ends[i] = from;
-    shownEnds[i] = to;
-  });
+    if (converted.length === segment.length) {
+      piece(segment.length, converted.length);
+      continue;
+    }
+    const most = Math.min(segment.length, converted.length);
+    let head = 0;
+    while (head < most && segment[head] === converted[head]) head++;
+    let tail = 0;
+    while (tail < most - head && segment[segment.length - 1 - tail] === converted[converted.length - 1 - tail]) tail++;
+    piece(head, head);
+    piece(segment.length - head - tail, converted.length - head - tail);
+    piece(tail, tail);
+  }
   const shown = parts.join('');
   if (shown === text) return { text, toOriginal: (offset) => offset };
   // Normalising rarely changes lengths (a compatibility ideograph outside the BMP); then the map is proportional.
