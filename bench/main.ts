@@ -5,6 +5,7 @@
  * the same run with the programs interleaved, are what count.
  * Then runs the search engine's benchmark (bench/search.ts) in a process of its own.
  * Then a 5 MB EPUB's first frame against the same text as TXT (bench/formats.ts; alone: --formats-only).
+ * Then `t` (the script shown) on the 10 MB texts beside `j` (bench/script.ts; alone: --script-only).
  * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
  * --search-only (`npm run bench:search`); --document NAME (only interview.txt, large.txt or novel.txt, and
  * no other benchmark: a quick check of one document); --corpus, --paragraphs, --limit are the search benchmark's;
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     'formats-only': { type: 'boolean', default: false },
     'memory-only': { type: 'boolean', default: false },
     'shelf-only': { type: 'boolean', default: false },
+    'script-only': { type: 'boolean', default: false },
     novels: { type: 'string' },
     'novel-mb': { type: 'string' },
     corpus: { type: 'string' },
@@ -55,6 +57,7 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positiv
 const keyRuns = Math.min(runs, 3);
 
 if (values['formats-only']) await formatsOnly();
+else if (values['script-only']) await scriptOnly();
 else if (values['memory-only']) await memoryBenchmark();
 else {
   if (!values['search-only'] && !values['shelf-only']) await terminalBenchmark();
@@ -70,6 +73,20 @@ else {
       runs: Math.min(runs, 3),
     });
   }
+}
+
+/** `t` on the 10 MB texts beside `j` (bench/script.ts); also part of the full run. */
+async function scriptOnly(): Promise<void> {
+  const yuedu = PROGRAMS.find((program) => program.name === 'yuedu');
+  if (!yuedu) return;
+  const large = join(OUT, 'large.txt');
+  const novel = join(OUT, 'novel.txt');
+  if (spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-large.mjs'), large], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('bench/gen-large.mjs failed');
+  if (spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-novel.mjs'), novel], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('bench/gen-novel.mjs failed');
+  const docs = [documentAt(large), { name: 'novel.txt', path: novel, probe: NOVEL_TITLE as string }];
+  const { scriptBenchmark, scriptLines } = await import('./script.js');
+  const results = await scriptBenchmark(yuedu, docs, keyRuns, SIZES[1] as Size);
+  process.stdout.write(`\n${scriptLines(results)}\n`);
 }
 
 /** The EPUB's first frame against the same text as TXT (bench/formats.ts); also part of the full run. */
@@ -128,6 +145,7 @@ async function terminalBenchmark(): Promise<void> {
   }
 
   const formats = await formatsOnly();
+  if (values.document === undefined) await scriptOnly();
   mkdirSync(OUT, { recursive: true });
   const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, platform: process.platform };
   const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases, formats };

@@ -59,6 +59,8 @@ export type Action =
   | { type: 'indexing'; note: string | undefined }
   /** `t`: show the text in the next script (as written → simplified → traditional → as written). */
   | { type: 'cycleScript' }
+  /** `r`: show ruby readings after their base, or not. */
+  | { type: 'toggleReadings' }
   /** The converter for the script shown has been built: the text can be drawn converted now. */
   | { type: 'scriptReady'; script: Script }
   /** `a`: start or stop scrolling by itself. */

@@ -76,6 +76,7 @@ export const HANDLERS: { readonly [C in CommandId]: Handler } = {
   'measure.narrower': act({ type: 'measure', steps: -1 }),
   'indent.toggle': act({ type: 'toggleIndent' }),
   'script.cycle': act({ type: 'cycleScript' }),
+  'readings.toggle': act({ type: 'toggleReadings' }),
   'auto.start': act({ type: 'autoScroll', on: true }),
   'auto.stop': act({ type: 'autoScroll', on: false }),
   'auto.faster': act({ type: 'autoPace', by: 1 }),

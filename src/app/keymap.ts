@@ -167,6 +167,7 @@ const ROWS = [
   { command: 'measure.narrower', keys: ['-'], modes: ['reader', 'sidebar'], help: 'Narrow the text column', category: 'Copy and layout' },
   { command: 'indent.toggle', keys: ['i'], modes: ['reader', 'sidebar'], help: 'Indent paragraphs or not', category: 'Copy and layout' },
   { command: 'script.cycle', keys: ['t'], modes: ['reader', 'sidebar'], help: 'Show 简体, 繁體 or as written', category: 'Copy and layout' },
+  { command: 'readings.toggle', keys: ['r'], modes: ['reader', 'sidebar'], help: 'Show ruby readings or not', category: 'Copy and layout' },
   { command: 'shelf.open', keys: ['o'], modes: ['reader', 'sidebar'], help: 'Show the shelf: every text read', category: 'Shelf', hint: 'shelf' },
   { command: 'shelf.next', keys: ['down', 'ctrl+n'], modes: ['shelf'], help: 'Select the next text', category: 'Shelf', hint: 'choose' },
   { command: 'shelf.previous', keys: ['up', 'ctrl+p'], modes: ['shelf'], help: 'Select the previous text', category: 'Shelf' },

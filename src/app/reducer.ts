@@ -317,6 +317,8 @@ export function reduce(state: ReaderState, action: Action): ReaderState {
       const notice = script === 'original' ? 'shown as written' : converterPending(script) ? `shown in ${name}: preparing the conversion…` : `shown in ${name}`;
       return update(state, { script, notice, ...(script.startsWith('traditional') ? { traditional: script } : {}) });
     }
+    case 'toggleReadings':
+      return update(state, { readings: !state.readings, notice: state.readings ? 'readings hidden' : 'readings shown' });
     case 'scriptReady': {
       // The flow of the script shown is taken up on the next frame; the notice says it is done.
       const notice = action.script === state.script && state.notice.endsWith('preparing the conversion…') ? `shown in ${SCRIPT_NAMES[state.script]}` : state.notice;

@@ -266,8 +266,19 @@ export function rowHighlights(search: SearchState, rows: readonly Row[]): (RowHi
     // A heading hit's id is its block's (`s2`, `title`); a paragraph's block id is the paragraph's.
     const i = index.get(row.blockId);
     if (i === undefined || row.kind === 'blank') return undefined;
-    const end = row.start + row.text.length;
     const ranges: Range[] = [];
+    const { toShown } = row;
+    if (toShown) {
+      // Shown in another script: matches point into the original, placed on the converted text.
+      for (const [s, e] of shown.hits[i]!.matches) {
+        if (e <= row.start || s >= row.end) continue;
+        const from = toShown(s, 'start');
+        const to = toShown(e);
+        if (to > from) ranges.push([from, to]);
+      }
+      return ranges.length > 0 ? { ranges, current: i === shown.current } : undefined;
+    }
+    const end = row.start + row.text.length;
     for (const [s, e] of shown.hits[i]!.matches) {
       const from = Math.max(s, row.start);
       const to = Math.min(e, end);

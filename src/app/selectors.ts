@@ -8,6 +8,7 @@ import type { Document, Paragraph } from '../core/document/types.js';
 import { flowFor, type Flow, type Row, type RowPosition } from '../core/layout/flow.js';
 import { filterTitles } from './chapter-filter.js';
 import { converterFor, type Convert } from '../core/script/convert.js';
+import { READER_READINGS } from '../core/layout/readings.js';
 import { geometry } from './geometry.js';
 import type { ReaderState } from './state.js';
 
@@ -152,7 +153,7 @@ export function statusSection(state: ReaderState, flow: Flow = textFlow(state)):
 
 /** The document laid out at the text pane's current width. */
 export function textFlow(state: ReaderState): Flow {
-  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent, spacing: state.spacing, script: state.script });
+  const flow = flowFor(state.doc, { width: geometry(state).textWidth, ambiguousWidth: state.ambiguousWidth, indent: state.indent, spacing: state.spacing, script: state.script, readings: state.readings ? READER_READINGS : undefined });
   if (!flow.isExact() && flow.blockCount <= EAGER_BLOCKS) flow.layoutSome(EAGER_BLOCKS);
   return flow;
 }

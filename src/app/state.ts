@@ -55,6 +55,8 @@ export interface ReaderState {
   readonly spacing: Spacing;
   /** The script the text is shown in (display only: anchors, marks and search stay on the original). */
   readonly script: Script;
+  /** Show ruby readings (EPUB) after their base, dimmed: `漢(hàn)` (`r`, `--no-readings`). */
+  readonly readings: boolean;
   /** The traditional variant `t` cycles through (the one last chosen). */
   readonly traditional: Script;
   /** Converters built so far (`scriptReady`): each makes the flow of its script a new one to count. */
@@ -118,6 +120,8 @@ export interface InitialOptions {
   spacing?: Spacing;
   /** @default 'original' */
   script?: Script;
+  /** Show ruby readings after their base. @default true */
+  readings?: boolean;
   /** Start with the docked sidebar hidden. @default false */
   sidebarHidden?: boolean;
   /** A first status-bar line (e.g. a warning about the saved state). */
@@ -161,6 +165,7 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     script: options.script ?? 'original',
     traditional: options.script?.startsWith('traditional') ? options.script : 'traditional',
     conversions: 0,
+    readings: options.readings ?? true,
     autoScroll: false,
     autoPace: DEFAULT_PACE,
     copyRequest: undefined,

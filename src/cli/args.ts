@@ -35,6 +35,8 @@ export interface CliArgs {
   spacing?: 0 | 1;
   /** `--script NAME`: the script the text is shown in; undefined: as remembered, else as written. */
   script?: Script;
+  /** False with `--no-readings`: ruby readings (EPUB) are not shown after their base. */
+  readings: boolean;
   /** `--ambiguous-narrow`: East Asian Ambiguous characters take one cell, without asking the terminal. */
   ambiguousNarrow: boolean;
   /** `--format text|markdown|epub`; undefined: from the file's extension. */
@@ -67,6 +69,7 @@ const OPTIONS = {
   'no-indent': { type: 'boolean' },
   spacing: { type: 'string' },
   script: { type: 'string' },
+  'no-readings': { type: 'boolean' },
   'ambiguous-narrow': { type: 'boolean' },
   format: { type: 'string' },
   notes: { type: 'boolean' },
@@ -81,9 +84,9 @@ const TEXT_OPTIONS = ['encoding', 'chapter', 'volume'] as const;
 
 /** Options each command accepts, so `yuedu toc --width 3` is an error rather than silently ignored. */
 const ALLOWED: Record<CommandName, readonly string[]> = {
-  read: ['section', 'ambiguous-wide', 'ambiguous-narrow', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'spacing', 'script', 'interview', ...TEXT_OPTIONS, 'format'],
+  read: ['section', 'ambiguous-wide', 'ambiguous-narrow', 'search', 'at', 'from-start', 'no-clipboard', 'measure', 'indent', 'no-indent', 'spacing', 'script', 'no-readings', 'interview', ...TEXT_OPTIONS, 'format'],
   toc: ['json', 'format', ...TEXT_OPTIONS],
-  print: ['section', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'at', 'notes', 'format', 'indent', 'no-indent', 'spacing', 'script', ...TEXT_OPTIONS],
+  print: ['section', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'at', 'notes', 'format', 'indent', 'no-indent', 'spacing', 'script', 'no-readings', ...TEXT_OPTIONS],
   wrap: ['width', 'ambiguous-wide', 'ambiguous-narrow', 'encoding'],
   search: ['json', 'limit', 'width', 'ambiguous-wide', 'ambiguous-narrow', 'format', ...TEXT_OPTIONS],
   shelf: ['json', 'width', 'ambiguous-wide', 'ambiguous-narrow'],
@@ -124,6 +127,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     indent: values.indent ? true : values['no-indent'] ? false : undefined,
     spacing: values.spacing === undefined ? undefined : (positiveInt('--spacing', values.spacing, 0, 1) as 0 | 1),
     script: values.script === undefined ? undefined : script(values.script),
+    readings: values['no-readings'] !== true,
     ambiguousNarrow: values['ambiguous-narrow'] ?? false,
     ...(values.format !== undefined && { format: parseFormat(values.format) }),
     notes: values.notes ?? false,

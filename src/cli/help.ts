@@ -8,7 +8,7 @@ Usage:
   yuedu DIR                     the shelf with the texts under DIR (o in the reader shows it)
   yuedu shelf [DIR…] [--json]   every text read before, and the .txt/.md/.epub under DIR, last read first
   yuedu toc   [FILE] [--json]   outline: title, author, volumes and chapters (nested), paragraph counts
-  yuedu print [FILE] [--section N] [--width W] [--indent] [--spacing 0|1] [--script S] [--ambiguous-wide]
+  yuedu print [FILE] [--section N] [--width W] [--indent] [--spacing 0|1] [--script S] [--no-readings] [--ambiguous-wide]
                                 the document laid out as the reader shows it, as plain text
   yuedu print [FILE] --notes    what is kept out of the reading flow: site lines, the contents block, notices
   yuedu print [FILE] --at REF [--width W] [--script S]
@@ -33,6 +33,7 @@ Options:
       --spacing 0|1    blank lines between paragraphs (default: 0 in a book, 1 elsewhere); remembered
       --script S       show the text as written (original), in simplified or traditional characters
                        (simplified, traditional, traditional-tw, traditional-hk); remembered
+      --no-readings    leave out ruby readings (EPUB), shown after their base: 漢(hàn), in print 漢（hàn）
       --no-clipboard   the copy key (y) leaves the clipboard alone
       --ambiguous-wide lay out for terminals that draw “ ” … — as two cells (--ambiguous-narrow: one)
       --format F       read FILE as text, markdown or epub (default: by its extension)

@@ -63,6 +63,8 @@ export interface ReaderCliOptions {
   spacing?: Spacing | undefined;
   /** `--script NAME`; undefined: as saved, else as written. */
   script?: Script | undefined;
+  /** False with `--no-readings`. @default true */
+  readings?: boolean | undefined;
   /** The settings file's: defaults under what the command line and the text's record say. */
   settings?: Settings;
   /** A warning for the status bar at start (about the settings file). */
@@ -177,6 +179,7 @@ async function runOnce(
     indent,
     spacing,
     script,
+    ...(options.readings === false ? { readings: false } : {}),
     ...(settings.sidebar === false ? { sidebarHidden: true } : {}),
     ...(notice === '' ? {} : { notice }),
     ...(options.search === undefined ? {} : { search: options.search }),

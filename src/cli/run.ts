@@ -97,6 +97,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
           indent: args.indent,
           spacing: args.spacing,
           script: args.script,
+          readings: args.readings,
           settings,
           detectAmbiguous,
           ...(warnings[0] === undefined ? {} : { notice: warnings.length > 1 ? `${warnings[0]} (and ${warnings.length - 1} more)` : warnings[0] }),
@@ -260,8 +261,9 @@ function shownIn(args: CliArgs): { script?: Script } {
 }
 
 /** The paragraph layout options given (indent, spacing, script); the rest as the text has it. */
-function layoutOf(args: CliArgs): { indent?: boolean; spacing?: Spacing; script?: Script } {
+function layoutOf(args: CliArgs): { indent?: boolean; spacing?: Spacing; script?: Script; readings?: boolean } {
   return {
+    ...(args.readings ? {} : { readings: false }),
     ...(args.indent === undefined ? {} : { indent: args.indent }),
     ...(args.spacing === undefined ? {} : { spacing: args.spacing }),
     ...shownIn(args),

@@ -5,6 +5,7 @@ import type { Document } from '../../core/document/types.js';
 import { sourceIndents } from '../../core/document/indentation.js';
 import { flowBlocks, type Row, type Spacing } from '../../core/layout/flow.js';
 import { asShown, converterNow, shownNote, type Script } from '../../core/script/convert.js';
+import { PRINT_READINGS } from '../../core/layout/readings.js';
 import { layoutText } from '../../core/layout/linebreak.js';
 import { UserError } from '../errors.js';
 import type { Styles } from '../output.js';
@@ -21,6 +22,8 @@ export interface PrintOptions {
   spacing?: Spacing;
   /** The script to print in. @default 'original' */
   script?: Script;
+  /** Write ruby readings after their base, `漢（hàn）`. @default true */
+  readings?: boolean;
 }
 
 /** The document exactly as the reader's text pane lays it out, one row per line. */
@@ -60,6 +63,7 @@ function* chunks(doc: Document, options: PrintOptions): Generator<string> {
     indent: options.indent ?? sourceIndents(doc),
     spacing: options.spacing ?? defaultSpacing(doc),
     script,
+    readings: options.readings === false ? undefined : PRINT_READINGS,
   };
   for (const rows of flowBlocks(doc, flowOptions)) {
     for (const row of rows) {

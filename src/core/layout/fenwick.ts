@@ -17,6 +17,13 @@ export class Fenwick {
     }
   }
 
+  /** A copy, to be changed apart from this one. */
+  clone(): Fenwick {
+    const copy = Object.create(Fenwick.prototype) as { tree: Float64Array };
+    copy.tree = this.tree.slice();
+    return copy as unknown as Fenwick;
+  }
+
   /** Adds `delta` to the value at `index`. */
   add(index: number, delta: number): void {
     for (let i = index + 1; i < this.tree.length; i += i & -i) this.tree[i] = (this.tree[i] ?? 0) + delta;

@@ -14,12 +14,13 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
-import { converterFor, type Convert, type Script } from '../script/convert.js';
+import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
 import { documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { layoutText } from './linebreak.js';
 import { isShaped, layoutShaped } from './shaped.js';
+import { withReadings, type ReadingStyle } from './readings.js';
 import type { Mark } from '../document/types.js';
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from './width.js';
 
@@ -68,6 +69,15 @@ export interface Row {
    * aligned row, not a slice of the block's text.
    */
   form?: 'list' | 'quote' | 'code' | 'table' | 'rule' | 'note' | 'verse' | 'lines';
+  /**
+   * Set on rows shown in another script whose text differs from the original's: the offset in `text`
+   * (clamped to it, never inside a character) of an offset in the block's original text, to place
+   * search matches and marks, which point into the original. Without it the two are the same. A
+   * range's start (`side: 'start'`) after a ruby base falls after the reading shown there.
+   */
+  toShown?: (offset: number, side?: 'start' | 'end') => number;
+  /** [start, end) in `text` of the ruby readings shown on the row (drawn dimmed). */
+  readings?: readonly [number, number][];
 }
 
 /** A reading position: a block and a character offset in its text (-1: the blank row before the block). */
@@ -97,6 +107,8 @@ export interface FlowOptions {
    * @default 'original'
    */
   script?: Script;
+  /** Show the readings of ruby (EPUB) after their base, in these brackets (see `readings.ts`). @default not shown */
+  readings?: ReadingStyle | undefined;
 }
 
 export type Spacing = 0 | 1;
@@ -139,7 +151,7 @@ function tight(previous: Block | undefined, block: Block): boolean {
 }
 
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
-function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined): Row[] {
+function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined, readings?: ReadingStyle): Row[] {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -151,11 +163,14 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     rows.push({ ...base, kind: 'blank', role: 'blank', label: '', labelWidth: 0, indent: '', text: '', start: 0, end: 0, width: 0, line: -1 });
   }
   const marks = block.marks && block.marks.length > 0 ? { marks: block.marks } : {};
-  // Framed blocks (lists, quotes, code, tables) are shown as written: their text is not converted.
   if (isShaped(block, block.text)) {
     const form = block.form ?? (block.quote ? 'quote' : block.list ? 'list' : 'lines');
-    layoutShaped(block.text, block, width, ambiguousWidth).forEach((laid, line) => {
-      rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, start: laid.start, end: laid.end, width: laid.width, line });
+    // Framed blocks (lists, quotes, tables) are converted like prose; code is shown as written.
+    const shown = shownOf(block, form === 'code' ? undefined : convert, form === 'code' ? undefined : readings);
+    const shape = convert && block.table ? { ...block, table: { ...block.table, rows: block.table.rows.map((cells) => cells.map((cell) => convert(cell).text)) } } : block;
+    layoutShaped(shown?.text ?? block.text, shape, width, ambiguousWidth).forEach((laid, line) => {
+      const mapped = shown ? { start: shown.toOriginal(laid.start), end: shown.toOriginal(laid.end), ...(form === 'table' ? {} : { toShown: rowOffsets(shown, laid.start, laid.text.length), ...rowReadings(shown, laid.start, laid.text.length) }) } : { start: laid.start, end: laid.end };
+      rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, ...mapped, width: laid.width, line });
     });
     return rows;
   }
@@ -175,7 +190,7 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     labelWidth = 0;
   }
   const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : layoutText;
-  const shown = convert?.(block.text);
+  const shown = shownOf(block, convert, readings);
   const lines = layout(shown?.text ?? block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
   lines.forEach((laid, n) => {
     const rowLabel = n === 0 ? label : '';
@@ -191,11 +206,84 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
       text: laid.text,
       start: shown ? shown.toOriginal(laid.start) : laid.start,
       end: shown ? shown.toOriginal(laid.end) : laid.end,
+      ...(shown ? { toShown: rowOffsets(shown, laid.start, laid.text.length), ...rowReadings(shown, laid.start, laid.text.length) } : {}),
       width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
       line: line++,
     });
   });
   return rows;
+}
+
+/**
+ * Row estimates (and their sum) per block list, width and spacing, shared by the flows of every
+ * script: `t` on a 10 MB text makes a new flow, and measuring 10 million characters again would take
+ * most of the key's budget. Conversion keeps a text's width nearly the same, so the estimates hold.
+ */
+const estimateMemo = new WeakMap<readonly Block[], Map<string, { estimates: Uint32Array; total: number }>>();
+
+function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing): { estimates: Uint32Array; total: number } {
+  let perBlocks = estimateMemo.get(blocks);
+  if (!perBlocks) {
+    perBlocks = new Map();
+    estimateMemo.set(blocks, perBlocks);
+  }
+  const key = `${width}/${spacing}`;
+  let found = perBlocks.get(key);
+  if (!found) {
+    const estimates = new Uint32Array(blocks.length);
+    let total = 0;
+    blocks.forEach((block, i) => {
+      const cells = approximateCells(block.label) + approximateCells(block.text);
+      estimates[i] = (blankBefore(blocks, i, spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells / width));
+      total += estimates[i]!;
+    });
+    found = { estimates, total };
+    // A few widths at most (a resize back and forth): the oldest goes first.
+    if (perBlocks.size >= FLOWS_PER_DOCUMENT) perBlocks.delete(perBlocks.keys().next().value as string);
+    perBlocks.set(key, found);
+  }
+  return found;
+}
+
+const rubyMemo = new WeakMap<readonly Block[], boolean>();
+
+/** Whether any block has a ruby reading to show. */
+function hasRuby(blocks: readonly Block[]): boolean {
+  let found = rubyMemo.get(blocks);
+  if (found === undefined) {
+    found = blocks.some((block) => block.marks?.some((mark) => mark.kind === 'ruby' && mark.reading) === true);
+    rubyMemo.set(blocks, found);
+  }
+  return found;
+}
+
+/**
+ * A block's text as shown when that differs from the original: converted to the script shown, then
+ * with the readings of its ruby inserted (when shown).
+ */
+function shownOf(block: Block, convert: Convert | undefined, readings: ReadingStyle | undefined): (Converted & { readings?: [number, number][] }) | undefined {
+  const converted = convert?.(block.text);
+  const shown = converted && converted.text !== block.text ? converted : undefined;
+  if (!readings || !block.marks) return shown;
+  return withReadings(shown ?? { text: block.text, toOriginal: (offset) => offset }, block.marks, readings) ?? shown;
+}
+
+/** Where a row of shown text has readings, in the row's text. */
+function rowReadings(shown: { readings?: [number, number][] }, start: number, length: number): { readings?: [number, number][] } {
+  if (!shown.readings) return {};
+  const end = start + length;
+  const inside = shown.readings.filter(([from, to]) => from < end && to > start).map(([from, to]): [number, number] => [Math.max(0, from - start), Math.min(length, to - start)]);
+  return inside.length > 0 ? { readings: inside } : {};
+}
+
+/** A converted row's map from offsets in the block's original text to offsets in the row's text. */
+function rowOffsets(shown: Converted & { readings?: [number, number][] }, start: number, length: number): (offset: number, side?: 'start' | 'end') => number {
+  return (offset, side = 'end') => {
+    let at = toShown(shown, offset);
+    // A range starting just after a ruby base starts after its reading too.
+    if (side === 'start') for (const [from, to] of shown.readings ?? []) if (from === at) at = to;
+    return Math.max(0, Math.min(length, at - start));
+  };
 }
 
 /** The flow of one document at one width, laid out lazily. Get one with `flowFor`. */
@@ -206,13 +294,20 @@ export class Flow {
   readonly indent: boolean;
   readonly spacing: Spacing;
   readonly script: Script;
+  /** How ruby readings are shown after their base; undefined: not shown. */
+  readonly readings: ReadingStyle | undefined;
   private readonly convert: Convert | undefined;
   private readonly laid: (Row[] | undefined)[];
   private readonly counts: Fenwick;
-  private readonly estimates: Uint32Array;
+  /** Each block's rows: counted, or estimated while `counted` says not. */
+  private readonly sizes: Uint32Array;
   private total: number;
   private laidCount = 0;
-  /** Blocks whose rows have been counted (laid out now or before), so their share of the total is exact. */
+  /**
+   * Blocks whose rows have been counted (laid out now or before), so their share of the total is exact:
+   * 1, or 2 for a count taken from the flow of the text as written (see `flowFor`), corrected if the
+   * block, laid out converted, takes another number of rows.
+   */
   private readonly counted: Uint8Array;
   private countedNumber = 0;
   /** No block before this one is left uncounted (where `countSome` goes on). */
@@ -220,7 +315,8 @@ export class Flow {
   private ids: Map<string, number> | undefined;
   private scans = 0;
 
-  constructor(doc: Document, options: FlowOptions) {
+  /** `base`: the flow of the same text, width and options as written, whose row counts this one starts from. */
+  constructor(doc: Document, options: FlowOptions, base?: Flow) {
     this.blocks = documentBlocks(doc);
     this.width = Math.max(2, Math.floor(options.width));
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
@@ -228,15 +324,24 @@ export class Flow {
     this.spacing = options.spacing ?? 1;
     this.convert = converterFor(options.script ?? 'original');
     this.script = this.convert ? (options.script ?? 'original') : 'original';
+    this.readings = options.readings;
     this.laid = new Array<Row[] | undefined>(this.blocks.length);
-    this.estimates = new Uint32Array(this.blocks.length);
+    if (base && base.blocks === this.blocks) {
+      // Converted text takes (nearly always) as many rows as the original: its counts stand, and only
+      // the blocks laid out converted (those shown) are counted again. No pass over the book per `t`.
+      this.sizes = base.sizes.slice();
+      this.counts = base.counts.clone();
+      this.total = base.total;
+      this.counted = base.counted.map((flag) => (flag === 0 ? 0 : 2));
+      this.countedNumber = base.countedNumber;
+      this.countFrom = base.countFrom;
+      return;
+    }
     this.counted = new Uint8Array(this.blocks.length);
-    this.blocks.forEach((block, i) => {
-      const cells = approximateCells(block.label) + approximateCells(block.text);
-      this.estimates[i] = (blankBefore(this.blocks, i, this.spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells / this.width));
-    });
-    this.counts = new Fenwick(this.estimates);
-    this.total = this.estimates.reduce((sum, n) => sum + n, 0);
+    const { estimates, total } = estimatesFor(this.blocks, this.width, this.spacing);
+    this.sizes = estimates.slice();
+    this.counts = new Fenwick(estimates);
+    this.total = total;
   }
 
   /** Number of blocks (the flow is never empty: there is always a title block). */
@@ -250,7 +355,7 @@ export class Flow {
     if (cached) return cached;
     const block = this.blocks[index];
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert);
+    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert, this.readings);
     this.laid[index] = rows;
     this.laidCount++;
     this.count(index, rows.length);
@@ -259,10 +364,12 @@ export class Flow {
 
   /** Replaces block `index`'s estimate by its real number of rows (once). */
   private count(index: number, rows: number): void {
-    if (this.counted[index]) return;
+    const flag = this.counted[index];
+    if (flag === 1) return;
     this.counted[index] = 1;
-    this.countedNumber++;
-    const delta = rows - (this.estimates[index] ?? 0);
+    if (flag === 0) this.countedNumber++;
+    const delta = rows - (this.sizes[index] ?? 0);
+    this.sizes[index] = rows;
     if (delta !== 0) {
       this.counts.add(index, delta);
       this.total += delta;
@@ -311,7 +418,7 @@ export class Flow {
       const index = this.countFrom;
       if (this.counted[index]) continue;
       const block = this.blocks[index] as Block;
-      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert).length);
+      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert, this.readings).length);
       budget--;
     }
     return this.isExact();
@@ -448,8 +555,12 @@ const flows = new WeakMap<Document, Map<string, Flow>>();
 const FLOWS_PER_DOCUMENT = 4;
 
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
-export function flowFor(doc: Document, options: FlowOptions): Flow {
-  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${converterFor(options.script ?? 'original') ? options.script : 'original'}`;
+export function flowFor(doc: Document, given: FlowOptions): Flow {
+  // A text without ruby (any but some EPUBs) has one flow with readings or without.
+  const options = given.readings && !hasRuby(documentBlocks(doc)) ? { ...given, readings: undefined } : given;
+  const script = converterFor(options.script ?? 'original') ? (options.script ?? 'original') : 'original';
+  const readings = options.readings ? `${options.readings.open}${options.readings.close}` : '';
+  const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${script}/${readings}`;
   let perDoc = flows.get(doc);
   if (!perDoc) {
     perDoc = new Map();
@@ -459,6 +570,9 @@ export function flowFor(doc: Document, options: FlowOptions): Flow {
   if (flow) {
     // Re-inserting marks it most recently used.
     perDoc.delete(key);
+  } else if (script !== 'original' || readings !== '') {
+    // A converted flow starts from the counts of the flow as written (made first if need be).
+    flow = new Flow(doc, options, flowFor(doc, { ...options, script: 'original', readings: undefined }));
   } else {
     flow = new Flow(doc, options);
   }
@@ -491,7 +605,7 @@ export function* flowBlocks(doc: Document, options: FlowOptions): Generator<Row[
   let i = 0;
   let previous: Block | undefined;
   for (const block of eachBlock(doc)) {
-    yield layoutBlock(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert);
+    yield layoutBlock(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert, options.readings);
     previous = block;
   }
 }

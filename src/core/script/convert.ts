@@ -135,19 +135,36 @@ function convertText(text: string, normalise: readonly Trie[], segmenter: Trie, 
   const normalised = normalise.reduce((result, trie) => trie.convert(result), text);
   const segments = segmenter.segment(normalised);
   // Ends of each phrase in the original (after normalising) and in the converted text.
-  const ends = new Int32Array(segments.length);
-  const shownEnds = new Int32Array(segments.length);
+  // A segment can hold a few phrases (内存很大 → 記憶體很大): where its length changes, the characters it
+  // shares at either end with its conversion are mapped one to one, and only the middle proportionally.
+  const ends: number[] = [];
+  const shownEnds: number[] = [];
   const parts: string[] = [];
   let from = 0;
   let to = 0;
-  segments.forEach((segment, i) => {
+  const piece = (length: number, shownLength: number): void => {
+    if (length === 0 && shownLength === 0) return;
+    from += length;
+    to += shownLength;
+    ends.push(from);
+    shownEnds.push(to);
+  };
+  for (const segment of segments) {
     const converted = chain.reduce((result, trie) => trie.convert(result), segment);
     parts.push(converted);
-    from += segment.length;
-    to += converted.length;
-    ends[i] = from;
-    shownEnds[i] = to;
-  });
+    if (converted.length === segment.length) {
+      piece(segment.length, converted.length);
+      continue;
+    }
+    const most = Math.min(segment.length, converted.length);
+    let head = 0;
+    while (head < most && segment[head] === converted[head]) head++;
+    let tail = 0;
+    while (tail < most - head && segment[segment.length - 1 - tail] === converted[converted.length - 1 - tail]) tail++;
+    piece(head, head);
+    piece(segment.length - head - tail, converted.length - head - tail);
+    piece(tail, tail);
+  }
   const shown = parts.join('');
   if (shown === text) return { text, toOriginal: (offset) => offset };
   // Normalising rarely changes lengths (a compatibility ideograph outside the BMP); then the map is proportional.
@@ -196,4 +213,34 @@ export function asShown(text: string, script: Script, convert: Convert | undefin
   if (!convert || script === 'original') return text;
   const shown = convert(text).text;
   return shown === text ? text : `${shown}${shownNote(script)}`;
+}
+
+/**
+ * The offset in `converted.text` of offset `original` in the original: the first shown offset that
+ * maps to it or past it (toOriginal only grows), moved back off a surrogate pair's second half so a
+ * range drawn from it never splits a character.
+ */
+export function toShown(converted: Converted, original: number): number {
+  const { text } = converted;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (converted.toOriginal(mid) < original) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 && low < text.length && isLowSurrogate(text.charCodeAt(low)) ? low - 1 : low;
+}
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** Ranges in the original mapped onto the converted text (empty ones left out). */
+export function shownRanges(converted: Converted, ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const from = toShown(converted, start);
+    const to = Math.max(from, toShown(converted, end));
+    if (to > from) out.push([from, to]);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { keyHints } from '../../app/keymap.js';
 import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus } from '../../app/search.js';
 import { layoutProgress, readingPosition, runningHead, shownText, sidebarView, statusLead, statusSection, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
+import { converterFor } from '../../core/script/convert.js';
 import { helpLines } from '../../app/help.js';
 import type { CursorCell } from '../../terminal/writer.js';
 import type { Theme } from '../theme.js';
@@ -60,7 +61,7 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
     const head = runningHead(state, rows);
     const header = headerLine({
       title: shown(head.title),
-      ...(head.dateline === undefined ? {} : { dateline: head.dateline }),
+      ...(head.dateline === undefined ? {} : { dateline: shown(head.dateline) }),
       width: g.paneWidth,
       theme,
       ambiguousWidth,
@@ -82,6 +83,7 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
       height: listHeight,
       theme,
       ambiguousWidth,
+      convert: converterFor(state.script),
     });
     const info = searchLineInfo(search, indexing);
     const line = searchLine({ line: search.line, info, width: state.columns, theme, ambiguousWidth });

@@ -3,6 +3,7 @@ import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layo
 // The snippet module alone: the search engine itself is loaded only when a search runs.
 import { snippet } from '../../core/search/snippet.js';
 import type { SearchHit } from '../../core/search/types.js';
+import { shownRanges, type Convert } from '../../core/script/convert.js';
 import { paintRanges } from '../highlight.js';
 import type { Style } from '../../terminal/style.js';
 import { fit, padding, paint, type Line } from '../text.js';
@@ -21,6 +22,8 @@ export interface SearchResultsProps {
   height: number;
   theme: Theme;
   ambiguousWidth: AmbiguousWidth;
+  /** The converter of the script the text is shown in: snippets quote what the reader shows. */
+  convert?: Convert | undefined;
 }
 
 /** From this width on, the section's heading is shown beside its number. */
@@ -47,7 +50,9 @@ function resultLine(hit: SearchHit, column: number, chosen: boolean, props: Sear
   if (width - cellWidth(prefix + who, ambiguousWidth) - 1 >= 8) prefix += who;
   const room = width - cellWidth(prefix, ambiguousWidth) - 1;
   if (room < 1) return paint(fit(prefix, width, ambiguousWidth), base);
-  const cut = snippet(hit.text, hit.matches, room, ambiguousWidth);
+  // Shown in another script: the snippet is converted and its matches moved onto the converted text.
+  const converted = props.convert?.(hit.text);
+  const cut = converted ? snippet(converted.text, shownRanges(converted, hit.matches), room, ambiguousWidth) : snippet(hit.text, hit.matches, room, ambiguousWidth);
   const gap = padding(prefix + cut.text, width, ambiguousWidth);
   return [...paint(prefix, base), ...paintRanges(cut.text, base, cut.matches, theme.searchMatch), ...paint(gap, base)];
 }

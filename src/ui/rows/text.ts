@@ -42,12 +42,14 @@ function paintSpans(row: Row, base: Style, matches: readonly Range[], match: Sty
   const spans: { start: number; end: number; style: Style }[] = [];
   if (withMarks) {
     for (const mark of row.marks ?? []) {
-      const start = Math.max(0, mark.start - row.start);
-      const end = Math.min(row.text.length, mark.end - row.start);
+      const start = row.toShown ? row.toShown(mark.start, 'start') : Math.max(0, mark.start - row.start);
+      const end = row.toShown ? row.toShown(mark.end) : Math.min(row.text.length, mark.end - row.start);
       const style = mark.kind === 'link' && mark.url ? { ...theme.marks.link, link: mark.url } : theme.marks[mark.kind];
       if (end > start) spans.push({ start, end, style });
     }
   }
+  // Ruby readings shown after their base are dimmed, as a link's address is.
+  for (const [start, end] of row.readings ?? []) spans.push({ start, end, style: theme.marks.url });
   for (const [start, end] of matches) spans.push({ start, end, style: match });
   if (spans.length === 0) return paint(row.text, base);
   const cuts = new Set<number>([0, row.text.length]);

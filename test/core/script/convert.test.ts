@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flowRows } from '../../../src/core/layout/flow.js';
-import { asShown, converterNow, nextScript, SCRIPTS } from '../../../src/core/script/convert.js';
+import { flowFor, flowRows } from '../../../src/core/layout/flow.js';
+import { asShown, converterNow, nextScript, SCRIPTS, shownRanges, toShown } from '../../../src/core/script/convert.js';
 import { interviewDocument } from '../../helpers/documents.js';
 
 describe('converting the script shown', () => {
@@ -60,6 +60,38 @@ describe('converting the script shown', () => {
       }
       for (const row of shown) expect(row.width).toBeLessThanOrEqual(width);
     }
+  });
+
+  it('starts a converted flow from the counts of the flow as written: no pass over the text, only what is shown is converted', () => {
+    const doc = interviewDocument();
+    converterNow('traditional');
+    const written = flowFor(doc, { width: 30 });
+    written.layoutSome(Number.MAX_SAFE_INTEGER);
+    const total = written.rowCount();
+    const shown = flowFor(doc, { width: 30, script: 'traditional' });
+    expect(shown).not.toBe(written);
+    expect(shown.isExact()).toBe(true);
+    expect(shown.laidOutCount).toBe(0);
+    expect(shown.rowCount()).toBe(total);
+    // The screen's rows are laid out converted, and their counts corrected if they differ.
+    const rows = shown.slice(shown.locate({ block: 's2', offset: 0 }), 10);
+    expect(rows.map((row) => row.text).join('')).not.toBe(written.slice(written.locate({ block: 's2', offset: 0 }), 10).map((row) => row.text).join(''));
+    expect(shown.laidOutCount).toBeLessThan(shown.blockCount);
+    // Counted again wholly, the converted flow has as many rows as its running total says.
+    shown.layoutSome(Number.MAX_SAFE_INTEGER);
+    expect(shown.rowCount()).toBe(flowRows(doc, { width: 30, script: 'traditional' }).length);
+  });
+
+  it("places a converted row's matches with toShown, never inside a character", () => {
+    const convert = converterNow('traditional-tw')!;
+    const shown = convert('内存头发');
+    expect(shown.text).toBe('記憶體頭髮');
+    expect(shownRanges(shown, [[0, 2]])).toEqual([[0, 3]]);
+    expect(shownRanges(shown, [[2, 4]])).toEqual([[3, 5]]);
+    const astral = convert('头发𠮷');
+    expect(astral.text).toBe('頭髮𠮷');
+    // Offset 3 is inside 𠮷 (a surrogate pair): never a place to start or end a highlight.
+    expect(toShown(astral, 3)).toBe(2);
   });
 
   it('says a quote is shown converted only where that changes it', () => {
