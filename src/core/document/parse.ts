@@ -26,6 +26,7 @@ import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRul
 import { parseDateline } from './dateline.js';
 import { dialogueTurns } from './shape.js';
 import { assignRoles, matchTurn, type Turn, type TurnLabel } from './turns.js';
+import { LineParagraph } from './line-paragraph.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 
 /** Title of a text with no words at all. */
@@ -112,7 +113,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   // A text without words keeps the placeholder title, whatever its file is called.
   title ??= meta.title ?? (body.length > 0 ? nameTitle(options.name) : undefined);
   const docTitle = title ?? fallbackTitle(body[0]?.text ?? '');
-  const built = build(body, docTitle, options.rules, notes);
+  const built = build(body, docTitle, options.rules, notes, text);
   return {
     title: docTitle,
     ...(meta.author !== undefined && { author: meta.author }),
@@ -138,17 +139,18 @@ interface Built {
 }
 
 /** Decides the shape (see shape.ts) and builds the outline for it. */
-function build(body: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>): Built {
+function build(body: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>, source: string): Built {
+  const plain = (line: Line, section: number, index: number): Paragraph => new LineParagraph(source, section, index, line.offset, line.text.length);
   const texts = body.map((line) => line.text);
   const user = rules?.chapter !== undefined || rules?.volume !== undefined;
   const turns = user ? 0 : dialogueTurns(texts);
   const plan = findChapters(texts, rules);
   // A book's few labelled lines do not make it an interview; an interview's headings are not chapters.
-  if (turns > 0 && (!plan || turns >= TURNS_PER_CHAPTER * plan.headings.size)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
-  if (plan) return { shape: 'book', ...book(body, plan, notes) };
+  if (turns > 0 && (!plan || turns >= TURNS_PER_CHAPTER * plan.headings.size)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true), plain) };
+  if (plan) return { shape: 'book', ...book(body, plan, notes, plain) };
   const roles = classify(body, false);
-  if (roles.some((role) => role.kind === 'heading')) return { shape: 'article', volumes: [], ...structure(body, docTitle, roles) };
-  return { shape: 'plain', volumes: [], lead: [], sections: plainSections(body, docTitle), speakers: [] };
+  if (roles.some((role) => role.kind === 'heading')) return { shape: 'article', volumes: [], ...structure(body, docTitle, roles, plain) };
+  return { shape: 'plain', volumes: [], lead: [], sections: plainSections(body, docTitle, plain), speakers: [] };
 }
 
 function splitLines(text: string): Line[] {
@@ -293,14 +295,17 @@ interface Draft {
   turn: Turn | undefined;
 }
 
-function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
+/** Makes a paragraph of a line; see {@link LineParagraph}. */
+type MakeParagraph = (line: Line, section: number, index: number) => Paragraph;
+
+function structure(body: Line[], docTitle: string, roles: LineRole[], plain: MakeParagraph): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
   const firstStructure = roles.findIndex((role) => role.kind !== 'text');
   if (firstStructure === -1) {
     const paragraphs = body.map((line, i) => plain(line, 1, i + 1));
     return { lead: [], sections: paragraphs.length > 0 ? [{ index: 1, title: docTitle, offset: -1, paragraphs }] : [], speakers: [] };
   }
 
-  const lead = body.slice(0, firstStructure).map((line, i): Paragraph => ({ ...plain(line, 0, i + 1), kind: 'lead' }));
+  const lead = body.slice(0, firstStructure).map((line, i) => plain(line, 0, i + 1));
   const sections: Section[] = [];
   const drafts: Draft[] = [];
   const turns: Turn[] = [];
@@ -326,9 +331,10 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
       section = { index: sections.length + 1, title: docTitle, offset: -1, paragraphs: [] };
       sections.push(section);
     }
-    const paragraph = plain(line, section.index, section.paragraphs.length + 1);
     const label = role.kind === 'turn' ? role.turn : pending;
     pending = undefined;
+    // A paragraph of a turn is given its speaker below: a plain object, not a read-only line.
+    const paragraph = label || turn ? object(line, section.index, section.paragraphs.length + 1) : plain(line, section.index, section.paragraphs.length + 1);
     if (label) {
       turn = { speaker: label.name, section: section.index, paragraphs: [] };
       turns.push(turn);
@@ -355,7 +361,7 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
   return { lead, sections, speakers };
 }
 
-function plain(line: Line, section: number, index: number): Paragraph {
+function object(line: Line, section: number, index: number): Paragraph {
   return { id: `s${section}p${index}`, section, index, kind: 'plain', text: line.text, offset: line.offset };
 }
 
@@ -364,7 +370,7 @@ function plain(line: Line, section: number, index: number): Paragraph {
  * opens a volume, a chapter heading a section (depth 2 under volumes). Text right after a volume heading
  * (its preface) is a section of its own without a heading line, so reading order is kept.
  */
-function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit<Built, 'shape'> {
+function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>, plain: MakeParagraph): Omit<Built, 'shape'> {
   const contents = new Set(plan.contents);
   if (plan.contents.length > 0) {
     const first = body[plan.contents[0]!];
@@ -401,7 +407,7 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
       sections.push(section);
     }
     if (!section) {
-      lead.push({ ...plain(line, 0, lead.length + 1), kind: 'lead' });
+      lead.push(plain(line, 0, lead.length + 1));
       return;
     }
     section.paragraphs.push(plain(line, section.index, section.paragraphs.length + 1));
@@ -420,7 +426,7 @@ export const PART_CHARS = 5000;
  * parts, generated parts of about {@link PART_CHARS} characters, each titled by its first words, so the
  * sidebar and `]`/`[` still have places to go.
  */
-function plainSections(body: Line[], docTitle: string): Section[] {
+function plainSections(body: Line[], docTitle: string, plain: MakeParagraph): Section[] {
   if (body.length === 0) return [];
   const total = body.reduce((sum, line) => sum + line.text.length, 0);
   if (total <= 2 * PART_CHARS) return [{ index: 1, title: docTitle, offset: -1, paragraphs: body.map((line, i) => plain(line, 1, i + 1)) }];
