@@ -3,23 +3,29 @@ import type { Paragraph, ParagraphKind } from './types.js';
 /**
  * A plain text's paragraph that is nothing but a line of the source: no label, speaker, marks or form.
  * Its text is read from the source when asked for, and its reference is made when asked for, so a
- * million one-line paragraphs cost a small object each (five numbers and a pointer, ~32 bytes) instead
- * of an object and two strings (~130 bytes; issue 20's memory budget). Read-only: the parser makes a
- * plain object for a paragraph it has to change (a speaker's turn).
+ * million one-line paragraphs cost a small object each (four numbers and a pointer) instead of an object
+ * and two strings (about twice that; issue 20's memory budget). The parser splits the text into these
+ * and places the ones that stay paragraphs, so a line is never copied into a paragraph. Read-only once
+ * placed: the parser makes a plain object for a paragraph it has to change (a speaker's turn).
  */
 export class LineParagraph implements Paragraph {
   private readonly source: string;
-  readonly section: number;
-  readonly index: number;
   readonly offset: number;
   private readonly length: number;
+  section = 0;
+  index = 0;
 
-  constructor(source: string, section: number, index: number, offset: number, length: number) {
+  constructor(source: string, offset: number, length: number) {
     this.source = source;
-    this.section = section;
-    this.index = index;
     this.offset = offset;
     this.length = length;
+  }
+
+  /** Gives the line its place in the outline; the parser's, once per line. */
+  placed(section: number, index: number): this {
+    this.section = section;
+    this.index = index;
+    return this;
   }
 
   get id(): string {

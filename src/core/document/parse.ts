@@ -40,12 +40,8 @@ const CLOSERS = /[”’」』）)》〉】\]"'\s]+$/u;
 const SENTENCE_END = /[。．.！!？?；;：:，,、…]$/u;
 const STATEMENT_END = /[。．.；;：:，,、…]$/u;
 
-interface Line {
-  /** Trimmed. */
-  text: string;
-  /** Offset of `text` in the source. */
-  offset: number;
-}
+/** A trimmed, non-blank line: its `text` and `offset` in the source; placed as a paragraph if it stays one. */
+type Line = LineParagraph;
 
 /** At most a quarter of a text's lines at each end are looked at as a download site's. */
 const SITE_SHARE = 4;
@@ -113,7 +109,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   // A text without words keeps the placeholder title, whatever its file is called.
   title ??= meta.title ?? (body.length > 0 ? nameTitle(options.name) : undefined);
   const docTitle = title ?? fallbackTitle(body[0]?.text ?? '');
-  const built = build(body, docTitle, options.rules, notes, text);
+  const built = build(body, docTitle, options.rules, notes);
   return {
     title: docTitle,
     ...(meta.author !== undefined && { author: meta.author }),
@@ -139,18 +135,17 @@ interface Built {
 }
 
 /** Decides the shape (see shape.ts) and builds the outline for it. */
-function build(body: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>, source: string): Built {
-  const plain = (line: Line, section: number, index: number): Paragraph => new LineParagraph(source, section, index, line.offset, line.text.length);
+function build(body: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>): Built {
   const texts = body.map((line) => line.text);
   const user = rules?.chapter !== undefined || rules?.volume !== undefined;
   const turns = user ? 0 : dialogueTurns(texts);
   const plan = findChapters(texts, rules);
   // A book's few labelled lines do not make it an interview; an interview's headings are not chapters.
-  if (turns > 0 && (!plan || turns >= TURNS_PER_CHAPTER * plan.headings.size)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true), plain) };
-  if (plan) return { shape: 'book', ...book(body, plan, notes, plain) };
+  if (turns > 0 && (!plan || turns >= TURNS_PER_CHAPTER * plan.headings.size)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
+  if (plan) return { shape: 'book', ...book(body, plan, notes) };
   const roles = classify(body, false);
-  if (roles.some((role) => role.kind === 'heading')) return { shape: 'article', volumes: [], ...structure(body, docTitle, roles, plain) };
-  return { shape: 'plain', volumes: [], lead: [], sections: plainSections(body, docTitle, plain), speakers: [] };
+  if (roles.some((role) => role.kind === 'heading')) return { shape: 'article', volumes: [], ...structure(body, docTitle, roles) };
+  return { shape: 'plain', volumes: [], lead: [], sections: plainSections(body, docTitle), speakers: [] };
 }
 
 function splitLines(text: string): Line[] {
@@ -159,12 +154,22 @@ function splitLines(text: string): Line[] {
   while (start <= text.length) {
     let stop = text.indexOf('\n', start);
     if (stop === -1) stop = text.length;
-    const raw = text.slice(start, stop);
-    const trimmed = raw.trim();
-    if (trimmed.length > 0) lines.push({ text: trimmed, offset: start + raw.length - raw.trimStart().length });
+    // Trimmed by offsets: a line's text is made only when it is read (see LineParagraph).
+    let from = start;
+    let to = stop;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+    if (to > from) lines.push(new LineParagraph(text, from, to - from));
     start = stop + 1;
   }
   return lines;
+}
+
+/** What String.prototype.trim removes, one UTF-16 unit at a time. */
+function isSpace(unit: number): boolean {
+  if (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)) return true;
+  if (unit < 0xa0) return false;
+  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 }
 
 function takeTitle(lines: Line[]): string | undefined {
@@ -261,16 +266,19 @@ function headingShaped(text: string): boolean {
 
 /** What each body line is, before paragraphs are numbered. */
 type LineRole = { kind: 'heading' } | { kind: 'turn'; turn: TurnLabel } | { kind: 'labelOnly'; turn: TurnLabel } | { kind: 'text' };
+/** Shared by every line of text (most lines): an object per line is what a million lines cannot afford. */
+const TEXT: LineRole = { kind: 'text' };
+const HEADING: LineRole = { kind: 'heading' };
 
 function classify(body: Line[], turns: boolean): LineRole[] {
   const roles: LineRole[] = body.map(({ text }) => {
     const turn = turns ? matchTurn(text) : undefined;
-    if (!turn) return { kind: 'text' };
+    if (!turn) return TEXT;
     return turn.textStart >= text.length ? { kind: 'labelOnly', turn } : { kind: 'turn', turn };
   });
   // A label alone on its line opens the turn of the plain paragraph below it; otherwise it is plain text.
   roles.forEach((role, i) => {
-    if (role.kind === 'labelOnly' && roles[i + 1]?.kind !== 'text') roles[i] = { kind: 'text' };
+    if (role.kind === 'labelOnly' && roles[i + 1]?.kind !== 'text') roles[i] = TEXT;
   });
   const opensTurn = (i: number) => {
     const kind = roles[i]?.kind;
@@ -285,7 +293,7 @@ function classify(body: Line[], turns: boolean): LineRole[] {
     // In an article, a line that opens with a quote or a bracket is someone's words (`“好”`), not a heading.
     if (!turns && /^[“「『"‘（(]/u.test(line.text)) return;
     const followedByBody = hasTurns ? opensTurn(i + 1) : !headingShaped(following.text);
-    if (followedByBody) roles[i] = { kind: 'heading' };
+    if (followedByBody) roles[i] = HEADING;
   });
   return roles;
 }
@@ -295,10 +303,12 @@ interface Draft {
   turn: Turn | undefined;
 }
 
-/** Makes a paragraph of a line; see {@link LineParagraph}. */
-type MakeParagraph = (line: Line, section: number, index: number) => Paragraph;
+/** A line as a paragraph (see {@link LineParagraph}). */
+function plain(line: Line, section: number, index: number): Paragraph {
+  return line.placed(section, index);
+}
 
-function structure(body: Line[], docTitle: string, roles: LineRole[], plain: MakeParagraph): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
+function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
   const firstStructure = roles.findIndex((role) => role.kind !== 'text');
   if (firstStructure === -1) {
     const paragraphs = body.map((line, i) => plain(line, 1, i + 1));
@@ -370,7 +380,7 @@ function object(line: Line, section: number, index: number): Paragraph {
  * opens a volume, a chapter heading a section (depth 2 under volumes). Text right after a volume heading
  * (its preface) is a section of its own without a heading line, so reading order is kept.
  */
-function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>, plain: MakeParagraph): Omit<Built, 'shape'> {
+function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit<Built, 'shape'> {
   const contents = new Set(plan.contents);
   if (plan.contents.length > 0) {
     const first = body[plan.contents[0]!];
@@ -426,7 +436,7 @@ export const PART_CHARS = 5000;
  * parts, generated parts of about {@link PART_CHARS} characters, each titled by its first words, so the
  * sidebar and `]`/`[` still have places to go.
  */
-function plainSections(body: Line[], docTitle: string, plain: MakeParagraph): Section[] {
+function plainSections(body: Line[], docTitle: string): Section[] {
   if (body.length === 0) return [];
   const total = body.reduce((sum, line) => sum + line.text.length, 0);
   if (total <= 2 * PART_CHARS) return [{ index: 1, title: docTitle, offset: -1, paragraphs: body.map((line, i) => plain(line, 1, i + 1)) }];
