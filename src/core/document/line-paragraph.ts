@@ -1,4 +1,4 @@
-import type { Paragraph, ParagraphKind } from './types.js';
+import type { Paragraph, ParagraphKind, Role } from './types.js';
 
 /**
  * A plain text's paragraph that is nothing but a line of the source: no label, speaker, marks or form.
@@ -9,9 +9,9 @@ import type { Paragraph, ParagraphKind } from './types.js';
  * placed: the parser makes a plain object for a paragraph it has to change (a speaker's turn).
  */
 export class LineParagraph implements Paragraph {
-  private readonly source: string;
+  readonly source: string;
   readonly offset: number;
-  private readonly length: number;
+  readonly length: number;
   section = 0;
   index = 0;
 
@@ -43,5 +43,31 @@ export class LineParagraph implements Paragraph {
   /** As the plain object it stands for, never the whole source. */
   toJSON(): Paragraph {
     return { id: this.id, section: this.section, index: this.index, kind: this.kind, text: this.text, offset: this.offset };
+  }
+}
+
+/**
+ * A paragraph of a speaker's turn: a line of the source (after its label, on the turn's first paragraph)
+ * with its label, speaker and role, which the parser sets once it knows them. Labels and names are
+ * shared strings (a few speakers say everything), so an interview of half a million paragraphs keeps
+ * one small object each.
+ */
+export class TurnParagraph extends LineParagraph {
+  label: string | undefined = undefined;
+  speaker: string | undefined = undefined;
+  role: Role | undefined = undefined;
+
+  override get kind(): ParagraphKind {
+    if (this.role === undefined) return super.kind;
+    return this.role === 'interviewer' ? 'question' : 'answer';
+  }
+
+  override toJSON(): Paragraph {
+    return {
+      ...super.toJSON(),
+      ...(this.speaker !== undefined && { speaker: this.speaker }),
+      ...(this.role !== undefined && { role: this.role }),
+      ...(this.label !== undefined && { label: this.label }),
+    };
   }
 }

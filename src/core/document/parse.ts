@@ -26,7 +26,7 @@ import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRul
 import { parseDateline } from './dateline.js';
 import { dialogueTurns } from './shape.js';
 import { assignRoles, matchTurn, type Turn, type TurnLabel } from './turns.js';
-import { LineParagraph } from './line-paragraph.js';
+import { LineParagraph, TurnParagraph } from './line-paragraph.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 
 /** Title of a text with no words at all. */
@@ -322,6 +322,14 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
   let section: Section | undefined;
   let turn: Turn | undefined;
   let pending: TurnLabel | undefined;
+  // Labels and names as one string each, however many turns repeat them.
+  const strings = new Map<string, string>();
+  const shared = (text: string): string => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
 
   for (let i = firstStructure; i < body.length; i++) {
     const line = body[i];
@@ -343,17 +351,19 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
     }
     const label = role.kind === 'turn' ? role.turn : pending;
     pending = undefined;
-    // A paragraph of a turn is given its speaker below: a plain object, not a read-only line.
-    const paragraph = label || turn ? object(line, section.index, section.paragraphs.length + 1) : plain(line, section.index, section.paragraphs.length + 1);
-    if (label) {
-      turn = { speaker: label.name, section: section.index, paragraphs: [] };
-      turns.push(turn);
-      paragraph.label = label.label;
-      if (role.kind === 'turn') {
-        paragraph.text = line.text.slice(label.textStart);
-        paragraph.offset = line.offset + label.textStart;
+    const index = section.paragraphs.length + 1;
+    let paragraph: Paragraph;
+    if (label || turn) {
+      // A paragraph of a turn is given its speaker below; the label is left out of its text.
+      const skip = label && role.kind === 'turn' ? label.textStart : 0;
+      const turnParagraph = new TurnParagraph(line.source, line.offset + skip, line.length - skip).placed(section.index, index);
+      if (label) {
+        turn = { speaker: shared(label.name), section: section.index, paragraphs: [] };
+        turns.push(turn);
+        turnParagraph.label = shared(label.label);
       }
-    }
+      paragraph = turnParagraph;
+    } else paragraph = plain(line, section.index, index);
     turn?.paragraphs.push(paragraph.text);
     section.paragraphs.push(paragraph);
     drafts.push({ paragraph, turn });
@@ -361,19 +371,14 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
 
   const roleOf = assignRoles(turns);
   for (const { paragraph, turn: owner } of drafts) {
-    if (!owner) continue;
-    const speakerRole: Role = roleOf.get(owner.speaker) ?? 'interviewee';
+    if (!owner || !(paragraph instanceof TurnParagraph)) continue;
     paragraph.speaker = owner.speaker;
-    paragraph.role = speakerRole;
-    paragraph.kind = speakerRole === 'interviewer' ? 'question' : 'answer';
+    paragraph.role = roleOf.get(owner.speaker) ?? 'interviewee';
   }
   const speakers = [...roleOf].map(([name, role]): Speaker => ({ name, role }));
   return { lead, sections, speakers };
 }
 
-function object(line: Line, section: number, index: number): Paragraph {
-  return { id: `s${section}p${index}`, section, index, kind: 'plain', text: line.text, offset: line.offset };
-}
 
 /**
  * A book's outline from its chapter plan: text before the first heading is the lead; a volume heading
