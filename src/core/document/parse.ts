@@ -271,10 +271,18 @@ const TEXT: LineRole = { kind: 'text' };
 const HEADING: LineRole = { kind: 'heading' };
 
 function classify(body: Line[], turns: boolean): LineRole[] {
-  const roles: LineRole[] = body.map(({ text }) => {
+  // One role per label as written (an interview's few speakers open every turn), not one per line.
+  const shared = new Map<string, LineRole>();
+  const roles = body.map(({ text }): LineRole => {
     const turn = turns ? matchTurn(text) : undefined;
     if (!turn) return TEXT;
-    return turn.textStart >= text.length ? { kind: 'labelOnly', turn } : { kind: 'turn', turn };
+    const kind = turn.textStart >= text.length ? 'labelOnly' : 'turn';
+    const key = `${kind} ${turn.textStart} ${turn.name} ${turn.label}`;
+    const known = shared.get(key);
+    if (known) return known;
+    const role: LineRole = { kind, turn };
+    shared.set(key, role);
+    return role;
   });
   // A label alone on its line opens the turn of the plain paragraph below it; otherwise it is plain text.
   roles.forEach((role, i) => {
@@ -298,11 +306,6 @@ function classify(body: Line[], turns: boolean): LineRole[] {
   return roles;
 }
 
-interface Draft {
-  paragraph: Paragraph;
-  turn: Turn | undefined;
-}
-
 /** A line as a paragraph (see {@link LineParagraph}). */
 function plain(line: Line, section: number, index: number): Paragraph {
   return line.placed(section, index);
@@ -317,7 +320,9 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
 
   const lead = body.slice(0, firstStructure).map((line, i) => plain(line, 0, i + 1));
   const sections: Section[] = [];
-  const drafts: Draft[] = [];
+  // The paragraphs of turns, and each one's turn: given speakers once every turn is known.
+  const spoken: TurnParagraph[] = [];
+  const owners: Turn[] = [];
   const turns: Turn[] = [];
   let section: Section | undefined;
   let turn: Turn | undefined;
@@ -364,17 +369,20 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
       }
       paragraph = turnParagraph;
     } else paragraph = plain(line, section.index, index);
-    turn?.paragraphs.push(paragraph.text);
     section.paragraphs.push(paragraph);
-    drafts.push({ paragraph, turn });
+    if (turn && paragraph instanceof TurnParagraph) {
+      turn.paragraphs.push(paragraph);
+      spoken.push(paragraph);
+      owners.push(turn);
+    }
   }
 
   const roleOf = assignRoles(turns);
-  for (const { paragraph, turn: owner } of drafts) {
-    if (!owner || !(paragraph instanceof TurnParagraph)) continue;
+  spoken.forEach((paragraph, i) => {
+    const owner = owners[i]!;
     paragraph.speaker = owner.speaker;
     paragraph.role = roleOf.get(owner.speaker) ?? 'interviewee';
-  }
+  });
   const speakers = [...roleOf].map(([name, role]): Speaker => ({ name, role }));
   return { lead, sections, speakers };
 }
