@@ -18,7 +18,7 @@ import { converterFor, type Convert, type Script } from '../script/convert.js';
 import { documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
-import { layoutText } from './linebreak.js';
+import { eachLine, layoutText } from './linebreak.js';
 import { isShaped, layoutShaped } from './shaped.js';
 import type { Mark } from '../document/types.js';
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from './width.js';
@@ -138,6 +138,20 @@ function tight(previous: Block | undefined, block: Block): boolean {
 
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
 function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined): Row[] {
+  const rows: Row[] = [];
+  for (const batch of blockRows(block, blockIndex, width, ambiguousWidth, indent, blank, convert, Infinity)) for (const row of batch) rows.push(row);
+  return rows;
+}
+
+/** Rows a streamed block hands on at a time (see `flowBlocks`). */
+const ROW_BATCH = 4096;
+
+/**
+ * The rows of one block in batches of `batch` rows: a paragraph too long to lay out whole in reasonable
+ * memory (see `eachLine`) is laid out a window at a time when streamed. Converted text is laid out whole:
+ * its way back to the original offsets is made for the whole text anyway.
+ */
+function* blockRows(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined, batch: number): Generator<Row[]> {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -155,7 +169,8 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     layoutShaped(block.text, block, width, ambiguousWidth).forEach((laid, line) => {
       rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, start: laid.start, end: laid.end, width: laid.width, line });
     });
-    return rows;
+    yield rows;
+    return;
   }
   Object.assign(base, marks);
   let label = convert && block.label !== '' ? convert(block.label).text : block.label;
@@ -172,10 +187,11 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     label = '';
     labelWidth = 0;
   }
-  const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : layoutText;
+  const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : batch < Infinity && !convert ? eachLine : layoutText;
   const shown = convert?.(block.text);
   const lines = layout(shown?.text ?? block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
-  lines.forEach((laid, n) => {
+  let n = 0;
+  for (const laid of lines) {
     const rowLabel = n === 0 ? label : '';
     const rowLabelWidth = n === 0 ? labelWidth : 0;
     const rowIndentWidth = n === 0 ? indentWidth : 0;
@@ -192,8 +208,12 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
       width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
       line: line++,
     });
-  });
-  return rows;
+    n++;
+    if (rows.length >= batch) {
+      yield rows.splice(0);
+    }
+  }
+  if (rows.length > 0) yield rows;
 }
 
 /** The flow of one document at one width, laid out lazily. Get one with `flowFor`. */
@@ -457,7 +477,7 @@ export function* flowBlocks(doc: Document, options: FlowOptions): Generator<Row[
   let i = 0;
   let previous: Block | undefined;
   for (const block of eachBlock(doc)) {
-    yield layoutBlock(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert);
+    yield* blockRows(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert, ROW_BATCH);
     previous = block;
   }
 }
