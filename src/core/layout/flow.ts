@@ -235,7 +235,10 @@ export class Flow {
   private countedNumber = 0;
   /** No block before this one is left uncounted (where `countSome` goes on). */
   private countFrom = 0;
+  /** The index of every block that is not a paragraph, by id (see `indexOf`). */
   private ids: Map<string, number> | undefined;
+  /** The index of each section's first paragraph block. */
+  private firstParagraph: Map<number, number> | undefined;
 
   constructor(doc: Document, options: FlowOptions) {
     this.blocks = documentBlocks(doc);
@@ -344,10 +347,29 @@ export class Flow {
     return this.counts.prefix(pos.block) + pos.row;
   }
 
-  /** Index of the block with this id, or -1. */
+  /**
+   * Index of the block with this id, or -1. Paragraphs (`s2p3`) are found from where their section's
+   * paragraphs start, not from a map of every id: a million one-line paragraphs would be a million keys.
+   */
   indexOf(blockId: string): number {
-    if (!this.ids) this.ids = new Map(this.blocks.map((block, i) => [block.id, i]));
-    return this.ids.get(blockId) ?? -1;
+    if (!this.ids || !this.firstParagraph) {
+      this.ids = new Map();
+      this.firstParagraph = new Map();
+      for (let i = 0; i < this.blocks.length; i++) {
+        const block = this.blocks[i]!;
+        if (block.kind !== 'text') this.ids.set(block.id, i);
+        else if (!this.firstParagraph.has(block.section)) this.firstParagraph.set(block.section, i);
+      }
+    }
+    const known = this.ids.get(blockId);
+    if (known !== undefined) return known;
+    const paragraph = /^s(\d+)p(\d+)$/.exec(blockId);
+    const first = paragraph ? this.firstParagraph.get(Number(paragraph[1])) : undefined;
+    if (paragraph && first !== undefined) {
+      const i = first + Number(paragraph[2]) - 1;
+      if (this.blocks[i]?.id === blockId) return i;
+    }
+    return this.blocks.findIndex((block) => block.kind === 'text' && block.id === blockId);
   }
 
   /** The row at `pos`. */
