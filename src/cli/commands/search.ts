@@ -38,8 +38,9 @@ export function* searchJsonChunks(hits: Iterable<SearchHit>): Generator<string> 
       text: hit.text,
       matches: hit.matches,
     };
-    // An element of an array indented by 2 is itself indented by 2 more (JSON strings hold no raw newline).
-    out += `${count === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`;
+    // A list of one, without its brackets, is the element indented as the whole list indents it.
+    const element = JSON.stringify([row], null, 2);
+    out += `${count === 0 ? '[\n' : ',\n'}${element.slice(2, -2)}`;
     count++;
     if (out.length >= CHUNK) {
       yield out;
