@@ -1,10 +1,10 @@
 /**
  * Peak memory on the shapes of input that once blew it up (issue 20): one million one-character lines,
  * a single 10 MB line, a single 64 MiB line (the input limit), and a 60 MB book-like file. Each plain
- * command (print, wrap, toc) runs on each, as the bin runs it (MALLOC_ARENA_MAX=2, a 2 MB young
+ * command (print, wrap, toc, search --json) runs on each, as the bin runs it (MALLOC_ARENA_MAX=2, a 2 MB young
  * generation), its peak RSS read by GNU time; the reader is opened in a pseudo-terminal and its peak
  * (VmHWM) read once the first frame is up. Every figure is printed beside its budget, 100 MB + 6× the
- * file's size, and written to bench/out/memory.json. Search is measured by the search benchmark.
+ * file's size, and written to bench/out/memory.json. The search's own speed is measured by the search benchmark.
  * Run alone: `node bench/run.mjs --memory-only` (after `npm run build`).
  */
 import { spawnSync } from 'node:child_process';
@@ -55,7 +55,9 @@ const SHAPES: Shape[] = [
   },
 ];
 
-const COMMANDS = ['print', 'wrap', 'toc'] as const;
+const COMMANDS = ['print', 'wrap', 'toc', 'search --json'] as const;
+/** What `search` looks for: a character of every shape (none in the 64 MiB line of 中, so an empty answer there). */
+const QUERY = '字';
 /** The bin's own start-up settings (see bin/yuedu.js's first line). */
 const NODE_FLAGS = ['--max-semi-space-size=2'];
 const ENV = { ...process.env, MALLOC_ARENA_MAX: '2', NO_COLOR: '1' };
@@ -77,8 +79,8 @@ function budget(bytes: number): number {
 const devNull = openSync('/dev/null', 'w');
 
 function commandPeak(command: string, file: string): { peakMB?: number; exitCode: number | null } {
-  const width = command === 'toc' ? [] : ['--width', '80'];
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...NODE_FLAGS, YUEDU_BIN, command, ...width, file], {
+  const args = command === 'toc' ? ['toc', file] : command === 'search --json' ? ['search', '--json', QUERY, file] : [command, '--width', '80', file];
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...NODE_FLAGS, YUEDU_BIN, ...args], {
     env: ENV,
     // Written, write-only, to /dev/null: a read-write /dev/null (what 'ignore' gives) is how a closed
     // standard output looks to Node, which yuedu refuses (exit 74).

@@ -13,7 +13,7 @@ import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printChunks, printCitation } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
 import { wrapChunks } from './commands/wrap.js';
-import { DEFAULT_PLAIN_LIMIT, searchJson, searchText } from './commands/search.js';
+import { DEFAULT_PLAIN_LIMIT, searchJsonChunks, searchText } from './commands/search.js';
 import { gatherShelf, shelfJson, shelfText } from './commands/shelf.js';
 import { expandTargets, openIndexCaches, searchMany, searchManyJson, searchManyText } from './commands/search-many.js';
 import { lastRead, type ShelfListing } from '../storage/shelf.js';
@@ -121,7 +121,7 @@ async function searchCommand(doc: Document, query: string, args: CliArgs, ambigu
   const found = createSearchIndex(doc).search(query);
   const limit = args.limit ?? (args.json ? Infinity : DEFAULT_PLAIN_LIMIT);
   const hits = found.slice(0, limit);
-  if (args.json) stdout.write(searchJson(hits));
+  if (args.json) writeAll(searchJsonChunks(hits));
   else {
     const width = outputWidth(args.width, stdout);
     stdout.write(searchText(hits, { width, ambiguousWidth, style: styles(color), color, more: found.length - hits.length }));

@@ -98,14 +98,14 @@ describe('the shelf view (reducer)', () => {
 
   it('a search across the texts shows how many texts are done while it runs, then its answer', () => {
     let s = keys(state(), 'o', '/', '梦', 'enter');
-    expect(shelfFrame(s, createTheme(false), NOW).lines[18]).toMatch(/searching every text for 梦/);
+    expect(lineText(shelfFrame(s, createTheme(false), NOW).lines[18]!)).toMatch(/searching every text for 梦/);
     // Progress of a search no longer asked is dropped.
     expect(reduce(s, { type: 'shelfProgress', query: '别的', done: 1, total: 4 })).toBe(s);
     s = reduce(s, { type: 'shelfProgress', query: '梦', done: 2, total: 4 });
-    expect(shelfFrame(s, createTheme(false), NOW).lines[18]).toMatch(/searching… 2\/4 texts/);
+    expect(lineText(shelfFrame(s, createTheme(false), NOW).lines[18]!)).toMatch(/searching… 2\/4 texts/);
     s = reduce(s, { type: 'shelfHits', query: '梦', hits: [] });
     expect(s.shelf.progress).toBeUndefined();
-    expect(shelfFrame(s, createTheme(false), NOW).lines[18]).toMatch(/no text on the shelf has 梦/);
+    expect(lineText(shelfFrame(s, createTheme(false), NOW).lines[18]!)).toMatch(/no text on the shelf has 梦/);
   });
 
   it('/query then Enter asks the host to search every text; Enter on a hit opens its text at its paragraph', () => {

@@ -12,19 +12,42 @@ const OPEN = '【';
 const CLOSE = '】';
 
 export function searchJson(hits: SearchHit[]): string {
-  const rows = hits.map((hit) => ({
-    ref: hit.paragraphId,
-    section: hit.section,
-    sectionTitle: hit.sectionTitle,
-    paragraph: hit.paragraph,
-    kind: hit.kind ?? 'paragraph',
-    speaker: hit.speaker ?? null,
-    score: hit.score,
-    tier: hit.tier,
-    text: hit.text,
-    matches: hit.matches,
-  }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return [...searchJsonChunks(hits)].join('');
+}
+
+/** Output gathered up to about this many characters before it is handed on. */
+const CHUNK = 64 * 1024;
+
+/**
+ * {@link searchJson} in pieces, a hit at a time: the same text as `JSON.stringify(rows, null, 2)`, without
+ * an object per hit and the whole answer held as one string (a million hits are hundreds of megabytes).
+ */
+export function* searchJsonChunks(hits: Iterable<SearchHit>): Generator<string> {
+  let out = '';
+  let count = 0;
+  for (const hit of hits) {
+    const row = {
+      ref: hit.paragraphId,
+      section: hit.section,
+      sectionTitle: hit.sectionTitle,
+      paragraph: hit.paragraph,
+      kind: hit.kind ?? 'paragraph',
+      speaker: hit.speaker ?? null,
+      score: hit.score,
+      tier: hit.tier,
+      text: hit.text,
+      matches: hit.matches,
+    };
+    // A list of one, without its brackets, is the element indented as the whole list indents it.
+    const element = JSON.stringify([row], null, 2);
+    out += `${count === 0 ? '[\n' : ',\n'}${element.slice(2, -2)}`;
+    count++;
+    if (out.length >= CHUNK) {
+      yield out;
+      out = '';
+    }
+  }
+  yield `${out}${count === 0 ? '[]' : '\n]'}\n`;
 }
 
 export interface SearchTextOptions {

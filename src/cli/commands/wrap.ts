@@ -1,4 +1,4 @@
-import { layoutText, type LayoutOptions } from '../../core/layout/linebreak.js';
+import { eachLine, type LayoutOptions } from '../../core/layout/linebreak.js';
 
 /**
  * A CJK-aware `fold`: every input line is a paragraph, printed as its wrapped lines. Blank lines stay,
@@ -11,7 +11,7 @@ export function wrapText(text: string, width: number, options: LayoutOptions): s
 /** Output gathered up to about this many characters before it is handed on. */
 const CHUNK = 64 * 1024;
 
-/** {@link wrapText} in pieces, line by line, so a long text is never held twice over as output. */
+/** {@link wrapText} in pieces, line by line, so a long text (or line) is never held twice over as output. */
 export function* wrapChunks(text: string, width: number, options: LayoutOptions): Generator<string> {
   const endsWithNewline = text.endsWith('\n');
   const end = endsWithNewline ? text.length - 1 : text.length;
@@ -20,10 +20,16 @@ export function* wrapChunks(text: string, width: number, options: LayoutOptions)
   for (let start = 0; start <= end; ) {
     let stop = text.indexOf('\n', start);
     if (stop < 0 || stop > end) stop = end;
-    const lines = layoutText(text.slice(start, stop), width, options);
-    for (let i = 0; i < lines.length; i++) {
-      out += lines[i]!.text;
-      if (i < lines.length - 1) out += '\n';
+    // A line of any length is laid out a window at a time and written as it goes.
+    let firstLine = true;
+    for (const line of eachLine(text.slice(start, stop), width, options)) {
+      if (!firstLine) out += '\n';
+      out += line.text;
+      firstLine = false;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
+      }
     }
     if (stop < end || endsWithNewline) out += '\n';
     if (out.length >= CHUNK) {

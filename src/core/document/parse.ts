@@ -27,6 +27,7 @@ import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRul
 import { parseDateline } from './dateline.js';
 import { dialogueTurns } from './shape.js';
 import { assignRoles, matchTurn, type Turn, type TurnLabel } from './turns.js';
+import { LineParagraph, TurnParagraph } from './line-paragraph.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 
 /** Title of a text with no words at all. */
@@ -40,12 +41,8 @@ const CLOSERS = /[”’」』）)》〉】\]"'\s]+$/u;
 const SENTENCE_END = /[。．.！!？?；;：:，,、…]$/u;
 const STATEMENT_END = /[。．.；;：:，,、…]$/u;
 
-interface Line {
-  /** Trimmed. */
-  text: string;
-  /** Offset of `text` in the source. */
-  offset: number;
-}
+/** A trimmed, non-blank line: its `text` and `offset` in the source; placed as a paragraph if it stays one. */
+type Line = LineParagraph;
 
 /** At most a quarter of a text's lines at each end are looked at as a download site's. */
 const SITE_SHARE = 4;
@@ -158,12 +155,12 @@ function splitLines(text: string): Line[] {
   while (start <= text.length) {
     let stop = text.indexOf('\n', start);
     if (stop === -1) stop = text.length;
-    // Trimmed in place: one copy of each line, not three (slice, trim, trimStart).
-    let first = start;
-    let last = stop;
-    while (first < last && isSpace(text.charCodeAt(first))) first++;
-    while (last > first && isSpace(text.charCodeAt(last - 1))) last--;
-    if (last > first) lines.push({ text: text.slice(first, last), offset: first });
+    // Trimmed by offsets: a line's text is made only when it is read (see LineParagraph).
+    let from = start;
+    let to = stop;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+    if (to > from) lines.push(new LineParagraph(text, from, to - from));
     start = stop + 1;
   }
   return lines;
@@ -263,16 +260,27 @@ function headingShaped(text: string): boolean {
 
 /** What each body line is, before paragraphs are numbered. */
 type LineRole = { kind: 'heading' } | { kind: 'turn'; turn: TurnLabel } | { kind: 'labelOnly'; turn: TurnLabel } | { kind: 'text' };
+/** Shared by every line of text (most lines): an object per line is what a million lines cannot afford. */
+const TEXT: LineRole = { kind: 'text' };
+const HEADING: LineRole = { kind: 'heading' };
 
 function classify(body: Line[], turns: boolean): LineRole[] {
-  const roles: LineRole[] = body.map(({ text }) => {
+  // One role per label as written (an interview's few speakers open every turn), not one per line.
+  const shared = new Map<string, LineRole>();
+  const roles = body.map(({ text }): LineRole => {
     const turn = turns ? matchTurn(text) : undefined;
-    if (!turn) return { kind: 'text' };
-    return turn.textStart >= text.length ? { kind: 'labelOnly', turn } : { kind: 'turn', turn };
+    if (!turn) return TEXT;
+    const kind = turn.textStart >= text.length ? 'labelOnly' : 'turn';
+    const key = `${kind} ${turn.textStart} ${turn.name} ${turn.label}`;
+    const known = shared.get(key);
+    if (known) return known;
+    const role: LineRole = { kind, turn };
+    shared.set(key, role);
+    return role;
   });
   // A label alone on its line opens the turn of the plain paragraph below it; otherwise it is plain text.
   roles.forEach((role, i) => {
-    if (role.kind === 'labelOnly' && roles[i + 1]?.kind !== 'text') roles[i] = { kind: 'text' };
+    if (role.kind === 'labelOnly' && roles[i + 1]?.kind !== 'text') roles[i] = TEXT;
   });
   const opensTurn = (i: number) => {
     const kind = roles[i]?.kind;
@@ -287,14 +295,14 @@ function classify(body: Line[], turns: boolean): LineRole[] {
     // In an article, a line that opens with a quote or a bracket is someone's words (`“好”`), not a heading.
     if (!turns && /^[“「『"‘（(]/u.test(line.text)) return;
     const followedByBody = hasTurns ? opensTurn(i + 1) : !headingShaped(following.text);
-    if (followedByBody) roles[i] = { kind: 'heading' };
+    if (followedByBody) roles[i] = HEADING;
   });
   return roles;
 }
 
-interface Draft {
-  paragraph: Paragraph;
-  turn: Turn | undefined;
+/** A line as a paragraph (see {@link LineParagraph}). */
+function plain(line: Line, section: number, index: number): Paragraph {
+  return line.placed(section, index);
 }
 
 function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
@@ -304,13 +312,23 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
     return { lead: [], sections: paragraphs.length > 0 ? [{ index: 1, title: docTitle, offset: -1, paragraphs }] : [], speakers: [] };
   }
 
-  const lead = body.slice(0, firstStructure).map((line, i): Paragraph => ({ ...plain(line, 0, i + 1), kind: 'lead' }));
+  const lead = body.slice(0, firstStructure).map((line, i) => plain(line, 0, i + 1));
   const sections: Section[] = [];
-  const drafts: Draft[] = [];
+  // The paragraphs of turns, and each one's turn: given speakers once every turn is known.
+  const spoken: TurnParagraph[] = [];
+  const owners: Turn[] = [];
   const turns: Turn[] = [];
   let section: Section | undefined;
   let turn: Turn | undefined;
   let pending: TurnLabel | undefined;
+  // Labels and names as one string each, however many turns repeat them.
+  const strings = new Map<string, string>();
+  const shared = (text: string): string => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
 
   for (let i = firstStructure; i < body.length; i++) {
     const line = body[i];
@@ -330,38 +348,39 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
       section = { index: sections.length + 1, title: docTitle, offset: -1, paragraphs: [] };
       sections.push(section);
     }
-    const paragraph = plain(line, section.index, section.paragraphs.length + 1);
     const label = role.kind === 'turn' ? role.turn : pending;
     pending = undefined;
-    if (label) {
-      turn = { speaker: label.name, section: section.index, paragraphs: [] };
-      turns.push(turn);
-      paragraph.label = label.label;
-      if (role.kind === 'turn') {
-        paragraph.text = line.text.slice(label.textStart);
-        paragraph.offset = line.offset + label.textStart;
+    const index = section.paragraphs.length + 1;
+    let paragraph: Paragraph;
+    if (label || turn) {
+      // A paragraph of a turn is given its speaker below; the label is left out of its text.
+      const skip = label && role.kind === 'turn' ? label.textStart : 0;
+      const turnParagraph = new TurnParagraph(line.source, line.offset + skip, line.length - skip).placed(section.index, index);
+      if (label) {
+        turn = { speaker: shared(label.name), section: section.index, paragraphs: [] };
+        turns.push(turn);
+        turnParagraph.label = shared(label.label);
       }
-    }
-    turn?.paragraphs.push(paragraph.text);
+      paragraph = turnParagraph;
+    } else paragraph = plain(line, section.index, index);
     section.paragraphs.push(paragraph);
-    drafts.push({ paragraph, turn });
+    if (turn && paragraph instanceof TurnParagraph) {
+      turn.paragraphs.push(paragraph);
+      spoken.push(paragraph);
+      owners.push(turn);
+    }
   }
 
   const roleOf = assignRoles(turns);
-  for (const { paragraph, turn: owner } of drafts) {
-    if (!owner) continue;
-    const speakerRole: Role = roleOf.get(owner.speaker) ?? 'interviewee';
+  spoken.forEach((paragraph, i) => {
+    const owner = owners[i]!;
     paragraph.speaker = owner.speaker;
-    paragraph.role = speakerRole;
-    paragraph.kind = speakerRole === 'interviewer' ? 'question' : 'answer';
-  }
+    paragraph.role = roleOf.get(owner.speaker) ?? 'interviewee';
+  });
   const speakers = [...roleOf].map(([name, role]): Speaker => ({ name, role }));
   return { lead, sections, speakers };
 }
 
-function plain(line: Line, section: number, index: number): Paragraph {
-  return { id: `s${section}p${index}`, section, index, kind: 'plain', text: line.text, offset: line.offset };
-}
 
 /**
  * A book's outline from its chapter plan: text before the first heading is the lead; a volume heading
@@ -405,7 +424,7 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
       sections.push(section);
     }
     if (!section) {
-      lead.push({ ...plain(line, 0, lead.length + 1), kind: 'lead' });
+      lead.push(plain(line, 0, lead.length + 1));
       return;
     }
     section.paragraphs.push(plain(line, section.index, section.paragraphs.length + 1));

@@ -47,7 +47,8 @@ export function matchTurn(line: string): TurnLabel | undefined {
 export interface Turn {
   speaker: string;
   section: number;
-  paragraphs: string[];
+  /** Read for their text only when roles are weighed: a turn does not hold copies of its text. */
+  paragraphs: { readonly text: string }[];
 }
 
 const QUESTION_END = /[?？][”’」』）)"'\s]*$/;
@@ -55,8 +56,8 @@ const QUESTION_WORDS = /如何|哪些|哪个|哪里|什么|怎样|怎么|为何|
 
 /** 1 for a turn that ends asking, ½ for one that only uses question words, 0 otherwise. */
 function askScore(turn: Turn): number {
-  if (QUESTION_END.test(turn.paragraphs.at(-1) ?? '')) return 1;
-  return turn.paragraphs.some((p) => QUESTION_WORDS.test(p)) ? 0.5 : 0;
+  if (QUESTION_END.test(turn.paragraphs.at(-1)?.text ?? '')) return 1;
+  return turn.paragraphs.some((p) => QUESTION_WORDS.test(p.text)) ? 0.5 : 0;
 }
 
 /**

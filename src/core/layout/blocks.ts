@@ -40,23 +40,68 @@ export function displayLabel(paragraph: Paragraph): string {
   return `${name}：`;
 }
 
+/**
+ * A paragraph's block: what it shows, read from the paragraph when asked for. One small object per
+ * paragraph, not a copy of its fields and text (a million one-line paragraphs are a million blocks).
+ */
+class ParagraphBlock implements Block {
+  private readonly paragraph: Paragraph;
+
+  constructor(paragraph: Paragraph) {
+    this.paragraph = paragraph;
+  }
+
+  get id(): string {
+    return this.paragraph.id;
+  }
+
+  get kind(): BlockKind {
+    return 'text';
+  }
+
+  get role(): TextRole {
+    return this.paragraph.kind;
+  }
+
+  get section(): number {
+    return this.paragraph.section;
+  }
+
+  get paragraphId(): string {
+    return this.paragraph.id;
+  }
+
+  get label(): string {
+    return displayLabel(this.paragraph);
+  }
+
+  get text(): string {
+    return this.paragraph.text;
+  }
+
+  get marks(): readonly Mark[] | undefined {
+    return this.paragraph.marks;
+  }
+
+  get form(): ParagraphForm | undefined {
+    return this.paragraph.form;
+  }
+
+  get list(): { marker: string; depth: number } | undefined {
+    return this.paragraph.list;
+  }
+
+  get quote(): number | undefined {
+    return this.paragraph.quote || undefined;
+  }
+
+  get table(): TableData | undefined {
+    return this.paragraph.table;
+  }
+}
+
 function paragraphBlock(paragraph: Paragraph): Block {
-  const block: Block = {
-    id: paragraph.id,
-    kind: 'text',
-    role: paragraph.kind,
-    section: paragraph.section,
-    paragraphId: paragraph.id,
-    label: paragraph.label === undefined ? '' : displayLabel(paragraph),
-    text: paragraph.text,
-  };
-  // Added one by one, not spread from temporary objects: a long book has 150,000 paragraphs, most with none.
-  if (paragraph.marks) block.marks = paragraph.marks;
-  if (paragraph.form) block.form = paragraph.form;
-  if (paragraph.list) block.list = paragraph.list;
-  if (paragraph.quote) block.quote = paragraph.quote;
-  if (paragraph.table) block.table = paragraph.table;
-  return block;
+  return new ParagraphBlock(paragraph);
 }
 
 /** Builds the blocks of a document; prefer `documentBlocks`, which memoises. */

@@ -18,7 +18,7 @@ import { converterFor, toShown, type Convert, type Converted, type Script } from
 import { documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
-import { layoutText } from './linebreak.js';
+import { eachLine, layoutText } from './linebreak.js';
 import { isShaped, layoutShaped } from './shaped.js';
 import { withReadings, type ReadingStyle } from './readings.js';
 import type { Mark } from '../document/types.js';
@@ -130,8 +130,6 @@ const INDENT_CELLS = 4;
 
 /** The smallest width a label leaves for text on its row; narrower, the label gets a row of its own. */
 const MIN_TEXT_AFTER_LABEL = 2;
-/** Block look-ups by id done by scanning before a map of every id is built (see `Flow.indexOf`). */
-const SCANS_BEFORE_MAP = 8;
 
 /** A cheap width guess for estimates: characters from CJK radicals upwards count as two cells. */
 function approximateCells(text: string): number {
@@ -152,6 +150,20 @@ function tight(previous: Block | undefined, block: Block): boolean {
 
 /** Lays out one block into rows (with its leading blank row unless it is the first block). */
 function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined, readings?: ReadingStyle): Row[] {
+  const rows: Row[] = [];
+  for (const batch of blockRows(block, blockIndex, width, ambiguousWidth, indent, blank, convert, Infinity, readings)) for (const row of batch) rows.push(row);
+  return rows;
+}
+
+/** Rows a streamed block hands on at a time (see `flowBlocks`). */
+const ROW_BATCH = 4096;
+
+/**
+ * The rows of one block in batches of `batch` rows: a paragraph too long to lay out whole in reasonable
+ * memory (see `eachLine`) is laid out a window at a time when streamed. Converted text is laid out whole:
+ * its way back to the original offsets is made for the whole text anyway.
+ */
+function* blockRows(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined, batch: number, readings?: ReadingStyle): Generator<Row[]> {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -172,7 +184,8 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
       const mapped = shown ? { start: shown.toOriginal(laid.start), end: shown.toOriginal(laid.end), ...(form === 'table' ? {} : { toShown: rowOffsets(shown, laid.start, laid.text.length), ...rowReadings(shown, laid.start, laid.text.length) }) } : { start: laid.start, end: laid.end };
       rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, ...mapped, width: laid.width, line });
     });
-    return rows;
+    yield rows;
+    return;
   }
   Object.assign(base, marks);
   let label = convert && block.label !== '' ? convert(block.label).text : block.label;
@@ -189,10 +202,11 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
     label = '';
     labelWidth = 0;
   }
-  const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : layoutText;
+  const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : batch < Infinity && !convert && !readings ? eachLine : layoutText;
   const shown = shownOf(block, convert, readings);
   const lines = layout(shown?.text ?? block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
-  lines.forEach((laid, n) => {
+  let n = 0;
+  for (const laid of lines) {
     const rowLabel = n === 0 ? label : '';
     const rowLabelWidth = n === 0 ? labelWidth : 0;
     const rowIndentWidth = n === 0 ? indentWidth : 0;
@@ -210,8 +224,12 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
       width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
       line: line++,
     });
-  });
-  return rows;
+    n++;
+    if (rows.length >= batch) {
+      yield rows.splice(0);
+    }
+  }
+  if (rows.length > 0) yield rows;
 }
 
 /**
@@ -312,8 +330,10 @@ export class Flow {
   private countedNumber = 0;
   /** No block before this one is left uncounted (where `countSome` goes on). */
   private countFrom = 0;
+  /** The index of every block that is not a paragraph, by id (see `indexOf`). */
   private ids: Map<string, number> | undefined;
-  private scans = 0;
+  /** The index of each section's first paragraph block. */
+  private firstParagraph: Map<number, number> | undefined;
 
   /** `base`: the flow of the same text, width and options as written, whose row counts this one starts from. */
   constructor(doc: Document, options: FlowOptions, base?: Flow) {
@@ -434,41 +454,34 @@ export class Flow {
     return this.counts.prefix(pos.block) + pos.row;
   }
 
-  /** Index of the block with this id, or -1. */
+  /**
+   * Index of the block with this id, or -1. Paragraphs (`s2p3`) are found from where their section's
+   * paragraphs start, not from a map of every id: a million one-line paragraphs would be a million keys.
+   */
   indexOf(blockId: string): number {
-    if (this.ids) return this.ids.get(blockId) ?? -1;
-    // The first few look-ups (the first frame makes one or two) scan the blocks: building the map of a
-    // long book's 150,000 blocks costs a large part of its first frame. From the last, as the map keeps
-    // the last of two equal ids.
-    if (++this.scans > SCANS_BEFORE_MAP) {
-      this.ids = new Map(this.blocks.map((block, i) => [block.id, i]));
-      return this.ids.get(blockId) ?? -1;
+    if (!this.ids || !this.firstParagraph) {
+      this.ids = new Map();
+      this.firstParagraph = new Map();
+      for (let i = 0; i < this.blocks.length; i++) {
+        const block = this.blocks[i]!;
+        if (block.kind !== 'text') this.ids.set(block.id, i);
+        else if (!this.firstParagraph.has(block.section)) this.firstParagraph.set(block.section, i);
+      }
     }
-    for (let i = this.blocks.length - 1; i >= 0; i--) if (this.blocks[i]!.id === blockId) return i;
-    return -1;
+    const known = this.ids.get(blockId);
+    if (known !== undefined) return known;
+    const paragraph = /^s(\d+)p(\d+)$/.exec(blockId);
+    const first = paragraph ? this.firstParagraph.get(Number(paragraph[1])) : undefined;
+    if (paragraph && first !== undefined) {
+      const i = first + Number(paragraph[2]) - 1;
+      if (this.blocks[i]?.id === blockId) return i;
+    }
+    return this.blocks.findIndex((block) => block.kind === 'text' && block.id === blockId);
   }
 
-  /**
-   * The index of each of `ids` (-1 for one it has not), in one pass over the blocks: for the few
-   * thousand headings of a long book, cheaper than the map of every block's id.
-   */
+  /** The index of each of `ids` (-1 for one it has not), found as `indexOf` finds one: the sidebar's outline entries. */
   indexesOf(ids: readonly string[]): number[] {
-    const known = this.ids;
-    if (known) return ids.map((id) => known.get(id) ?? -1);
-    const wanted = new Map<string, number[]>();
-    ids.forEach((id, i) => {
-      const at = wanted.get(id);
-      if (at) at.push(i);
-      else wanted.set(id, [i]);
-    });
-    // Most blocks are paragraphs whose ids are longer than any heading's: their length answers without hashing them.
-    const lengths = new Set(ids.map((id) => id.length));
-    const found = new Array<number>(ids.length).fill(-1);
-    this.blocks.forEach((block, index) => {
-      if (!lengths.has(block.id.length)) return;
-      for (const i of wanted.get(block.id) ?? []) found[i] = index;
-    });
-    return found;
+    return ids.map((id) => this.indexOf(id));
   }
 
   /** The row at `pos`. */
@@ -605,7 +618,7 @@ export function* flowBlocks(doc: Document, options: FlowOptions): Generator<Row[
   let i = 0;
   let previous: Block | undefined;
   for (const block of eachBlock(doc)) {
-    yield layoutBlock(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert, options.readings);
+    yield* blockRows(block, i++, width, ambiguousWidth, indent, blankBetween(previous, block, spacing), convert, ROW_BATCH, options.readings);
     previous = block;
   }
 }

@@ -369,3 +369,47 @@ export function layoutText(text: string, width: number, options: LayoutOptions =
     first = false;
   }
 }
+
+/** A paragraph longer than this (UTF-16 code units) is laid out a window at a time by {@link eachLine}. */
+export const LINE_WINDOW = 1 << 18;
+
+/**
+ * {@link layoutText}'s lines one at a time, for a paragraph of any length in the memory of a window:
+ * laying out a 64 MiB line whole takes about 17 bytes a character. A long paragraph is laid out
+ * {@link LINE_WINDOW} code units at a time from the start of a line; of each window's lines only those
+ * ending well before the window's end are kept (the margin is far more than a line's breaking looks
+ * ahead: a line, a word run, a run of spaces), and the next window starts where they stop, at full width.
+ * A short paragraph is laid out whole, exactly as layoutText does.
+ */
+export function* eachLine(text: string, width: number, options: LayoutOptions = {}): Generator<LaidLine> {
+  if (text.length <= 2 * LINE_WINDOW) {
+    yield* layoutText(text, width, options);
+    return;
+  }
+  const full = Number.isNaN(width) ? 1 : Math.max(1, Math.floor(width));
+  const margin = Math.max(4096, 64 * full);
+  let from = 0;
+  let first = true;
+  let size = LINE_WINDOW;
+  while (from < text.length) {
+    const to = Math.min(text.length, from + size);
+    const lines = layoutText(text.slice(from, to), width, first ? options : { ...options, firstLineOffset: 0 });
+    let kept = lines.length;
+    if (to < text.length) {
+      kept = 0;
+      while (kept < lines.length && lines[kept]!.end <= to - from - margin) kept++;
+    }
+    // Not one line ends early enough (a run wider than the window): a wider window.
+    if (kept === 0) {
+      size *= 2;
+      continue;
+    }
+    for (let k = 0; k < kept; k++) {
+      const line = lines[k]!;
+      yield { text: line.text, start: line.start + from, end: line.end + from, width: line.width };
+    }
+    from += lines[kept - 1]!.end;
+    first = false;
+    size = LINE_WINDOW;
+  }
+}
