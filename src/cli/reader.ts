@@ -17,7 +17,7 @@ import { sanitizeLine } from '../core/document/sanitize.js';
 import { charsThrough, textCounts } from '../core/document/counts.js';
 import { ReadingClock } from '../storage/reading-time.js';
 import { forgetRecord, type ShelfListing } from '../storage/shelf.js';
-import { keyboard, TerminalSession, terminalSize, type TerminalSize } from '../terminal/session.js';
+import { ENDING_SIGNALS, keyboard, signalExitCode, TerminalSession, terminalSize, type TerminalSize } from '../terminal/session.js';
 import { firstFrameView } from '../ui/first-frame.js';
 import type { ScreenView } from '../ui/rows/frame.js';
 import { KEY_SAVE_WAIT_MS, loadState, saveState, type StateRecord, type StateUpdate } from '../storage/store.js';
@@ -239,6 +239,17 @@ async function runOnce(
   const frameFor = (width: AmbiguousWidth, size: TerminalSize) =>
     firstFrameView(size, { doc, ambiguousWidth: width, color: options.color, ...(section === undefined ? {} : { section }), initial: early });
   let frame: { width: AmbiguousWidth; size: TerminalSize; view: ScreenView } | undefined;
+  // From before the terminal is asked until the session has its own handlers, a signal is held here.
+  // Without a listener throughout, one that came while the probe's answer was being read was lost:
+  // Node drops a signal already caught when its last listener goes before the signal is dispatched.
+  let endedBy: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals): void => {
+    endedBy ??= signal;
+  };
+  const release = (): void => {
+    for (const signal of ENDING_SIGNALS) process.off(signal, hold);
+  };
+  for (const signal of ENDING_SIGNALS) process.on(signal, hold);
   try {
     // Asked of the terminal before the session takes it and the first frame is drawn (see ambiguous.ts).
     // The question is written at once; the frame is built while the terminal answers, for one cell
@@ -249,14 +260,22 @@ async function runOnce(
       frame = { width: 1, size, view: frameFor(1, size) };
     }
     ambiguousWidth = await asked;
+    if (endedBy !== undefined) {
+      // Nothing of the terminal was changed yet (the probe gave raw mode back): end as the signal would.
+      keys.close();
+      process.exit(signalExitCode(endedBy));
+    }
     session = new TerminalSession({ input: keys.stream, output: process.stdout, ambiguousWidth });
   } catch (error) {
+    release();
     keys.close();
     throw error;
   }
   let code: number;
   try {
     session.open();
+    // The session's handlers are in: a signal still on its way ends through them.
+    release();
     if (!options.showShelf) {
       const size = session.getSize();
       const same = frame !== undefined && frame.width === ambiguousWidth && frame.size.columns === size.columns && frame.size.rows === size.rows;
@@ -292,6 +311,7 @@ async function runOnce(
       clipboard: options.clipboard ?? true,
     });
   } finally {
+    release();
     session.close();
     keys.close();
   }
