@@ -224,7 +224,7 @@ describe('a 100,000-paragraph document', () => {
     open.push(ui);
     const status = ui.rows()[23] ?? '';
     expect(status).toMatch(/1\/~\d+/);
-    expect(status).toMatch(/layout \d+%/);
+    expect(status).toMatch(/layout +\d+%/);
     await ui.press('G');
     expect(ui.rows().join('\n')).toContain('1000.100');
   });

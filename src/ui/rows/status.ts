@@ -54,7 +54,8 @@ export function statusLine({ section: sectionLabel, notice, search, position, hi
   const news = notice || sectionLabel;
   const lead = search ? `${search}  ` : '';
   const section = lead + news;
-  const where = `${progress === undefined ? '' : `layout ${Math.floor(progress * 100)}%  `}${positionText(position)} `;
+  // Two places for the percentage: the hints must not move a column when it reaches 10%.
+  const where = `${progress === undefined ? '' : `layout ${String(Math.floor(progress * 100)).padStart(2)}%  `}${positionText(position)} `;
   const whereWidth = cellWidth(where, ambiguousWidth);
   // The section keeps a few cells (a heading's first characters) before hints take the rest; the same
   // few whatever the section's name, so which hints fit does not change from one section to the next.

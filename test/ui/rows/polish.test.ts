@@ -49,6 +49,16 @@ describe('status bar', () => {
     expect([...columns]).toHaveLength(1);
   });
 
+  it('keeps the key hints in one place while the layout percentage grows from one digit to two', () => {
+    const columns = new Set<number>();
+    for (const progress of [0, 0.05, 0.1, 0.56, 0.99]) {
+      const text = strip(statusLine({ section: '第六章 石布人', position: { line: 503, total: 268_391, percent: 0, exact: false }, hints, progress, width: 80, theme, ambiguousWidth: 1 }));
+      expect(text).toMatch(new RegExp(`layout +${Math.floor(progress * 100)}%`));
+      columns.add(cellWidth(text.slice(0, text.indexOf('? help'))));
+    }
+    expect([...columns]).toHaveLength(1);
+  });
+
   it('keeps a book chapter\'s number and the start of its title at 80 columns, dropping hints for them', () => {
     const book = strip(statusLine({ section: '12/3000 第十二章 火山口（上）', position: { line: 281_657, total: 281_657, percent: 100, exact: true }, hints, width: 80, theme, ambiguousWidth: 1 }));
     expect(cellWidth(book)).toBe(80);
