@@ -1,24 +1,27 @@
 /**
  * Site boilerplate that copy-pasted news articles carry: metadata and page furniture that belong in
  * `Document.originalTitle` / `Document.notes`, never in the reading flow. Kept as data so a new site's
- * words are one line to add.
+ * words are one line to add. Each word is written in both scripts (`[书書]`): Big5 books and Taiwanese
+ * or Hong Kong pages carry the same furniture in traditional characters.
  */
 
 /** `原标题:…` anywhere: the article's original headline. */
-const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/;
+const ORIGINAL_TITLE = /^原[标標][题題]\s*[:：]\s*/u;
 
 /** Unmistakable anywhere: a bracketed disclaimer or copyright notice such as `【免责声明】…`. */
-const NOTE_ANYWHERE = /^[【\[［]\s*(?:免责|版权|特别)?声明\s*[】\]］]/;
+const NOTE_ANYWHERE = /^[【\[［]\s*(?:免[责責]|版[权權]|特[别別])?[声聲]明\s*[】\]］]/u;
 
 /** Credit lines, only in the trailing block (`记者：` is not here: it also labels interview turns). */
 const TRAILING_CREDIT =
-  /^[（(［\[【]?\s*(?:责任编辑|责编|编辑|来源|本文来源|文章来源|原文链接|校对|审核|审校|监制|出品|供图|图片来源|免责声明)\s*[:：]/;
+  /^[（(［\[【]?\s*(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[来來]源|本文[来來]源|文章[来來]源|原文[链鏈]接|原文[连連]結|校[对對]|[审審]核|[审審]校|[监監]製|[监監]制|出品|供[图圖]|[图圖]片[来來]源|免[责責][声聲]明)\s*[:：]/u;
 
 /** Stray page words left at the end of a copied page. */
 const TRAILING_WORDS = new Set([
   '举报', '分享', '分享到', '收藏', '打印', '关闭', '关闭窗口', '纠错', '【纠错】', '点赞', '评论', '返回顶部',
   '返回搜狐', '返回搜狐，查看更多', '查看更多', '展开全文', '阅读全文', '相关阅读', '相关新闻', '推荐阅读',
   '打开APP', '扫一扫', '（完）', '(完)', '完',
+  '舉報', '關閉', '關閉窗口', '糾錯', '【糾錯】', '點讚', '點贊', '評論', '返回頂部', '查看更多', '展開全文', '閱讀全文', '相關閱讀', '相關新聞',
+  '推薦閱讀', '打開APP', '掃一掃',
 ]);
 
 export type Matter = { kind: 'originalTitle'; value: string } | { kind: 'note' };
@@ -43,11 +46,11 @@ export function matterAtEnd(line: string): Matter | undefined {
  */
 const SITE_PATTERNS: readonly RegExp[] = [
   /https?:\/\/|www\.|\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?:[/\s)）]|$)/iu,
-  /txt(?:小说|电子书|下载|全集|格式)|(?:小说|电子书|下载).{0,6}txt/iu,
-  /本书(?:由|来自|首发|来源)|(?:整理|收集|制作|上传|分享)(?:者|人)?[:：]|(?:由|从).{0,12}(?:整理|收集|制作|上传)/u,
-  /(?:更多|最新|精彩|好看).{0,12}(?:请|尽在|访问|登录|关注|搜索)/u,
-  /(?:小说|书|文学)(?:网|站|吧|论坛|社区)|书友|手机(?:用户|阅读|访问)|免费(?:下载|阅读)|电子书下载/u,
-  /仅供.{0,10}(?:交流|学习|试读|参考)|24小时内删除|版权归.{0,8}(?:作者|所有)|请支持正版|购买正版/u,
+  /txt(?:小[说說]|[电電]子[书書]|下[载載]|全集|格式)|(?:小[说說]|[电電]子[书書]|下[载載]).{0,6}txt/iu,
+  /本[书書](?:由|[来來]自|首[发發]|[来來]源)|(?:整理|收集|[制製]作|上[传傳]|分享)(?:者|人)?[:：]|(?:由|[从從]).{0,12}(?:整理|收集|[制製]作|上[传傳])/u,
+  /(?:更多|最新|精彩|好看).{0,12}(?:[请請]|[尽盡]在|[访訪][问問]|登[录錄入]|[关關]注|搜索|搜尋)/u,
+  /(?:小[说說]|[书書]|文[学學])(?:[网網]|站|吧|[论論][坛壇]|社[区區])|[书書]友|手[机機](?:用[户戶]|[阅閱][读讀]|[访訪][问問])|免[费費](?:下[载載]|[阅閱][读讀])|[电電]子[书書]下[载載]/u,
+  /[仅僅]供.{0,10}(?:交流|[学學][习習]|[试試][读讀]|[参參]考)|24小[时時][内內][删刪]除|版[权權][归歸].{0,8}(?:作者|所有)|[请請]支持正版|[购購][买買]正版/u,
 ];
 
 /** How many lines at each end of a text are looked at for site lines. */
@@ -61,7 +64,7 @@ export function siteLine(line: string): boolean {
 }
 
 /** Web-serial furniture between chapters, wherever it is: `(本章完)`, `求月票！`, `ps：求收藏`. */
-const FURNITURE = /^[（(【\[]?\s*本章(?:完|结束)\s*[）)】\]]?$|^(?:ps|PS|Ps)?[:：]?.{0,10}(?:求|跪求|拜求)(?:月票|推荐票|推荐|收藏|订阅|打赏|票票)/u;
+const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?:ps|PS|Ps)?[:：]?.{0,10}(?:求|跪求|拜求)(?:月票|推[荐薦]票|推[荐薦]|收藏|[订訂][阅閱]|打[赏賞]|票票)/u;
 
 /** Between-chapter furniture of web serials (see {@link FURNITURE}); `line` is trimmed. */
 export function chapterFurniture(line: string): boolean {

@@ -16,6 +16,8 @@ Strong rules (a single match counts):
   第 + number + unit + optional title     第一章 风起  第12回  第一百零八回 贾宝玉  第３节  第十卷
       number: Arabic 0-9, full-width ０-９, Chinese 〇零一二两三四五六七八九十百千万, financial
       壹贰叁肆伍陆柒捌玖拾佰仟. unit: 章 回 节 折 幕 (chapters), 卷 部 集 季 篇 (volumes).
+      Traditional forms count alike (兩 萬 貳 參 陸, 節, 後記 尾聲 終章 結語): Big5 books are
+      written in them, and `第一節` or `後記` is as much a heading as `第一节` or `后记`.
       Exclusions: a unit glued to the next character into a word of a sentence is not a unit —
       第三节课, 第二集合, 第一部分, 第二篇章, 第五回合, 第一季度 are prose (see NOT_UNIT).
   【第一章】 标题, 〖第一卷〗 …                bracketed forms of the above.
@@ -61,10 +63,10 @@ export const MAX_HEADING = 40;
 
 export type Level = 'volume' | 'chapter';
 
-const CN_NUM = '〇零一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟';
+const CN_NUM = '〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
 const NUM = `[0-9０-９]+|[${CN_NUM}]+`;
 const VOLUME_UNITS = '卷部集季篇';
-const CHAPTER_UNITS = '章回节折幕';
+const CHAPTER_UNITS = '章回节節折幕';
 /** A separator between a heading's number and its title. */
 const SEP = '[\\s\\u3000:：、,，.．·・\\-—_~～]';
 
@@ -73,6 +75,9 @@ const NOT_UNIT = new Set([
   '节课', '节目', '节日', '节约', '节奏', '节省', '节气', '节点', '集合', '集团', '集中', '集体', '集市', '集资', '集会',
   '部分', '部门', '部队', '部署', '部长', '部位', '篇章', '篇幅', '章程', '回合', '回家', '回来', '回去', '回头', '回答',
   '回到', '回应', '回事', '季度', '季节', '幕后', '卷入', '卷起', '折扣', '折腾', '折磨', '章节',
+  // The same words in traditional characters.
+  '節課', '節目', '節日', '節約', '節奏', '節省', '節氣', '節點', '集團', '集體', '集資', '集會', '部門', '部隊', '部長',
+  '回來', '回頭', '回答', '回應', '季節', '幕後', '捲入', '折騰', '章節',
 ]);
 
 interface Rule {
@@ -125,7 +130,7 @@ export const CHAPTER_RULES: readonly Rule[] = [
   {
     name: '序章',
     pattern: new RegExp(
-      `^(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|尾声|终章|后记|番外篇?|完本感言|结语|跋)(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
+      `^(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|尾声|尾聲|终章|終章|后记|後記|番外篇?|完本感言|结语|結語|跋)(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
       'u',
     ),
     level: 'chapter',
@@ -184,7 +189,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔正卷CcPpBbVv序楔引前自尾终后番完结跋0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第【〖[［〔正卷CcPpBbVv序楔引前自尾终終后後番完结結跋0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 
 export interface HeadingMatch {
   rule: string;
@@ -225,9 +230,10 @@ export function matchHeading(line: string): HeadingMatch | undefined {
 }
 
 const DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  〇: 0, 零: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 兩: 2, 贰: 2, 貳: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6,
+  七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
 };
-const MULTIPLIERS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 10000 };
+const MULTIPLIERS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 10000, 萬: 10000 };
 
 /** The value of an Arabic, full-width or Chinese numeral (`十二` 12, `一百零八` 108, `二〇二` 202). */
 export function numberValue(numeral: string): number {
@@ -273,7 +279,7 @@ const MIN_STRONG = 2;
 const MIN_RUN = 3;
 const RUN_SHARE = 0.8;
 const CONTENTS_MIN = 3;
-const CONTENTS_WORD = /^[【\[]?\s*目\s*录\s*[】\]]?$|^contents$/iu;
+const CONTENTS_WORD = /^[【\[]?\s*目\s*[录錄]\s*[】\]]?$|^contents$/iu;
 
 /**
  * The chapter headings of a text given as trimmed lines (no blank lines), or undefined when no rule

@@ -197,7 +197,7 @@ interface Meta {
 
 const META_WINDOW = 10;
 const AUTHOR = /^(?:作\s*者|著\s*者|作者名)\s*[:：]\s*(\S.{0,30})$/u;
-const BOOK_NAME = /^书\s*名\s*[:：]\s*《?([^《》]{1,40}?)》?$/u;
+const BOOK_NAME = /^[书書]\s*名\s*[:：]\s*《?([^《》]{1,40}?)》?$/u;
 const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30}))?$/u;
 
 /** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */

@@ -122,6 +122,35 @@ describe('books', () => {
     expect(doc.sections).toHaveLength(20);
   });
 
+  it('reads a book in traditional characters as its simplified twin: title, author, site lines, 節 and 後記', () => {
+    const lines = [
+      '本書由某某書友整理上傳',
+      '更多精彩小說請訪問 www.example.com',
+      '書名：山海行記',
+      '作者：某人',
+      '目錄',
+      '第一節 出門',
+      '第二節 回家',
+      '第三節 遠行',
+      ...['第一節 出門', '第二節 回家', '第三節 遠行'].flatMap((heading, i) => [heading, '　　他說：「今天天氣很好。」於是我們出門了。', `　　走過第${i + 1}條長街。`]),
+      '第兩百節 歸來',
+      '　　又過了許多年。',
+      '後記：寫在最後',
+      '　　謝謝讀者。',
+      '（本章完）',
+      '本書來自 www.example.com 免費TXT小說下載站',
+    ];
+    const doc = parseDocument(lines.join('\n'));
+    expect(doc.title).toBe('山海行記');
+    expect(doc.author).toBe('某人');
+    expect(doc.shape).toBe('book');
+    expect(doc.speakers).toEqual([]);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一節 出門', '第二節 回家', '第三節 遠行', '第兩百節 歸來', '後記：寫在最後']);
+    expect(doc.notes).toContain('本書由某某書友整理上傳');
+    expect(doc.notes).toContain('本書來自 www.example.com 免費TXT小說下載站');
+    expect(allParagraphs(doc).some((p) => /www|本章完|目錄/.test(p.text))).toBe(false);
+  });
+
   it('keeps a URL inside a short text as text', () => {
     const doc = parseDocument('链接\n\n网址是 www.example.com 请记下。\n\n完。');
     expect(allParagraphs(doc).map((p) => p.text)).toContain('网址是 www.example.com 请记下。');
