@@ -29,7 +29,8 @@ Strong rules (a single match counts):
       beside other headings: two prefaces do not make a book.
 
 Run rules (only when no strong rule found two headings, and only when the matches form a run):
-  1、标题 / 一、标题 / 1. 标题               numbered, mostly counting up by one from 1 or 2.
+  1、标题 / 一、标题 / 1. 标题 / 001 标题 / 001 / 一 标题 / （一）标题
+                                              numbered, mostly counting up by one from 1 or 2.
   学而第一 / 逍遥游第一                       a name then 第 + number (classics such as 论语).
   ☆、标题 / ★标题                             a symbol rule, three or more, never on adjacent lines.
 
@@ -139,17 +140,25 @@ export const CHAPTER_RULES: readonly Rule[] = [
   },
   {
     name: '1、标题',
-    pattern: /^(?<n>[0-9０-９]{1,4})[、.．](?!\d)\s*(?<rest>\S.*)$/u,
+    // `1、`, `1.`, `001 `, `1：` and a bare `001`: web serials number their chapters every way.
+    pattern: /^(?<n>[0-9０-９]{1,4})(?:[、.．]?$|(?:[、.．:：,，_—-]|[\s\u3000])(?![0-9０-９])[\s\u3000]*(?<rest>\S.*)$)/u,
     level: 'chapter',
     kind: 'run',
     example: '1、总则',
   },
   {
     name: '一、标题',
-    pattern: new RegExp(`^(?<n>[${CN_NUM}]{1,6})、\\s*(?<rest>\\S.*)$`, 'u'),
+    pattern: new RegExp(`^(?<n>[${CN_NUM}]{1,6})(?:、|[\\s\\u3000])[\\s\\u3000]*(?<rest>\\S.*)$`, 'u'),
     level: 'chapter',
     kind: 'run',
     example: '一、总则',
+  },
+  {
+    name: '（一）标题',
+    pattern: new RegExp(`^[（(](?<n>[${CN_NUM}]{1,6})[）)][\\s\\u3000]*(?<rest>\\S.*)?$`, 'u'),
+    level: 'chapter',
+    kind: 'run',
+    example: '（一）总体要求',
   },
   {
     name: '某某第N',
@@ -189,7 +198,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔正卷CcPpBbVv序楔引前自尾终終后後番完结結跋0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第【〖[［〔（(正卷CcPpBbVv序楔引前自尾终終后後番完结結跋0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 
 export interface HeadingMatch {
   rule: string;

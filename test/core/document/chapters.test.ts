@@ -132,6 +132,25 @@ describe('findChapters', () => {
     expect(findChapters(['一、甲', ...body(2), '二、乙', ...body(2)])).toBeUndefined();
   });
 
+  it.each([
+    [['001 初到', '002 夜雨', '003 归途']],
+    [['1：初到', '2：夜雨', '3：归途']],
+    [['001', '002', '003']],
+    [['一 初到', '二 夜雨', '三 归途']],
+    [['（一）总体要求', '（二）主要任务', '（三）保障措施']],
+    [['(一)', '(二)', '(三)']],
+  ])('takes %j as numbered headings when they count up with text between', (headings) => {
+    const plan = findChapters(headings.flatMap((h) => [h, ...body(2)]));
+    expect([...(plan?.headings.keys() ?? [])]).toEqual([0, 3, 6]);
+  });
+
+  it('does not take times, decimals, years or adjacent numbered lines for headings', () => {
+    expect(findChapters(['1:30 出发', ...body(2), '2:30 到达', ...body(2), '3:30 返回', ...body(2)])).toBeUndefined();
+    expect(findChapters(['1.5 倍', ...body(2), '2.5 倍', ...body(2), '3.5 倍', ...body(2)])).toBeUndefined();
+    expect(findChapters(['1998 北上', ...body(2), '1999 南下', ...body(2), '2000 归来', ...body(2)])).toBeUndefined();
+    expect(findChapters(['（一）甲', '（二）乙', '（三）丙', ...body(3)])).toBeUndefined();
+  });
+
   it('keeps a contents block at the top out of the headings', () => {
     const lines = ['目录', '第一章 甲', '第二章 乙', '第三章 丙', '简介写在这里。', '第一章 甲', ...body(2), '第二章 乙', ...body(2), '第三章 丙', ...body(2)];
     const plan = findChapters(lines);
