@@ -13,7 +13,16 @@ export async function detectAmbiguousWidth(input: NodeJS.ReadStream, output: Nod
   if (term === '' || term === 'dumb' || !input.isTTY || !output.isTTY) return 1;
   const remembered = rememberedAnswer(term, env);
   if (remembered !== undefined) return remembered === 'none' ? 1 : remembered;
-  const answer = await probeAmbiguousWidth({ input, output }, PROBE_TIMEOUT_MS);
+  const answer = await probeAmbiguousWidth({ input, output }, waitFor(env));
   rememberAnswer(term, answer ?? 'none', env);
   return answer ?? 1;
+}
+
+/**
+ * How long to wait for the terminal's answer: PROBE_TIMEOUT_MS, or `YUEDU_QUERY_WAIT_MS` (1–5000) for a
+ * link slower than that (an SSH round trip over 100 ms would otherwise be remembered as no answer).
+ */
+function waitFor(env: NodeJS.ProcessEnv): number {
+  const asked = Number(env.YUEDU_QUERY_WAIT_MS);
+  return Number.isInteger(asked) && asked >= 1 && asked <= 5000 ? asked : PROBE_TIMEOUT_MS;
 }

@@ -46,6 +46,7 @@ Options:
   -V, --version        the version
 
 Exit codes: 0 success · 1 search found nothing · 2 usage or input error · 70 internal error
+· 74 output could not be written · 128+N the reader ended by signal N (terminal restored, place saved)
 Environment: NO_COLOR disables colour; YUEDU_STATE=off stops remembering places and marks
 (kept in $XDG_STATE_HOME/yuedu, by default ~/.local/state/yuedu).
 Settings: $XDG_CONFIG_HOME/yuedu/config.toml (by default ~/.config/yuedu/config.toml): measure, indent,

@@ -30,7 +30,9 @@ const remembered = (state: string): Record<string, unknown> | undefined => {
 };
 
 async function open(state: string, options: Partial<StartOptions> = {}): Promise<TerminalSession> {
-  const term = await startTerminal({ ...options, env: { XDG_STATE_HOME: state, TERM: 'xterm-256color', ...options.env } });
+  // A terminal that answers is waited for as long as a loaded machine needs (the default 100 ms is for users).
+  const wait = options.silent ? {} : { YUEDU_QUERY_WAIT_MS: '5000' };
+  const term = await startTerminal({ ...options, env: { XDG_STATE_HOME: state, TERM: 'xterm-256color', ...wait, ...options.env } });
   await term.waitFor((t) => t.isAlternateScreen() && READY.test(t.row(t.rows - 1)), { timeout: 20_000 });
   await term.settle();
   return term;
