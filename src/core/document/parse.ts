@@ -197,6 +197,12 @@ interface Meta {
 
 const META_WINDOW = 10;
 const AUTHOR = /^(?:作\s*者|著\s*者|作者名)\s*[:：]\s*(\S.{0,30})$/u;
+/**
+ * A news byline, `本报记者 王五` or `文／王五`: names only (two to six characters each, up to four). Never
+ * with a colon: `记者：…` opens an interviewer's turn, however short.
+ */
+const BYLINE =
+  /^(?:(?:本[报報]|本刊|新[华華]社)?(?:[记記]者|通[讯訊][员員])[\s\u3000]+|(?:文|撰文|作者|文字)[\s\u3000]*[/／|｜][\s\u3000]*)([\p{Script=Han}·•]{2,6}(?:[\s\u3000、，,]+[\p{Script=Han}·•]{2,6}){0,3})$/u;
 const BOOK_NAME = /^[书書]\s*名\s*[:：]\s*《?([^《》]{1,40}?)》?$/u;
 const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30}))?$/u;
 
@@ -204,7 +210,7 @@ const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.
 function takeMeta(lines: Line[]): Meta {
   const meta: Meta = { lines: [], noted: [] };
   for (const line of lines.slice(0, META_WINDOW)) {
-    const author = AUTHOR.exec(line.text);
+    const author = AUTHOR.exec(line.text) ?? BYLINE.exec(line.text);
     if (author && meta.author === undefined) {
       meta.author = author[1]?.trim();
       meta.lines.push(line);

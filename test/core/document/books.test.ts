@@ -164,11 +164,20 @@ describe('books', () => {
 });
 
 describe('title and author', () => {
+  it('does not take an interviewer\'s short first turn for a byline', () => {
+    const doc = parseDocument('访谈\n\n记者：你好\n\n嘉宾：你好。\n\n记者：聊读书？\n\n嘉宾：好。\n\n记者：谢谢。\n\n嘉宾：谢谢。');
+    expect(doc.author).toBeUndefined();
+    expect(doc.shape).toBe('interview');
+  });
+
   it.each([
     ['《长河》\n作者：某某\n', '长河', '某某'],
     ['《长河》作者：某某\n', '长河', '某某'],
     ['书名：长河\n作者：某某\n', '长河', '某某'],
     ['长河\n作者: 某某\n', '长河', '某某'],
+    ['长河\n本报记者 王五 李四\n', '长河', '王五 李四'],
+    ['长河\n文／王五\n', '长河', '王五'],
+    ['長河\n記者 王五\n', '長河', '王五'],
   ])('%j gives title %s and author %s', (head, title, author) => {
     const doc = parseDocument(`${head}${novel(3)}`);
     expect(doc.title).toBe(title);
