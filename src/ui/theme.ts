@@ -26,6 +26,8 @@ export interface Theme {
   sidebarTitle: Style;
   sidebarCurrent: Style;
   sidebarSelected: Style;
+  /** A part a long plain text was cut into by position, not a heading of the text. */
+  sidebarGenerated: Style;
   separator: Style;
   status: Style;
   statusKey: Style;
@@ -80,6 +82,7 @@ export function createTheme(color: boolean): Theme {
     sidebarTitle: { bold: true },
     sidebarCurrent: c({ bold: true }, 'magenta'),
     sidebarSelected: { inverse: true },
+    sidebarGenerated: { dim: true },
     separator: { dim: true },
     status: { inverse: true },
     statusKey: { inverse: true, bold: true },

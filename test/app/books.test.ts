@@ -64,6 +64,19 @@ describe('the sidebar tree', () => {
     expect(rows.map(plain)).toContain('      4 第四章 长河4');
   });
 
+  it('dims the parts a long plain text was cut into by position, and only those', () => {
+    const words = '天色渐晚山路上只剩下他一个人远处传来钟声店家端上一碗热汤';
+    const plainText = Array.from({ length: 120 }, (_, i) => `　　${words.repeat(8)}${i}。`).join('\n');
+    const parts = parseDocument(plainText);
+    const partsState = initialState(parts, { columns: 100, rows: 30 });
+    const rows = sidebarLines({ ...sidebarView(partsState), focused: false, width: 30, height: 8, theme: createTheme(false), ambiguousWidth: 1 });
+    const dimmed = rows.filter((row) => row.some((span) => span.style?.dim));
+    expect(dimmed.length).toBeGreaterThan(1);
+    expect(dimmed.every((row) => /^\s+\d+ /.test(plain(row)))).toBe(true);
+    const book = sidebarLines({ ...sidebarView(start()), focused: false, width: 30, height: 12, theme: createTheme(false), ambiguousWidth: 1 });
+    expect(book.some((row) => row.some((span) => span.style?.dim))).toBe(false);
+  });
+
   it('keeps the current chapter in view far down a long book', () => {
     const s = press(start(), 'G');
     const view = sidebarView(s);

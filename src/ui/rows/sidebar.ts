@@ -63,7 +63,9 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
           ? theme.sidebarCurrent
           : entry.kind === 'title' || entry.kind === 'filter' || entry.kind === 'volume'
             ? theme.sidebarTitle
-            : undefined;
+            : entry.generated
+              ? theme.sidebarGenerated
+              : undefined;
     // Cut a cell short of the width, so no entry touches the divider, and padded to the width: the
     // selected entry's bar is the whole width.
     const text = fit(entryText(entry, isCurrent, digits, shown ? shown(entry.label) : entry.label), width - 1, ambiguousWidth);
