@@ -19,13 +19,15 @@
  *                                      already restored when the reader stopped, and touching it now
  *                                      (from the background, the shell owns it) would stop the reader
  *                                      again with SIGTTOU. So it ends without writing a byte.
+ *   SIGCONT in the background (`bg`)   the same holds: the reader waits, reading and drawing nothing,
+ *                                      until `fg` continues it in the foreground.
  *
  * Keys never come from the stream the text came from: `keyboard()` opens the controlling terminal
  * (/dev/tty), as `less` does, so `cat f | yuedu`, `yuedu < f` and `yuedu -` typed at a terminal read
  * keys alike. Ink reads them from `keys`, a stream the session feeds: Ink's own raw-mode and paste
  * switches land on it and change nothing, and while the reader is stopped no key is read at all.
  */
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { PassThrough, Writable } from 'node:stream';
 import { ReadStream } from 'node:tty';
@@ -87,6 +89,8 @@ export interface TerminalSessionOptions {
   hyperlinks?: boolean;
   /** Stops the process (tests replace it). @default SIGSTOP to this process */
   stop?: () => void;
+  /** Whether the process owns the terminal now (tests replace it). @default what /proc says, else yes */
+  foreground?: () => boolean;
 }
 
 /** How the session ended: a signal's name and the exit status it stands for. */
@@ -109,7 +113,9 @@ export class TerminalSession {
   private readonly input: NodeJS.ReadStream;
   private readonly output: NodeJS.WriteStream;
   private readonly stop: () => void;
+  private readonly foreground: () => boolean;
   private endHandler: ((end: SessionEnd) => void) | undefined;
+  private resumeTimer: NodeJS.Timeout | undefined;
   private size: TerminalSize;
   private readonly sizeListeners = new Set<() => void>();
   /**
@@ -126,6 +132,7 @@ export class TerminalSession {
     // SIGSTOP, not SIGTSTP: the reader's own group may be orphaned (started by a program, not a shell),
     // where the kernel discards SIGTSTP.
     this.stop = options.stop ?? (() => process.kill(process.pid, 'SIGSTOP'));
+    this.foreground = options.foreground ?? inForeground;
     this.size = this.readSize();
     const hyperlinks = options.hyperlinks ?? hyperlinksSupported(process.env, this.output.isTTY === true);
     this.writer = new ScreenWriter(this.output, { ambiguousWidth: options.ambiguousWidth ?? 1, firstFrameAtOnce: true, hyperlinks });
@@ -216,6 +223,7 @@ export class TerminalSession {
     for (const signal of ENDING_SIGNALS) process.off(signal, this.onEndingSignal);
     process.off('SIGTSTP', this.onStopSignal);
     process.off('SIGCONT', this.onContinue);
+    clearTimeout(this.resumeTimer);
     this.output.off('resize', this.onResize);
     this.input.off('data', this.onData);
     this.input.pause();
@@ -278,18 +286,47 @@ export class TerminalSession {
   private readonly onStopSignal = (): void => this.suspend();
 
   private readonly onContinue = (): void => {
-    // On the next turn: a SIGTERM that came with this SIGCONT (`kill %1`) is handled first, and ends
-    // the reader without taking the terminal back from the shell.
-    setImmediate(() => {
-      if (this.phase === 'stopped') {
-        this.phase = 'open';
-        this.enter();
-      }
-      if (this.phase !== 'open') return;
-      this.onResize();
-      this.writer.release();
-    });
+    // Not at once: `kill %1` sends SIGTERM and SIGCONT together, and the two may reach different
+    // threads in either order. A SIGTERM sent with this SIGCONT lands within microseconds; waiting
+    // a moment lets it end the reader without taking the terminal back from the shell.
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(this.resume, CONTINUE_SETTLE_MS);
   };
+
+  private readonly resume = (): void => {
+    this.resumeTimer = undefined;
+    if (this.phase === 'stopped') {
+      // `bg` (or `kill -CONT` from elsewhere) continues the reader in the background: the terminal is
+      // the shell's, and touching it would stop the reader again with SIGTTOU. It waits for `fg`.
+      if (!this.foreground()) return;
+      this.phase = 'open';
+      this.enter();
+    }
+    if (this.phase !== 'open') return;
+    this.onResize();
+    this.writer.release();
+  };
+}
+
+/** How long a SIGCONT waits for a companion SIGTERM before the reader takes the terminal back. */
+const CONTINUE_SETTLE_MS = 30;
+
+/**
+ * Whether this process's group owns its controlling terminal (Linux's /proc; elsewhere, and with no
+ * controlling terminal, it is taken to: the reader behaves as it did before it could tell).
+ */
+function inForeground(): boolean {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'latin1');
+    // The command name may hold spaces and parentheses: the fields start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const processGroup = Number(fields[2]);
+    const foreground = Number(fields[5]);
+    if (!Number.isInteger(foreground) || foreground <= 0) return true;
+    return foreground === processGroup;
+  } catch {
+    return true;
+  }
 }
 
 function ignore(): void {}

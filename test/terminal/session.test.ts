@@ -5,7 +5,7 @@
  * real pseudo-terminal.
  */
 import { EventEmitter } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENDING_SIGNALS, TerminalSession, type SessionEnd } from '../../src/terminal/session.js';
 
 class FakeInput extends EventEmitter {
@@ -47,11 +47,16 @@ afterEach(() => {
   sessions = [];
 });
 
-function open() {
+function open(foreground: () => boolean = () => true) {
   const input = new FakeInput();
   const output = new FakeOutput();
   let stops = 0;
-  const session = new TerminalSession({ input: input as unknown as NodeJS.ReadStream, output: output as unknown as NodeJS.WriteStream, stop: () => stops++ });
+  const session = new TerminalSession({
+    input: input as unknown as NodeJS.ReadStream,
+    output: output as unknown as NodeJS.WriteStream,
+    stop: () => stops++,
+    foreground,
+  });
   sessions.push(session);
   const listeners = (signal: NodeJS.Signals): number => process.listenerCount(signal);
   const before = Object.fromEntries([...ENDING_SIGNALS, 'SIGTSTP', 'SIGCONT'].map((signal) => [signal, listeners(signal as NodeJS.Signals)]));
@@ -97,9 +102,7 @@ describe('TerminalSession', () => {
     output.columns = 60;
     const written = output.written.length;
     process.emit('SIGCONT', 'SIGCONT');
-    await turn();
-    await turn();
-    expect(input.rawModes).toEqual([true, false, true]);
+    await vi.waitFor(() => expect(input.rawModes).toEqual([true, false, true]), { timeout: 10_000 });
     expect(input.paused).toBe(false);
     expect(session.getSize()).toEqual({ columns: 60, rows: 24 });
     const resumed = output.written.slice(written);
@@ -108,17 +111,48 @@ describe('TerminalSession', () => {
     expect(resumed).toContain('第一行');
   });
 
-  it('a SIGTERM that finds the reader stopped ends it without touching the terminal, even with the SIGCONT that follows', async () => {
-    const { input, output, session } = open();
-    session.onEnd(() => session.close());
+  for (const order of [
+    ['SIGTERM', 'SIGCONT'],
+    ['SIGCONT', 'SIGTERM'],
+  ] as const) {
+    it(`a SIGTERM that finds the reader stopped ends it without touching the terminal, the SIGCONT sent with it coming ${order[0] === 'SIGCONT' ? 'first' : 'after'}`, async () => {
+      const { input, output, session } = open();
+      let ended = false;
+      session.onEnd(() => {
+        ended = true;
+        session.close();
+      });
+      session.suspend();
+      const written = output.written.length;
+      process.emit(order[0], order[0]);
+      await turn();
+      process.emit(order[1], order[1]);
+      await vi.waitFor(() => expect(ended).toBe(true), { timeout: 10_000 });
+      // Closed now: no timer is left to take the terminal back later.
+      expect(output.written.length).toBe(written);
+      expect(input.rawModes).toEqual([true, false]);
+    });
+  }
+
+  it('continued in the background (`bg`) it leaves the terminal to the shell, and takes it back at `fg`', async () => {
+    let foreground = false;
+    let asked = 0;
+    const { input, output, session } = open(() => {
+      asked++;
+      return foreground;
+    });
+    session.draw({ lines: [[{ text: '第一行' }]] });
     session.suspend();
     const written = output.written.length;
-    process.emit('SIGTERM', 'SIGTERM');
     process.emit('SIGCONT', 'SIGCONT');
-    await turn();
-    await turn();
+    await vi.waitFor(() => expect(asked).toBe(1), { timeout: 10_000 });
     expect(output.written.length).toBe(written);
     expect(input.rawModes).toEqual([true, false]);
+    expect(input.paused).toBe(true);
+    foreground = true;
+    process.emit('SIGCONT', 'SIGCONT');
+    await vi.waitFor(() => expect(input.rawModes).toEqual([true, false, true]), { timeout: 10_000 });
+    expect(output.written.slice(written)).toContain('第一行');
   });
 
   it('Ctrl-Z from the keyboard is a key like any other: the session hands every byte to Ink', async () => {
