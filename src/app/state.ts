@@ -134,9 +134,14 @@ export interface InitialOptions {
   showShelf?: boolean;
 }
 
-/** Blank rows between paragraphs when nothing says: none in a book (a novel reads as running text), one elsewhere (an interview's turns). */
-export function defaultSpacing(doc: Document): Spacing {
-  return doc.shape === 'book' ? 0 : 1;
+/**
+ * Blank rows between paragraphs when nothing says: none in a book shown indented (a novel reads as
+ * running text, each paragraph marked by its indent), one elsewhere (an interview's turns, and a book
+ * without indents, such as a classic laid out as 子曰 paragraphs, where nothing else would show where
+ * one paragraph ends and the next begins).
+ */
+export function defaultSpacing(doc: Document, indent: boolean): Spacing {
+  return doc.shape === 'book' && indent ? 0 : 1;
 }
 
 /** A state at `options.top` (default: the top of the document) with the text focused. */
@@ -161,7 +166,7 @@ export function initialState(doc: Document, options: InitialOptions): ReaderStat
     notice: options.notice ?? '',
     measure: options.measure ?? DEFAULT_MEASURE,
     indent: options.indent ?? false,
-    spacing: options.spacing ?? defaultSpacing(doc),
+    spacing: options.spacing ?? defaultSpacing(doc, options.indent ?? false),
     script: options.script ?? 'original',
     traditional: options.script?.startsWith('traditional') ? options.script : 'traditional',
     conversions: 0,

@@ -158,14 +158,16 @@ async function runOnce(
   const settings = options.settings ?? {};
   const record = loaded.record;
   // Where neither the command line nor this text's record says: the settings file, then the defaults.
+  const indentsItself = sourceIndents(doc);
+  const measure = options.measure ?? record?.measure ?? settings.measure ?? DEFAULT_MEASURE;
+  const indent = options.indent ?? record?.indent ?? settings.indent ?? indentsItself;
   const base = {
     measure: settings.measure ?? DEFAULT_MEASURE,
-    indent: settings.indent ?? sourceIndents(doc),
-    spacing: settings.spacing ?? defaultSpacing(doc),
+    indent: settings.indent ?? indentsItself,
+    // A book shown indented runs its paragraphs together: the default follows the indent shown.
+    spacing: settings.spacing ?? defaultSpacing(doc, indent),
     script: settings.script ?? 'original',
   } as const;
-  const measure = options.measure ?? record?.measure ?? base.measure;
-  const indent = options.indent ?? record?.indent ?? base.indent;
   const spacing = options.spacing ?? record?.spacing ?? base.spacing;
   const script = options.script ?? record?.script ?? base.script;
   // The saved record's warning, else what opened (or the shelf's note); then the settings file's warning.

@@ -26,6 +26,22 @@ describe('yuedu print: indent and spacing', () => {
     expect(runCli(['print', '--width', '60', INTERVIEW]).stdout).not.toMatch(/\n　　重庆日报：/);
   });
 
+  it("by default runs an indented book's paragraphs together, and parts an unindented one's with a blank line", () => {
+    const chapter = (name: string, sayings: string[]) => [name, '', ...sayings.flatMap((line) => [line, ''])];
+    const book = join(tmp, 'book.txt');
+    writeFileSync(book, ['小城故事', '', ...chapter('第一章 出门', ['　　清晨，他推开门。', '　　路上没有人。']), ...chapter('第二章 回家', ['　　天黑了。', '　　他回到家。'])].join('\n'));
+    expect(runCli(['print', book]).stdout).toContain('他推开门。\n　　路上');
+    const classic = join(tmp, 'classic.txt');
+    writeFileSync(
+      classic,
+      ['论语', '', ...chapter('学而第一', ['子曰：“学而时习之。”', '有子曰：“其为人也孝弟。”']), ...chapter('为政第二', ['子曰：“为政以德。”', '子曰：“诗三百。”'])].join('\n'),
+    );
+    const r = runCli(['print', classic]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('学而时习之。”\n\n有子曰');
+    expect(runCli(['print', '--spacing', '0', classic]).stdout).toContain('学而时习之。”\n有子曰');
+  });
+
   it('--spacing 0 puts no blank line between paragraphs, 1 one', () => {
     expect(runCli(['print', '--spacing', '0', novel]).stdout).toContain('他想了想，还是出门了。\n　　路上');
     expect(runCli(['print', '--spacing', '1', novel]).stdout).toContain('他想了想，还是出门了。\n\n　　路上');

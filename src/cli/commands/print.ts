@@ -57,11 +57,12 @@ function* chunks(doc: Document, options: PrintOptions): Generator<string> {
   const script = options.script ?? 'original';
   // Built at once: printing waits for nothing else. The flow takes the converter from its cache.
   converterNow(script);
+  const indent = options.indent ?? sourceIndents(doc);
   const flowOptions = {
     width: options.width,
     ambiguousWidth: options.ambiguousWidth,
-    indent: options.indent ?? sourceIndents(doc),
-    spacing: options.spacing ?? defaultSpacing(doc),
+    indent,
+    spacing: options.spacing ?? defaultSpacing(doc, indent),
     script,
     readings: options.readings === false ? undefined : PRINT_READINGS,
   };
