@@ -3,6 +3,7 @@
  * entries and which one is current, the position shown in the status bar. Pure functions of the
  * state (the flow is a memoised, lazily laid-out cache).
  */
+import { leadTitle } from '../core/document/outline.js';
 import { paragraphAt } from '../core/document/refs.js';
 import type { Document, Paragraph } from '../core/document/types.js';
 import { flowFor, type Flow, type Row, type RowPosition } from '../core/layout/flow.js';
@@ -44,7 +45,7 @@ export function sidebarEntries(doc: Document): readonly SidebarEntry[] {
   if (memo) return memo;
   const entries: SidebarEntry[] = [{ kind: 'title', label: doc.title, section: 0, target: 'title' }];
   const lead = doc.lead[0];
-  if (lead) entries.push({ kind: 'lead', label: '导语', section: 0, target: lead.id });
+  if (lead) entries.push({ kind: 'lead', label: leadTitle(doc), section: 0, target: lead.id });
   const volumes = doc.volumes ?? [];
   let volume = 0;
   for (const section of doc.sections) {

@@ -1,9 +1,10 @@
-import { outlineOf } from '../../core/document/outline.js';
+import { leadTitle, outlineOf } from '../../core/document/outline.js';
 import type { Document, OutlineNode } from '../../core/document/types.js';
 import { cellWidth } from '../../core/layout/width.js';
 import type { Styles } from '../output.js';
 
 /** The name the reader and `toc` give the lead, which has no heading of its own. */
+/** The lead's name where no text is at hand (an article's): see `leadTitle`. */
 export const LEAD_TITLE = '导语';
 
 interface TocEntry {
@@ -27,7 +28,7 @@ interface TocNode {
 }
 
 function entries(doc: Document): TocEntry[] {
-  const lead = doc.lead.length > 0 ? [{ section: 0, depth: 1, title: LEAD_TITLE, paragraphs: doc.lead.length, ref: 's0p1' }] : [];
+  const lead = doc.lead.length > 0 ? [{ section: 0, depth: 1, title: leadTitle(doc), paragraphs: doc.lead.length, ref: 's0p1' }] : [];
   return [
     ...lead,
     ...doc.sections.map((s) => ({ section: s.index, depth: s.depth ?? 1, title: s.title, paragraphs: s.paragraphs.length, ref: `s${s.index}p1` })),
@@ -53,7 +54,7 @@ function tocNode(doc: Document, node: OutlineNode): TocNode {
  * tree, volumes holding their chapters as `children`.
  */
 export function tocJson(doc: Document): string {
-  const lead: TocNode[] = doc.lead.length > 0 ? [{ title: LEAD_TITLE, section: 0, paragraphs: doc.lead.length, ref: 's0p1', children: [] }] : [];
+  const lead: TocNode[] = doc.lead.length > 0 ? [{ title: leadTitle(doc), section: 0, paragraphs: doc.lead.length, ref: 's0p1', children: [] }] : [];
   const value = {
     title: doc.title,
     author: doc.author ?? null,
@@ -79,7 +80,7 @@ interface TocRow {
 }
 
 function rows(doc: Document): TocRow[] {
-  const list: TocRow[] = doc.lead.length > 0 ? [{ depth: 1, title: LEAD_TITLE, section: 0, paragraphs: doc.lead.length }] : [];
+  const list: TocRow[] = doc.lead.length > 0 ? [{ depth: 1, title: leadTitle(doc), section: 0, paragraphs: doc.lead.length }] : [];
   const walk = (node: OutlineNode) => {
     const section = node.section === undefined ? undefined : doc.sections[node.section - 1];
     list.push({ depth: node.depth, title: node.title, ...(section && { section: section.index, paragraphs: section.paragraphs.length }) });

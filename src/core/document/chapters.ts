@@ -27,6 +27,9 @@ Strong rules (a single match counts):
   序章 序言 楔子 引子 前言 正文 尾声 终章 后记 番外 完本感言 …   prefaces and endings, with an
       optional title after a separator or a number (`番外一 雪夜`, `后记：写在最后`). They count only
       beside other headings: two prefaces do not make a book.
+  作品相关, 正文, 正文卷, VIP卷 …               a download site's parts, on a line of their own:
+      volumes (the author's notes, then the story), counted only beside other headings; 正文
+      only beside a 作品相关 (alone it merely says where the story starts, and is dropped).
 
 Run rules (only when no strong rule found two headings, and only when the matches form a run):
   1、标题 / 一、标题 / 1. 标题 / 001 标题 / 001 / 一 标题 / （一）标题
@@ -139,6 +142,23 @@ export const CHAPTER_RULES: readonly Rule[] = [
     example: '番外一 雪夜',
   },
   {
+    name: '作品相关',
+    // Download sites part the author's front matter (作品相关: notes, thanks, cast lists) from the
+    // story itself (正文, VIP卷) with a line of its own: a volume, beside the book's chapters.
+    pattern: /^(?:作品相[关關]|VIP卷|VIP章[节節]|公[众眾]版|免[费費]章[节節])$/iu,
+    level: 'volume',
+    kind: 'aside',
+    example: '作品相关',
+  },
+  {
+    name: '正文',
+    // A volume only beside a 作品相关 (see `detectHeadings`); alone it is furniture the parser drops.
+    pattern: /^正文卷?$/u,
+    level: 'volume',
+    kind: 'aside',
+    example: '正文',
+  },
+  {
     name: '1、标题',
     // `1、`, `1.`, `001 `, `1：` and a bare `001`: web serials number their chapters every way.
     pattern: /^(?<n>[0-9０-９]{1,4})(?:[、.．]?$|(?:[、.．:：,，_—-]|[\s\u3000])(?![0-9０-９])[\s\u3000]*(?<rest>\S.*)$)/u,
@@ -198,7 +218,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔（(正卷CcPpBbVv序楔引前自尾终終后後番完结結跋0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第【〖[［〔（(正卷CcPpBbVv序楔引前自尾终終后後番完结結跋作公免0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 
 export interface HeadingMatch {
   rule: string;
@@ -313,7 +333,9 @@ export function findChapters(lines: readonly string[], user?: UserRules): Chapte
     if (match) matches.push([i, match]);
   });
   const strong = matches.filter(([, m]) => m.kind === 'strong');
-  const asides = matches.filter(([, m]) => m.kind === 'aside');
+  // `正文` parts the story from a 作品相关 volume; with none, it only says where the text starts.
+  const siteParts = matches.some(([, m]) => m.rule === '作品相关');
+  const asides = matches.filter(([, m]) => m.kind === 'aside' && (m.rule !== '正文' || siteParts));
   let chosen: [number, HeadingMatch][] | undefined;
   if (strong.length >= MIN_STRONG) chosen = strong;
   else {

@@ -13,6 +13,7 @@
  * cited by its author (front matter and an EPUB's creators name one too; without a dateline, the metadata's date is
  * used) and its own headings: `—— 某某，《长河》，第一卷 春，第三章 丙，第2段 (s3p2)`.
  */
+import { leadTitle } from './outline.js';
 import type { Document, Paragraph } from './types.js';
 
 export interface CitationParts {
@@ -54,7 +55,7 @@ function citedDate(doc: Document): string | undefined {
  */
 function bookPlace(doc: Document, paragraph: Paragraph): string[] {
   const nth = `第${paragraph.index}段`;
-  if (paragraph.section === 0) return [`导语${nth}`];
+  if (paragraph.section === 0) return [`${leadTitle(doc)}${nth}`];
   const section = doc.sections[paragraph.section - 1];
   if (!section) return [nth];
   const volume = doc.volumes?.findLast((v) => v.firstSection <= section.index);

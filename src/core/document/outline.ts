@@ -11,6 +11,14 @@
  */
 import type { Document, OutlineNode } from './types.js';
 
+/**
+ * What the text before the first heading is called: an article's 导语 (its lead), a book's 卷首 (the
+ * front matter: a blurb, the author's notes, a title page), where 导语 would misname it.
+ */
+export function leadTitle(doc: Pick<Document, 'shape'>): string {
+  return doc.shape === 'book' ? '卷首' : '导语';
+}
+
 export function outlineOf(doc: Pick<Document, 'sections' | 'volumes'>): OutlineNode[] {
   const roots: OutlineNode[] = [];
   /** Open nodes from the root down; a new node closes every open node at its depth or deeper. */

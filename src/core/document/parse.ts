@@ -409,7 +409,7 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
     if (contents.has(i)) return;
     const level = plan.headings.get(i);
     // A bare `正文` (some sites' "the text starts here") right before a heading is furniture.
-    if (level === undefined && line.text === '正文' && plan.headings.has(i + 1)) {
+    if (level === undefined && (line.text === '正文' || line.text === '正文卷') && plan.headings.has(i + 1)) {
       notes.set(line.offset, line.text);
       return;
     }

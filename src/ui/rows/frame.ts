@@ -12,6 +12,7 @@ import { isSearching, resultsHeight, rowHighlights, searchLineInfo, searchStatus
 import { layoutProgress, readingPosition, runningHead, shownText, sidebarView, statusLead, statusSection, textFlow, visibleRows } from '../../app/selectors.js';
 import { modeOf, type ReaderState } from '../../app/state.js';
 import { converterFor } from '../../core/script/convert.js';
+import { leadTitle } from '../../core/document/outline.js';
 import { helpLines } from '../../app/help.js';
 import type { CursorCell } from '../../terminal/writer.js';
 import type { Theme } from '../theme.js';
@@ -84,6 +85,7 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
       theme,
       ambiguousWidth,
       convert: converterFor(state.script),
+      leadTitle: leadTitle(state.doc),
     });
     const info = searchLineInfo(search, indexing);
     const line = searchLine({ line: search.line, info, width: state.columns, theme, ambiguousWidth });

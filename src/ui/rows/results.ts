@@ -24,6 +24,8 @@ export interface SearchResultsProps {
   ambiguousWidth: AmbiguousWidth;
   /** The converter of the script the text is shown in: snippets quote what the reader shows. */
   convert?: Convert | undefined;
+  /** What the text before the first heading is called (`leadTitle`). @default 导语 */
+  leadTitle?: string;
 }
 
 /** From this width on, the section's heading is shown beside its number. */
@@ -31,11 +33,11 @@ const WIDE = 60;
 /** Cells of a section heading in the list. */
 const HEADING_CELLS = 10;
 
-function where(hit: SearchHit, wide: boolean, ambiguousWidth: AmbiguousWidth): string {
+function where(hit: SearchHit, wide: boolean, ambiguousWidth: AmbiguousWidth, lead: string): string {
   // A heading hit's snippet is the heading itself: say what it is rather than repeat it.
   if (hit.kind === 'title') return '标题';
   if (hit.kind === 'heading') return wide ? `${hit.section} 标题` : `${hit.section}`;
-  if (hit.section === 0) return '导语';
+  if (hit.section === 0) return lead;
   return wide ? `${hit.section} ${truncateToWidth(hit.sectionTitle, HEADING_CELLS, ambiguousWidth)}` : `${hit.section}`;
 }
 
@@ -43,7 +45,7 @@ function where(hit: SearchHit, wide: boolean, ambiguousWidth: AmbiguousWidth): s
 function resultLine(hit: SearchHit, column: number, chosen: boolean, props: SearchResultsProps): Line {
   const { width, theme, ambiguousWidth } = props;
   const base: Style | undefined = chosen ? theme.searchSelected : undefined;
-  const place = where(hit, width >= WIDE, ambiguousWidth);
+  const place = where(hit, width >= WIDE, ambiguousWidth, props.leadTitle ?? '导语');
   let prefix = `${chosen ? '>' : ' '} ${place}${' '.repeat(Math.max(0, column - cellWidth(place, ambiguousWidth)))} `;
   const who = hit.speaker ? `${hit.speaker}：` : '';
   // The snippet needs a few cells to mean anything: the speaker goes first when it would not get them.
@@ -73,7 +75,7 @@ export function resultsLines(props: SearchResultsProps): Line[] {
   if (hits && hits.length > 0) {
     const first = firstShown(hits.length, selected, height);
     const shown = hits.slice(first, first + height);
-    const column = Math.max(...shown.map((hit) => cellWidth(where(hit, width >= WIDE, ambiguousWidth), ambiguousWidth)));
+    const column = Math.max(...shown.map((hit) => cellWidth(where(hit, width >= WIDE, ambiguousWidth, props.leadTitle ?? '导语'), ambiguousWidth)));
     lines = shown.map((hit, i) => resultLine(hit, column, first + i === selected, props));
   } else {
     const message =

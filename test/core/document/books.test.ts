@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outlineOf } from '../../../src/core/document/outline.js';
+import { leadTitle, outlineOf } from '../../../src/core/document/outline.js';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
 import { parseDocument, PART_CHARS } from '../../../src/core/document/parse.js';
 import { isDialogue } from '../../../src/core/document/shape.js';
@@ -160,6 +160,20 @@ describe('books', () => {
     const doc = parseDocument(`长河\n正文\n${novel(3)}`);
     expect(doc.notes).toContain('正文');
     expect(doc.lead).toEqual([]);
+  });
+
+  it('drops 正文卷 alike, and keeps 作品相关 and 正文 as the volumes a download site parts a book into', () => {
+    expect(parseDocument(`长河\n正文卷\n${novel(3)}`).notes).toContain('正文卷');
+    const doc = parseDocument(`长河\n作品相关\n　　感谢各位读者。\n正文卷\n${novel(4)}\n作品相關\n　　上架了。`);
+    expect(doc.volumes?.map((v) => v.title)).toEqual(['作品相关', '正文卷', '作品相關']);
+    const outline = outlineOf(doc);
+    expect(outline.map((node) => node.title)).toEqual(['作品相关', '正文卷', '作品相關']);
+    expect(outline[1]?.children.map((node) => node.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3', '第4章 章名4']);
+  });
+
+  it('calls what comes before the first chapter 卷首 in a book, 导语 in an article', () => {
+    expect(leadTitle(parseDocument(`长河\n　　这是一个故事的简介。\n${novel(3)}`))).toBe('卷首');
+    expect(leadTitle(parseDocument('标题\n\n导语一段。\n\n一、背景\n\n正文一段。\n\n二、做法\n\n正文二段。'))).toBe('导语');
   });
 });
 
