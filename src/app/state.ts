@@ -3,6 +3,7 @@
  * Only the reducer makes new states; everything shown on screen is derived from one by the selectors.
  */
 import type { Document } from '../core/document/types.js';
+import { sourceSeparates } from '../core/document/indentation.js';
 import type { Anchor, Flow, Spacing } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Script } from '../core/script/convert.js';
@@ -136,12 +137,13 @@ export interface InitialOptions {
 
 /**
  * Blank rows between paragraphs when nothing says: none in a book shown indented (a novel reads as
- * running text, each paragraph marked by its indent), one elsewhere (an interview's turns, and a book
- * without indents, such as a classic laid out as 子曰 paragraphs, where nothing else would show where
- * one paragraph ends and the next begins).
+ * running text, each paragraph marked by its indent), one elsewhere (an interview's turns). A book
+ * without indents is shown as its source parts it: 论语's sayings a blank line apart (nothing else
+ * would show where one ends), 道德经's lines together, as a poem's are.
  */
 export function defaultSpacing(doc: Document, indent: boolean): Spacing {
-  return doc.shape === 'book' && indent ? 0 : 1;
+  if (doc.shape !== 'book') return 1;
+  return indent || !sourceSeparates(doc) ? 0 : 1;
 }
 
 /** A state at `options.top` (default: the top of the document) with the text focused. */

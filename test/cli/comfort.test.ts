@@ -26,7 +26,7 @@ describe('yuedu print: indent and spacing', () => {
     expect(runCli(['print', '--width', '60', INTERVIEW]).stdout).not.toMatch(/\n　　重庆日报：/);
   });
 
-  it("by default runs an indented book's paragraphs together, and parts an unindented one's with a blank line", () => {
+  it("by default runs an indented book's paragraphs together, and an unindented one's as its source does", () => {
     const chapter = (name: string, sayings: string[]) => [name, '', ...sayings.flatMap((line) => [line, ''])];
     const book = join(tmp, 'book.txt');
     writeFileSync(book, ['小城故事', '', ...chapter('第一章 出门', ['　　清晨，他推开门。', '　　路上没有人。']), ...chapter('第二章 回家', ['　　天黑了。', '　　他回到家。'])].join('\n'));
@@ -40,6 +40,11 @@ describe('yuedu print: indent and spacing', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('学而时习之。”\n\n有子曰');
     expect(runCli(['print', '--spacing', '0', classic]).stdout).toContain('学而时习之。”\n有子曰');
+    // Lines that run together in the source (a chapter of 道德经, a poem) stay together.
+    const verse = join(tmp, 'verse.txt');
+    writeFileSync(verse, ['道德经', '', '第一章', '道可道，非常道。', '无名天地之始。', '故常无欲。', '', '第二章', '天下皆知美之为美。', '皆知善之为善。', ''].join('\n'));
+    const v = runCli(['print', verse]);
+    expect(v.stdout).toContain('道可道，非常道。\n无名天地之始。\n故常无欲。\n\n第二章');
   });
 
   it('--spacing 0 puts no blank line between paragraphs, 1 one', () => {

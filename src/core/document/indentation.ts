@@ -17,6 +17,15 @@ is not.
 
     "　　第一段。\n　　第二段。\n\n第三段。"   → 2 of 3 indented → indents
     "第一段。\n\n  第二段。\n\n第三段。"        → 1 of 3          → does not
+
+A text that does not indent may still mark its paragraphs with blank lines, or not: 论语's sayings
+stand a blank line apart, while 道德经's chapters run their lines together (the lines of a chapter,
+or a poem's, belong together, and only the chapters are parted). `sourceSeparates` tells the two
+apart the same way, on the paragraphs after each section's first: parted when at least half of them
+follow a blank line. The reader shows a book without indents as its source does.
+
+    "学而第一\n\n子曰：…\n\n有子曰：…"       → 1 of 1 parted   → separates
+    "第一章\n道可道…\n无名…\n故常无欲…"        → 0 of 2          → does not
 */
 import type { Document } from './types.js';
 
@@ -45,6 +54,39 @@ export function sourceIndents(doc: Document): boolean {
     if (seen >= SAMPLE) break;
   }
   return seen > 0 && indented * 2 >= seen;
+}
+
+/** True when at least half of the text's paragraphs (after each section's first) follow a blank line in its source. */
+export function sourceSeparates(doc: Document): boolean {
+  // Markdown and EPUB mark paragraphs themselves; they are always shown parted.
+  if ((doc.format ?? 'text') !== 'text') return true;
+  let seen = 0;
+  let parted = 0;
+  const look = (paragraphs: readonly { offset: number }[]): void => {
+    for (let k = 1; k < paragraphs.length && seen < SAMPLE; k++) {
+      seen++;
+      if (blankLineBefore(doc.source, paragraphs[k]!.offset)) parted++;
+    }
+  };
+  look(doc.lead);
+  for (const section of doc.sections) {
+    if (seen >= SAMPLE) break;
+    look(section.paragraphs);
+  }
+  return seen === 0 || parted * 2 >= seen;
+}
+
+/** Whether the line before the one holding `offset` holds nothing but spaces. */
+function blankLineBefore(source: string, offset: number): boolean {
+  const end = source.lastIndexOf('\n', offset - 1);
+  if (end <= 0) return false;
+  const start = source.lastIndexOf('\n', end - 1) + 1;
+  for (let i = start; i < end; i++) if (!isBlankChar(source.charCodeAt(i))) return false;
+  return true;
+}
+
+function isBlankChar(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x3000 || code === 0xa0;
 }
 
 /** Whether the line holding `offset` starts with an indent (see above). */
