@@ -29,6 +29,7 @@ import { dialogueTurns } from './shape.js';
 import { assignRoles, matchTurn, type Turn, type TurnLabel } from './turns.js';
 import { LineParagraph, TurnParagraph } from './line-paragraph.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
+import { unwrapHardLines } from './unwrap.js';
 
 /** Title of a text with no words at all. */
 export const UNTITLED = '无标题';
@@ -57,7 +58,9 @@ export interface ParseOptions {
 }
 
 /** Parses decoded, sanitised, newline-normalised text into a document (see the module comment). */
-export function parseDocument(text: string, options: ParseOptions = {}): Document {
+export function parseDocument(decoded: string, options: ParseOptions = {}): Document {
+  // A hard-wrapped text's paragraphs are joined first: the source is the text as its paragraphs run.
+  const text = unwrapHardLines(decoded);
   const all = splitLines(text);
   // Notes by line, so they keep the order of the text whatever rule found them.
   const notes = new Map<number, string>();
