@@ -200,9 +200,15 @@ const SENTENCE_END = /[。．；;：:，,、]$/u;
 const WEAK_END = /[。．；;：:，,、！!？?…]$/u;
 const CLOSERS = /[”’」』）)》〉\]"'\s]+$/u;
 
-/** The line without leading indents (full-width and ASCII spaces) and trailing spaces. */
+/**
+ * A download site's stamp after a chapter's title: `第一章 风起 更新时间：2011-5-6 10:23:45 本章字数：3421`.
+ * It is the site's, not the book's: the heading is what comes before it.
+ */
+const SITE_STAMP = /[\s\u3000]+[(（[［【]?(?:本章)?(?:更新时间|更新時間|更新日期|发布时间|發布時間|發佈時間|字数|字數)[:：\s].*$/u;
+
+/** The line without leading indents (full-width and ASCII spaces), a site's stamp and trailing spaces. */
 export function headingText(line: string): string {
-  return line.replace(/^[\s\u3000]+/u, '').trimEnd();
+  return line.replace(/^[\s\u3000]+/u, '').replace(SITE_STAMP, '').trimEnd();
 }
 
 function shortEnough(text: string): boolean {
@@ -235,11 +241,15 @@ export function matchHeading(line: string): HeadingMatch | undefined {
   let last = line.length;
   while (first < last && isSpace(line.charCodeAt(first))) first++;
   while (last > first && isSpace(line.charCodeAt(last - 1))) last--;
-  if (last - first > MAX_HEADING * 2) return undefined;
+  // A site's stamp may follow the title (`SITE_STAMP`): measured without it.
+  if (last - first > MAX_HEADING * 3) return undefined;
+  // Every rule starts with one of FIRST, except `学而第一`, which has a 第.
+  if (!FIRST.has(line.charAt(first))) {
+    const di = line.indexOf('第', first);
+    if (di === -1 || di >= last) return undefined;
+  }
   const text = headingText(line);
   if (text.length === 0 || !shortEnough(text)) return undefined;
-  // Every rule starts with one of FIRST, except `学而第一`, which has a 第.
-  if (!FIRST.has(text.charAt(0)) && !text.includes('第')) return undefined;
   const end = text.replace(CLOSERS, '');
   for (const rule of CHAPTER_RULES) {
     const match = rule.pattern.exec(text);

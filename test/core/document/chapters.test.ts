@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAPTER_RULES, findChapters, matchHeading, MAX_HEADING, numberValue } from '../../../src/core/document/chapters.js';
+import { CHAPTER_RULES, findChapters, headingText, matchHeading, MAX_HEADING, numberValue } from '../../../src/core/document/chapters.js';
 
 describe('matchHeading: 第 + number + unit', () => {
   it.each([
@@ -188,5 +188,23 @@ describe('matchHeading: the quick no for long lines', () => {
 
   it('refuses a line longer than twice the heading length once stripped', () => {
     expect(matchHeading(`第一章 ${'长'.repeat(MAX_HEADING * 2)}`)).toBeUndefined();
+  });
+});
+
+describe("a download site's stamp after a chapter's title", () => {
+  it.each([
+    ['第一章 初入江湖 更新时间：2011-5-6 10:23:45 本章字数：3421', '第一章 初入江湖'],
+    ['第12章 风起　更新時間:2009-01-02 08:00 字數:2980', '第12章 风起'],
+    ['　　第三章 夜路 字数：3000', '第三章 夜路'],
+    ['第四章 归来（更新时间：2010-3-1）', '第四章 归来（更新时间：2010-3-1）'],
+    ['第五章 归来 （更新时间：2010-3-1）', '第五章 归来'],
+  ])('%s is the chapter %s', (line, title) => {
+    expect(matchHeading(line)?.level).toBe('chapter');
+    expect(headingText(line)).toBe(title);
+  });
+
+  it('is cut only where a stamp starts (a space, the word, then a colon or space), so a title that merely ends in the word stays whole', () => {
+    expect(headingText('第七章 更新时间')).toBe('第七章 更新时间');
+    expect(headingText('第八章 论字数')).toBe('第八章 论字数');
   });
 });
