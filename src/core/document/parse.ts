@@ -199,20 +199,37 @@ interface Meta {
 }
 
 const META_WINDOW = 10;
-const AUTHOR = /^(?:作\s*者|著\s*者|作者名)\s*[:：]\s*(\S.{0,30})$/u;
+const AUTHOR = /^(?:(?:作\s*者|著\s*者|作者名)\s*[:：]|[【\[［〖](?:作\s*者|著\s*者)[】\]］〗]\s*[:：]?)\s*(\S.{0,30})$/u;
 /**
  * A news byline, `本报记者 王五` or `文／王五`: names only (two to six characters each, up to four). Never
  * with a colon: `记者：…` opens an interviewer's turn, however short.
  */
 const BYLINE =
   /^(?:(?:本[报報]|本刊|新[华華]社)?(?:[记記]者|通[讯訊][员員])[\s\u3000]+|(?:文|撰文|作者|文字)[\s\u3000]*[/／|｜][\s\u3000]*)([\p{Script=Han}·•]{2,6}(?:[\s\u3000、，,]+[\p{Script=Han}·•]{2,6}){0,3})$/u;
-const BOOK_NAME = /^[书書]\s*名\s*[:：]\s*《?([^《》]{1,40}?)》?$/u;
+const BOOK_NAME = /^(?:[书書]\s*名\s*[:：]|[【\[［〖][书書]\s*名[】\]］〗]\s*[:：]?)\s*《?([^《》]{1,40}?)》?$/u;
+/** A first line that gives both: `山海之间 作者：张三`, `《山海之间》作者：张三` (the latter also BRACKETED). */
+const TITLE_AND_AUTHOR = /^《?([^《》\s\u3000][^《》]{0,29}?)》?[\s\u3000]*(?:作者|著者)\s*[:：]\s*(\S.{0,20})$/u;
+/** A line that only frames the title at the top of a file: `═════`, `＊＊＊＊`, `------`. */
+const FRAME_LINE = /^[═─━=＝\-－_＿*＊~～☆★◆◇·•.。…]{3,}$/u;
 const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30}))?$/u;
 
 /** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */
 function takeMeta(lines: Line[]): Meta {
   const meta: Meta = { lines: [], noted: [] };
-  for (const line of lines.slice(0, META_WINDOW)) {
+  for (const [index, line] of lines.slice(0, META_WINDOW).entries()) {
+    if (FRAME_LINE.test(line.text)) {
+      meta.lines.push(line);
+      meta.noted.push(line);
+      continue;
+    }
+    const both = index < 3 && meta.title === undefined && meta.author === undefined ? TITLE_AND_AUTHOR.exec(line.text) : null;
+    if (both) {
+      meta.title = both[1]?.trim();
+      meta.author = both[2]?.trim();
+      meta.lines.push(line);
+      meta.noted.push(line);
+      continue;
+    }
     const author = AUTHOR.exec(line.text) ?? BYLINE.exec(line.text);
     if (author && meta.author === undefined) {
       meta.author = author[1]?.trim();
@@ -222,7 +239,7 @@ function takeMeta(lines: Line[]): Meta {
     }
     if (meta.title !== undefined) continue;
     // `书名：` anywhere near the top; a `《书名》` line only among the very first, before any text.
-    const named = BOOK_NAME.exec(line.text) ?? (lines.indexOf(line) < 3 ? BRACKETED.exec(line.text) : null);
+    const named = BOOK_NAME.exec(line.text) ?? (index < 3 ? BRACKETED.exec(line.text) : null);
     if (!named) continue;
     meta.title = named[1]?.trim();
     if (named[2] !== undefined && meta.author === undefined) {

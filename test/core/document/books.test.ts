@@ -192,11 +192,19 @@ describe('title and author', () => {
     ['长河\n本报记者 王五 李四\n', '长河', '王五 李四'],
     ['长河\n文／王五\n', '长河', '王五'],
     ['長河\n記者 王五\n', '長河', '王五'],
+    ['【书名】长河\n【作者】某某\n', '长河', '某某'],
+    ['[書名]長河\n[作者]某某\n', '長河', '某某'],
+    ['长河 作者：某某\n', '长河', '某某'],
+    ['长河　著者:某某\n', '长河', '某某'],
+    ['═══════════\n《长河》\n═══════════\n作者：某某\n', '长河', '某某'],
+    ['＊＊＊＊＊＊\n长河\n＊＊＊＊＊＊\n', '长河', undefined],
   ])('%j gives title %s and author %s', (head, title, author) => {
     const doc = parseDocument(`${head}${novel(3)}`);
     expect(doc.title).toBe(title);
     expect(doc.author).toBe(author);
     expect(doc.sections).toHaveLength(3);
+    // Nothing of the head is left in the flow: no lead of frames and names.
+    expect(doc.lead).toEqual([]);
   });
 
   it.each([
