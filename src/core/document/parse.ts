@@ -425,8 +425,9 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
   const volumes: Volume[] = [];
   let section: Section | undefined;
   let volume: Volume | undefined;
+  let subtitle = -1;
   body.forEach((line, i) => {
-    if (contents.has(i)) return;
+    if (contents.has(i) || i === subtitle) return;
     const level = plan.headings.get(i);
     // A bare `正文` (some sites' "the text starts here") right before a heading is furniture.
     if (level === undefined && (line.text === '正文' || line.text === '正文卷') && plan.headings.has(i + 1)) {
@@ -441,7 +442,11 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
       return;
     }
     if (level === 'chapter') {
-      section = { index: sections.length + 1, title, offset: line.offset, paragraphs: [], depth: twoLevels ? 2 : 1 };
+      const next = body[i + 1];
+      const named = BARE_CHAPTER.test(title) && next !== undefined && !plan.headings.has(i + 1) && !contents.has(i + 1) && body[i + 2] !== undefined && !plan.headings.has(i + 2) && subtitleShaped(next);
+      if (named) subtitle = i + 1;
+      const full = named ? `${title} ${headingText(next.text)}` : title;
+      section = { index: sections.length + 1, title: full, offset: line.offset, paragraphs: [], depth: twoLevels ? 2 : 1 };
       sections.push(section);
       return;
     }
@@ -456,6 +461,27 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
     section.paragraphs.push(plain(line, section.index, section.paragraphs.length + 1));
   });
   return { lead, sections, volumes, speakers: [] };
+}
+
+/**
+ * A chapter heading that is only its number (`第一章`), whose title some files put on the next line:
+ *
+ *   第一章          → the chapter `第一章 风起`
+ *   风起
+ *   　　他走了很远的路。
+ *
+ * The next line is the title when it is short, ends no sentence, opens no quotation, names no speaker
+ * and is not indented (an indented line is the chapter's first paragraph, as is 道德经's `道可道，非常道。`).
+ */
+const BARE_CHAPTER = new RegExp(`^第[\\s\\u3000]?[0-9０-９〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+[\\s\\u3000]?[章回节節]$`, 'u');
+const SUBTITLE_CHARS = 20;
+
+function subtitleShaped(line: Line): boolean {
+  const text = line.text;
+  if (codePoints(text, SUBTITLE_CHARS) > SUBTITLE_CHARS) return false;
+  if (/^[“「『"'‘（(【]/u.test(text) || /[:：]/u.test(text) || /[。．；;，,、！!？?…]$/u.test(stripClosers(text))) return false;
+  const start = line.source.lastIndexOf('\n', line.offset - 1) + 1;
+  return line.offset === start;
 }
 
 /** Turns per chapter heading below which a text with chapters is a book with some labelled lines. */

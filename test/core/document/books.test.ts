@@ -177,6 +177,31 @@ describe('books', () => {
   });
 });
 
+describe('a chapter number with its title on the next line', () => {
+  it('takes the short line after a bare 第一章 for its title', () => {
+    const doc = parseDocument('长河\n\n第一章\n风起\n　　他走了很远的路。\n　　天黑了。\n\n第二章\n云涌\n　　他到了。\n\n第三章\n　　没有标题的一章。');
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一章 风起', '第二章 云涌', '第三章']);
+    expect(doc.sections.map((s) => s.paragraphs.map((p) => p.text))).toEqual([['他走了很远的路。', '天黑了。'], ['他到了。'], ['没有标题的一章。']]);
+  });
+
+  it.each([
+    ['a sentence', '道可道，非常道。'],
+    ['a quotation', '“走吧。”'],
+    ['a speaker', '他说：走'],
+    ['an indented line', '　　风起'],
+    ['a long line', '风'.repeat(21)],
+  ])('leaves %s after it as the first paragraph', (_, line) => {
+    const doc = parseDocument(`长河\n\n第一章\n${line}\n他走了很远的路。\n\n第二章\n${line}\n他到了。`);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一章', '第二章']);
+    expect(doc.sections[0]?.paragraphs[0]?.text).toBe(line.trim());
+  });
+
+  it('leaves a heading that has its own title alone', () => {
+    const doc = parseDocument('长河\n\n第一章 出门\n风起\n他走了。\n\n第二章 回家\n云涌\n他到了。');
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一章 出门', '第二章 回家']);
+  });
+});
+
 describe('title and author', () => {
   it('does not take an interviewer\'s short first turn for a byline', () => {
     const doc = parseDocument('访谈\n\n记者：你好\n\n嘉宾：你好。\n\n记者：聊读书？\n\n嘉宾：好。\n\n记者：谢谢。\n\n嘉宾：谢谢。');
