@@ -15,6 +15,13 @@ describe('front matter and title', () => {
     expect(doc.sections.map((s) => s.title)).not.toContain('- taipei');
   });
 
+  it('reads TOML front matter (+++, as Hugo writes it) alike', () => {
+    const doc = parseMarkdown('+++\ntitle = "谈读书"\nauthor = ["林某", "王某"]\ndate = 2020-01-01\n+++\n\n读书是快乐的事。\n\n## 一、为什么\n\n因为。\n');
+    expect(doc).toMatchObject({ title: '谈读书', author: '林某、王某', date: '2020-01-01' });
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['读书是快乐的事。', '因为。']);
+    expect(parseMarkdown('+++\ntitle = \n+++\n\n正文。\n').title).toBe('正文');
+  });
+
   it('ignores front matter that does not parse, without losing the text below it', () => {
     const doc = parseMarkdown('---\ntitle: [unclosed\n---\n\n正文。\n');
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文。']);

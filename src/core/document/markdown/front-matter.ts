@@ -1,11 +1,13 @@
 /**
- * YAML front matter (`---` … `---` at the top of a Markdown file) as metadata. It is never text: a file
- * whose front matter does not parse loses the metadata, not its first lines to the reader.
+ * Front matter at the top of a Markdown file, YAML (`---` … `---`, Jekyll, Hexo) or TOML (`+++` … `+++`,
+ * Hugo, Zola), as metadata. It is never text: a file whose front matter does not parse loses the
+ * metadata, not its first lines to the reader.
  *
  *   title: 台北散記      → title
  *   author: [林某, 王某] → author `林某、王某` (also `authors`, `creator`)
  *   date: 2024-05-01     → date `2024-05-01`
  */
+import { parse as parseToml } from 'smol-toml';
 import { parse } from 'yaml';
 
 export interface FrontMatter {
@@ -15,11 +17,11 @@ export interface FrontMatter {
   language?: string;
 }
 
-export function readFrontMatter(yaml: string): FrontMatter {
+export function readFrontMatter(source: string, syntax: 'yaml' | 'toml' = 'yaml'): FrontMatter {
   let data: unknown;
   try {
     // Aliases are capped: a "billion laughs" front matter must not expand without end.
-    data = parse(yaml, { maxAliasCount: 100 });
+    data = syntax === 'toml' ? parseToml(source) : parse(source, { maxAliasCount: 100 });
   } catch {
     return {};
   }

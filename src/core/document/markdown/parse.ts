@@ -102,7 +102,9 @@ class MarkdownWalker {
   private prepare(): void {
     const headings: { node: Nodes; depth: number; text: string }[] = [];
     const visit = (node: Nodes) => {
-      if (node.type === 'yaml' && this.tree.children[0] === node) this.meta = readFrontMatter(node.value);
+      // mdast's types know YAML front matter only; micromark reads TOML's (`+++`) into a node alike.
+      const front = node as { type: string; value?: string };
+      if ((front.type === 'yaml' || front.type === 'toml') && this.tree.children[0] === node) this.meta = readFrontMatter(front.value ?? '', front.type);
       else if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
       else if (node.type === 'footnoteDefinition') this.footnotes.set(node.identifier, node);
       else if (node.type === 'heading') headings.push({ node, depth: node.depth, text: this.plain(node.children) });
@@ -126,6 +128,7 @@ class MarkdownWalker {
   }
 
   private block(node: RootContent, ctx: Context): void {
+    if ((node as { type: string }).type === 'toml') return;
     switch (node.type) {
       case 'yaml':
       case 'definition':
