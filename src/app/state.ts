@@ -136,14 +136,17 @@ export interface InitialOptions {
 }
 
 /**
- * Blank rows between paragraphs when nothing says: none in a book shown indented (a novel reads as
- * running text, each paragraph marked by its indent), one elsewhere (an interview's turns). A book
- * without indents is shown as its source parts it: 论语's sayings a blank line apart (nothing else
- * would show where one ends), 道德经's lines together, as a poem's are.
+ * Blank rows between paragraphs when nothing says: one between an interview's turns; none in a text
+ * shown indented (a novel, a story, a newspaper's article read as running text, each paragraph marked
+ * by its indent, as they are printed). A book without indents is shown as its source parts it: 论语's
+ * sayings a blank line apart (nothing else would show where one ends), 道德经's lines together, as a
+ * poem's are; any other text without indents gets the blank line.
  */
 export function defaultSpacing(doc: Document, indent: boolean): Spacing {
-  if (doc.shape !== 'book') return 1;
-  return indent || !sourceSeparates(doc) ? 0 : 1;
+  // A document built without a shape (by hand, in tests) is spaced as the interview it usually stands for.
+  if (doc.shape === undefined || doc.shape === 'interview') return 1;
+  if (indent) return 0;
+  return doc.shape === 'book' && !sourceSeparates(doc) ? 0 : 1;
 }
 
 /** A state at `options.top` (default: the top of the document) with the text focused. */

@@ -64,12 +64,14 @@ describe('paragraph spacing', () => {
     expect(text(none).filter((row) => row === '').length).toBeLessThan(text(one).filter((row) => row === '').length);
   });
 
-  it('defaults to no blank line in a book shown indented, and one elsewhere', () => {
+  it('defaults to no blank line in a text shown indented, and one between an interview\'s turns and elsewhere', () => {
     expect(open({ ...novel, shape: 'book' }, 80, { indent: true }).spacing).toBe(0);
     // A book without indents (a classic's 子曰 paragraphs): the blank line is all that parts them.
     expect(open({ ...novel, shape: 'book' }, 80, { indent: false }).spacing).toBe(1);
-    expect(open({ ...novel, shape: 'article' }, 80, { indent: true }).spacing).toBe(1);
+    expect(open({ ...novel, shape: 'article' }, 80, { indent: true }).spacing).toBe(0);
+    expect(open({ ...novel, shape: 'article' }, 80, { indent: false }).spacing).toBe(1);
     expect(open(interviewDocument(), 80).spacing).toBe(1);
+    expect(open(interviewDocument(), 80, { indent: true }).spacing).toBe(1);
   });
 });
 
