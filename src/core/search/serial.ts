@@ -200,12 +200,20 @@ export function serialise({ corpus, postings }: BuiltIndex): Uint8Array[] {
   };
   const head = new Writer();
   head.json(meta);
+  // Every block's text in one run, and its starts in another: read back, the text is decoded into one
+  // string that each block's is a slice of (no copy), where a string a block would be copied by the
+  // young garbage collector, fifty novels' folded text over again.
   const folds = new Writer();
   folds.array(Int32Array.from(blocks, (block) => block.first));
+  folds.array(Int32Array.from(blocks, (block) => block.text.length));
+  const starts = new Int32Array(blocks.reduce((sum, block) => sum + block.starts.length, 0));
+  let at = 0;
   for (const block of blocks) {
-    folds.string(block.text);
-    folds.array(block.starts);
+    starts.set(block.starts, at);
+    at += block.starts.length;
   }
+  folds.array(starts);
+  folds.string(blocks.map((block) => block.text).join(''));
   const texts = new Writer();
   texts.array(numbers);
   texts.array(whole);
@@ -308,18 +316,28 @@ export function deserialise(source: PartSource): BuiltIndex {
   const blockOf = new Int32Array(count);
   const blocks = readPart(part(PART.blocks), (input) => {
     const firsts = input.int32(meta.blocks);
+    const lengths = input.int32(meta.blocks);
+    const allStarts = input.int32();
+    const all = input.string();
     const blocks: Block[] = [];
+    let from = 0;
+    let startsFrom = 0;
     for (let b = 0; b < meta.blocks; b++) {
       const first = firsts[b]!;
       const end = b + 1 < meta.blocks ? firsts[b + 1]! : count;
       check(first === (b === 0 ? 0 : blocks[b - 1]!.first + blocks[b - 1]!.starts.length - 1) && end >= first && end <= count, 'blocks');
-      const text = input.string();
-      const starts = input.int32(end - first + 1);
+      const length = lengths[b]!;
+      check(length >= 0 && from + length <= all.length && startsFrom + end - first + 1 <= allStarts.length, 'block length');
+      const text = all.slice(from, from + length);
+      const starts = allStarts.subarray(startsFrom, startsFrom + end - first + 1);
+      from += length;
+      startsFrom += end - first + 1;
       check(starts[0] === 0 && starts[end - first] === text.length + 1, 'block starts');
       for (let i = 0; i < end - first; i++) check(starts[i]! < starts[i + 1]!, 'block order');
       blockOf.fill(b, first, end);
       blocks.push({ first, text, starts });
     }
+    check(from === all.length && startsFrom === allStarts.length, 'block texts');
     check(count === 0 ? meta.blocks <= 1 : meta.blocks > 0 && firsts[meta.blocks - 1]! + blocks[meta.blocks - 1]!.starts.length - 1 === count, 'block cover');
     return blocks;
   });
