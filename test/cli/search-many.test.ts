@@ -72,6 +72,21 @@ describe('a search across texts', () => {
     }
   });
 
+  it('keeps the pinyin readings a query read in full, and answers the same from them', async () => {
+    const { files, env } = library(3);
+    const folder = join(env.XDG_CACHE_HOME!, 'yuedu', 'search');
+    const parts = (): number[] => readdirSync(folder).map((name) => partTable(readFileSync(join(folder, name))).length);
+    await search(files, '凤凰', env);
+    expect(parts()).toEqual([PART.pinyin, PART.pinyin, PART.pinyin]);
+    const fresh = await search(files, 'fenghuang', undefined);
+    expect(fresh.texts.length).toBeGreaterThan(0);
+    expect((await search(files, 'fenghuang', env)).texts).toEqual(fresh.texts);
+    expect(parts()).toEqual([PART.pinyin + 1, PART.pinyin + 1, PART.pinyin + 1]);
+    for (const query of ['fenghuang', 'fh', 'tianqi', 'fengh 天气']) {
+      expect((await search(files, query, env)).texts, query).toEqual((await search(files, query, undefined)).texts);
+    }
+  });
+
   it('finds a damaged part when it reads it, and answers the same from a rebuilt index', async () => {
     const { files, env } = library(3);
     const folder = join(env.XDG_CACHE_HOME!, 'yuedu', 'search');
@@ -83,6 +98,8 @@ describe('a search across texts', () => {
       [PART.text, '凤凰'],
       [PART.maps, '凤凰'],
       [PART.postings, '天气和凤凰他说'],
+      // Kept after the first pinyin query over the text, read by the next.
+      [PART.pinyin, 'fenghuang'],
     ] as const) {
       const fresh = await search(files, query, undefined);
       expect(fresh.texts.length, query).toBeGreaterThan(0);
@@ -101,7 +118,7 @@ describe('a search across texts', () => {
       expect(again.texts, `part ${part}`).toEqual(fresh.texts);
       // A file whose damaged part was read is rebuilt; the others are left as they were, never read.
       const rebuilt = [...damaged].filter(([path, bytes]) => !readFileSync(path).equals(bytes)).length;
-      expect(rebuilt, `part ${part}`).toBe(part === PART.meta || part === PART.blocks ? files.length : again.texts.length);
+      expect(rebuilt, `part ${part}`).toBe(part === PART.meta || part === PART.blocks || part === PART.pinyin ? files.length : again.texts.length);
       const after = await search(files, query, env);
       expect(after.texts, `part ${part}`).toEqual(fresh.texts);
       rmSync(folder, { recursive: true, force: true });

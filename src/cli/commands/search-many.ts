@@ -93,6 +93,7 @@ export async function searchMany(
       let text = await openTextIndex(file, load, caches, { reuse: true });
       try {
         found = searchOne(text, file, query, limit);
+        text.keep();
       } catch (error) {
         // A part of a cached index read late (the text as written, for a hit) was damaged: that
         // index is not trusted, and the text is searched again from a new one.
@@ -101,6 +102,7 @@ export async function searchMany(
         text.close();
         text = await openTextIndex(file, load, caches, { rebuild: true });
         found = searchOne(text, file, query, limit);
+        text.keep();
       } finally {
         text.close();
       }

@@ -39,6 +39,11 @@ export interface TextIndex {
   close(): void;
   /** Its index file was inconsistent: removed, so that the next open rebuilds it. */
   discard(): void;
+  /**
+   * Keeps the pinyin readings a search read in full (seconds of work on a novel) in the index file,
+   * so the next pinyin query over the text reads them instead; before `close`.
+   */
+  keep(): void;
 }
 
 export interface OpenTextOptions {
@@ -58,14 +63,30 @@ function finish<T>(steps: Generator<void, T>): T {
 }
 
 export async function openTextIndex(path: string, load: (path: string) => Promise<Document>, caches: IndexCaches | undefined, options: OpenTextOptions = {}): Promise<TextIndex> {
-  const [{ createSearchIndex }, { deserialise, serialise }] = await Promise.all([import('../../core/search/index.js'), import('../../core/search/serial.js')]);
+  const [{ createSearchIndex }, { deserialise, serialise, serialiseReadings, PART }] = await Promise.all([import('../../core/search/index.js'), import('../../core/search/serial.js')]);
+  /** Told of readings read in full, and writes them with `parts` (read when needed) once asked to keep them. */
+  const keeper = (key: string, corpus: BuiltIndex['corpus'], parts: () => Uint8Array[]): (() => void) => {
+    let read: readonly Uint16Array[] | undefined;
+    corpus.readings = { ...corpus.readings, built: (ids) => (read = ids) };
+    return () => {
+      if (read === undefined || !caches) return;
+      try {
+        const all = parts();
+        if (all.length === PART.pinyin) caches.search.write(key, [...all, serialiseReadings(read)]);
+      } catch {
+        // A part turned out damaged: the file is gone, and rebuilt with the next search.
+      }
+      read = undefined;
+    };
+  };
   const fromCache = (key: string): TextIndex | undefined => {
     if (options.rebuild) return undefined;
     const file: IndexFile | undefined = caches?.search.openIndex(key, { reuse: options.reuse ?? false });
     if (file === undefined) return undefined;
     try {
-      const built = deserialise((part) => file.part(part));
-      return { title: built.corpus.title, index: createSearchIndex(built), cached: true, close: () => file.close(), discard: () => file.discard() };
+      const built = deserialise({ count: file.parts, part: (part) => file.part(part) });
+      const keep = keeper(key, built.corpus, () => Array.from({ length: file.parts }, (_, i) => file.part(i)));
+      return { title: built.corpus.title, index: createSearchIndex(built), cached: true, close: () => file.close(), discard: () => file.discard(), keep };
     } catch {
       // Whole (the checksums held) but not what this yuedu reads: rebuilt and rewritten below.
       file.discard();
@@ -85,7 +106,7 @@ export async function openTextIndex(path: string, load: (path: string) => Promis
     }
   }
   const doc = await load(path);
-  if (!caches) return { title: doc.title, index: createSearchIndex(doc), cached: false, close: NOTHING, discard: NOTHING };
+  if (!caches) return { title: doc.title, index: createSearchIndex(doc), cached: false, close: NOTHING, discard: NOTHING, keep: NOTHING };
   const meta = metaOf(doc);
   if (info) caches.files.set(path, info.size, info.mtimeMs, meta);
   const known = fromCache(meta.key);
@@ -93,6 +114,8 @@ export async function openTextIndex(path: string, load: (path: string) => Promis
   const [{ buildCorpus }, { buildPostings }] = await Promise.all([import('../../core/search/corpus.js'), import('../../core/search/postings.js')]);
   const corpus = finish(buildCorpus(doc, { folded: 0, total: 0 }));
   const built: BuiltIndex = { corpus, postings: finish(buildPostings(corpus)) };
-  caches.search.write(meta.key, serialise(built));
-  return { title: doc.title, index: createSearchIndex(built), cached: false, close: NOTHING, discard: NOTHING };
+  const parts = serialise(built);
+  caches.search.write(meta.key, parts);
+  const keep = keeper(meta.key, corpus, () => parts);
+  return { title: doc.title, index: createSearchIndex(built), cached: false, close: NOTHING, discard: NOTHING, keep };
 }

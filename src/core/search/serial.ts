@@ -23,6 +23,7 @@ import type { Paragraph, ParagraphKind } from '../document/types.js';
 import { folded, type Block, type Corpus, type HeadingKind } from './corpus.js';
 import type { Normalised } from './normalise.js';
 import type { Postings } from './postings.js';
+import { syllableIdsOf, syllables } from './syllables.js';
 
 /** The parts a search index can start from. */
 export interface BuiltIndex {
@@ -30,11 +31,14 @@ export interface BuiltIndex {
   postings?: Postings;
 }
 
-/** The parts, in the order written; the postings are last and left out when they were not built. */
-export const PART = { meta: 0, blocks: 1, text: 2, maps: 3, postings: 4 } as const;
+/**
+ * The parts, in the order written. The postings are left out when they were not built; the pinyin
+ * readings (only after the postings) are added once a search has read them all (see `serialiseReadings`).
+ */
+export const PART = { meta: 0, blocks: 1, text: 2, maps: 3, postings: 4, pinyin: 5 } as const;
 
-/** An index's parts: all of them, or read on demand (a part may throw when its bytes are bad). */
-export type PartSource = readonly Uint8Array[] | ((part: number) => Uint8Array);
+/** An index's parts: all of them, or how many there are and each read on demand (it may throw when its bytes are bad). */
+export type PartSource = readonly Uint8Array[] | { count: number; part: (part: number) => Uint8Array };
 
 const KINDS: readonly ParagraphKind[] = ['lead', 'question', 'answer', 'plain'];
 const UNITS = 0x10000;
@@ -240,6 +244,28 @@ export function serialise({ corpus, postings }: BuiltIndex): Uint8Array[] {
   return parts;
 }
 
+/**
+ * Pinyin readings (a syllable id per code unit of each block) as the part PART.pinyin. Ids are this
+ * process's (see syllableIdsOf): the part names the syllables it uses, and its ids index that list.
+ */
+export function serialiseReadings(ids: readonly Uint16Array[]): Uint8Array {
+  const local = new Map<number, number>([[0, 0]]);
+  const out = new Writer();
+  const blocks = ids.map((block) => {
+    const mapped = new Uint16Array(block.length);
+    for (let i = 0; i < block.length; i++) {
+      const id = block[i]!;
+      let to = local.get(id);
+      if (to === undefined) local.set(id, (to = local.size));
+      mapped[i] = to;
+    }
+    return mapped;
+  });
+  out.json([...local.keys()].map((id) => syllables[id] ?? ''));
+  for (const block of blocks) out.array(block);
+  return out.bytes();
+}
+
 function check(condition: boolean, what: string): asserts condition {
   if (!condition) throw new Error(`inconsistent index: ${what}`);
 }
@@ -302,15 +328,18 @@ function readPart<T>(bytes: Uint8Array, read: (input: Reader) => T): T {
  * written, the maps and the postings when first used, which is when they are checked and may throw.
  */
 export function deserialise(source: PartSource): BuiltIndex {
-  const part = typeof source === 'function' ? source : (i: number): Uint8Array => {
-    const bytes = source[i];
-    check(bytes !== undefined, `part ${i}`);
-    return bytes;
-  };
-  if (typeof source !== 'function') check(source.length === PART.postings || source.length === PART.postings + 1, 'parts');
+  const parts = 'count' in source ? source.count : source.length;
+  const part =
+    'count' in source
+      ? source.part
+      : (i: number): Uint8Array => {
+          const bytes = source[i];
+          check(bytes !== undefined, `part ${i}`);
+          return bytes;
+        };
   const meta = readPart(part(PART.meta), (input) => input.json());
   check(isMeta(meta), 'meta');
-  if (typeof source !== 'function') check(source.length === (meta.postings ? PART.postings + 1 : PART.postings), 'parts');
+  check(meta.postings ? parts === PART.pinyin || parts === PART.pinyin + 1 : parts === PART.postings, 'parts');
   const count = meta.paragraphs;
   check(meta.headings <= count && meta.headingKinds.length === meta.headings, 'headings');
   const blockOf = new Int32Array(count);
@@ -433,6 +462,26 @@ export function deserialise(source: PartSource): BuiltIndex {
       return maps();
     },
   };
+  if (parts > PART.pinyin) {
+    const readings = once(() =>
+      readPart(part(PART.pinyin), (input) => {
+        const names = input.json();
+        check(Array.isArray(names) && names[0] === '' && names.every((name) => typeof name === 'string' && /^[a-z]*$/.test(name)) && new Set(names).size === names.length, 'syllables');
+        const ids = syllableIdsOf(names as string[]);
+        return blocks.map((block) => {
+          const kept = new Uint16Array(input.units());
+          check(kept.length === block.text.length, 'readings');
+          for (let i = 0; i < kept.length; i++) {
+            const id = ids[kept[i]!];
+            check(id !== undefined, 'reading');
+            kept[i] = id;
+          }
+          return kept;
+        });
+      }),
+    );
+    corpus.readings = { cached: readings };
+  }
   if (!meta.postings) return { corpus };
   const postings: Postings = {
     get bytes() {

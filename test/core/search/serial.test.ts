@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../src/core/search/corpus.js';
 import { createSearchIndex } from '../../../src/core/search/index.js';
 import { buildPostings } from '../../../src/core/search/postings.js';
-import { deserialise, PART, serialise, type BuiltIndex } from '../../../src/core/search/serial.js';
+import { deserialise, PART, serialise, serialiseReadings, type BuiltIndex } from '../../../src/core/search/serial.js';
 import type { Document } from '../../../src/core/document/types.js';
 import { interviewDocument, syntheticDocument } from '../../helpers/documents.js';
 
@@ -88,9 +88,12 @@ describe('serialise and deserialise', () => {
   it('read the text as written, the maps and the postings only when a search needs them', () => {
     const parts = serialise(built(interviewDocument()));
     const read = new Set<number>();
-    const again = deserialise((part) => {
-      read.add(part);
-      return parts[part]!;
+    const again = deserialise({
+      count: parts.length,
+      part: (part) => {
+        read.add(part);
+        return parts[part]!;
+      },
     });
     const index = createSearchIndex(again);
     expect([...read].sort()).toEqual([PART.meta, PART.blocks]);
@@ -100,5 +103,31 @@ describe('serialise and deserialise', () => {
     // Nothing found exactly: the phrase across punctuation and the near misses look in the postings.
     expect(index.search('没有的词语啊')).toEqual([]);
     expect(read.has(PART.postings)).toBe(true);
+  });
+
+  it('keep pinyin readings read in full, answering the same from them, and refuse readings that do not fit', () => {
+    const doc = syntheticDocument(3, 40);
+    const parts = serialise(built(doc));
+    let read: readonly Uint16Array[] | undefined;
+    const first = deserialise(parts);
+    first.corpus.readings = { built: (ids) => (read = ids) };
+    const queries = ['zhongguo', 'zg', 'shi', 'de'];
+    const answers = queries.map((query) => plain(createSearchIndex(first).search(query)));
+    expect(read).toBeDefined();
+    const kept = [...parts, serialiseReadings(read!)];
+    const again = deserialise(kept);
+    expect(again.corpus.readings?.cached).toBeDefined();
+    const index = createSearchIndex(again);
+    queries.forEach((query, i) => expect(plain(index.search(query)), query).toEqual(answers[i]));
+    // A reading cut short, or naming a syllable that is not one, is refused when it is read.
+    const cut = kept.slice();
+    cut[PART.pinyin] = kept[PART.pinyin]!.subarray(0, kept[PART.pinyin]!.length - 8);
+    expect(() => createSearchIndex(deserialise(cut)).search('zhongguo')).toThrow();
+    const names = kept.slice();
+    const bytes = kept[PART.pinyin]!.slice();
+    const json = new TextDecoder().decode(bytes.subarray(4, 4 + new DataView(bytes.buffer).getUint32(0, true)));
+    bytes.set(new TextEncoder().encode(json.replace(/"[a-z]+"/, (name) => `"${'Z'.repeat(name.length - 2)}"`)), 4);
+    names[PART.pinyin] = bytes;
+    expect(() => createSearchIndex(deserialise(names)).search('zhongguo')).toThrow();
   });
 });
