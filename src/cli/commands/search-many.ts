@@ -95,8 +95,8 @@ export async function searchMany(
         found = searchOne(text, file, query, limit);
         text.keep();
       } catch (error) {
-        // A part of a cached index read late (the text as written, for a hit) was damaged: that
-        // index is not trusted, and the text is searched again from a new one.
+        // A part of a cached index read late (the text as written for a hit, the postings, the pinyin
+        // readings) was damaged: that index is not trusted, and the text is searched again from a new one.
         if (!text.cached) throw error;
         text.discard();
         text.close();
@@ -144,12 +144,7 @@ export function searchManyJson(texts: readonly TextHits[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-/** Each text: its title and file, then its hits as `yuedu search` prints them. */
-export function searchManyText(texts: readonly TextHits[], options: Omit<SearchTextOptions, 'more'>): string {
-  return texts.map((text) => searchManyTextOne(text, options)).join('\n');
-}
-
-/** One text of `searchManyText`, as it is written while the others are still searched. */
+/** A text: its title and file, then its hits as `yuedu search` prints them; written as each text is searched. */
 export function searchManyTextOne(text: TextHits, options: Omit<SearchTextOptions, 'more'>): string {
   return `${options.style.bold(`== ${sanitizeLine(text.title)}`)}  ${options.style.dim(sanitizeLine(text.file))}\n${searchText(text.hits, { ...options, more: text.more })}`;
 }
