@@ -24,7 +24,7 @@ import { cacheDirectory } from './cache-dir.js';
 
 /** Bumped whenever the header, the table or a part's layout changes: files of another version are rebuilt. */
 export const FORMAT_VERSION = 3;
-/** Indexes kept, in bytes: fifty 3 MB novels take about 300 MB. */
+/** Indexes kept, in bytes: fifty 3 MB novels take about 300 MB, 450 MB once their pinyin readings are kept. */
 export const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
 const MAGIC = 'YUEDUIDX';
 const HEADER = 96;
