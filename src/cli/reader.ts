@@ -307,7 +307,7 @@ async function runOnce(
       searchTexts: async (query: string, onProgress?: (done: number, total: number) => void): Promise<ShelfHit[]> => {
         if (!options.loadPath) return [];
         const paths = shelf.filter((entry) => entry.path !== undefined && !entry.missing).map((entry) => entry.path!);
-        const { texts } = await searchMany(paths, query, options.loadPath, ACROSS_PER_TEXT, onProgress, openIndexCaches());
+        const { texts } = await searchMany(paths, query, options.loadPath, ACROSS_PER_TEXT, { onProgress, caches: openIndexCaches() });
         return texts.flatMap((text) => text.hits.map((hit) => ({ path: text.file, title: text.title, ref: hit.paragraphId, text: hit.text })));
       },
       clipboard: options.clipboard ?? true,

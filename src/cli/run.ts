@@ -15,7 +15,7 @@ import { tocJson, tocText } from './commands/toc.js';
 import { wrapChunks } from './commands/wrap.js';
 import { DEFAULT_PLAIN_LIMIT, searchJsonChunks, searchText } from './commands/search.js';
 import { gatherShelf, shelfJson, shelfText } from './commands/shelf.js';
-import { expandTargets, openIndexCaches, searchMany, searchManyJson, searchManyText } from './commands/search-many.js';
+import { expandTargets, openIndexCaches, searchMany, searchManyJson, searchManyTextOne, type TextHits } from './commands/search-many.js';
 import { lastRead, type ShelfListing } from '../storage/shelf.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
@@ -134,7 +134,7 @@ async function searchManyCommand(query: string, targets: string[], args: CliArgs
   const { stdout, stderr } = process;
   const { files, notes } = expandTargets(targets);
   const limit = args.limit ?? (args.json ? Infinity : MANY_PLAIN_LIMIT);
-  // Many texts take a while: a count on a terminal's standard error, wiped before the answer.
+  // Many texts take a while: a count on a terminal's standard error, wiped before each text written.
   const started = Date.now();
   let shown = false;
   const onProgress = (done: number, total: number): void => {
@@ -142,12 +142,25 @@ async function searchManyCommand(query: string, targets: string[], args: CliArgs
     shown = true;
     stderr.write(`\r\u001b[Ksearching… ${done}/${total} texts`);
   };
-  const found = await searchMany(files, query, (path) => load(path), limit, stderr.isTTY ? onProgress : undefined, openIndexCaches());
-  if (shown) stderr.write('\r\u001b[K');
+  const wipe = (): void => {
+    if (shown) stderr.write('\r\u001b[K');
+    shown = false;
+  };
+  // The plain answer is written text by text as each is searched (the first within a second, where
+  // the whole takes several); `--json` is one array, best first, written once all are searched.
+  const textOptions = { width: outputWidth(args.width, stdout), ambiguousWidth, style: styles(color), color };
+  let written = 0;
+  const onText = args.json
+    ? undefined
+    : (text: TextHits): void => {
+        wipe();
+        stdout.write(`${written++ === 0 ? '' : '\n'}${searchManyTextOne(text, textOptions)}`);
+      };
+  const found = await searchMany(files, query, (path) => load(path), limit, { onProgress: stderr.isTTY ? onProgress : undefined, onText, caches: openIndexCaches() });
+  wipe();
   for (const note of [...notes, ...found.notes]) stderr.write(`yuedu: ${note}\n`);
   if (files.length === 0) throw new UserError(`no .txt, .md or .epub file under ${targets.map((t) => `'${t}'`).join(', ')}`);
   if (args.json) stdout.write(searchManyJson(found.texts));
-  else stdout.write(searchManyText(found.texts, { width: outputWidth(args.width, stdout), ambiguousWidth, style: styles(color), color }));
   if (found.texts.length === 0 && stderr.isTTY && !args.json) stderr.write('yuedu: no paragraph matches\n');
   return found.texts.length > 0 ? 0 : 1;
 }

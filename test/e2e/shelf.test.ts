@@ -155,13 +155,19 @@ describe('yuedu search across texts', () => {
     const files = readdirSync(cached).filter((name) => name.endsWith('.idx'));
     expect(files).toHaveLength(3);
     expect(runCli(['search', '--json', '凤凰', dir], { env }).stdout).toBe(first.stdout);
-    // A damaged index is not trusted: the answer is the same, and the file is whole again.
-    const damaged = join(cached, files[0]!);
-    const bytes = readFileSync(damaged);
-    bytes[bytes.length - 5]! ^= 0xff;
-    writeFileSync(damaged, bytes);
-    expect(runCli(['search', '--json', '凤凰', dir], { env }).stdout).toBe(first.stdout);
-    expect(readFileSync(damaged).equals(bytes)).toBe(false);
+    // A damaged index is not trusted: the answer is the same, and the file is whole again. Parts are
+    // read when a query needs them: the folded text by every one, the text as written by a hit.
+    const { partTable } = await import('../../src/storage/search-cache.js');
+    const { PART } = await import('../../src/core/search/serial.js');
+    for (const part of [PART.blocks, PART.text]) {
+      const damaged = join(cached, files[0]!);
+      const bytes = readFileSync(damaged);
+      const { offset, length } = partTable(bytes)[part]!;
+      bytes[offset + (length >> 1)]! ^= 0xff;
+      writeFileSync(damaged, bytes);
+      expect(runCli(['search', '--json', '凤凰', dir], { env }).stdout).toBe(first.stdout);
+      expect(readFileSync(damaged).equals(bytes), `part ${part}`).toBe(false);
+    }
 
     // Two searches at once, each writing every index, on an empty cache.
     rmSync(join(home, 'cache'), { recursive: true, force: true });

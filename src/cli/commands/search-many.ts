@@ -2,6 +2,11 @@
  * `yuedu search QUERY DIR|FILE…`: one query over many texts. Each text is searched as one file would
  * be (same query language, folding and ranking); the texts are ordered by their best hit, and each
  * text's hits follow its name, best first. A text that cannot be read is skipped with a note.
+ *
+ * Each text is handed to `onText` as soon as it is searched, in the order the texts were given, so a
+ * caller can show the first hits while the rest are searched; the whole answer, ordered, comes at
+ * the end. A text's index is dropped before the next is opened (its hits are plain data by then), so
+ * the memory its parts were read into serves the next text.
  */
 import type { Document } from '../../core/document/types.js';
 import type { SearchHit } from '../../core/search/types.js';
@@ -48,43 +53,75 @@ export function openIndexCaches(env: NodeJS.ProcessEnv = process.env): IndexCach
   return search ? { search, files: FileCache.open(env) } : undefined;
 }
 
+export interface SearchManyOptions {
+  /** Told before each text and once at the end, with how many are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Where indexes are kept between runs; without it every text is read and indexed. */
+  caches?: IndexCaches;
+  /** Told of each text with hits as soon as it is searched, in the order of `files`. */
+  onText?: (text: TextHits) => void;
+}
+
+/** A text's hits as plain data: nothing in them reads its index again. */
+function searchOne(text: TextIndex, file: string, query: string, limit: number): TextHits | undefined {
+  const found = text.index.search(query);
+  if (found.length === 0) return undefined;
+  // Plain hits, their matches worked out now: a hit's lazy matches hold its whole index, which is
+  // closed (and its memory reused) once the text is done.
+  const hits = found.slice(0, limit).map((hit) => ({ ...hit, matches: hit.matches }));
+  return { file, title: text.title, hits, more: Math.max(0, found.length - limit) };
+}
+
+/** Best first: by the best hit's score, then by how many hits, then by name so ties are stable. */
+export function byBestHit(a: TextHits, b: TextHits): number {
+  return a.hits[0]!.score - b.hits[0]!.score || b.hits.length + b.more - (a.hits.length + a.more) || (a.file < b.file ? -1 : 1);
+}
+
 export async function searchMany(
   files: readonly string[],
   query: string,
   load: (path: string) => Promise<Document>,
   limit: number,
-  /** Told before each text and once at the end, with how many are done. */
-  onProgress?: (done: number, total: number) => void,
-  /** Where indexes are kept between runs; without it every text is read and indexed. */
-  caches?: IndexCaches,
+  { onProgress, caches, onText }: SearchManyOptions = {},
 ): Promise<{ texts: TextHits[]; notes: string[] }> {
   const texts: TextHits[] = [];
   const notes: string[] = [];
   for (const [i, file] of files.entries()) {
     onProgress?.(i, files.length);
-    let text: TextIndex;
+    let found: TextHits | undefined;
     try {
-      text = await openTextIndex(file, load, caches);
+      let text = await openTextIndex(file, load, caches, { reuse: true });
+      try {
+        found = searchOne(text, file, query, limit);
+        text.keep();
+      } catch (error) {
+        // A part of a cached index read late (the text as written for a hit, the postings, the pinyin
+        // readings) was damaged: that index is not trusted, and the text is searched again from a new one.
+        if (!text.cached) throw error;
+        text.discard();
+        text.close();
+        text = await openTextIndex(file, load, caches, { rebuild: true });
+        found = searchOne(text, file, query, limit);
+        text.keep();
+      } finally {
+        text.close();
+      }
     } catch (error) {
       notes.push(`skipped: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`);
       continue;
     }
-    const found = text.index.search(query);
     // A cached text takes no trip to the event loop of its own: one now, so keys and progress are seen.
-    if (text.cached) await new Promise((resolve) => setImmediate(resolve));
-    if (found.length === 0) continue;
-    // Plain hits, their matches worked out now: a hit's lazy matches hold its whole index (a cached
-    // file's buffer, megabytes), and fifty of them kept alive cost the garbage collector seconds.
-    const hits = found.slice(0, limit).map((hit) => ({ ...hit, matches: hit.matches }));
-    texts.push({ file, title: text.title, hits, more: Math.max(0, found.length - limit) });
+    await new Promise((resolve) => setImmediate(resolve));
+    if (found === undefined) continue;
+    texts.push(found);
+    onText?.(found);
   }
   onProgress?.(files.length, files.length);
   if (caches) {
     const warning = caches.files.save();
     if (warning !== undefined) notes.push(warning);
   }
-  // Best first: by the best hit's score, then by how many hits, then by name so ties are stable.
-  texts.sort((a, b) => a.hits[0]!.score - b.hits[0]!.score || b.hits.length + b.more - (a.hits.length + a.more) || (a.file < b.file ? -1 : 1));
+  texts.sort(byBestHit);
   return { texts, notes };
 }
 
@@ -107,9 +144,7 @@ export function searchManyJson(texts: readonly TextHits[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-/** Each text: its title and file, then its hits as `yuedu search` prints them. */
-export function searchManyText(texts: readonly TextHits[], options: Omit<SearchTextOptions, 'more'>): string {
-  return texts
-    .map((text) => `${options.style.bold(`== ${sanitizeLine(text.title)}`)}  ${options.style.dim(sanitizeLine(text.file))}\n${searchText(text.hits, { ...options, more: text.more })}`)
-    .join('\n');
+/** A text: its title and file, then its hits as `yuedu search` prints them; written as each text is searched. */
+export function searchManyTextOne(text: TextHits, options: Omit<SearchTextOptions, 'more'>): string {
+  return `${options.style.bold(`== ${sanitizeLine(text.title)}`)}  ${options.style.dim(sanitizeLine(text.file))}\n${searchText(text.hits, { ...options, more: text.more })}`;
 }

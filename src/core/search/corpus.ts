@@ -45,6 +45,18 @@ export interface Corpus {
   blockOf: Int32Array;
   /** The way back to the original text of the few paragraphs whose folding moved code units. */
   maps: Map<number, Normalised>;
+  /** Pinyin readings kept between runs (a cached index, see serial.ts), and where new ones are told. */
+  readings?: CorpusReadings;
+}
+
+/**
+ * Reading a long text's pinyin takes seconds, so a cache may keep the readings: `cached` gives them,
+ * a syllable id per code unit of each block (see pinyin-index.ts), and may throw when the kept bytes
+ * are bad; `built` is told of readings read in full, to be kept.
+ */
+export interface CorpusReadings {
+  cached?: () => Uint16Array[];
+  built?: (ids: readonly Uint16Array[]) => void;
 }
 
 /** The document's title and the `原标题` line are `title`s; chapter and section headings `heading`s. */

@@ -90,11 +90,17 @@ export class PinyinIndex {
    */
   private last: { term: PinyinTerm; paragraphs: Int32Array } | null = null;
 
+  /** Whether the readings came whole from a cache (see CorpusReadings). */
+  private readonly kept: boolean;
+
   constructor(private readonly corpus: Corpus) {
-    this.ids = corpus.blocks.map(() => undefined);
     this.words = corpus.blocks.map(() => undefined);
     this.read = new Uint8Array(corpus.paragraphs.length);
-    this.unread = corpus.paragraphs.length;
+    const cached = corpus.readings?.cached?.();
+    this.kept = cached !== undefined;
+    this.ids = cached ?? corpus.blocks.map(() => undefined);
+    if (cached) this.read.fill(1);
+    this.unread = cached ? 0 : corpus.paragraphs.length;
   }
 
   /** Share of the work done, 0–1: reading every paragraph, then indexing where syllables start. */
@@ -137,6 +143,7 @@ export class PinyinIndex {
       }
       yield;
     }
+    if (!this.kept) this.corpus.readings?.built?.(blocks.map((_, b) => this.blockIds(b)));
     const from = Array.from({ length: LETTERS }, () => new Int32Array(blocks.length + 1));
     for (let b = 0; b < blocks.length; b++) {
       const ids = this.blockIds(b);

@@ -1,27 +1,44 @@
 /**
  * A search index's built parts (the folded corpus and the character postings) as bytes and back, so
  * a text searched before is searched again without being read, parsed or folded (the cache of
- * `src/storage/search-cache.ts` frames these bytes with a version, a key and a checksum).
+ * `src/storage/search-cache.ts` frames these parts with a version, a key and a checksum each).
  *
- * Layout: a little-endian sequence of sections, each a u32 byte length then its bytes padded to 4,
- * so every typed array is a view of the buffer read, not a copy. Strings are UTF-16 code units (the
- * folded text is searched as JS strings: decoding UTF-16 is a copy, UTF-8 would be a transcoding).
- * Paragraphs are made only when asked for (a hit, a pinyin reading): 40,000 objects a novel, fifty
- * novels, would cost more than the search.
+ * The bytes are in parts (PART), each read only when a search first needs it: every query needs the
+ * meta and the folded text; only a hit needs the text as written (and the maps back to it, for its
+ * matches); only a phrase across punctuation or a near miss needs the postings (a query found as
+ * typed never does); only a pinyin query the pinyin readings, a part added once a search has read
+ * them all. A novel's exact query with hits so reads 4.5 of its 6.3 MB.
+ *
+ * A part's layout: a little-endian sequence of sections, each a u32 byte length then its bytes padded
+ * to 4, so every typed array is a view of the buffer read, not a copy (the index is valid as long as
+ * the buffers are). Strings are UTF-16 code units (the folded text is searched as JS strings:
+ * decoding UTF-16 is a copy, UTF-8 would be a transcoding). Paragraphs are made only when asked for
+ * (a hit, a pinyin reading): 40,000 objects a novel, fifty novels, would cost more than the search.
  *
  * `deserialise` checks every length and offset it relies on and throws on anything inconsistent: the
- * bytes come from a file, which is never trusted.
+ * bytes come from a file, which is never trusted. A part read late (by a search, to make a hit) is
+ * checked then, so a search over such an index may throw: its caller drops the index and rebuilds it.
  */
 import type { Paragraph, ParagraphKind } from '../document/types.js';
 import { folded, type Block, type Corpus, type HeadingKind } from './corpus.js';
 import type { Normalised } from './normalise.js';
 import type { Postings } from './postings.js';
+import { syllableIdsOf, syllables } from './syllables.js';
 
 /** The parts a search index can start from. */
 export interface BuiltIndex {
   corpus: Corpus;
   postings?: Postings;
 }
+
+/**
+ * The parts, in the order written. The postings are left out when they were not built; the pinyin
+ * readings (only after the postings) are added once a search has read them all (see `serialiseReadings`).
+ */
+export const PART = { meta: 0, blocks: 1, text: 2, maps: 3, postings: 4, pinyin: 5 } as const;
+
+/** An index's parts: all of them, or how many there are and each read on demand (it may throw when its bytes are bad). */
+export type PartSource = readonly Uint8Array[] | { count: number; part: (part: number) => Uint8Array };
 
 const KINDS: readonly ParagraphKind[] = ['lead', 'question', 'answer', 'plain'];
 const UNITS = 0x10000;
@@ -133,8 +150,8 @@ interface Meta {
   postings: boolean;
 }
 
-/** The corpus (and the postings, when built) as bytes. */
-export function serialise({ corpus, postings }: BuiltIndex): Uint8Array {
+/** The corpus (and the postings, when built) as bytes, one array per part (see PART). */
+export function serialise({ corpus, postings }: BuiltIndex): Uint8Array[] {
   const { paragraphs, blocks } = corpus;
   const count = paragraphs.length;
   const speakers = new Map<string, number>();
@@ -185,31 +202,67 @@ export function serialise({ corpus, postings }: BuiltIndex): Uint8Array {
     maps: maps.length,
     postings: postings !== undefined,
   };
-  const out = new Writer();
-  out.json(meta);
-  out.array(numbers);
-  out.array(whole);
-  out.array(wholeStarts);
-  out.string(wholes.join(''));
-  out.array(changedFrom);
-  out.array(Int32Array.from(changedAt));
-  out.array(Uint16Array.from(changedUnit));
-  out.array(Int32Array.from(blocks, (block) => block.first));
+  const head = new Writer();
+  head.json(meta);
+  // Every block's text in one run, and its starts in another: read back, the text is decoded into one
+  // string that each block's is a slice of (no copy), where a string a block would be copied by the
+  // young garbage collector, fifty novels' folded text over again.
+  const folds = new Writer();
+  folds.array(Int32Array.from(blocks, (block) => block.first));
+  folds.array(Int32Array.from(blocks, (block) => block.text.length));
+  const starts = new Int32Array(blocks.reduce((sum, block) => sum + block.starts.length, 0));
+  let at = 0;
   for (const block of blocks) {
-    out.string(block.text);
-    out.array(block.starts);
+    starts.set(block.starts, at);
+    at += block.starts.length;
   }
-  out.array(Int32Array.from(maps, ([p]) => p));
+  folds.array(starts);
+  folds.string(blocks.map((block) => block.text).join(''));
+  const texts = new Writer();
+  texts.array(numbers);
+  texts.array(whole);
+  texts.array(wholeStarts);
+  texts.string(wholes.join(''));
+  texts.array(changedFrom);
+  texts.array(Int32Array.from(changedAt));
+  texts.array(Uint16Array.from(changedUnit));
+  const back = new Writer();
+  back.array(Int32Array.from(maps, ([p]) => p));
   for (const [, map] of maps) {
-    out.string(map.text);
-    out.array(map.starts ?? new Int32Array(0));
-    out.array(map.ends ?? new Int32Array(0));
+    back.string(map.text);
+    back.array(map.starts ?? new Int32Array(0));
+    back.array(map.ends ?? new Int32Array(0));
   }
+  const parts = [head.bytes(), folds.bytes(), texts.bytes(), back.bytes()];
   if (postings) {
-    out.array(postings.bytes);
-    out.array(postings.offsets);
-    out.array(postings.counts);
+    const lists = new Writer();
+    lists.array(postings.bytes);
+    lists.array(postings.offsets);
+    lists.array(postings.counts);
+    parts.push(lists.bytes());
   }
+  return parts;
+}
+
+/**
+ * Pinyin readings (a syllable id per code unit of each block) as the part PART.pinyin. Ids are this
+ * process's (see syllableIdsOf): the part names the syllables it uses, and its ids index that list.
+ */
+export function serialiseReadings(ids: readonly Uint16Array[]): Uint8Array {
+  const local = new Map<number, number>([[0, 0]]);
+  const out = new Writer();
+  const blocks = ids.map((block) => {
+    const mapped = new Uint16Array(block.length);
+    for (let i = 0; i < block.length; i++) {
+      const id = block[i]!;
+      let to = local.get(id);
+      if (to === undefined) local.set(id, (to = local.size));
+      mapped[i] = to;
+    }
+    return mapped;
+  });
+  out.json([...local.keys()].map((id) => syllables[id] ?? ''));
+  for (const block of blocks) out.array(block);
   return out.bytes();
 }
 
@@ -256,72 +309,122 @@ function lazyParagraphs(count: number, make: (p: number) => Paragraph): Paragrap
   });
 }
 
-/** The parts `serialise` wrote; throws when the bytes are not consistent. */
-export function deserialise(data: Uint8Array): BuiltIndex {
-  const input = new Reader(data);
-  const meta = input.json();
+/** Computed on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
+/** A part's sections, checked to be exactly the part. */
+function readPart<T>(bytes: Uint8Array, read: (input: Reader) => T): T {
+  const input = new Reader(bytes);
+  const value = read(input);
+  check(input.finished, 'trailing bytes');
+  return value;
+}
+
+/**
+ * The parts `serialise` wrote. The meta and the folded text are read and checked now; the text as
+ * written, the maps and the postings when first used, which is when they are checked and may throw.
+ */
+export function deserialise(source: PartSource): BuiltIndex {
+  const parts = 'count' in source ? source.count : source.length;
+  const part =
+    'count' in source
+      ? source.part
+      : (i: number): Uint8Array => {
+          const bytes = source[i];
+          check(bytes !== undefined, `part ${i}`);
+          return bytes;
+        };
+  const meta = readPart(part(PART.meta), (input) => input.json());
   check(isMeta(meta), 'meta');
+  check(meta.postings ? parts === PART.pinyin || parts === PART.pinyin + 1 : parts === PART.postings, 'parts');
   const count = meta.paragraphs;
   check(meta.headings <= count && meta.headingKinds.length === meta.headings, 'headings');
-  const numbers = input.int32(count * 5);
+  const blockOf = new Int32Array(count);
+  const blocks = readPart(part(PART.blocks), (input) => {
+    const firsts = input.int32(meta.blocks);
+    const lengths = input.int32(meta.blocks);
+    const allStarts = input.int32();
+    const all = input.string();
+    const blocks: Block[] = [];
+    let from = 0;
+    let startsFrom = 0;
+    for (let b = 0; b < meta.blocks; b++) {
+      const first = firsts[b]!;
+      const end = b + 1 < meta.blocks ? firsts[b + 1]! : count;
+      check(first === (b === 0 ? 0 : blocks[b - 1]!.first + blocks[b - 1]!.starts.length - 1) && end >= first && end <= count, 'blocks');
+      const length = lengths[b]!;
+      check(length >= 0 && from + length <= all.length && startsFrom + end - first + 1 <= allStarts.length, 'block length');
+      const text = all.slice(from, from + length);
+      const starts = allStarts.subarray(startsFrom, startsFrom + end - first + 1);
+      from += length;
+      startsFrom += end - first + 1;
+      check(starts[0] === 0 && starts[end - first] === text.length + 1, 'block starts');
+      for (let i = 0; i < end - first; i++) check(starts[i]! < starts[i + 1]!, 'block order');
+      blockOf.fill(b, first, end);
+      blocks.push({ first, text, starts });
+    }
+    check(from === all.length && startsFrom === allStarts.length, 'block texts');
+    check(count === 0 ? meta.blocks <= 1 : meta.blocks > 0 && firsts[meta.blocks - 1]! + blocks[meta.blocks - 1]!.starts.length - 1 === count, 'block cover');
+    return blocks;
+  });
   const ids = new Map(meta.ids);
   // The text as written is read for hits only: made paragraph by paragraph when one is shown.
-  const whole = input.uint8();
-  check(whole.length === count, 'whole');
-  const wholeStarts = input.int32(count + 1);
-  const wholeText = input.units();
-  check(wholeStarts[0] === 0 && wholeStarts[count] === wholeText.length, 'texts');
-  const changedFrom = input.int32(count + 1);
-  const changedAt = input.int32();
-  const changedUnits = input.units();
-  check(changedFrom[0] === 0 && changedFrom[count] === changedAt.length && changedUnits.length === changedAt.length, 'changes');
-  for (let p = 0; p < count; p++) {
-    check(wholeStarts[p]! <= wholeStarts[p + 1]! && changedFrom[p]! <= changedFrom[p + 1]!, 'text order');
-    const kind = numbers[p * 5 + 3]!;
-    const speaker = numbers[p * 5 + 4]!;
-    check(kind >= 0 && kind < KINDS.length && speaker >= -1 && speaker < meta.speakers.length, 'paragraph');
-  }
-  const firsts = input.int32(meta.blocks);
-  const blocks: Block[] = [];
-  const blockOf = new Int32Array(count);
-  for (let b = 0; b < meta.blocks; b++) {
-    const first = firsts[b]!;
-    const end = b + 1 < meta.blocks ? firsts[b + 1]! : count;
-    check(first === (b === 0 ? 0 : blocks[b - 1]!.first + blocks[b - 1]!.starts.length - 1) && end >= first && end <= count, 'blocks');
-    const text = input.string();
-    const starts = input.int32(end - first + 1);
-    check(starts[0] === 0 && starts[end - first] === text.length + 1, 'block starts');
-    for (let i = 0; i < end - first; i++) check(starts[i]! < starts[i + 1]!, 'block order');
-    blockOf.fill(b, first, end);
-    blocks.push({ first, text, starts });
-  }
-  check(count === 0 ? meta.blocks <= 1 : meta.blocks > 0 && firsts[meta.blocks - 1]! + blocks[meta.blocks - 1]!.starts.length - 1 === count, 'block cover');
-  const mapped = input.int32(meta.maps);
-  const maps = new Map<number, Normalised>();
-  for (let m = 0; m < meta.maps; m++) {
-    const p = mapped[m]!;
-    check(p >= 0 && p < count, 'map');
-    const text = input.string();
-    const starts = input.int32();
-    const ends = input.int32();
-    check(starts.length === ends.length, 'map lengths');
-    maps.set(p, { text, starts: starts.length === 0 ? null : starts, ends: ends.length === 0 ? null : ends });
-  }
-  let postings: Postings | undefined;
-  if (meta.postings) {
-    const bytes = input.uint8();
-    const offsets = input.int32(UNITS + 1);
-    const counts = input.int32(UNITS);
-    check(offsets[0] === 0 && offsets[UNITS] === bytes.byteLength, 'postings');
-    for (let u = 0; u < UNITS; u++) check(offsets[u]! <= offsets[u + 1]! && counts[u]! >= 0 && counts[u]! <= count && counts[u]! <= offsets[u + 1]! - offsets[u]!, 'posting lists');
-    postings = { bytes, offsets, counts };
-  }
-  check(input.finished, 'trailing bytes');
+  const texts = once(() =>
+    readPart(part(PART.text), (input) => {
+      const numbers = input.int32(count * 5);
+      const whole = input.uint8();
+      check(whole.length === count, 'whole');
+      const wholeStarts = input.int32(count + 1);
+      const wholeText = input.units();
+      check(wholeStarts[0] === 0 && wholeStarts[count] === wholeText.length, 'texts');
+      const changedFrom = input.int32(count + 1);
+      const changedAt = input.int32();
+      const changedUnits = input.units();
+      check(changedFrom[0] === 0 && changedFrom[count] === changedAt.length && changedUnits.length === changedAt.length, 'changes');
+      for (let p = 0; p < count; p++) {
+        check(wholeStarts[p]! <= wholeStarts[p + 1]! && changedFrom[p]! <= changedFrom[p + 1]!, 'text order');
+        const kind = numbers[p * 5 + 3]!;
+        const speaker = numbers[p * 5 + 4]!;
+        check(kind >= 0 && kind < KINDS.length && speaker >= -1 && speaker < meta.speakers.length, 'paragraph');
+      }
+      return { numbers, whole, wholeStarts, wholeText, changedFrom, changedAt, changedUnits };
+    }),
+  );
+  const maps = once(() =>
+    readPart(part(PART.maps), (input) => {
+      const mapped = input.int32(meta.maps);
+      const maps = new Map<number, Normalised>();
+      for (let m = 0; m < meta.maps; m++) {
+        const p = mapped[m]!;
+        check(p >= 0 && p < count, 'map');
+        const text = input.string();
+        const starts = input.int32();
+        const ends = input.int32();
+        check(starts.length === ends.length, 'map lengths');
+        maps.set(p, { text, starts: starts.length === 0 ? null : starts, ends: ends.length === 0 ? null : ends });
+      }
+      return maps;
+    }),
+  );
+  const lists = once(() =>
+    readPart(part(PART.postings), (input): Postings => {
+      const bytes = input.uint8();
+      const offsets = input.int32(UNITS + 1);
+      const counts = input.int32(UNITS);
+      check(offsets[0] === 0 && offsets[UNITS] === bytes.byteLength, 'postings');
+      for (let u = 0; u < UNITS; u++) check(offsets[u]! <= offsets[u + 1]! && counts[u]! >= 0 && counts[u]! <= count && counts[u]! <= offsets[u + 1]! - offsets[u]!, 'posting lists');
+      return { bytes, offsets, counts };
+    }),
+  );
   // Set below: asWritten reads the folded text through it.
   // eslint-disable-next-line prefer-const
   let corpus: Corpus;
   const { speakers } = meta;
   const asWritten = (p: number): string => {
+    const { changedFrom, changedAt, changedUnits } = texts();
     const fold = folded(corpus, p);
     if (changedFrom[p] === changedFrom[p + 1]) return fold;
     const units = new Uint16Array(fold.length);
@@ -334,6 +437,7 @@ export function deserialise(data: Uint8Array): BuiltIndex {
     return utf16.decode(units);
   };
   const paragraphs = lazyParagraphs(count, (p) => {
+    const { numbers, whole, wholeText, wholeStarts } = texts();
     const speaker = numbers[p * 5 + 4]!;
     const paragraph: Paragraph = {
       id: ids.get(p) ?? `s${numbers[p * 5]!}p${numbers[p * 5 + 1]!}`,
@@ -346,6 +450,49 @@ export function deserialise(data: Uint8Array): BuiltIndex {
     if (speaker >= 0) paragraph.speaker = speakers[speaker]!;
     return paragraph;
   });
-  corpus = { paragraphs, headings: meta.headings, headingKinds: meta.headingKinds, titles: new Map(meta.titles), title: meta.title, blocks, blockOf, maps };
-  return postings ? { corpus, postings } : { corpus };
+  corpus = {
+    paragraphs,
+    headings: meta.headings,
+    headingKinds: meta.headingKinds,
+    titles: new Map(meta.titles),
+    title: meta.title,
+    blocks,
+    blockOf,
+    get maps() {
+      return maps();
+    },
+  };
+  if (parts > PART.pinyin) {
+    const readings = once(() =>
+      readPart(part(PART.pinyin), (input) => {
+        const names = input.json();
+        check(Array.isArray(names) && names[0] === '' && names.every((name) => typeof name === 'string' && /^[a-z]*$/.test(name)) && new Set(names).size === names.length, 'syllables');
+        const ids = syllableIdsOf(names as string[]);
+        return blocks.map((block) => {
+          const kept = new Uint16Array(input.units());
+          check(kept.length === block.text.length, 'readings');
+          for (let i = 0; i < kept.length; i++) {
+            const id = ids[kept[i]!];
+            check(id !== undefined, 'reading');
+            kept[i] = id;
+          }
+          return kept;
+        });
+      }),
+    );
+    corpus.readings = { cached: readings };
+  }
+  if (!meta.postings) return { corpus };
+  const postings: Postings = {
+    get bytes() {
+      return lists().bytes;
+    },
+    get offsets() {
+      return lists().offsets;
+    },
+    get counts() {
+      return lists().counts;
+    },
+  };
+  return { corpus, postings };
 }

@@ -58,6 +58,14 @@ function syllableId(syllable: string): number {
   return id;
 }
 
+/**
+ * The ids in this process of syllables named (`zhong`): ids are given in the order syllables are first
+ * met, so readings kept between runs (a cached index, serial.ts) name theirs and are mapped back.
+ */
+export function syllableIdsOf(names: readonly string[]): Uint16Array {
+  return Uint16Array.from(names, (name) => (name === '' ? 0 : syllableId(name)));
+}
+
 /** The id of a reading as pinyin-pro writes it (with tone marks), or 0 if it is not a plain syllable. */
 function idOf(toned: string): number {
   let id = tonedIds.get(toned);

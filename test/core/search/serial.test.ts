@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../src/core/search/corpus.js';
 import { createSearchIndex } from '../../../src/core/search/index.js';
 import { buildPostings } from '../../../src/core/search/postings.js';
-import { deserialise, serialise, type BuiltIndex } from '../../../src/core/search/serial.js';
+import { deserialise, PART, serialise, serialiseReadings, type BuiltIndex } from '../../../src/core/search/serial.js';
 import type { Document } from '../../../src/core/document/types.js';
 import { interviewDocument, syntheticDocument } from '../../helpers/documents.js';
 
@@ -52,16 +52,82 @@ describe('serialise and deserialise', () => {
     }
   });
 
-  it('refuse bytes cut short, with trailing bytes, or with a length changed', () => {
-    const bytes = serialise(built(syntheticDocument(2, 10)));
-    expect(() => deserialise(bytes.subarray(0, bytes.length - 8))).toThrow();
-    const longer = new Uint8Array(bytes.length + 4);
-    longer.set(bytes);
-    expect(() => deserialise(longer)).toThrow();
-    // The first section is the meta: its length now runs past the end.
-    const changed = bytes.slice();
-    new DataView(changed.buffer).setUint32(0, bytes.length, true);
-    expect(() => deserialise(changed)).toThrow();
-    expect(() => deserialise(new Uint8Array(0))).toThrow();
+  it('refuse parts cut short, with trailing bytes, with a length changed, or missing', () => {
+    const parts = serialise(built(syntheticDocument(2, 10)));
+    expect(parts).toHaveLength(PART.postings + 1);
+    const index = (changed: Uint8Array[]) => {
+      // Parts read late are read by a search: every tier, so that every part is read.
+      const { corpus, postings } = deserialise(changed);
+      createSearchIndex({ corpus, postings: postings! }).search('第1章 xyzzy 没有');
+      for (const paragraph of corpus.paragraphs) void paragraph.text;
+      void corpus.maps;
+      void postings?.counts;
+    };
+    expect(() => index(parts)).not.toThrow();
+    for (let part = 0; part < parts.length; part++) {
+      const bytes = parts[part]!;
+      const cut = parts.slice();
+      cut[part] = bytes.subarray(0, bytes.length - 8);
+      expect(() => index(cut), `part ${part} cut`).toThrow();
+      const longer = new Uint8Array(bytes.length + 4);
+      longer.set(bytes);
+      const trailing = parts.slice();
+      trailing[part] = longer;
+      expect(() => index(trailing), `part ${part} trailing`).toThrow();
+      // The part's first section's length now runs past its end.
+      const changed = bytes.slice();
+      new DataView(changed.buffer).setUint32(0, bytes.length, true);
+      const lengths = parts.slice();
+      lengths[part] = changed;
+      expect(() => index(lengths), `part ${part} length`).toThrow();
+    }
+    expect(() => deserialise(parts.slice(0, 3))).toThrow();
+    expect(() => deserialise([])).toThrow();
+  });
+
+  it('read the text as written, the maps and the postings only when a search needs them', () => {
+    const parts = serialise(built(interviewDocument()));
+    const read = new Set<number>();
+    const again = deserialise({
+      count: parts.length,
+      part: (part) => {
+        read.add(part);
+        return parts[part]!;
+      },
+    });
+    const index = createSearchIndex(again);
+    expect([...read].sort()).toEqual([PART.meta, PART.blocks]);
+    expect(index.search('中国').length).toBeGreaterThan(0);
+    expect(read.has(PART.text)).toBe(true);
+    expect(read.has(PART.postings)).toBe(false);
+    // Nothing found exactly: the phrase across punctuation and the near misses look in the postings.
+    expect(index.search('没有的词语啊')).toEqual([]);
+    expect(read.has(PART.postings)).toBe(true);
+  });
+
+  it('keep pinyin readings read in full, answering the same from them, and refuse readings that do not fit', () => {
+    const doc = syntheticDocument(3, 40);
+    const parts = serialise(built(doc));
+    let read: readonly Uint16Array[] | undefined;
+    const first = deserialise(parts);
+    first.corpus.readings = { built: (ids) => (read = ids) };
+    const queries = ['zhongguo', 'zg', 'shi', 'de'];
+    const answers = queries.map((query) => plain(createSearchIndex(first).search(query)));
+    expect(read).toBeDefined();
+    const kept = [...parts, serialiseReadings(read!)];
+    const again = deserialise(kept);
+    expect(again.corpus.readings?.cached).toBeDefined();
+    const index = createSearchIndex(again);
+    queries.forEach((query, i) => expect(plain(index.search(query)), query).toEqual(answers[i]));
+    // A reading cut short, or naming a syllable that is not one, is refused when it is read.
+    const cut = kept.slice();
+    cut[PART.pinyin] = kept[PART.pinyin]!.subarray(0, kept[PART.pinyin]!.length - 8);
+    expect(() => createSearchIndex(deserialise(cut)).search('zhongguo')).toThrow();
+    const names = kept.slice();
+    const bytes = kept[PART.pinyin]!.slice();
+    const json = new TextDecoder().decode(bytes.subarray(4, 4 + new DataView(bytes.buffer).getUint32(0, true)));
+    bytes.set(new TextEncoder().encode(json.replace(/"[a-z]+"/, (name) => `"${'Z'.repeat(name.length - 2)}"`)), 4);
+    names[PART.pinyin] = bytes;
+    expect(() => createSearchIndex(deserialise(names)).search('zhongguo')).toThrow();
   });
 });
