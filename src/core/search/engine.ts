@@ -126,6 +126,17 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, size);
 }
 
+/**
+ * How many terms' hits are kept for the next search: eight, or fewer on a text of hundreds of
+ * thousands of paragraphs, where each takes megabytes (8 bytes a paragraph) for as long as the text
+ * is open; at least two, a query's usual need.
+ */
+function termHitsKept(paragraphs: number): number {
+  return Math.max(2, Math.min(8, Math.floor(TERM_HITS_KEPT_BYTES / (TermHits.BYTES_PER_PARAGRAPH * Math.max(1, paragraphs)))));
+}
+
+const TERM_HITS_KEPT_BYTES = 16_000_000;
+
 function readsOnDemand(corpus: Corpus): boolean {
   let units = 0;
   for (const block of corpus.blocks) units += block.text.length;
@@ -211,6 +222,7 @@ export class Engine {
     const pool = (this.termHits ??= new Pool(
       () => new TermHits(corpus.paragraphs.length),
       (hits) => hits.clear(),
+      termHitsKept(corpus.paragraphs.length),
     ));
     const used: TermHits[] = [];
     const acquire = (): TermHits => {
@@ -283,6 +295,7 @@ export class Engine {
   /** Scores every paragraph that all terms of the reading matched. */
   private *collect(reading: number, { reading: { split }, terms }: Matched, candidates: Candidates): Steps<void> {
     const list = terms[terms.length - 1]!.list;
+    candidates.reserve(list.length);
     for (let k = 0; k < list.length; k++) {
       if (k % SCORE_STEP === SCORE_STEP - 1) yield;
       const p = list[k]!;

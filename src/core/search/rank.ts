@@ -141,8 +141,13 @@ export class Candidates {
     this.maxParagraph = -1;
   }
 
+  /** Makes room for `count` more at once: a million candidates grown by doubling left copies behind. */
+  reserve(count: number): void {
+    if (this.size + count > this.score.length) this.grow(this.size + count);
+  }
+
   add(score: number, paragraph: number, reading: number, pending: boolean): void {
-    if (this.size === this.score.length) this.grow();
+    if (this.size === this.score.length) this.grow(this.score.length * 2);
     const i = this.size++;
     this.score[i] = score;
     this.paragraph[i] = paragraph;
@@ -151,8 +156,7 @@ export class Candidates {
     if (paragraph > this.maxParagraph) this.maxParagraph = paragraph;
   }
 
-  private grow(): void {
-    const size = this.score.length * 2;
+  private grow(size: number): void {
     const score = new Float64Array(size);
     const paragraph = new Int32Array(size);
     const reading = new Uint8Array(size);
