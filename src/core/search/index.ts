@@ -4,7 +4,7 @@
  * bench/search.ts): the reader calls `prepare` once and `searchAsync(query, { partial: true })` per
  * keystroke, aborting the one before.
  *
- *   index.ts          the public API: createSearchIndex, search / searchAsync / prepare, snippet
+ *   index.ts          the public API: createSearchIndex, search / searchRanked / searchAsync / prepare, snippet
  *   engine.ts         one search: read the query, match each term by tier, rank, build hits
  *   steps.ts          work in steps that yield, shared by whichever search needs it first
  *   query.ts          a query's readings (terms apart, one phrase, one pinyin run)
@@ -17,7 +17,7 @@
  *   pinyin.ts         pinyin tier: terms and matching;  pinyin-index.ts: readings of the corpus
  *   fuzzy.ts          fuzzy tier (fuse.js) on candidates from postings.ts;  align.ts: windows and vetoes
  *   typo.ts           three-character terms with one wrong character (homophones first)
- *   rank.ts           scoring, with the essay on tiers and worked examples, and the best hits first
+ *   rank.ts           scoring, with the essay on tiers and worked examples, and the hits best first, one at a time
  *   hits.ts           one term's hits in flat arrays;  int-list.ts, pool.ts: arrays kept off the heap and reused
  *   ranges.ts         merging and snapping ranges to graphemes;  snippet.ts: one line around a match
  */
