@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Document } from '../core/document/types.js';
 import type { Spacing } from '../core/layout/flow.js';
 import type { Script } from '../core/script/convert.js';
+import type { SearchHit } from '../core/search/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { formatOf, loadDocument, parseText, type TextArgs } from './formats.js';
@@ -13,7 +14,7 @@ import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
 import { printChunks, printCitation } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
 import { wrapChunks } from './commands/wrap.js';
-import { DEFAULT_PLAIN_LIMIT, searchJsonChunks, searchText } from './commands/search.js';
+import { DEFAULT_PLAIN_LIMIT, searchJsonChunks, searchTextChunks } from './commands/search.js';
 import { gatherShelf, shelfJson, shelfText } from './commands/shelf.js';
 import { expandTargets, openIndexCaches, searchMany, searchManyJson, searchManyTextOne, type TextHits } from './commands/search-many.js';
 import { lastRead, type ShelfListing } from '../storage/shelf.js';
@@ -118,16 +119,29 @@ export async function runCommand(args: CliArgs): Promise<number> {
 async function searchCommand(doc: Document, query: string, args: CliArgs, ambiguousWidth: 1 | 2, color: boolean): Promise<number> {
   const { stdout } = process;
   const { createSearchIndex } = await import('../core/search/index.js');
-  const found = createSearchIndex(doc).search(query);
+  // Hits are made as they are written and let go: a million of them never exist at once.
+  const ranked = createSearchIndex(doc).searchRanked(query);
   const limit = args.limit ?? (args.json ? Infinity : DEFAULT_PLAIN_LIMIT);
-  const hits = found.slice(0, limit);
-  if (args.json) writeAll(searchJsonChunks(hits));
-  else {
-    const width = outputWidth(args.width, stdout);
-    stdout.write(searchText(hits, { width, ambiguousWidth, style: styles(color), color, more: found.length - hits.length }));
+  let shown = 0;
+  const hits = function* (): Generator<SearchHit> {
+    while (shown < limit) {
+      const next = ranked.next();
+      if (next.done) return;
+      shown++;
+      yield next.value;
+    }
+  };
+  try {
+    if (args.json) writeAll(searchJsonChunks(hits()));
+    else {
+      const width = outputWidth(args.width, stdout);
+      writeAll(searchTextChunks(hits(), { width, ambiguousWidth, style: styles(color), color }, () => ranked.countRest()));
+    }
+  } finally {
+    ranked.close();
   }
-  if (hits.length === 0 && process.stderr.isTTY && !args.json) process.stderr.write('yuedu: no paragraph matches\n');
-  return hits.length > 0 ? 0 : 1;
+  if (shown === 0 && process.stderr.isTTY && !args.json) process.stderr.write('yuedu: no paragraph matches\n');
+  return shown > 0 ? 0 : 1;
 }
 
 async function searchManyCommand(query: string, targets: string[], args: CliArgs, ambiguousWidth: 1 | 2, color: boolean): Promise<number> {

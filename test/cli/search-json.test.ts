@@ -24,6 +24,27 @@ describe('search --json', () => {
     expect(JSON.parse(searchJson(hits))).toEqual(rows);
   });
 
+  it('writes a long paragraph and its many matches in pieces, never between the halves of a character', () => {
+    // 𠀀 (two code units) straddles the first piece's end; 字 matches tens of thousands of times.
+    const text = `${'字中'.repeat(32_767)}字𠀀${'中字'.repeat(20_000)}"\\`;
+    const doc = parseDocument(`标题\n\n${text}\n\n短的字\n`);
+    const hits = [...createSearchIndex(doc).searchRanked('字')];
+    expect(hits.length).toBe(2);
+    const rows = hits.map((hit) => ({
+      ref: hit.paragraphId,
+      section: hit.section,
+      sectionTitle: hit.sectionTitle,
+      paragraph: hit.paragraph,
+      kind: hit.kind ?? 'paragraph',
+      speaker: hit.speaker ?? null,
+      score: hit.score,
+      tier: hit.tier,
+      text: hit.text,
+      matches: hit.matches,
+    }));
+    expect(searchJson(hits)).toBe(`${JSON.stringify(rows, null, 2)}\n`);
+  });
+
   it('writes an empty answer as an empty list', () => {
     expect(searchJson([])).toBe('[]\n');
   });

@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../core/search/types.js';
-import { snippet } from '../../core/search/snippet.js';
+import { snippet, snippetMargin } from '../../core/search/snippet.js';
 import { cellWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 import { LEAD_TITLE } from './toc.js';
 import type { Styles } from '../output.js';
@@ -15,18 +15,24 @@ export function searchJson(hits: SearchHit[]): string {
   return [...searchJsonChunks(hits)].join('');
 }
 
-/** Output gathered up to about this many characters before it is handed on. */
-const CHUNK = 64 * 1024;
+/**
+ * Output gathered up to about this many characters before it is handed on. Small: a piece being
+ * gathered outlives young collections, and what it holds then waits for a full one (64 Ki characters
+ * cost ~65 MB more at the peak on a million hits).
+ */
+const CHUNK = 8 * 1024;
 
 /**
  * {@link searchJson} in pieces, a hit at a time: the same text as `JSON.stringify(rows, null, 2)`, without
  * an object per hit and the whole answer held as one string (a million hits are hundreds of megabytes).
+ * A hit's text and matches are written in pieces too: one paragraph of ten million characters holds
+ * hundreds of thousands of matches, and its row as one string was twice the text's size again.
  */
 export function* searchJsonChunks(hits: Iterable<SearchHit>): Generator<string> {
   let out = '';
   let count = 0;
   for (const hit of hits) {
-    const row = {
+    const head = {
       ref: hit.paragraphId,
       section: hit.section,
       sectionTitle: hit.sectionTitle,
@@ -35,12 +41,32 @@ export function* searchJsonChunks(hits: Iterable<SearchHit>): Generator<string> 
       speaker: hit.speaker ?? null,
       score: hit.score,
       tier: hit.tier,
-      text: hit.text,
-      matches: hit.matches,
     };
-    // A list of one, without its brackets, is the element indented as the whole list indents it.
-    const element = JSON.stringify([row], null, 2);
-    out += `${count === 0 ? '[\n' : ',\n'}${element.slice(2, -2)}`;
+    // A list of one, without its brackets and its closing brace, is the row's start indented as the
+    // whole list indents it; the text and the matches, the last two fields, follow.
+    out += `${count === 0 ? '[\n' : ',\n'}${JSON.stringify([head], null, 2).slice(2, -6)},\n    "text": "`;
+    const { text } = hit;
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + CHUNK);
+      // Never between the halves of a surrogate pair: alone, each would be escaped.
+      if (end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      out += JSON.stringify(text.slice(at, end)).slice(1, -1);
+      at = end;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
+      }
+    }
+    out += '",\n    "matches": [';
+    const offsets = hit.matchOffsets ?? Int32Array.from(hit.matches.flat());
+    for (let i = 0; i + 1 < offsets.length; i += 2) {
+      out += `${i === 0 ? '' : ','}\n      [\n        ${offsets[i]},\n        ${offsets[i + 1]}\n      ]`;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
+      }
+    }
+    out += `${offsets.length > 0 ? '\n    ]' : ']'}\n  }`;
     count++;
     if (out.length >= CHUNK) {
       yield out;
@@ -49,6 +75,9 @@ export function* searchJsonChunks(hits: Iterable<SearchHit>): Generator<string> 
   }
   yield `${out}${count === 0 ? '[]' : '\n]'}\n`;
 }
+
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
 export interface SearchTextOptions {
   width: number;
@@ -62,8 +91,15 @@ export interface SearchTextOptions {
 
 /** Two lines a hit: where it is (ref, section, paragraph, speaker, tier), then a snippet around the match. */
 export function searchText(hits: SearchHit[], options: SearchTextOptions): string {
+  return [...searchTextChunks(hits, options, () => options.more)].join('');
+}
+
+/**
+ * {@link searchText} a hit at a time, for hits made as they are read; `more` is asked once the hits
+ * are written (the count of those not shown is known only then).
+ */
+export function* searchTextChunks(hits: Iterable<SearchHit>, options: Omit<SearchTextOptions, 'more'>, more: () => number): Generator<string> {
   const { style } = options;
-  const out: string[] = [];
   for (const hit of hits) {
     const where = [
       style.bold(hit.paragraphId),
@@ -72,25 +108,38 @@ export function searchText(hits: SearchHit[], options: SearchTextOptions): strin
       ...(hit.speaker ? [hit.speaker] : []),
       ...(hit.tier === 'exact' ? [] : [style.dim(hit.tier === 'pinyin' ? '(pinyin)' : '(fuzzy)')]),
     ];
-    out.push(where.join('  '));
-    out.push(INDENT + highlightedSnippet(hit, options));
+    yield `${where.join('  ')}\n${INDENT}${highlightedSnippet(hit, options)}\n`;
   }
-  if (options.more > 0) out.push(style.dim(`… ${options.more} more; use --limit N to see them`));
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+  const left = more();
+  if (left > 0) yield `${style.dim(`… ${left} more; use --limit N to see them`)}\n`;
 }
 
-function highlightedSnippet(hit: SearchHit, options: SearchTextOptions): string {
+function highlightedSnippet(hit: SearchHit, options: Omit<SearchTextOptions, 'more'>): string {
   const room = Math.max(8, options.width - cellWidth(INDENT));
   const markerWidth = options.color ? 0 : cellWidth(OPEN + CLOSE, options.ambiguousWidth);
+  const matches = nearFirst(hit, snippetMargin(room));
   // Markers take room the snippet did not know about: shrink until the marked line fits.
   for (let width = room; ; width -= 2) {
-    const cut = snippet(hit.text, hit.matches, Math.max(1, width), options.ambiguousWidth);
+    const cut = snippet(hit.text, matches, Math.max(1, width), options.ambiguousWidth);
     const line = mark(cut.text, cut.matches, options);
     if (width <= 1 || cellWidth(cut.text, options.ambiguousWidth) + markerWidth * cut.matches.length <= room) return line;
   }
 }
 
-function mark(text: string, matches: Array<[number, number]>, options: SearchTextOptions): string {
+/**
+ * The hit's matches that a snippet around its first one can show (within `margin` code units): a
+ * paragraph of millions of characters may hold hundreds of thousands, and a line shows a few.
+ */
+function nearFirst(hit: SearchHit, margin: number): Array<[number, number]> {
+  const offsets = hit.matchOffsets;
+  if (!offsets) return hit.matches;
+  const near: Array<[number, number]> = [];
+  // Sorted and apart: the first is the snippet's anchor, and the rest start later.
+  for (let i = 0; i + 1 < offsets.length && offsets[i]! < offsets[0]! + margin; i += 2) near.push([offsets[i]!, offsets[i + 1]!]);
+  return near;
+}
+
+function mark(text: string, matches: Array<[number, number]>, options: Omit<SearchTextOptions, 'more'>): string {
   let out = '';
   let at = 0;
   for (const [start, end] of matches) {

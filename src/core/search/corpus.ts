@@ -1,6 +1,6 @@
 import type { Document, Paragraph } from '../document/types.js';
 import { UNTITLED } from '../document/parse.js';
-import { allParagraphs } from '../document/paragraphs.js';
+import { IntList } from './int-list.js';
 import { normalise, type Normalised } from './normalise.js';
 import type { Steps } from './steps.js';
 
@@ -9,6 +9,8 @@ export const PARAGRAPH_SEPARATOR = '\u0000';
 
 /** Code units per block, about: one `indexOf` over a block takes a few tens of microseconds. */
 const BLOCK_UNITS = 1 << 15;
+/** Paragraphs up to this many code units are copied into their block's text as they are folded (see buildCorpus). */
+const SHORT_UNITS = 256;
 /** Paragraphs folded per step. */
 const FOLD_STEP = 64;
 
@@ -82,6 +84,23 @@ export function headingsOf(doc: Document): { paragraph: Paragraph; kind: Heading
   return out;
 }
 
+/**
+ * The headings, then every paragraph in reading order, in one array made at its size: spreading and
+ * flattening the sections' lists grew it step by step, ~55 MB of copies for a million paragraphs.
+ */
+function searchedParagraphs(headings: Paragraph[], doc: Document): Paragraph[] {
+  let count = headings.length + doc.lead.length;
+  for (const section of doc.sections) count += section.paragraphs.length;
+  const out = new Array<Paragraph>(count);
+  let at = 0;
+  for (const list of [headings, doc.lead]) for (let i = 0; i < list.length; i++) out[at++] = list[i]!;
+  for (const section of doc.sections) {
+    const list = section.paragraphs;
+    for (let i = 0; i < list.length; i++) out[at++] = list[i]!;
+  }
+  return out;
+}
+
 /** How far the corpus is built. */
 export interface CorpusProgress {
   folded: number;
@@ -94,34 +113,61 @@ export interface CorpusProgress {
  */
 export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Corpus> {
   const headings = headingsOf(doc);
-  const paragraphs = [...headings.map((entry) => entry.paragraph), ...allParagraphs(doc)];
+  const paragraphs = searchedParagraphs(headings.map((entry) => entry.paragraph), doc);
   const titles = new Map(doc.sections.map((section) => [section.index, section.title]));
   progress.total = paragraphs.length;
   yield;
   const blocks: Block[] = [];
   const blockOf = new Int32Array(paragraphs.length);
   const maps = new Map<number, Normalised>();
-  let texts: string[] = [];
   let first = 0;
   let units = 0;
+  // A block's text is gathered as pieces: a long paragraph as it is (never copied), and runs of short
+  // ones copied into `run`, joined by the separator. A string kept per short paragraph until its block
+  // was joined outlived the young generation: ~20 MB of garbage in a text of a million short lines.
+  let pieces: string[] = [];
+  const lengths = new IntList();
+  const run = new Uint16Array(BLOCK_UNITS + 2 * SHORT_UNITS);
+  let runSize = -1;
+  const endRun = (): void => {
+    if (runSize < 0) return;
+    let text = '';
+    for (let at = 0; at < runSize; at += 4096) text += String.fromCharCode.apply(null, run.subarray(at, Math.min(runSize, at + 4096)) as unknown as number[]);
+    pieces.push(text);
+    runSize = -1;
+  };
+  const add = (text: string): void => {
+    lengths.push(text.length);
+    if (text.length > SHORT_UNITS) {
+      endRun();
+      pieces.push(text);
+      return;
+    }
+    if (runSize < 0) runSize = 0;
+    else run[runSize++] = 0;
+    for (let i = 0; i < text.length; i++) run[runSize++] = text.charCodeAt(i);
+  };
   const close = (end: number): void => {
+    endRun();
     const starts = new Int32Array(end - first + 1);
+    const sizes = lengths.values();
     let offset = 0;
     for (let p = first; p < end; p++) {
       starts[p - first] = offset;
-      offset += texts[p - first]!.length + 1;
+      offset += sizes[p - first]! + 1;
       blockOf[p] = blocks.length;
     }
     starts[end - first] = offset;
-    blocks.push({ first, text: texts.join(PARAGRAPH_SEPARATOR), starts });
-    texts = [];
+    blocks.push({ first, text: pieces.join(PARAGRAPH_SEPARATOR), starts });
+    pieces = [];
+    lengths.clear();
     first = end;
     units = 0;
   };
   for (let p = 0; p < paragraphs.length; p++) {
     const entry = normalise(paragraphs[p]!.text);
     if (entry.starts) maps.set(p, entry);
-    texts.push(entry.text);
+    add(entry.text);
     units += entry.text.length + 1;
     if (units >= BLOCK_UNITS) close(p + 1);
     progress.folded = p + 1;

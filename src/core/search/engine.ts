@@ -1,7 +1,7 @@
 import type { Document } from '../document/types.js';
 import { acrossOccurrences, acrossPattern, acrossUnits, findAcross } from './across.js';
 import { buildCorpus, normalised, type Corpus } from './corpus.js';
-import { findExact, occurrences } from './exact.js';
+import { findExact, occurrencesInto } from './exact.js';
 import { findFuzzy } from './fuzzy.js';
 import { findTypos } from './typo.js';
 import { TermHits, tierOf, type TermHit } from './hits.js';
@@ -11,8 +11,9 @@ import { loadWordDictionary } from './pinyin.js';
 import { buildPostings, paragraphsWithAll, type Postings } from './postings.js';
 import type { BuiltIndex } from './serial.js';
 import { readQuery, type Reading, type Term } from './query.js';
-import { snapToGraphemes } from './ranges.js';
-import { best, Candidates, combine, headingScore, score, scoreOf } from './rank.js';
+import { rangesOf, snapFlat } from './ranges.js';
+import { IntList } from './int-list.js';
+import { Candidates, combine, headingScore, Ranking, score, scoreOf } from './rank.js';
 import { Pool } from './pool.js';
 import { Shared, type Steps } from './steps.js';
 import { buildConverters, convertibleStarts, mayConvert, needsConverters, simplifiedVariants } from './traditional.js';
@@ -34,6 +35,59 @@ export interface Answer {
   hits: SearchHit[];
   complete: boolean;
 }
+
+/**
+ * A search's hits best first, each made when it is taken: a term found in a million paragraphs is a
+ * million candidates in typed arrays, and only the hits read become objects. The search's arrays stay
+ * the ranking's until it is closed (taking the last hit closes it).
+ */
+export interface Ranked {
+  /** False when a part of the index the query needs (the pinyin readings) was not built yet. */
+  readonly complete: boolean;
+  /** The next hit, or undefined after the last. */
+  next(): Steps<SearchHit | undefined>;
+  /** Passes over the next hit without making it; false after the last. */
+  skip(): Steps<boolean>;
+  /** Hands the search's arrays back for the next search; no hit is made after it. */
+  close(): void;
+}
+
+/** Where a hit keeps what its matches are found from, and them once found. */
+const LAZY = Symbol('matches');
+
+interface LazyMatches {
+  find(): Int32Array;
+  offsets: Int32Array | null;
+  matches: Range[] | null;
+}
+
+/*
+ * A hit's `matches` and `matchOffsets` are read through these two getters, the same for every hit.
+ * A getter made per hit gave each hit a hidden class of its own, and those live outside the young
+ * generation: they kept every hit made alive until a full collection (a million hits written one at
+ * a time still took 400 MB).
+ */
+function offsetsOfHit(this: SearchHit): Int32Array {
+  const lazy = (this as unknown as Record<typeof LAZY, LazyMatches>)[LAZY];
+  return (lazy.offsets ??= lazy.find());
+}
+
+function matchesOfHit(this: SearchHit): Range[] {
+  const lazy = (this as unknown as Record<typeof LAZY, LazyMatches>)[LAZY];
+  return (lazy.matches ??= rangesOf(offsetsOfHit.call(this)));
+}
+
+/** The answer to a query that has nothing to search for. */
+const NOTHING: Ranked = {
+  complete: true,
+  *next() {
+    return undefined;
+  },
+  *skip() {
+    return false;
+  },
+  close() {},
+};
 
 /** One reading of the query and each of its terms' hits (none when a term matched nothing). */
 interface Matched {
@@ -72,6 +126,17 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, size);
 }
 
+/**
+ * How many terms' hits are kept for the next search: eight, or fewer on a text of hundreds of
+ * thousands of paragraphs, where each takes megabytes (8 bytes a paragraph) for as long as the text
+ * is open; at least two, a query's usual need.
+ */
+function termHitsKept(paragraphs: number): number {
+  return Math.max(2, Math.min(8, Math.floor(TERM_HITS_KEPT_BYTES / (TermHits.BYTES_PER_PARAGRAPH * Math.max(1, paragraphs)))));
+}
+
+const TERM_HITS_KEPT_BYTES = 16_000_000;
+
 function readsOnDemand(corpus: Corpus): boolean {
   let units = 0;
   for (const block of corpus.blocks) units += block.text.length;
@@ -96,6 +161,8 @@ export class Engine {
     (candidates) => candidates.clear(),
   );
   private termHits: Pool<TermHits> | null = null;
+  /** Where a hit's matches are gathered (see toHit). */
+  private readonly flat = new IntList();
 
   /** From a document, or from parts built before (a cached index, see serial.ts). */
   constructor(source: Document | BuiltIndex) {
@@ -127,13 +194,35 @@ export class Engine {
    * says it is not complete.
    */
   *run(query: string, limit: number, partial = false): Steps<Answer> {
+    if (limit === 0) return { hits: [], complete: true };
+    const ranked = yield* this.rank(query, partial, settleBudget(limit));
+    try {
+      const hits: SearchHit[] = [];
+      while (hits.length < limit) {
+        if (hits.length % HIT_STEP === HIT_STEP - 1) yield;
+        const hit = yield* ranked.next();
+        if (!hit) break;
+        hits.push(hit);
+      }
+      return { hits, complete: ranked.complete };
+    } finally {
+      ranked.close();
+    }
+  }
+
+  /**
+   * Matches `query` and ranks what matched, without making any hit: the answer's hits are made one at a
+   * time as they are taken (see Ranked). With `budget`, at most that many candidates are checked
+   * against word boundaries (see Ranking).
+   */
+  *rank(query: string, partial = false, budget = Infinity): Steps<Ranked> {
     const readings = readQuery(query);
-    const answer: Answer = { hits: [], complete: true };
-    if (readings.length === 0 || limit === 0) return answer;
+    if (readings.length === 0) return NOTHING;
     const corpus = yield* this.corpus.get();
     const pool = (this.termHits ??= new Pool(
       () => new TermHits(corpus.paragraphs.length),
       (hits) => hits.clear(),
+      termHitsKept(corpus.paragraphs.length),
     ));
     const used: TermHits[] = [];
     const acquire = (): TermHits => {
@@ -142,24 +231,49 @@ export class Engine {
       return hits;
     };
     const candidates = this.candidates.acquire();
-    // Runs on completion, on errors, and when an aborted search is dropped (see index.ts).
+    let open = true;
+    const close = (): void => {
+      if (!open) return;
+      open = false;
+      for (const hits of used) pool.release(hits);
+      this.candidates.release(candidates);
+    };
+    // Until the ranking is handed over, the arrays go back on errors and when an aborted search is
+    // dropped (see index.ts); then they are its own until it is closed.
+    let handed = false;
     try {
+      const answer = { complete: true };
       const matched: Matched[] = [];
       for (const reading of readings) {
         const terms = yield* this.matchReading(reading, partial, answer, acquire);
         matched.push({ reading, terms });
         if (terms.length > 0) yield* this.collect(matched.length - 1, matched[matched.length - 1]!, candidates);
       }
-      const chosen = yield* best(candidates, limit, (i) => this.settle(matched[candidates.reading[i]!]!, candidates.paragraph[i]!), settleBudget(limit));
-      for (let k = 0; k < chosen.length; k++) {
-        if (k % HIT_STEP === HIT_STEP - 1) yield;
-        const i = chosen[k]!;
-        answer.hits.push(this.toHit(corpus, matched[candidates.reading[i]!]!.terms, candidates.paragraph[i]!, candidates.score[i]!));
-      }
-      return answer;
+      const ranking = new Ranking(candidates, (i) => this.settle(matched[candidates.reading[i]!]!, candidates.paragraph[i]!), budget);
+      yield* ranking.heapify();
+      const engine = this;
+      handed = true;
+      return {
+        complete: answer.complete,
+        *next(): Steps<SearchHit | undefined> {
+          if (!open) return undefined;
+          const i = yield* ranking.next();
+          if (i < 0) {
+            close();
+            return undefined;
+          }
+          return engine.toHit(corpus, matched[candidates.reading[i]!]!.terms, candidates.paragraph[i]!, candidates.score[i]!);
+        },
+        *skip(): Steps<boolean> {
+          if (!open) return false;
+          if ((yield* ranking.next()) >= 0) return true;
+          close();
+          return false;
+        },
+        close,
+      };
     } finally {
-      for (const hits of used) pool.release(hits);
-      this.candidates.release(candidates);
+      if (!handed) close();
     }
   }
 
@@ -181,6 +295,7 @@ export class Engine {
   /** Scores every paragraph that all terms of the reading matched. */
   private *collect(reading: number, { reading: { split }, terms }: Matched, candidates: Candidates): Steps<void> {
     const list = terms[terms.length - 1]!.list;
+    candidates.reserve(list.length);
     for (let k = 0; k < list.length; k++) {
       if (k % SCORE_STEP === SCORE_STEP - 1) yield;
       const p = list[k]!;
@@ -215,7 +330,7 @@ export class Engine {
   }
 
   /** Paragraphs every term of the reading matches; later terms look only inside earlier terms' hits. */
-  private *matchReading(reading: Reading, partial: boolean, answer: Answer, acquire: () => TermHits): Steps<TermHits[]> {
+  private *matchReading(reading: Reading, partial: boolean, answer: { complete: boolean }, acquire: () => TermHits): Steps<TermHits[]> {
     const perTerm: TermHits[] = [];
     let within: Int32Array | null = null;
     for (const term of reading.terms) {
@@ -227,7 +342,7 @@ export class Engine {
     return perTerm;
   }
 
-  private *matchTerm(term: Term, within: Int32Array | null, partial: boolean, answer: Answer, hits: TermHits): Steps<TermHits> {
+  private *matchTerm(term: Term, within: Int32Array | null, partial: boolean, answer: { complete: boolean }, hits: TermHits): Steps<TermHits> {
     const corpus = this.corpus.value!;
     const found = new Set<string>(term.text ? [term.text] : []);
     if (term.raw && mayConvert(term.raw) && needsConverters(term.raw, yield* this.convertible.get())) {
@@ -269,7 +384,8 @@ export class Engine {
   /**
    * The hit for paragraph `p`. Its `matches` are worked out the first time they are read: the reader
    * shows a screenful of a thousand hits, so most are never highlighted, and finding ranges (pinyin
-   * and word boundaries, grapheme snapping) is the costly part of a hit.
+   * and word boundaries, grapheme snapping) is the costly part of a hit. They are found flat (see
+   * `matchOffsets`), and made arrays only when `matches` is read.
    */
   private toHit(corpus: Corpus, terms: TermHits[], p: number, value: number): SearchHit {
     const paragraph = corpus.paragraphs[p]!;
@@ -277,26 +393,29 @@ export class Engine {
     for (const hits of terms) tier = Math.max(tier, hits.tier[p]!);
     const sources = terms.map((hits) => ({ source: hits.sourceOf(p), ranges: hits.ranges.get(p) }));
     const pinyin = this.pinyinIndex;
-    let matches: Range[] | null = null;
-    const findMatches = (): Range[] => {
+    const engine = this;
+    const find = (): Int32Array => {
       const folded = normalised(corpus, p);
-      const ranges: Range[] = [];
+      // One list for every hit: a list's array of its own per hit was a kilobyte of garbage each.
+      const flat = engine.flat;
+      flat.clear();
       for (const { source, ranges: near } of sources) {
-        const found =
-          source.kind === 'exact'
-            ? occurrences(folded.text, source.needle)
-            : source.kind === 'across'
-              ? acrossOccurrences(folded.text, source.pattern)
-              : source.kind === 'fuzzy'
-                ? (near ?? [])
-                : pinyin!.ranges(p, source.term);
-        // Not push(...found): a long paragraph holds more matches than a call takes arguments.
-        for (const range of found) ranges.push(range);
+        if (source.kind === 'exact') {
+          occurrencesInto(folded.text, source.needle, flat);
+          continue;
+        }
+        const found = source.kind === 'across' ? acrossOccurrences(folded.text, source.pattern) : source.kind === 'fuzzy' ? (near ?? []) : pinyin!.ranges(p, source.term);
+        for (const [start, end] of found) flat.pushPair(start, end);
       }
-      return snapToGraphemes(
-        paragraph.text,
-        ranges.map(([start, end]) => toOriginal(folded, start, end)),
-      );
+      const ranges = flat.values().slice();
+      if (folded.starts) {
+        for (let i = 0; i < ranges.length; i += 2) {
+          const [start, end] = toOriginal(folded, ranges[i]!, ranges[i + 1]!);
+          ranges[i] = start;
+          ranges[i + 1] = end;
+        }
+      }
+      return snapFlat(paragraph.text, ranges);
     };
     const hit = {
       paragraphId: paragraph.id,
@@ -307,7 +426,9 @@ export class Engine {
       tier: tierOf(tier),
       text: paragraph.text,
     } as SearchHit;
-    Object.defineProperty(hit, 'matches', { enumerable: true, get: () => (matches ??= findMatches()) });
+    Object.defineProperty(hit, LAZY, { value: { find, offsets: null, matches: null } satisfies LazyMatches });
+    Object.defineProperty(hit, 'matches', { enumerable: true, get: matchesOfHit });
+    Object.defineProperty(hit, 'matchOffsets', { get: offsetsOfHit });
     if (paragraph.speaker !== undefined) hit.speaker = paragraph.speaker;
     if (p < corpus.headings) {
       hit.kind = corpus.headingKinds[p]!;

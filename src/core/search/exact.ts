@@ -1,5 +1,6 @@
 import { folded, pieceAt, type Corpus } from './corpus.js';
 import type { TermHits } from './hits.js';
+import type { IntList } from './int-list.js';
 import type { Steps } from './steps.js';
 import type { Range } from './types.js';
 
@@ -48,6 +49,12 @@ export function* findExact(corpus: Corpus, needle: string, penalty: number, with
     for (let at = text.indexOf(needle, first + needle.length); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
     into.offer(p, tier, penalty, count, first, source);
   }
+}
+
+/** Every non-overlapping occurrence of `needle` in `text`, as flat ranges (start, end, …) added to `into`. */
+export function occurrencesInto(text: string, needle: string, into: IntList): void {
+  if (needle.length === 0) return;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) into.pushPair(at, at + needle.length);
 }
 
 /** Every non-overlapping occurrence of `needle` in `text`, as ranges. */

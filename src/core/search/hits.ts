@@ -40,7 +40,8 @@ export class TermHits {
   /** Tier rank of paragraph p's hit, or 255 for none. */
   readonly tier: Uint8Array;
   readonly penalty: Uint8Array;
-  readonly count: Int32Array;
+  /** Occurrences, up to 255: a score counts ten at most, whatever the terms (see rank.ts). */
+  readonly count: Uint8Array;
   readonly first: Int32Array;
   /** Index into `sources`. */
   readonly source: Uint8Array;
@@ -49,10 +50,13 @@ export class TermHits {
   readonly ranges = new Map<number, Range[]>();
   private readonly offered = new IntList();
 
+  /** The typed arrays' size for each paragraph of the text. */
+  static readonly BYTES_PER_PARAGRAPH = 8;
+
   constructor(paragraphs: number) {
     this.tier = new Uint8Array(paragraphs).fill(NONE);
     this.penalty = new Uint8Array(paragraphs);
-    this.count = new Int32Array(paragraphs);
+    this.count = new Uint8Array(paragraphs);
     this.first = new Int32Array(paragraphs);
     this.source = new Uint8Array(paragraphs);
   }
@@ -82,7 +86,7 @@ export class TermHits {
     else if (!(tier < old || (tier === old && penalty < this.penalty[p]!))) return false;
     this.tier[p] = tier;
     this.penalty[p] = Math.min(penalty, 255);
-    this.count[p] = count;
+    this.count[p] = Math.min(count, 255);
     this.first[p] = first;
     this.source[p] = source;
     return true;

@@ -4,7 +4,7 @@
  * bench/search.ts): the reader calls `prepare` once and `searchAsync(query, { partial: true })` per
  * keystroke, aborting the one before.
  *
- *   index.ts          the public API: createSearchIndex, search / searchAsync / prepare, snippet
+ *   index.ts          the public API: createSearchIndex, search / searchRanked / searchAsync / prepare, snippet
  *   engine.ts         one search: read the query, match each term by tier, rank, build hits
  *   steps.ts          work in steps that yield, shared by whichever search needs it first
  *   query.ts          a query's readings (terms apart, one phrase, one pinyin run)
@@ -17,17 +17,17 @@
  *   pinyin.ts         pinyin tier: terms and matching;  pinyin-index.ts: readings of the corpus
  *   fuzzy.ts          fuzzy tier (fuse.js) on candidates from postings.ts;  align.ts: windows and vetoes
  *   typo.ts           three-character terms with one wrong character (homophones first)
- *   rank.ts           scoring, with the essay on tiers and worked examples, and the best hits first
+ *   rank.ts           scoring, with the essay on tiers and worked examples, and the hits best first, one at a time
  *   hits.ts           one term's hits in flat arrays;  int-list.ts, pool.ts: arrays kept off the heap and reused
  *   ranges.ts         merging and snapping ranges to graphemes;  snippet.ts: one line around a match
  */
 import type { Document } from '../document/types.js';
-import { Engine } from './engine.js';
+import { Engine, type Ranked } from './engine.js';
 import type { BuiltIndex } from './serial.js';
 import type { Steps } from './steps.js';
-import type { AsyncSearchOptions, IndexProgress, PrepareOptions, SearchAnswer, SearchHit, SearchIndex, SearchOptions } from './types.js';
+import type { AsyncSearchOptions, IndexProgress, PrepareOptions, RankedHits, SearchAnswer, SearchHit, SearchIndex, SearchOptions } from './types.js';
 
-export type { AsyncSearchOptions, IndexProgress, PrepareOptions, Range, SearchAnswer, SearchHit, SearchIndex, SearchOptions, Tier } from './types.js';
+export type { AsyncSearchOptions, IndexProgress, PrepareOptions, Range, RankedHits, SearchAnswer, SearchHit, SearchIndex, SearchOptions, Tier } from './types.js';
 export { snippet } from './snippet.js';
 
 /** Work done between two trips to the event loop: half a frame, so a key is answered within one. */
@@ -100,6 +100,32 @@ async function finishInSlices<T>(steps: Steps<T>, signal: AbortSignal | undefine
   }
 }
 
+/** A ranked answer read synchronously. */
+function rankedHits(ranked: Ranked): RankedHits {
+  const iterator: RankedHits = {
+    next(): IteratorResult<SearchHit> {
+      const hit = finish(ranked.next());
+      return hit ? { value: hit, done: false } : { value: undefined, done: true };
+    },
+    return(): IteratorResult<SearchHit> {
+      ranked.close();
+      return { value: undefined, done: true };
+    },
+    countRest(): number {
+      let count = 0;
+      while (finish(ranked.skip())) count++;
+      return count;
+    },
+    close(): void {
+      ranked.close();
+    },
+    [Symbol.iterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
 /**
  * A search index over `doc`'s paragraphs (lead and sections) and headings (the title, section headings
  * and the original-title line, see corpus.ts; notes are not searched). Creating it costs nothing: the folded text is built on the first search (or
@@ -124,6 +150,9 @@ export function createSearchIndex(doc: Document | BuiltIndex): SearchIndex {
       const { hits } = finish(engine.run(query, limit));
       last = { query, limit, hits, complete: true };
       return hits;
+    },
+    searchRanked(query: string): RankedHits {
+      return rankedHits(finish(engine.rank(query)));
     },
     async searchAsync(query: string, options: AsyncSearchOptions = {}): Promise<SearchHit[]> {
       return (await this.answerAsync(query, options)).hits;

@@ -7,12 +7,21 @@ export class IntList {
   size = 0;
 
   push(value: number): void {
-    if (this.size === this.items.length) {
-      const bigger = new Int32Array(this.items.length * 2);
-      bigger.set(this.items);
-      this.items = bigger;
-    }
+    if (this.size === this.items.length) this.grow();
     this.items[this.size++] = value;
+  }
+
+  /** Two values: a range's start and end, kept flat. */
+  pushPair(a: number, b: number): void {
+    if (this.size + 1 >= this.items.length) this.grow();
+    this.items[this.size++] = a;
+    this.items[this.size++] = b;
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.items.length * 2);
+    bigger.set(this.items);
+    this.items = bigger;
   }
 
   clear(): void {

@@ -44,8 +44,9 @@
  * order breaks exact ties. A heading's part below its tier is divided by 1000 (`headingScore`), and
  * headings come first in that order: a heading is listed before every paragraph of its tier, so a
  * chapter titled with the words sits above the paragraphs that use them. A common term hits tens of
- * thousands of paragraphs, so they are kept as numbers (Candidates) and only the hits shown become
- * objects. A query with spaces has up to three readings, and each paragraph keeps its best: the whole
+ * thousands of paragraphs (a million, one a line, in a text of one-character lines), so they are kept
+ * as numbers (Candidates) and taken off a heap one at a time (Ranking): only the hits read become
+ * objects, and a caller writing every hit holds one at a time. A query with spaces has up to three readings, and each paragraph keeps its best: the whole
  * query as one literal phrase (`SK 海力士` when the text has that space; also across punctuation), all
  * terms as one pinyin run (`jicheng dianlu` = jichengdianlu with a syllable break at the space), and the
  * terms apart (split = 1 when one of the other readings exists).
@@ -130,24 +131,32 @@ export class Candidates {
   paragraph = new Int32Array(1024);
   reading = new Uint8Array(1024);
   pending = new Uint8Array(1024);
-  /** Room for `best`'s heap. */
+  /** Room for the ranking's heap. */
   heap = new Int32Array(1024);
+  /** The highest paragraph added, or -1. */
+  maxParagraph = -1;
 
   clear(): void {
     this.size = 0;
+    this.maxParagraph = -1;
+  }
+
+  /** Makes room for `count` more at once: a million candidates grown by doubling left copies behind. */
+  reserve(count: number): void {
+    if (this.size + count > this.score.length) this.grow(this.size + count);
   }
 
   add(score: number, paragraph: number, reading: number, pending: boolean): void {
-    if (this.size === this.score.length) this.grow();
+    if (this.size === this.score.length) this.grow(this.score.length * 2);
     const i = this.size++;
     this.score[i] = score;
     this.paragraph[i] = paragraph;
     this.reading[i] = reading;
     this.pending[i] = pending ? 1 : 0;
+    if (paragraph > this.maxParagraph) this.maxParagraph = paragraph;
   }
 
-  private grow(): void {
-    const size = this.score.length * 2;
+  private grow(size: number): void {
     const score = new Float64Array(size);
     const paragraph = new Int32Array(size);
     const reading = new Uint8Array(size);
@@ -168,64 +177,110 @@ const SETTLE_STEP = 16;
 const POP_STEP = 2048;
 
 /**
- * The indices of the best `limit` candidates in order (by score, then paragraph), one per paragraph (a
- * paragraph may come with one candidate per reading of the query). `settle(i)` finishes a pending
- * candidate, whose score is only a lower bound: it returns the true (never better) score, or null when
- * the candidate does not hold after all. Candidates come off a heap best first and are settled only
- * when they reach the top, so a screenful of results settles about a screenful of candidates however
- * many paragraphs matched. When few of them hold (`jcd` while typing `jcdl`: the initials of 集成电
- * in thousands of paragraphs, none ending on a word), at most `budget` are settled and the rest dropped.
+ * The candidates in order (by score, then paragraph), one per paragraph (a paragraph may come with one
+ * candidate per reading of the query), taken one at a time: a million hits are ranked without a list
+ * or an object for each. `settle(i)` finishes a pending candidate, whose score is only a lower bound: it
+ * returns the true (never better) score, or null when the candidate does not hold after all.
+ * Candidates come off a heap best first and are settled only when they reach the top, so a screenful of
+ * results settles about a screenful of candidates however many paragraphs matched. When few of them
+ * hold (`jcd` while typing `jcdl`: the initials of 集成电 in thousands of paragraphs, none ending on a
+ * word), at most `budget` are settled and the rest dropped. The candidates are the ranking's until it
+ * is done with them.
  */
-export function* best(candidates: Candidates, limit: number, settle: (i: number) => number | null, budget = Infinity): Steps<number[]> {
-  const { score, paragraph, pending } = candidates;
-  const before = (a: number, b: number): boolean => score[a]! < score[b]! || (score[a] === score[b] && paragraph[a]! < paragraph[b]!);
-  const { heap } = candidates;
-  let size = candidates.size;
-  for (let i = 0; i < size; i++) heap[i] = i;
-  const siftDown = (at: number): void => {
+export class Ranking {
+  private size: number;
+  /** Paragraphs already taken, a bit each. */
+  private readonly taken: Uint8Array;
+  private settled = 0;
+  private popped = 0;
+
+  constructor(
+    private readonly candidates: Candidates,
+    private readonly settle: (i: number) => number | null,
+    private readonly budget = Infinity,
+  ) {
+    this.size = candidates.size;
+    this.taken = new Uint8Array((candidates.maxParagraph >> 3) + 1);
+  }
+
+  /** Builds the heap; before the first `next`. */
+  *heapify(): Steps<void> {
+    const { heap } = this.candidates;
+    for (let i = 0; i < this.size; i++) heap[i] = i;
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) {
+      this.siftDown(i);
+      if (i % HEAPIFY_STEP === 0) yield;
+    }
+  }
+
+  /** The index of the next best candidate that holds, or -1 when there is none left. */
+  *next(): Steps<number> {
+    const { heap, paragraph, pending, score } = this.candidates;
+    const { taken } = this;
+    while (this.size > 0) {
+      if (++this.popped % POP_STEP === 0) yield;
+      const top = heap[0]!;
+      const p = paragraph[top]!;
+      if (taken[p >> 3]! & (1 << (p & 7))) {
+        this.drop();
+        continue;
+      }
+      if (pending[top]) {
+        if (++this.settled % SETTLE_STEP === 0) yield;
+        const value = this.settled <= this.budget ? this.settle(top) : null;
+        pending[top] = 0;
+        if (value === null) this.drop();
+        else {
+          score[top] = value;
+          this.siftDown(0);
+        }
+        continue;
+      }
+      taken[p >> 3] = taken[p >> 3]! | (1 << (p & 7));
+      this.drop();
+      return top;
+    }
+    return -1;
+  }
+
+  /** Takes the top off the heap. */
+  private drop(): void {
+    const { heap } = this.candidates;
+    heap[0] = heap[--this.size]!;
+    this.siftDown(0);
+  }
+
+  private before(a: number, b: number): boolean {
+    const { score, paragraph } = this.candidates;
+    return score[a]! < score[b]! || (score[a] === score[b] && paragraph[a]! < paragraph[b]!);
+  }
+
+  private siftDown(at: number): void {
+    const { heap } = this.candidates;
+    const size = this.size;
     const entry = heap[at]!;
     for (;;) {
       const left = 2 * at + 1;
       if (left >= size) break;
       const right = left + 1;
-      const child = right < size && before(heap[right]!, heap[left]!) ? right : left;
-      if (!before(heap[child]!, entry)) break;
+      const child = right < size && this.before(heap[right]!, heap[left]!) ? right : left;
+      if (!this.before(heap[child]!, entry)) break;
       heap[at] = heap[child]!;
       at = child;
     }
     heap[at] = entry;
-  };
-  for (let i = (size >> 1) - 1; i >= 0; i--) {
-    siftDown(i);
-    if (i % HEAPIFY_STEP === 0) yield;
   }
+}
+
+/** The indices of the best `limit` candidates in order (see Ranking). */
+export function* best(candidates: Candidates, limit: number, settle: (i: number) => number | null, budget = Infinity): Steps<number[]> {
+  const ranking = new Ranking(candidates, settle, budget);
+  yield* ranking.heapify();
   const chosen: number[] = [];
-  const taken = new Set<number>();
-  let settled = 0;
-  for (let popped = 1; chosen.length < limit && size > 0; popped++) {
-    if (popped % POP_STEP === 0) yield;
-    const top = heap[0]!;
-    if (taken.has(paragraph[top]!)) {
-      heap[0] = heap[--size]!;
-      siftDown(0);
-      continue;
-    }
-    if (pending[top]) {
-      if (++settled % SETTLE_STEP === 0) yield;
-      const value = settled <= budget ? settle(top) : null;
-      pending[top] = 0;
-      if (value === null) {
-        heap[0] = heap[--size]!;
-      } else {
-        score[top] = value;
-      }
-      siftDown(0);
-      continue;
-    }
-    chosen.push(top);
-    taken.add(paragraph[top]!);
-    heap[0] = heap[--size]!;
-    siftDown(0);
+  while (chosen.length < limit) {
+    const i = yield* ranking.next();
+    if (i < 0) break;
+    chosen.push(i);
   }
   return chosen;
 }

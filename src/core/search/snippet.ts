@@ -11,6 +11,14 @@ const WINDOW_UNITS_PER_CELL = 8;
 const WINDOW_SLACK = 64;
 
 /**
+ * How far from the first match (in code units) a snippet of `width` cells may reach: matches further
+ * away can be left out of what is passed to `snippet`.
+ */
+export function snippetMargin(width: number): number {
+  return WINDOW_UNITS_PER_CELL * width + WINDOW_SLACK;
+}
+
+/**
  * One line of at most `width` cells cut from `text` around its first match, with … where text was cut
  * on either side, and `matches` re-based onto the line (clipped; those outside dropped). About a third
  * of the spare room goes before the match, the rest after it. Control characters become spaces so the
@@ -23,7 +31,7 @@ export function snippet(text: string, matches: Array<[number, number]>, width: n
   // Only text near the first match can be shown, so only a window around it is measured: a paragraph
   // of a million characters costs what a short one does. A window edge inside the text may cut a
   // grapheme, so the grapheme at such an edge is left out.
-  const margin = WINDOW_UNITS_PER_CELL * width + WINDOW_SLACK;
+  const margin = snippetMargin(width);
   const anchor = focus ? focus[0] : 0;
   const lo = Math.max(0, anchor - margin);
   const hi = Math.min(text.length, anchor + margin);

@@ -31,6 +31,12 @@ export interface SearchHit {
   text: string;
   /** `[start, end)` in `text`: merged, sorted, non-overlapping, on grapheme boundaries. */
   matches: Range[];
+  /**
+   * `matches` flat, `[start, end, start, end, …]`, on the hits the engine makes (not enumerable): a
+   * paragraph of millions of characters may hold hundreds of thousands of matches, and a writer that
+   * streams them needs no array per range.
+   */
+  readonly matchOffsets?: Int32Array;
 }
 
 export interface SearchOptions {
@@ -81,9 +87,26 @@ export interface PrepareOptions {
   pinyin?: boolean;
 }
 
+/**
+ * Every hit of a query, best first (as `search` with no limit ranks them), each made when it is taken:
+ * the ranking is kept in typed arrays, so a query found in a million paragraphs costs a few bytes a
+ * hit until a hit is read, and a caller that writes each hit and lets it go holds one at a time.
+ * Reading to the end, `return` (a `for … of` left early) or `close` hands the search's arrays back.
+ */
+export interface RankedHits extends IterableIterator<SearchHit> {
+  /** How many hits are left, counted without making them; takes them all. */
+  countRest(): number;
+  close(): void;
+}
+
 export interface SearchIndex {
   /** Runs a query to completion (building any lazy data it needs first). Never throws. */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /**
+   * The same answer as `search` without a limit, matched and ranked at once but its hits made one at
+   * a time as they are read (see RankedHits). Never throws.
+   */
+  searchRanked(query: string): RankedHits;
   /**
    * The same search in time slices of a few milliseconds with a trip to the event loop between them
    * (every phase: building lazy data, matching, ranking, building hits), so keys keep being answered

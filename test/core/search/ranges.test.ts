@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeRanges, snapToGraphemes } from '../../../src/core/search/ranges.js';
+import { mergeRanges, rangesOf, snapFlat, snapToGraphemes } from '../../../src/core/search/ranges.js';
 import type { Range } from '../../../src/core/search/types.js';
 
 const range = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })).map(([a, b]): Range => [Math.min(a, b), Math.max(a, b)]);
@@ -53,6 +53,19 @@ describe('snapToGraphemes', () => {
         for (const [s, e] of snapToGraphemes(text, ranges)) {
           expect(boundaries.has(s) && boundaries.has(e) && s < e && e <= text.length).toBe(true);
         }
+      }),
+    );
+  });
+});
+
+describe('snapFlat', () => {
+  it('snaps and merges flat ranges as snapToGraphemes does arrays', () => {
+    const pieces = fc.constantFrom('集', 'a', '𠀀', '😀', '👍🏽', 'e\u0301', '\ud800', '\r\n', '각', '，');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 10 }), fc.array(range, { maxLength: 8 }), (parts, ranges) => {
+        const text = parts.join('');
+        const flat = Int32Array.from(ranges.flat());
+        expect(rangesOf(snapFlat(text, flat))).toEqual(snapToGraphemes(text, ranges));
       }),
     );
   });
