@@ -249,3 +249,23 @@ describe('a table of contents entry without a link', () => {
     expect(doc.sections.map((s) => [s.title, s.depth ?? 1, s.paragraphs.map((p) => p.text)])).toEqual([['序', 1, ['序。']], ['第一部', 1, []], ['第一章', 2, ['正文。']]]);
   });
 });
+
+describe('entities', () => {
+  it('never decode to a control or escape character: in the text, a link, an image, a reading, the title or the contents', () => {
+    const esc = '&#27;[31m';
+    const doc = parseEpub(
+      buildEpub({
+        title: `书${esc}名`,
+        creators: [`作&#7;者`],
+        chapters: [{ file: 'c1.xhtml', body: `<h1>第一章</h1><p>红${esc}字&#x9b;1m&#155;铃&#7;<ruby>漢<rt>h${esc}</rt></ruby><img alt="图${esc}"/><a href="https://e.example/&#27;x">链${esc}</a>&#x202e;反&#x200b;。</p>` }],
+        toc: [{ title: `第一章${esc}`, href: 'c1.xhtml' }],
+      }),
+    );
+    // JSON writes a C0 control as \u00XX; the rest stay as they are.
+    const all = JSON.stringify([doc.title, doc.author, doc.sections.map((s) => s.title), allParagraphs(doc).map((p) => [p.text, p.marks])]);
+    expect(all).not.toMatch(/\\u00[01][0-9a-f]|[\u007f-\u009f\u202e\u200b]/iu);
+    expect(all).toContain('https://e.example/␛x');
+    expect(allParagraphs(doc)[0]?.text).toContain('红␛[31m字');
+    expect(doc.title).toBe('书␛[31m名');
+  });
+});

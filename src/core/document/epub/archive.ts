@@ -60,7 +60,11 @@ export class Archive {
     }
     const texts = new Map<string, string>();
     // Terminal-safe from here on, as a text file is after input.ts: a book could hold escape sequences.
-    for (const [name, data] of Object.entries(files)) texts.set(name, sanitizeText(decodeMarkup(data).replace(/\r\n?/gu, '\n')));
+    // (What its entities decode to is made safe where they are decoded: content.ts, package.ts.)
+    for (const [name, data] of Object.entries(files)) {
+      const text = decodeMarkup(data);
+      texts.set(name, sanitizeText(text.includes('\r') ? text.replace(/\r\n?/gu, '\n') : text));
+    }
     return texts;
   }
 

@@ -11,11 +11,13 @@
  *   <img alt="地图">            →  `［图：地图］`
  *   <a epub:type="noteref">     →  a `ref` mark; <aside epub:type="footnote|endnote"> → note paragraphs
  *   <a href="https://…">         →  a link; its address follows as ` (https://…)`
- * `<head>`, scripts and styles are skipped; CSS is not read.
+ * `<head>`, scripts and styles are skipped; CSS is not read. What entities decode to is made terminal-safe
+ * as a file's text is (`&#27;` is an escape character too).
  */
 import { Parser } from 'htmlparser2';
 import type { DraftParagraph } from '../builder.js';
 import { InlineText, type OpenMark } from '../inline.js';
+import { sanitizeText } from '../sanitize.js';
 import type { Mark, ParagraphForm } from '../types.js';
 
 export type ContentEvent =
@@ -197,7 +199,7 @@ export function readContent(xhtml: string): ContentEvent[] {
         if (name === 'img' || name === 'image') {
           const out = target();
           const mark = out.open('image');
-          const alt = (attribs.alt ?? '').trim();
+          const alt = sanitizeText(attribs.alt ?? '').trim();
           out.append(alt ? `［图：${alt}］` : '［图］');
           out.close(mark);
           return;
@@ -221,7 +223,7 @@ export function readContent(xhtml: string): ContentEvent[] {
           if (/\bnoteref\b/u.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) kind = 'ref';
           else if (/^(https?|mailto):/iu.test(attribs.href ?? '')) {
             kind = 'link';
-            url = attribs.href;
+            url = sanitizeText(attribs.href ?? '');
           }
         }
         if (kind !== undefined) {
@@ -237,8 +239,10 @@ export function readContent(xhtml: string): ContentEvent[] {
           };
         }
       },
-      ontext(text) {
+      ontext(raw) {
         if (skipping > 0) return;
+        // Entities are decoded by now, and `&#27;` is an escape character like any other.
+        const text = sanitizeText(raw);
         if (reading) reading.push(text.trim());
         else if (pre !== undefined) pre += text;
         else if (table && !table.cell) return;
