@@ -30,6 +30,7 @@ const BLOCKS = new Set([
   'footer', 'header', 'hgroup', 'li', 'main', 'nav', 'ol', 'p', 'section', 'td', 'th', 'tr', 'ul', 'table', 'pre', 'hr',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'tbody', 'thead', 'tfoot',
 ]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const SKIPPED = new Set(['head', 'script', 'style', 'template', 'rp', 'svg:title']);
 const INLINE_MARKS: Record<string, Mark['kind']> = {
   b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', cite: 'emphasis', s: 'strike', strike: 'strike',
@@ -48,6 +49,7 @@ interface Frame {
 }
 
 export function readContent(xhtml: string): ContentEvent[] {
+  const entities = xhtml.includes('&');
   const events: ContentEvent[] = [];
   const stack: Frame[] = [];
   let current: InlineText | undefined;
@@ -98,7 +100,7 @@ export function readContent(xhtml: string): ContentEvent[] {
           return;
         }
         // A block ends the paragraph before it, so an id on it marks where the next one starts.
-        if (pre === undefined && !table?.cell && !heading && (BLOCKS.has(name) || /^h[1-6]$/u.test(name))) flush();
+        if (pre === undefined && !table?.cell && !heading && (BLOCKS.has(name) || HEADINGS.has(name))) flush();
         if (attribs.id) events.push({ type: 'anchor', id: attribs.id });
         if (name === 'rt') {
           const collected: string[] = [];
@@ -130,7 +132,7 @@ export function readContent(xhtml: string): ContentEvent[] {
           };
           return;
         }
-        if (/^h[1-6]$/u.test(name) && !heading && !table) {
+        if (HEADINGS.has(name) && !heading && !table) {
           flush();
           heading = { level: Number(name[1]), text: new InlineText() };
           frame.close = () => {
@@ -241,8 +243,9 @@ export function readContent(xhtml: string): ContentEvent[] {
       },
       ontext(raw) {
         if (skipping > 0) return;
-        // Entities are decoded by now, and `&#27;` is an escape character like any other.
-        const text = sanitizeText(raw);
+        // Entities are decoded by now, and `&#27;` is an escape character like any other (a file without
+        // any `&` was made safe whole, before it was parsed).
+        const text = entities ? sanitizeText(raw) : raw;
         if (reading) reading.push(text.trim());
         else if (pre !== undefined) pre += text;
         else if (table && !table.cell) return;
