@@ -5,7 +5,7 @@ import { MAX_ENTRIES, MAX_ENTRY } from '../../../src/core/document/epub/archive.
 import { EpubError, parseEpub } from '../../../src/core/document/epub/parse.js';
 import { outlineOf } from '../../../src/core/document/outline.js';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
-import { buildEpub, type EpubOptions } from '../../helpers/epub.js';
+import { buildEpub, patchUncompressedSize, type EpubOptions } from '../../helpers/epub.js';
 
 const BOOK: EpubOptions = {
   title: '春天的书',
@@ -151,23 +151,6 @@ describe('bad books: one line each', () => {
     expect(failure(buildEpub({ ...BOOK, extra: { 'OEBPS/content.opf': opf, 'OEBPS/c.jpg': new Uint8Array([1, 2]) } }))).toMatch(/spine is empty/u);
   });
 });
-
-/** Rewrites the uncompressed size of `name` in the central directory. */
-function patchUncompressedSize(bytes: Uint8Array, name: string, size: number): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const wanted = strToU8(name);
-  for (let at = 0; at + 46 < bytes.length; at++) {
-    if (view.getUint32(at, true) !== 0x02014b50) continue;
-    const length = view.getUint16(at + 28, true);
-    const entry = bytes.subarray(at + 46, at + 46 + length);
-    if (length === wanted.length && entry.every((b, i) => b === wanted[i])) {
-      view.setUint32(at + 24, size, true);
-      return;
-    }
-  }
-  throw new Error(`no central directory entry for ${name}`);
-}
-
 
 describe('what common tools write', () => {
   it('reads Pandoc-style endnotes as notes, without their back links', () => {
