@@ -41,7 +41,8 @@ export async function zlibInflater(bytes: Uint8Array): Promise<EntryInflater | u
     if (entry.compression === STORED) return entry.size === entry.originalSize ? new Uint8Array(data) : undefined;
     if (entry.compression !== DEFLATED) return undefined;
     if (entry.originalSize === 0) return new Uint8Array(0);
-    // zlib stops with an error past the declared size: a lying header cannot make the entry grow.
-    return inflateRawSync(data, { maxOutputLength: entry.originalSize });
+    // zlib stops with an error past the declared size: a lying header cannot make the entry grow. One
+    // output buffer of that size (and a little, to see the end) rather than 16 KiB pieces joined.
+    return inflateRawSync(data, { maxOutputLength: entry.originalSize, chunkSize: entry.originalSize + 64 });
   };
 }

@@ -86,7 +86,7 @@ export class InlineText {
     const { text: raw } = this;
     // Nothing to trim, nothing to move: the common case, without the regular expressions.
     if (raw === '' || (!BLANK.test(raw[0]!) && !BLANK.test(raw[raw.length - 1]!))) {
-      return { text: raw, marks: this.marks.length === 0 ? [] : this.marks.filter((mark) => mark.end > mark.start).sort((a, b) => a.start - b.start || b.end - a.end) };
+      return { text: raw, marks: this.marks.length === 0 ? this.marks : this.marks.filter((mark) => mark.end > mark.start).sort((a, b) => a.start - b.start || b.end - a.end) };
     }
     const lead = /^[\s\u3000\u00a0]*/u.exec(this.text)?.[0].length ?? 0;
     const text = this.text.replace(EDGE_BLANK, '');

@@ -72,7 +72,8 @@ export function readContent(xhtml: string): ContentEvent[] {
     if (!text) return;
     const { text: value, marks } = text.finish();
     if (value === '') return;
-    const draft: Omit<DraftParagraph, 'offset'> = { text: value, ...(marks.length > 0 && { marks }) };
+    const draft: Omit<DraftParagraph, 'offset'> = { text: value };
+    if (marks.length > 0) draft.marks = marks;
     if (marker) {
       draft.list = { ...marker };
       marker.marker = '';
@@ -145,7 +146,8 @@ export function readContent(xhtml: string): ContentEvent[] {
         }
         if (BLOCKS.has(name) && !table?.cell && !heading) {
           flush();
-          const closers: (() => void)[] = [flush];
+          // Most blocks are plain paragraphs: they only end the paragraph when they close.
+          const closers: (() => void)[] = [];
           if (name === 'blockquote') {
             quote++;
             closers.push(() => quote--);
@@ -180,17 +182,21 @@ export function readContent(xhtml: string): ContentEvent[] {
           } else if (name === 'hr') {
             events.push({ type: 'paragraph', draft: { text: '', form: 'rule' } });
           }
-          if (VERSE.test(attribs.class ?? '')) {
+          if (attribs.class !== undefined && VERSE.test(attribs.class)) {
             verse++;
             closers.push(() => verse--);
           }
-          if (NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) {
+          if ((attribs['epub:type'] !== undefined || attribs.role !== undefined) && NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) {
             note++;
             closers.push(() => note--);
           }
-          frame.close = () => {
-            for (const close of closers) close();
-          };
+          frame.close =
+            closers.length === 0
+              ? flush
+              : () => {
+                  flush();
+                  for (const close of closers) close();
+                };
           return;
         }
         // Inline.
@@ -249,7 +255,7 @@ export function readContent(xhtml: string): ContentEvent[] {
         if (reading) reading.push(text.trim());
         else if (pre !== undefined) pre += text;
         else if (table && !table.cell) return;
-        else if (text.trim() !== '' || current || heading) target().append(text);
+        else if (current || heading || text.trim() !== '') target().append(text);
       },
       onclosetag(name) {
         // HTML mode closes what the file left open; unwind to the matching frame.
