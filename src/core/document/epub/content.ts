@@ -266,7 +266,8 @@ export function readContent(xhtml: string): ContentEvent[] {
         }
       },
     },
-    { xmlMode: false, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    // Without a `&` there is nothing to decode, and the tokenizer then skips through text to the next `<`.
+    { xmlMode: false, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: entities },
   );
   parser.write(xhtml);
   parser.end();
