@@ -252,3 +252,41 @@ describe('entities', () => {
     expect(doc.title).toBe('书␛[31m名');
   });
 });
+
+describe('headings marked by their class', () => {
+  it('takes a short <p> or <div> whose class names a heading as one, at the level the class says', () => {
+    const book = parseEpub(
+      buildEpub({
+        chapters: [
+          { file: 'a.xhtml', body: '<p class="chapter-title">第一章 起</p><p>甲</p><p class="calibre h2">一之一</p><p>乙</p>' },
+          { file: 'b.xhtml', body: '<div class="title">第二章 承</div><p class="subtitle">副题</p><p>丙</p>' },
+        ],
+        toc: [],
+      }),
+    );
+    expect(book.sections.map((e) => [e.title, e.depth ?? 1])).toEqual([
+      ['第一章 起', 1],
+      ['一之一', 2],
+      ['第二章 承', 1],
+      ['副题', 2],
+    ]);
+    expect(allParagraphs(book).map((p) => p.text)).toEqual(['甲', '乙', '丙']);
+  });
+
+  it('leaves a paragraph a paragraph: a class on a block holding others, long text, a class that names no heading', () => {
+    const long = '这是一段很长的文字，'.repeat(6);
+    const book = parseEpub(
+      buildEpub({
+        chapters: [{ file: 'a.xhtml', body: `<h1>第一章</h1><div class="title"><p>甲</p><p>乙</p></div><p class="title">${long}</p><p class="chapter">丙</p>` }],
+        toc: [],
+      }),
+    );
+    expect(book.sections.map((e) => e.title)).toEqual(['第一章']);
+    expect(allParagraphs(book).map((p) => p.text)).toEqual(['甲', '乙', long, '丙']);
+  });
+
+  it('does not repeat a chapter title set as a titled <p> under its table-of-contents entry', () => {
+    const book = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p class="title">第一章</p><p>正文</p>' }], toc: [{ title: '第一章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(book).map((p) => p.text)).toEqual(['正文']);
+  });
+});

@@ -42,6 +42,23 @@ const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
 /** The one thing of CSS read: a class that says its lines are a poem's. */
 const VERSE = /\b(poem|poetry|verse|stanza|shi|ci)\b/iu;
+/**
+ * And a class that says a paragraph is a heading, as tools that set headings as `<p>` or `<div>` write
+ * them (`<p class="title">`, `<div class="chapter-title">`, `<p class="h2">`): the level its digit says,
+ * 2 for a subtitle, else 1.
+ */
+const HEADING_CLASS = /^(?:h([1-6])|heading([1-6])?|title|chapter-?title|chapter-?head(?:ing)?|ct|part-?title|(sub-?title))$/iu;
+/** A heading by its class is a line, not a paragraph: longer text under such a class stays a paragraph. */
+const MAX_CLASS_HEADING = 40;
+
+/** The level a block's `class` gives it as a heading, if it names one. */
+function headingClass(classes: string): number | undefined {
+  for (const name of classes.split(/\s+/u)) {
+    const match = HEADING_CLASS.exec(name);
+    if (match) return match[3] !== undefined ? 2 : Number(match[1] ?? match[2] ?? 1);
+  }
+  return undefined;
+}
 
 interface Frame {
   name: string;
@@ -65,6 +82,8 @@ export function readContent(xhtml: string): ContentEvent[] {
   let reading: string[] | undefined;
   /** The readings of the ruby being read (one per <rt>). */
   let rubyReadings: string[] = [];
+  /** The level of the innermost block opened with a heading's class, while no block has opened inside it. */
+  let classHeading: number | undefined;
 
   const flush = () => {
     const text = current;
@@ -72,6 +91,10 @@ export function readContent(xhtml: string): ContentEvent[] {
     if (!text) return;
     const { text: value, marks } = text.finish();
     if (value === '') return;
+    if (classHeading !== undefined && !marker && quote === 0 && note === 0 && value.length <= MAX_CLASS_HEADING && !value.includes('\n')) {
+      events.push({ type: 'heading', level: classHeading, text: value });
+      return;
+    }
     const draft: Omit<DraftParagraph, 'offset'> = { text: value };
     if (marks.length > 0) draft.marks = marks;
     if (marker) {
@@ -148,6 +171,10 @@ export function readContent(xhtml: string): ContentEvent[] {
           flush();
           // Most blocks are plain paragraphs: they only end the paragraph when they close.
           const closers: (() => void)[] = [];
+          // Only the text of the block itself is its heading: a block inside (a chapter's paragraphs in a
+          // `<div class="title">`) ends the chance.
+          classHeading = attribs.class === undefined || (name !== 'p' && name !== 'div') ? undefined : headingClass(attribs.class);
+          if (classHeading !== undefined) closers.push(() => (classHeading = undefined));
           if (name === 'blockquote') {
             quote++;
             closers.push(() => quote--);
