@@ -2,7 +2,7 @@
  * The command line's EPUB inflater (Node's zlib, entries found by yauzl): the same book as fflate reads,
  * the same refusals, and never more than an entry's declared size.
  */
-import { strToU8 } from 'fflate';
+import { strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ENTRIES, type EntryInflater } from '../../src/core/document/epub/archive.js';
@@ -48,6 +48,25 @@ describe('zlibInflater', () => {
     const { inflater, names } = counted((await zlibInflater(bytes))!);
     expect(parseEpub(bytes, inflater)).toEqual(parseEpub(bytes));
     expect(names).toEqual(expect.arrayContaining(['META-INF/container.xml', 'OEBPS/content.opf', 'OEBPS/nav.xhtml', 'OEBPS/Text/c1.xhtml', 'OEBPS/Text/c2.xhtml']));
+  });
+
+  it('reads a zip written as a stream, whose sizes follow each entry’s data (a data descriptor)', async () => {
+    const files = unzipSync(buildEpub(BOOK));
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      chunks.push(chunk);
+    });
+    for (const [name, data] of Object.entries(files)) {
+      const entry = name === 'mimetype' ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+      zip.add(entry);
+      entry.push(data, true);
+    }
+    zip.end();
+    const bytes = new Uint8Array(Buffer.concat(chunks));
+    const { inflater, names } = counted((await zlibInflater(bytes))!);
+    expect(parseEpub(bytes, inflater)).toEqual(parseEpub(buildEpub(BOOK)));
+    expect(names).toContain('OEBPS/Text/c1.xhtml');
   });
 
   it('refuses an entry that inflates past its declared size, and leaves the limits to the archive', async () => {
