@@ -66,6 +66,18 @@ export class InlineText {
     this.pending = '';
   }
 
+  /**
+   * Puts brackets around the text written since `start` when it is a bare number (a note reference set
+   * as `<sup>1</sup>`), so that it does not run into the words around it: `注1文` would read as one.
+   */
+  bracketBareNumber(start: number): void {
+    const tail = this.text.slice(start);
+    const digits = /^(\s*)(\d{1,4})$/u.exec(tail);
+    // Marks closed inside would have to move: left as written then (no book nests them in a reference).
+    if (!digits || this.marks.some((mark) => mark.end > start)) return;
+    this.text = `${this.text.slice(0, start)}${digits[1]}[${digits[2]}]`;
+  }
+
   open(kind: Mark['kind'], extra: { url?: string; reading?: string } = {}): OpenMark {
     return { kind, start: this.text.length, ...extra };
   }

@@ -9,7 +9,7 @@
  *   <b>/<strong> strong · <i>/<em>/<cite> emphasis · <s>/<del> strike · <code> code · <br> a line break
  *   <ruby>漢<rt>hàn</rt></ruby>  →  `漢` in the text, a ruby mark with reading `hàn` (<rp> dropped)
  *   <img alt="地图">            →  `［图：地图］`
- *   <a epub:type="noteref">     →  a `ref` mark; <aside epub:type="footnote|endnote"> → note paragraphs
+ *   <a epub:type="noteref">1</a> →  a `ref` mark on `[1]`; <aside epub:type="footnote|endnote"> → note paragraphs
  *   <a href="https://…">         →  a link; its address follows as ` (https://…)`
  * `<head>`, scripts and styles are skipped; CSS is not read. What entities decode to is made terminal-safe
  * as a file's text is (`&#27;` is an escape character too).
@@ -265,6 +265,8 @@ export function readContent(xhtml: string): ContentEvent[] {
           const out = target();
           const mark: OpenMark = out.open(kind, url === undefined ? {} : { url });
           frame.close = () => {
+            // A note reference that is a bare number (`<sup>1</sup>`) reads `[1]`, as Markdown's do.
+            if (kind === 'ref') out.bracketBareNumber(mark.start);
             out.close(mark);
             if (url !== undefined && out.length > mark.start) {
               const address = out.open('url');
