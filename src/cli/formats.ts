@@ -36,9 +36,10 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {})
   const format = formatOf(arg, args.format);
   if (format === 'epub') {
     const { name, bytes } = await readInputBytes(arg ?? '-');
-    const { parseEpub, EpubError } = await import('../core/document/epub/parse.js');
+    const [{ parseEpub, EpubError }, { zlibInflater }] = await Promise.all([import('../core/document/epub/parse.js'), import('./zip.js')]);
+    const inflater = await zlibInflater(bytes);
     try {
-      return parseEpub(bytes);
+      return parseEpub(bytes, inflater);
     } catch (error) {
       if (error instanceof EpubError) throw new UserError(`cannot open ${name === '<stdin>' ? 'standard input' : `"${name}"`}: ${error.message}`);
       throw error;

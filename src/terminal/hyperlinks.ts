@@ -54,3 +54,14 @@ export function hyperlinkTarget(url: string): string | undefined {
   }
   return out;
 }
+
+/**
+ * This process's part of every link id: a terminal keeps ids for what is on screen and in its scrollback,
+ * so two readers (or a reader and what ran before it) must not name different links alike.
+ */
+const SESSION = `yd${process.pid.toString(36)}`;
+
+/** A link's OSC 8 `id` for `key` (unique among this reader's links): only letters, digits, `.` `_` `-`. */
+export function hyperlinkId(key: string): string {
+  return `${SESSION}-${key.replace(/[^A-Za-z0-9._-]/gu, '_')}`;
+}

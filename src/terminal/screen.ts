@@ -4,7 +4,7 @@
  * draws it in).
  */
 import { codeUnitWidth, drawnCluster, graphemes, graphemeWidth, SIMPLE_TEXT, type AmbiguousWidth } from '../core/layout/width.js';
-import { hyperlinkTarget } from './hyperlinks.js';
+import { hyperlinkId, hyperlinkTarget } from './hyperlinks.js';
 import type { SpanRow } from './span.js';
 import { cellStyle, DEFAULT_STYLE, type CellStyle, type Style } from './style.js';
 
@@ -118,7 +118,7 @@ export interface CellPolicy {
 function spanStyle(style: Style | undefined, hyperlinks: boolean): CellStyle {
   if (!style) return DEFAULT_STYLE;
   const link = hyperlinks && style.link !== undefined ? hyperlinkTarget(style.link) : undefined;
-  return cellStyle(style, link);
+  return cellStyle(style, link, link !== undefined && style.linkId !== undefined ? hyperlinkId(style.linkId) : undefined);
 }
 
 /**

@@ -21,11 +21,16 @@ export interface Style {
    * hyperlinks, and only a web or mail address (see hyperlinks.ts).
    */
   link?: string;
+  /**
+   * Which link the text is part of, the same on every row it wraps to: the writer sends it as OSC 8's
+   * `id`, so the terminal underlines and opens the pieces as one link, not as a link per row.
+   */
+  linkId?: string;
 }
 
 /**
- * A canonical SGR parameter list (no `ESC [` and no `m`), then, for a hyperlink, `LINK` and its
- * encoded target. `''` is the terminal's default style.
+ * A canonical SGR parameter list (no `ESC [` and no `m`), then, for a hyperlink, `LINK` and OSC 8's
+ * parameters and encoded target as sent (`id=…;https://…`). `''` is the terminal's default style.
  */
 export type CellStyle = string;
 
@@ -36,16 +41,17 @@ const LINK = '\u0000';
 
 const COLOUR_CODES: Record<Colour, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36 };
 
-/** OSC 8: the cells written after `open(target)` and before `CLOSE` link to `target`. */
-const OSC8 = '\u001b]8;;';
+/** OSC 8: the cells written after `OSC8 params;target ST` and before `CLOSE_LINK` link to `target`. */
+const OSC8 = '\u001b]8;';
 const ST = '\u001b\\';
-const CLOSE_LINK = `${OSC8}${ST}`;
+const CLOSE_LINK = `${OSC8};${ST}`;
 
 /**
  * The cell style of `style`: attributes in SGR order, then the colour (the order the terminal's
- * own canonical form has), then `link` when given (already checked and encoded by the caller).
+ * own canonical form has), then `link` when given, with `id` (both already checked and encoded by the
+ * caller: no `;`, `:` or control in `id`).
  */
-export function cellStyle(style: Style | undefined, link?: string): CellStyle {
+export function cellStyle(style: Style | undefined, link?: string, id?: string): CellStyle {
   if (!style) return DEFAULT_STYLE;
   let sgr = '';
   const add = (code: number): void => {
@@ -58,7 +64,8 @@ export function cellStyle(style: Style | undefined, link?: string): CellStyle {
   if (style.inverse) add(7);
   if (style.strikethrough) add(9);
   if (style.color) add(COLOUR_CODES[style.color]);
-  return link === undefined || link === '' ? sgr : `${sgr}${LINK}${link}`;
+  if (link === undefined || link === '') return sgr;
+  return `${sgr}${LINK}${id === undefined || id === '' ? '' : `id=${id}`};${link}`;
 }
 
 /** The SGR part of a cell style. */
@@ -67,7 +74,7 @@ export function sgrOf(style: CellStyle): string {
   return at < 0 ? style : style.slice(0, at);
 }
 
-/** The hyperlink target of a cell style, `''` for none. */
+/** The hyperlink of a cell style as OSC 8 sends it (`id=…;target`), `''` for none. */
 export function linkOf(style: CellStyle): string {
   const at = style.indexOf(LINK);
   return at < 0 ? '' : style.slice(at + 1);

@@ -28,7 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * ASCII only (percent-encoded).
  */
 // With the question asking the terminal for ambiguous widths at start: save and restore the cursor, and the position report.
-const OWN_SEQUENCES = /\u001b\[(?:[0-9;]*[mGHKJrSTX]|\?(?:1049|25|2026|2004)[hl]|6n)|\u001b[78]|\u001b\]52;c;[A-Za-z0-9+/=]*(?:\u0007|\u001b\\)|\u001b\]8;;[\x21-\x7e]*\u001b\\/g;
+const OWN_SEQUENCES = /\u001b\[(?:[0-9;]*[mGHKJrSTX]|\?(?:1049|25|2026|2004)[hl]|6n)|\u001b[78]|\u001b\]52;c;[A-Za-z0-9+/=]*(?:\u0007|\u001b\\)|\u001b\]8;(?:id=[A-Za-z0-9._-]+)?;[\x21-\x7e]*\u001b\\/g;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Controls that may remain once those are removed: newline and carriage return. */
 const STRAY_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;

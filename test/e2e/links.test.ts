@@ -20,9 +20,9 @@ writeFileSync(file, '# 链接\n\n先看[官网](https://example.com/路径?q=1)�
 
 const OSC8 = '\u001b]8;;';
 const ST = '\u001b\\';
-/** The link's text between its OSC 8 opening and the closing (SGR may come between). */
+/** The link's text between its OSC 8 opening (with the link's id) and the closing (SGR may come between). */
 const linked = (target: string, text: string): RegExp =>
-  new RegExp(`${escape(`${OSC8}${target}${ST}${text}`)}(?:\u001b\\[[0-9;]*m)*${escape(`${OSC8}${ST}`)}`, 'u');
+  new RegExp(`\u001b\\]8;id=[A-Za-z0-9._-]+;${escape(`${target}${ST}${text}`)}(?:\u001b\\[[0-9;]*m)*${escape(`${OSC8}${ST}`)}`, 'u');
 const escape = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 const OFFICIAL = linked('https://example.com/%E8%B7%AF%E5%BE%84?q=1', '官网');
 
@@ -41,8 +41,8 @@ it('wraps a web or mail link in OSC 8 on a terminal that takes them, never a scr
   const raw = await open({});
   expect(raw).toMatch(OFFICIAL);
   expect(raw).toMatch(linked('mailto:a@example.com', '这里'));
-  expect(raw).not.toContain(`${OSC8}javascript`);
-  expect(raw).not.toMatch(/\u001b\]8;;[^\u001b]*\u001b\\脚本/u);
+  expect(raw).not.toMatch(/\u001b\]8;[^\u001b]*javascript/u);
+  expect(raw).not.toMatch(/\u001b\]8;[^\u001b]*\u001b\\脚本/u);
 }, 60_000);
 
 it.each([
@@ -57,6 +57,20 @@ it.each([
 
 it('turns them on with YUEDU_HYPERLINKS=1 where the guess says no', async () => {
   expect(await open({ TERM: 'screen', YUEDU_HYPERLINKS: '1' })).toMatch(OFFICIAL);
+}, 60_000);
+
+it('gives a link wrapped across rows one id on every row, so the terminal takes the pieces as one link', async () => {
+  const long = join(dir, 'long.md');
+  writeFileSync(long, '# 长链接\n\n开头[一条很长很长的链接文字要折到下一行去才放得下](https://example.com/long)结尾。\n');
+  const term = await startTerminal({ args: [long], cols: 40, rows: 12, env: { YUEDU_HYPERLINKS: '1' } });
+  await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('结尾'), TIMEOUT);
+  await term.settle();
+  const opened = [...term.raw.matchAll(/\u001b\]8;([^;\u001b]*);https:\/\/example\.com\/long\u001b\\/gu)].map((m) => m[1]);
+  expect(opened.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(opened).size).toBe(1);
+  expect(opened[0]).toMatch(/^id=[A-Za-z0-9._-]+$/u);
+  term.write('q');
+  await term.waitFor((t) => !t.isAlternateScreen(), TIMEOUT);
 }, 60_000);
 
 it('prints links as text (url), with no escape sequence', () => {

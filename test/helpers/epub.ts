@@ -85,3 +85,19 @@ function ncx(entries: EpubTocEntry[]): string {
       .join('');
   return `<?xml version="1.0" encoding="utf-8"?>\n<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><head/><docTitle><text>t</text></docTitle><navMap>${points(entries)}</navMap></ncx>`;
 }
+
+/** Rewrites the uncompressed size of `name` in the central directory. */
+export function patchUncompressedSize(bytes: Uint8Array, name: string, size: number): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const wanted = strToU8(name);
+  for (let at = 0; at + 46 < bytes.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue;
+    const length = view.getUint16(at + 28, true);
+    const entry = bytes.subarray(at + 46, at + 46 + length);
+    if (length === wanted.length && entry.every((b, i) => b === wanted[i])) {
+      view.setUint32(at + 24, size, true);
+      return;
+    }
+  }
+  throw new Error(`no central directory entry for ${name}`);
+}

@@ -154,6 +154,20 @@ describe('renderDiff', () => {
       expect(full.split('\u001b]8;;\u001b\\')).toHaveLength(3);
     });
 
+    it('names a link wrapped across rows by one id on every row, so the terminal joins the pieces', async () => {
+      const named: Style = { underline: true, link: A, linkId: 's1p1-2' };
+      const screen = parse([r('ab', ['cdef', named]), r(['gh', named], 'ij')], 6, 2, true);
+      const full = renderFull(screen);
+      const opened = [...full.matchAll(/\u001b\]8;([^;\u001b]*);([^\u001b]*)\u001b\\/gu)].filter((m) => m[2] !== '');
+      expect(opened).toHaveLength(2);
+      expect(opened[0]![1]).toMatch(/^id=yd[0-9a-z]+-s1p1-2$/);
+      expect(opened[1]![1]).toBe(opened[0]![1]);
+      expect(links(await shown(6, 2, [{ data: full }]))).toEqual([
+        ['', '', A, A, A, A],
+        [A, A, '', '', '', ''],
+      ]);
+    });
+
     it('re-opens a link when a diff rewrites only part of it, and closes it before the cells after', async () => {
       const before = parse([r('x ', ['一二三四', link(A)], ' y')], 20, 1, true);
       const after = parse([r('x ', ['一二五四', link(A)], ' z')], 20, 1, true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hyperlinkTarget, hyperlinksSupported } from '../../src/terminal/hyperlinks.js';
+import { hyperlinkId, hyperlinkTarget, hyperlinksSupported } from '../../src/terminal/hyperlinks.js';
 
 describe('hyperlinksSupported', () => {
   const tty = { TERM: 'xterm-256color' };
@@ -53,5 +53,14 @@ describe('hyperlinkTarget', () => {
     const target = hyperlinkTarget(`https://example.com/${controls}\u001b]8;;x\u001b\\`)!;
     expect(target).toMatch(/^[\x21-\x7e]+$/);
     expect(target).not.toContain('\u001b');
+  });
+});
+
+describe('hyperlinkId', () => {
+  it('is the same for the same key, differs between keys, and holds nothing that could end OSC 8 or its parameter', () => {
+    expect(hyperlinkId('s1p2-5')).toBe(hyperlinkId('s1p2-5'));
+    expect(hyperlinkId('s1p2-5')).not.toBe(hyperlinkId('s1p2-6'));
+    expect(hyperlinkId('s1p2-5')).toMatch(/^yd[0-9a-z]+-s1p2-5$/);
+    expect(hyperlinkId('a:b;c\u001b\\d 中')).toMatch(/^[A-Za-z0-9._-]+$/);
   });
 });

@@ -140,4 +140,12 @@ describe('styles', () => {
     // After an update every hyperlink is closed: an unknown pen has none open.
     expect(styleTransition(undefined, '')).toBe('\u001b[m');
   });
+
+  it('sends a link’s id as OSC 8’s id parameter, so its pieces on several rows are one link', () => {
+    const named = cellStyle({ underline: true }, 'https://a.example/', 'yd1-s1p2-5');
+    expect(styleTransition('', named)).toBe('\u001b[4m\u001b]8;id=yd1-s1p2-5;https://a.example/\u001b\\');
+    expect(styleTransition(named, '')).toBe('\u001b[m\u001b]8;;\u001b\\');
+    // Another id is another link, even to the same target.
+    expect(styleTransition(named, cellStyle({ underline: true }, 'https://a.example/', 'yd1-s1p2-9'))).toBe('\u001b]8;id=yd1-s1p2-9;https://a.example/\u001b\\');
+  });
 });

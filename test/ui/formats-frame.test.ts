@@ -7,6 +7,7 @@ import { createReaderState } from '../../src/app/reducer.js';
 import { parseEpub } from '../../src/core/document/epub/parse.js';
 import { parseMarkdown } from '../../src/core/document/markdown/parse.js';
 import type { Document } from '../../src/core/document/types.js';
+import { hyperlinkId } from '../../src/terminal/hyperlinks.js';
 import { screenOf, type Screen } from '../../src/terminal/screen.js';
 import { cellStyle } from '../../src/terminal/style.js';
 import { screenView } from '../../src/ui/rows/frame.js';
@@ -74,7 +75,8 @@ describe('a Markdown article', () => {
   it('carries a link’s target on its text, not on its address, for the writer to make it a hyperlink', () => {
     expect(spanOf(doc, '官网')?.style).toMatchObject({ underline: true, link: 'https://example.com' });
     expect(spanOf(doc, ' (https://example.com)')?.style?.link).toBeUndefined();
-    expect(styleAt(screen(doc, false, true), '官网')).toBe(cellStyle({ underline: true }, 'https://example.com'));
+    expect(spanOf(doc, '官网')?.style?.linkId).toMatch(/^s0p1-\d+$/u);
+    expect(styleAt(screen(doc, false, true), '官网')).toBe(cellStyle({ underline: true }, 'https://example.com', hyperlinkId(spanOf(doc, '官网')!.style!.linkId!)));
     expect(styleAt(screen(doc, false, false), '官网')).toBe('4');
   });
 });

@@ -24,14 +24,17 @@ export interface Metadata {
 export class DocumentBuilder {
   private readonly lead: DraftParagraph[] = [];
   private readonly sections: { title: string; offset: number; depth: number; paragraphs: DraftParagraph[] }[] = [];
+  /** The paragraphs of the section being filled, or the lead. */
+  private current: DraftParagraph[] = this.lead;
 
   /** Opens a section: what follows belongs to it until the next heading. */
   heading(title: string, offset: number, depth: number): void {
-    this.sections.push({ title, offset, depth: Math.max(1, depth), paragraphs: [] });
+    this.current = [];
+    this.sections.push({ title, offset, depth: Math.max(1, depth), paragraphs: this.current });
   }
 
   paragraph(draft: DraftParagraph): void {
-    (this.sections.at(-1)?.paragraphs ?? this.lead).push(draft);
+    this.current.push(draft);
   }
 
   get sectionCount(): number {
@@ -40,7 +43,7 @@ export class DocumentBuilder {
 
   /** Whether the section being filled (or the lead) has no paragraph yet. */
   get sectionIsEmpty(): boolean {
-    return ((this.sections.at(-1)?.paragraphs ?? this.lead).length ?? 0) === 0;
+    return this.current.length === 0;
   }
 
   build(meta: Metadata, source: string): Document {

@@ -13,7 +13,9 @@
 import type { Mark } from './types.js';
 
 const COLLAPSIBLE = /[ \t\n\r\f]+/gu;
+const HAS_COLLAPSIBLE = /[ \t\n\r\f]/u;
 const EDGE_BLANK = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu;
+const BLANK = /[\s\u3000\u00a0]/u;
 
 /** Characters from the CJK radicals up (and the full-width forms) count as Chinese for joining lines. */
 function isWide(char: string | undefined): boolean {
@@ -39,6 +41,11 @@ export class InlineText {
 
   /** Text with its whitespace collapsed (see the module comment). */
   append(raw: string): void {
+    // Most pieces of Chinese text hold no whitespace at all.
+    if (!HAS_COLLAPSIBLE.test(raw)) {
+      this.word(raw);
+      return;
+    }
     let at = 0;
     for (const match of raw.matchAll(COLLAPSIBLE)) {
       this.word(raw.slice(at, match.index));
@@ -59,6 +66,18 @@ export class InlineText {
     this.pending = '';
   }
 
+  /**
+   * Puts brackets around the text written since `start` when it is a bare number (a note reference set
+   * as `<sup>1</sup>`), so that it does not run into the words around it: `注1文` would read as one.
+   */
+  bracketBareNumber(start: number): void {
+    const tail = this.text.slice(start);
+    const digits = /^(\s*)(\d{1,4})$/u.exec(tail);
+    // Marks closed inside would have to move: left as written then (no book nests them in a reference).
+    if (!digits || this.marks.some((mark) => mark.end > start)) return;
+    this.text = `${this.text.slice(0, start)}${digits[1]}[${digits[2]}]`;
+  }
+
   open(kind: Mark['kind'], extra: { url?: string; reading?: string } = {}): OpenMark {
     return { kind, start: this.text.length, ...extra };
   }
@@ -76,6 +95,11 @@ export class InlineText {
 
   /** The text, trimmed, and its marks sorted by start (outer before inner). */
   finish(): { text: string; marks: Mark[] } {
+    const { text: raw } = this;
+    // Nothing to trim, nothing to move: the common case, without the regular expressions.
+    if (raw === '' || (!BLANK.test(raw[0]!) && !BLANK.test(raw[raw.length - 1]!))) {
+      return { text: raw, marks: this.marks.length === 0 ? this.marks : this.marks.filter((mark) => mark.end > mark.start).sort((a, b) => a.start - b.start || b.end - a.end) };
+    }
     const lead = /^[\s\u3000\u00a0]*/u.exec(this.text)?.[0].length ?? 0;
     const text = this.text.replace(EDGE_BLANK, '');
     const marks = this.marks

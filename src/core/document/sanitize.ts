@@ -37,6 +37,9 @@ const UNSAFE = new RegExp(
   `[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029${REMOVED}]|${TAGS}|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
   'g',
 );
+// Every character UNSAFE can match, and the tab, as one class: a text without any (nearly every paragraph)
+// is found clean by one fast scan, without the lookarounds of UNSAFE at every position.
+const SUSPECT = new RegExp(`[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029${REMOVED}\\uD800-\\uDFFF]`);
 const IS_REMOVED = new RegExp(`^(?:[${REMOVED}]|${TAGS})$`);
 const INVISIBLE = new RegExp(`[${REMOVED}]|${TAGS}`, 'g');
 
@@ -78,6 +81,7 @@ function expandTabs(line: string): string {
  * removed (see the module comment). Newlines are kept, tabs expanded. Idempotent.
  */
 export function sanitizeText(text: string): string {
+  if (!SUSPECT.test(text)) return text;
   const safe = text.replace(UNSAFE, replacement);
   return safe.includes('\t') ? safe.split('\n').map(expandTabs).join('\n') : safe;
 }

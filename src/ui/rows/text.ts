@@ -44,7 +44,8 @@ function paintSpans(row: Row, base: Style, matches: readonly Range[], match: Sty
     for (const mark of row.marks ?? []) {
       const start = row.toShown ? row.toShown(mark.start, 'start') : Math.max(0, mark.start - row.start);
       const end = row.toShown ? row.toShown(mark.end) : Math.min(row.text.length, mark.end - row.start);
-      const style = mark.kind === 'link' && mark.url ? { ...theme.marks.link, link: mark.url } : theme.marks[mark.kind];
+      // The link's block and start name it on every row it is wrapped to.
+      const style = mark.kind === 'link' && mark.url ? { ...theme.marks.link, link: mark.url, linkId: `${row.blockId}-${mark.start}` } : theme.marks[mark.kind];
       if (end > start) spans.push({ start, end, style });
     }
   }

@@ -5,7 +5,7 @@ import { MAX_ENTRIES, MAX_ENTRY } from '../../../src/core/document/epub/archive.
 import { EpubError, parseEpub } from '../../../src/core/document/epub/parse.js';
 import { outlineOf } from '../../../src/core/document/outline.js';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
-import { buildEpub, type EpubOptions } from '../../helpers/epub.js';
+import { buildEpub, patchUncompressedSize, type EpubOptions } from '../../helpers/epub.js';
 
 const BOOK: EpubOptions = {
   title: '春天的书',
@@ -152,30 +152,14 @@ describe('bad books: one line each', () => {
   });
 });
 
-/** Rewrites the uncompressed size of `name` in the central directory. */
-function patchUncompressedSize(bytes: Uint8Array, name: string, size: number): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const wanted = strToU8(name);
-  for (let at = 0; at + 46 < bytes.length; at++) {
-    if (view.getUint32(at, true) !== 0x02014b50) continue;
-    const length = view.getUint16(at + 28, true);
-    const entry = bytes.subarray(at + 46, at + 46 + length);
-    if (length === wanted.length && entry.every((b, i) => b === wanted[i])) {
-      view.setUint32(at + 24, size, true);
-      return;
-    }
-  }
-  throw new Error(`no central directory entry for ${name}`);
-}
-
-
 describe('what common tools write', () => {
   it('reads Pandoc-style endnotes as notes, without their back links', () => {
     const body = '<p>正文<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>。</p><section id="footnotes" class="footnotes" epub:type="footnotes"><hr /><ol><li id="fn1"><p>注文<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>';
     const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
     const ps = doc.sections[0]?.paragraphs ?? [];
-    expect(ps.map((p) => [p.text, p.form])).toEqual([['正文1。', undefined], ['', 'rule'], ['注文', 'note']]);
-    expect(ps[0]?.marks?.map((m) => m.kind)).toEqual(['ref']);
+    // The bare number of the reference is bracketed, so it does not run into the text.
+    expect(ps.map((p) => [p.text, p.form])).toEqual([['正文[1]。', undefined], ['', 'rule'], ['注文', 'note']]);
+    expect(ps[0]?.marks?.map((m) => [m.kind, ps[0]!.text.slice(m.start, m.end)])).toEqual([['ref', '[1]']]);
   });
 });
 
@@ -247,5 +231,63 @@ describe('a table of contents entry without a link', () => {
       }),
     );
     expect(doc.sections.map((s) => [s.title, s.depth ?? 1, s.paragraphs.map((p) => p.text)])).toEqual([['序', 1, ['序。']], ['第一部', 1, []], ['第一章', 2, ['正文。']]]);
+  });
+});
+
+describe('entities', () => {
+  it('never decode to a control or escape character: in the text, a link, an image, a reading, the title or the contents', () => {
+    const esc = '&#27;[31m';
+    const doc = parseEpub(
+      buildEpub({
+        title: `书${esc}名`,
+        creators: [`作&#7;者`],
+        chapters: [{ file: 'c1.xhtml', body: `<h1>第一章</h1><p>红${esc}字&#x9b;1m&#155;铃&#7;<ruby>漢<rt>h${esc}</rt></ruby><img alt="图${esc}"/><a href="https://e.example/&#27;x">链${esc}</a>&#x202e;反&#x200b;。</p>` }],
+        toc: [{ title: `第一章${esc}`, href: 'c1.xhtml' }],
+      }),
+    );
+    // JSON writes a C0 control as \u00XX; the rest stay as they are.
+    const all = JSON.stringify([doc.title, doc.author, doc.sections.map((s) => s.title), allParagraphs(doc).map((p) => [p.text, p.marks])]);
+    expect(all).not.toMatch(/\\u00[01][0-9a-f]|[\u007f-\u009f\u202e\u200b]/iu);
+    expect(all).toContain('https://e.example/␛x');
+    expect(allParagraphs(doc)[0]?.text).toContain('红␛[31m字');
+    expect(doc.title).toBe('书␛[31m名');
+  });
+});
+
+describe('headings marked by their class', () => {
+  it('takes a short <p> or <div> whose class names a heading as one, at the level the class says', () => {
+    const book = parseEpub(
+      buildEpub({
+        chapters: [
+          { file: 'a.xhtml', body: '<p class="chapter-title">第一章 起</p><p>甲</p><p class="calibre h2">一之一</p><p>乙</p>' },
+          { file: 'b.xhtml', body: '<div class="title">第二章 承</div><p class="subtitle">副题</p><p>丙</p>' },
+        ],
+        toc: [],
+      }),
+    );
+    expect(book.sections.map((e) => [e.title, e.depth ?? 1])).toEqual([
+      ['第一章 起', 1],
+      ['一之一', 2],
+      ['第二章 承', 1],
+      ['副题', 2],
+    ]);
+    expect(allParagraphs(book).map((p) => p.text)).toEqual(['甲', '乙', '丙']);
+  });
+
+  it('leaves a paragraph a paragraph: a class on a block holding others, long text, a class that names no heading', () => {
+    const long = '这是一段很长的文字，'.repeat(6);
+    const book = parseEpub(
+      buildEpub({
+        chapters: [{ file: 'a.xhtml', body: `<h1>第一章</h1><div class="title"><p>甲</p><p>乙</p></div><p class="title">${long}</p><p class="chapter">丙</p>` }],
+        toc: [],
+      }),
+    );
+    expect(book.sections.map((e) => e.title)).toEqual(['第一章']);
+    expect(allParagraphs(book).map((p) => p.text)).toEqual(['甲', '乙', long, '丙']);
+  });
+
+  it('does not repeat a chapter title set as a titled <p> under its table-of-contents entry', () => {
+    const book = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p class="title">第一章</p><p>正文</p>' }], toc: [{ title: '第一章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(book).map((p) => p.text)).toEqual(['正文']);
   });
 });

@@ -9,13 +9,15 @@
  *   <b>/<strong> strong · <i>/<em>/<cite> emphasis · <s>/<del> strike · <code> code · <br> a line break
  *   <ruby>漢<rt>hàn</rt></ruby>  →  `漢` in the text, a ruby mark with reading `hàn` (<rp> dropped)
  *   <img alt="地图">            →  `［图：地图］`
- *   <a epub:type="noteref">     →  a `ref` mark; <aside epub:type="footnote|endnote"> → note paragraphs
+ *   <a epub:type="noteref">1</a> →  a `ref` mark on `[1]`; <aside epub:type="footnote|endnote"> → note paragraphs
  *   <a href="https://…">         →  a link; its address follows as ` (https://…)`
- * `<head>`, scripts and styles are skipped; CSS is not read.
+ * `<head>`, scripts and styles are skipped; CSS is not read. What entities decode to is made terminal-safe
+ * as a file's text is (`&#27;` is an escape character too).
  */
 import { Parser } from 'htmlparser2';
 import type { DraftParagraph } from '../builder.js';
 import { InlineText, type OpenMark } from '../inline.js';
+import { sanitizeText } from '../sanitize.js';
 import type { Mark, ParagraphForm } from '../types.js';
 
 export type ContentEvent =
@@ -28,6 +30,7 @@ const BLOCKS = new Set([
   'footer', 'header', 'hgroup', 'li', 'main', 'nav', 'ol', 'p', 'section', 'td', 'th', 'tr', 'ul', 'table', 'pre', 'hr',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'tbody', 'thead', 'tfoot',
 ]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const SKIPPED = new Set(['head', 'script', 'style', 'template', 'rp', 'svg:title']);
 const INLINE_MARKS: Record<string, Mark['kind']> = {
   b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', cite: 'emphasis', s: 'strike', strike: 'strike',
@@ -39,6 +42,23 @@ const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
 /** The one thing of CSS read: a class that says its lines are a poem's. */
 const VERSE = /\b(poem|poetry|verse|stanza|shi|ci)\b/iu;
+/**
+ * And a class that says a paragraph is a heading, as tools that set headings as `<p>` or `<div>` write
+ * them (`<p class="title">`, `<div class="chapter-title">`, `<p class="h2">`): the level its digit says,
+ * 2 for a subtitle, else 1.
+ */
+const HEADING_CLASS = /^(?:h([1-6])|heading([1-6])?|title|chapter-?title|chapter-?head(?:ing)?|ct|part-?title|(sub-?title))$/iu;
+/** A heading by its class is a line, not a paragraph: longer text under such a class stays a paragraph. */
+const MAX_CLASS_HEADING = 40;
+
+/** The level a block's `class` gives it as a heading, if it names one. */
+function headingClass(classes: string): number | undefined {
+  for (const name of classes.split(/\s+/u)) {
+    const match = HEADING_CLASS.exec(name);
+    if (match) return match[3] !== undefined ? 2 : Number(match[1] ?? match[2] ?? 1);
+  }
+  return undefined;
+}
 
 interface Frame {
   name: string;
@@ -46,6 +66,7 @@ interface Frame {
 }
 
 export function readContent(xhtml: string): ContentEvent[] {
+  const entities = xhtml.includes('&');
   const events: ContentEvent[] = [];
   const stack: Frame[] = [];
   let current: InlineText | undefined;
@@ -61,6 +82,8 @@ export function readContent(xhtml: string): ContentEvent[] {
   let reading: string[] | undefined;
   /** The readings of the ruby being read (one per <rt>). */
   let rubyReadings: string[] = [];
+  /** The level of the innermost block opened with a heading's class, while no block has opened inside it. */
+  let classHeading: number | undefined;
 
   const flush = () => {
     const text = current;
@@ -68,7 +91,12 @@ export function readContent(xhtml: string): ContentEvent[] {
     if (!text) return;
     const { text: value, marks } = text.finish();
     if (value === '') return;
-    const draft: Omit<DraftParagraph, 'offset'> = { text: value, ...(marks.length > 0 && { marks }) };
+    if (classHeading !== undefined && !marker && quote === 0 && note === 0 && value.length <= MAX_CLASS_HEADING && !value.includes('\n')) {
+      events.push({ type: 'heading', level: classHeading, text: value });
+      return;
+    }
+    const draft: Omit<DraftParagraph, 'offset'> = { text: value };
+    if (marks.length > 0) draft.marks = marks;
     if (marker) {
       draft.list = { ...marker };
       marker.marker = '';
@@ -96,7 +124,7 @@ export function readContent(xhtml: string): ContentEvent[] {
           return;
         }
         // A block ends the paragraph before it, so an id on it marks where the next one starts.
-        if (pre === undefined && !table?.cell && !heading && (BLOCKS.has(name) || /^h[1-6]$/u.test(name))) flush();
+        if (pre === undefined && !table?.cell && !heading && (BLOCKS.has(name) || HEADINGS.has(name))) flush();
         if (attribs.id) events.push({ type: 'anchor', id: attribs.id });
         if (name === 'rt') {
           const collected: string[] = [];
@@ -128,7 +156,7 @@ export function readContent(xhtml: string): ContentEvent[] {
           };
           return;
         }
-        if (/^h[1-6]$/u.test(name) && !heading && !table) {
+        if (HEADINGS.has(name) && !heading && !table) {
           flush();
           heading = { level: Number(name[1]), text: new InlineText() };
           frame.close = () => {
@@ -141,7 +169,12 @@ export function readContent(xhtml: string): ContentEvent[] {
         }
         if (BLOCKS.has(name) && !table?.cell && !heading) {
           flush();
-          const closers: (() => void)[] = [flush];
+          // Most blocks are plain paragraphs: they only end the paragraph when they close.
+          const closers: (() => void)[] = [];
+          // Only the text of the block itself is its heading: a block inside (a chapter's paragraphs in a
+          // `<div class="title">`) ends the chance.
+          classHeading = attribs.class === undefined || (name !== 'p' && name !== 'div') ? undefined : headingClass(attribs.class);
+          if (classHeading !== undefined) closers.push(() => (classHeading = undefined));
           if (name === 'blockquote') {
             quote++;
             closers.push(() => quote--);
@@ -176,17 +209,21 @@ export function readContent(xhtml: string): ContentEvent[] {
           } else if (name === 'hr') {
             events.push({ type: 'paragraph', draft: { text: '', form: 'rule' } });
           }
-          if (VERSE.test(attribs.class ?? '')) {
+          if (attribs.class !== undefined && VERSE.test(attribs.class)) {
             verse++;
             closers.push(() => verse--);
           }
-          if (NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) {
+          if ((attribs['epub:type'] !== undefined || attribs.role !== undefined) && NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) {
             note++;
             closers.push(() => note--);
           }
-          frame.close = () => {
-            for (const close of closers) close();
-          };
+          frame.close =
+            closers.length === 0
+              ? flush
+              : () => {
+                  flush();
+                  for (const close of closers) close();
+                };
           return;
         }
         // Inline.
@@ -197,7 +234,7 @@ export function readContent(xhtml: string): ContentEvent[] {
         if (name === 'img' || name === 'image') {
           const out = target();
           const mark = out.open('image');
-          const alt = (attribs.alt ?? '').trim();
+          const alt = sanitizeText(attribs.alt ?? '').trim();
           out.append(alt ? `［图：${alt}］` : '［图］');
           out.close(mark);
           return;
@@ -221,13 +258,15 @@ export function readContent(xhtml: string): ContentEvent[] {
           if (/\bnoteref\b/u.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) kind = 'ref';
           else if (/^(https?|mailto):/iu.test(attribs.href ?? '')) {
             kind = 'link';
-            url = attribs.href;
+            url = sanitizeText(attribs.href ?? '');
           }
         }
         if (kind !== undefined) {
           const out = target();
           const mark: OpenMark = out.open(kind, url === undefined ? {} : { url });
           frame.close = () => {
+            // A note reference that is a bare number (`<sup>1</sup>`) reads `[1]`, as Markdown's do.
+            if (kind === 'ref') out.bracketBareNumber(mark.start);
             out.close(mark);
             if (url !== undefined && out.length > mark.start) {
               const address = out.open('url');
@@ -237,12 +276,15 @@ export function readContent(xhtml: string): ContentEvent[] {
           };
         }
       },
-      ontext(text) {
+      ontext(raw) {
         if (skipping > 0) return;
+        // Entities are decoded by now, and `&#27;` is an escape character like any other (a file without
+        // any `&` was made safe whole, before it was parsed).
+        const text = entities ? sanitizeText(raw) : raw;
         if (reading) reading.push(text.trim());
         else if (pre !== undefined) pre += text;
         else if (table && !table.cell) return;
-        else if (text.trim() !== '' || current || heading) target().append(text);
+        else if (current || heading || text.trim() !== '') target().append(text);
       },
       onclosetag(name) {
         // HTML mode closes what the file left open; unwind to the matching frame.
@@ -253,7 +295,8 @@ export function readContent(xhtml: string): ContentEvent[] {
         }
       },
     },
-    { xmlMode: false, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    // Without a `&` there is nothing to decode, and the tokenizer then skips through text to the next `<`.
+    { xmlMode: false, recognizeSelfClosing: true, lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: entities },
   );
   parser.write(xhtml);
   parser.end();

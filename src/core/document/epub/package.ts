@@ -9,6 +9,7 @@
  * obfuscations (IDPF's and Adobe's, which any reader undoes and which only touch fonts) is refused.
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { sanitizeText } from '../sanitize.js';
 import { EpubError, printable, resolvePath, type Archive } from './archive.js';
 
 type Node = ReturnType<typeof parseDocument>;
@@ -188,7 +189,10 @@ function attr(element: Element, name: string): string | undefined {
   return undefined;
 }
 
-/** Layout whitespace collapsed; a full-width space inside a title (`第一部　春`) is the title's own. */
+/**
+ * Layout whitespace collapsed; a full-width space inside a title (`第一部　春`) is the title's own. Made
+ * terminal-safe after the parser decoded its entities (`&#27;` is an escape character).
+ */
 function clean(text: string): string {
-  return text.replace(/[ \t\n\r\f]+/gu, ' ').trim();
+  return sanitizeText(text).replace(/[ \t\n\r\f]+/gu, ' ').trim();
 }
