@@ -18,6 +18,7 @@ import { DEFAULT_PLAIN_LIMIT, searchJsonChunks, searchTextChunks } from './comma
 import { gatherShelf, shelfJson, shelfText } from './commands/shelf.js';
 import { expandTargets, openIndexCaches, searchMany, searchManyJson, searchManyTextOne, type TextHits } from './commands/search-many.js';
 import { lastRead, type ShelfListing } from '../storage/shelf.js';
+import { leadTitle } from '../core/document/outline.js';
 
 export async function runCommand(args: CliArgs): Promise<number> {
   const { stdout } = process;
@@ -135,7 +136,7 @@ async function searchCommand(doc: Document, query: string, args: CliArgs, ambigu
     if (args.json) writeAll(searchJsonChunks(hits()));
     else {
       const width = outputWidth(args.width, stdout);
-      writeAll(searchTextChunks(hits(), { width, ambiguousWidth, style: styles(color), color }, () => ranked.countRest()));
+      writeAll(searchTextChunks(hits(), { width, ambiguousWidth, style: styles(color), color, leadTitle: leadTitle(doc) }, () => ranked.countRest()));
     }
   } finally {
     ranked.close();

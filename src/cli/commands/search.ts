@@ -87,6 +87,8 @@ export interface SearchTextOptions {
   color: boolean;
   /** Hits found beyond the ones shown, to say so. */
   more: number;
+  /** What the text before the first heading is called (`leadTitle`: a book's 卷首). @default 导语 */
+  leadTitle?: string;
 }
 
 /** Two lines a hit: where it is (ref, section, paragraph, speaker, tier), then a snippet around the match. */
@@ -103,7 +105,7 @@ export function* searchTextChunks(hits: Iterable<SearchHit>, options: Omit<Searc
   for (const hit of hits) {
     const where = [
       style.bold(hit.paragraphId),
-      hit.section === 0 ? LEAD_TITLE : hit.sectionTitle,
+      hit.section === 0 ? (options.leadTitle ?? LEAD_TITLE) : hit.sectionTitle,
       hit.kind === 'title' ? '标题' : hit.kind === 'heading' ? '章节标题' : `第${hit.paragraph}段`,
       ...(hit.speaker ? [hit.speaker] : []),
       ...(hit.tier === 'exact' ? [] : [style.dim(hit.tier === 'pinyin' ? '(pinyin)' : '(fuzzy)')]),
