@@ -210,7 +210,7 @@ const BOOK_NAME = /^(?:[书書]\s*名\s*[:：]|[【\[［〖][书書]\s*名[】\]
 /** A first line that gives both: `山海之间 作者：张三`, `《山海之间》作者：张三` (the latter also BRACKETED). */
 const TITLE_AND_AUTHOR = /^《?([^《》\s\u3000][^《》]{0,29}?)》?[\s\u3000]*(?:作者|著者)\s*[:：]\s*(\S.{0,20})$/u;
 /** A line that only frames the title at the top of a file: `═════`, `＊＊＊＊`, `------`. */
-const FRAME_LINE = /^[═─━=＝\-－_＿*＊~～☆★◆◇·•.。…]{3,}$/u;
+const FRAME_LINE = /^[═─━=＝\-－_＿*＊~～☆★◆◇·•]{3,80}$/u;
 const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30}))?$/u;
 
 /** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */
