@@ -41,7 +41,9 @@ Levels
 ------
 When both volume units (卷部集季篇) and chapter units (章回节折幕) occur and there are more chapters
 than volumes, volumes hold chapters (two levels); otherwise every heading is one level (三国志's 65
-卷 are its chapters).
+卷 are its chapters). When 章 (or 回) and 节 both occur, the 节 outnumber them and a 章 comes first,
+the 节 are sections of their chapter, a level below it (`第一章 总论` › `第一节 概念`), as textbooks
+and non-fiction are divided; a novel with a stray 第一节 keeps every heading a chapter.
 
 The contents block
 ------------------
@@ -65,7 +67,8 @@ import { isSpace } from './space.js';
 /** The longest heading line, in code points (leading indents not counted). */
 export const MAX_HEADING = 40;
 
-export type Level = 'volume' | 'chapter';
+/** A heading's place: a volume, a chapter, or a chapter's section (`第一节` under `第一章`). */
+export type Level = 'volume' | 'chapter' | 'subchapter';
 
 const CN_NUM = '〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
 const NUM = `[0-9０-９]+|[${CN_NUM}]+`;
@@ -232,6 +235,8 @@ export interface HeadingMatch {
   kind: Rule['kind'];
   /** The number of a numbered run (`3` for `三、…`), to check the run counts up. */
   number?: number;
+  /** The unit of a `第N…` heading (章, 节, 卷…). */
+  unit?: string;
 }
 
 /** The rule a line matches as a heading, or undefined (see the module comment). */
@@ -263,7 +268,7 @@ export function matchHeading(line: string): HeadingMatch | undefined {
     }
     const level: Level = rule.level === 'unit' ? (unit !== undefined && VOLUME_UNITS.includes(unit) ? 'volume' : 'chapter') : rule.level;
     const n = match.groups?.n;
-    return { rule: rule.name, level, kind: rule.kind, ...(n !== undefined && { number: numberValue(n) }) };
+    return { rule: rule.name, level, kind: rule.kind, ...(n !== undefined && { number: numberValue(n) }), ...(unit !== undefined && { unit }) };
   }
   return undefined;
 }
@@ -362,8 +367,39 @@ export function findChapters(lines: readonly string[], user?: UserRules): Chapte
   const volumes = chosen.filter(([, m]) => m.level === 'volume').length;
   const chapters = chosen.length - volumes;
   const twoLevels = volumes > 0 && chapters > volumes;
-  const headings = new Map(chosen.map(([i, m]): [number, Level] => [i, twoLevels ? m.level : 'chapter']));
+  const nested = sectionsNest(chosen);
+  const headings = new Map(
+    chosen.map(([i, m]): [number, Level] => [i, nested && SECTION_UNITS.includes(m.unit ?? '') ? 'subchapter' : twoLevels ? m.level : 'chapter']),
+  );
   return withContents(lines, headings);
+}
+
+/** Units of a chapter's sections: 第一节 under 第一章, as textbooks and non-fiction are divided. */
+const SECTION_UNITS = '节節';
+/** Units of the chapters that hold them. */
+const HOLDING_UNITS = '章回';
+
+/**
+ * Whether a book's 节 are sections of its 章 (a level below them) rather than chapters of their own:
+ * when both occur, the 节 outnumber the 章, and the first 章 comes before the first 节. A novel with
+ * an odd 第一节 here and there, or a book of 节 only, keeps them all as chapters.
+ */
+function sectionsNest(chosen: readonly [number, HeadingMatch][]): boolean {
+  let holding = 0;
+  let sections = 0;
+  let firstHolding = Infinity;
+  let firstSection = Infinity;
+  for (const [i, m] of chosen) {
+    if (m.unit === undefined) continue;
+    if (HOLDING_UNITS.includes(m.unit)) {
+      holding++;
+      firstHolding = Math.min(firstHolding, i);
+    } else if (SECTION_UNITS.includes(m.unit)) {
+      sections++;
+      firstSection = Math.min(firstSection, i);
+    }
+  }
+  return holding > 0 && sections > holding && firstHolding < firstSection;
 }
 
 function consistentRun(run: [number, HeadingMatch][]): boolean {

@@ -60,7 +60,10 @@ function bookPlace(doc: Document, paragraph: Paragraph): string[] {
   if (!section) return [nth];
   const volume = doc.volumes?.findLast((v) => v.firstSection <= section.index);
   const chapter = section.offset >= 0 || section.title !== volume?.title ? [section.title] : [];
-  return [...(volume ? [volume.title] : []), ...chapter, nth];
+  // A chapter's section (第一节) is cited under its chapter: the nearest shallower heading before it.
+  const depth = section.depth ?? 1;
+  const holder = depth > (volume ? 2 : 1) ? doc.sections.findLast((s) => s.index < section.index && (s.depth ?? 1) < depth && (!volume || s.index >= volume.firstSection)) : undefined;
+  return [...(volume ? [volume.title] : []), ...(holder ? [holder.title] : []), ...chapter, nth];
 }
 
 function place(doc: Document, paragraph: Paragraph): string {

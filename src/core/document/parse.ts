@@ -441,12 +441,13 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
       section = undefined;
       return;
     }
-    if (level === 'chapter') {
+    if (level === 'chapter' || level === 'subchapter') {
       const next = body[i + 1];
       const named = BARE_CHAPTER.test(title) && next !== undefined && !plan.headings.has(i + 1) && !contents.has(i + 1) && body[i + 2] !== undefined && !plan.headings.has(i + 2) && subtitleShaped(next);
       if (named) subtitle = i + 1;
       const full = named ? `${title} ${headingText(next.text)}` : title;
-      section = { index: sections.length + 1, title: full, offset: line.offset, paragraphs: [], depth: twoLevels ? 2 : 1 };
+      const depth = (twoLevels ? 2 : 1) + (level === 'subchapter' ? 1 : 0);
+      section = { index: sections.length + 1, title: full, offset: line.offset, paragraphs: [], depth };
       sections.push(section);
       return;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { leadTitle, outlineOf } from '../../../src/core/document/outline.js';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
 import { parseDocument, PART_CHARS } from '../../../src/core/document/parse.js';
+import { citation } from '../../../src/core/document/cite.js';
 import { isDialogue } from '../../../src/core/document/shape.js';
 
 /** Narrative lines of our own, with reported speech and colons of every kind. */
@@ -174,6 +175,18 @@ describe('books', () => {
   it('calls what comes before the first chapter 卷首 in a book, 导语 in an article', () => {
     expect(leadTitle(parseDocument(`长河\n　　这是一个故事的简介。\n${novel(3)}`))).toBe('卷首');
     expect(leadTitle(parseDocument('标题\n\n导语一段。\n\n一、背景\n\n正文一段。\n\n二、做法\n\n正文二段。'))).toBe('导语');
+  });
+});
+
+describe('chapters divided into sections', () => {
+  it('nests each 第N节 under its 第N章 in the outline, and cites it under the chapter', () => {
+    const doc = parseDocument('经济学原理\n\n第一章 总论\n\n第一节 概念\n　　经济学是什么。\n\n第二节 方法\n　　怎么研究。\n\n第二章 市场\n\n第一节 供给\n　　供给。\n\n第二节 需求\n　　需求。\n\n第三节 价格\n　　价格。');
+    expect(outlineOf(doc).map((node) => [node.title, node.children.map((child) => child.title)])).toEqual([
+      ['第一章 总论', ['第一节 概念', '第二节 方法']],
+      ['第二章 市场', ['第一节 供给', '第二节 需求', '第三节 价格']],
+    ]);
+    const paragraph = doc.sections[5]!.paragraphs[0]!;
+    expect(citation(doc, paragraph)).toContain('第二章 市场，第二节 需求，第1段');
   });
 });
 

@@ -124,6 +124,17 @@ describe('findChapters', () => {
     expect([...(one?.headings.values() ?? [])]).toEqual(['chapter', 'chapter']);
   });
 
+  it('nests 节 under 章 when they outnumber them and a 章 comes first, under a volume too; a stray 第一节 stays a chapter', () => {
+    const book = findChapters(['第一章 总论', '第一节 概念', ...body(2), '第二节 方法', ...body(2), '第二章 市场', '第一节 供给', ...body(2), '第二节 需求', ...body(2), '第三节 价格', ...body(2)]);
+    expect([...(book?.headings.values() ?? [])]).toEqual(['chapter', 'subchapter', 'subchapter', 'chapter', 'subchapter', 'subchapter', 'subchapter']);
+    const volumes = findChapters(['第一卷 上', '第一章 甲', '第一节 一', ...body(2), '第二节 二', ...body(2), '第二卷 下', '第二章 乙', '第一节 三', ...body(2), '第二节 四', ...body(2)]);
+    expect([...(volumes?.headings.values() ?? [])]).toEqual(['volume', 'chapter', 'subchapter', 'subchapter', 'volume', 'chapter', 'subchapter', 'subchapter']);
+    const stray = findChapters(['第一章 甲', ...body(2), '第一节 课外', ...body(2), '第二章 乙', ...body(2), '第三章 丙', ...body(2)]);
+    expect([...(stray?.headings.values() ?? [])]).toEqual(['chapter', 'chapter', 'chapter', 'chapter']);
+    const sectionsFirst = findChapters(['第一节 甲', ...body(2), '第二节 乙', ...body(2), '第三节 丙', ...body(2), '第一章 丁', ...body(2)]);
+    expect([...(sectionsFirst?.headings.values() ?? [])]).toEqual(['chapter', 'chapter', 'chapter', 'chapter']);
+  });
+
   it('takes numbered headings only as a run that counts up with text between', () => {
     const run = findChapters(['一、总则', ...body(2), '二、范围', ...body(2), '三、定义', ...body(2)]);
     expect([...(run?.headings.keys() ?? [])]).toEqual([0, 3, 6]);
