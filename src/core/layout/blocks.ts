@@ -2,6 +2,7 @@
  * The document in reading order as a flat list of blocks, independent of any width: what the reader
  * scrolls through and what `yuedu print` prints. Notes and boilerplate are not part of the flow.
  */
+import { LineParagraph } from '../document/line-paragraph.js';
 import type { Document, Mark, Paragraph, ParagraphForm, ParagraphKind, TableData } from '../document/types.js';
 
 /** What a block is: `text` is a paragraph (lead, question, answer or plain); `meta` is the trailing `原标题` line. */
@@ -98,6 +99,26 @@ class ParagraphBlock implements Block {
   get table(): TableData | undefined {
     return this.paragraph.table;
   }
+
+  approximateCells(): number {
+    const paragraph = this.paragraph;
+    const label = paragraph.label === undefined ? 0 : approximateCells(this.label);
+    if (paragraph instanceof LineParagraph) return label + approximateCells(paragraph.source, paragraph.offset, paragraph.offset + paragraph.length);
+    return label + approximateCells(paragraph.text);
+  }
+}
+
+/** A cheap width guess for estimates: characters from CJK radicals upwards count as two cells. */
+export function approximateCells(text: string, start = 0, end = text.length): number {
+  let cells = 0;
+  for (let i = start; i < end; i++) cells += text.charCodeAt(i) >= 0x2e80 ? 2 : 1;
+  return cells;
+}
+
+/** {@link approximateCells} of a block's label and text; a line of the source is measured in place, not copied. */
+export function approximateBlockCells(block: Block): number {
+  if (block instanceof ParagraphBlock) return block.approximateCells();
+  return approximateCells(block.label) + approximateCells(block.text);
 }
 
 function paragraphBlock(paragraph: Paragraph): Block {
@@ -169,4 +190,36 @@ export function documentBlocks(doc: Document): readonly Block[] {
     memo.set(doc, blocks);
   }
   return blocks;
+}
+
+const indexMemo = new WeakMap<readonly Block[], (id: string) => number>();
+
+/**
+ * Finds a block's index by its id (-1 for none), as the flow does: blocks that are not paragraphs (a few
+ * per chapter) by a map, paragraphs (`s2p3`) from where their section's paragraphs start, so a million
+ * one-line paragraphs are not a million keys. Made once per block list.
+ */
+export function blockIndexer(blocks: readonly Block[]): (id: string) => number {
+  let found = indexMemo.get(blocks);
+  if (found) return found;
+  const ids = new Map<string, number>();
+  const firstParagraph = new Map<number, number>();
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind !== 'text') ids.set(block.id, i);
+    else if (!firstParagraph.has(block.section)) firstParagraph.set(block.section, i);
+  }
+  found = (id: string): number => {
+    const known = ids.get(id);
+    if (known !== undefined) return known;
+    const paragraph = /^s(\d+)p(\d+)$/.exec(id);
+    const first = paragraph ? firstParagraph.get(Number(paragraph[1])) : undefined;
+    if (paragraph && first !== undefined) {
+      const i = first + Number(paragraph[2]) - 1;
+      if (blocks[i]?.id === id) return i;
+    }
+    return blocks.findIndex((block) => block.kind === 'text' && block.id === id);
+  };
+  indexMemo.set(blocks, found);
+  return found;
 }
