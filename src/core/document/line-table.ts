@@ -25,8 +25,8 @@ export interface Lines {
   size(i: number): number;
   /** The code unit at `k` of line `i` (0 ≤ k < size(i)). */
   code(i: number, k: number): number;
-  /** Whether line `i` holds `code` among its first `limit` code units. */
-  holds(i: number, code: number, limit?: number): boolean;
+  /** Whether line `i` holds `code` (or `other`) among its first `limit` code units: one pass for two characters. */
+  holds(i: number, code: number, limit?: number, other?: number): boolean;
 }
 
 /** An array of strings as {@link Lines}. */
@@ -51,10 +51,13 @@ export class StringLines implements Lines {
     return (this.lines[i] ?? '').charCodeAt(k);
   }
 
-  holds(i: number, code: number, limit = Infinity): boolean {
+  holds(i: number, code: number, limit = Infinity, other = code): boolean {
     const line = this.lines[i] ?? '';
     const end = Math.min(line.length, limit);
-    for (let k = 0; k < end; k++) if (line.charCodeAt(k) === code) return true;
+    for (let k = 0; k < end; k++) {
+      const unit = line.charCodeAt(k);
+      if (unit === code || unit === other) return true;
+    }
     return false;
   }
 }
@@ -120,11 +123,14 @@ export class LineTable implements Lines {
     return this.source.charCodeAt(this.starts[i]! + k);
   }
 
-  holds(i: number, code: number, limit = Infinity): boolean {
+  holds(i: number, code: number, limit = Infinity, other = code): boolean {
     const start = this.starts[i]!;
     const end = Math.min(this.ends[i]!, start + limit);
     const source = this.source;
-    for (let at = start; at < end; at++) if (source.charCodeAt(at) === code) return true;
+    for (let at = start; at < end; at++) {
+      const unit = source.charCodeAt(at);
+      if (unit === code || unit === other) return true;
+    }
     return false;
   }
 
@@ -158,7 +164,7 @@ class LineView implements Lines {
     return this.table.code(this.numbers[i]!, k);
   }
 
-  holds(i: number, code: number, limit?: number): boolean {
-    return this.table.holds(this.numbers[i]!, code, limit);
+  holds(i: number, code: number, limit?: number, other?: number): boolean {
+    return this.table.holds(this.numbers[i]!, code, limit, other);
   }
 }

@@ -65,7 +65,7 @@ const FURNITURE_MAX = 40;
 
 /** Web-serial furniture (`（本章完）`), read only when the line is short and holds 本 or 求. */
 function furniture(table: LineTable, line: Line): boolean {
-  if (table.size(line) > FURNITURE_MAX || !(table.holds(line, BEN) || table.holds(line, QIU))) return false;
+  if (table.size(line) > FURNITURE_MAX || !table.holds(line, BEN, FURNITURE_MAX, QIU)) return false;
   return chapterFurniture(table.text(line));
 }
 
@@ -192,7 +192,7 @@ const FULL_COLON = '：'.charCodeAt(0);
 
 /** Whether line `i` has a colon early enough to open a turn ({@link matchTurn} refuses the others). */
 function mayBeTurn(lines: Lines, i: number): boolean {
-  return lines.holds(i, COLON, LABEL_REACH) || lines.holds(i, FULL_COLON, LABEL_REACH);
+  return lines.holds(i, COLON, LABEL_REACH, FULL_COLON);
 }
 
 /** A numbered saying (`1.1 子曰…`, `一、…`), a quoted sentence or a chapter heading is not a title. */

@@ -57,7 +57,7 @@ export function dialogueTurns(given: readonly string[] | Lines): number {
   let first = -1;
   for (let i = 0; i < paragraphs.count; i++) {
     // A label's colon comes early: a line without one there is read no further, and not copied.
-    if (!paragraphs.holds(i, COLON, LABEL_REACH) && !paragraphs.holds(i, FULL_COLON, LABEL_REACH)) continue;
+    if (!paragraphs.holds(i, COLON, LABEL_REACH, FULL_COLON)) continue;
     const turn = matchTurn(paragraphs.text(i));
     if (!turn) continue;
     if (first < 0) first = i;

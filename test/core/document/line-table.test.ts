@@ -62,5 +62,8 @@ describe('Lines of strings', () => {
     expect([lines.count, lines.text(0), lines.size(0), lines.code(0, 0)]).toEqual([2, ' 甲：', 3, 0x20]);
     expect(lines.holds(0, '：'.charCodeAt(0))).toBe(true);
     expect(lines.holds(0, '：'.charCodeAt(0), 2)).toBe(false);
+    expect(lines.holds(1, '：'.charCodeAt(0), Infinity, '乙'.charCodeAt(0))).toBe(true);
+    expect(LineTable.split('甲：\n乙').holds(1, '：'.charCodeAt(0), Infinity, '乙'.charCodeAt(0))).toBe(true);
+    expect(LineTable.split('甲：\n乙').holds(1, '：'.charCodeAt(0))).toBe(false);
   });
 });
