@@ -127,11 +127,25 @@ function paragraphBlock(paragraph: Paragraph): Block {
 
 /** Builds the blocks of a document; prefer `documentBlocks`, which memoises. */
 export function buildBlocks(doc: Document): Block[] {
-  return [...eachBlock(doc)];
+  const blocks: Block[] = [];
+  // A run of paragraphs in one loop: a generator's step per paragraph was most of the time on a long text.
+  for (const run of blockRuns(doc)) {
+    if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) blocks.push(new ParagraphBlock(paragraph));
+    else blocks.push(run as Block);
+  }
+  return blocks;
 }
 
 /** The blocks one at a time, kept by no one: for a single pass over a long document (`yuedu print`). */
 export function* eachBlock(doc: Document): Generator<Block> {
+  for (const run of blockRuns(doc)) {
+    if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) yield paragraphBlock(paragraph);
+    else yield run as Block;
+  }
+}
+
+/** The blocks in reading order, a block or a run of paragraphs (each a block) at a time. */
+function* blockRuns(doc: Document): Generator<Block | readonly Paragraph[]> {
   yield { id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title };
   if (doc.dateline) {
     yield { id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw };
@@ -140,7 +154,7 @@ export function* eachBlock(doc: Document): Generator<Block> {
     const byline = [doc.author, doc.date].filter((part) => part !== undefined && part !== '').join('  ');
     if (byline !== '') yield { id: 'byline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: byline };
   }
-  for (const paragraph of doc.lead) yield paragraphBlock(paragraph);
+  yield doc.lead;
   const volumes = doc.volumes ?? [];
   let volume = 0;
   const volumeBlock = (index: number, section: number): Block => ({
@@ -165,7 +179,7 @@ export function* eachBlock(doc: Document): Generator<Block> {
         text: section.title,
       };
     }
-    for (const paragraph of section.paragraphs) yield paragraphBlock(paragraph);
+    yield section.paragraphs;
   }
   for (; volume < volumes.length; volume++) yield volumeBlock(volume, doc.sections.at(-1)?.index ?? 0);
   if (doc.originalTitle !== undefined) {
