@@ -100,6 +100,13 @@ class ParagraphBlock implements Block {
     return this.paragraph.table;
   }
 
+  measureText(measure: (text: string, start: number, end: number) => number): number {
+    const paragraph = this.paragraph;
+    if (paragraph instanceof LineParagraph) return measure(paragraph.source, paragraph.offset, paragraph.offset + paragraph.length);
+    const text = paragraph.text;
+    return measure(text, 0, text.length);
+  }
+
   approximateCells(): number {
     const paragraph = this.paragraph;
     const label = paragraph.label === undefined ? 0 : approximateCells(this.label);
@@ -113,6 +120,16 @@ export function approximateCells(text: string, start = 0, end = text.length): nu
   let cells = 0;
   for (let i = start; i < end; i++) cells += text.charCodeAt(i) >= 0x2e80 ? 2 : 1;
   return cells;
+}
+
+/**
+ * `measure` applied to a block's text as [start, end) of a string: a paragraph that is a line of the
+ * source is measured there, in place, so a pass over a million blocks copies no text.
+ */
+export function measureBlockText(block: Block, measure: (text: string, start: number, end: number) => number): number {
+  if (block instanceof ParagraphBlock) return block.measureText(measure);
+  const text = block.text;
+  return measure(text, 0, text.length);
 }
 
 /** {@link approximateCells} of a block's label and text; a line of the source is measured in place, not copied. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/core/document/parse.js';
-import { approximateBlockCells, approximateCells, blockIndexer, documentBlocks } from '../../../src/core/layout/blocks.js';
+import { approximateBlockCells, approximateCells, blockIndexer, documentBlocks, measureBlockText } from '../../../src/core/layout/blocks.js';
 
 const pieces = fc.constantFrom('第一章 起', '第一卷 春', '记者：问？', '张三：答。', '正文。', '字', '小标题', '很长的一段文字，'.repeat(5), '原标题：某', '作者：某');
 const texts = fc.array(pieces, { maxLength: 40 }).map((lines) => lines.join('\n'));
@@ -26,6 +26,19 @@ describe('approximateBlockCells', () => {
     fc.assert(
       fc.property(texts, (text) => {
         for (const block of documentBlocks(parseDocument(text))) expect(approximateBlockCells(block)).toBe(approximateCells(block.label) + approximateCells(block.text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('measureBlockText', () => {
+  it('measures the same text as the block shows, in place or not', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        for (const block of documentBlocks(parseDocument(text))) {
+          expect(measureBlockText(block, (shown, start, end) => (shown.slice(start, end) === block.text ? 1 : 0))).toBe(1);
+        }
       }),
       { numRuns: 200 },
     );
