@@ -203,20 +203,26 @@ const FIRST = new Set(`第【〖[［〔（(正卷CcPpBbVv序楔引前自尾终�
 /** The same, as code units (every one is a single unit). */
 const FIRST_CODES = new Set([...FIRST].map((char) => char.charCodeAt(0)));
 const DI = '第'.charCodeAt(0);
+const NUMERAL_CODES = new Set([...CN_NUM].map((char) => char.charCodeAt(0)));
+/** The most code units of a name before `第` in `学而第一`: the rule's eight characters, each maybe a surrogate pair. */
+const NAME_BEFORE_DI = 16;
 
 /**
  * Whether line `i` might match a rule, read without a copy of it: not longer than a heading can be
  * once trimmed, and starting with a rule's first character or holding a 第. A line that is not is
  * one {@link matchHeading} would refuse; most lines of a book are not.
  */
-function mayBeHeading(lines: Lines, i: number): boolean {
+export function mayBeHeading(lines: Lines, i: number): boolean {
   let first = 0;
   let last = lines.size(i);
   while (first < last && isSpace(lines.code(i, first))) first++;
   while (last > first && isSpace(lines.code(i, last - 1))) last--;
   if (last === first || last - first > MAX_HEADING * 2) return false;
-  // White space around the line is no 第: the whole line is looked through.
-  return FIRST_CODES.has(lines.code(i, first)) || lines.holds(i, DI);
+  if (FIRST_CODES.has(lines.code(i, first))) return true;
+  // Any other start leaves only `学而第一`: a few characters, 第, and a numeral that ends the line.
+  if (!NUMERAL_CODES.has(lines.code(i, last - 1))) return false;
+  for (let k = first + 1; k <= first + NAME_BEFORE_DI && k < last; k++) if (lines.code(i, k) === DI) return true;
+  return false;
 }
 
 export interface HeadingMatch {
