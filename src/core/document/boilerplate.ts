@@ -26,6 +26,14 @@ const TRAILING_WORDS = new Set([
 
 export type Matter = { kind: 'originalTitle'; value: string } | { kind: 'note' };
 
+/** The code units {@link matterAnywhere}'s lines start with (`原`, or a bracket): any other line is no matter, unread. */
+const MATTER_FIRST = new Set([...'原【[［'].map((char) => char.charCodeAt(0)));
+
+/** Whether a trimmed line starting with this code unit may be {@link matterAnywhere}'s. */
+export function mayBeMatter(firstCode: number): boolean {
+  return MATTER_FIRST.has(firstCode);
+}
+
 /** Boilerplate recognised wherever it appears, or undefined. `line` is trimmed. */
 export function matterAnywhere(line: string): Matter | undefined {
   const original = ORIGINAL_TITLE.exec(line);

@@ -63,6 +63,7 @@ Worked examples
   `1、苹果` on three adjacent lines a list, not headings
 */
 import { isSpace } from './space.js';
+import { asLines, type Lines } from './line-table.js';
 
 /** The longest heading line, in code points (leading indents not counted). */
 export const MAX_HEADING = 40;
@@ -228,6 +229,31 @@ function shortEnough(text: string): boolean {
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
 const FIRST = new Set(`第【〖[［〔（(正卷CcPpBbVv序楔引前自尾终終后後番完结結跋作公免0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+/** The same, as code units (every one is a single unit). */
+const FIRST_CODES = new Set([...FIRST].map((char) => char.charCodeAt(0)));
+const DI = '第'.charCodeAt(0);
+const NUMERAL_CODES = new Set([...CN_NUM].map((char) => char.charCodeAt(0)));
+/** The most code units of a name before `第` in `学而第一`: the rule's eight characters, each maybe a surrogate pair. */
+const NAME_BEFORE_DI = 16;
+
+/**
+ * Whether line `i` might match a rule, read without a copy of it: not longer than a heading can be
+ * once trimmed, and starting with a rule's first character or holding a 第. A line that is not is
+ * one {@link matchHeading} would refuse; most lines of a book are not.
+ */
+export function mayBeHeading(lines: Lines, i: number): boolean {
+  let first = 0;
+  let last = lines.size(i);
+  while (first < last && isSpace(lines.code(i, first))) first++;
+  while (last > first && isSpace(lines.code(i, last - 1))) last--;
+  // A site's stamp may follow the title (`SITE_STAMP`): measured with it.
+  if (last === first || last - first > MAX_HEADING * 3) return false;
+  if (FIRST_CODES.has(lines.code(i, first))) return true;
+  // Any other start leaves only `学而第一`: a few characters, 第, and a numeral that ends the line.
+  if (!NUMERAL_CODES.has(lines.code(i, last - 1))) return false;
+  for (let k = first + 1; k <= first + NAME_BEFORE_DI && k < last; k++) if (lines.code(i, k) === DI) return true;
+  return false;
+}
 
 export interface HeadingMatch {
   rule: string;
@@ -329,24 +355,25 @@ const CONTENTS_WORD = /^[【\[]?\s*目\s*[录錄]\s*[】\]]?$|^contents$/iu;
  * The chapter headings of a text given as trimmed lines (no blank lines), or undefined when no rule
  * finds a book's outline (see the module comment). `user` replaces the built-in rules.
  */
-export function findChapters(lines: readonly string[], user?: UserRules): ChapterPlan | undefined {
+export function findChapters(given: readonly string[] | Lines, user?: UserRules): ChapterPlan | undefined {
+  const lines = asLines(given);
   const found = new Map<number, HeadingMatch>();
   if (user?.chapter || user?.volume) {
-    lines.forEach((line, i) => {
-      const text = headingText(line);
+    for (let i = 0; i < lines.count; i++) {
+      const text = headingText(lines.text(i));
       if (user.volume?.test(text)) found.set(i, { rule: 'volume', level: 'volume', kind: 'strong' });
       else if (user.chapter?.test(text)) found.set(i, { rule: 'chapter', level: 'chapter', kind: 'strong' });
-    });
+    }
     if (found.size === 0) return undefined;
     const headings = new Map([...found].map(([i, m]) => [i, m.level]));
     return withContents(lines, headings);
   }
 
   const matches: [number, HeadingMatch][] = [];
-  lines.forEach((line, i) => {
-    const match = matchHeading(line);
+  for (let i = 0; i < lines.count; i++) {
+    const match = mayBeHeading(lines, i) ? matchHeading(lines.text(i)) : undefined;
     if (match) matches.push([i, match]);
-  });
+  }
   const strong = matches.filter(([, m]) => m.kind === 'strong');
   // `正文` parts the story from a 作品相关 volume; with none, it only says where the text starts.
   const siteParts = matches.some(([, m]) => m.rule === '作品相关');
@@ -427,7 +454,8 @@ function normalised(line: string): string {
  * Takes the contents block out of `headings`: a run of CONTENTS_MIN or more heading lines in a row whose
  * titles mostly come back later as headings; only the first such run.
  */
-function withContents(lines: readonly string[], headings: Map<number, Level>): ChapterPlan {
+function withContents(lines: Lines, headings: Map<number, Level>): ChapterPlan {
+  const line = (i: number | undefined): string => (i === undefined || i < 0 || i >= lines.count ? '' : lines.text(i));
   const order = [...headings.keys()].sort((a, b) => a - b);
   const contents: number[] = [];
   let start = 0;
@@ -435,15 +463,15 @@ function withContents(lines: readonly string[], headings: Map<number, Level>): C
     let end = start + 1;
     // A run ends where the text starts again: at a gap, or at a title the run already listed (the
     // contents followed at once by the first chapter).
-    const seen = new Set([normalised(lines[order[start]!] ?? '')]);
-    while (end < order.length && order[end] === order[end - 1]! + 1 && !seen.has(normalised(lines[order[end]!] ?? ''))) {
-      seen.add(normalised(lines[order[end]!] ?? ''));
+    const seen = new Set([normalised(line(order[start]))]);
+    while (end < order.length && order[end] === order[end - 1]! + 1 && !seen.has(normalised(line(order[end])))) {
+      seen.add(normalised(line(order[end])));
       end++;
     }
     const runLength = end - start;
     if (runLength >= CONTENTS_MIN) {
-      const later = new Set(order.slice(end).map((i) => normalised(lines[i] ?? '')));
-      const listed = (i: number) => later.has(normalised(lines[i] ?? ''));
+      const later = new Set(order.slice(end).map((i) => normalised(line(i))));
+      const listed = (i: number) => later.has(normalised(line(i)));
       // The run's last lines that come back nowhere are the text's own first headings (`第一卷`).
       let last = end;
       while (last > start && !listed(order[last - 1]!)) last--;
@@ -451,7 +479,7 @@ function withContents(lines: readonly string[], headings: Map<number, Level>): C
       const repeated = run.filter(listed).length;
       if (run.length >= CONTENTS_MIN && repeated * 2 >= run.length) {
         const before = run[0]! - 1;
-        if (before >= 0 && CONTENTS_WORD.test(headingText(lines[before] ?? ''))) contents.push(before);
+        if (before >= 0 && CONTENTS_WORD.test(headingText(line(before)))) contents.push(before);
         for (const i of run) {
           contents.push(i);
           headings.delete(i);

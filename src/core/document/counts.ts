@@ -7,7 +7,7 @@
  * Example: a title `标题` and one paragraph `第一段 ok。` count 2 + 6 = 8; the place
  * `{ block: 's0p1', offset: 3 }` (after `第一段`) is 2 + 3 = 5 characters through.
  */
-import { documentBlocks } from '../layout/blocks.js';
+import { blockIndexer, documentBlocks, measureBlockText } from '../layout/blocks.js';
 import type { Anchor } from '../layout/flow.js';
 import type { Document } from './types.js';
 
@@ -20,11 +20,16 @@ export interface TextCounts {
 
 /** Characters of `text` up to `end` (code units), whitespace not counted. */
 export function countChars(text: string, end = text.length): number {
+  return countCharsIn(text, 0, end);
+}
+
+/** {@link countChars} of the part [start, end) of `text`, without a copy of it. */
+function countCharsIn(text: string, start: number, end: number): number {
   let count = 0;
-  for (let i = 0; i < end && i < text.length; i++) {
+  for (let i = start; i < end && i < text.length; i++) {
     const code = text.charCodeAt(i);
     // The second half of a surrogate pair belongs to the character already counted.
-    if (code >= 0xdc00 && code <= 0xdfff && i > 0) continue;
+    if (code >= 0xdc00 && code <= 0xdfff && i > start) continue;
     if (code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029) continue;
     count++;
   }
@@ -32,9 +37,10 @@ export function countChars(text: string, end = text.length): number {
 }
 
 interface Prefix {
-  ids: Map<string, number>;
+  /** A block's index by its id (see `blockIndexer`): no map of every paragraph's id. */
+  indexOf: (id: string) => number;
   /** Characters before each block, and the total as the last entry. */
-  before: number[];
+  before: Float64Array;
 }
 
 const memo = new WeakMap<Document, Prefix>();
@@ -43,13 +49,9 @@ function prefix(doc: Document): Prefix {
   let found = memo.get(doc);
   if (found) return found;
   const blocks = documentBlocks(doc);
-  const ids = new Map<string, number>();
-  const before: number[] = [0];
-  blocks.forEach((block, i) => {
-    ids.set(block.id, i);
-    before.push(before[i]! + countChars(block.text));
-  });
-  found = { ids, before };
+  const before = new Float64Array(blocks.length + 1);
+  for (let i = 0; i < blocks.length; i++) before[i + 1] = before[i]! + measureBlockText(blocks[i]!, countCharsIn);
+  found = { indexOf: blockIndexer(blocks), before };
   memo.set(doc, found);
   return found;
 }
@@ -64,9 +66,9 @@ export function textCounts(doc: Document): TextCounts {
  * block's end). A block the document lacks counts as nothing read.
  */
 export function charsThrough(doc: Document, anchor: Anchor): number {
-  const { ids, before } = prefix(doc);
-  const index = ids.get(anchor.block);
-  if (index === undefined) return 0;
+  const { indexOf, before } = prefix(doc);
+  const index = indexOf(anchor.block);
+  if (index < 0) return 0;
   const text = documentBlocks(doc)[index]!.text;
   const offset = anchor.offset < 0 ? text.length : anchor.offset;
   return before[index]! + countChars(text, offset);

@@ -4,9 +4,9 @@ import type { Paragraph, ParagraphKind, Role } from './types.js';
  * A plain text's paragraph that is nothing but a line of the source: no label, speaker, marks or form.
  * Its text is read from the source when asked for, and its reference is made when asked for, so a
  * million one-line paragraphs cost a small object each (four numbers and a pointer) instead of an object
- * and two strings (about twice that; issue 20's memory budget). The parser splits the text into these
- * and places the ones that stay paragraphs, so a line is never copied into a paragraph. Read-only once
- * placed: the parser makes a plain object for a paragraph it has to change (a speaker's turn).
+ * and two strings (about twice that; issue 20's memory budget). The parser reads the text's lines as
+ * offsets (line-table.ts) and makes one of these for each line that stays a paragraph, so a line is never
+ * copied into a paragraph. Read-only once placed.
  */
 export class LineParagraph implements Paragraph {
   readonly source: string;

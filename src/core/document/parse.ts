@@ -21,12 +21,12 @@
  *    - plain: one section titled like the document, or generated parts when long.
  * 6. Lead: the paragraphs before the first heading or turn.
  */
-import { isSpace } from './space.js';
-import { chapterFurniture, matterAnywhere, matterAtEnd, SITE_WINDOW, siteLine } from './boilerplate.js';
+import { chapterFurniture, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine } from './boilerplate.js';
 import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
+import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
-import { assignRoles, matchTurn, type Turn, type TurnLabel } from './turns.js';
+import { assignRoles, LABEL_REACH, matchTurn, type Turn, type TurnLabel } from './turns.js';
 import { LineParagraph, TurnParagraph } from './line-paragraph.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 import { unwrapHardLines } from './unwrap.js';
@@ -42,8 +42,11 @@ const CLOSERS = /[”’」』）)》〉】\]"'\s]+$/u;
 const SENTENCE_END = /[。．.！!？?；;：:，,、…]$/u;
 const STATEMENT_END = /[。．.；;：:，,、…]$/u;
 
-/** A trimmed, non-blank line: its `text` and `offset` in the source; placed as a paragraph if it stays one. */
-type Line = LineParagraph;
+/**
+ * A trimmed, non-blank line: its number in the text's {@link LineTable}. A line's text is read from the
+ * table when a rule needs it; the lines that stay paragraphs become one when placed.
+ */
+type Line = number;
 
 /** At most a quarter of a text's lines at each end are looked at as a download site's. */
 const SITE_SHARE = 4;
@@ -57,63 +60,77 @@ export interface ParseOptions {
   rules?: UserRules;
 }
 
+const BEN = '本'.charCodeAt(0);
+const QIU = '求'.charCodeAt(0);
+const FURNITURE_MAX = 40;
+
+/** Web-serial furniture (`（本章完）`), read only when the line is short and holds 本 or 求. */
+function furniture(table: LineTable, line: Line): boolean {
+  if (table.size(line) > FURNITURE_MAX || !table.holds(line, BEN, FURNITURE_MAX, QIU)) return false;
+  return chapterFurniture(table.text(line));
+}
+
 /** Parses decoded, sanitised, newline-normalised text into a document (see the module comment). */
 export function parseDocument(decoded: string, options: ParseOptions = {}): Document {
   // A hard-wrapped text's paragraphs are joined first: the source is the text as its paragraphs run.
   const text = unwrapHardLines(decoded);
-  const all = splitLines(text);
+  const table = LineTable.split(text);
+  const count = table.count;
   // Notes by line, so they keep the order of the text whatever rule found them.
   const notes = new Map<number, string>();
+  const note = (line: Line): void => {
+    notes.set(table.start(line), table.text(line));
+  };
   let lines: Line[] = [];
   // Site lines come with downloaded books, not with a short note that quotes a URL: looked for among the
   // short lines that open the text, and in the run of site lines and credits that ends it.
-  const window = Math.min(SITE_WINDOW, Math.floor(all.length / SITE_SHARE));
+  const window = Math.min(SITE_WINDOW, Math.floor(count / SITE_SHARE));
   let headEnd = 0;
-  while (headEnd < window && (all[headEnd]?.text.length ?? Infinity) <= SITE_HEAD_LINE) headEnd++;
-  let tailStart = all.length;
-  while (tailStart > all.length - window) {
-    const text = all[tailStart - 1]?.text ?? '';
+  while (headEnd < window && table.size(headEnd) <= SITE_HEAD_LINE) headEnd++;
+  let tailStart = count;
+  while (tailStart > count - window) {
+    const text = table.text(tailStart - 1);
     if (!siteLine(text) && !chapterFurniture(text) && !matterAtEnd(text)) break;
     tailStart--;
   }
-  all.forEach((line, i) => {
+  for (let i = 0; i < count; i++) {
     const atEnds = i < headEnd || i >= tailStart;
-    if ((atEnds && siteLine(line.text)) || chapterFurniture(line.text)) notes.set(line.offset, line.text);
-    else lines.push(line);
-  });
+    if ((atEnds && siteLine(table.text(i))) || furniture(table, i)) note(i);
+    else lines.push(i);
+  }
 
   let next = 0;
-  const meta = takeMeta(lines);
-  for (const line of meta.noted) notes.set(line.offset, line.text);
+  const meta = takeMeta(table, lines);
+  for (const line of meta.noted) note(line);
   if (meta.lines.length > 0) lines = lines.filter((line) => !meta.lines.includes(line));
 
-  let title = meta.title === undefined ? takeTitle(lines) : undefined;
+  let title = meta.title === undefined ? takeTitle(table, lines) : undefined;
   if (title !== undefined) next++;
   let dateline: Dateline | undefined;
   const datelineLine = lines[next];
-  if (datelineLine) {
-    dateline = parseDateline(datelineLine.text);
+  if (datelineLine !== undefined) {
+    dateline = parseDateline(table.text(datelineLine));
     if (dateline) next++;
   }
 
   let end = lines.length;
-  while (end > next && matterAtEnd(lines[end - 1]?.text ?? '')) end--;
+  while (end > next && matterAtEnd(table.text(lines[end - 1]!))) end--;
 
   let originalTitle: string | undefined;
   const body: Line[] = [];
   for (let i = next; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) continue;
-    const matter = i < end ? matterAnywhere(line.text) : matterAtEnd(line.text);
+    const line = lines[i]!;
+    // Matter anywhere starts with one of a few characters: other lines are not read.
+    const matter = i < end ? (mayBeMatter(table.code(line, 0)) ? matterAnywhere(table.text(line)) : undefined) : matterAtEnd(table.text(line));
     if (matter?.kind === 'originalTitle' && originalTitle === undefined) originalTitle = matter.value;
-    else if (matter) notes.set(line.offset, line.text);
+    else if (matter) note(line);
     else body.push(line);
   }
 
   // A text without words keeps the placeholder title, whatever its file is called.
   title ??= meta.title ?? (body.length > 0 ? nameTitle(options.name) : undefined);
-  const docTitle = title ?? fallbackTitle(body[0]?.text ?? '');
-  const built = build(body, docTitle, options.rules, notes);
+  const docTitle = title ?? fallbackTitle(body.length > 0 ? table.text(body[0]!) : '');
+  const built = build(table, body, docTitle, options.rules, notes);
   return {
     title: docTitle,
     ...(meta.author !== undefined && { author: meta.author }),
@@ -138,12 +155,21 @@ interface Built {
   speakers: Speaker[];
 }
 
+/** The lines of the body, read by the shape and chapter rules and the parser alike. */
+interface Body {
+  table: LineTable;
+  /** The body's lines, by their numbers in the table. */
+  lines: Line[];
+  /** The same lines as the rules read them, numbered from 0. */
+  view: Lines;
+}
+
 /** Decides the shape (see shape.ts) and builds the outline for it. */
-function build(body: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>): Built {
-  const texts = body.map((line) => line.text);
+function build(table: LineTable, lines: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>): Built {
+  const body: Body = { table, lines, view: table.view(lines) };
   const user = rules?.chapter !== undefined || rules?.volume !== undefined;
-  const turns = user ? 0 : dialogueTurns(texts);
-  const plan = findChapters(texts, rules);
+  const turns = user ? 0 : dialogueTurns(body.view);
+  const plan = findChapters(body.view, rules);
   // A book's few labelled lines do not make it an interview; an interview's headings are not chapters.
   if (turns > 0 && (!plan || turns >= TURNS_PER_CHAPTER * plan.headings.size)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
   if (plan) return { shape: 'book', ...book(body, plan, notes) };
@@ -152,32 +178,24 @@ function build(body: Line[], docTitle: string, rules: UserRules | undefined, not
   return { shape: 'plain', volumes: [], lead: [], sections: plainSections(body, docTitle), speakers: [] };
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let stop = text.indexOf('\n', start);
-    if (stop === -1) stop = text.length;
-    // Trimmed by offsets: a line's text is made only when it is read (see LineParagraph).
-    let from = start;
-    let to = stop;
-    while (from < to && isSpace(text.charCodeAt(from))) from++;
-    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
-    if (to > from) lines.push(new LineParagraph(text, from, to - from));
-    start = stop + 1;
-  }
-  return lines;
+function takeTitle(table: LineTable, lines: Line[]): string | undefined {
+  const [firstLine, secondLine] = lines;
+  if (firstLine === undefined || secondLine === undefined) return undefined;
+  const first = table.text(firstLine);
+  if (codePoints(first, MAX_TITLE) > MAX_TITLE || STATEMENT_END.test(stripClosers(first))) return undefined;
+  if (parseDateline(first) || matterAnywhere(first) || !titleShaped(first)) return undefined;
+  // A turn-shaped first line (`刘忠:发展…`) is a title unless its speaker speaks again.
+  const turn = matchTurn(first);
+  if (turn && lines.some((line, i) => i > 0 && mayBeTurn(table, line) && matchTurn(table.text(line))?.name === turn.name)) return undefined;
+  return first;
 }
 
-function takeTitle(lines: Line[]): string | undefined {
-  const [first, second] = lines;
-  if (!first || !second) return undefined;
-  if (codePoints(first.text, MAX_TITLE) > MAX_TITLE || STATEMENT_END.test(stripClosers(first.text))) return undefined;
-  if (parseDateline(first.text) || matterAnywhere(first.text) || !titleShaped(first.text)) return undefined;
-  // A turn-shaped first line (`刘忠:发展…`) is a title unless its speaker speaks again.
-  const turn = matchTurn(first.text);
-  if (turn && lines.some((line, i) => i > 0 && matchTurn(line.text)?.name === turn.name)) return undefined;
-  return first.text;
+const COLON = ':'.charCodeAt(0);
+const FULL_COLON = '：'.charCodeAt(0);
+
+/** Whether line `i` has a colon early enough to open a turn ({@link matchTurn} refuses the others). */
+function mayBeTurn(lines: Lines, i: number): boolean {
+  return lines.holds(i, COLON, LABEL_REACH, FULL_COLON);
 }
 
 /** A numbered saying (`1.1 子曰…`, `一、…`), a quoted sentence or a chapter heading is not a title. */
@@ -214,15 +232,17 @@ const FRAME_LINE = /^[═─━=＝\-－_＿*＊~～☆★◆◇·•]{3,80}$/u;
 const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30}))?$/u;
 
 /** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */
-function takeMeta(lines: Line[]): Meta {
+function takeMeta(table: LineTable, lines: Line[]): Meta {
   const meta: Meta = { lines: [], noted: [] };
-  for (const [index, line] of lines.slice(0, META_WINDOW).entries()) {
-    if (FRAME_LINE.test(line.text)) {
+  for (let k = 0; k < Math.min(META_WINDOW, lines.length); k++) {
+    const line = lines[k]!;
+    const text = table.text(line);
+    if (FRAME_LINE.test(text)) {
       meta.lines.push(line);
       meta.noted.push(line);
       continue;
     }
-    const both = index < 3 && meta.title === undefined && meta.author === undefined ? TITLE_AND_AUTHOR.exec(line.text) : null;
+    const both = k < 3 && meta.title === undefined && meta.author === undefined ? TITLE_AND_AUTHOR.exec(text) : null;
     if (both) {
       meta.title = both[1]?.trim();
       meta.author = both[2]?.trim();
@@ -230,7 +250,7 @@ function takeMeta(lines: Line[]): Meta {
       meta.noted.push(line);
       continue;
     }
-    const author = AUTHOR.exec(line.text) ?? BYLINE.exec(line.text);
+    const author = AUTHOR.exec(text) ?? BYLINE.exec(text);
     if (author && meta.author === undefined) {
       meta.author = author[1]?.trim();
       meta.lines.push(line);
@@ -239,7 +259,7 @@ function takeMeta(lines: Line[]): Meta {
     }
     if (meta.title !== undefined) continue;
     // `书名：` anywhere near the top; a `《书名》` line only among the very first, before any text.
-    const named = BOOK_NAME.exec(line.text) ?? (index < 3 ? BRACKETED.exec(line.text) : null);
+    const named = BOOK_NAME.exec(text) ?? (k < 3 ? BRACKETED.exec(text) : null);
     if (!named) continue;
     meta.title = named[1]?.trim();
     if (named[2] !== undefined && meta.author === undefined) {
@@ -290,20 +310,29 @@ type LineRole = { kind: 'heading' } | { kind: 'turn'; turn: TurnLabel } | { kind
 const TEXT: LineRole = { kind: 'text' };
 const HEADING: LineRole = { kind: 'heading' };
 
-function classify(body: Line[], turns: boolean): LineRole[] {
+function classify(body: Body, turns: boolean): LineRole[] {
+  const { view } = body;
   // One role per label as written (an interview's few speakers open every turn), not one per line.
   const shared = new Map<string, LineRole>();
-  const roles = body.map(({ text }): LineRole => {
-    const turn = turns ? matchTurn(text) : undefined;
-    if (!turn) return TEXT;
+  const roles = new Array<LineRole>(view.count);
+  for (let i = 0; i < view.count; i++) {
+    const text = turns && mayBeTurn(view, i) ? view.text(i) : undefined;
+    const turn = text === undefined ? undefined : matchTurn(text);
+    if (!turn || text === undefined) {
+      roles[i] = TEXT;
+      continue;
+    }
     const kind = turn.textStart >= text.length ? 'labelOnly' : 'turn';
     const key = `${kind} ${turn.textStart} ${turn.name} ${turn.label}`;
     const known = shared.get(key);
-    if (known) return known;
+    if (known) {
+      roles[i] = known;
+      continue;
+    }
     const role: LineRole = { kind, turn };
     shared.set(key, role);
-    return role;
-  });
+    roles[i] = role;
+  }
   // A label alone on its line opens the turn of the plain paragraph below it; otherwise it is plain text.
   roles.forEach((role, i) => {
     if (role.kind === 'labelOnly' && roles[i + 1]?.kind !== 'text') roles[i] = TEXT;
@@ -313,32 +342,33 @@ function classify(body: Line[], turns: boolean): LineRole[] {
     return kind === 'turn' || kind === 'labelOnly';
   };
   const hasTurns = roles.some((_, i) => opensTurn(i));
+  // Longer than this, a line is no heading whatever it says: not read.
+  const shaped = (i: number): boolean => view.size(i) <= MAX_HEADING * 2 && headingShaped(view.text(i));
   roles.forEach((role, i) => {
     if (role.kind !== 'text' || roles[i - 1]?.kind === 'labelOnly') return;
-    const line = body[i];
-    const following = body[i + 1];
-    if (!line || !following || !headingShaped(line.text)) return;
+    if (i + 1 >= view.count || !shaped(i)) return;
     // In an article, a line that opens with a quote or a bracket is someone's words (`“好”`), not a heading.
-    if (!turns && /^[“「『"‘（(]/u.test(line.text)) return;
-    const followedByBody = hasTurns ? opensTurn(i + 1) : !headingShaped(following.text);
+    if (!turns && /^[“「『"‘（(]/u.test(view.text(i))) return;
+    const followedByBody = hasTurns ? opensTurn(i + 1) : !shaped(i + 1);
     if (followedByBody) roles[i] = HEADING;
   });
   return roles;
 }
 
 /** A line as a paragraph (see {@link LineParagraph}). */
-function plain(line: Line, section: number, index: number): Paragraph {
-  return line.placed(section, index);
+function plain(table: LineTable, line: Line, section: number, index: number): Paragraph {
+  return new LineParagraph(table.source, table.start(line), table.size(line)).placed(section, index);
 }
 
-function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
+function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
+  const { table, lines } = body;
   const firstStructure = roles.findIndex((role) => role.kind !== 'text');
   if (firstStructure === -1) {
-    const paragraphs = body.map((line, i) => plain(line, 1, i + 1));
+    const paragraphs = lines.map((line, i) => plain(table, line, 1, i + 1));
     return { lead: [], sections: paragraphs.length > 0 ? [{ index: 1, title: docTitle, offset: -1, paragraphs }] : [], speakers: [] };
   }
 
-  const lead = body.slice(0, firstStructure).map((line, i) => plain(line, 0, i + 1));
+  const lead = lines.slice(0, firstStructure).map((line, i) => plain(table, line, 0, i + 1));
   const sections: Section[] = [];
   // The paragraphs of turns, and each one's turn: given speakers once every turn is known.
   const spoken: TurnParagraph[] = [];
@@ -356,12 +386,12 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
     return text;
   };
 
-  for (let i = firstStructure; i < body.length; i++) {
-    const line = body[i];
+  for (let i = firstStructure; i < lines.length; i++) {
+    const line = lines[i];
     const role = roles[i];
-    if (!line || !role) continue;
+    if (line === undefined || !role) continue;
     if (role.kind === 'heading') {
-      section = { index: sections.length + 1, title: line.text, offset: line.offset, paragraphs: [] };
+      section = { index: sections.length + 1, title: table.text(line), offset: table.start(line), paragraphs: [] };
       sections.push(section);
       turn = undefined;
       continue;
@@ -381,14 +411,14 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
     if (label || turn) {
       // A paragraph of a turn is given its speaker below; the label is left out of its text.
       const skip = label && role.kind === 'turn' ? label.textStart : 0;
-      const turnParagraph = new TurnParagraph(line.source, line.offset + skip, line.length - skip).placed(section.index, index);
+      const turnParagraph = new TurnParagraph(table.source, table.start(line) + skip, table.size(line) - skip).placed(section.index, index);
       if (label) {
         turn = { speaker: shared(label.name), section: section.index, paragraphs: [] };
         turns.push(turn);
         turnParagraph.label = shared(label.label);
       }
       paragraph = turnParagraph;
-    } else paragraph = plain(line, section.index, index);
+    } else paragraph = plain(table, line, section.index, index);
     section.paragraphs.push(paragraph);
     if (turn && paragraph instanceof TurnParagraph) {
       turn.paragraphs.push(paragraph);
@@ -407,17 +437,20 @@ function structure(body: Line[], docTitle: string, roles: LineRole[]): { lead: P
   return { lead, sections, speakers };
 }
 
+const BARE_TEXT = '正文';
+const BARE_TEXTS = new Set([BARE_TEXT, '正文卷']);
 
 /**
  * A book's outline from its chapter plan: text before the first heading is the lead; a volume heading
  * opens a volume, a chapter heading a section (depth 2 under volumes). Text right after a volume heading
  * (its preface) is a section of its own without a heading line, so reading order is kept.
  */
-function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit<Built, 'shape'> {
+function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<Built, 'shape'> {
+  const { table, lines } = body;
   const contents = new Set(plan.contents);
   if (plan.contents.length > 0) {
-    const first = body[plan.contents[0]!];
-    if (first) notes.set(first.offset, plan.contents.map((i) => body[i]?.text ?? '').join('\n'));
+    const first = lines[plan.contents[0]!];
+    if (first !== undefined) notes.set(table.start(first), plan.contents.map((i) => (lines[i] === undefined ? '' : table.text(lines[i]))).join('\n'));
   }
   const twoLevels = [...plan.headings.values()].includes('volume');
   const lead: Paragraph[] = [];
@@ -426,28 +459,29 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
   let section: Section | undefined;
   let volume: Volume | undefined;
   let subtitle = -1;
-  body.forEach((line, i) => {
+  lines.forEach((line, i) => {
     if (contents.has(i) || i === subtitle) return;
     const level = plan.headings.get(i);
     // A bare `正文` (some sites' "the text starts here") right before a heading is furniture.
-    if (level === undefined && (line.text === '正文' || line.text === '正文卷') && plan.headings.has(i + 1)) {
-      notes.set(line.offset, line.text);
+    if (level === undefined && table.size(line) <= BARE_TEXT.length + 1 && BARE_TEXTS.has(table.text(line)) && plan.headings.has(i + 1)) {
+      notes.set(table.start(line), table.text(line));
       return;
     }
-    const title = headingText(line.text);
     if (level === 'volume') {
-      volume = { title, offset: line.offset, firstSection: sections.length + 1 };
+      volume = { title: headingText(table.text(line)), offset: table.start(line), firstSection: sections.length + 1 };
       volumes.push(volume);
       section = undefined;
       return;
     }
     if (level === 'chapter' || level === 'subchapter') {
-      const next = body[i + 1];
-      const named = BARE_CHAPTER.test(title) && next !== undefined && !plan.headings.has(i + 1) && !contents.has(i + 1) && body[i + 2] !== undefined && !plan.headings.has(i + 2) && subtitleShaped(next);
+      const title = headingText(table.text(line));
+      const next = lines[i + 1];
+      const named =
+        BARE_CHAPTER.test(title) && next !== undefined && !plan.headings.has(i + 1) && !contents.has(i + 1) && lines[i + 2] !== undefined && !plan.headings.has(i + 2) && subtitleShaped(table, next);
       if (named) subtitle = i + 1;
-      const full = named ? `${title} ${headingText(next.text)}` : title;
+      const full = named ? `${title} ${headingText(table.text(next))}` : title;
       const depth = (twoLevels ? 2 : 1) + (level === 'subchapter' ? 1 : 0);
-      section = { index: sections.length + 1, title: full, offset: line.offset, paragraphs: [], depth };
+      section = { index: sections.length + 1, title: full, offset: table.start(line), paragraphs: [], depth };
       sections.push(section);
       return;
     }
@@ -456,10 +490,10 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
       sections.push(section);
     }
     if (!section) {
-      lead.push(plain(line, 0, lead.length + 1));
+      lead.push(plain(table, line, 0, lead.length + 1));
       return;
     }
-    section.paragraphs.push(plain(line, section.index, section.paragraphs.length + 1));
+    section.paragraphs.push(plain(table, line, section.index, section.paragraphs.length + 1));
   });
   return { lead, sections, volumes, speakers: [] };
 }
@@ -477,12 +511,14 @@ function book(body: Line[], plan: ChapterPlan, notes: Map<number, string>): Omit
 const BARE_CHAPTER = new RegExp(`^第[\\s\\u3000]?[0-9０-９〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+[\\s\\u3000]?[章回节節]$`, 'u');
 const SUBTITLE_CHARS = 20;
 
-function subtitleShaped(line: Line): boolean {
-  const text = line.text;
+function subtitleShaped(table: LineTable, line: Line): boolean {
+  if (table.size(line) > SUBTITLE_CHARS * 2) return false;
+  const text = table.text(line);
   if (codePoints(text, SUBTITLE_CHARS) > SUBTITLE_CHARS) return false;
   if (/^[“「『"'‘（(【]/u.test(text) || /[:：]/u.test(text) || /[。．；;，,、！!？?…]$/u.test(stripClosers(text))) return false;
-  const start = line.source.lastIndexOf('\n', line.offset - 1) + 1;
-  return line.offset === start;
+  // Not indented: the line's text starts where the line does.
+  const offset = table.start(line);
+  return offset === 0 || table.source.charCodeAt(offset - 1) === 0x0a;
 }
 
 /** Turns per chapter heading below which a text with chapters is a book with some labelled lines. */
@@ -496,21 +532,22 @@ export const PART_CHARS = 5000;
  * parts, generated parts of about {@link PART_CHARS} characters, each titled by its first words, so the
  * sidebar and `]`/`[` still have places to go.
  */
-function plainSections(body: Line[], docTitle: string): Section[] {
-  if (body.length === 0) return [];
-  const total = body.reduce((sum, line) => sum + line.text.length, 0);
-  if (total <= 2 * PART_CHARS) return [{ index: 1, title: docTitle, offset: -1, paragraphs: body.map((line, i) => plain(line, 1, i + 1)) }];
+function plainSections(body: Body, docTitle: string): Section[] {
+  const { table, lines } = body;
+  if (lines.length === 0) return [];
+  const total = lines.reduce((sum, line) => sum + table.size(line), 0);
+  if (total <= 2 * PART_CHARS) return [{ index: 1, title: docTitle, offset: -1, paragraphs: lines.map((line, i) => plain(table, line, 1, i + 1)) }];
   const sections: Section[] = [];
   let section: Section | undefined;
   let size = 0;
-  for (const line of body) {
+  for (const line of lines) {
     if (!section || size >= PART_CHARS) {
-      section = { index: sections.length + 1, title: fallbackTitle(line.text), offset: -1, paragraphs: [], generated: true };
+      section = { index: sections.length + 1, title: fallbackTitle(table.text(line)), offset: -1, paragraphs: [], generated: true };
       sections.push(section);
       size = 0;
     }
-    section.paragraphs.push(plain(line, section.index, section.paragraphs.length + 1));
-    size += line.text.length;
+    section.paragraphs.push(plain(table, line, section.index, section.paragraphs.length + 1));
+    size += table.size(line);
   }
   return sections;
 }

@@ -37,11 +37,33 @@ const UNSAFE = new RegExp(
   `[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029${REMOVED}]|${TAGS}|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`,
   'g',
 );
-// Every character UNSAFE can match, and the tab, as one class: a text without any (nearly every paragraph)
-// is found clean by one fast scan, without the lookarounds of UNSAFE at every position.
-const SUSPECT = new RegExp(`[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029${REMOVED}\\uD800-\\uDFFF]`);
 const IS_REMOVED = new RegExp(`^(?:[${REMOVED}]|${TAGS})$`);
 const INVISIBLE = new RegExp(`[${REMOVED}]|${TAGS}`, 'g');
+
+/** Code units that {@link UNSAFE} may match (every surrogate, paired or not) and the tab: 1 in this table. */
+let unsafeCodes: Uint8Array | undefined;
+
+function unsafeTable(): Uint8Array {
+  if (unsafeCodes) return unsafeCodes;
+  const table = new Uint8Array(0x10000);
+  const mark = (from: number, to = from) => table.fill(1, from, to + 1);
+  mark(0x00, 0x09);
+  mark(0x0b, 0x1f);
+  mark(0x7f, 0x9f);
+  mark(0x2028, 0x2029);
+  mark(0xd800, 0xdfff);
+  // The removed characters, from the same string as the expression (ranges written `a-b`).
+  for (const [, from, to] of REMOVED.matchAll(/(.)(?:-(.))?/gsu)) mark(from!.charCodeAt(0), (to ?? from!).charCodeAt(0));
+  unsafeCodes = table;
+  return table;
+}
+
+/** The index of the first code unit of `text` that may need a change, or -1. */
+function firstUnsafe(text: string): number {
+  const table = unsafeTable();
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return i;
+  return -1;
+}
 
 function replacement(char: string): string {
   const code = char.charCodeAt(0);
@@ -81,8 +103,12 @@ function expandTabs(line: string): string {
  * removed (see the module comment). Newlines are kept, tabs expanded. Idempotent.
  */
 export function sanitizeText(text: string): string {
-  if (!SUSPECT.test(text)) return text;
-  const safe = text.replace(UNSAFE, replacement);
+  // Nearly every text holds none of them: a look-up per code unit finds that in a tenth of the time the
+  // expression takes to scan it. The part before the first one is kept as it is; it has no surrogate, so
+  // the expression's look-behind cannot miss a pair split there.
+  const first = firstUnsafe(text);
+  if (first < 0) return text;
+  const safe = text.slice(0, first) + text.slice(first).replace(UNSAFE, replacement);
   return safe.includes('\t') ? safe.split('\n').map(expandTabs).join('\n') : safe;
 }
 

@@ -25,7 +25,8 @@ Worked examples
   a novel of 400 paragraphs with 12 `张三：“…”` lines (a quote follows)   → not an interview
   a play of 300 lines by 8 characters                                     → not an interview (names > 6)
 */
-import { matchTurn } from './turns.js';
+import { asLines, type Lines } from './line-table.js';
+import { LABEL_REACH, matchTurn } from './turns.js';
 
 /** Most distinct speaker names in an interview. */
 export const MAX_SPEAKERS = 6;
@@ -37,6 +38,9 @@ export function isDialogue(paragraphs: readonly string[]): boolean {
   return dialogueTurns(paragraphs) > 0;
 }
 
+const COLON = ':'.charCodeAt(0);
+const FULL_COLON = '：'.charCodeAt(0);
+
 /** Turns that open a dialogue-shaped text before a lead of any length need at least this many. */
 const MIN_TURNS_AFTER_LEAD = 3;
 
@@ -45,13 +49,16 @@ const MIN_TURNS_AFTER_LEAD = 3;
  * whole text, or, with a few turns at least, from the first turn on: an interview may open with a long
  * lead (an editor's note, a summary) before its first question.
  */
-export function dialogueTurns(paragraphs: readonly string[]): number {
-  if (paragraphs.length === 0) return 0;
+export function dialogueTurns(given: readonly string[] | Lines): number {
+  const paragraphs = asLines(given);
+  if (paragraphs.count === 0) return 0;
   const names = new Set<string>();
   let turns = 0;
   let first = -1;
-  for (let i = 0; i < paragraphs.length; i++) {
-    const turn = matchTurn(paragraphs[i]!);
+  for (let i = 0; i < paragraphs.count; i++) {
+    // A label's colon comes early: a line without one there is read no further, and not copied.
+    if (!paragraphs.holds(i, COLON, LABEL_REACH, FULL_COLON)) continue;
+    const turn = matchTurn(paragraphs.text(i));
     if (!turn) continue;
     if (first < 0) first = i;
     turns++;
@@ -59,7 +66,7 @@ export function dialogueTurns(paragraphs: readonly string[]): number {
     if (names.size > MAX_SPEAKERS) return 0;
   }
   if (turns === 0) return 0;
-  const whole = turns >= DIALOGUE_SHARE * paragraphs.length;
-  const afterLead = turns >= MIN_TURNS_AFTER_LEAD && turns >= DIALOGUE_SHARE * (paragraphs.length - first);
+  const whole = turns >= DIALOGUE_SHARE * paragraphs.count;
+  const afterLead = turns >= MIN_TURNS_AFTER_LEAD && turns >= DIALOGUE_SHARE * (paragraphs.count - first);
   return whole || afterLead ? turns : 0;
 }

@@ -27,10 +27,13 @@ const NOT_SPEAKERS = new Set([
 /** `他说：“…”`, `刘忠表示：…`, `他心里想：…` are reported speech (or thought) in prose, not labels. */
 const SPEECH_VERBS = ['说', '說', '道', '曰', '称', '稱', '表示', '指出', '认为', '認為', '介绍', '介紹', '强调', '強調', '提到', '坦言', '回忆', '回憶', '想', '喊', '叫', '骂', '罵', '叹', '嘆', '写', '寫'];
 
+/** Code units from a line's start within which a label's colon must be (see {@link matchTurn}). */
+export const LABEL_REACH = 2 * 12 + 4;
+
 /** Recognises a speaker label at the start of `line` (already trimmed). */
 export function matchTurn(line: string): TurnLabel | undefined {
   // A label is at most 12 characters, spaces and a colon: most lines have no colon that early.
-  const head = line.slice(0, 2 * 12 + 4);
+  const head = line.slice(0, LABEL_REACH);
   if (!head.includes(':') && !head.includes('：')) return undefined;
   const match = LABEL.exec(line);
   const name = match?.[1];

@@ -2,6 +2,7 @@
  * The document in reading order as a flat list of blocks, independent of any width: what the reader
  * scrolls through and what `yuedu print` prints. Notes and boilerplate are not part of the flow.
  */
+import { LineParagraph } from '../document/line-paragraph.js';
 import type { Document, Mark, Paragraph, ParagraphForm, ParagraphKind, TableData } from '../document/types.js';
 
 /** What a block is: `text` is a paragraph (lead, question, answer or plain); `meta` is the trailing `原标题` line. */
@@ -98,6 +99,43 @@ class ParagraphBlock implements Block {
   get table(): TableData | undefined {
     return this.paragraph.table;
   }
+
+  measureText(measure: (text: string, start: number, end: number) => number): number {
+    const paragraph = this.paragraph;
+    if (paragraph instanceof LineParagraph) return measure(paragraph.source, paragraph.offset, paragraph.offset + paragraph.length);
+    const text = paragraph.text;
+    return measure(text, 0, text.length);
+  }
+
+  approximateCells(): number {
+    const paragraph = this.paragraph;
+    const label = paragraph.label === undefined ? 0 : approximateCells(this.label);
+    if (paragraph instanceof LineParagraph) return label + approximateCells(paragraph.source, paragraph.offset, paragraph.offset + paragraph.length);
+    return label + approximateCells(paragraph.text);
+  }
+}
+
+/** A cheap width guess for estimates: characters from CJK radicals upwards count as two cells. */
+export function approximateCells(text: string, start = 0, end = text.length): number {
+  let cells = 0;
+  for (let i = start; i < end; i++) cells += text.charCodeAt(i) >= 0x2e80 ? 2 : 1;
+  return cells;
+}
+
+/**
+ * `measure` applied to a block's text as [start, end) of a string: a paragraph that is a line of the
+ * source is measured there, in place, so a pass over a million blocks copies no text.
+ */
+export function measureBlockText(block: Block, measure: (text: string, start: number, end: number) => number): number {
+  if (block instanceof ParagraphBlock) return block.measureText(measure);
+  const text = block.text;
+  return measure(text, 0, text.length);
+}
+
+/** {@link approximateCells} of a block's label and text; a line of the source is measured in place, not copied. */
+export function approximateBlockCells(block: Block): number {
+  if (block instanceof ParagraphBlock) return block.approximateCells();
+  return approximateCells(block.label) + approximateCells(block.text);
 }
 
 function paragraphBlock(paragraph: Paragraph): Block {
@@ -106,11 +144,25 @@ function paragraphBlock(paragraph: Paragraph): Block {
 
 /** Builds the blocks of a document; prefer `documentBlocks`, which memoises. */
 export function buildBlocks(doc: Document): Block[] {
-  return [...eachBlock(doc)];
+  const blocks: Block[] = [];
+  // A run of paragraphs in one loop: a generator's step per paragraph was most of the time on a long text.
+  for (const run of blockRuns(doc)) {
+    if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) blocks.push(new ParagraphBlock(paragraph));
+    else blocks.push(run as Block);
+  }
+  return blocks;
 }
 
 /** The blocks one at a time, kept by no one: for a single pass over a long document (`yuedu print`). */
 export function* eachBlock(doc: Document): Generator<Block> {
+  for (const run of blockRuns(doc)) {
+    if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) yield paragraphBlock(paragraph);
+    else yield run as Block;
+  }
+}
+
+/** The blocks in reading order, a block or a run of paragraphs (each a block) at a time. */
+function* blockRuns(doc: Document): Generator<Block | readonly Paragraph[]> {
   yield { id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title };
   if (doc.dateline) {
     yield { id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw };
@@ -119,7 +171,7 @@ export function* eachBlock(doc: Document): Generator<Block> {
     const byline = [doc.author, doc.date].filter((part) => part !== undefined && part !== '').join('  ');
     if (byline !== '') yield { id: 'byline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: byline };
   }
-  for (const paragraph of doc.lead) yield paragraphBlock(paragraph);
+  yield doc.lead;
   const volumes = doc.volumes ?? [];
   let volume = 0;
   const volumeBlock = (index: number, section: number): Block => ({
@@ -144,7 +196,7 @@ export function* eachBlock(doc: Document): Generator<Block> {
         text: section.title,
       };
     }
-    for (const paragraph of section.paragraphs) yield paragraphBlock(paragraph);
+    yield section.paragraphs;
   }
   for (; volume < volumes.length; volume++) yield volumeBlock(volume, doc.sections.at(-1)?.index ?? 0);
   if (doc.originalTitle !== undefined) {
@@ -169,4 +221,36 @@ export function documentBlocks(doc: Document): readonly Block[] {
     memo.set(doc, blocks);
   }
   return blocks;
+}
+
+const indexMemo = new WeakMap<readonly Block[], (id: string) => number>();
+
+/**
+ * Finds a block's index by its id (-1 for none), as the flow does: blocks that are not paragraphs (a few
+ * per chapter) by a map, paragraphs (`s2p3`) from where their section's paragraphs start, so a million
+ * one-line paragraphs are not a million keys. Made once per block list.
+ */
+export function blockIndexer(blocks: readonly Block[]): (id: string) => number {
+  let found = indexMemo.get(blocks);
+  if (found) return found;
+  const ids = new Map<string, number>();
+  const firstParagraph = new Map<number, number>();
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind !== 'text') ids.set(block.id, i);
+    else if (!firstParagraph.has(block.section)) firstParagraph.set(block.section, i);
+  }
+  found = (id: string): number => {
+    const known = ids.get(id);
+    if (known !== undefined) return known;
+    const paragraph = /^s(\d+)p(\d+)$/.exec(id);
+    const first = paragraph ? firstParagraph.get(Number(paragraph[1])) : undefined;
+    if (paragraph && first !== undefined) {
+      const i = first + Number(paragraph[2]) - 1;
+      if (blocks[i]?.id === id) return i;
+    }
+    return blocks.findIndex((block) => block.kind === 'text' && block.id === id);
+  };
+  indexMemo.set(blocks, found);
+  return found;
 }

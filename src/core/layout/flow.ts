@@ -15,7 +15,7 @@
  */
 import type { Document } from '../document/types.js';
 import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
-import { documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { approximateBlockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { eachLine, layoutText } from './linebreak.js';
@@ -131,12 +131,6 @@ const INDENT_CELLS = 4;
 /** The smallest width a label leaves for text on its row; narrower, the label gets a row of its own. */
 const MIN_TEXT_AFTER_LABEL = 2;
 
-/** A cheap width guess for estimates: characters from CJK radicals upwards count as two cells. */
-function approximateCells(text: string): number {
-  let cells = 0;
-  for (let i = 0; i < text.length; i++) cells += text.charCodeAt(i) >= 0x2e80 ? 2 : 1;
-  return cells;
-}
 
 /**
  * Whether a block follows the one before it without a blank row: the items of a list (and footnotes)
@@ -251,7 +245,7 @@ function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing)
     const estimates = new Uint32Array(blocks.length);
     let total = 0;
     blocks.forEach((block, i) => {
-      const cells = approximateCells(block.label) + approximateCells(block.text);
+      const cells = approximateBlockCells(block);
       estimates[i] = (blankBefore(blocks, i, spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells / width));
       total += estimates[i]!;
     });
@@ -330,10 +324,8 @@ export class Flow {
   private countedNumber = 0;
   /** No block before this one is left uncounted (where `countSome` goes on). */
   private countFrom = 0;
-  /** The index of every block that is not a paragraph, by id (see `indexOf`). */
-  private ids: Map<string, number> | undefined;
-  /** The index of each section's first paragraph block. */
-  private firstParagraph: Map<number, number> | undefined;
+  /** A block's index by its id, shared by every flow of the same blocks (see `blockIndexer`). */
+  private indexer: ((id: string) => number) | undefined;
 
   /** `base`: the flow of the same text, width and options as written, whose row counts this one starts from. */
   constructor(doc: Document, options: FlowOptions, base?: Flow) {
@@ -459,24 +451,8 @@ export class Flow {
    * paragraphs start, not from a map of every id: a million one-line paragraphs would be a million keys.
    */
   indexOf(blockId: string): number {
-    if (!this.ids || !this.firstParagraph) {
-      this.ids = new Map();
-      this.firstParagraph = new Map();
-      for (let i = 0; i < this.blocks.length; i++) {
-        const block = this.blocks[i]!;
-        if (block.kind !== 'text') this.ids.set(block.id, i);
-        else if (!this.firstParagraph.has(block.section)) this.firstParagraph.set(block.section, i);
-      }
-    }
-    const known = this.ids.get(blockId);
-    if (known !== undefined) return known;
-    const paragraph = /^s(\d+)p(\d+)$/.exec(blockId);
-    const first = paragraph ? this.firstParagraph.get(Number(paragraph[1])) : undefined;
-    if (paragraph && first !== undefined) {
-      const i = first + Number(paragraph[2]) - 1;
-      if (this.blocks[i]?.id === blockId) return i;
-    }
-    return this.blocks.findIndex((block) => block.kind === 'text' && block.id === blockId);
+    this.indexer ??= blockIndexer(this.blocks);
+    return this.indexer(blockId);
   }
 
   /** The index of each of `ids` (-1 for one it has not), found as `indexOf` finds one: the sidebar's outline entries. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHAPTER_RULES, findChapters, headingText, matchHeading, MAX_HEADING, numberValue } from '../../../src/core/document/chapters.js';
+import fc from 'fast-check';
+import { CHAPTER_RULES, findChapters, headingText, matchHeading, MAX_HEADING, mayBeHeading, numberValue } from '../../../src/core/document/chapters.js';
+import { asLines, LineTable } from '../../../src/core/document/line-table.js';
 
 describe('matchHeading: 第 + number + unit', () => {
   it.each([
@@ -217,5 +219,25 @@ describe("a download site's stamp after a chapter's title", () => {
   it('is cut only where a stamp starts (a space, the word, then a colon or space), so a title that merely ends in the word stays whole', () => {
     expect(headingText('第七章 更新时间')).toBe('第七章 更新时间');
     expect(headingText('第八章 论字数')).toBe('第八章 论字数');
+  });
+});
+
+describe('mayBeHeading', () => {
+  it('never refuses a line matchHeading takes (it only spares reading the others)', () => {
+    const pieces = fc.constantFrom('第一章', '学而', '第一', '第', '一', '、', ' ', '　', '𠀀', '逍遥游', '字', '。', '卷一', '【', '】', 'Chapter 1', 'part II', '序章', '1、', '（一）', '☆', '二', '正文', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join('')), { maxLength: 12 }), (lines) => {
+        const strings = asLines(lines);
+        const table = LineTable.split(lines.join('\n'));
+        lines.forEach((line, i) => {
+          if (matchHeading(line) !== undefined) expect(mayBeHeading(strings, i)).toBe(true);
+        });
+        for (let i = 0; i < table.count; i++) if (matchHeading(table.text(i)) !== undefined) expect(mayBeHeading(table, i)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    for (const rule of CHAPTER_RULES) expect(mayBeHeading(asLines([rule.example]), 0)).toBe(true);
+    expect(mayBeHeading(asLines(['𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀第一']), 0)).toBe(true);
+    expect(mayBeHeading(asLines(['他是第一个到的。']), 0)).toBe(false);
   });
 });

@@ -119,6 +119,20 @@ describe('sanitizeText', () => {
     );
   });
 
+  it('cleans a text the same whatever comes before its first unsafe character (the clean start is kept as it is)', () => {
+    // sanitizeLine runs the one expression over the whole string; without newlines and tabs the two agree.
+    const noBreaks = (text: string) => text.replace(/[\n\t\r\u2028\u2029]/g, '');
+    const cleanStart = safeText.map((text) => noBreaks(text).replace(/[\ud800-\udfff\u200c]/g, ''));
+    fc.assert(
+      fc.property(cleanStart, anyUnits, (start, rest) => {
+        const text = start + noBreaks(rest);
+        expect(sanitizeText(text)).toBe(sanitizeLine(text));
+        expect(sanitizeText(text).startsWith(start)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('handles a megabyte quickly', () => {
     const big = `${'中文，English 123。'.repeat(60_000)}\x1b[31m\n\t缩进`;
     const started = performance.now();

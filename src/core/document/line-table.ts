@@ -1,0 +1,170 @@
+/*
+A text's lines as offsets, not objects
+======================================
+
+The parser looks at every line of a text several times (site lines, metadata, turns, chapter rules)
+before it knows which lines become paragraphs. A line object and a copy of its text each time made a
+million one-character lines cost hundreds of megabytes and a 10 MB novel a tenth of a second in the
+collector. So the lines are two typed arrays of offsets into the decoded text (where each non-blank
+line starts and ends once its surrounding white space is trimmed, as `trim` trims), eight bytes a line;
+a line's text is made only when a rule has to read it, and most rules first look at a line's length
+and first code units, which need no copy.
+
+    "　　第一章 起\n\n正文。\n"  →  starts [2, 9], ends [7, 12]   (line 0: `第一章 起`, line 1: `正文。`)
+
+`Lines` is what the shape and chapter rules read: either such a table (or some of its lines) or an array
+of strings (the rules' tests, and callers with strings in hand). Its lines need not be trimmed.
+*/
+import { isSpace } from './space.js';
+
+/** Lines as the shape and chapter rules read them: the count, each line's text, and its code units without a copy. */
+export interface Lines {
+  readonly count: number;
+  text(i: number): string;
+  /** The line's length in UTF-16 code units. */
+  size(i: number): number;
+  /** The code unit at `k` of line `i` (0 ≤ k < size(i)). */
+  code(i: number, k: number): number;
+  /** Whether line `i` holds `code` (or `other`) among its first `limit` code units: one pass for two characters. */
+  holds(i: number, code: number, limit?: number, other?: number): boolean;
+}
+
+/** An array of strings as {@link Lines}. */
+export class StringLines implements Lines {
+  readonly count: number;
+  private readonly lines: readonly string[];
+
+  constructor(lines: readonly string[]) {
+    this.lines = lines;
+    this.count = lines.length;
+  }
+
+  text(i: number): string {
+    return this.lines[i] ?? '';
+  }
+
+  size(i: number): number {
+    return (this.lines[i] ?? '').length;
+  }
+
+  code(i: number, k: number): number {
+    return (this.lines[i] ?? '').charCodeAt(k);
+  }
+
+  holds(i: number, code: number, limit = Infinity, other = code): boolean {
+    const line = this.lines[i] ?? '';
+    const end = Math.min(line.length, limit);
+    for (let k = 0; k < end; k++) {
+      const unit = line.charCodeAt(k);
+      if (unit === code || unit === other) return true;
+    }
+    return false;
+  }
+}
+
+/** `lines` as {@link Lines}: strings are wrapped, a table or a view of one is taken as it is. */
+export function asLines(lines: readonly string[] | Lines): Lines {
+  return Array.isArray(lines) ? new StringLines(lines as readonly string[]) : (lines as Lines);
+}
+
+/** The trimmed, non-blank lines of a text (see the module comment). */
+export class LineTable implements Lines {
+  readonly source: string;
+  readonly count: number;
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+
+  private constructor(source: string, starts: Uint32Array, ends: Uint32Array, count: number) {
+    this.source = source;
+    this.starts = starts;
+    this.ends = ends;
+    this.count = count;
+  }
+
+  /** Splits `text` at `\n` into its trimmed, non-blank lines. */
+  static split(text: string): LineTable {
+    let breaks = 0;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
+    const starts = new Uint32Array(breaks + 1);
+    const ends = new Uint32Array(breaks + 1);
+    let count = 0;
+    let start = 0;
+    while (start <= text.length) {
+      let stop = text.indexOf('\n', start);
+      if (stop === -1) stop = text.length;
+      let from = start;
+      let to = stop;
+      while (from < to && isSpace(text.charCodeAt(from))) from++;
+      while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+      if (to > from) {
+        starts[count] = from;
+        ends[count] = to;
+        count++;
+      }
+      start = stop + 1;
+    }
+    return new LineTable(text, starts, ends, count);
+  }
+
+  /** Offset of line `i`'s first character in the source. */
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  size(i: number): number {
+    return this.ends[i]! - this.starts[i]!;
+  }
+
+  text(i: number): string {
+    return this.source.slice(this.starts[i], this.ends[i]);
+  }
+
+  code(i: number, k: number): number {
+    return this.source.charCodeAt(this.starts[i]! + k);
+  }
+
+  holds(i: number, code: number, limit = Infinity, other = code): boolean {
+    const start = this.starts[i]!;
+    const end = Math.min(this.ends[i]!, start + limit);
+    const source = this.source;
+    for (let at = start; at < end; at++) {
+      const unit = source.charCodeAt(at);
+      if (unit === code || unit === other) return true;
+    }
+    return false;
+  }
+
+  /** Some of the lines, by their numbers in this table, as {@link Lines} numbered from 0. */
+  view(numbers: readonly number[]): Lines {
+    return new LineView(this, numbers);
+  }
+}
+
+/** Some lines of a table, renumbered from 0 (the parser's body, without notes and metadata). */
+class LineView implements Lines {
+  readonly count: number;
+  private readonly table: LineTable;
+  private readonly numbers: readonly number[];
+
+  constructor(table: LineTable, numbers: readonly number[]) {
+    this.table = table;
+    this.numbers = numbers;
+    this.count = numbers.length;
+  }
+
+  text(i: number): string {
+    return this.table.text(this.numbers[i]!);
+  }
+
+  size(i: number): number {
+    return this.table.size(this.numbers[i]!);
+  }
+
+  code(i: number, k: number): number {
+    return this.table.code(this.numbers[i]!, k);
+  }
+
+  holds(i: number, code: number, limit?: number, other?: number): boolean {
+    return this.table.holds(this.numbers[i]!, code, limit, other);
+  }
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { asLines, LineTable, StringLines } from '../../../src/core/document/line-table.js';
+
+/** Lines as the parser always read them: split at `\n`, trimmed, blank ones left out. */
+function trimmedLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+const pieces = fc.constantFrom('第一章', '字', ' ', '　', '\t', '\n', '\n\n', 'a', '：', '\u00a0', '\r', '𠀀', '\ufeff');
+const texts = fc.array(pieces, { maxLength: 60 }).map((parts) => parts.join(''));
+
+describe('LineTable', () => {
+  it('splits as split, trim and a filter of blank lines would, keeping offsets into the text', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const table = LineTable.split(text);
+        const expected = trimmedLines(text);
+        expect(table.count).toBe(expected.length);
+        for (let i = 0; i < table.count; i++) {
+          expect(table.text(i)).toBe(expected[i]);
+          expect(table.size(i)).toBe(expected[i]!.length);
+          expect(text.slice(table.start(i), table.start(i) + table.size(i))).toBe(expected[i]);
+          for (let k = 0; k < table.size(i); k++) expect(table.code(i, k)).toBe(expected[i]!.charCodeAt(k));
+          if (i > 0) expect(table.start(i)).toBeGreaterThan(table.start(i - 1));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps an empty or blank text as no lines', () => {
+    expect(LineTable.split('').count).toBe(0);
+    expect(LineTable.split(' \n　\n\n').count).toBe(0);
+    const table = LineTable.split('　　第一章 起\n\n正文。\n');
+    expect([table.start(0), table.size(0), table.start(1), table.size(1)]).toEqual([2, 5, 9, 3]);
+  });
+
+  it('views some of its lines, numbered from 0', () => {
+    fc.assert(
+      fc.property(texts, fc.array(fc.nat(), { maxLength: 10 }), (text, picks) => {
+        const table = LineTable.split(text);
+        const numbers = table.count === 0 ? [] : picks.map((pick) => pick % table.count);
+        const view = table.view(numbers);
+        expect(view.count).toBe(numbers.length);
+        numbers.forEach((line, i) => {
+          expect(view.text(i)).toBe(table.text(line));
+          expect(view.size(i)).toBe(table.size(line));
+        });
+      }),
+    );
+  });
+});
+
+describe('Lines of strings', () => {
+  it('reads strings as they are, untrimmed', () => {
+    const lines = asLines([' 甲：', '乙']);
+    expect(lines).toBeInstanceOf(StringLines);
+    expect([lines.count, lines.text(0), lines.size(0), lines.code(0, 0)]).toEqual([2, ' 甲：', 3, 0x20]);
+    expect(lines.holds(0, '：'.charCodeAt(0))).toBe(true);
+    expect(lines.holds(0, '：'.charCodeAt(0), 2)).toBe(false);
+    expect(lines.holds(1, '：'.charCodeAt(0), Infinity, '乙'.charCodeAt(0))).toBe(true);
+    expect(LineTable.split('甲：\n乙').holds(1, '：'.charCodeAt(0), Infinity, '乙'.charCodeAt(0))).toBe(true);
+    expect(LineTable.split('甲：\n乙').holds(1, '：'.charCodeAt(0))).toBe(false);
+  });
+});
