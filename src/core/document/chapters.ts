@@ -15,7 +15,7 @@ Then one of:
 Strong rules (a single match counts):
   第 + number + unit + optional title     第一章 风起  第12回  第一百零八回 贾宝玉  第３节  第十卷
       number: Arabic 0-9, full-width ０-９, Chinese 〇零一二两三四五六七八九十百千万, financial
-      壹贰叁肆伍陆柒捌玖拾佰仟. unit: 章 回 节 折 幕 (chapters), 卷 部 集 季 篇 (volumes).
+      壹贰叁肆伍陆柒捌玖拾佰仟. unit: 章 回 节 折 幕 (chapters), 卷 部 集 季 篇 册 辑 (volumes).
       Traditional forms count alike (兩 萬 貳 參 陸, 節, 後記 尾聲 終章 結語): Big5 books are
       written in them, and `第一節` or `後記` is as much a heading as `第一节` or `后记`.
       Exclusions: a unit glued to the next character into a word of a sentence is not a unit —
@@ -26,7 +26,9 @@ Strong rules (a single match counts):
   Chapter 12, CHAPTER XII, Chapter One          English chapters; Part/Book/Volume N are volumes.
   序章 序言 楔子 引子 前言 正文 尾声 终章 后记 番外 完本感言 …   prefaces and endings, with an
       optional title after a separator or a number (`番外一 雪夜`, `后记：写在最后`). They count only
-      beside other headings: two prefaces do not make a book.
+      beside other headings: two prefaces do not make a book. Also a translation's and an edition's
+      front and back matter: 代序 译者序 再版序言 出版说明 译后记 附录 致谢.
+  上卷 下卷, 上部 下部, 卷上 卷下               a book in parts named by place: volumes, beside other headings.
   作品相关, 正文, 正文卷, VIP卷 …               a download site's parts, on a line of their own:
       volumes (the author's notes, then the story), counted only beside other headings; 正文
       only beside a 作品相关 (alone it merely says where the story starts, and is dropped).
@@ -73,7 +75,7 @@ export type Level = 'volume' | 'chapter' | 'subchapter';
 
 const CN_NUM = '〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
 const NUM = `[0-9０-９]+|[${CN_NUM}]+`;
-const VOLUME_UNITS = '卷部集季篇';
+const VOLUME_UNITS = '卷部集季篇册冊辑輯';
 const CHAPTER_UNITS = '章回节節折幕';
 /** A separator between a heading's number and its title. */
 const SEP = '[\\s\\u3000:：、,，.．·・\\-—_~～]';
@@ -86,6 +88,7 @@ const NOT_UNIT = new Set([
   // The same words in traditional characters.
   '節課', '節目', '節日', '節約', '節奏', '節省', '節氣', '節點', '集團', '集體', '集資', '集會', '部門', '部隊', '部長',
   '回來', '回頭', '回答', '回應', '季節', '幕後', '捲入', '折騰', '章節',
+  '册子', '冊子', '辑录', '輯錄',
 ]);
 
 interface Rule {
@@ -138,12 +141,20 @@ export const CHAPTER_RULES: readonly Rule[] = [
   {
     name: '序章',
     pattern: new RegExp(
-      `^(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|尾声|尾聲|终章|終章|后记|後記|番外篇?|完本感言|结语|結語|跋)(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
+      `^(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|代序|[译譯]者?序|[译譯]后记|[譯]後記|再版序言?|出版[说說]明|尾声|尾聲|终章|終章|后记|後記|番外篇?|完本感言|结语|結語|跋|附[录錄]|致[谢謝])(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
       'u',
     ),
     level: 'chapter',
     kind: 'aside',
     example: '番外一 雪夜',
+  },
+  {
+    name: '上卷',
+    // A book in two or three parts named by place rather than number: 上卷 下卷, 上部 下部, 卷上 卷下.
+    pattern: new RegExp(`^(?:[上中下][卷部篇册冊]|卷[上中下])(?:$|${SEP}+.*)$`, 'u'),
+    level: 'volume',
+    kind: 'aside',
+    example: '上卷 风起',
   },
   {
     name: '作品相关',
@@ -228,7 +239,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔（(正卷CcPpBbVv序楔引前自尾终終后後番完结結跋作公免0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第【〖[［〔（(正卷CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 /** The same, as code units (every one is a single unit). */
 const FIRST_CODES = new Set([...FIRST].map((char) => char.charCodeAt(0)));
 const DI = '第'.charCodeAt(0);

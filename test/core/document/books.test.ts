@@ -178,6 +178,17 @@ describe('books', () => {
   });
 });
 
+describe('books in parts named by place', () => {
+  it('holds the chapters under 上卷 and 下卷, with a 附录 after them', () => {
+    const chapters = (from: number) => [1, 2].map((k) => `　　第${from + k}章 章名${from + k}\n${chapterText(from + k)}`).join('\n');
+    const doc = parseDocument(`长河\n上卷 风起\n${chapters(0)}\n下卷 云涌\n${chapters(2)}\n附录 年表\n　　一年，二年。`);
+    expect(outlineOf(doc).map((node) => [node.title, node.children.map((child) => child.title)])).toEqual([
+      ['上卷 风起', ['第1章 章名1', '第2章 章名2']],
+      ['下卷 云涌', ['第3章 章名3', '第4章 章名4', '附录 年表']],
+    ]);
+  });
+});
+
 describe('chapters divided into sections', () => {
   it('nests each 第N节 under its 第N章 in the outline, and cites it under the chapter', () => {
     const doc = parseDocument('经济学原理\n\n第一章 总论\n\n第一节 概念\n　　经济学是什么。\n\n第二节 方法\n　　怎么研究。\n\n第二章 市场\n\n第一节 供给\n　　供给。\n\n第二节 需求\n　　需求。\n\n第三节 价格\n　　价格。');

@@ -82,6 +82,20 @@ describe('matchHeading: other rules', () => {
     ['番外一 雪夜', 'chapter', '序章'],
     ['番外篇', 'chapter', '序章'],
     ['完本感言', 'chapter', '序章'],
+    ['代序 读书的人', 'chapter', '序章'],
+    ['译者序', 'chapter', '序章'],
+    ['再版序言', 'chapter', '序章'],
+    ['出版说明', 'chapter', '序章'],
+    ['译后记', 'chapter', '序章'],
+    ['附录一 年表', 'chapter', '序章'],
+    ['附錄：大事記', 'chapter', '序章'],
+    ['致谢', 'chapter', '序章'],
+    ['上卷 风起', 'volume', '上卷'],
+    ['下部', 'volume', '上卷'],
+    ['卷下 归去', 'volume', '上卷'],
+    ['作品相关', 'volume', '作品相关'],
+    ['第一册 春', 'volume', '第N章'],
+    ['第二辑 散文', 'volume', '第N章'],
     ['1、总则', 'chapter', '1、标题'],
     ['一、总则', 'chapter', '一、标题'],
     ['学而第一', 'chapter', '某某第N'],
@@ -90,7 +104,7 @@ describe('matchHeading: other rules', () => {
     expect(matchHeading(line)).toMatchObject({ level, rule });
   });
 
-  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度'])('%s is not a heading', (line) => {
+  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。'])('%s is not a heading', (line) => {
     expect(matchHeading(line)).toBeUndefined();
   });
 
