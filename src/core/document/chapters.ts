@@ -45,7 +45,10 @@ When both volume units (卷部集季篇) and chapter units (章回节折幕) occ
 than volumes, volumes hold chapters (two levels); otherwise every heading is one level (三国志's 65
 卷 are its chapters). When 章 (or 回) and 节 both occur, the 节 outnumber them and a 章 comes first,
 the 节 are sections of their chapter, a level below it (`第一章 总论` › `第一节 概念`), as textbooks
-and non-fiction are divided; a novel with a stray 第一节 keeps every heading a chapter.
+and non-fiction are divided; a novel with a stray 第一节 keeps every heading a chapter. Numbered
+headings one level below are taken the same way (`一、总体要求` › `（一）指导思想`, `第一章` › `一、…`)
+when under their heading they count 1, 2, 3… from one with text between them (under at least two
+chapters, for 一、 in a book).
 
 The contents block
 ------------------
@@ -409,7 +412,46 @@ export function findChapters(given: readonly string[] | Lines, user?: UserRules)
   const headings = new Map(
     chosen.map(([i, m]): [number, Level] => [i, nested && SECTION_UNITS.includes(m.unit ?? '') ? 'subchapter' : twoLevels ? m.level : 'chapter']),
   );
-  return withContents(lines, headings);
+  const below = nested ? [] : numberedBelow(chosen, matches);
+  for (const i of below) headings.set(i, 'subchapter');
+  // In line order, as every reader of the plan expects.
+  return withContents(lines, below.length > 0 ? new Map([...headings].sort((a, b) => a[0] - b[0])) : headings);
+}
+
+/** The numbered headings that may divide each heading of a rule: `一、总体要求` › `（一）指导思想`. */
+const BELOW: Record<string, readonly string[]> = {
+  '第N章': ['一、标题'],
+  '一、标题': ['（一）标题', '1、标题'],
+};
+
+/**
+ * The lines of a numbered rule one level below the chosen headings, as official documents and
+ * non-fiction number their parts (一、 › （一） › 1.): under each heading, they count 1, 2, 3… from one
+ * with text between them. Under chapters, taken only when at least two are divided so (a single
+ * numbered list in one chapter is a list); only the divisions that count right.
+ */
+function numberedBelow(chosen: readonly [number, HeadingMatch][], matches: readonly [number, HeadingMatch][]): number[] {
+  const rules = new Set(chosen.map(([, m]) => m.rule));
+  const taken = new Set(chosen.map(([i]) => i));
+  for (const parent of rules) {
+    for (const child of BELOW[parent] ?? []) {
+      if (rules.has(child)) continue;
+      const starts = chosen.filter(([, m]) => m.rule === parent).map(([i]) => i);
+      const groups = new Map<number, [number, HeadingMatch][]>();
+      for (const entry of matches) {
+        if (entry[1].rule !== child || taken.has(entry[0])) continue;
+        const owner = starts.findLast((start) => start < entry[0]);
+        if (owner === undefined) continue;
+        const group = groups.get(owner) ?? [];
+        group.push(entry);
+        groups.set(owner, group);
+      }
+      const counted = [...groups.values()].filter((group) => group.every(([line, m], k) => m.number === k + 1 && (k === 0 || line > group[k - 1]![0] + 1)));
+      // A chapter may hold a numbered list; an article's 一、 part numbered within is one already.
+      if (counted.length >= (parent === '第N章' ? 2 : 1)) return counted.flatMap((group) => group.map(([i]) => i));
+    }
+  }
+  return [];
 }
 
 /** Units of a chapter's sections: 第一节 under 第一章, as textbooks and non-fiction are divided. */

@@ -151,6 +151,18 @@ describe('findChapters', () => {
     expect([...(sectionsFirst?.headings.values() ?? [])]).toEqual(['chapter', 'chapter', 'chapter', 'chapter']);
   });
 
+  it('takes the numbered headings one level below: （一） under 一、 in an article, 一、 under 第N章 in at least two chapters', () => {
+    const article = findChapters(['一、总体要求', ...body(2), '二、主要任务', '（一）壮大集群', ...body(2), '（二）强化创新', ...body(2), '三、保障措施', ...body(2)]);
+    expect([...(article?.headings.values() ?? [])]).toEqual(['chapter', 'chapter', 'subchapter', 'subchapter', 'chapter']);
+    const book = findChapters(['第一章 甲', '一、起', ...body(2), '二、承', ...body(2), '第二章 乙', '一、转', ...body(2), '二、合', ...body(2)]);
+    expect([...(book?.headings.values() ?? [])]).toEqual(['chapter', 'subchapter', 'subchapter', 'chapter', 'subchapter', 'subchapter']);
+    // One chapter's numbered list is a list; numbers that do not count from one are not parts.
+    const list = findChapters(['第一章 甲', '一、起', ...body(2), '二、承', ...body(2), '第二章 乙', ...body(2), '第三章 丙', ...body(2)]);
+    expect(list?.headings.size).toBe(3);
+    const miscounted = findChapters(['一、甲', ...body(2), '二、乙', '（二）子', ...body(2), '（三）丑', ...body(2), '三、丙', ...body(2)]);
+    expect([...(miscounted?.headings.values() ?? [])]).toEqual(['chapter', 'chapter', 'chapter']);
+  });
+
   it('takes numbered headings only as a run that counts up with text between', () => {
     const run = findChapters(['一、总则', ...body(2), '二、范围', ...body(2), '三、定义', ...body(2)]);
     expect([...(run?.headings.keys() ?? [])]).toEqual([0, 3, 6]);
