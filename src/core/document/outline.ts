@@ -13,10 +13,14 @@ import type { Document, OutlineNode } from './types.js';
 
 /**
  * What the text before the first heading is called: an article's 导语 (its lead), a book's 卷首 (the
- * front matter: a blurb, the author's notes, a title page), where 导语 would misname it.
+ * front matter: a blurb, the author's notes, a title page), where 导语 would misname it. A text whose
+ * parts are only numbered `一、` or `1.` (an official document, a report) keeps 导语 for its opening.
  */
-export function leadTitle(doc: Pick<Document, 'shape'>): string {
-  return doc.shape === 'book' ? '卷首' : '导语';
+export function leadTitle(doc: Pick<Document, 'shape' | 'format' | 'volumes' | 'sections'>): string {
+  if (doc.shape !== 'book') return '导语';
+  if (doc.format === 'epub' || (doc.volumes?.length ?? 0) > 0) return '卷首';
+  const first = doc.sections[0]?.title ?? '';
+  return /^[（(]?[0-9０-９一二三四五六七八九十]+[、.．)）:：\s]/u.test(first) ? '导语' : '卷首';
 }
 
 export function outlineOf(doc: Pick<Document, 'sections' | 'volumes'>): OutlineNode[] {

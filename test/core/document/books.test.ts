@@ -175,6 +175,10 @@ describe('books', () => {
   it('calls what comes before the first chapter 卷首 in a book, 导语 in an article', () => {
     expect(leadTitle(parseDocument(`长河\n　　这是一个故事的简介。\n${novel(3)}`))).toBe('卷首');
     expect(leadTitle(parseDocument('标题\n\n导语一段。\n\n一、背景\n\n正文一段。\n\n二、做法\n\n正文二段。'))).toBe('导语');
+    // An official document numbered 一、二、三、 is read as a book of parts, but its opening is a 导语.
+    const report = parseDocument('关于推进发展的意见\n\n为加快发展，提出如下意见。\n\n一、总体要求\n\n要求一段。\n\n二、主要任务\n\n任务一段。\n\n三、保障措施\n\n措施一段。');
+    expect(report.shape).toBe('book');
+    expect(leadTitle(report)).toBe('导语');
   });
 });
 
