@@ -83,15 +83,17 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 describe.runIf(hasTmux)('in tmux', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yuedu-tmux-widths-'));
-  const socket = join(dir, 'socket');
-  const tmux = (...args: string[]): string => execFileSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', TMUX: '' } });
+  // Each case has its own server: a server whose last session ended shuts down, and a case that starts
+  // while the previous one's server is going away fails with "server exited unexpectedly".
+  const sockets: string[] = [];
+  const tmuxOn = (socket: string) => (...args: string[]): string => execFileSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', TMUX: '' } });
   afterAll(() => {
-    spawnSync('tmux', ['-S', socket, 'kill-server']);
+    for (const socket of sockets) spawnSync('tmux', ['-S', socket, 'kill-server']);
     rmSync(dir, { recursive: true, force: true });
   });
 
   /** Waits, without a fixed sleep, until tmux's pane shows `done` in its last row. */
-  async function paneWhenDone(pane: string): Promise<void> {
+  async function paneWhenDone(tmux: (...args: string[]) => string, pane: string): Promise<void> {
     const deadline = Date.now() + 15_000;
     for (;;) {
       const text = tmux('capture-pane', '-p', '-t', pane);
@@ -107,9 +109,12 @@ describe.runIf(hasTmux)('in tmux', () => {
     // The frame, then where the cursor is (as tmux reports it) is read before `done` is printed below.
     writeFileSync(file, drawn(line));
     const pane = `w${Math.random().toString(36).slice(2, 8)}`;
+    const socket = join(dir, `s-${pane}`);
+    sockets.push(socket);
+    const tmux = tmuxOn(socket);
     tmux('new-session', '-d', '-s', pane, '-x', String(COLUMNS), '-y', '5', `cat '${file}'; printf 'X'; tmux -S '${socket}' display -p '#{cursor_x},#{cursor_y}' > '${file}.pos'; printf '\\033[5;1Hdone'; exec cat`);
     try {
-      await paneWhenDone(pane);
+      await paneWhenDone(tmux, pane);
       const [x, y] = execFileSync('cat', [`${file}.pos`], { encoding: 'utf8' }).trim().split(',').map(Number);
       // The writer's last cell of row 0 is where the layout put it (trailing blanks are not written); the
       // X printed after it lands right after.
@@ -119,7 +124,7 @@ describe.runIf(hasTmux)('in tmux', () => {
       expect(rows[0]).not.toContain('#');
       expect(rows[1]!.trim()).toBe('');
     } finally {
-      spawnSync('tmux', ['-S', socket, 'kill-session', '-t', pane]);
+      spawnSync('tmux', ['-S', socket, 'kill-server']);
     }
   });
 });
