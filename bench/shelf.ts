@@ -7,8 +7,8 @@
  *     beside the bundled interview's first screen (`yuedu --interview`) as the yardstick;
  *   - `yuedu search QUERY DIR` over every novel the first time (no search index cached: every novel
  *     read, indexed and its index written) and again with the indexes cached: with `--json` (every
- *     hit, written at the end) and as a person sees it (five hits a text, written text by text), where
- *     the first text's hits are timed against the budget (1 s) as well as the whole answer; and
+ *     hit, written at the end) and as a person sees it (five hits a text, best first, written once all are
+ *     searched), where the first bytes are timed against the budget (1 s) as well as the whole answer; and
  *     `yuedu search QUERY` on one novel as the yardstick;
  *   - a pinyin query over every novel, once reading the pinyin (and keeping it with each index), once
  *     with the readings kept.

@@ -196,6 +196,9 @@ describe('yuedu search across texts', () => {
     expect(groups.map((g) => g.split('  ')[0])).toEqual(expect.arrayContaining(['== 甲书 alpha', '== 乙书 beta']));
     expect(groups).toHaveLength(2);
     expect(plain.stdout).toMatch(/^s2p3 /m);
+    // The texts in the order of --json's, best hit first, not the order they were searched in.
+    const ranked = JSON.parse(runCli(['search', '--json', '凤凰', dir], { env }).stdout) as { title: string }[];
+    expect(groups.map((g) => g.slice(3).split('  ')[0])).toEqual([...new Set(ranked.map((hit) => hit.title))]);
 
     const json = runCli(['search', '--json', 'qilin', join(dir, 'alpha.txt'), join(dir, 'gamma.txt')], { env });
     expect(json.status).toBe(0);
