@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eachLine, eachWindow, layoutText, LINE_WINDOW, windowLines } from '../../../src/core/layout/linebreak.js';
+import { parseDocument } from '../../../src/core/document/parse.js';
+import { Flow } from '../../../src/core/layout/flow.js';
 
 /** A deterministic paragraph longer than two windows: Chinese, punctuation, words, numbers, spaces. */
 function longParagraph(length: number): string {
@@ -77,4 +79,31 @@ describe('eachWindow properties (fast-check)', () => {
       { numRuns: Number(process.env.RUNS ?? 20) },
     );
   }, 120_000);
+});
+
+describe('the reader\'s flow of a paragraph longer than the window (fast-check)', () => {
+  const text = longParagraph(2 * LINE_WINDOW + 30_000);
+  const doc = parseDocument(`标题\n\n${text}\n`);
+  const block = new Flow(doc, { width: 80 }).blocks.findIndex((candidate) => candidate.text === text);
+
+  it('has the whole layout\'s rows, found by offset and read in any order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 120 }), fc.boolean(), fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), (width, indent, picks) => {
+        const flow = new Flow(doc, { width, indent });
+        expect(block).toBeGreaterThan(0);
+        const lines = layoutText(text, flow.width, { firstLineOffset: indent ? 4 : 0 });
+        // The blank row before the paragraph, then a row per line.
+        expect(flow.move({ block, row: 0 }, Number.MAX_SAFE_INTEGER)).toEqual({ block, row: lines.length });
+        for (const pick of picks) {
+          const line = pick % lines.length;
+          const row = flow.row({ block, row: line + 1 });
+          expect([row.text, row.start, row.end, row.line]).toEqual([lines[line]!.text, lines[line]!.start, lines[line]!.end, line]);
+          const offset = (pick * 7919) % text.length;
+          const holding = lines.findLastIndex((laid) => laid.start <= offset);
+          expect(flow.locate({ block: flow.blocks[block]!.id, offset })).toEqual({ block, row: holding + 1 });
+        }
+      }),
+      { numRuns: 8 },
+    );
+  }, 60_000);
 });
