@@ -338,10 +338,12 @@ class WindowedRows {
   /** The windows laid out last, most recent first: a frame at a window's edge shows rows of two. */
   private recent: { window: number; rows: Row[] }[] = [];
 
-  constructor(
-    private readonly block: LineBlock,
-    private readonly width: number,
-  ) {
+  private readonly block: LineBlock;
+  private readonly width: number;
+
+  constructor(block: LineBlock, width: number) {
+    this.block = block;
+    this.width = width;
     let rows = block.head.length;
     for (const [window] of eachWindow(block.text, width, block.options)) {
       this.windows.push(window);
