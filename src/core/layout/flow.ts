@@ -18,7 +18,7 @@ import { converterFor, toShown, type Convert, type Converted, type Script } from
 import { approximateBlockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines } from './balance.js';
 import { Fenwick } from './fenwick.js';
-import { eachLine, layoutText } from './linebreak.js';
+import { eachLine, eachWindow, layoutText, LINE_WINDOW, windowLines, type LaidLine, type LayoutOptions, type LineWindow } from './linebreak.js';
 import { isShaped, layoutShaped } from './shaped.js';
 import { withReadings, type ReadingStyle } from './readings.js';
 import type { Mark } from '../document/types.js';
@@ -153,11 +153,42 @@ function layoutBlock(block: Block, blockIndex: number, width: number, ambiguousW
 const ROW_BATCH = 4096;
 
 /**
+ * A block of lines (not framed) before it is laid out: the rows before its lines (its blank row, a label
+ * too wide to share a row), what to lay out and how, and the row of each laid line (`n`: its index).
+ */
+interface LineBlock {
+  head: Row[];
+  text: string;
+  layout: (text: string, width: number, options: LayoutOptions) => LaidLine[];
+  options: LayoutOptions;
+  /** Whether the text is the block's own, laid out by `layoutText`: a window of it can be laid out alone. */
+  windowed: boolean;
+  row(laid: LaidLine, n: number): Row;
+}
+
+/**
  * The rows of one block in batches of `batch` rows: a paragraph too long to lay out whole in reasonable
  * memory (see `eachLine`) is laid out a window at a time when streamed. Converted text is laid out whole:
  * its way back to the original offsets is made for the whole text anyway.
  */
 function* blockRows(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined, batch: number, readings?: ReadingStyle): Generator<Row[]> {
+  const lined = lineBlock(block, blockIndex, width, ambiguousWidth, indent, blank, convert, readings);
+  if (Array.isArray(lined)) {
+    yield lined;
+    return;
+  }
+  const rows = lined.head;
+  const lines = batch < Infinity && lined.windowed ? eachLine(lined.text, width, lined.options) : lined.layout(lined.text, width, lined.options);
+  let n = 0;
+  for (const laid of lines) {
+    rows.push(lined.row(laid, n++));
+    if (rows.length >= batch) yield rows.splice(0);
+  }
+  if (rows.length > 0) yield rows;
+}
+
+/** A block as a {@link LineBlock}, or a framed block's rows, laid out whole. */
+function lineBlock(block: Block, blockIndex: number, width: number, ambiguousWidth: AmbiguousWidth, indent: boolean, blank: boolean, convert: Convert | undefined, readings?: ReadingStyle): LineBlock | Row[] {
   const base = {
     blockId: block.id,
     blockIndex,
@@ -178,8 +209,7 @@ function* blockRows(block: Block, blockIndex: number, width: number, ambiguousWi
       const mapped = shown ? { start: shown.toOriginal(laid.start), end: shown.toOriginal(laid.end), ...(form === 'table' ? {} : { toShown: rowOffsets(shown, laid.start, laid.text.length), ...rowReadings(shown, laid.start, laid.text.length) }) } : { start: laid.start, end: laid.end };
       rows.push({ ...base, ...marks, form, kind: block.kind, role: block.role, label: '', labelWidth: 0, indent: laid.prefix, text: laid.text, ...mapped, width: laid.width, line });
     });
-    yield rows;
-    return;
+    return rows;
   }
   Object.assign(base, marks);
   let label = convert && block.label !== '' ? convert(block.label).text : block.label;
@@ -196,34 +226,29 @@ function* blockRows(block: Block, blockIndex: number, width: number, ambiguousWi
     label = '';
     labelWidth = 0;
   }
-  const layout = block.kind === 'title' || block.kind === 'heading' ? balancedLines : batch < Infinity && !convert && !readings ? eachLine : layoutText;
+  const heading = block.kind === 'title' || block.kind === 'heading';
   const shown = shownOf(block, convert, readings);
-  const lines = layout(shown?.text ?? block.text, width, { ambiguousWidth, firstLineOffset: indentWidth + labelWidth });
-  let n = 0;
-  for (const laid of lines) {
-    const rowLabel = n === 0 ? label : '';
-    const rowLabelWidth = n === 0 ? labelWidth : 0;
-    const rowIndentWidth = n === 0 ? indentWidth : 0;
-    rows.push({
+  return {
+    head: rows,
+    text: shown?.text ?? block.text,
+    layout: heading ? balancedLines : layoutText,
+    options: { ambiguousWidth, firstLineOffset: indentWidth + labelWidth },
+    windowed: !heading && !shown,
+    row: (laid, n) => ({
       ...base,
       kind: block.kind,
       role: block.role,
-      label: rowLabel,
-      labelWidth: rowLabelWidth,
-      indent: rowIndentWidth > 0 ? PARAGRAPH_INDENT : '',
+      label: n === 0 ? label : '',
+      labelWidth: n === 0 ? labelWidth : 0,
+      indent: n === 0 && indentWidth > 0 ? PARAGRAPH_INDENT : '',
       text: laid.text,
       start: shown ? shown.toOriginal(laid.start) : laid.start,
       end: shown ? shown.toOriginal(laid.end) : laid.end,
       ...(shown ? { toShown: rowOffsets(shown, laid.start, laid.text.length), ...rowReadings(shown, laid.start, laid.text.length) } : {}),
-      width: rowIndentWidth + rowLabelWidth + cellWidth(laid.text, ambiguousWidth),
-      line: line++,
-    });
-    n++;
-    if (rows.length >= batch) {
-      yield rows.splice(0);
-    }
-  }
-  if (rows.length > 0) yield rows;
+      width: (n === 0 ? indentWidth + labelWidth : 0) + cellWidth(laid.text, ambiguousWidth),
+      line: line + n,
+    }),
+  };
 }
 
 /**
@@ -298,6 +323,77 @@ function rowOffsets(shown: Converted & { readings?: [number, number][] }, start:
   };
 }
 
+/**
+ * The rows of a paragraph too long to keep laid out (see `eachWindow`): its windows are laid out once
+ * to count its rows and kept as where each starts, and the rows of only the windows last asked for are
+ * kept, laid out again when asked for once more. The rows are those the whole layout makes.
+ */
+class WindowedRows {
+  readonly length: number;
+  private readonly windows: LineWindow[] = [];
+  /** Where each window's first line starts in the text. */
+  private readonly froms: number[] = [];
+  /** Index among the rows of each window's first row. */
+  private readonly firstRows: number[] = [];
+  /** The windows laid out last, most recent first: a frame at a window's edge shows rows of two. */
+  private recent: { window: number; rows: Row[] }[] = [];
+
+  private readonly block: LineBlock;
+  private readonly width: number;
+
+  constructor(block: LineBlock, width: number) {
+    this.block = block;
+    this.width = width;
+    let rows = block.head.length;
+    for (const [window] of eachWindow(block.text, width, block.options)) {
+      this.windows.push(window);
+      this.froms.push(window.from);
+      this.firstRows.push(rows);
+      rows += window.kept;
+    }
+    this.length = rows;
+  }
+
+  /** Row `index` (0 ≤ index < length). */
+  at(index: number): Row {
+    const { head } = this.block;
+    if (index < head.length) return head[index]!;
+    const window = lastAtOrBefore(this.firstRows, index);
+    return this.windowRows(window)[index - this.firstRows[window]!]!;
+  }
+
+  /** Index of the last row starting at or before `offset` in the text (the first text row for none). */
+  locate(offset: number): number {
+    const window = Math.max(0, lastAtOrBefore(this.froms, offset));
+    const rows = this.windowRows(window);
+    let found = 0;
+    for (let i = 1; i < rows.length; i++) if (rows[i]!.start <= offset) found = i;
+    return this.firstRows[window]! + found;
+  }
+
+  private windowRows(window: number): Row[] {
+    const known = this.recent.find((entry) => entry.window === window);
+    if (known) return known.rows;
+    const lines = windowLines(this.block.text, this.width, this.block.options, this.windows[window]!);
+    const before = this.firstRows[window]! - this.block.head.length;
+    const rows = lines.map((laid, k) => this.block.row(laid, before + k));
+    this.recent = [{ window, rows }, ...this.recent.slice(0, 1)];
+    return rows;
+  }
+}
+
+/** The index of the last of ascending `values` at or before `value` (-1 for none). */
+function lastAtOrBefore(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
 /** The flow of one document at one width, laid out lazily. Get one with `flowFor`. */
 export class Flow {
   readonly blocks: readonly Block[];
@@ -309,7 +405,7 @@ export class Flow {
   /** How ruby readings are shown after their base; undefined: not shown. */
   readonly readings: ReadingStyle | undefined;
   private readonly convert: Convert | undefined;
-  private readonly laid: (Row[] | undefined)[];
+  private readonly laid: (Row[] | WindowedRows | undefined)[];
   private readonly counts: Fenwick;
   /** Each block's rows: counted, or estimated while `counted` says not. */
   private readonly sizes: Uint32Array;
@@ -337,7 +433,7 @@ export class Flow {
     this.convert = converterFor(options.script ?? 'original');
     this.script = this.convert ? (options.script ?? 'original') : 'original';
     this.readings = options.readings;
-    this.laid = new Array<Row[] | undefined>(this.blocks.length);
+    this.laid = new Array<Row[] | WindowedRows | undefined>(this.blocks.length);
     if (base && base.blocks === this.blocks) {
       // Converted text takes (nearly always) as many rows as the original: its counts stand, and only
       // the blocks laid out converted (those shown) are counted again. No pass over the book per `t`.
@@ -361,17 +457,44 @@ export class Flow {
     return this.blocks.length;
   }
 
-  /** The rows of block `index`, laying it out on first use. */
+  /**
+   * The rows of block `index`, laying it out on first use. A paragraph too long to keep laid out (see
+   * `WindowedRows`) is laid out again whole for each call: the flow's own methods never ask for it.
+   */
   rows(index: number): readonly Row[] {
+    const laid = this.laidOut(index);
+    return Array.isArray(laid) ? laid : Array.from({ length: laid.length }, (_, i) => laid.at(i));
+  }
+
+  /** Block `index`'s rows, or a long paragraph's windows, made on first use and kept. */
+  private laidOut(index: number): Row[] | WindowedRows {
     const cached = this.laid[index];
     if (cached) return cached;
+    const laid = this.layOut(index);
+    this.laid[index] = laid;
+    this.laidCount++;
+    this.count(index, laid.length);
+    return laid;
+  }
+
+  /** Lays out block `index`: its rows, or for a paragraph too long to keep laid out, its windows. */
+  private layOut(index: number): Row[] | WindowedRows {
     const block = this.blocks[index];
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const rows = layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert, this.readings);
-    this.laid[index] = rows;
-    this.laidCount++;
-    this.count(index, rows.length);
+    const blank = blankBefore(this.blocks, index, this.spacing);
+    const lined = lineBlock(block, index, this.width, this.ambiguousWidth, this.indent, blank, this.convert, this.readings);
+    if (Array.isArray(lined)) return lined;
+    if (lined.windowed && lined.text.length > 2 * LINE_WINDOW) return new WindowedRows(lined, this.width);
+    const rows = lined.head;
+    lined.layout(lined.text, this.width, lined.options).forEach((laid, n) => rows.push(lined.row(laid, n)));
     return rows;
+  }
+
+  /** Row `row` of block `index` (undefined past its end). */
+  private rowOf(index: number, row: number): Row | undefined {
+    const laid = this.laidOut(index);
+    if (row < 0 || row >= laid.length) return undefined;
+    return Array.isArray(laid) ? laid[row] : laid.at(row);
   }
 
   /** Replaces block `index`'s estimate by its real number of rows (once). */
@@ -413,7 +536,7 @@ export class Flow {
     let budget = maxBlocks;
     for (let i = 0; i < this.blocks.length && budget > 0; i++) {
       if (this.laid[i]) continue;
-      this.rows(i);
+      this.laidOut(i);
       budget--;
     }
     return this.isExact();
@@ -429,8 +552,13 @@ export class Flow {
     for (; this.countFrom < this.blocks.length && budget > 0; this.countFrom++) {
       const index = this.countFrom;
       if (this.counted[index]) continue;
-      const block = this.blocks[index] as Block;
-      this.count(index, layoutBlock(block, index, this.width, this.ambiguousWidth, this.indent, blankBefore(this.blocks, index, this.spacing), this.convert, this.readings).length);
+      const laid = this.layOut(index);
+      // A long paragraph's windows are small and took a pass over it to make: they are kept.
+      if (laid instanceof WindowedRows) {
+        this.laid[index] = laid;
+        this.laidCount++;
+      }
+      this.count(index, laid.length);
       budget--;
     }
     return this.isExact();
@@ -462,7 +590,7 @@ export class Flow {
 
   /** The row at `pos`. */
   row(pos: RowPosition): Row {
-    const row = this.rows(pos.block)[pos.row];
+    const row = this.rowOf(pos.block, pos.row);
     if (!row) throw new RangeError(`no row ${pos.row} in block ${pos.block}`);
     return row;
   }
@@ -473,7 +601,7 @@ export class Flow {
 
   last(): RowPosition {
     const block = this.blocks.length - 1;
-    return { block, row: this.rows(block).length - 1 };
+    return { block, row: this.laidOut(block).length - 1 };
   }
 
   /** Negative, zero or positive as `a` is before, at or after `b`. */
@@ -486,7 +614,7 @@ export class Flow {
     let { block, row } = pos;
     let remaining = Math.trunc(delta);
     while (remaining > 0) {
-      const length = this.rows(block).length;
+      const length = this.laidOut(block).length;
       if (row + remaining < length) return { block, row: row + remaining };
       if (block === this.blocks.length - 1) return { block, row: length - 1 };
       remaining -= length - row;
@@ -498,7 +626,7 @@ export class Flow {
       if (block === 0) return { block, row: 0 };
       remaining += row + 1;
       block--;
-      row = this.rows(block).length - 1;
+      row = this.laidOut(block).length - 1;
     }
     return { block, row };
   }
@@ -508,8 +636,8 @@ export class Flow {
     const out: Row[] = [];
     let { block, row } = pos;
     while (out.length < count && block < this.blocks.length) {
-      const rows = this.rows(block);
-      for (; row < rows.length && out.length < count; row++) out.push(rows[row] as Row);
+      const length = this.laidOut(block).length;
+      for (; row < length && out.length < count; row++) out.push(this.rowOf(block, row) as Row);
       block++;
       row = 0;
     }
@@ -520,8 +648,10 @@ export class Flow {
   locate(anchor: Anchor): RowPosition {
     const block = this.indexOf(anchor.block);
     if (block < 0) return this.first();
-    const rows = this.rows(block);
+    const laid = this.laidOut(block);
     if (anchor.offset < 0) return { block, row: 0 };
+    if (!Array.isArray(laid)) return { block, row: laid.locate(anchor.offset) };
+    const rows = laid;
     let found = rows.findIndex((row) => row.kind !== 'blank');
     if (found < 0) return { block, row: 0 };
     for (let i = found + 1; i < rows.length; i++) {

@@ -278,6 +278,15 @@ function classify(units: Units, width: number): Uint8Array {
  * gives one empty line; a width below 1 counts as 1. Never throws.
  */
 export function layoutText(text: string, width: number, options: LayoutOptions = {}): LaidLine[] {
+  return layoutFrom(text, 0, width, options);
+}
+
+/**
+ * {@link layoutText}'s lines of `text` from `begin` on, which must be where a line starts: the text
+ * before it is read only for the rules that look back (how wide the word run it cuts is, a mark that may
+ * not end a line before a run of spaces), as a window of a longer paragraph needs.
+ */
+function layoutFrom(text: string, begin: number, width: number, options: LayoutOptions): LaidLine[] {
   const full = Number.isNaN(width) ? 1 : Math.max(1, Math.floor(width));
   const rawOffset = options.firstLineOffset ?? 0;
   const offset = Number.isFinite(rawOffset) ? Math.max(0, Math.floor(rawOffset)) : 0;
@@ -309,7 +318,7 @@ export function layoutText(text: string, width: number, options: LayoutOptions =
     lines.push({ text: text.slice(begin, at ? at[shownTo]! : shownTo), start: begin, end: at ? at[to]! : to, width: w });
   };
 
-  let lineStart = 0;
+  let lineStart = at ? firstAtOrAfter(at, count, begin) : begin;
   let first = true;
   for (;;) {
     const room = first ? full - offset : full;
@@ -370,46 +379,106 @@ export function layoutText(text: string, width: number, options: LayoutOptions =
   }
 }
 
-/** A paragraph longer than this (UTF-16 code units) is laid out a window at a time by {@link eachLine}. */
+/** The index of the first of `at[0..count]` (ascending) at or after `value`. */
+function firstAtOrAfter(at: Int32Array, count: number, value: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (at[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A paragraph longer than twice this (UTF-16 code units) is laid out a window at a time by {@link eachWindow}. */
 export const LINE_WINDOW = 1 << 18;
 
+/** One window of {@link eachWindow}: enough to lay its lines out again with {@link windowLines}. */
+export interface LineWindow {
+  /** Its first kept line starts at `from`; the text laid out was [from, to), read from `context` on. */
+  readonly from: number;
+  readonly to: number;
+  readonly context: number;
+  /** Laid out with the options' first-line offset (the first window); the others at full width. */
+  readonly first: boolean;
+  /** How many of its lines were kept: the rest are laid out again by the next window. */
+  readonly kept: number;
+}
+
 /**
- * {@link layoutText}'s lines one at a time, for a paragraph of any length in the memory of a window:
- * laying out a 64 MiB line whole takes about 17 bytes a character. A long paragraph is laid out
- * {@link LINE_WINDOW} code units at a time from the start of a line; of each window's lines only those
- * ending well before the window's end are kept (the margin is far more than a line's breaking looks
- * ahead: a line, a word run, a run of spaces), and the next window starts where they stop, at full width.
- * A short paragraph is laid out whole, exactly as layoutText does.
+ * {@link layoutText}'s lines a window at a time, for a paragraph of any length in the memory of a
+ * window: laying out a 64 MiB line whole takes about 17 bytes a character. A long paragraph is laid
+ * out `size` code units at a time from the start of a line; of each window's lines only those ending
+ * well before the window's end are kept (the margin is far more than a line's breaking looks ahead: a
+ * line, a word run, a run of spaces), and the next window starts where they stop, at full width. A
+ * paragraph up to twice `size` is one window, laid out whole exactly as layoutText does. Each window
+ * comes with its kept lines (offsets in the whole paragraph).
  */
-export function* eachLine(text: string, width: number, options: LayoutOptions = {}): Generator<LaidLine> {
-  if (text.length <= 2 * LINE_WINDOW) {
-    yield* layoutText(text, width, options);
+export function* eachWindow(text: string, width: number, options: LayoutOptions = {}, size = LINE_WINDOW): Generator<[LineWindow, LaidLine[]]> {
+  if (text.length <= 2 * size) {
+    const lines = layoutText(text, width, options);
+    yield [{ from: 0, to: text.length, context: 0, first: true, kept: lines.length }, lines];
     return;
   }
   const full = Number.isNaN(width) ? 1 : Math.max(1, Math.floor(width));
   const margin = Math.max(4096, 64 * full);
   let from = 0;
   let first = true;
-  let size = LINE_WINDOW;
+  let span = size;
   while (from < text.length) {
-    const to = Math.min(text.length, from + size);
-    const lines = layoutText(text.slice(from, to), width, first ? options : { ...options, firstLineOffset: 0 });
+    const to = Math.min(text.length, from + span);
+    const context = contextStart(text, from, margin);
+    const lines = layoutFrom(text.slice(context, to), from - context, width, first ? options : { ...options, firstLineOffset: 0 });
     let kept = lines.length;
     if (to < text.length) {
       kept = 0;
-      while (kept < lines.length && lines[kept]!.end <= to - from - margin) kept++;
+      while (kept < lines.length && lines[kept]!.end <= to - context - margin) kept++;
     }
     // Not one line ends early enough (a run wider than the window): a wider window.
     if (kept === 0) {
-      size *= 2;
+      span *= 2;
       continue;
     }
-    for (let k = 0; k < kept; k++) {
-      const line = lines[k]!;
-      yield { text: line.text, start: line.start + from, end: line.end + from, width: line.width };
-    }
-    from += lines[kept - 1]!.end;
+    lines.length = kept;
+    const next = context + lines[kept - 1]!.end;
+    yield [{ from, to, context, first, kept }, shifted(lines, context)];
+    from = next;
     first = false;
-    size = LINE_WINDOW;
+    span = size;
   }
+}
+
+/**
+ * Where the text read before a window starts: `margin` units before the window (a word run cut there is
+ * still wider than any line), moved back to a unit that is a grapheme of its own, so that the window's
+ * graphemes are the paragraph's (a pair of regional indicators is not split). None found: the window alone.
+ */
+function contextStart(text: string, from: number, margin: number): number {
+  if (from <= margin) return 0;
+  for (let i = from - margin; i >= from - 2 * margin && i > 0; i--) if (isSimpleUnit(text.charCodeAt(i))) return i;
+  return from - 2 * margin <= 0 ? 0 : from;
+}
+
+/** The kept lines of a window of {@link eachWindow} laid out again, as they came then. */
+export function windowLines(text: string, width: number, options: LayoutOptions, window: LineWindow): LaidLine[] {
+  const lines = layoutFrom(text.slice(window.context, window.to), window.from - window.context, width, window.first ? options : { ...options, firstLineOffset: 0 });
+  lines.length = Math.min(lines.length, window.kept);
+  return shifted(lines, window.context);
+}
+
+/** Lines of a window, their offsets moved from the window's to the paragraph's. */
+function shifted(lines: LaidLine[], from: number): LaidLine[] {
+  if (from !== 0) {
+    for (const line of lines) {
+      line.start += from;
+      line.end += from;
+    }
+  }
+  return lines;
+}
+
+/** {@link layoutText}'s lines one at a time, a window at a time (see {@link eachWindow}). */
+export function* eachLine(text: string, width: number, options: LayoutOptions = {}): Generator<LaidLine> {
+  for (const [, lines] of eachWindow(text, width, options)) yield* lines;
 }
