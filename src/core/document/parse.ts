@@ -102,7 +102,11 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   let next = 0;
   const meta = takeMeta(table, lines);
   for (const line of meta.noted) note(line);
-  if (meta.lines.length > 0) lines = lines.filter((line) => !meta.lines.includes(line));
+  if (meta.lines.length > 0) {
+    // Metadata is only looked for among the first lines: a filter of the whole text was a pass over every line.
+    const head = Math.min(META_WINDOW, lines.length);
+    lines.splice(0, head, ...lines.slice(0, head).filter((line) => !meta.lines.includes(line)));
+  }
 
   let title = meta.title === undefined ? takeTitle(table, lines) : undefined;
   if (title !== undefined) next++;
