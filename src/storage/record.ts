@@ -85,8 +85,14 @@ const MAX_META_CHARS = 500;
  * path or standard input resumes, and an edited text starts afresh rather than at a stale position.
  */
 export function documentKey(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+  // The reader asks for the same text's key on opening, right after its first frame and on every save: a
+  // 10 MB book's hash takes ~30 ms (most of it encoding the text as UTF-8), so the last answer is kept.
+  // Comparing the strings is a pointer check for the same text and cheap beside hashing for another.
+  if (text !== lastKeyed.text) lastKeyed = { text, key: createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32) };
+  return lastKeyed.key;
 }
+
+let lastKeyed: { text: string | undefined; key: string } = { text: undefined, key: '' };
 
 export type ParsedRecord = { ok: true; record: StateRecord } | { ok: false; reason: string };
 

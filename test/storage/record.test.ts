@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyUpdate, documentKey, parseRecord, serializeRecord, type StateRecord, type StateUpdate } from '../../src/storage/record.js';
@@ -23,6 +24,19 @@ describe('documentKey', () => {
         expect(documentKey(a)).toMatch(/^[0-9a-f]{32}$/);
         expect(documentKey(a)).toBe(documentKey(`${a}`));
         if (a !== b) expect(documentKey(a)).not.toBe(documentKey(b));
+      }),
+    );
+  });
+
+  it('is the SHA-256 prefix of the UTF-8 text, so records saved before keep resolving, whatever was keyed last', () => {
+    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { minLength: 1, maxLength: 6 }), (texts) => {
+        // Each text keyed twice in a row and again after the others: the kept answer never leaks to another text.
+        for (const text of [...texts, ...texts.toReversed()]) {
+          expect(documentKey(text)).toBe(sha(text));
+          expect(documentKey(text)).toBe(sha(text));
+        }
       }),
     );
   });

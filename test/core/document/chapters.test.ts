@@ -74,6 +74,8 @@ describe('matchHeading: other rules', () => {
     ['序章 开端', 'chapter', '序章'],
     ['序言', 'chapter', '序章'],
     ['楔子', 'chapter', '序章'],
+    ['正文 楔子', 'chapter', '序章'],
+    ['正文　尾声 归来', 'chapter', '序章'],
     ['引子：雪夜', 'chapter', '序章'],
     ['前言', 'chapter', '序章'],
     ['尾声', 'chapter', '序章'],
