@@ -82,9 +82,14 @@ export function duration(ms: number | undefined): string {
   return hours === 0 ? `${minutes}m` : `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-/** 字数 as Chinese readers write it: `3.2万` from ten thousand up, else the number. */
+/**
+ * 字数 as Chinese readers write it: `3.2万` from ten thousand up, `368万` from a million (a decimal there
+ * says nothing and would not fit the shelf's column: the largest text, 22 million characters, is `2200万`),
+ * else the number.
+ */
 export function charCount(chars: number | undefined): string {
   if (chars === undefined) return '';
+  if (chars >= 1_000_000) return `${Math.round(chars / 10_000)}万`;
   if (chars >= 10_000) return `${Number((chars / 10_000).toFixed(1))}万`;
   return String(chars);
 }

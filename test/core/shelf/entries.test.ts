@@ -81,6 +81,15 @@ describe('descriptions', () => {
     expect(duration(125 * 60_000)).toBe('2h 05m');
     expect(charCount(9999)).toBe('9999');
     expect(charCount(731_234)).toBe('73.1万');
+    expect(charCount(999_949)).toBe('100万');
+    expect(charCount(3_682_000)).toBe('368万');
+  });
+
+  it('字数 fits its column whole, up to the largest text the input limit allows (64 MiB of three-byte characters)', () => {
+    for (const chars of [9_999, 10_000, 99_999, 999_999, 1_000_000, 3_682_000, 9_999_999, 22_369_621]) {
+      const e = entry('书', { chars });
+      expect(shelfLine(e, 120, NOW)).toContain(`${charCount(chars)}字`);
+    }
   });
 
   it('a table line is exactly as wide as asked, title cut, columns dropped when narrow', () => {
