@@ -98,9 +98,11 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
   let probed: Promise<AmbiguousWidth> | undefined;
   const widthOf = (input: NodeJS.ReadStream): Promise<AmbiguousWidth> =>
     (probed ??= options.detectAmbiguous ? detectAmbiguousWidth(input, process.stdout) : Promise.resolve(options.ambiguousWidth));
-  // What opened without a FILE named; not when the user asked for a place in it, which the status bar shows.
+  // What opened without a FILE named; not when the user asked for a place in it, which the status bar shows,
+  // nor behind a shelf shown first (`yuedu DIR`): the shelf is on screen, and which text waits behind it
+  // is not news.
   const asked = options.at !== undefined || options.section !== undefined || options.search !== undefined;
-  let notice = options.opened === undefined || asked ? undefined : `${options.opened}; o shows the shelf`;
+  let notice = options.opened === undefined || asked || options.showShelf === true ? undefined : `${options.opened}; o shows the shelf`;
   for (;;) {
     const gather = async (): Promise<ShelfListing> => (options.gatherShelf ? options.gatherShelf(options.shelfFolders ?? []) : { entries: [], notes: [] });
     const outcome = await runOnce(current, gather, notice, widthOf);

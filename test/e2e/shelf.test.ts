@@ -78,6 +78,8 @@ describe('the shelf in the reader', () => {
     // The folder's texts join the shelf: open it on the folder, pick beta by typing.
     const shelf = await startTerminal({ cols: 80, rows: 24, args: [dir], env });
     await shelf.waitFor(/书架 Shelf\s+3 texts/, { timeout: 20_000 });
+    // Not the note about the text behind the shelf (read last, and shown on Esc): the shelf is on screen.
+    expect(shelf.screen()).not.toMatch(/read last|o shows the shelf/);
     await shelf.typeKeys(['b', 'e', 't', 'a'], { timeout: 10_000 });
     await shelf.waitFor(/1 of 3/, { timeout: 10_000 });
     shelf.write(keys.enter);
