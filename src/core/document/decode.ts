@@ -12,6 +12,9 @@
  * - surrogates encoded as UTF-8 (WTF-8, CESU-8: lone surrogates from Java or JavaScript) become U+FFFD;
  * - a few invalid bytes among many valid multi-byte sequences (at most 1 per {@link LENIENT_RATIO}) become
  *   U+FFFD each.
+ * GB18030 and Big5 get the same mercy: a text that reads as plainly Chinese in one of them, but for a rare
+ * bad sequence (one per 500 ideographs; one at least, such as a last character cut off), is read with
+ * each bad sequence as U+FFFD rather than refused (see {@link damagedDoubleByte}).
  * Newlines are normalised to `\n`. Nothing here sanitises controls: see sanitize.ts.
  */
 
@@ -119,7 +122,51 @@ function doubleByte(bytes: Uint8Array): string | undefined {
     const whole = cut === bytes.length ? readings.find((r) => r.encoding === encoding)?.text : strict(encoding, bytes);
     if (whole !== undefined) return whole;
   }
-  return undefined;
+  return damagedDoubleByte(bytes, sample);
+}
+
+/**
+ * A GBK or Big5 book with a few bad bytes (a download cut short, a stray byte from a careless edit): read
+ * with each bad sequence as U+FFFD, when the reading is plainly Chinese (judged, however short) and the
+ * bad sequences are rare, in the sample and in the whole. Refusing a 3 MB novel for one byte helps nobody;
+ * mojibake never gets here, as it never reads as Chinese.
+ */
+function damagedDoubleByte(bytes: Uint8Array, sample: Uint8Array): string | undefined {
+  const readings = DOUBLE_BYTE.map((encoding) => {
+    const text = new TextDecoder(encoding).decode(sample);
+    const bad = count(text, REPLACEMENT_CODE);
+    return { encoding, bad, score: chineseness(text) };
+  })
+    .filter(({ bad, score }) => score.ideographs >= JUDGED_FROM && score.common >= CONVINCING && score.odd - bad <= score.ideographs / ODD_PER_IDEOGRAPHS)
+    .filter(({ bad, score }) => rareDamage(bad, score.ideographs))
+    .sort((a, b) => b.score.common - a.score.common);
+  const best = readings[0];
+  if (best === undefined) return undefined;
+  const whole = sample.length === bytes.length ? new TextDecoder(best.encoding).decode(sample) : new TextDecoder(best.encoding).decode(bytes);
+  return rareDamage(count(whole, REPLACEMENT_CODE), ideographCount(whole)) ? whole : undefined;
+}
+
+/** Ideographs per bad sequence tolerated in a damaged double-byte text (one is always forgiven). */
+const IDEOGRAPHS_PER_DAMAGE = 500;
+const REPLACEMENT_CODE = 0xfffd;
+
+function rareDamage(bad: number, ideographs: number): boolean {
+  return bad <= Math.max(1, ideographs / IDEOGRAPHS_PER_DAMAGE);
+}
+
+function count(text: string, code: number): number {
+  let found = 0;
+  for (let i = text.indexOf(String.fromCharCode(code)); i !== -1; i = text.indexOf(String.fromCharCode(code), i + 1)) found++;
+  return found;
+}
+
+function ideographCount(text: string): number {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) found++;
+  }
+  return found;
 }
 
 /** CRLF and lone CR become `\n`. */

@@ -67,6 +67,37 @@ describe('decodeText: Big5, GB18030 and UTF-8 alike', () => {
     expect(decodeText(bytes, { encoding: 'big5' })).toBe(new TextDecoder('big5').decode(bytes));
   });
 
+  describe('a GBK or Big5 book with a few bad bytes (a download cut short, a stray byte)', () => {
+    const join = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+    const simplified = `${SIMPLIFIED.join('，')}。\n`.repeat(4_000);
+    const traditional = `${TRADITIONAL.join('，')}。\n`.repeat(4_000);
+
+    it.each([
+      ['GBK, a stray byte past the part judged', 'gbk', simplified, 0.8],
+      ['GBK, a stray byte in the part judged', 'gbk', simplified, 0.01],
+      ['Big5, a stray byte past the part judged', 'big5', traditional, 0.8],
+      ['Big5, a stray byte in the part judged', 'big5', traditional, 0.01],
+    ] as const)('%s: read in its encoding, the bad byte as U+FFFD', (_name, encoding, text, at) => {
+      const bytes = iconv.encode(text, encoding);
+      // 0x81 then a space: a lead byte without its trail in both encodings. Cut after a newline.
+      const cut = bytes.indexOf(0x0a, Math.floor(bytes.length * at)) + 1;
+      const decoded = decodeText(join(bytes.subarray(0, cut), Uint8Array.of(0x81, 0x20), bytes.subarray(cut)));
+      expect(decoded).toBe(`${text.slice(0, text.indexOf('\n', Math.floor(text.length * at)) + 1)}\uFFFD ${text.slice(text.indexOf('\n', Math.floor(text.length * at)) + 1)}`);
+    });
+
+    it('a short GBK text whose last character was cut in half', () => {
+      const text = `${SIMPLIFIED.join('，')}。`.repeat(3);
+      const bytes = iconv.encode(text, 'gbk');
+      expect(decodeText(bytes.subarray(0, bytes.length - 1))).toBe(`${text.slice(0, -1)}\uFFFD`);
+    });
+
+    it('not when the bad bytes are common: one every few dozen characters is refused, as is noise', () => {
+      const line = iconv.encode(`${SIMPLIFIED.join('，')}。\n`, 'gbk');
+      const damaged = join(...Array.from({ length: 200 }, () => join(line, Uint8Array.of(0x81, 0x20))));
+      expect(() => decodeText(damaged)).toThrow(DecodeError);
+    });
+  });
+
   it('decodes with a named encoding, and names an unknown one', () => {
     const text = '這是我們的書。';
     expect(decodeText(iconv.encode(text, 'big5'), { encoding: 'big5-hkscs' })).toBe(text);
