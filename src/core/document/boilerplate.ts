@@ -5,6 +5,8 @@
  * or Hong Kong pages carry the same furniture in traditional characters.
  */
 
+import { matchHeading } from './chapters.js';
+
 /** `原标题:…` anywhere: the article's original headline. */
 const ORIGINAL_TITLE = /^原[标標][题題]\s*[:：]\s*/u;
 
@@ -74,7 +76,10 @@ export function siteLine(line: string): boolean {
 /** Web-serial furniture between chapters, wherever it is: `(本章完)`, `求月票！`, `ps：求收藏`. */
 const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?:ps|PS|Ps)?[:：]?.{0,10}(?:求|跪求|拜求)(?:月票|推[荐薦]票|推[荐薦]|收藏|[订訂][阅閱]|打[赏賞]|票票)/u;
 
-/** Between-chapter furniture of web serials (see {@link FURNITURE}); `line` is trimmed. */
+/**
+ * Between-chapter furniture of web serials (see {@link FURNITURE}); `line` is trimmed. Never a chapter's
+ * heading that begs in its title (`第二章：再见（求收藏）`): dropping it would lose the chapter.
+ */
 export function chapterFurniture(line: string): boolean {
-  return line.length <= 40 && (line.includes('本章') || line.includes('求')) && FURNITURE.test(line);
+  return line.length <= 40 && (line.includes('本章') || line.includes('求')) && FURNITURE.test(line) && matchHeading(line) === undefined;
 }

@@ -21,7 +21,8 @@ Strong rules (a single match counts):
       Exclusions: a unit glued to the next character into a word of a sentence is not a unit —
       第三节课, 第二集合, 第一部分, 第二篇章, 第五回合, 第一季度 are prose (see NOT_UNIT).
   【第一章】 标题, 〖第一卷〗 …                bracketed forms of the above.
-  正文 第一章 …                                the `正文` prefix of some sites.
+  正文 第一章 …, 章节目录 第一章 …, VIP章节 第五章 …   the prefixes download sites put before a heading
+      (also before 楔子, 尾声 and the other asides).
   卷一 魏书一, 卷第二, 卷之三                   unit first (classics): a volume.
   Chapter 12, CHAPTER XII, Chapter One          English chapters; Part/Book/Volume N are volumes.
   序章 序言 楔子 引子 前言 正文 尾声 终章 后记 番外 完本感言 …   prefaces and endings, with an
@@ -82,6 +83,8 @@ const VOLUME_UNITS = '卷部集季篇册冊辑輯';
 const CHAPTER_UNITS = '章回节節折幕';
 /** A separator between a heading's number and its title. */
 const SEP = '[\\s\\u3000:：、,，.．·・\\-—_~～]';
+/** What download sites write before a heading (`正文 第一章`, `章节目录 第一章`, `VIP章节 第五章`), then separators. */
+const SITE_PREFIX = `(?:(?:正文|章[节節]目[录錄]|VIP章[节節](?:目[录錄])?)${SEP}*)?`;
 
 /** Unit + next character that make a word of prose, not a heading (`第三节课`, `第一部分`). */
 const NOT_UNIT = new Set([
@@ -108,7 +111,7 @@ interface Rule {
 export const CHAPTER_RULES: readonly Rule[] = [
   {
     name: '第N章',
-    pattern: new RegExp(`^(?:正文${SEP}*)?第${SEP}?(?:${NUM})${SEP}?(?<unit>[${CHAPTER_UNITS}${VOLUME_UNITS}])(?<rest>.*)$`, 'u'),
+    pattern: new RegExp(`^${SITE_PREFIX}第${SEP}?(?:${NUM})${SEP}?(?<unit>[${CHAPTER_UNITS}${VOLUME_UNITS}])(?<rest>.*)$`, 'u'),
     level: 'unit',
     kind: 'strong',
     example: '第一章 风起',
@@ -144,7 +147,7 @@ export const CHAPTER_RULES: readonly Rule[] = [
   {
     name: '序章',
     pattern: new RegExp(
-      `^(?:正文${SEP}*)?(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|代序|[译譯]者?序|[译譯]后记|[譯]後記|再版序言?|出版[说說]明|尾声|尾聲|终章|終章|后记|後記|番外篇?|完本感言|结语|結語|跋|附[录錄]|致[谢謝])(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
+      `^${SITE_PREFIX}(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|代序|[译譯]者?序|[译譯]后记|[譯]後記|再版序言?|出版[说說]明|尾声|尾聲|终章|終章|后记|後記|番外篇?|完本感言|结语|結語|跋|附[录錄]|致[谢謝])(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
       'u',
     ),
     level: 'chapter',
@@ -242,7 +245,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔（(正卷CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第【〖[［〔（(正章卷CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 /** The same, as code units (every one is a single unit). */
 const FIRST_CODES = new Set([...FIRST].map((char) => char.charCodeAt(0)));
 const DI = '第'.charCodeAt(0);

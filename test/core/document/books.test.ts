@@ -123,6 +123,13 @@ describe('books', () => {
     expect(doc.sections).toHaveLength(20);
   });
 
+  it('keeps a chapter whose title begs (第二章：再见（求收藏）) as a chapter, not furniture', () => {
+    const text = novel(6).replace('第2章 章名2', '第2章：再见（求收藏）').replace('第5章 章名5', '第五章 大结局（求月票）');
+    const doc = parseDocument(text);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章：再见（求收藏）', '第3章 章名3', '第4章 章名4', '第五章 大结局（求月票）', '第6章 章名6']);
+    expect(doc.notes).toEqual([]);
+  });
+
   it('reads a book in traditional characters as its simplified twin: title, author, site lines, 節 and 後記', () => {
     const lines = [
       '本書由某某書友整理上傳',

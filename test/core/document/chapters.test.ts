@@ -25,6 +25,9 @@ describe('matchHeading: 第 + number + unit', () => {
     ['【第一章】 初见', 'chapter'],
     ['〖第二卷〗', 'volume'],
     ['正文 第一章 出发', 'chapter'],
+    ['章节目录 第一章 初见', 'chapter'],
+    ['VIP章节 第五章 大结局（上）', 'chapter'],
+    ['VIP章節目錄　第十卷 終', 'volume'],
     ['第五章 你敢？', 'chapter'],
   ])('%s is a %s heading', (line, level) => {
     expect(matchHeading(line)?.level).toBe(level);
@@ -252,7 +255,7 @@ describe("a download site's stamp after a chapter's title", () => {
 
 describe('mayBeHeading', () => {
   it('never refuses a line matchHeading takes (it only spares reading the others)', () => {
-    const pieces = fc.constantFrom('第一章', '学而', '第一', '第', '一', '、', ' ', '　', '𠀀', '逍遥游', '字', '。', '卷一', '【', '】', 'Chapter 1', 'part II', '序章', '1、', '（一）', '☆', '二', '正文', 'x');
+    const pieces = fc.constantFrom('第一章', '学而', '第一', '第', '一', '、', ' ', '　', '𠀀', '逍遥游', '字', '。', '卷一', '【', '】', 'Chapter 1', 'part II', '序章', '1、', '（一）', '☆', '二', '正文', '章节目录', 'VIP章节', 'x');
     fc.assert(
       fc.property(fc.array(fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join('')), { maxLength: 12 }), (lines) => {
         const strings = asLines(lines);
@@ -267,5 +270,6 @@ describe('mayBeHeading', () => {
     for (const rule of CHAPTER_RULES) expect(mayBeHeading(asLines([rule.example]), 0)).toBe(true);
     expect(mayBeHeading(asLines(['𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀第一']), 0)).toBe(true);
     expect(mayBeHeading(asLines(['他是第一个到的。']), 0)).toBe(false);
+    expect(mayBeHeading(asLines(['章节目录 第一章 初见']), 0)).toBe(true);
   });
 });
