@@ -17,7 +17,9 @@
  *      short line without sentence-final punctuation followed by a turn; roles come from what the
  *      speakers say (turns.ts);
  *    - book: chapter headings by rule (chapters.ts), volumes holding chapters, the contents block a note;
- *    - article: a short line followed by a line that could not itself be a heading;
+ *    - article: a short line followed by a line that could not itself be a heading, or by a byline (ten
+ *      characters at most: `孟浩然`, `[唐] 李白`) and then such a line: `春晓 / 孟浩然 / 春眠不觉晓，…` is
+ *      headed 春晓, the byline its first paragraph;
  *    - plain: one section titled like the document, or generated parts when long.
  * 6. Lead: the paragraphs before the first heading or turn.
  */
@@ -304,6 +306,9 @@ function codePoints(text: string, limit: number): number {
   return count;
 }
 
+/** The longest byline under an article's heading, in code points (`[唐] 孟浩然`, `文／某某某`). */
+const BYLINE_MAX = 10;
+
 function headingShaped(text: string): boolean {
   return codePoints(text, MAX_HEADING) <= MAX_HEADING && !SENTENCE_END.test(stripClosers(text));
 }
@@ -348,12 +353,15 @@ function classify(body: Body, turns: boolean): LineRole[] {
   const hasTurns = roles.some((_, i) => opensTurn(i));
   // Longer than this, a line is no heading whatever it says: not read.
   const shaped = (i: number): boolean => view.size(i) <= MAX_HEADING * 2 && headingShaped(view.text(i));
+  // A title's byline (`孟浩然`, `文／某某`, `[唐] 李白`): a line this short between a title and the body.
+  const byline = (i: number): boolean => view.size(i) <= BYLINE_MAX * 2 && shaped(i) && codePoints(view.text(i), BYLINE_MAX) <= BYLINE_MAX;
   roles.forEach((role, i) => {
     if (role.kind !== 'text' || roles[i - 1]?.kind === 'labelOnly') return;
     if (i + 1 >= view.count || !shaped(i)) return;
     // In an article, a line that opens with a quote or a bracket is someone's words (`“好”`), not a heading.
     if (!turns && /^[“「『"‘（(]/u.test(view.text(i))) return;
-    const followedByBody = hasTurns ? opensTurn(i + 1) : !shaped(i + 1);
+    if (!hasTurns && roles[i - 1] === HEADING) return;
+    const followedByBody = hasTurns ? opensTurn(i + 1) : !shaped(i + 1) || (byline(i + 1) && i + 2 < view.count && !shaped(i + 2));
     if (followedByBody) roles[i] = HEADING;
   });
   return roles;

@@ -308,4 +308,19 @@ describe('articles', () => {
     expect(doc.sections.every((s) => s.offset < 0)).toBe(true);
     expect(allParagraphs(doc).map((p) => p.text)).toContain('“好”');
   });
+
+  it('takes the title for the heading when a short byline sits between it and the text (a collection of poems)', () => {
+    const poems = [
+      ['春晓', '孟浩然', '春眠不觉晓，处处闻啼鸟。', '夜来风雨声，花落知多少。'],
+      ['静夜思', '[唐] 李白', '床前明月光，疑是地上霜。', '举头望明月，低头思故乡。'],
+      ['相思', '文／王维', '红豆生南国，春来发几枝。', '愿君多采撷，此物最相思。'],
+    ];
+    const doc = parseDocument(`小诗集\n\n${poems.map((poem) => poem.join('\n')).join('\n\n')}\n`);
+    expect(doc.sections.map((s) => s.title)).toEqual(['春晓', '静夜思', '相思']);
+    // The byline stays, as the section's first paragraph.
+    expect(doc.sections.map((s) => s.paragraphs[0]?.text)).toEqual(['孟浩然', '[唐] 李白', '文／王维']);
+    // A heading over a longer second line is not a title over a byline: the old rule stands.
+    const long = parseDocument('小集\n\n第一部分\n这是一行稍长一些的小标题文字\n正文写在这里，有很多话。\n\n第二部分\n另一行稍长一些的小标题文字\n正文又写在这里。');
+    expect(long.sections.map((s) => s.title)).toEqual(['这是一行稍长一些的小标题文字', '另一行稍长一些的小标题文字']);
+  });
 });
