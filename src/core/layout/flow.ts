@@ -16,7 +16,7 @@
 import type { Document } from '../document/types.js';
 import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
 import { approximateBlockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
-import { balancedLines } from './balance.js';
+import { balancedLines, type BalanceOptions } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { eachLine, eachWindow, layoutText, LINE_WINDOW, windowLines, type LaidLine, type LayoutOptions, type LineWindow } from './linebreak.js';
 import { isShaped, layoutShaped } from './shaped.js';
@@ -159,8 +159,8 @@ const ROW_BATCH = 4096;
 interface LineBlock {
   head: Row[];
   text: string;
-  layout: (text: string, width: number, options: LayoutOptions) => LaidLine[];
-  options: LayoutOptions;
+  layout: (text: string, width: number, options: BalanceOptions) => LaidLine[];
+  options: BalanceOptions;
   /** Whether the text is the block's own, laid out by `layoutText`: a window of it can be laid out alone. */
   windowed: boolean;
   row(laid: LaidLine, n: number): Row;
@@ -232,7 +232,7 @@ function lineBlock(block: Block, blockIndex: number, width: number, ambiguousWid
     head: rows,
     text: shown?.text ?? block.text,
     layout: heading ? balancedLines : layoutText,
-    options: { ambiguousWidth, firstLineOffset: indentWidth + labelWidth },
+    options: { ambiguousWidth, firstLineOffset: indentWidth + labelWidth, atSpaces: block.kind === 'heading' },
     windowed: !heading && !shown,
     row: (laid, n) => ({
       ...base,

@@ -8,6 +8,7 @@ import { reduce } from '../../../src/app/reducer.js';
 import { initialState } from '../../../src/app/state.js';
 import { cellWidth } from '../../../src/core/layout/width.js';
 import { flowRows } from '../../../src/core/layout/flow.js';
+import { parseDocument } from '../../../src/core/document/parse.js';
 import { screenView } from '../../../src/ui/rows/frame.js';
 import { statusLine } from '../../../src/ui/rows/status.js';
 import { createTheme } from '../../../src/ui/theme.js';
@@ -106,6 +107,25 @@ describe('headings', () => {
       for (const row of lines) expect(row.width).toBeLessThanOrEqual(width);
       if (lines.length > 1) expect(Array.from(lines.at(-1)!.text).length, id).toBeGreaterThan(1);
     }
+  });
+
+  it('breaks a chapter heading written in parts at its spaces: a 回目 keeps its halves whole', () => {
+    const book = parseDocument('红楼旧梦\n\n第一回　甄士隐梦幻识通灵　贾雨村风尘怀闺秀\n　　正文一段。\n第二回 贾夫人仙逝扬州城 冷子兴演说荣国府\n　　正文一段。\n');
+    const headings = (width: number) => {
+      const rows = flowRows(book, { width }).filter((row) => row.kind === 'heading');
+      return [...new Set(rows.map((row) => row.blockId))].map((id) => rows.filter((row) => row.blockId === id).map((row) => row.text));
+    };
+    expect(headings(38)).toEqual([
+      ['第一回　甄士隐梦幻识通灵', '贾雨村风尘怀闺秀'],
+      ['第二回 贾夫人仙逝扬州城', '冷子兴演说荣国府'],
+    ]);
+    expect(headings(20)).toEqual([
+      ['第一回', '甄士隐梦幻识通灵', '贾雨村风尘怀闺秀'],
+      ['第二回', '贾夫人仙逝扬州城', '冷子兴演说荣国府'],
+    ]);
+    // Whole on one line when it fits; cut by width only when a half is wider than the line.
+    expect(headings(60)[0]).toEqual(['第一回　甄士隐梦幻识通灵　贾雨村风尘怀闺秀']);
+    for (const lines of headings(12)) for (const line of lines) expect(cellWidth(line)).toBeLessThanOrEqual(12);
   });
 
   it('shows the balanced title in the reader too', () => {
