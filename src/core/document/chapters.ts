@@ -21,6 +21,8 @@ Strong rules (a single match counts):
       Exclusions: a unit glued to the next character into a word of a sentence is not a unit —
       第三节课, 第二集合, 第一部分, 第二篇章, 第五回合, 第一季度 are prose (see NOT_UNIT).
   【第一章】 标题, 〖第一卷〗 …                bracketed forms of the above.
+  ==第一章 初见==, 【第一章 初见】, ## 第一章   a site's dressing around a whole 第… heading (runs of = - * ~,
+      brackets round the whole line, a Markdown mark): read as the heading inside, shown as written.
   正文 第一章 …, 章节目录 第一章 …, VIP章节 第五章 …   the prefixes download sites put before a heading
       (also before 楔子, 尾声 and the other asides).
   卷一 魏书一, 卷第二, 卷之三                   unit first (classics): a volume.
@@ -232,6 +234,21 @@ export function headingText(line: string): string {
   return line.replace(/^[\s\u3000]+/u, '').replace(SITE_STAMP, '').trimEnd();
 }
 
+/** Runs of these around a heading dress it up (`==第一章==`, `--- 第一章 ---`, `＊＊第一章＊＊`). */
+const DRESS = /^[=＝\-－—~～*＊]{2,}[\s\u3000]*(?<inner>第.+?)[\s\u3000]*[=＝\-－—~～*＊]{2,}$/u;
+/** A whole `第…` heading in brackets: `【第一章 初见】`, `[第二卷 风云]`. */
+const BRACKETED = /^[【〖［[](?<inner>第[^【】〖〗［］[\]]+)[】〗］\]]$/u;
+/** A Markdown heading mark left in a text file: `## 第一章`. */
+const MARKDOWN_MARK = /^#{1,6}[\s\u3000]+(?<inner>\S.*)$/u;
+
+/** The heading inside a site's dressing (see {@link DRESS}), or `text` as it is. */
+function undecorated(text: string): string {
+  const c = text.charCodeAt(0);
+  if (c !== 0x3d && c !== 0xff1d && c !== 0x2d && c !== 0xff0d && c !== 0x2014 && c !== 0x7e && c !== 0xff5e && c !== 0x2a && c !== 0xff0a && c !== 0x3010 && c !== 0x3016 && c !== 0xff3b && c !== 0x5b && c !== 0x23) return text;
+  const inner = (DRESS.exec(text) ?? BRACKETED.exec(text) ?? MARKDOWN_MARK.exec(text))?.groups?.inner;
+  return inner === undefined ? text : inner.trim();
+}
+
 function shortEnough(text: string): boolean {
   if (text.length <= MAX_HEADING) return true;
   if (text.length > MAX_HEADING * 2) return false;
@@ -245,7 +262,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔（(正章卷CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第【〖[［〔（(=＝-－—~～*＊#正章卷CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 /** The same, as code units (every one is a single unit). */
 const FIRST_CODES = new Set([...FIRST].map((char) => char.charCodeAt(0)));
 const DI = '第'.charCodeAt(0);
@@ -296,8 +313,10 @@ export function matchHeading(line: string): HeadingMatch | undefined {
     const di = line.indexOf('第', first);
     if (di === -1 || di >= last) return undefined;
   }
-  const text = headingText(line);
-  if (text.length === 0 || !shortEnough(text)) return undefined;
+  const written = headingText(line);
+  if (written.length === 0 || !shortEnough(written)) return undefined;
+  // A heading dressed up by its site (`==第一章 初见==`, `【第一章 初见】`) is read as the heading inside.
+  const text = undecorated(written);
   const end = text.replace(CLOSERS, '');
   for (const rule of CHAPTER_RULES) {
     const match = rule.pattern.exec(text);

@@ -28,6 +28,11 @@ describe('matchHeading: 第 + number + unit', () => {
     ['章节目录 第一章 初见', 'chapter'],
     ['VIP章节 第五章 大结局（上）', 'chapter'],
     ['VIP章節目錄　第十卷 終', 'volume'],
+    ['==第一章 初见==', 'chapter'],
+    ['---- 第二章 夜雨 ----', 'chapter'],
+    ['【第一章 初见】', 'chapter'],
+    ['［第二卷 风云］', 'volume'],
+    ['## 第三章 夜', 'chapter'],
     ['第五章 你敢？', 'chapter'],
   ])('%s is a %s heading', (line, level) => {
     expect(matchHeading(line)?.level).toBe(level);
@@ -45,6 +50,10 @@ describe('matchHeading: 第 + number + unit', () => {
     ['第二章讲的是，', 'ends with a comma'],
     ['第一次见面', 'no unit'],
     ['他读了第一章', 'not at the start'],
+    ['==========', 'a frame line'],
+    ['==前言==', 'dressed, but no 第'],
+    ['【公告】请假一天', 'an author\'s notice in brackets'],
+    ['【第一章 初见】他走了进来。', 'the brackets do not hold the whole line'],
   ])('%s is not a heading (%s)', (line) => {
     expect(matchHeading(line)).toBeUndefined();
   });
@@ -255,7 +264,7 @@ describe("a download site's stamp after a chapter's title", () => {
 
 describe('mayBeHeading', () => {
   it('never refuses a line matchHeading takes (it only spares reading the others)', () => {
-    const pieces = fc.constantFrom('第一章', '学而', '第一', '第', '一', '、', ' ', '　', '𠀀', '逍遥游', '字', '。', '卷一', '【', '】', 'Chapter 1', 'part II', '序章', '1、', '（一）', '☆', '二', '正文', '章节目录', 'VIP章节', 'x');
+    const pieces = fc.constantFrom('第一章', '学而', '第一', '第', '一', '、', ' ', '　', '𠀀', '逍遥游', '字', '。', '卷一', '【', '】', 'Chapter 1', 'part II', '序章', '1、', '（一）', '☆', '二', '正文', '章节目录', 'VIP章节', '==', '---', '## ', 'x');
     fc.assert(
       fc.property(fc.array(fc.array(pieces, { maxLength: 8 }).map((parts) => parts.join('')), { maxLength: 12 }), (lines) => {
         const strings = asLines(lines);
