@@ -5,6 +5,8 @@
 // build never loads half of one.
 import { renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+// The caches of what texts parse to are stamped with a hash of the sources (see the module).
+import { sourcesId } from './src/storage/build-id.ts';
 
 const OUT = 'dist';
 const NEXT = 'dist.next';
@@ -30,6 +32,7 @@ await build({
     'process.env.NODE_ENV': '"production"',
     // Nothing in the reader fetches; a bundled library that checks for fetch finds none.
     fetch: 'undefined',
+    __YUEDU_SOURCES__: JSON.stringify(sourcesId(import.meta.dirname)),
   },
   // Node 22 has these; without them esbuild rewrites the Unicode regular expressions of the layout
   // and the search (property escapes, the v flag's set notation) into slow, huge equivalents.

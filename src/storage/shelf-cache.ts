@@ -3,7 +3,7 @@
  * the file's size and modification time when it was described, its content key, title, author and
  * counts. One JSON file, `$XDG_CACHE_HOME/yuedu/shelf-files.json`, with a version.
  *
- * A cache is never trusted: a file of another version, damaged, too large or not ours is ignored (and
+ * A cache is never trusted: a file of another version or build, damaged, too large or not ours is ignored (and
  * replaced on the next save); an entry whose size or time differs from the file's is described anew.
  * It never grows without bound: past {@link MAX_FILES} entries the least recently used go. Saving
  * re-reads the file under the lock and merges, so two yuedu listing at once lose nothing but
@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
+import { SOURCES_ID } from './build-id.js';
 import { cacheDirectory } from './cache-dir.js';
 import { withLock } from './lock.js';
 
@@ -76,7 +77,7 @@ export class FileCache {
         const merged = readCache(path);
         for (const [file, entry] of this.changed) merged.set(file, entry);
         const kept = [...merged].sort((a, b) => b[1].used - a[1].used).slice(0, MAX_FILES);
-        writeFileAtomic(path, `${JSON.stringify({ version: CACHE_VERSION, files: Object.fromEntries(kept) })}\n`);
+        writeFileAtomic(path, `${JSON.stringify({ version: CACHE_VERSION, build: SOURCES_ID, files: Object.fromEntries(kept) })}\n`);
       });
       this.changed.clear();
       return undefined;
@@ -100,7 +101,8 @@ function readCache(path: string): Map<string, CachedFile> {
   } catch {
     return files;
   }
-  if (!isObject(value) || value.version !== CACHE_VERSION || !isObject(value.files)) return files;
+  // Another build may count chapters or find titles differently: its descriptions are made anew.
+  if (!isObject(value) || value.version !== CACHE_VERSION || value.build !== SOURCES_ID || !isObject(value.files)) return files;
   for (const [file, raw] of Object.entries(value.files)) {
     if (isCachedFile(raw) && file.startsWith('/')) files.set(file, raw);
   }

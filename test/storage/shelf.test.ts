@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SOURCES_ID } from '../../src/storage/build-id.js';
 import { documentKey, parseRecord, serializeRecord, applyUpdate, MAX_PATHS } from '../../src/storage/record.js';
 import { saveState } from '../../src/storage/store.js';
 import { FileCache, type FileMeta } from '../../src/storage/shelf-cache.js';
@@ -158,6 +159,27 @@ describe('listShelf', () => {
       expect(calls).toHaveLength(1);
       expect(JSON.parse(readFileSync(join(dir, 'cache', 'yuedu', 'shelf-files.json'), 'utf8')).version).toBe(1);
     }
+  });
+
+  it("describes a folder's texts anew when the cache was written by another build (it may count chapters otherwise)", async () => {
+    const { env, dir } = fresh();
+    write(join(dir, 'lib', 'a.txt'), '一');
+    const first = describer();
+    await listShelf({ env, folders: [join(dir, 'lib')], describe: first.describe });
+    const path = join(dir, 'cache', 'yuedu', 'shelf-files.json');
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { build: string; files: Record<string, { title: string }> };
+    expect(saved.build).toBe(SOURCES_ID);
+    // The same build trusts its cache: nothing is described again.
+    const again = describer();
+    await listShelf({ env, folders: [join(dir, 'lib')], describe: again.describe });
+    expect(again.calls).toHaveLength(0);
+    // Another build's cache (here with a title that build gave) is not read.
+    for (const entry of Object.values(saved.files)) entry.title = '旧版的标题';
+    write(path, JSON.stringify({ ...saved, build: 'another-build' }));
+    const other = describer();
+    const listing = await listShelf({ env, folders: [join(dir, 'lib')], describe: other.describe });
+    expect(other.calls).toHaveLength(1);
+    expect(listing.entries.map((e) => e.title)).toEqual(['一']);
   });
 
   it('keeps the cache under its cap, the least recently used going first', () => {

@@ -18,12 +18,13 @@ import type { Document } from '../../core/document/types.js';
 import type { SearchIndex } from '../../core/search/types.js';
 import type { BuiltIndex } from '../../core/search/serial.js';
 import { FORMAT_VERSION } from '../../storage/search-cache.js';
+import { SOURCES_ID } from '../../storage/build-id.js';
 import type { IndexFile, SearchCache } from '../../storage/search-cache.js';
 import type { FileCache } from '../../storage/shelf-cache.js';
 import { metaOf } from './shelf.js';
 
-/** What wrote an index: another version of yuedu may fold or lay out differently. */
-export const BUILD_STAMP = `yuedu ${pkg.version} f${FORMAT_VERSION}`;
+/** What wrote an index: another build of yuedu may parse, fold or lay out differently (see build-id.ts). */
+export const BUILD_STAMP = `yuedu ${pkg.version} f${FORMAT_VERSION} ${SOURCES_ID}`;
 
 export interface IndexCaches {
   search: SearchCache;

@@ -21,6 +21,8 @@ Strong rules (a single match counts):
       Exclusions: a unit glued to the next character into a word of a sentence is not a unit —
       第三节课, 第二集合, 第一部分, 第二篇章, 第五回合, 第一季度 are prose (see NOT_UNIT).
   【第一章】 标题, 〖第一卷〗 …                bracketed forms of the above.
+  第一卷 风起 第一章 初见, 卷二 第三章 风      a volume and its chapter on one line: the chapter, grouped under
+      its volume (a volume opens where its name changes).
   ==第一章 初见==, 【第一章 初见】, ## 第一章   a site's dressing around a whole 第… heading (runs of = - * ~,
       brackets round the whole line, a Markdown mark): read as the heading inside, shown as written.
   正文 第一章 …, 章节目录 第一章 …, VIP章节 第五章 …   the prefixes download sites put before a heading
@@ -234,6 +236,21 @@ export function headingText(line: string): string {
   return line.replace(/^[\s\u3000]+/u, '').replace(SITE_STAMP, '').trimEnd();
 }
 
+/**
+ * A volume and its chapter on one line, as some sites write every chapter's heading (`第一卷 风起 第一章
+ * 初见`, `卷二 第三章 风`): where the chapter's `第…章` starts in the heading's text, after a space; else
+ * undefined. The chapter is the heading; its volume groups it (see the parser's `book`).
+ */
+export function volumeChapterCut(text: string): number | undefined {
+  for (let at = text.indexOf('第', 1); at !== -1; at = text.indexOf('第', at + 1)) {
+    if (!isSpace(text.charCodeAt(at - 1))) continue;
+    const chapter = CHAPTER_RULES[0]!.pattern.exec(text.slice(at));
+    const unit = chapter?.groups?.unit;
+    if (unit !== undefined && CHAPTER_UNITS.includes(unit) && matchHeading(text.slice(at))?.level === 'chapter') return at;
+  }
+  return undefined;
+}
+
 /** Runs of these around a heading dress it up (`==第一章==`, `--- 第一章 ---`, `＊＊第一章＊＊`). */
 const DRESS = /^[=＝\-－—~～*＊]{2,}[\s\u3000]*(?<inner>第.+?)[\s\u3000]*[=＝\-－—~～*＊]{2,}$/u;
 /** A whole `第…` heading in brackets: `【第一章 初见】`, `[第二卷 风云]`. */
@@ -329,6 +346,11 @@ export function matchHeading(line: string): HeadingMatch | undefined {
       if (rest !== '' && NOT_UNIT.has(unit + rest.charAt(0))) return undefined;
     }
     const level: Level = rule.level === 'unit' ? (unit !== undefined && VOLUME_UNITS.includes(unit) ? 'volume' : 'chapter') : rule.level;
+    if (level === 'volume' && rule.kind === 'strong') {
+      // `第一卷 风起 第一章 初见`: the chapter is the heading; the parser groups it under its volume.
+      const cut = volumeChapterCut(text);
+      if (cut !== undefined) return matchHeading(text.slice(cut));
+    }
     const n = match.groups?.n;
     return { rule: rule.name, level, kind: rule.kind, ...(n !== undefined && { number: numberValue(n) }), ...(unit !== undefined && { unit }) };
   }

@@ -24,7 +24,7 @@
  * 6. Lead: the paragraphs before the first heading or turn.
  */
 import { chapterFurniture, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine } from './boilerplate.js';
-import { findChapters, headingText, matchHeading, type ChapterPlan, type UserRules } from './chapters.js';
+import { findChapters, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
@@ -464,7 +464,15 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
     const first = lines[plan.contents[0]!];
     if (first !== undefined) notes.set(table.start(first), plan.contents.map((i) => (lines[i] === undefined ? '' : table.text(lines[i]))).join('\n'));
   }
-  const twoLevels = [...plan.headings.values()].includes('volume');
+  // Chapters written with their volume (`第一卷 风起 第一章 初见`): where the chapter starts in the line.
+  const cuts = new Map<number, number>();
+  for (const [i, level] of plan.headings) {
+    const line = lines[i];
+    if (level === 'volume' || line === undefined || table.size(line) > MAX_HEADING * 3) continue;
+    const cut = volumeChapterCut(headingText(table.text(line)));
+    if (cut !== undefined) cuts.set(i, cut);
+  }
+  const twoLevels = cuts.size > 0 || [...plan.headings.values()].includes('volume');
   const lead: Paragraph[] = [];
   const sections: Section[] = [];
   const volumes: Volume[] = [];
@@ -486,14 +494,25 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
       return;
     }
     if (level === 'chapter' || level === 'subchapter') {
-      const title = headingText(table.text(line));
+      let title = headingText(table.text(line));
+      let offset = table.start(line);
+      const cut = cuts.get(i);
+      if (cut !== undefined) {
+        const named = title.slice(0, cut).trimEnd();
+        if (volume?.title !== named) {
+          volume = { title: named, offset, firstSection: sections.length + 1 };
+          volumes.push(volume);
+        }
+        title = title.slice(cut);
+        offset += cut;
+      }
       const next = lines[i + 1];
       const named =
         BARE_CHAPTER.test(title) && next !== undefined && !plan.headings.has(i + 1) && !contents.has(i + 1) && lines[i + 2] !== undefined && !plan.headings.has(i + 2) && subtitleShaped(table, next);
       if (named) subtitle = i + 1;
       const full = named ? `${title} ${headingText(table.text(next))}` : title;
       const depth = (twoLevels ? 2 : 1) + (level === 'subchapter' ? 1 : 0);
-      section = { index: sections.length + 1, title: full, offset: table.start(line), paragraphs: [], depth };
+      section = { index: sections.length + 1, title: full, offset, paragraphs: [], depth };
       sections.push(section);
       return;
     }
