@@ -4,6 +4,7 @@ import { allParagraphs } from '../../../src/core/document/paragraphs.js';
 import { parseDocument, PART_CHARS } from '../../../src/core/document/parse.js';
 import { citation } from '../../../src/core/document/cite.js';
 import { isDialogue } from '../../../src/core/document/shape.js';
+import { matchHeading, volumeChapterCut } from '../../../src/core/document/chapters.js';
 
 /** Narrative lines of our own, with reported speech and colons of every kind. */
 const NARRATIVE = [
@@ -186,6 +187,35 @@ describe('books', () => {
     const report = parseDocument('关于推进发展的意见\n\n为加快发展，提出如下意见。\n\n一、总体要求\n\n要求一段。\n\n二、主要任务\n\n任务一段。\n\n三、保障措施\n\n措施一段。');
     expect(report.shape).toBe('book');
     expect(leadTitle(report)).toBe('导语');
+  });
+});
+
+describe('a volume and its chapter on one line', () => {
+  it('holds each chapter under its volume, opening a volume where its name changes', () => {
+    const lines = [1, 2, 3, 4].map((c) => `${c <= 2 ? '第一卷 风起' : '第二卷　云涌'} 第${c}章 章名${c}\n${chapterText(c)}`);
+    const doc = parseDocument(`长河\n${lines.join('\n')}`);
+    expect(outlineOf(doc).map((node) => [node.title, node.children.map((child) => child.title)])).toEqual([
+      ['第一卷 风起', ['第1章 章名1', '第2章 章名2']],
+      ['第二卷　云涌', ['第3章 章名3', '第4章 章名4']],
+    ]);
+    // Titles and offsets name the text as written, so a heading's hit and a citation land on it.
+    for (const section of doc.sections) expect(doc.source.slice(section.offset, section.offset + section.title.length)).toBe(section.title);
+    for (const volume of doc.volumes ?? []) expect(doc.source.slice(volume.offset, volume.offset + volume.title.length)).toBe(volume.title);
+    expect(citation(doc, doc.sections[2]!.paragraphs[0]!)).toContain('第二卷　云涌，第3章 章名3');
+  });
+
+  it('joins the chapters to a volume heading of the same name on a line of its own', () => {
+    const doc = parseDocument(`长河\n第一卷 风起\n${[1, 2, 3].map((c) => `第一卷 风起 第${c}章 章名${c}\n${chapterText(c)}`).join('\n')}`);
+    expect(doc.volumes?.map((v) => [v.title, v.firstSection])).toEqual([['第一卷 风起', 1]]);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3']);
+  });
+
+  it('reads a volume without a chapter after it as a volume, and 卷N before a chapter alike', () => {
+    expect(matchHeading('第一卷 风起')?.level).toBe('volume');
+    expect(matchHeading('卷二 第三章 风')?.level).toBe('chapter');
+    expect(volumeChapterCut('卷二 第三章 风')).toBe(3);
+    expect(volumeChapterCut('第一卷 第一次出门')).toBeUndefined();
+    expect(volumeChapterCut('第一卷 风起')).toBeUndefined();
   });
 });
 
