@@ -104,6 +104,14 @@ describe('matchHeading: other rules', () => {
     ['附录一 年表', 'chapter', '序章'],
     ['附錄：大事記', 'chapter', '序章'],
     ['致谢', 'chapter', '序章'],
+    ['导论', 'chapter', '序章'],
+    ['緒論：問題的提出', 'chapter', '序章'],
+    ['结论', 'chapter', '序章'],
+    ['参考文献', 'chapter', '序章'],
+    ['注释', 'chapter', '序章'],
+    ['索引', 'chapter', '序章'],
+    ['编后记', 'chapter', '序章'],
+    ['作者简介', 'chapter', '序章'],
     ['上卷 风起', 'volume', '上卷'],
     ['下部', 'volume', '上卷'],
     ['卷下 归去', 'volume', '上卷'],
@@ -118,7 +126,7 @@ describe('matchHeading: other rules', () => {
     expect(matchHeading(line)).toMatchObject({ level, rule });
   });
 
-  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。'])('%s is not a heading', (line) => {
+  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。', '结论很清楚', '索引卡片', '注释里说', '导论课上'])('%s is not a heading', (line) => {
     expect(matchHeading(line)).toBeUndefined();
   });
 
@@ -280,5 +288,10 @@ describe('mayBeHeading', () => {
     expect(mayBeHeading(asLines(['𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀第一']), 0)).toBe(true);
     expect(mayBeHeading(asLines(['他是第一个到的。']), 0)).toBe(false);
     expect(mayBeHeading(asLines(['章节目录 第一章 初见']), 0)).toBe(true);
+    // Every word the asides' rule names gets past the quick no.
+    for (const word of ['楔子', '后记', '導論', '绪论', '结论', '参考文献', '參考書目', '注释', '註釋', '索引', '编后记', '作者简介', '编者按']) {
+      expect(matchHeading(word), word).toBeDefined();
+      expect(mayBeHeading(asLines([word]), 0), word).toBe(true);
+    }
   });
 });
