@@ -118,8 +118,12 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
       delete current.section;
       delete current.at;
       delete current.search;
-      // A hit of a search across the texts opens at its paragraph.
-      if (at !== undefined) current.at = at;
+      // A hit of a search across the texts opens at its paragraph; one the text no longer has (it changed
+      // since its index was kept) opens the text where it was left, and says so, rather than failing.
+      if (at !== undefined) {
+        if (resolveRef(doc, at).ok) current.at = at;
+        else notice = `${sanitizeLine(at)} is not in this text any more (it changed since it was searched): opened where it was left`;
+      }
     } catch (error) {
       notice = `cannot open ${sanitizeLine(outcome.open)}: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`;
     }

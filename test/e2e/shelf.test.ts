@@ -146,6 +146,25 @@ describe('searching every text from the shelf view', () => {
     term.write('q');
     expect((await term.exit({ timeout: 10_000 })).exitCode).toBe(0);
   }, 90_000);
+
+  it("Enter on a hit in a text's title opens the text at its top", async () => {
+    const { dir, env } = library();
+    const term = await startTerminal({ cols: 100, rows: 30, args: [dir], env });
+    await term.waitFor(/书架 Shelf\s+3 texts/, { timeout: 20_000 });
+    await term.typeKeys(['/'], { timeout: 10_000 });
+    term.write('gamma');
+    await term.waitFor(/Enter searches every text/, { timeout: 10_000 });
+    term.write(keys.enter);
+    await term.waitFor(/paragraphs? in 3 texts/, { timeout: 30_000 });
+    // The title's hit comes first, and is chosen.
+    expect(term.screen()).toMatch(/丙书 gamma\s+title\s+丙书 gamma/);
+    term.write(keys.enter);
+    await term.waitFor((t) => READY.test(t.row(29)) && t.screen().includes('gamma之1'), { timeout: 15_000 });
+    const pane = term.text().map((row) => (row.includes('│') ? (row.split('│')[1] ?? '') : row).trim());
+    expect(pane.slice(0, 3)).toContain('丙书 gamma');
+    term.write('q');
+    expect((await term.exit({ timeout: 10_000 })).exitCode).toBe(0);
+  }, 90_000);
 });
 
 describe('yuedu search across texts', () => {

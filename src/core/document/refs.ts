@@ -5,7 +5,9 @@
  * Parsing is liberal about how people type a reference they read somewhere: case does not matter
  * (`S2P3`), full-width characters from a Chinese input method are folded (`ｓ２ｐ３`), a leading `#`
  * (copied from a URL fragment) is dropped, and the dotted form `2.3` (and `2` for a section) is
- * accepted. Nothing else is guessed: `s2 3`, `p3` or `2-3` are not references.
+ * accepted. `title`, what a search calls a hit in the document's title, is `s0`; `original-title` (a
+ * hit in a reprint's `原标题` line) resolves to that line. Nothing else is guessed: `s2 3`, `p3` or `2-3`
+ * are not references.
  */
 import { allParagraphs } from './paragraphs.js';
 import { sanitizeLine } from './sanitize.js';
@@ -36,6 +38,9 @@ export type RefResolution = ({ ok: true } & RefTarget) | { ok: false; message: s
 /** The forms accepted, for error messages and help. */
 export const REF_FORMS = 's2p3 (section 2, paragraph 3), 2.3, or s2 for a whole section; s0 is the lead';
 
+/** The reading-flow blocks of the title and of a reprint's original title, which a search's hits may name. */
+const TITLE_BLOCK = 'title';
+const ORIGINAL_TITLE_BLOCK = 'original-title';
 const MAX_NUMBER = 1_000_000;
 const MAX_QUOTED = 24;
 const LETTER_FORM = /^s(\d+)(?:p(\d+))?$/;
@@ -44,6 +49,8 @@ const DOTTED_FORM = /^(\d+)(?:\.(\d+))?$/;
 /** Parses a reference in any accepted form; undefined when `input` is not one. */
 export function parseRef(input: string): Ref | undefined {
   const text = input.normalize('NFKC').trim().toLowerCase().replace(/^#/, '');
+  // What a search gives for a hit in the document's title (its reading-flow block): the top, as s0.
+  if (text === TITLE_BLOCK) return { section: 0 };
   const match = LETTER_FORM.exec(text) ?? DOTTED_FORM.exec(text);
   if (!match) return undefined;
   const section = Number(match[1]);
@@ -60,6 +67,10 @@ export function formatRef(ref: Ref): string {
 
 /** Resolves `input` against `doc`; a malformed or unknown reference gives a message that says what exists. */
 export function resolveRef(doc: Document, input: string): RefResolution {
+  // A search's hit in the trailing `原标题:` line (its block): the line itself, after the last section.
+  if (input.trim().toLowerCase() === ORIGINAL_TITLE_BLOCK && doc.originalTitle !== undefined) {
+    return { ok: true, ref: ORIGINAL_TITLE_BLOCK, section: doc.sections.at(-1)?.index ?? 0, block: ORIGINAL_TITLE_BLOCK };
+  }
   const ref = parseRef(input);
   if (!ref) return { ok: false, message: `'${quoted(input)}' is not a paragraph reference: write ${REF_FORMS}` };
   const paragraphs = ref.section === 0 ? doc.lead : doc.sections.find((s) => s.index === ref.section)?.paragraphs;

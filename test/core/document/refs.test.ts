@@ -82,6 +82,18 @@ describe('resolveRef', () => {
     }
   });
 
+  it("a search's hits in the title and the original title resolve to their lines, as a hit opened from the shelf needs", () => {
+    expect(resolveRef(doc, 'title')).toEqual({ ok: true, ref: 's0', section: 0, block: 'title' });
+    expect(parseRef('Title')).toEqual({ section: 0 });
+    expect(doc.originalTitle).toBeDefined();
+    const blocks = new Set(documentBlocks(doc).map((b) => b.id));
+    const original = resolveRef(doc, 'original-title');
+    expect(original).toMatchObject({ ok: true, ref: 'original-title', block: 'original-title', section: doc.sections.at(-1)!.index });
+    expect(original.ok && blocks.has(original.block)).toBe(true);
+    // A document without one says so, as for any unknown reference.
+    expect(resolveRef(UNSTRUCTURED, 'original-title').ok).toBe(false);
+  });
+
   it('a section without a heading line opens at its first paragraph', () => {
     expect(resolveRef(UNSTRUCTURED, 's1')).toMatchObject({ ok: true, block: 's1p1' });
   });
