@@ -158,6 +158,8 @@ function script(raw: string): Script {
 }
 
 function reference(raw: string): string {
+  // What `yuedu search` calls a hit in a reprint's 原标题 line: resolved against the text (refs.ts).
+  if (raw.trim().toLowerCase() === 'original-title') return 'original-title';
   const ref = parseRef(raw);
   if (!ref) throw new UserError(`--at needs a paragraph reference, not '${raw}'`, 2, `Write ${REF_FORMS}; 'yuedu toc' lists the sections.`);
   return formatRef(ref);

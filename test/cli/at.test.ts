@@ -127,6 +127,9 @@ describe('yuedu print --at', () => {
     ['s9p1', /no section 9: the document has sections 1–3/],
     ['s2p9', /no paragraph s2p9: section 2 has 5 paragraphs \(s2p1–s2p5\)/],
     ['s2', /--at s2 names a whole section/],
+    // Refs `yuedu search --json` gives for hits in the title lines: understood, and not paragraphs.
+    ['title', /--at s0 names a whole section/],
+    ['original-title', /--at original-title names the 原标题 line, not a paragraph/],
     ['two-three', /--at needs a paragraph reference, not 'two-three'/],
     ['\u001b[31mred', /--at needs a paragraph reference, not '␛\[31mred'/],
   ])('%j exits 2 with one message and a hint, nothing on stdout', (ref, message) => {

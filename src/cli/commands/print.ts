@@ -118,6 +118,7 @@ export function printCitation(doc: Document, at: string, options: CitationOption
   const target = resolveRef(doc, at);
   if (!target.ok) throw new UserError(target.message, 2, "'yuedu toc' lists the sections and their paragraph counts.");
   if (target.paragraph === undefined) {
+    if (target.ref === 'original-title') throw new UserError('--at original-title names the 原标题 line, not a paragraph; print cites one paragraph', 2, "'yuedu toc' lists the sections and their paragraph counts.");
     throw new UserError(`--at ${target.ref} names a whole section; print cites one paragraph`, 2, `Try 'yuedu print --at ${target.ref}p1', or 'yuedu print --section ${target.section}'.`);
   }
   const { width, ambiguousWidth } = options;
