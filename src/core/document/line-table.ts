@@ -12,10 +12,28 @@ and first code units, which need no copy.
 
     "　　第一章 起\n\n正文。\n"  →  starts [2, 9], ends [7, 12]   (line 0: `第一章 起`, line 1: `正文。`)
 
+Some downloaded books lost their line breaks and kept only the indents: a chapter is one line whose
+paragraphs are joined by the two ideographic spaces that opened each (`……坐着一个人。　　她来了……`).
+Such a run of two or more U+3000 right after a sentence's end (。！？!?… and closing quotes) starts a
+line of its own, as a line break would have; elsewhere (`姓名：　　张三`, a 回目's single space) it stays.
+
+    "　　他走了。　　她来了。\n"  →  starts [2, 8], ends [6, 12]   (`他走了。`, `她来了。`)
+
 `Lines` is what the shape and chapter rules read: either such a table (or some of its lines) or an array
 of strings (the rules' tests, and callers with strings in hand). Its lines need not be trimmed.
 */
 import { isSpace } from './space.js';
+
+/** Two ideographic spaces: an indent, which inside a line after a sentence's end starts a paragraph. */
+const INDENT = '\u3000\u3000';
+/** What ends a sentence before such an indent: the stops, and the closing quotes and brackets after them. */
+const SENTENCE_ENDS = new Set([...'。！？!?…”’」』）)》'].map((char) => char.charCodeAt(0)));
+
+function grow(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(size);
+  grown.set(array);
+  return grown;
+}
 
 /** Lines as the shape and chapter rules read them: the count, each line's text, and its code units without a copy. */
 export interface Lines {
@@ -81,13 +99,27 @@ export class LineTable implements Lines {
     this.count = count;
   }
 
-  /** Splits `text` at `\n` into its trimmed, non-blank lines. */
+  /** Splits `text` at `\n`, and at indents inside a line (see the module comment), into its trimmed, non-blank lines. */
   static split(text: string): LineTable {
     let breaks = 0;
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
-    const starts = new Uint32Array(breaks + 1);
-    const ends = new Uint32Array(breaks + 1);
+    let starts = new Uint32Array(breaks + 1);
+    let ends = new Uint32Array(breaks + 1);
     let count = 0;
+    const push = (from: number, to: number): void => {
+      if (count === starts.length) {
+        // Indents inside lines add lines: rare, so the arrays grow only then.
+        const grown = Math.max(16, starts.length * 2);
+        starts = grow(starts, grown);
+        ends = grow(ends, grown);
+      }
+      starts[count] = from;
+      ends[count] = to;
+      count++;
+    };
+    // The next run of two ideographic spaces, looked for once through the text (most are the indents
+    // that open lines, passed over below).
+    let indent = text.indexOf(INDENT);
     let start = 0;
     while (start <= text.length) {
       let stop = text.indexOf('\n', start);
@@ -96,11 +128,16 @@ export class LineTable implements Lines {
       let to = stop;
       while (from < to && isSpace(text.charCodeAt(from))) from++;
       while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
-      if (to > from) {
-        starts[count] = from;
-        ends[count] = to;
-        count++;
+      if (indent !== -1 && indent < from) indent = text.indexOf(INDENT, from);
+      while (indent !== -1 && indent < to) {
+        if (SENTENCE_ENDS.has(text.charCodeAt(indent - 1))) {
+          push(from, indent);
+          from = indent;
+          while (from < to && isSpace(text.charCodeAt(from))) from++;
+        }
+        indent = text.indexOf(INDENT, Math.max(from, indent + 1));
       }
+      if (to > from) push(from, to);
       start = stop + 1;
     }
     return new LineTable(text, starts, ends, count);

@@ -190,6 +190,15 @@ describe('books', () => {
   });
 });
 
+describe('a book that lost its line breaks but kept its indents', () => {
+  it('reads each indented run of a chapter line as a paragraph', () => {
+    const chapter = (c: number) => `第${c}章 章名${c}\n${NARRATIVE.join('')}`;
+    const doc = parseDocument(`长河\n${[1, 2].map(chapter).join('\n')}`);
+    expect(doc.sections.map((s) => s.paragraphs.length)).toEqual([NARRATIVE.length, NARRATIVE.length]);
+    expect(doc.sections[0]!.paragraphs.map((p) => p.text)).toEqual(NARRATIVE.map((line) => line.trim()));
+  });
+});
+
 describe('a volume and its chapter on one line', () => {
   it('holds each chapter under its volume, opening a volume where its name changes', () => {
     const lines = [1, 2, 3, 4].map((c) => `${c <= 2 ? '第一卷 风起' : '第二卷　云涌'} 第${c}章 章名${c}\n${chapterText(c)}`);

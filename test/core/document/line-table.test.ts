@@ -32,6 +32,33 @@ describe('LineTable', () => {
     );
   });
 
+  it('starts a line at an indent after a sentence inside a line (a book that lost its line breaks), nowhere else', () => {
+    const table = LineTable.split('　　他走了。　　她来了！”　　　　又一天。\n姓名：　　张三\n第一回　甄士隐　贾雨村\n');
+    const lines = Array.from({ length: table.count }, (_, i) => table.text(i));
+    expect(lines).toEqual(['他走了。', '她来了！”', '又一天。', '姓名：　　张三', '第一回　甄士隐　贾雨村']);
+    // Offsets still name the text as written.
+    for (let i = 0; i < table.count; i++) expect(table.source.slice(table.start(i), table.start(i) + table.size(i))).toBe(lines[i]);
+    // Many such lines grow the table past its first guess (one line per newline).
+    const one = `${'他走了。　　'.repeat(1_000)}完。`;
+    expect(LineTable.split(one).count).toBe(1_001);
+  });
+
+  it('splits a text without such indents exactly as split, trim and a filter would, with them into more lines', () => {
+    const withIndents = fc.array(fc.constantFrom('字', '。', '　　', '　', '\n', '：', '”'), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(withIndents, (text) => {
+        const table = LineTable.split(text);
+        const lines = Array.from({ length: table.count }, (_, i) => table.text(i));
+        // Every line is trimmed and non-blank, in order, and the lines hold every non-space character.
+        for (const line of lines) expect(line).toBe(line.trim());
+        for (const line of lines) expect(line).not.toBe('');
+        expect(lines.join('').replace(/\s/gu, '')).toBe(text.replace(/\s/gu, ''));
+        for (let i = 1; i < table.count; i++) expect(table.start(i)).toBeGreaterThanOrEqual(table.start(i - 1) + table.size(i - 1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps an empty or blank text as no lines', () => {
     expect(LineTable.split('').count).toBe(0);
     expect(LineTable.split(' \n　\n\n').count).toBe(0);
