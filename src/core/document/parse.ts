@@ -511,6 +511,16 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
         BARE_CHAPTER.test(title) && next !== undefined && !plan.headings.has(i + 1) && !contents.has(i + 1) && lines[i + 2] !== undefined && !plan.headings.has(i + 2) && subtitleShaped(table, next);
       if (named) subtitle = i + 1;
       const full = named ? `${title} ${headingText(table.text(next))}` : title;
+      // The same heading twice in a row (a site's chapter title, then the chapter's own): one chapter,
+      // under the fuller of the two; the other line is kept as a note.
+      if (section !== undefined && section.paragraphs.length === 0 && section.offset >= 0 && !named && sameHeading(section.title, full)) {
+        if (compact(full).length > compact(section.title).length) {
+          notes.set(section.offset, section.title);
+          section.title = full;
+          section.offset = offset;
+        } else notes.set(offset, full);
+        return;
+      }
       const depth = (twoLevels ? 2 : 1) + (level === 'subchapter' ? 1 : 0);
       section = { index: sections.length + 1, title: full, offset, paragraphs: [], depth };
       sections.push(section);
@@ -527,6 +537,17 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
     section.paragraphs.push(plain(table, line, section.index, section.paragraphs.length + 1));
   });
   return { lead, sections, volumes, speakers: [] };
+}
+
+/** A heading without its spaces, to compare two spellings of one (`第一章 初见`, `第一章　初见`). */
+function compact(title: string): string {
+  return title.replace(/[\s\u3000]+/gu, '');
+}
+
+/** Two headings of one chapter: the same, or one the other with its title (`第一章`, `第一章 初见`). */
+function sameHeading(a: string, b: string): boolean {
+  const [x, y] = [compact(a), compact(b)];
+  return x === y || ((BARE_CHAPTER.test(a) || BARE_CHAPTER.test(b)) && (x.startsWith(y) || y.startsWith(x)));
 }
 
 /**

@@ -190,6 +190,22 @@ describe('books', () => {
   });
 });
 
+describe('a chapter heading written twice in a row', () => {
+  it('is one chapter under the fuller heading, the other line a note', () => {
+    const text = novel(4).replace('　　第2章 章名2', '第2章 章名2\n\n第2章　章名2').replace('　　第3章 章名3', '第3章\n第3章 章名3');
+    const doc = parseDocument(text);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3', '第4章 章名4']);
+    expect(doc.sections.every((s) => s.paragraphs.length > 0)).toBe(true);
+    expect(doc.notes).toEqual(['第2章　章名2', '第3章']);
+    for (const section of doc.sections) expect(doc.source.slice(section.offset, section.offset + section.title.length)).toBe(section.title);
+  });
+
+  it('but two chapters whose titles merely begin alike stay two', () => {
+    const doc = parseDocument(novel(3).replace('　　第2章 章名2', '第2章 风\n第2章 风起'));
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 风', '第2章 风起', '第3章 章名3']);
+  });
+});
+
 describe('a book that lost its line breaks but kept its indents', () => {
   it('reads each indented run of a chapter line as a paragraph', () => {
     const chapter = (c: number) => `第${c}章 章名${c}\n${NARRATIVE.join('')}`;
