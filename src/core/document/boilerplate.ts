@@ -73,7 +73,7 @@ export function siteLine(line: string): boolean {
   return line.length <= SITE_MAX && SITE_PATTERNS.some((pattern) => pattern.test(line));
 }
 
-/** Web-serial furniture between chapters, wherever it is: `(本章完)`, `求月票！`, `ps：求收藏`. */
+/** Web-serial furniture between chapters, wherever it is: `(本章完)`, `求月票！`, `ps：求收藏`, an update stamp. */
 const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?:ps|PS|Ps)?[:：]?.{0,10}(?:求|跪求|拜求)(?:月票|推[荐薦]票|推[荐薦]|收藏|[订訂][阅閱]|打[赏賞]|票票)/u;
 
 /**
@@ -81,5 +81,16 @@ const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?
  * heading that begs in its title (`第二章：再见（求收藏）`): dropping it would lose the chapter.
  */
 export function chapterFurniture(line: string): boolean {
-  return line.length <= 40 && (line.includes('本章') || line.includes('求')) && FURNITURE.test(line) && matchHeading(line) === undefined;
+  if (line.length > 40) return false;
+  if (UPDATE_STAMP.test(line)) return true;
+  return (line.includes('本章') || line.includes('求')) && FURNITURE.test(line) && matchHeading(line) === undefined;
 }
+
+/**
+ * A serial site's stamp under a chapter's heading: `更新时间：2012-3-4 12:00:00  本章字数：3024`,
+ * `发布时间 2020年1月2日`, `本章字数：3024`. A date or a count must follow the word.
+ */
+const UPDATE_STAMP = /^(?:(?:更新|[发發][布佈]|上[传傳])(?:[时時][间間]|日期)[\s\u3000]*[:：]?[\s\u3000]*\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|本章字[数數][\s\u3000]*[:：]?[\s\u3000]*\d+)/u;
+
+/** The first characters of {@link UPDATE_STAMP}, for a quick no. */
+export const STAMP_FIRST = new Set([...'更发發上本'].map((char) => char.charCodeAt(0)));

@@ -190,6 +190,19 @@ describe('books', () => {
   });
 });
 
+describe("a serial site's update stamp under a chapter's heading", () => {
+  it('is a note, not the chapter\'s first paragraph; a sentence that starts with the same words stays', () => {
+    const stamps = ['更新时间：2012-3-4 12:00:00  本章字数：3024', '更新时间2012-3-5 12:00:00 字数：2100', '發佈時間：2020年1月2日', '本章字数：1999'];
+    let text = novel(5);
+    stamps.forEach((stamp, i) => (text = text.replace(`　　第${i + 1}章 章名${i + 1}`, `　　第${i + 1}章 章名${i + 1}\n${stamp}`)));
+    text = text.replace('　　第5章 章名5', '　　第5章 章名5\n　　更新时间表的事，他一句也没有提。');
+    const doc = parseDocument(text);
+    expect(doc.notes).toEqual(stamps);
+    expect(doc.sections[4]!.paragraphs[0]!.text).toBe('更新时间表的事，他一句也没有提。');
+    expect(allParagraphs(doc).some((p) => stamps.includes(p.text))).toBe(false);
+  });
+});
+
 describe('a chapter heading written twice in a row', () => {
   it('is one chapter under the fuller heading, the other line a note', () => {
     const text = novel(4).replace('　　第2章 章名2', '第2章 章名2\n\n第2章　章名2').replace('　　第3章 章名3', '第3章\n第3章 章名3');
