@@ -81,6 +81,7 @@ const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?
  * heading that begs in its title (`第二章：再见（求收藏）`): dropping it would lose the chapter.
  */
 export function chapterFurniture(line: string): boolean {
+  if (line.length <= CONTINUED_MAX && TO_BE_CONTINUED.test(line)) return true;
   if (line.length > 40) return false;
   if (UPDATE_STAMP.test(line)) return true;
   return (line.includes('本章') || line.includes('求')) && FURNITURE.test(line) && matchHeading(line) === undefined;
@@ -92,5 +93,12 @@ export function chapterFurniture(line: string): boolean {
  */
 const UPDATE_STAMP = /^(?:(?:更新|[发發][布佈]|上[传傳])(?:[时時][间間]|日期)[\s\u3000]*[:：]?[\s\u3000]*\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|本章字[数數][\s\u3000]*[:：]?[\s\u3000]*\d+)/u;
 
-/** The first characters of {@link UPDATE_STAMP}, for a quick no. */
-export const STAMP_FIRST = new Set([...'更发發上本'].map((char) => char.charCodeAt(0)));
+/**
+ * The line that ends a serial's chapter, often with the site's plea after it: `（未完待续。如果您喜欢这部作品，
+ * 欢迎您来起点投推荐票、月票……）`, `未完待续`. Up to {@link CONTINUED_MAX} characters.
+ */
+const TO_BE_CONTINUED = /^[（(【\[]?[\s\u3000]*未完待[续續]/u;
+export const CONTINUED_MAX = 240;
+
+/** The first characters of {@link UPDATE_STAMP} and {@link TO_BE_CONTINUED}, for a quick no. */
+export const STAMP_FIRST = new Set([...'更发發上本（(【[未'].map((char) => char.charCodeAt(0)));

@@ -23,7 +23,7 @@
  *    - plain: one section titled like the document, or generated parts when long.
  * 6. Lead: the paragraphs before the first heading or turn.
  */
-import { chapterFurniture, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
+import { chapterFurniture, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
 import { findChapters, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
@@ -68,7 +68,9 @@ const FURNITURE_MAX = 40;
 
 /** Web-serial furniture (`（本章完）`, `更新时间：…`), read only when the line is short and holds 本 or 求 or opens a stamp. */
 function furniture(table: LineTable, line: Line): boolean {
-  if (table.size(line) > FURNITURE_MAX) return false;
+  const size = table.size(line);
+  // Longer lines: only `（未完待续。…）`, with the site's plea after it.
+  if (size > FURNITURE_MAX) return size <= CONTINUED_MAX && STAMP_FIRST.has(table.code(line, 0)) && chapterFurniture(table.text(line));
   if (!STAMP_FIRST.has(table.code(line, 0)) && !table.holds(line, BEN, FURNITURE_MAX, QIU)) return false;
   return chapterFurniture(table.text(line));
 }

@@ -191,14 +191,20 @@ describe('books', () => {
 });
 
 describe("a serial site's update stamp under a chapter's heading", () => {
-  it('is a note, not the chapter\'s first paragraph; a sentence that starts with the same words stays', () => {
-    const stamps = ['更新时间：2012-3-4 12:00:00  本章字数：3024', '更新时间2012-3-5 12:00:00 字数：2100', '發佈時間：2020年1月2日', '本章字数：1999'];
-    let text = novel(5);
+  it('is a note, as is the 未完待续 line that ends a chapter; a sentence that starts with the same words stays', () => {
+    const stamps = [
+      '更新时间：2012-3-4 12:00:00  本章字数：3024',
+      '更新时间2012-3-5 12:00:00 字数：2100',
+      '發佈時間：2020年1月2日',
+      '本章字数：1999',
+      `（未完待续。如果您喜欢这部作品，欢迎您来${'某某'.repeat(20)}投推荐票、月票，您的支持，就是我最大的动力。）`,
+    ];
+    let text = novel(6);
     stamps.forEach((stamp, i) => (text = text.replace(`　　第${i + 1}章 章名${i + 1}`, `　　第${i + 1}章 章名${i + 1}\n${stamp}`)));
-    text = text.replace('　　第5章 章名5', '　　第5章 章名5\n　　更新时间表的事，他一句也没有提。');
+    text = text.replace('　　第6章 章名6', '　　第6章 章名6\n　　更新时间表的事，他一句也没有提。\n（他想起未完待续的那封信。）');
     const doc = parseDocument(text);
     expect(doc.notes).toEqual(stamps);
-    expect(doc.sections[4]!.paragraphs[0]!.text).toBe('更新时间表的事，他一句也没有提。');
+    expect(doc.sections[5]!.paragraphs.slice(0, 2).map((p) => p.text)).toEqual(['更新时间表的事，他一句也没有提。', '（他想起未完待续的那封信。）']);
     expect(allParagraphs(doc).some((p) => stamps.includes(p.text))).toBe(false);
   });
 });
