@@ -83,7 +83,7 @@ const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?
 export function chapterFurniture(line: string): boolean {
   if (line.length <= CONTINUED_MAX && TO_BE_CONTINUED.test(line)) return true;
   if (line.length > 40) return false;
-  if (UPDATE_STAMP.test(line)) return true;
+  if (UPDATE_STAMP.test(line) || TEXT_STARTS.test(line)) return true;
   return (line.includes('本章') || line.includes('求')) && FURNITURE.test(line) && matchHeading(line) === undefined;
 }
 
@@ -100,5 +100,8 @@ const UPDATE_STAMP = /^(?:(?:更新|[发發][布佈]|上[传傳])(?:[时時][间
 const TO_BE_CONTINUED = /^[（(【\[]?[\s\u3000]*未完待[续續]/u;
 export const CONTINUED_MAX = 240;
 
-/** The first characters of {@link UPDATE_STAMP} and {@link TO_BE_CONTINUED}, for a quick no. */
-export const STAMP_FIRST = new Set([...'更发發上本（(【[未'].map((char) => char.charCodeAt(0)));
+/** A download site's mark where the text begins: `------章节内容开始-------`, `正文开始`. */
+const TEXT_STARTS = /^[-=─━_~*＊－＝\s\u3000]*(?:章[节節])?(?:内容|內容|正文)(?:开始|開始)[-=─━_~*＊－＝\s\u3000]*$/u;
+
+/** The first characters of {@link UPDATE_STAMP}, {@link TO_BE_CONTINUED} and {@link TEXT_STARTS}, for a quick no. */
+export const STAMP_FIRST = new Set([...'更发發上本（(【[未-=─━_~*＊－＝章正内內'].map((char) => char.charCodeAt(0)));

@@ -198,13 +198,14 @@ describe("a serial site's update stamp under a chapter's heading", () => {
       '發佈時間：2020年1月2日',
       '本章字数：1999',
       `（未完待续。如果您喜欢这部作品，欢迎您来${'某某'.repeat(20)}投推荐票、月票，您的支持，就是我最大的动力。）`,
+      '------章节内容开始-------',
     ];
-    let text = novel(6);
+    let text = novel(7);
     stamps.forEach((stamp, i) => (text = text.replace(`　　第${i + 1}章 章名${i + 1}`, `　　第${i + 1}章 章名${i + 1}\n${stamp}`)));
-    text = text.replace('　　第6章 章名6', '　　第6章 章名6\n　　更新时间表的事，他一句也没有提。\n（他想起未完待续的那封信。）');
+    text = text.replace('　　第7章 章名7', '　　第7章 章名7\n　　更新时间表的事，他一句也没有提。\n（他想起未完待续的那封信。）\n------');
     const doc = parseDocument(text);
     expect(doc.notes).toEqual(stamps);
-    expect(doc.sections[5]!.paragraphs.slice(0, 2).map((p) => p.text)).toEqual(['更新时间表的事，他一句也没有提。', '（他想起未完待续的那封信。）']);
+    expect(doc.sections[6]!.paragraphs.slice(0, 3).map((p) => p.text)).toEqual(['更新时间表的事，他一句也没有提。', '（他想起未完待续的那封信。）', '------']);
     expect(allParagraphs(doc).some((p) => stamps.includes(p.text))).toBe(false);
   });
 });
