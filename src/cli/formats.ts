@@ -53,7 +53,7 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {})
 export async function parseText(input: Input, format: Format, args: TextArgs = {}): Promise<Document> {
   if (format === 'markdown') {
     const { parseMarkdown } = await import('../core/document/markdown/parse.js');
-    return parseMarkdown(input.text);
+    return parseMarkdown(input.text, input.name === STDIN_NAME ? {} : { name: input.name });
   }
   if (format === 'epub') throw new UserError('an EPUB cannot be read as text');
   const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };

@@ -3,10 +3,22 @@
  * parser says where headings are (with their depth) and hands over paragraphs; the builder numbers them,
  * keeps the lead apart and gives every paragraph its reference (`s2p3`) exactly as plain text does.
  *
- * A source without a single heading reads like an unstructured plain text: one section with no heading
- * row, titled like the document, rather than a lead and nothing else.
+ * A source without a single heading reads as a plain text would (parse.ts): its paragraphs that the
+ * chapter rules take for headings (`第1章 …` lines in a Markdown file without `#`) open sections; else
+ * one section with no heading row, titled like the document, or, when it is long, generated parts of
+ * about {@link PART_CHARS} characters titled by their first words, rather than a lead and nothing else.
  */
+import { findChapters } from './chapters.js';
+import { fallbackTitle, PART_CHARS } from './parse.js';
 import type { Document, Format, Paragraph, Section, Shape } from './types.js';
+
+interface DraftSection {
+  title: string;
+  offset: number;
+  depth: number;
+  paragraphs: DraftParagraph[];
+  generated?: boolean;
+}
 
 /** A paragraph before it has a place: the builder fills `id`, `section`, `index` and `kind`. */
 export type DraftParagraph = Omit<Paragraph, 'id' | 'section' | 'index' | 'kind'>;
@@ -23,7 +35,7 @@ export interface Metadata {
 
 export class DocumentBuilder {
   private readonly lead: DraftParagraph[] = [];
-  private readonly sections: { title: string; offset: number; depth: number; paragraphs: DraftParagraph[] }[] = [];
+  private readonly sections: DraftSection[] = [];
   /** The paragraphs of the section being filled, or the lead. */
   private current: DraftParagraph[] = this.lead;
 
@@ -46,8 +58,42 @@ export class DocumentBuilder {
     return this.current.length === 0;
   }
 
+  /** The sections of a source without headings, made from the lead (see the module comment). */
+  private unheaded(title: string): DraftSection[] {
+    const prose = this.lead.filter((p) => p.form === undefined);
+    const plan = prose.length === this.lead.length ? findChapters(this.lead.map((p) => p.text)) : undefined;
+    if (plan !== undefined && plan.headings.size > 0) {
+      const lead = this.lead.splice(0);
+      const twoLevels = [...plan.headings.values()].includes('volume');
+      const sections: DraftSection[] = [];
+      lead.forEach((draft, i) => {
+        const level = plan.headings.get(i);
+        if (level !== undefined) {
+          const depth = level === 'volume' ? 1 : (twoLevels ? 2 : 1) + (level === 'subchapter' ? 1 : 0);
+          sections.push({ title: draft.text, offset: draft.offset, depth, paragraphs: [] });
+        } else if (sections.length > 0) sections.at(-1)!.paragraphs.push(draft);
+        else this.lead.push(draft);
+      });
+      return sections;
+    }
+    const paragraphs = this.lead.splice(0);
+    const total = paragraphs.reduce((sum, p) => sum + p.text.length, 0);
+    if (total <= 2 * PART_CHARS) return [{ title, offset: -1, depth: 1, paragraphs }];
+    const parts: DraftSection[] = [];
+    let size = 0;
+    for (const draft of paragraphs) {
+      if (parts.length === 0 || size >= PART_CHARS) {
+        parts.push({ title: fallbackTitle(draft.text), offset: -1, depth: 1, paragraphs: [], generated: true });
+        size = 0;
+      }
+      parts.at(-1)!.paragraphs.push(draft);
+      size += draft.text.length;
+    }
+    return parts;
+  }
+
   build(meta: Metadata, source: string): Document {
-    const drafts = this.sections.length > 0 ? this.sections : this.lead.length > 0 ? [{ title: meta.title, offset: -1, depth: 1, paragraphs: this.lead.splice(0) }] : [];
+    const drafts = this.sections.length > 0 ? this.sections : this.lead.length > 0 ? this.unheaded(meta.title) : [];
     const place = (draft: DraftParagraph, section: number, index: number): Paragraph => ({
       id: `s${section}p${index}`,
       section,
@@ -60,6 +106,7 @@ export class DocumentBuilder {
       title: draft.title,
       offset: draft.offset,
       ...(draft.depth > 1 && { depth: draft.depth }),
+      ...(draft.generated === true && { generated: true }),
       paragraphs: draft.paragraphs.map((p, j) => place(p, i + 1, j + 1)),
     }));
     return {

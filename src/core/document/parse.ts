@@ -281,7 +281,7 @@ function takeMeta(table: LineTable, lines: Line[]): Meta {
 }
 
 /** A file name as a title: no folders, no `.txt`. */
-function nameTitle(name: string | undefined): string | undefined {
+export function nameTitle(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
   const base = name.split(/[\\/]/).pop() ?? '';
   const title = base.replace(/\.(?:txt|text|md|markdown|epub)$/iu, '').replace(/^《(.*)》$/u, '$1').trim();
@@ -289,7 +289,7 @@ function nameTitle(name: string | undefined): string | undefined {
 }
 
 /** The first words of the text, up to the first pause, for a text without a title line. */
-function fallbackTitle(text: string): string {
+export function fallbackTitle(text: string): string {
   if (text.length === 0) return UNTITLED;
   const chars = Array.from(text.slice(0, FALLBACK_TITLE * 2)).slice(0, FALLBACK_TITLE + 1);
   const pause = chars.findIndex((c) => /[，,。．！!？?；;：:、…]/u.test(c));

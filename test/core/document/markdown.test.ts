@@ -49,6 +49,30 @@ describe('front matter and title', () => {
     expect(doc.sections[0]?.offset).toBe(-1);
     expect(doc.sections[0]?.paragraphs.map((p) => p.id)).toEqual(['s1p1', 's1p2']);
   });
+
+  it('titles a text with neither front matter nor headings by its file name, as plain text does', () => {
+    expect(parseMarkdown('只有一段，没有标题。\n', { name: '/notes/春日札记.md' }).title).toBe('春日札记');
+    expect(parseMarkdown('只有一段，没有标题。\n').title).toBe('只有一段');
+    expect(parseMarkdown('# 标题\n\n正文。\n', { name: 'x.md' }).title).toBe('标题');
+  });
+
+  it('finds chapters by the book rules in a text without # headings (a novel saved as Markdown)', () => {
+    const chapters = [1, 2, 3, 4].map((c) => `第${c}章 章名${c}\n\n他走了很远的路，第${c}次停下来。\n\n天黑了。`).join('\n\n');
+    const doc = parseMarkdown(`前面的一段话。\n\n${chapters}\n`);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3', '第4章 章名4']);
+    expect(doc.sections.map((s) => s.paragraphs.length)).toEqual([2, 2, 2, 2]);
+    expect(doc.lead.map((p) => p.text)).toEqual(['前面的一段话。']);
+    for (const section of doc.sections) expect(doc.source.slice(section.offset, section.offset + section.title.length)).toBe(section.title);
+  });
+
+  it('parts a long text without headings by position, as plain text does, each part titled by its first words', () => {
+    const paragraph = (i: number) => `第${i}段：${'字'.repeat(200)}。`;
+    const doc = parseMarkdown(Array.from({ length: 100 }, (_, i) => paragraph(i + 1)).join('\n\n'));
+    expect(doc.sections.length).toBeGreaterThan(2);
+    expect(doc.sections.every((s) => s.generated === true && s.offset === -1)).toBe(true);
+    expect(doc.sections[1]!.title).toBe(doc.sections[1]!.paragraphs[0]!.text.split('：')[0]);
+    expect(allParagraphs(doc)).toHaveLength(100);
+  });
 });
 
 describe('inline', () => {

@@ -30,6 +30,7 @@ import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gf
 import { gfm } from 'micromark-extension-gfm';
 import { DocumentBuilder, type DraftParagraph } from '../builder.js';
 import { InlineText } from '../inline.js';
+import { nameTitle } from '../parse.js';
 import type { Document, ParagraphForm } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { htmlText } from './html.js';
@@ -45,7 +46,12 @@ interface Context {
   form?: ParagraphForm;
 }
 
-export function parseMarkdown(source: string): Document {
+export interface MarkdownOptions {
+  /** The file's name: the title of a text with neither front matter nor a heading, before its first words. */
+  name?: string;
+}
+
+export function parseMarkdown(source: string, options: MarkdownOptions = {}): Document {
   const tree = fromMarkdown(source, {
     // TOML front matter (`+++`, Hugo's) is hidden too, though only YAML's is read for metadata.
     // CJK-friendly emphasis: `**重点：**后文` is strong, though CommonMark's flanking rules leave its `**`
@@ -54,7 +60,7 @@ export function parseMarkdown(source: string): Document {
     extensions: [gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly(), frontmatter(['yaml', 'toml'])],
     mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
   });
-  return new MarkdownWalker(source, tree).document();
+  return new MarkdownWalker(source, tree, options.name).document();
 }
 
 class MarkdownWalker {
@@ -73,7 +79,7 @@ class MarkdownWalker {
   private readonly source: string;
   private readonly tree: Root;
 
-  constructor(source: string, tree: Root) {
+  constructor(source: string, tree: Root, private readonly name?: string) {
     this.source = source;
     this.tree = tree;
   }
@@ -120,7 +126,7 @@ class MarkdownWalker {
       this.title = tops[0].text;
       if (tops.length === 1 && first === tops[0]) this.titleHeading = first.node;
     } else {
-      this.title = first?.text || this.firstWords();
+      this.title = first?.text || nameTitle(this.name) || this.firstWords();
     }
     const sectionDepths = headings.filter((heading) => heading.node !== this.titleHeading).map((heading) => heading.depth);
     // A fold, not Math.min(...): a long text has more headings than a call takes arguments.
