@@ -210,6 +210,18 @@ describe('chapter titles and the nav in the spine', () => {
   });
 });
 
+describe('a book with neither headings nor a table of contents', () => {
+  it('finds its chapters by the book rules, as in a text file', () => {
+    const chapters = [1, 2, 3].map((c) => ({ file: `c${c}.xhtml`, body: `<p>第${c}章 名${c}</p><p>他走了很远的路。</p><p>天黑了。</p>` }));
+    const doc = parseEpub(buildEpub({ chapters, toc: [] }));
+    expect(doc.sections.map((s) => [s.title, s.paragraphs.length])).toEqual([
+      ['第1章 名1', 2],
+      ['第2章 名2', 2],
+      ['第3章 名3', 2],
+    ]);
+  });
+});
+
 describe('poems', () => {
   it('sets the lines of a poem (class poem) one under the other, set in', async () => {
     const { flowRows } = await import('../../../src/core/layout/flow.js');
