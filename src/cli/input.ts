@@ -171,7 +171,14 @@ function decode(bytes: Uint8Array, shown: string, encoding: string | undefined):
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
     if (error.reason === 'encoding') throw new UserError(`--encoding: ${error.message}`);
-    const hint = error.reason === 'undecodable' ? 'name its encoding with --encoding NAME (gbk, big5…), or convert it to UTF-8 first, e.g. with iconv' : undefined;
+    // A zip's first bytes (PK 03 04): most likely an EPUB piped in or named without its extension.
+    const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    const hint =
+      error.reason === 'undecodable'
+        ? 'name its encoding with --encoding NAME (gbk, big5…), or convert it to UTF-8 first, e.g. with iconv'
+        : zip
+          ? "it is a zip archive: if it is an EPUB, add '--format epub'"
+          : undefined;
     throw new UserError(`cannot open ${shown}: ${error.message}`, 2, hint);
   }
 }

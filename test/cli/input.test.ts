@@ -173,6 +173,15 @@ describe('readInput: errors are one clear line, exit code 2', () => {
     expectOneLine(error, /^cannot open standard input: it looks like a binary file/);
   });
 
+  it('says how to read a zip piped in (an EPUB) with --format epub', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0]);
+    const error = await failure(readInput('-', { stdin: Readable.from([zip]) }));
+    expectOneLine(error, /^cannot open standard input: it looks like a binary file/);
+    expect(error.hint).toMatch(/--format epub/);
+    const other = await failure(readInput('-', { stdin: Readable.from([new Uint8Array([0, 1, 2, 3])]) }));
+    expect(other.hint).toBeUndefined();
+  });
+
   it('reports a missing bundled interview', async () => {
     const error = await failure(readInput(undefined, { bundledPath: join(dir, 'nowhere', 'interview.txt') }));
     expectOneLine(error, /^cannot open "interview\.txt": no such file$/);
