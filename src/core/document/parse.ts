@@ -234,11 +234,29 @@ const AUTHOR = /^(?:(?:作\s*者|著\s*者|作者名)\s*[:：]|[【\[［〖](?:�
 const BYLINE =
   /^(?:(?:本[报報]|本刊|新[华華]社)?(?:[记記]者|通[讯訊][员員])[\s\u3000]+|(?:文|撰文|作者|文字)[\s\u3000]*[/／|｜][\s\u3000]*)([\p{Script=Han}·•]{2,6}(?:[\s\u3000、，,]+[\p{Script=Han}·•]{2,6}){0,3})$/u;
 const BOOK_NAME = /^(?:[书書]\s*名\s*[:：]|[【\[［〖][书書]\s*名[】\]］〗]\s*[:：]?)\s*《?([^《》]{1,40}?)》?$/u;
-/** A first line that gives both: `山海之间 作者：张三`, `《山海之间》作者：张三` (the latter also BRACKETED). */
-const TITLE_AND_AUTHOR = /^《?([^《》\s\u3000][^《》]{0,29}?)》?[\s\u3000]*(?:作者|著者)\s*[:：]\s*(\S.{0,20})$/u;
+/**
+ * A first line that gives both: `山海之间 作者：张三`, `《山海之间》作者：张三` (the latter also BRACKETED),
+ * `【山海之间】作者：张三`, `《山海之间》（精校版）作者：张三` (a site's note between them is dropped).
+ */
+const TITLE_AND_AUTHOR = /^[《【]?([^《》【】\s\u3000][^《》【】]{0,29}?)[》】]?(?:[\s\u3000]*[（(【\[［][^（）()【】\[\]［］]{1,12}[）)】\]］])?[\s\u3000]*(?:作者|著者)\s*[:：]\s*(\S.{0,20})$/u;
+/** `山海之间／张三 著`, `《山海之间》 张三 著`: a title, then a name and 著 (written by). */
+const TITLE_BY = /^《?([^《》／/\s\u3000][^《》／/]{0,29}?)》?[\s\u3000]*(?:[／/][\s\u3000]*)?([\p{Script=Han}·•]{2,6}|[A-Za-z][A-Za-z .·-]{1,30})[\s\u3000]*著$/u;
+/** What a download site writes after a book's name: `全集`, `（精校版）`, `(完结)`, `TXT下载`. */
+const SITE_QUALIFIER = /[\s\u3000]*[（(【\[［]?(?:全本精校|精校全本|精校版?|校[对對]版|全本|全集|全文|完本|完[结結]|珍藏版|修[订訂]版|典藏版|TXT全集下[载載]|TXT下[载載]|txt下[载載]|TXT|txt|最新章[节節])[）)】\]］]?$/u;
+
+/** A book's name without what the site added after it (see {@link SITE_QUALIFIER}). */
+function bookName(name: string): string {
+  let out = name.trim();
+  for (let previous = ''; previous !== out && out !== ''; ) {
+    previous = out;
+    const cut = out.replace(SITE_QUALIFIER, '');
+    if (cut !== '') out = cut.trim();
+  }
+  return out;
+}
 /** A line that only frames the title at the top of a file: `═════`, `＊＊＊＊`, `------`. */
 const FRAME_LINE = /^[═─━=＝\-－_＿*＊~～☆★◆◇·•]{3,80}$/u;
-const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30}))?$/u;
+const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30})|[\s\u3000]*[（(【\[［]?(?:全本精校|精校全本|精校版?|校[对對]版|全本|全集|全文|完本|完[结結]|珍藏版|修[订訂]版|典藏版)[）)】\]］]?)?$/u;
 
 /** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */
 function takeMeta(table: LineTable, lines: Line[]): Meta {
@@ -251,10 +269,10 @@ function takeMeta(table: LineTable, lines: Line[]): Meta {
       meta.noted.push(line);
       continue;
     }
-    const both = k < 3 && meta.title === undefined && meta.author === undefined ? TITLE_AND_AUTHOR.exec(text) : null;
+    const both = k < 3 && meta.title === undefined && meta.author === undefined ? (TITLE_AND_AUTHOR.exec(text) ?? TITLE_BY.exec(text)) : null;
     if (both) {
-      meta.title = both[1]?.trim();
-      meta.author = both[2]?.trim();
+      meta.title = bookName(both[1] ?? '');
+      meta.author = bookName(both[2] ?? '');
       meta.lines.push(line);
       meta.noted.push(line);
       continue;
@@ -270,9 +288,9 @@ function takeMeta(table: LineTable, lines: Line[]): Meta {
     // `书名：` anywhere near the top; a `《书名》` line only among the very first, before any text.
     const named = BOOK_NAME.exec(text) ?? (k < 3 ? BRACKETED.exec(text) : null);
     if (!named) continue;
-    meta.title = named[1]?.trim();
+    meta.title = bookName(named[1] ?? '');
     if (named[2] !== undefined && meta.author === undefined) {
-      meta.author = named[2].trim();
+      meta.author = bookName(named[2]);
       meta.noted.push(line);
     }
     meta.lines.push(line);

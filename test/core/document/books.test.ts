@@ -333,6 +333,12 @@ describe('title and author', () => {
     ['长河　著者:某某\n', '长河', '某某'],
     ['═══════════\n《长河》\n═══════════\n作者：某某\n', '长河', '某某'],
     ['＊＊＊＊＊＊\n长河\n＊＊＊＊＊＊\n', '长河', undefined],
+    ['《长河》（精校版全本）作者：某某\n', '长河', '某某'],
+    ['【长河】作者：某某\n', '长河', '某某'],
+    ['长河 作者:某某 (完结)\n', '长河', '某某'],
+    ['《长河》全集\n', '长河', undefined],
+    ['长河／某某 著\n', '长河', '某某'],
+    ['《长河》 某某 著\n', '长河', '某某'],
   ])('%j gives title %s and author %s', (head, title, author) => {
     const doc = parseDocument(`${head}${novel(3)}`);
     expect(doc.title).toBe(title);
@@ -340,6 +346,10 @@ describe('title and author', () => {
     expect(doc.sections).toHaveLength(3);
     // Nothing of the head is left in the flow: no lead of frames and names.
     expect(doc.lead).toEqual([]);
+  });
+
+  it('keeps a title whose words merely follow a book name (《长河》读后感) whole', () => {
+    expect(parseDocument(`《长河》读后感\n${novel(3)}`).title).toBe('《长河》读后感');
   });
 
   it.each([
