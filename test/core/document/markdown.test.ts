@@ -148,6 +148,30 @@ describe('blocks', () => {
   });
 });
 
+describe('notes written in Obsidian', () => {
+  it('shows a wiki link as its name (or alias) and an embed as a placeholder, in text and headings', () => {
+    const doc = parseMarkdown('# 读[[红楼梦|红楼]]\n\n今天读了[[红楼梦]]，还有[[三国演义|三国]]和[[水浒传#第一回]]。\n\n![[封面.png]]\n\n## [[第一回]]\n\n正文。\n');
+    expect(doc.title).toBe('读红楼');
+    const [first, image] = allParagraphs(doc);
+    expect(first?.text).toBe('今天读了红楼梦，还有三国和水浒传。');
+    expect(marked(first, 'link')).toEqual(['红楼梦', '三国', '水浒传']);
+    expect(image?.text).toBe('［图：封面.png］');
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一回']);
+  });
+
+  it('shows a callout\'s title (or its kind) as the quote\'s first line, bold, and its text below', () => {
+    const doc = parseMarkdown('> [!note] 提示\n> 这是一个提示。\n\n> [!WARNING]\n> 小心。\n\n> [!tip]- 收起的标题\n');
+    const quoted = allParagraphs(doc).map((p) => [p.text, p.quote, marked(p, 'strong').length > 0]);
+    expect(quoted).toEqual([
+      ['提示', 1, true],
+      ['这是一个提示。', 1, false],
+      ['WARNING', 1, true],
+      ['小心。', 1, false],
+      ['收起的标题', 1, true],
+    ]);
+  });
+});
+
 describe('what real files hold', () => {
   it('hides TOML front matter too, and shows HTML images as placeholders', () => {
     const doc = parseMarkdown('+++\ntitle = "x"\n+++\n\n正文<img src="a.png" alt="示意图">。\n\n<p align="center"><img src="b.png" alt="封面"></p>\n');

@@ -154,9 +154,13 @@ class MarkdownWalker {
       case 'paragraph':
         this.inlineParagraph(node.children, node, ctx);
         return;
-      case 'blockquote':
-        for (const child of node.children) this.block(child, { ...ctx, quote: ctx.quote + 1 });
+      case 'blockquote': {
+        const inner = { ...ctx, quote: ctx.quote + 1 };
+        const callout = this.calloutTitle(node.children[0]);
+        if (callout !== undefined) this.inlineParagraph([{ type: 'text', value: callout }], node, inner, 'strong');
+        for (const child of node.children) this.block(child, inner);
         return;
+      }
       case 'list': {
         const depth = (ctx.item?.depth ?? 0) + 1;
         node.children.forEach((item, i) => {
@@ -214,10 +218,24 @@ class MarkdownWalker {
     this.builder.paragraph(paragraph);
   }
 
+  /**
+   * An Obsidian or GitHub callout (`> [!note] 标题`, then its text): the marker line's title (else the
+   * kind, `NOTE`) to show as the quote's first line, taking the marker line out of the first paragraph;
+   * undefined for any other quote.
+   */
+  private calloutTitle(first: RootContent | undefined): string | undefined {
+    if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return undefined;
+    const text = first.children[0];
+    const marker = CALLOUT.exec(text.value);
+    if (!marker) return undefined;
+    text.value = text.value.slice(marker[0].length).replace(/^\r?\n/u, '');
+    return marker[2]?.trim() || marker[1]!.toUpperCase();
+  }
+
   private inline(node: PhrasingContent, out: InlineText): void {
     switch (node.type) {
       case 'text':
-        out.append(node.value);
+        this.text(node.value, out);
         return;
       case 'strong':
       case 'emphasis':
@@ -276,6 +294,24 @@ class MarkdownWalker {
     }
   }
 
+  /** Text, with an Obsidian wiki link (`[[红楼梦]]`, `[[三国演义|三国]]`) as its name and an embed (`![[封面.png]]`) as a placeholder. */
+  private text(value: string, out: InlineText): void {
+    if (!value.includes('[[')) {
+      out.append(value);
+      return;
+    }
+    let at = 0;
+    for (const match of value.matchAll(WIKI_LINK)) {
+      out.append(value.slice(at, match.index));
+      const [, embed = '', target = '', alias] = match;
+      const mark = out.open(embed ? 'image' : 'link');
+      out.append(wikiName(embed, target, alias));
+      out.close(mark);
+      at = match.index + match[0].length;
+    }
+    out.append(value.slice(at));
+  }
+
   private link(children: PhrasingContent[], url: string | undefined, out: InlineText): void {
     const mark = out.open('link', url === undefined ? {} : { url });
     for (const child of children) this.inline(child, out);
@@ -321,7 +357,8 @@ class MarkdownWalker {
   private plain(children: PhrasingContent[]): string {
     const out = new InlineText();
     const walk = (node: PhrasingContent) => {
-      if (node.type === 'text' || node.type === 'inlineCode') out.append(node.value);
+      if (node.type === 'text') out.append(node.value.includes('[[') ? node.value.replace(WIKI_LINK, (_m, embed: string, target: string, alias?: string) => wikiName(embed, target, alias)) : node.value);
+      else if (node.type === 'inlineCode') out.append(node.value);
       else if (node.type === 'image' || node.type === 'imageReference') out.append(node.alt ? `［图：${node.alt}］` : '［图］');
       else if (node.type === 'break') out.append(' ');
       else if ("children" in node) (node.children as PhrasingContent[]).forEach(walk);
@@ -342,6 +379,17 @@ class MarkdownWalker {
     }
     return UNTITLED_MARKDOWN;
   }
+}
+
+/** `[[target]]`, `[[target|alias]]`, `[[target#heading]]`, and `![[…]]` embeds (Obsidian). */
+const WIKI_LINK = /(!?)\[\[([^[\]|]+?)(?:\|([^[\]]+?))?\]\]/gu;
+/** A callout's marker line: `[!note]`, `[!TIP]- 标题`. */
+const CALLOUT = /^\[!([A-Za-z][\w-]*)\][+-]?[ \t]*([^\n]*)/u;
+
+/** What a wiki link shows: its alias, else its target without a `#heading`; an embed as a placeholder. */
+function wikiName(embed: string, target: string, alias: string | undefined): string {
+  const name = (alias ?? target.replace(/#.*$/u, '')).trim() || target.trim();
+  return embed ? `［图：${name}］` : name;
 }
 
 function offsetOf(node: Nodes): number {
