@@ -124,16 +124,22 @@ describe('the shelf in the reader', () => {
   }, 120_000);
 });
 
+/** `yuedu DIR` at 100x30, then `/`, the query and Enter: a search across the shelf's texts under way. */
+async function searchShelf(dir: string, env: Record<string, string>, query: string): Promise<TerminalSession> {
+  const term = await startTerminal({ cols: 100, rows: 30, args: [dir], env });
+  await term.waitFor(/书架 Shelf\s+3 texts/, { timeout: 20_000 });
+  // Typed one key at a time, as a person does; the query goes in as pasted text would.
+  await term.typeKeys(['/'], { timeout: 10_000 });
+  term.write(query);
+  await term.waitFor(/Enter searches every text/, { timeout: 10_000 });
+  term.write(keys.enter);
+  return term;
+}
+
 describe('searching every text from the shelf view', () => {
   it('/ then a query and Enter lists hits across the three texts; Enter opens one at its paragraph', async () => {
     const { home, dir, env } = library();
-    const term = await startTerminal({ cols: 100, rows: 30, args: [dir], env });
-    await term.waitFor(/书架 Shelf\s+3 texts/, { timeout: 20_000 });
-    // Typed one key at a time, as a person does; the query goes in as pasted text would.
-    await term.typeKeys(['/'], { timeout: 10_000 });
-    term.write('麒麟');
-    await term.waitFor(/Enter searches every text/, { timeout: 10_000 });
-    term.write(keys.enter);
+    const term = await searchShelf(dir, env, '麒麟');
     await term.waitFor(/1 paragraph in 3 texts/, { timeout: 30_000 });
     expect(term.screen()).toMatch(/丙书 gamma\s+s2p3\s+丙书第2章第3段。麒麟/);
     // Each text's index was cached on the way, by content.
@@ -149,12 +155,7 @@ describe('searching every text from the shelf view', () => {
 
   it("Enter on a hit in a text's title opens the text at its top", async () => {
     const { dir, env } = library();
-    const term = await startTerminal({ cols: 100, rows: 30, args: [dir], env });
-    await term.waitFor(/书架 Shelf\s+3 texts/, { timeout: 20_000 });
-    await term.typeKeys(['/'], { timeout: 10_000 });
-    term.write('gamma');
-    await term.waitFor(/Enter searches every text/, { timeout: 10_000 });
-    term.write(keys.enter);
+    const term = await searchShelf(dir, env, 'gamma');
     await term.waitFor(/paragraphs? in 3 texts/, { timeout: 30_000 });
     // The title's hit comes first, and is chosen.
     expect(term.screen()).toMatch(/丙书 gamma\s+title\s+丙书 gamma/);
