@@ -19,7 +19,8 @@ Strong rules (a single match counts):
       Traditional forms count alike (兩 萬 貳 參 陸, 節, 後記 尾聲 終章 結語): Big5 books are
       written in them, and `第一節` or `後記` is as much a heading as `第一节` or `后记`.
       Exclusions: a unit glued to the next character into a word of a sentence is not a unit —
-      第三节课, 第二集合, 第一部分, 第二篇章, 第五回合, 第一季度 are prose (see NOT_UNIT).
+      第三节课, 第二集合, 第二篇章, 第五回合, 第一季度 are prose (see NOT_UNIT). 第一部分 is a heading
+      (a report's or a textbook's parts): a sentence that says it ends as sentences do.
   【第一章】 标题, 〖第一卷〗 …                bracketed forms of the above.
   第一卷 风起 第一章 初见, 卷二 第三章 风      a volume and its chapter on one line: the chapter, grouped under
       its volume (a volume opens where its name changes).
@@ -69,7 +70,7 @@ Worked examples
   `第三卷 风云`, then `第十章 …`   volume holding chapters
   `卷一 魏书一`                    volume (a chapter when the book has no chapter units)
   `第三节课我们去操场。`           not a heading: 节课, and it ends a sentence
-  `第一部分`                        not a book heading (部分); the article rules may still take it
+  `第一部分 总体要求`, then `一、…`   a part (a volume), its numbered headings a level below
   `1、总则` `2、范围` `3、定义`     headings only because they count 1, 2, 3 with text between
   `1、苹果` on three adjacent lines a list, not headings
 */
@@ -91,10 +92,13 @@ const SEP = '[\\s\\u3000:：、,，.．·・\\-—_~～]';
 /** What download sites write before a heading (`正文 第一章`, `章节目录 第一章`, `VIP章节 第五章`), then separators. */
 const SITE_PREFIX = `(?:(?:正文|章[节節]目[录錄]|VIP章[节節](?:目[录錄])?)${SEP}*)?`;
 
-/** Unit + next character that make a word of prose, not a heading (`第三节课`, `第一部分`). */
+/** What may follow `第一部分` in a heading: a separator before its title. */
+const PART_SEPARATOR = new RegExp(SEP, 'u');
+
+/** Unit + next character that make a word of prose, not a heading (`第三节课`, `第二集合`). */
 const NOT_UNIT = new Set([
   '节课', '节目', '节日', '节约', '节奏', '节省', '节气', '节点', '集合', '集团', '集中', '集体', '集市', '集资', '集会',
-  '部分', '部门', '部队', '部署', '部长', '部位', '篇章', '篇幅', '章程', '回合', '回家', '回来', '回去', '回头', '回答',
+  '部门', '部队', '部署', '部长', '部位', '篇章', '篇幅', '章程', '回合', '回家', '回来', '回去', '回头', '回答',
   '回到', '回应', '回事', '季度', '季节', '幕后', '卷入', '卷起', '折扣', '折腾', '折磨', '章节',
   // The same words in traditional characters.
   '節課', '節目', '節日', '節約', '節奏', '節省', '節氣', '節點', '集團', '集體', '集資', '集會', '部門', '部隊', '部長',
@@ -245,6 +249,9 @@ export function headingText(line: string): string {
 export function volumeChapterCut(text: string): number | undefined {
   for (let at = text.indexOf('第', 1); at !== -1; at = text.indexOf('第', at + 1)) {
     if (!isSpace(text.charCodeAt(at - 1))) continue;
+    // What comes before must be a volume's heading by a strong rule: not a site's `章节目录` or `正文`.
+    const before = matchHeading(text.slice(0, at).trimEnd());
+    if (before?.level !== 'volume' || before.kind !== 'strong') continue;
     const chapter = CHAPTER_RULES[0]!.pattern.exec(text.slice(at));
     const unit = chapter?.groups?.unit;
     if (unit !== undefined && CHAPTER_UNITS.includes(unit) && matchHeading(text.slice(at))?.level === 'chapter') return at;
@@ -345,6 +352,8 @@ export function matchHeading(line: string): HeadingMatch | undefined {
       const rest = match.groups?.rest ?? '';
       // `第三节课…` glues a word to the unit; a separator or the end of the line never does.
       if (rest !== '' && NOT_UNIT.has(unit + rest.charAt(0))) return undefined;
+      // `第一部分` is a heading alone or before its title, never glued to more words (`第一部分的内容`).
+      if (unit === '部' && rest.charAt(0) === '分' && rest.length > 1 && !PART_SEPARATOR.test(rest.charAt(1))) return undefined;
     }
     const level: Level = rule.level === 'unit' ? (unit !== undefined && VOLUME_UNITS.includes(unit) ? 'volume' : 'chapter') : rule.level;
     if (level === 'volume' && rule.kind === 'strong') {

@@ -375,7 +375,8 @@ function classify(body: Body, turns: boolean): LineRole[] {
   // Longer than this, a line is no heading whatever it says: not read.
   const shaped = (i: number): boolean => view.size(i) <= MAX_HEADING * 2 && headingShaped(view.text(i));
   // A title's byline (`孟浩然`, `文／某某`, `[唐] 李白`): a line this short between a title and the body.
-  const byline = (i: number): boolean => view.size(i) <= BYLINE_MAX * 2 && shaped(i) && codePoints(view.text(i), BYLINE_MAX) <= BYLINE_MAX;
+  // Not a numbered heading of its own (`一、指导思想` under `第一部分 总体要求`).
+  const byline = (i: number): boolean => view.size(i) <= BYLINE_MAX * 2 && shaped(i) && codePoints(view.text(i), BYLINE_MAX) <= BYLINE_MAX && matchHeading(view.text(i)) === undefined;
   roles.forEach((role, i) => {
     if (role.kind !== 'text' || roles[i - 1]?.kind === 'labelOnly') return;
     if (i + 1 >= view.count || !shaped(i)) return;

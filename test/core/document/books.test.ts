@@ -235,6 +235,24 @@ describe('a book that lost its line breaks but kept its indents', () => {
   });
 });
 
+describe("a report's parts", () => {
+  it('holds the numbered headings under 第一部分 and its like, a level below', () => {
+    const part = (n: string, title: string, items: string[]) => [`第${n}部分 ${title}`, ...items.flatMap((item, i) => [`${'一二三'[i]}、${item}`, '正文写在这里，说明要求。'])];
+    const text = ['某某规划', '', ...part('一', '总体要求', ['指导思想', '基本原则']), ...part('二', '主要任务', ['加快产业升级', '扩大有效投资']), ...part('三', '保障措施', ['加强组织领导'])].join('\n');
+    const doc = parseDocument(text);
+    expect(outlineOf(doc).map((node) => [node.title, node.children.map((child) => child.title)])).toEqual([
+      ['第一部分 总体要求', ['一、指导思想', '二、基本原则']],
+      ['第二部分 主要任务', ['一、加快产业升级', '二、扩大有效投资']],
+      ['第三部分 保障措施', ['一、加强组织领导']],
+    ]);
+  });
+
+  it('but a sentence that names a part is prose', () => {
+    expect(matchHeading('第一部分讲的是历史。')).toBeUndefined();
+    expect(matchHeading('第一部分的内容，我们下次再讲')).toBeUndefined();
+  });
+});
+
 describe('a volume and its chapter on one line', () => {
   it('holds each chapter under its volume, opening a volume where its name changes', () => {
     const lines = [1, 2, 3, 4].map((c) => `${c <= 2 ? '第一卷 风起' : '第二卷　云涌'} 第${c}章 章名${c}\n${chapterText(c)}`);
@@ -261,6 +279,10 @@ describe('a volume and its chapter on one line', () => {
     expect(volumeChapterCut('卷二 第三章 风')).toBe(3);
     expect(volumeChapterCut('第一卷 第一次出门')).toBeUndefined();
     expect(volumeChapterCut('第一卷 风起')).toBeUndefined();
+    // A site's words before a chapter are no volume.
+    expect(volumeChapterCut('章节目录 第一章 初见')).toBeUndefined();
+    expect(volumeChapterCut('正文 第一章 初见')).toBeUndefined();
+    expect(volumeChapterCut('VIP章节 第五章 大结局')).toBeUndefined();
   });
 });
 
@@ -405,7 +427,7 @@ describe('articles', () => {
     // The byline stays, as the section's first paragraph.
     expect(doc.sections.map((s) => s.paragraphs[0]?.text)).toEqual(['孟浩然', '[唐] 李白', '文／王维']);
     // A heading over a longer second line is not a title over a byline: the old rule stands.
-    const long = parseDocument('小集\n\n第一部分\n这是一行稍长一些的小标题文字\n正文写在这里，有很多话。\n\n第二部分\n另一行稍长一些的小标题文字\n正文又写在这里。');
+    const long = parseDocument('小集\n\n背景\n这是一行稍长一些的小标题文字\n正文写在这里，有很多话。\n\n方法\n另一行稍长一些的小标题文字\n正文又写在这里。');
     expect(long.sections.map((s) => s.title)).toEqual(['这是一行稍长一些的小标题文字', '另一行稍长一些的小标题文字']);
   });
 });

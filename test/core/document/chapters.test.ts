@@ -17,6 +17,8 @@ describe('matchHeading: 第 + number + unit', () => {
     ['第一幕 客厅', 'chapter'],
     ['第一卷 少年游', 'volume'],
     ['第二部 长安', 'volume'],
+    ['第一部分 总体要求', 'volume'],
+    ['第三部分', 'volume'],
     ['第三集', 'volume'],
     ['第一季 春', 'volume'],
     ['第四篇 论战', 'volume'],
@@ -41,7 +43,6 @@ describe('matchHeading: 第 + number + unit', () => {
   it.each([
     ['第三节课我们去了操场', '节课'],
     ['第二集合点在门口', '集合'],
-    ['第一部分', '部分'],
     ['第二篇章', '篇章'],
     ['第五回合', '回合'],
     ['第一季度', '季度'],
