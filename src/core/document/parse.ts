@@ -241,8 +241,10 @@ const BOOK_NAME = /^(?:[书書]\s*名\s*[:：]|[【\[［〖][书書]\s*名[】\]
 const TITLE_AND_AUTHOR = /^[《【]?([^《》【】\s\u3000][^《》【】]{0,29}?)[》】]?(?:[\s\u3000]*[（(【\[［][^（）()【】\[\]［］]{1,12}[）)】\]］])?[\s\u3000]*(?:作者|著者)\s*[:：]\s*(\S.{0,20})$/u;
 /** `山海之间／张三 著`, `《山海之间》 张三 著`: a title, then a name and 著 (written by). */
 const TITLE_BY = /^《?([^《》／/\s\u3000][^《》／/]{0,29}?)》?[\s\u3000]*(?:[／/][\s\u3000]*)?([\p{Script=Han}·•]{2,6}|[A-Za-z][A-Za-z .·-]{1,30})[\s\u3000]*著$/u;
-/** What a download site writes after a book's name: `全集`, `（精校版）`, `(完结)`, `TXT下载`. */
-const SITE_QUALIFIER = /[\s\u3000]*[（(【\[［]?(?:全本精校|精校全本|精校版?|校[对對]版|全本|全集|全文|完本|完[结結]|珍藏版|修[订訂]版|典藏版|TXT全集下[载載]|TXT下[载載]|txt下[载載]|TXT|txt|最新章[节節])[）)】\]］]?$/u;
+/** Words a download site writes after a book's name: `全集`, `（精校版）`, `(完结)`. */
+const EDITION_WORDS = '全本精校|精校全本|精校版?|校[对對]版|全本|全集|全文|完本|完[结結]|珍藏版|修[订訂]版|典藏版';
+/** Those words, or a site's `TXT下载`, at the end of a name, bracketed or not. */
+const SITE_QUALIFIER = new RegExp(`[\\s\\u3000]*[（(【\\[［]?(?:${EDITION_WORDS}|TXT全集下[载載]|TXT下[载載]|txt下[载載]|TXT|txt|最新章[节節])[）)】\\]］]?$`, 'u');
 
 /** A book's name without what the site added after it (see {@link SITE_QUALIFIER}). */
 function bookName(name: string): string {
@@ -256,7 +258,7 @@ function bookName(name: string): string {
 }
 /** A line that only frames the title at the top of a file: `═════`, `＊＊＊＊`, `------`. */
 const FRAME_LINE = /^[═─━=＝\-－_＿*＊~～☆★◆◇·•]{3,80}$/u;
-const BRACKETED = /^《([^《》]{1,40})》(?:\s*(?:作者|著)\s*[:：]?\s*(\S.{0,30})|[\s\u3000]*[（(【\[［]?(?:全本精校|精校全本|精校版?|校[对對]版|全本|全集|全文|完本|完[结結]|珍藏版|修[订訂]版|典藏版)[）)】\]］]?)?$/u;
+const BRACKETED = new RegExp(`^《([^《》]{1,40})》(?:\\s*(?:作者|著)\\s*[:：]?\\s*(\\S.{0,30})|[\\s\\u3000]*[（(【\\[［]?(?:${EDITION_WORDS})[）)】\\]］]?)?$`, 'u');
 
 /** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */
 function takeMeta(table: LineTable, lines: Line[]): Meta {
