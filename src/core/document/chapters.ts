@@ -266,10 +266,12 @@ const BRACKETED = /^[【〖［[](?<inner>第[^【】〖〗［］[\]]+)[】〗］
 /** A Markdown heading mark left in a text file: `## 第一章`. */
 const MARKDOWN_MARK = /^#{1,6}[\s\u3000]+(?<inner>\S.*)$/u;
 
+/** The characters a dressing starts with, for a quick no. */
+const DRESS_FIRST = new Set([...'=＝-－—~～*＊【〖［[#'].map((char) => char.charCodeAt(0)));
+
 /** The heading inside a site's dressing (see {@link DRESS}), or `text` as it is. */
 function undecorated(text: string): string {
-  const c = text.charCodeAt(0);
-  if (c !== 0x3d && c !== 0xff1d && c !== 0x2d && c !== 0xff0d && c !== 0x2014 && c !== 0x7e && c !== 0xff5e && c !== 0x2a && c !== 0xff0a && c !== 0x3010 && c !== 0x3016 && c !== 0xff3b && c !== 0x5b && c !== 0x23) return text;
+  if (!DRESS_FIRST.has(text.charCodeAt(0))) return text;
   const inner = (DRESS.exec(text) ?? BRACKETED.exec(text) ?? MARKDOWN_MARK.exec(text))?.groups?.inner;
   return inner === undefined ? text : inner.trim();
 }
