@@ -555,8 +555,12 @@ function consistentRun(run: [number, HeadingMatch][]): boolean {
   return counting >= RUN_SHARE * (run.length - 1);
 }
 
+/** A contents line's page number, after leader dots or spaces: `第一章 初见 ........ 12`. */
+const PAGE_NUMBER = /(?:[.．…·・_\-—\s\u3000]{2,}|[\s\u3000]+)[0-9０-９]+$/u;
+
+/** A heading as the contents block lists it and the text repeats it: no brackets, spaces or page number. */
 function normalised(line: string): string {
-  return headingText(line).replace(/[\s\u3000【】〖〗[\]［］]/gu, '');
+  return headingText(line).replace(PAGE_NUMBER, '').replace(/[\s\u3000【】〖〗[\]［］]/gu, '');
 }
 
 /**

@@ -113,6 +113,14 @@ describe('books', () => {
     expect(allParagraphs(doc).some((p) => p.text === '目录')).toBe(false);
   });
 
+  it('knows a contents block that gives page numbers after leader dots', () => {
+    const contents = ['目录', ...Array.from({ length: 5 }, (_, i) => `第${i + 1}章 章名${i + 1} ${'.'.repeat(8)} ${i * 4 + 1}`)];
+    const doc = parseDocument(`长河\n${contents.join('\n')}\n${novel(5)}`);
+    expect(doc.sections.map((s) => s.title)).toEqual([1, 2, 3, 4, 5].map((c) => `第${c}章 章名${c}`));
+    expect(doc.notes).toContain(contents.join('\n'));
+    expect(doc.lead).toEqual([]);
+  });
+
   it('keeps download-site lines at both ends and web-serial furniture as notes, in order', () => {
     const head = ['本书由某某书友整理上传', '更多精彩小说请访问 www.example.com', '长河'];
     const tail = ['（本章完）', '本书来自 www.example.com 免费TXT小说下载站'];
