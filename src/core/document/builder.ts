@@ -94,13 +94,7 @@ export class DocumentBuilder {
 
   build(meta: Metadata, source: string): Document {
     const drafts = this.sections.length > 0 ? this.sections : this.lead.length > 0 ? this.unheaded(meta.title) : [];
-    const place = (draft: DraftParagraph, section: number, index: number): Paragraph => ({
-      id: `s${section}p${index}`,
-      section,
-      index,
-      kind: section === 0 ? 'lead' : 'plain',
-      ...draft,
-    });
+    const place = (draft: DraftParagraph, section: number, index: number): Paragraph => new PlacedParagraph(draft, section, index);
     const sections: Section[] = drafts.map((draft, i) => ({
       index: i + 1,
       title: draft.title,
@@ -122,5 +116,53 @@ export class DocumentBuilder {
       speakers: [],
       source,
     };
+  }
+}
+
+/**
+ * A paragraph in its place: the draft's fields, and the reference and kind its place gives it, worked
+ * out when read (a long book has a hundred thousand paragraphs, and a string for each reference adds up).
+ */
+class PlacedParagraph implements Paragraph {
+  readonly section: number;
+  readonly index: number;
+  readonly text: string;
+  readonly offset: number;
+  readonly form?: Paragraph['form'];
+  readonly list?: Paragraph['list'];
+  readonly quote?: number;
+  readonly marks?: Paragraph['marks'];
+  readonly table?: Paragraph['table'];
+  readonly speaker?: string;
+  readonly role?: Paragraph['role'];
+  readonly label?: string;
+
+  constructor(draft: DraftParagraph, section: number, index: number) {
+    this.section = section;
+    this.index = index;
+    this.text = draft.text;
+    this.offset = draft.offset;
+    if (draft.form !== undefined) this.form = draft.form;
+    if (draft.list !== undefined) this.list = draft.list;
+    if (draft.quote !== undefined) this.quote = draft.quote;
+    if (draft.marks !== undefined) this.marks = draft.marks;
+    if (draft.table !== undefined) this.table = draft.table;
+    if (draft.speaker !== undefined) this.speaker = draft.speaker;
+    if (draft.role !== undefined) this.role = draft.role;
+    if (draft.label !== undefined) this.label = draft.label;
+  }
+
+  get id(): string {
+    return `s${this.section}p${this.index}`;
+  }
+
+  get kind(): Paragraph['kind'] {
+    return this.section === 0 ? 'lead' : 'plain';
+  }
+
+  /** As the plain object it stands for. */
+  toJSON(): Paragraph {
+    const { section, index, ...rest } = this;
+    return { id: this.id, section, index, kind: this.kind, ...rest };
   }
 }

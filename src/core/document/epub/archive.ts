@@ -41,6 +41,7 @@ export class Archive {
   private readonly entries: Map<string, UnzipFileInfo>;
   private readonly inflater: EntryInflater | undefined;
   private inflated = 0;
+  private readonly reserved = new Set<string>();
 
   constructor(bytes: Uint8Array, inflater?: EntryInflater) {
     this.bytes = bytes;
@@ -56,41 +57,43 @@ export class Archive {
     return [...this.entries.keys()];
   }
 
-  /** The entries' contents as UTF-8 text (absent names are left out). */
-  readTexts(paths: readonly string[]): Map<string, string> {
-    const wanted = new Set(paths.filter((path) => this.entries.has(path)));
-    for (const path of wanted) {
+  /**
+   * Counts the entries against the limits before any is inflated, so a zip bomb is refused before work
+   * is spent on it (once per entry: reading it later adds nothing).
+   */
+  reserve(paths: readonly string[]): void {
+    for (const path of paths) {
+      if (this.reserved.has(path)) continue;
       const size = this.entries.get(path)?.originalSize ?? 0;
       if (size > MAX_ENTRY) throw new EpubError(`${path} would inflate to ${mib(size)}, more than the ${mib(MAX_ENTRY)} allowed for one entry (a zip bomb?)`);
       this.inflated += size;
       if (this.inflated > MAX_INFLATED) throw new EpubError(`its text would inflate to more than ${mib(MAX_INFLATED)} (a zip bomb?)`);
+      this.reserved.add(path);
     }
-    const files: Record<string, Uint8Array> = {};
-    const rest = new Set<string>();
-    for (const path of wanted) {
-      const data = this.inflate(path);
-      if (data === undefined) rest.add(path);
-      else files[path] = data;
-    }
-    if (rest.size > 0) {
-      try {
-        Object.assign(files, unzipSync(this.bytes, { filter: (file) => rest.has(file.name) }));
-      } catch (error) {
-        throw damaged(error);
-      }
-    }
-    const texts = new Map<string, string>();
-    // Terminal-safe from here on, as a text file is after input.ts: a book could hold escape sequences.
-    // (What its entities decode to is made safe where they are decoded: content.ts, package.ts.)
-    for (const [name, data] of Object.entries(files)) {
-      const text = decodeMarkup(data);
-      texts.set(name, sanitizeText(text.includes('\r') ? text.replace(/\r\n?/gu, '\n') : text));
-    }
-    return texts;
   }
 
+  /** The size an entry declares, inflated (0 for one the archive lacks). */
+  sizeOf(path: string): number {
+    return this.entries.get(path)?.originalSize ?? 0;
+  }
+
+  /** An entry's content as text, or undefined when the archive lacks it. */
   readText(path: string): string | undefined {
-    return this.readTexts([path]).get(path);
+    if (!this.entries.has(path)) return undefined;
+    this.reserve([path]);
+    const data = this.inflate(path) ?? this.unzip(path);
+    if (data === undefined) return undefined;
+    const text = decodeMarkup(data);
+    return sanitizeText(text.includes('\r') ? text.replace(/\r\n?/gu, '\n') : text);
+  }
+
+  /** The entry by fflate's own inflate. */
+  private unzip(path: string): Uint8Array | undefined {
+    try {
+      return unzipSync(this.bytes, { filter: (file) => file.name === path })[path];
+    } catch (error) {
+      throw damaged(error);
+    }
   }
 
   /** The entry by the caller's inflater, or undefined to read it with fflate. */
@@ -116,10 +119,14 @@ function damaged(error: unknown): EpubError {
  * XML and XHTML are UTF-8 unless a byte-order mark or the declaration says otherwise; some Chinese books
  * made by older tools declare `encoding="gb2312"` or `"big5"` and mean it.
  */
+/** Made once: a book has hundreds of files. */
+let latin1: InstanceType<typeof TextDecoder> | undefined;
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+
 function decodeMarkup(data: Uint8Array): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
-  const head = new TextDecoder('latin1').decode(data.subarray(0, 200));
+  const head = (latin1 ??= new TextDecoder('latin1')).decode(data.subarray(0, 200));
   const declared = /^(?:\ufeff|\u00ef\u00bb\u00bf)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
   if (declared && !/^utf-?8$/iu.test(declared)) {
     try {
@@ -128,7 +135,7 @@ function decodeMarkup(data: Uint8Array): string {
       // A label TextDecoder does not know: UTF-8, the default, it is.
     }
   }
-  return new TextDecoder('utf-8').decode(data);
+  return (utf8 ??= new TextDecoder('utf-8')).decode(data);
 }
 
 function listEntries(bytes: Uint8Array): Map<string, UnzipFileInfo> {

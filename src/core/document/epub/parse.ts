@@ -25,30 +25,32 @@ import { readPackage, type TocEntry } from './package.js';
 export { EpubError, type EntryInflater } from './archive.js';
 export const UNTITLED_BOOK = '无标题';
 
-/** `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts). */
-export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
+/**
+ * Given the spine's files (each once, in order, with its size inflated), the caller may take some to be
+ * read and parsed elsewhere, another thread, while this one reads the rest: it returns how to get a
+ * file's events then, which gives undefined for a file it did not take or could not read (this thread
+ * then reads it after all).
+ */
+export type ShareFiles = (files: readonly { path: string; size: number }[]) => ((path: string) => ContentEvent[] | undefined) | undefined;
+
+/**
+ * `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts);
+ * `share`: see {@link ShareFiles}.
+ */
+export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater, share?: ShareFiles): Document {
   const archive = new Archive(bytes, inflater);
   const book = readPackage(archive);
-  const texts = archive.readTexts(book.spine.map((item) => item.path));
-  const files = book.spine.map((item) => {
-    const text = texts.get(item.path);
-    if (text === undefined) throw new EpubError(`its spine item ${item.path} could not be read`);
-    return { path: item.path, events: readContent(text) };
-  });
+  const spine = book.spine.map((item) => item.path);
+  const missing = spine.find((path) => !archive.has(path));
+  if (missing !== undefined) throw new EpubError(`its spine item ${missing} could not be read`);
+  const files = [...new Set(spine)];
+  archive.reserve(files);
+  const elsewhere = share?.(files.map((path) => ({ path, size: archive.sizeOf(path) })));
+  const read = new Set(spine);
+  // A file the spine names twice is read once and placed twice, as written.
+  const times = new Map<string, number>();
+  for (const path of spine) times.set(path, (times.get(path) ?? 0) + 1);
 
-  // Where each entry starts: `path` or `path#id`, entries in table-of-contents order.
-  const starts = new Map<string, TocEntry[]>();
-  const ids = new Map<string, Set<string>>();
-  // Loops, not flatMap: a long book has a hundred thousand events, and an array for each adds up.
-  let topLevel = 6;
-  for (const file of files) {
-    const found = new Set<string>();
-    for (const event of file.events) {
-      if (event.type === 'anchor') found.add(event.id);
-      else if (event.type === 'heading' && event.level < topLevel) topLevel = event.level;
-    }
-    ids.set(file.path, found);
-  }
   // For an entry without a link, the next entry with one (found backwards in one pass, so a hostile table
   // of contents of unlinked entries costs no more than a real one).
   const nextLinked: (TocEntry | undefined)[] = new Array<TocEntry | undefined>(book.toc.length);
@@ -57,15 +59,17 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     const entry = book.toc[i];
     if (entry?.path !== undefined) next = entry;
   }
-  const linked = book.toc.map((entry, i) => {
+  // The entries each spine file starts, in table-of-contents order, with where they point.
+  const targets = new Map<string, { entry: TocEntry; to: TocEntry }[]>();
+  book.toc.forEach((entry, i) => {
     const candidate = nextLinked[i];
     const to = entry.path !== undefined ? entry : candidate && candidate.depth > entry.depth ? candidate : undefined;
-    if (!to?.path || !ids.has(to.path)) return false;
-    const key = to.fragment !== undefined && ids.get(to.path)?.has(to.fragment) ? `${to.path}#${to.fragment}` : to.path;
-    starts.set(key, [...(starts.get(key) ?? []), entry]);
-    return true;
+    if (!to?.path || !read.has(to.path)) return;
+    const list = targets.get(to.path) ?? [];
+    list.push({ entry, to });
+    targets.set(to.path, list);
   });
-  const useToc = linked.some(Boolean);
+  const useToc = targets.size > 0;
 
   const builder = new DocumentBuilder();
   const source = new SourceText();
@@ -76,35 +80,59 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
       sectionTitle = entry.title;
     }
   };
+  let topLevel = 6;
 
-  for (const file of files) {
-    if (useToc) open(starts.get(file.path));
-    for (const event of file.events) handle(event);
-
-    function handle(event: ContentEvent): void {
-      if (event.type === 'anchor') {
-        if (useToc) open(starts.get(`${file.path}#${event.id}`));
+  const handle = (starts: Map<string, TocEntry[]>, path: string, event: ContentEvent): void => {
+    if (event.type === 'anchor') {
+      if (useToc) open(starts.get(`${path}#${event.id}`));
+      return;
+    }
+    if (event.type === 'heading') {
+      if (!useToc) {
+        builder.heading(event.text, source.add(event.text), event.level - topLevel + 1);
         return;
       }
-      if (event.type === 'heading') {
-        if (!useToc) {
-          builder.heading(event.text, source.add(event.text), event.level - topLevel + 1);
-          return;
-        }
-        // The chapter's own heading, already the section's title.
-        if (sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && sameTitle(event.text, sectionTitle)) return;
-        const paragraph: DraftParagraph = { text: event.text, offset: source.add(event.text), marks: [{ kind: 'strong', start: 0, end: event.text.length }] };
-        builder.paragraph(paragraph);
-        return;
-      }
-      // A chapter title set as a paragraph (`<p class="title">`), the first thing in its section.
-      if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeeze(event.draft.text) === squeeze(sectionTitle)) return;
-      // The draft is this event's own: placed as it is rather than copied.
-      const draft = event.draft as DraftParagraph;
-      draft.offset = source.add(draft.text);
-      builder.paragraph(draft);
+      // The chapter's own heading, already the section's title.
+      if (sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && sameTitle(event.text, sectionTitle)) return;
+      const paragraph: DraftParagraph = { text: event.text, offset: source.add(event.text), marks: [{ kind: 'strong', start: 0, end: event.text.length }] };
+      builder.paragraph(paragraph);
+      return;
+    }
+    // A chapter title set as a paragraph (`<p class="title">`), the first thing in its section.
+    if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeeze(event.draft.text) === squeeze(sectionTitle)) return;
+    // The draft is this event's own: placed as it is rather than copied.
+    const draft = event.draft as DraftParagraph;
+    draft.offset = source.add(draft.text);
+    builder.paragraph(draft);
+  };
+
+  // Each file is read, parsed and placed before the next is inflated: a long book's events and markup
+  // are never all held at once (holding them made most of an EPUB's opening time the collector's).
+  // Without a table of contents, headings are levelled by the book's highest, so the events are kept.
+  const kept: { path: string; events: ContentEvent[] }[] = [];
+  for (const path of files) {
+    const events = elsewhere?.(path) ?? readContent(readSpineItem(archive, path));
+    if (!useToc) {
+      for (const event of events) if (event.type === 'heading' && event.level < topLevel) topLevel = event.level;
+      kept.push({ path, events });
+      continue;
+    }
+    // Where each entry into this file starts: at the id it names when the file has it, else at the top.
+    const found = new Set<string>();
+    for (const event of events) if (event.type === 'anchor') found.add(event.id);
+    const starts = new Map<string, TocEntry[]>();
+    for (const { entry, to } of targets.get(path) ?? []) {
+      const key = to.fragment !== undefined && found.has(to.fragment) ? `${path}#${to.fragment}` : path;
+      const list = starts.get(key) ?? [];
+      list.push(entry);
+      starts.set(key, list);
+    }
+    for (let time = times.get(path) ?? 1; time > 0; time--) {
+      open(starts.get(path));
+      for (const event of events) handle(starts, path, event);
     }
   }
+  for (const { path, events } of kept) for (const event of events) handle(new Map(), path, event);
   return builder.build(
     {
       title: book.title ?? book.toc[0]?.title ?? UNTITLED_BOOK,
@@ -116,6 +144,12 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     },
     source.text(),
   );
+}
+
+function readSpineItem(archive: Archive, path: string): string {
+  const text = archive.readText(path);
+  if (text === undefined) throw new EpubError(`its spine item ${path} could not be read`);
+  return text;
 }
 
 function squeeze(text: string): string {
