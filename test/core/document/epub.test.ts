@@ -210,6 +210,25 @@ describe('chapter titles and the nav in the spine', () => {
   });
 });
 
+describe('a spine that names a file twice', () => {
+  it('places it twice, in the spine\'s order, each with offsets of its own', () => {
+    const opf =
+      '<package><manifest><item id="a" href="Text/a.xhtml" media-type="application/xhtml+xml"/><item id="b" href="Text/b.xhtml" media-type="application/xhtml+xml"/></manifest>' +
+      '<spine><itemref idref="a"/><itemref idref="b"/><itemref idref="a"/></spine></package>';
+    const chapters = [
+      { file: 'a.xhtml', body: '<p>插页。</p>' },
+      { file: 'b.xhtml', body: '<p>正文。</p>' },
+    ];
+    for (const toc of [[{ title: '甲', href: 'a.xhtml' }, { title: '乙', href: 'b.xhtml' }], []]) {
+      const doc = parseEpub(buildEpub({ chapters, toc, extra: { 'OEBPS/content.opf': opf } }));
+      const paragraphs = [...doc.lead, ...doc.sections.flatMap((section) => section.paragraphs)];
+      expect(paragraphs.map((p) => p.text)).toEqual(['插页。', '正文。', '插页。']);
+      for (const p of paragraphs) expect(doc.source.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+      expect(new Set(paragraphs.map((p) => p.offset)).size).toBe(3);
+    }
+  });
+});
+
 describe('a book with neither headings nor a table of contents', () => {
   it('finds its chapters by the book rules, as in a text file', () => {
     const chapters = [1, 2, 3].map((c) => ({ file: `c${c}.xhtml`, body: `<p>第${c}章 名${c}</p><p>他走了很远的路。</p><p>天黑了。</p>` }));

@@ -189,3 +189,20 @@ describe('emphasis in Chinese', () => {
     expect(marked(second, 'strong')).toEqual(['1、WebGPU 线下沙龙']);
   });
 });
+
+describe('paragraphs as data', () => {
+  it('give their reference and kind when read and when written as JSON, like a text file\'s', () => {
+    const doc = parseMarkdown('# 书名\n\n前言一段。\n\n## 第一章\n\n正文**一**段。\n');
+    const [lead, body] = allParagraphs(doc);
+    expect([lead?.id, lead?.kind, body?.id, body?.kind]).toEqual(['s0p1', 'lead', 's1p1', 'plain']);
+    expect(JSON.parse(JSON.stringify(body))).toEqual({
+      id: 's1p1',
+      section: 1,
+      index: 1,
+      kind: 'plain',
+      text: '正文一段。',
+      offset: body?.offset,
+      marks: [{ kind: 'strong', start: 2, end: 3 }],
+    });
+  });
+});

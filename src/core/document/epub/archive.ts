@@ -72,11 +72,6 @@ export class Archive {
     }
   }
 
-  /** The size an entry declares, inflated (0 for one the archive lacks). */
-  sizeOf(path: string): number {
-    return this.entries.get(path)?.originalSize ?? 0;
-  }
-
   /** An entry's content as text, or undefined when the archive lacks it. */
   readText(path: string): string | undefined {
     if (!this.entries.has(path)) return undefined;

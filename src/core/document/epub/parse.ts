@@ -25,19 +25,8 @@ import { readPackage, type TocEntry } from './package.js';
 export { EpubError, type EntryInflater } from './archive.js';
 export const UNTITLED_BOOK = '无标题';
 
-/**
- * Given the spine's files (each once, in order, with its size inflated), the caller may take some to be
- * read and parsed elsewhere, another thread, while this one reads the rest: it returns how to get a
- * file's events then, which gives undefined for a file it did not take or could not read (this thread
- * then reads it after all).
- */
-export type ShareFiles = (files: readonly { path: string; size: number }[]) => ((path: string) => ContentEvent[] | undefined) | undefined;
-
-/**
- * `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts);
- * `share`: see {@link ShareFiles}.
- */
-export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater, share?: ShareFiles): Document {
+/** `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts). */
+export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
   const archive = new Archive(bytes, inflater);
   const book = readPackage(archive);
   const spine = book.spine.map((item) => item.path);
@@ -45,11 +34,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater, share?: S
   if (missing !== undefined) throw new EpubError(`its spine item ${missing} could not be read`);
   const files = [...new Set(spine)];
   archive.reserve(files);
-  const elsewhere = share?.(files.map((path) => ({ path, size: archive.sizeOf(path) })));
   const read = new Set(spine);
-  // A file the spine names twice is read once and placed twice, as written.
-  const times = new Map<string, number>();
-  for (const path of spine) times.set(path, (times.get(path) ?? 0) + 1);
 
   // For an entry without a link, the next entry with one (found backwards in one pass, so a hostile table
   // of contents of unlinked entries costs no more than a real one).
@@ -110,8 +95,9 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater, share?: S
   // are never all held at once (holding them made most of an EPUB's opening time the collector's).
   // Without a table of contents, headings are levelled by the book's highest, so the events are kept.
   const kept: { path: string; events: ContentEvent[] }[] = [];
-  for (const path of files) {
-    const events = elsewhere?.(path) ?? readContent(readSpineItem(archive, path));
+  // A file the spine names twice is read twice: the placed drafts are the events' own.
+  for (const path of spine) {
+    const events = readContent(readSpineItem(archive, path));
     if (!useToc) {
       for (const event of events) if (event.type === 'heading' && event.level < topLevel) topLevel = event.level;
       kept.push({ path, events });
@@ -127,10 +113,8 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater, share?: S
       list.push(entry);
       starts.set(key, list);
     }
-    for (let time = times.get(path) ?? 1; time > 0; time--) {
-      open(starts.get(path));
-      for (const event of events) handle(starts, path, event);
-    }
+    open(starts.get(path));
+    for (const event of events) handle(starts, path, event);
   }
   for (const { path, events } of kept) for (const event of events) handle(new Map(), path, event);
   return builder.build(
