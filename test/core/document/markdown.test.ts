@@ -206,3 +206,25 @@ describe('paragraphs as data', () => {
     });
   });
 });
+
+describe('what editors write besides Markdown', () => {
+  it('drops a paragraph that only asks for a table of contents, whatever the editor writes', () => {
+    for (const directive of ['[TOC]', '[toc]', '[[toc]]', '[[_TOC_]]', '@[toc](目录)', '${toc}']) {
+      const doc = parseMarkdown(`# 题\n\n${directive}\n\n## 一\n\n正文。\n`);
+      expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文。']);
+    }
+    const kept = parseMarkdown('# 题\n\n## 一\n\n写上 [TOC] 就有目录。\n');
+    expect(allParagraphs(kept).map((p) => p.text)).toEqual(['写上 [TOC] 就有目录。']);
+  });
+
+  it('shows a $$ math block as written, and leaves single dollars as text', () => {
+    const doc = parseMarkdown('# 题\n\n## 一\n\n价格是 $5 和 $10。\n\n$$\nE = mc^2\n\\sum_i x_i\n$$\n\n行内 $$a+b$$ 公式。\n');
+    const paragraphs = allParagraphs(doc);
+    expect(paragraphs.map((p) => [p.text, p.form])).toEqual([
+      ['价格是 $5 和 $10。', undefined],
+      ['E = mc^2\n\\sum_i x_i', 'code'],
+      ['行内 a+b 公式。', undefined],
+    ]);
+    expect(paragraphs[2]?.marks).toEqual([{ kind: 'code', start: 3, end: 6 }]);
+  });
+});

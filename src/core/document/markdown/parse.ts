@@ -24,10 +24,12 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'm
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gfm-strikethrough';
 import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
 import { DocumentBuilder, type DraftParagraph } from '../builder.js';
 import { InlineText } from '../inline.js';
 import { nameTitle } from '../parse.js';
@@ -36,6 +38,11 @@ import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { htmlText } from './html.js';
 
 const BULLETS = ['•', '◦', '▪'];
+/**
+ * A paragraph that only asks for a table of contents: `[TOC]` (Typora, many Chinese editors), `[[toc]]`
+ * (VuePress), `@[toc](目录)` (CSDN), `${toc}`, `[[_TOC_]]` (GitLab).
+ */
+const TOC_DIRECTIVE = /^(?:\[toc\]|\[\[_?toc_?\]\]|@\[toc\](?:\([^)\n]*\))?|\$\{toc\})$/iu;
 const FALLBACK_TITLE = 20;
 export const UNTITLED_MARKDOWN = '无标题';
 
@@ -57,8 +64,10 @@ export function parseMarkdown(source: string, options: MarkdownOptions = {}): Do
     // CJK-friendly emphasis: `**重点：**后文` is strong, though CommonMark's flanking rules leave its `**`
     // as text when punctuation sits inside it and a Chinese character outside (the strikethrough rule
     // must come after gfm()).
-    extensions: [gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly(), frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
+    // Math (Typora's, Obsidian's): a `$$` block is shown as written, like code; inline only as `$$x$$`,
+    // since a single `$` is as often a price (`$5 和 $10`) as a formula.
+    extensions: [gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly(), frontmatter(['yaml', 'toml']), math({ singleDollarTextMath: false })],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml']), mathFromMarkdown()],
   });
   return new MarkdownWalker(source, tree, options.name).document();
 }
@@ -152,7 +161,12 @@ class MarkdownWalker {
         return;
       }
       case 'paragraph':
+        // `[TOC]` and its kin ask an editor to draw a table of contents there: the sidebar is one.
+        if (TOC_DIRECTIVE.test(this.sourceOf(node))) return;
         this.inlineParagraph(node.children, node, ctx);
+        return;
+      case 'math':
+        this.emit({ text: node.value, offset: offsetOf(node), form: 'code' }, ctx);
         return;
       case 'blockquote': {
         const inner = { ...ctx, quote: ctx.quote + 1 };
@@ -206,6 +220,12 @@ class MarkdownWalker {
     this.emit({ text, offset: offsetOf(node), ...(marks.length > 0 && { marks }) }, ctx);
   }
 
+  private sourceOf(node: Nodes): string {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined ? '' : this.source.slice(start, end).trim();
+  }
+
   /** Adds a paragraph with its place in lists and quotes; the first one of a list item takes its marker. */
   private emit(draft: DraftParagraph, ctx: Context): void {
     const paragraph: DraftParagraph = { ...draft };
@@ -245,6 +265,7 @@ class MarkdownWalker {
         out.close(mark);
         return;
       }
+      case 'inlineMath':
       case 'inlineCode': {
         const mark = out.open('code');
         out.appendVerbatim(node.value);
