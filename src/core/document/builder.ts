@@ -92,9 +92,15 @@ export class DocumentBuilder {
     return parts;
   }
 
-  build(meta: Metadata, source: string): Document {
+  /**
+   * `textsInSource`: every paragraph's text stands in `source` at its offset (an EPUB's flow is made of
+   * them). Each then takes its text from there, and lets go of the string it was read as, which may be
+   * part of a whole file of markup (a parser's slice keeps what it was cut from).
+   */
+  build(meta: Metadata, source: string, { textsInSource = false } = {}): Document {
     const drafts = this.sections.length > 0 ? this.sections : this.lead.length > 0 ? this.unheaded(meta.title) : [];
-    const place = (draft: DraftParagraph, section: number, index: number): Paragraph => new PlacedParagraph(draft, section, index);
+    const place = (draft: DraftParagraph, section: number, index: number): Paragraph =>
+      new PlacedParagraph(draft, section, index, textsInSource ? source.slice(draft.offset, draft.offset + draft.text.length) : draft.text);
     const sections: Section[] = drafts.map((draft, i) => ({
       index: i + 1,
       title: draft.title,
@@ -137,10 +143,10 @@ class PlacedParagraph implements Paragraph {
   readonly role?: Paragraph['role'];
   readonly label?: string;
 
-  constructor(draft: DraftParagraph, section: number, index: number) {
+  constructor(draft: DraftParagraph, section: number, index: number, text: string) {
     this.section = section;
     this.index = index;
-    this.text = draft.text;
+    this.text = text;
     this.offset = draft.offset;
     if (draft.form !== undefined) this.form = draft.form;
     if (draft.list !== undefined) this.list = draft.list;

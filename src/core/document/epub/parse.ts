@@ -127,6 +127,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
       shape: 'book',
     },
     source.text(),
+    { textsInSource: true },
   );
 }
 
