@@ -34,7 +34,7 @@ Strong rules (a single match counts):
       optional title after a separator or a number (`番外一 雪夜`, `后记：写在最后`). They count only
       beside other headings: two prefaces do not make a book. Also a translation's and an edition's
       front and back matter: 代序 译者序 再版序言 出版说明 译后记 附录 致谢; and non-fiction's: 导论 绪论
-      结论 参考文献 注释 索引 编后记 作者简介.
+      结论 参考文献 注释 索引 编后记 作者简介 摘要.
   上卷 下卷, 上部 下部, 卷上 卷下               a book in parts named by place: volumes, beside other headings.
   作品相关, 正文, 正文卷, VIP卷 …               a download site's parts, on a line of their own:
       volumes (the author's notes, then the story), counted only beside other headings; 正文
@@ -55,7 +55,9 @@ the 节 are sections of their chapter, a level below it (`第一章 总论` › 
 and non-fiction are divided; a novel with a stray 第一节 keeps every heading a chapter. Numbered
 headings one level below are taken the same way (`一、总体要求` › `（一）指导思想`, `第一章` › `一、…`)
 when under their heading they count 1, 2, 3… from one with text between them (under at least two
-chapters, for 一、 in a book).
+chapters, for 一、 in a book). A thesis's or a report's decimal numbers are its chapters' sections
+(`第一章 绪论` or `1 绪论` › `1.1 研究背景`, `1.2 …`): each counts 1, 2, 3… under the chapter whose
+number it carries (`2.1` under chapter 2 only), a space after the number (`1.5倍` is an amount).
 
 The contents block
 ------------------
@@ -72,6 +74,7 @@ Worked examples
   `第三节课我们去操场。`           not a heading: 节课, and it ends a sentence
   `第一部分 总体要求`, then `一、…`   a part (a volume), its numbered headings a level below
   `1、总则` `2、范围` `3、定义`     headings only because they count 1, 2, 3 with text between
+  `第二章 方法`, then `2.1 抽样`    a section of chapter 2 (`2.1` under `第一章` is text)
   `1、苹果` on three adjacent lines a list, not headings
 */
 import { isSpace } from './space.js';
@@ -120,7 +123,7 @@ interface Rule {
 export const CHAPTER_RULES: readonly Rule[] = [
   {
     name: '第N章',
-    pattern: new RegExp(`^${SITE_PREFIX}第${SEP}?(?:${NUM})${SEP}?(?<unit>[${CHAPTER_UNITS}${VOLUME_UNITS}])(?<rest>.*)$`, 'u'),
+    pattern: new RegExp(`^${SITE_PREFIX}第${SEP}?(?<n>${NUM})${SEP}?(?<unit>[${CHAPTER_UNITS}${VOLUME_UNITS}])(?<rest>.*)$`, 'u'),
     level: 'unit',
     kind: 'strong',
     example: '第一章 风起',
@@ -156,7 +159,7 @@ export const CHAPTER_RULES: readonly Rule[] = [
   {
     name: '序章',
     pattern: new RegExp(
-      `^${SITE_PREFIX}(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|代序|[译譯]者?序|[译譯]后记|[譯]後記|再版序言?|出版[说說]明|尾声|尾聲|终章|終章|后记|後記|番外篇?|完本感言|结语|結語|跋|附[录錄]|致[谢謝]|[导導][论論言]|[绪緒][论論言]|[结結][论論]|参考文献|參考文獻|参考书目|參考書目|注[释釋]|註釋|索引|[编編][后後]记|編後記|[编編]者按|作者[简簡]介)(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
+      `^${SITE_PREFIX}(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|代序|[译譯]者?序|[译譯]后记|[譯]後記|再版序言?|出版[说說]明|尾声|尾聲|终章|終章|后记|後記|番外篇?|完本感言|结语|結語|跋|附[录錄]|致[谢謝]|[导導][论論言]|[绪緒][论論言]|[结結][论論]|摘要|参考文献|參考文獻|参考书目|參考書目|注[释釋]|註釋|索引|[编編][后後]记|編後記|[编編]者按|作者[简簡]介)(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
       'u',
     ),
     level: 'chapter',
@@ -195,6 +198,16 @@ export const CHAPTER_RULES: readonly Rule[] = [
     level: 'chapter',
     kind: 'run',
     example: '1、总则',
+  },
+  {
+    name: '1.1 标题',
+    // A chapter's numbered sections, as theses, reports and textbooks number them (`1.1 研究背景` under
+    // `第一章` or `1 绪论`): only below such a chapter, and only counting 1, 2, 3 under it. A space (or 、)
+    // after the number, as such numbering writes it: `1.5倍的速度` is an amount.
+    pattern: /^(?<major>[0-9０-９]{1,2})[.．](?<n>[0-9０-９]{1,2})(?:[\s\u3000]+|、)(?<rest>\S.*)$/u,
+    level: 'chapter',
+    kind: 'run',
+    example: '1.1 研究背景',
   },
   {
     name: '一、标题',
@@ -289,7 +302,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔（(=＝-－—~～*＊#正章卷导導绪緒参參注註索编編CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第【〖[［〔（(=＝-－—~～*＊#正章卷导導绪緒参參注註索编編摘CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 /** The same, as code units (every one is a single unit). */
 const FIRST_CODES = new Set([...FIRST].map((char) => char.charCodeAt(0)));
 const DI = '第'.charCodeAt(0);
@@ -324,6 +337,8 @@ export interface HeadingMatch {
   number?: number;
   /** The unit of a `第N…` heading (章, 节, 卷…). */
   unit?: string;
+  /** The chapter's number in a section number (`2` in `2.3 …`). */
+  major?: number;
 }
 
 /** The rule a line matches as a heading, or undefined (see the module comment). */
@@ -364,7 +379,15 @@ export function matchHeading(line: string): HeadingMatch | undefined {
       if (cut !== undefined) return matchHeading(text.slice(cut));
     }
     const n = match.groups?.n;
-    return { rule: rule.name, level, kind: rule.kind, ...(n !== undefined && { number: numberValue(n) }), ...(unit !== undefined && { unit }) };
+    const major = match.groups?.major;
+    return {
+      rule: rule.name,
+      level,
+      kind: rule.kind,
+      ...(n !== undefined && { number: numberValue(n) }),
+      ...(major !== undefined && { major: numberValue(major) }),
+      ...(unit !== undefined && { unit }),
+    };
   }
   return undefined;
 }
@@ -476,7 +499,8 @@ export function findChapters(given: readonly string[] | Lines, user?: UserRules)
 
 /** The numbered headings that may divide each heading of a rule: `一、总体要求` › `（一）指导思想`. */
 const BELOW: Record<string, readonly string[]> = {
-  '第N章': ['一、标题'],
+  '第N章': ['一、标题', '1.1 标题'],
+  '1、标题': ['1.1 标题'],
   '一、标题': ['（一）标题', '1、标题'],
 };
 
@@ -493,11 +517,14 @@ function numberedBelow(chosen: readonly [number, HeadingMatch][], matches: reado
     for (const child of BELOW[parent] ?? []) {
       if (rules.has(child)) continue;
       const starts = chosen.filter(([, m]) => m.rule === parent).map(([i]) => i);
+      const numbers = new Map(chosen.map(([i, m]) => [i, m.number]));
       const groups = new Map<number, [number, HeadingMatch][]>();
       for (const entry of matches) {
         if (entry[1].rule !== child || taken.has(entry[0])) continue;
         const owner = starts.findLast((start) => start < entry[0]);
         if (owner === undefined) continue;
+        // `2.3` belongs under chapter 2 only.
+        if (entry[1].major !== undefined && entry[1].major !== numbers.get(owner)) continue;
         const group = groups.get(owner) ?? [];
         group.push(entry);
         groups.set(owner, group);

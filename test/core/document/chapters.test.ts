@@ -186,6 +186,20 @@ describe('findChapters', () => {
     expect([...(miscounted?.headings.values() ?? [])]).toEqual(['chapter', 'chapter', 'chapter']);
   });
 
+  it('takes a chapter\'s decimal section numbers a level below it, only under their own chapter (1.1 under 第一章 or 1 绪论)', () => {
+    const levels = (lines: string[]) => [...(findChapters(lines)?.headings ?? new Map()).entries()].map(([i, level]) => `${lines[i]}:${level}`);
+    const thesis = ['摘要', ...body(2), '第一章 绪论', ...body(1), '1.1 研究背景', ...body(2), '1.2 研究方法', ...body(2), '第二章 综述', '2.1 国内', ...body(2), '2.2 国外', ...body(2)];
+    expect(levels(thesis)).toEqual(['摘要:chapter', '第一章 绪论:chapter', '1.1 研究背景:subchapter', '1.2 研究方法:subchapter', '第二章 综述:chapter', '2.1 国内:subchapter', '2.2 国外:subchapter']);
+    const report = ['1 概述', ...body(2), '1.1 目的', ...body(2), '1.2 范围', ...body(2), '2 方法', ...body(2), '2.1 抽样', ...body(2), '3 结论', ...body(2)];
+    expect(levels(report)).toEqual(['1 概述:chapter', '1.1 目的:chapter', '1.2 范围:chapter', '2 方法:chapter', '2.1 抽样:chapter', '3 结论:chapter'].map((x) => x.replace(/^(\d\.\d.*):chapter$/u, '$1:subchapter')));
+    // A number under another chapter's (2.1 under 第一章), or not counting from 1, is text.
+    const wrong = ['第一章 甲', ...body(1), '2.1 错位', ...body(2), '2.2 错位', ...body(2), '第二章 乙', '2.3 不从一起', ...body(2), '2.4 续', ...body(2)];
+    expect(levels(wrong)).toEqual(['第一章 甲:chapter', '第二章 乙:chapter']);
+    // Amounts are not section numbers.
+    expect(matchHeading('1.5万人参加')?.rule).not.toBe('1.1 标题');
+    expect(matchHeading('3.14')).toBeUndefined();
+  });
+
   it('takes numbered headings only as a run that counts up with text between', () => {
     const run = findChapters(['一、总则', ...body(2), '二、范围', ...body(2), '三、定义', ...body(2)]);
     expect([...(run?.headings.keys() ?? [])]).toEqual([0, 3, 6]);
