@@ -55,13 +55,32 @@ export function matterAtEnd(line: string): Matter | undefined {
  * {@link SITE_WINDOW} lines, where sites put them: a URL in the middle of a text is the author's.
  */
 const SITE_PATTERNS: readonly RegExp[] = [
-  /https?:\/\/|www\.|\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?:[/\s)）]|$)/iu,
+  // An address runs into the words after it in Chinese (`m.xxx.com阅读`): only a letter or digit goes on a name.
+  /https?:\/\/|www\.|\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?![a-z0-9])/iu,
   /txt(?:小[说說]|[电電]子[书書]|下[载載]|全集|格式)|(?:小[说說]|[电電]子[书書]|下[载載]).{0,6}txt/iu,
-  /本[书書](?:由|[来來]自|首[发發]|[来來]源)|(?:整理|收集|[制製]作|上[传傳]|分享)(?:者|人)?[:：]|(?:由|[从從]).{0,12}(?:整理|收集|[制製]作|上[传傳])/u,
+  /本[书書文](?:由|[来來]自|首[发發]|[来來]源)|(?:[网網]|城|站)首[发發]|首[发發]于|(?:整理|收集|[制製]作|上[传傳]|分享)(?:者|人)?[:：]|(?:由|[从從]).{0,12}(?:整理|收集|[制製]作|上[传傳])/u,
   /(?:更多|最新|精彩|好看).{0,12}(?:[请請]|[尽盡]在|[访訪][问問]|登[录錄入]|[关關]注|搜索|搜尋)/u,
   /(?:小[说說]|[书書]|文[学學])(?:[网網]|站|吧|[论論][坛壇]|社[区區])|[书書]友|手[机機](?:用[户戶]|[阅閱][读讀]|[访訪][问問])|免[费費](?:下[载載]|[阅閱][读讀])|[电電]子[书書]下[载載]/u,
   /[仅僅]供.{0,10}(?:交流|[学學][习習]|[试試][读讀]|[参參]考)|24小[时時][内內][删刪]除|版[权權][归歸].{0,8}(?:作者|所有)|[请請]支持正版|[购購][买買]正版/u,
 ];
+
+/**
+ * A pirate site's advertisement stamped between a book's paragraphs, anywhere in it: `一秒记住【笔趣阁
+ * www.xxx.com】，精彩小说无弹窗免费阅读！`, `最快更新长河最新章节！`, `手机用户请浏览m.xxx.com阅读`. Only a short
+ * line that says so unmistakably: an ad's words beside a web address, or the few phrases no story uses;
+ * never a line with quotation marks (a character may read an address aloud).
+ */
+const AD_WORDS = /[记記]住|[弹彈]窗|最新章[节節]|最快更新|更新最快|免[费費][阅閱][读讀]|[请請](?:[访訪][问問]|[浏瀏][览覽]|到|登[录錄陆陸])|手[机機](?:用[户戶]|[阅閱][读讀]|版)|[阅閱][读讀][网網]址|首[发發]|本站/u;
+const AD_ALONE = /一秒[记記]住|[无無][弹彈]窗|最快更新.{0,30}最新章[节節]/u;
+const WEB_ADDRESS = /https?:\/\/|www\.|[a-z0-9-]\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?![a-z0-9])/iu;
+const QUOTED = /[“”「」『』"]/u;
+export const AD_MAX = 80;
+
+/** A site's advertisement inside the text (see {@link AD_WORDS}); `line` is trimmed. */
+export function adLine(line: string): boolean {
+  if (line.length > AD_MAX || QUOTED.test(line)) return false;
+  return AD_ALONE.test(line) || (AD_WORDS.test(line) && WEB_ADDRESS.test(line));
+}
 
 /** How many lines at each end of a text are looked at for site lines. */
 export const SITE_WINDOW = 15;

@@ -4,7 +4,7 @@
  * Every non-blank line is a paragraph candidate, so blank-line-separated and one-line-per-paragraph files
  * read alike. Then, in order:
  * 1. Site lines (boilerplate.ts): a download site's lines among the first and last lines, and web-serial
- *    furniture (`（本章完）`, `求月票`) anywhere, become notes.
+ *    furniture (`（本章完）`, `求月票`) and a pirate site's ads (`一秒记住【某某 www.…】`) anywhere, become notes.
  * 2. Title and author: `作者：`, `书名：` or a `《书名》` line near the top; else the first line, when it looks
  *    like a title (short, not ending a sentence, not a chapter heading, a numbered saying or a quote);
  *    else the file's name; else the first words.
@@ -23,7 +23,7 @@
  *    - plain: one section titled like the document, or generated parts when long.
  * 6. Lead: the paragraphs before the first heading or turn.
  */
-import { chapterFurniture, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
+import { AD_MAX, adLine, chapterFurniture, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
 import { findChapters, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
@@ -75,6 +75,32 @@ function furniture(table: LineTable, line: Line): boolean {
   return chapterFurniture(table.text(line));
 }
 
+/**
+ * The lines that are a site's advertisement (see `adLine`). Every ad holds one of these, so the text is
+ * searched for them once (a regular expression runs through a long book in a few milliseconds, a
+ * look at every line took ten times that), and only the lines they are on are read.
+ */
+const AD_SIGNS = /[记記]住|[弹彈]窗|最快更新|www\.|https?:\/\/|\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?![a-z0-9])/giu;
+
+function adLines(table: LineTable, text: string): Set<Line> {
+  const found = new Set<Line>();
+  AD_SIGNS.lastIndex = 0;
+  for (let match = AD_SIGNS.exec(text); match; match = AD_SIGNS.exec(text)) {
+    // The line holding the match: the last that starts at or before it.
+    let low = 0;
+    let high = table.count - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (table.start(mid) <= match.index) low = mid;
+      else high = mid - 1;
+    }
+    if (table.size(low) <= AD_MAX && adLine(table.text(low))) found.add(low);
+    // On to the next line: one look per line.
+    AD_SIGNS.lastIndex = Math.max(AD_SIGNS.lastIndex, table.start(low) + table.size(low));
+  }
+  return found;
+}
+
 /** Parses decoded, sanitised, newline-normalised text into a document (see the module comment). */
 export function parseDocument(decoded: string, options: ParseOptions = {}): Document {
   // A hard-wrapped text's paragraphs are joined first: the source is the text as its paragraphs run.
@@ -98,9 +124,10 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
     if (!siteLine(text) && !chapterFurniture(text) && !matterAtEnd(text)) break;
     tailStart--;
   }
+  const ads = adLines(table, text);
   for (let i = 0; i < count; i++) {
     const atEnds = i < headEnd || i >= tailStart;
-    if ((atEnds && siteLine(table.text(i))) || furniture(table, i)) note(i);
+    if ((atEnds && siteLine(table.text(i))) || furniture(table, i) || ads.has(i)) note(i);
     else lines.push(i);
   }
 

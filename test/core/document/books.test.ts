@@ -218,6 +218,32 @@ describe("a serial site's update stamp under a chapter's heading", () => {
   });
 });
 
+describe("a pirate site's advertisements", () => {
+  it('are notes wherever they stand in the text; a story line with an address, or an ad spoken in quotes, stays', () => {
+    const ads = [
+      '一秒记住【笔趣阁 www.biquge.com】，精彩小说无弹窗免费阅读！',
+      '最快更新长河最新章节！',
+      '手机用户请浏览m.biquge.com阅读，更优质的阅读体验。',
+      '天才一秒記住本站地址：www.xx.net',
+    ];
+    const kept = ['　　他把网址 www.example.com 抄在手心里。', '　　她笑着说：“一秒记住我的名字！”', '　　这一次他记住了回家的路。'];
+    let text = novel(6);
+    ads.forEach((ad, i) => (text = text.replace(`　　第${i + 2}章 章名${i + 2}`, `${ad}\n　　第${i + 2}章 章名${i + 2}`)));
+    text = text.replace('　　第6章 章名6', `${kept.join('\n')}\n　　第6章 章名6`);
+    const doc = parseDocument(text);
+    expect(doc.notes).toEqual(ads);
+    const texts = allParagraphs(doc).map((p) => p.text);
+    for (const line of kept) expect(texts).toContain(line.trim());
+    expect(doc.sections.map((s) => s.title)).toEqual([1, 2, 3, 4, 5, 6].map((c) => `第${c}章 章名${c}`));
+  });
+
+  it('and the lines a site puts at the end, an address run into the words after it or a 首发 line, are notes', () => {
+    const tail = ['手机用户请浏览m.biquge.com阅读，更优质的阅读体验。', '本文由晋江文学城首发'];
+    const doc = parseDocument(novel(4, { tail }));
+    expect(doc.notes).toEqual(tail);
+  });
+});
+
 describe('a chapter heading written twice in a row', () => {
   it('is one chapter under the fuller heading, the other line a note', () => {
     const text = novel(4).replace('　　第2章 章名2', '第2章 章名2\n\n第2章　章名2').replace('　　第3章 章名3', '第3章\n第3章 章名3');
