@@ -228,3 +228,13 @@ describe('what editors write besides Markdown', () => {
     expect(paragraphs[2]?.marks).toEqual([{ kind: 'code', start: 3, end: 6 }]);
   });
 });
+
+describe('ruby written as HTML', () => {
+  it('is its base text with the reading kept, as in an EPUB; the fallback brackets and a block\'s reading are not text', () => {
+    const doc = parseMarkdown('# 题\n\n## 一\n\n这是<ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby>字。\n\n<ruby>\n重庆<rt>chóng qìng</rt>\n</ruby>\n');
+    const [inline, block] = allParagraphs(doc);
+    expect(inline?.text).toBe('这是漢字。');
+    expect(inline?.marks).toEqual([{ kind: 'ruby', start: 2, end: 3, reading: 'hàn' }]);
+    expect(block?.text).toBe('重庆');
+  });
+});

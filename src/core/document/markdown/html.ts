@@ -6,7 +6,8 @@
 import { Parser } from 'htmlparser2';
 import { InlineText } from '../inline.js';
 
-const SKIPPED = new Set(['script', 'style', 'template']);
+// A ruby's reading (`<rt>`) and fallback brackets (`<rp>`) are not the text's: its base is.
+const SKIPPED = new Set(['script', 'style', 'template', 'rt', 'rp']);
 const BREAKS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** `［图：alt］`, or `［图］` for an image without words. */

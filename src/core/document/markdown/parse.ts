@@ -31,13 +31,14 @@ import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gf
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import { DocumentBuilder, type DraftParagraph } from '../builder.js';
-import { InlineText } from '../inline.js';
+import { InlineText, type OpenMark } from '../inline.js';
 import { nameTitle } from '../parse.js';
 import type { Document, ParagraphForm } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { htmlText } from './html.js';
 
 const BULLETS = ['•', '◦', '▪'];
+const RUBY_TAG = /^<(\/?)(ruby|rt|rp)\b[^>]*>$/iu;
 /**
  * A paragraph that only asks for a table of contents: `[TOC]` (Typora, many Chinese editors), `[[toc]]`
  * (VuePress), `@[toc](目录)` (CSDN), `${toc}`, `[[_TOC_]]` (GitLab).
@@ -84,6 +85,8 @@ class MarkdownWalker {
   private titleHeading: Nodes | undefined;
   private minDepth = 1;
   private title = '';
+  /** The ruby being read in the paragraph being built, and whether inside its reading or fallback brackets. */
+  private ruby: { mark: OpenMark; reading: string[]; inside?: 'rt' | 'rp' } | undefined;
 
   private readonly source: string;
   private readonly tree: Root;
@@ -212,12 +215,30 @@ class MarkdownWalker {
 
   private inlineParagraph(children: PhrasingContent[], node: Nodes, ctx: Context, whole?: 'strong'): void {
     const out = new InlineText();
+    this.ruby = undefined;
     const mark = whole ? out.open(whole) : undefined;
     for (const child of children) this.inline(child, out);
     if (mark) out.close(mark);
     const { text, marks } = out.finish();
     if (text === '' && !ctx.item?.marker) return;
     this.emit({ text, offset: offsetOf(node), ...(marks.length > 0 && { marks }) }, ctx);
+  }
+
+  /** A `<ruby>`, `<rt>` or `<rp>` tag met inline (see `inline`). */
+  private rubyTag(closing: boolean, name: string, out: InlineText): void {
+    if (name === 'ruby') {
+      if (!closing) this.ruby = { mark: out.open('ruby'), reading: [] };
+      else if (this.ruby) {
+        const reading = this.ruby.reading.filter((part) => part !== '').join(' ');
+        if (reading !== '') this.ruby.mark.reading = reading;
+        out.close(this.ruby.mark);
+        this.ruby = undefined;
+      }
+      return;
+    }
+    if (!this.ruby) return;
+    if (closing) delete this.ruby.inside;
+    else this.ruby.inside = name as 'rt' | 'rp';
   }
 
   private sourceOf(node: Nodes): string {
@@ -255,7 +276,8 @@ class MarkdownWalker {
   private inline(node: PhrasingContent, out: InlineText): void {
     switch (node.type) {
       case 'text':
-        this.text(node.value, out);
+        if (this.ruby?.inside === 'rt') this.ruby.reading.push(node.value.trim());
+        else if (this.ruby?.inside !== 'rp') this.text(node.value, out);
         return;
       case 'strong':
       case 'emphasis':
@@ -300,9 +322,15 @@ class MarkdownWalker {
         out.close(mark);
         return;
       }
-      case 'html':
+      case 'html': {
         // Inline tags are dropped (the words between them are text nodes of their own); a line break and
-        // an image are all that show.
+        // an image are all that show, and ruby is read as an EPUB's is: `<ruby>漢<rt>hàn</rt></ruby>` is
+        // `漢` in the text with its reading kept (`<rp>`'s fallback brackets dropped).
+        const tag = RUBY_TAG.exec(node.value.trim());
+        if (tag) {
+          this.rubyTag(tag[1] === '/', tag[2]!.toLowerCase(), out);
+          return;
+        }
         if (/^<br\s*\/?>$/iu.test(node.value.trim())) out.lineBreak();
         else if (/^<img\b/iu.test(node.value.trim())) {
           const mark = out.open('image');
@@ -310,6 +338,7 @@ class MarkdownWalker {
           out.close(mark);
         }
         return;
+      }
       default:
         for (const child of (node as { children?: PhrasingContent[] }).children ?? []) this.inline(child, out);
     }
