@@ -79,7 +79,8 @@ export const AD_MAX = 80;
 /** A site's advertisement inside the text (see {@link AD_WORDS}); `line` is trimmed. */
 export function adLine(line: string): boolean {
   if (line.length > AD_MAX || QUOTED.test(line)) return false;
-  return AD_ALONE.test(line) || (AD_WORDS.test(line) && WEB_ADDRESS.test(line));
+  // A chapter's heading with the site's tag after it (`第一章 风起 www.… 最快更新`) is still the chapter.
+  return (AD_ALONE.test(line) || (AD_WORDS.test(line) && WEB_ADDRESS.test(line))) && matchHeading(line) === undefined;
 }
 
 /** How many lines at each end of a text are looked at for site lines. */
