@@ -119,3 +119,37 @@ export class InlineText {
     this.text += word;
   }
 }
+
+/** What starts a paragraph's line in a book set as one: a full-width indent, NBSPs or spaces. */
+const LINE_INDENT = /^[\u3000\u00a0 \t]+/u;
+
+/**
+ * A block whose hard-broken lines are indented paragraphs (`　　他走了。<br/>　　天黑了。`), as books converted
+ * from TXT set a chapter in one `<div>` or `<p>`: its paragraphs, each trimmed, with its marks; undefined
+ * when the block is not one (no break, or its lines are not indented: a poem's lines stay together).
+ * The first line's indent was already trimmed, so the lines after it decide, all but one of them indented.
+ *
+ *   `甲。\n　　乙。\n　　丙。` → `甲。`, `乙。`, `丙。`      `床前明月光，\n疑是地上霜。` → undefined
+ */
+export function indentedParagraphs(text: string, marks: readonly Mark[]): { text: string; marks: Mark[] }[] | undefined {
+  if (!text.includes('\n')) return undefined;
+  const lines = text.split('\n');
+  const rest = lines.slice(1).filter((line) => line.trim() !== '');
+  const indented = rest.filter((line) => LINE_INDENT.test(line)).length;
+  if (rest.length === 0 || indented < Math.max(1, rest.length - 1)) return undefined;
+  const pieces: { text: string; marks: Mark[] }[] = [];
+  let at = 0;
+  for (const line of lines) {
+    const lead = LINE_INDENT.exec(line)?.[0].length ?? 0;
+    const body = line.slice(lead).replace(/[\s\u3000\u00a0]+$/u, '');
+    const start = at + lead;
+    const end = start + body.length;
+    at += line.length + 1;
+    if (body === '') continue;
+    const inside = marks
+      .filter((mark) => mark.start < end && mark.end > start)
+      .map((mark) => ({ ...mark, start: Math.max(mark.start, start) - start, end: Math.min(mark.end, end) - start }));
+    pieces.push({ text: body, marks: inside });
+  }
+  return pieces;
+}

@@ -322,3 +322,27 @@ describe('headings marked by their class', () => {
     expect(allParagraphs(book).map((p) => p.text)).toEqual(['正文']);
   });
 });
+
+describe('a chapter set as indented lines in one block', () => {
+  it('is its paragraphs, marks kept on their words; unindented lines (a poem) stay one paragraph', () => {
+    const body =
+      '<div>&#12288;&#12288;天色渐晚。<br/>\n&#12288;&#12288;他<b>停下</b>脚步。<br/>\n&#12288;&#12288;远处有钟声。</div>' +
+      '<p>床前明月光，<br/>疑是地上霜。</p>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    const paragraphs = allParagraphs(doc);
+    expect(paragraphs.map((p) => p.text)).toEqual(['天色渐晚。', '他停下脚步。', '远处有钟声。', '床前明月光，\n疑是地上霜。']);
+    expect(paragraphs[1]?.marks).toEqual([{ kind: 'strong', start: 1, end: 3 }]);
+    for (const p of paragraphs) expect(doc.source.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+  });
+});
+
+describe('indentedParagraphs', () => {
+  it('cuts a mark that runs over a break into one per paragraph', async () => {
+    const { indentedParagraphs } = await import('../../../src/core/document/inline.js');
+    expect(indentedParagraphs('甲乙。\n　　丙丁。', [{ kind: 'strong', start: 1, end: 8 }])).toEqual([
+      { text: '甲乙。', marks: [{ kind: 'strong', start: 1, end: 3 }] },
+      { text: '丙丁。', marks: [{ kind: 'strong', start: 0, end: 2 }] },
+    ]);
+    expect(indentedParagraphs('一行', [])).toBeUndefined();
+  });
+});

@@ -16,7 +16,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { DraftParagraph } from '../builder.js';
-import { InlineText, type OpenMark } from '../inline.js';
+import { indentedParagraphs, InlineText, type OpenMark } from '../inline.js';
 import { sanitizeText } from '../sanitize.js';
 import type { Mark, ParagraphForm } from '../types.js';
 
@@ -95,16 +95,20 @@ export function readContent(xhtml: string): ContentEvent[] {
       events.push({ type: 'heading', level: classHeading, text: value });
       return;
     }
-    const draft: Omit<DraftParagraph, 'offset'> = { text: value };
-    if (marks.length > 0) draft.marks = marks;
-    if (marker) {
-      draft.list = { ...marker };
-      marker.marker = '';
+    // A chapter set as indented lines in one block is its paragraphs (not in a poem, whose lines are its own).
+    const pieces = verse > 0 ? undefined : indentedParagraphs(value, marks);
+    for (const piece of pieces ?? [{ text: value, marks }]) {
+      const draft: Omit<DraftParagraph, 'offset'> = { text: piece.text };
+      if (piece.marks.length > 0) draft.marks = piece.marks;
+      if (marker) {
+        draft.list = { ...marker };
+        marker.marker = '';
+      }
+      if (quote > 0) draft.quote = quote;
+      if (note > 0) draft.form = 'note' satisfies ParagraphForm;
+      else if (verse > 0) draft.form = 'verse';
+      events.push({ type: 'paragraph', draft });
     }
-    if (quote > 0) draft.quote = quote;
-    if (note > 0) draft.form = 'note' satisfies ParagraphForm;
-    else if (verse > 0) draft.form = 'verse';
-    events.push({ type: 'paragraph', draft });
   };
   const target = (): InlineText => {
     if (table?.cell) return table.cell;
