@@ -19,6 +19,10 @@ line of its own, as a line break would have; elsewhere (`姓名：　　张三`,
 
     "　　他走了。　　她来了。\n"  →  starts [2, 8], ends [6, 12]   (`他走了。`, `她来了。`)
 
+Such a book's chapter headings were lines of their own, unindented, so they end up glued after the last
+sentence of the chapter before and before the indent of the next paragraph (`……热汤。第二章 风起　　天色渐
+晚……`): a heading there (第, a number, a unit) is a line of its own too.
+
 `Lines` is what the shape and chapter rules read: either such a table (or some of its lines) or an array
 of strings (the rules' tests, and callers with strings in hand). Its lines need not be trimmed.
 */
@@ -26,6 +30,26 @@ import { isSpace } from './space.js';
 
 /** Two ideographic spaces: an indent, which inside a line after a sentence's end starts a paragraph. */
 const INDENT = '\u3000\u3000';
+/**
+ * A chapter heading such a book glued between two paragraphs (`……热汤。第二章 风起　　天色渐晚……`): `第`,
+ * a number and a unit, at the line's start or right after a sentence's end, at most {@link HEADING_REACH}
+ * before the indent; and a paragraph after the indent, longer than a heading (`第一章　　初入江湖` is one
+ * heading written with a wide space). Where it starts, or -1.
+ */
+const GLUED_HEADING = /第[0-9０-９〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]{1,8}[章回节節卷部集篇]/y;
+const HEADING_REACH = 40;
+const DI = '第'.charCodeAt(0);
+
+function gluedHeading(text: string, from: number, indent: number, to: number): number {
+  if (to - indent <= HEADING_REACH) return -1;
+  for (let at = indent - 2; at >= Math.max(from, indent - HEADING_REACH); at--) {
+    if (text.charCodeAt(at) !== DI || (at !== from && !SENTENCE_ENDS.has(text.charCodeAt(at - 1)))) continue;
+    GLUED_HEADING.lastIndex = at;
+    if (GLUED_HEADING.test(text)) return at;
+  }
+  return -1;
+}
+
 /** What ends a sentence before such an indent: the stops, and the closing quotes and brackets after them. */
 const SENTENCE_ENDS = new Set([...'。！？!?…”’」』）)》'].map((char) => char.charCodeAt(0)));
 
@@ -130,8 +154,10 @@ export class LineTable implements Lines {
       while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
       if (indent !== -1 && indent < from) indent = text.indexOf(INDENT, from);
       while (indent !== -1 && indent < to) {
-        if (SENTENCE_ENDS.has(text.charCodeAt(indent - 1))) {
-          push(from, indent);
+        const head = SENTENCE_ENDS.has(text.charCodeAt(indent - 1)) ? -1 : gluedHeading(text, from, indent, to);
+        if (head !== -1 && head > from) push(from, head);
+        if (head !== -1 || SENTENCE_ENDS.has(text.charCodeAt(indent - 1))) {
+          push(head === -1 ? from : head, indent);
           from = indent;
           while (from < to && isSpace(text.charCodeAt(from))) from++;
         }

@@ -270,6 +270,12 @@ describe('a book that lost its line breaks but kept its indents', () => {
     expect(doc.sections.map((s) => s.paragraphs.length)).toEqual([NARRATIVE.length, NARRATIVE.length]);
     expect(doc.sections[0]!.paragraphs.map((p) => p.text)).toEqual(NARRATIVE.map((line) => line.trim()));
   });
+
+  it('finds the chapters glued between them, the whole book on one line', () => {
+    const chapter = (c: number) => `第${c}章 章名${c}${NARRATIVE.join('')}`;
+    const doc = parseDocument(`长河\n${[1, 2, 3].map(chapter).join('')}`);
+    expect(doc.sections.map((s) => [s.title, s.paragraphs.length])).toEqual([1, 2, 3].map((c) => [`第${c}章 章名${c}`, NARRATIVE.length]));
+  });
 });
 
 describe("a report's parts", () => {

@@ -43,6 +43,19 @@ describe('LineTable', () => {
     expect(LineTable.split(one).count).toBe(1_001);
   });
 
+  it('takes a chapter heading glued between two paragraphs of such a book as a line of its own', () => {
+    const paragraph = '天色渐晚，山路上只剩下他一个人，远处传来几声钟声，他停下脚步听了一会儿，又接着往前走去。';
+    const text = `第一章 风起　　${paragraph}　　店家端上一碗热汤。第二章 夜雨　　${paragraph}\n`;
+    const table = LineTable.split(text);
+    const lines = Array.from({ length: table.count }, (_, i) => table.text(i));
+    expect(lines).toEqual(['第一章 风起', paragraph, '店家端上一碗热汤。', '第二章 夜雨', paragraph]);
+    for (let i = 0; i < table.count; i++) expect(table.source.slice(table.start(i), table.start(i) + table.size(i))).toBe(lines[i]);
+    // A heading written with a wide space, a 第 inside a sentence, and a label are not cut.
+    const kept = ['第一章　　初入江湖', `他说第二章很好看　　${paragraph}`, `姓名：　　${paragraph}`];
+    const table2 = LineTable.split(kept.join('\n'));
+    expect(Array.from({ length: table2.count }, (_, i) => table2.text(i))).toEqual(kept);
+  });
+
   it('splits a text without such indents exactly as split, trim and a filter would, with them into more lines', () => {
     const withIndents = fc.array(fc.constantFrom('字', '。', '　　', '　', '\n', '：', '”'), { maxLength: 60 }).map((parts) => parts.join(''));
     fc.assert(
