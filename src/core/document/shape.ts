@@ -6,7 +6,8 @@ A colon proves nothing: novels are full of `士隐听了大叫：“…”`, art
 shape is decided by counting over the whole text, in this order:
 
 1. Interview — dialogue-shaped: paragraphs opening with a speaker label `NAME:` / `NAME：` (see turns.ts:
-   metadata words, verbs of saying and a quote right after the colon are never labels) are at least
+   metadata words, verbs of saying and a quote right after the colon are never labels; nor is a short
+   title after the colon that ends as nothing said does, `李白：玉阶怨`, nor a heading) are at least
    DIALOGUE_SHARE (a fifth) of the paragraphs (or, with three turns or more, of the paragraphs from the
    first turn on, after a lead of any length), and the labels use at most MAX_SPEAKERS (6) names. A text
    whose chapter rules find more headings than it has turns is a book all the same (a novel's afterword
@@ -24,9 +25,28 @@ Worked examples
   a novel of 400 paragraphs with 40 `某某：` lines by 31 different labels → not an interview
   a novel of 400 paragraphs with 12 `张三：“…”` lines (a quote follows)   → not an interview
   a play of 300 lines by 8 characters                                     → not an interview (names > 6)
+  an anthology: `卷一：五言古诗`, `李白：玉阶怨` over each poem                → not an interview: a heading, and
+                                                                             short titles that say nothing
 */
+import { matchHeading } from './chapters.js';
 import { asLines, type Lines } from './line-table.js';
 import { LABEL_REACH, matchTurn } from './turns.js';
+
+/** The longest title after a label, in code units (`李白：下终南山过斛斯山人宿置酒`). */
+const TITLE_MAX = 24;
+/** What a turn's words end with: a stop, a question, a quote or bracket closing one. */
+const SAID = /[。．？！?!…」』”’）)～~]$/u;
+
+/**
+ * A labelled line that titles what follows rather than says it: a poem's author and title in an
+ * anthology (`李白：玉阶怨`), a part's name (`卷一：五言古诗`, a chapter heading). Short and not ending as
+ * words said do; a label alone (the turn's words on the next line) is still a turn.
+ */
+function titleLine(line: string, textStart: number): boolean {
+  const words = line.slice(textStart).trim();
+  if (words === '') return false;
+  return (words.length <= TITLE_MAX && !SAID.test(words)) || matchHeading(line) !== undefined;
+}
 
 /** Most distinct speaker names in an interview. */
 export const MAX_SPEAKERS = 6;
@@ -58,8 +78,9 @@ export function dialogueTurns(given: readonly string[] | Lines): number {
   for (let i = 0; i < paragraphs.count; i++) {
     // A label's colon comes early: a line without one there is read no further, and not copied.
     if (!paragraphs.holds(i, COLON, LABEL_REACH, FULL_COLON)) continue;
-    const turn = matchTurn(paragraphs.text(i));
-    if (!turn) continue;
+    const line = paragraphs.text(i);
+    const turn = matchTurn(line);
+    if (!turn || titleLine(line, turn.textStart)) continue;
     if (first < 0) first = i;
     turns++;
     names.add(turn.name);

@@ -54,6 +54,17 @@ describe('shape', () => {
     expect(doc.speakers.map((s) => [s.name, s.role])).toEqual([['主持人', 'interviewer'], ['嘉宾', 'interviewee']]);
   });
 
+  it('an anthology that heads each poem `李白：玉阶怨` is a book of its parts, not an interview', () => {
+    const poem = (poet: string, title: string) => [`${poet}：${title}`, '孤鸿海上来，池潢不敢顾。', '侧见双翠鸟，巢在三珠树。'];
+    const text = ['唐诗选', '卷一：五言古诗', ...poem('张九龄', '感遇'), ...poem('李白', '月下独酌'), ...poem('李白', '春思'), '卷二：五言乐府', ...poem('李白', '玉阶怨'), ...poem('李白', '关山月')].join('\n');
+    const doc = parseDocument(text);
+    expect(doc.shape).toBe('book');
+    expect(doc.speakers).toEqual([]);
+    expect(doc.sections.map((s) => s.title)).toEqual(['卷一：五言古诗', '卷二：五言乐府']);
+    // A label alone, the words on the next line, and turns that say something are still turns.
+    expect(isDialogue(['记者：', '今天聊什么？', '嘉宾：聊读书。', '记者：为什么？', '嘉宾：安静。'])).toBe(true);
+  });
+
   it('seven or more names are not an interview; a quote after the colon is not a turn', () => {
     const names = ['甲', '乙', '丙', '丁', '戊', '己', '庚'];
     expect(isDialogue(names.map((n) => `${n}：我来了。`))).toBe(false);
