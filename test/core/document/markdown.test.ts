@@ -238,3 +238,15 @@ describe('ruby written as HTML', () => {
     expect(block?.text).toBe('重庆');
   });
 });
+
+describe('a heading written as HTML', () => {
+  it('is a heading, the title when it is the only top one, a logo beside it left out, the HTML under it kept as text', () => {
+    const doc = parseMarkdown('<h1 align="center">\n  <img src="logo.png" alt="标志"><br>\n  我的项目\n</h1>\n<p align="center">一个简单的工具。</p>\n\n## 安装\n\n运行命令。\n\n<h3>高级用法</h3>\n\n更多内容。\n');
+    expect(doc.title).toBe('我的项目');
+    expect(doc.sections.map((section) => [section.title, section.depth ?? 1])).toEqual([
+      ['安装', 1],
+      ['高级用法', 2],
+    ]);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['一个简单的工具。', '运行命令。', '更多内容。']);
+  });
+});

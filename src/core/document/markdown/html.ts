@@ -37,3 +37,16 @@ export function htmlText(html: string): string {
   parser.end();
   return out.finish().text;
 }
+
+/**
+ * A block of HTML that opens with a heading (`<h1 align="center">我的项目</h1>`, as READMEs centre their
+ * title, often with a `<p>` under it in the same block): its level and text, and the HTML after it;
+ * undefined for any other HTML.
+ */
+export function htmlHeading(html: string): { depth: number; text: string; rest: string } | undefined {
+  const match = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>([\s\S]*)$/iu.exec(html);
+  if (!match || /<\/?h[1-6]\b/iu.test(match[2]!)) return undefined;
+  // A logo beside the title is not part of its name.
+  const text = htmlText(match[2]!).replace(/［图(?:：[^］]*)?］/gu, '').replace(/\s+/gu, ' ').trim();
+  return text === '' ? undefined : { depth: Number(match[1]), text, rest: match[3]! };
+}

@@ -35,7 +35,7 @@ import { InlineText, type OpenMark } from '../inline.js';
 import { nameTitle } from '../parse.js';
 import type { Document, ParagraphForm } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
-import { htmlText } from './html.js';
+import { htmlHeading, htmlText } from './html.js';
 
 const BULLETS = ['•', '◦', '▪'];
 const RUBY_TAG = /^<(\/?)(ruby|rt|rp)\b[^>]*>$/iu;
@@ -126,6 +126,10 @@ class MarkdownWalker {
       else if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
       else if (node.type === 'footnoteDefinition') this.footnotes.set(node.identifier, node);
       else if (node.type === 'heading') headings.push({ node, depth: node.depth, text: this.plain(node.children) });
+      else if (node.type === 'html' && this.tree.children.includes(node)) {
+        const heading = htmlHeading(node.value);
+        if (heading) headings.push({ node, depth: heading.depth, text: heading.text });
+      }
       if ('children' in node && node.type !== 'heading') for (const child of node.children) visit(child);
     };
     visit(this.tree);
@@ -195,7 +199,13 @@ class MarkdownWalker {
         this.emit({ text: node.value, offset: offsetOf(node), form: 'code' }, ctx);
         return;
       case 'html': {
-        const text = htmlText(node.value);
+        // A heading written as HTML at the top level (`<h1 align="center">…</h1>`) is one.
+        const heading = ctx.quote === 0 && !ctx.item ? htmlHeading(node.value) : undefined;
+        if (heading && node !== this.titleHeading) {
+          this.flushNotes();
+          this.builder.heading(heading.text, offsetOf(node), heading.depth - this.minDepth + 1);
+        }
+        const text = htmlText(heading ? heading.rest : node.value);
         if (text !== '') this.emit({ text, offset: offsetOf(node) }, ctx);
         return;
       }
