@@ -346,3 +346,19 @@ describe('indentedParagraphs', () => {
     expect(indentedParagraphs('一行', [])).toBeUndefined();
   });
 });
+
+describe("notes marked by class, as 多看 (Duokan) books write them", () => {
+  it('reads a note icon as its number and the notes as notes', () => {
+    const body =
+      '<p>他读了《论语》<a class="duokan-footnote" href="#df-1" id="r1"><img alt="" src="../Images/note.png"/></a>，又读了《孟子》<a class="duokan-footnote" href="#df-2"><img src="../Images/note.png"/></a>。</p>' +
+      '<ol class="duokan-footnote-content"><li class="duokan-footnote-item" id="df-1"><p>孔子的言行录。</p></li><li class="duokan-footnote-item" id="df-2"><p>孟子的言行录。</p></li></ol>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    const [text, ...notes] = allParagraphs(doc);
+    expect(text?.text).toBe('他读了《论语》[1]，又读了《孟子》[2]。');
+    expect(text?.marks?.filter((mark) => mark.kind === 'ref').map((mark) => text.text.slice(mark.start, mark.end))).toEqual(['[1]', '[2]']);
+    expect(notes.map((p) => [p.text, p.form, p.list?.marker])).toEqual([
+      ['孔子的言行录。', 'note', '1.'],
+      ['孟子的言行录。', 'note', '2.'],
+    ]);
+  });
+});

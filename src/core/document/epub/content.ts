@@ -37,6 +37,12 @@ const INLINE_MARKS: Record<string, Mark['kind']> = {
   del: 'strike', code: 'code', tt: 'code', kbd: 'code', samp: 'code',
 };
 const NOTE_TYPES = /\b(footnotes?|endnotes?|rearnotes?|note)\b|\bdoc-(footnote|endnotes)\b/u;
+/**
+ * Notes marked by class rather than by type, as 多看 (Duokan) books and converters write them: the
+ * reference `<a class="duokan-footnote">`, the notes `<ol class="duokan-footnote-content">`.
+ */
+const NOTE_REF_CLASS = /\b(?:duokan-footnote|footnote-?ref(?:erence)?|noteref)\b/iu;
+const NOTES_CLASS = /\b(?:duokan-footnote-content|footnotes|endnotes)\b/iu;
 /** A note's link back to where it was referred to (`↩`): navigation, not text. */
 const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
@@ -73,6 +79,9 @@ export function readContent(xhtml: string): ContentEvent[] {
   let skipping = 0;
   let quote = 0;
   let note = 0;
+  /** Note references open, and the note icons read in this file (each becomes its number). */
+  let refs = 0;
+  let noteIcons = 0;
   let verse = 0;
   const lists: { ordered: boolean; next: number }[] = [];
   let marker: { marker: string; depth: number } | undefined;
@@ -217,7 +226,10 @@ export function readContent(xhtml: string): ContentEvent[] {
             verse++;
             closers.push(() => verse--);
           }
-          if ((attribs['epub:type'] !== undefined || attribs.role !== undefined) && NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) {
+          if (
+            ((attribs['epub:type'] !== undefined || attribs.role !== undefined) && NOTE_TYPES.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) ||
+            NOTES_CLASS.test(attribs.class ?? '')
+          ) {
             note++;
             closers.push(() => note--);
           }
@@ -237,6 +249,11 @@ export function readContent(xhtml: string): ContentEvent[] {
         }
         if (name === 'img' || name === 'image') {
           const out = target();
+          // A note's icon (多看's `<a class="duokan-footnote"><img …/></a>`) reads as its number, `[1]`.
+          if (refs > 0) {
+            out.append(String(++noteIcons));
+            return;
+          }
           const mark = out.open('image');
           const alt = sanitizeText(attribs.alt ?? '').trim();
           out.append(alt ? `［图：${alt}］` : '［图］');
@@ -259,7 +276,7 @@ export function readContent(xhtml: string): ContentEvent[] {
         let kind: Mark['kind'] | undefined = INLINE_MARKS[name];
         let url: string | undefined;
         if (name === 'a') {
-          if (/\bnoteref\b/u.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`)) kind = 'ref';
+          if (/\bnoteref\b/u.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`) || NOTE_REF_CLASS.test(attribs.class ?? '')) kind = 'ref';
           else if (/^(https?|mailto):/iu.test(attribs.href ?? '')) {
             kind = 'link';
             url = sanitizeText(attribs.href ?? '');
@@ -268,9 +285,13 @@ export function readContent(xhtml: string): ContentEvent[] {
         if (kind !== undefined) {
           const out = target();
           const mark: OpenMark = out.open(kind, url === undefined ? {} : { url });
+          if (kind === 'ref') refs++;
           frame.close = () => {
             // A note reference that is a bare number (`<sup>1</sup>`) reads `[1]`, as Markdown's do.
-            if (kind === 'ref') out.bracketBareNumber(mark.start);
+            if (kind === 'ref') {
+              refs--;
+              out.bracketBareNumber(mark.start);
+            }
             out.close(mark);
             if (url !== undefined && out.length > mark.start) {
               const address = out.open('url');
