@@ -138,6 +138,22 @@ export function approximateBlockCells(block: Block): number {
   return approximateCells(block.label) + approximateCells(block.text);
 }
 
+const cellsMemo = new WeakMap<readonly Block[], Uint32Array>();
+
+/**
+ * {@link approximateBlockCells} of every block, made once per block list: they do not depend on the width,
+ * so a resize's estimates need no second pass over a long book's text.
+ */
+export function blockCells(blocks: readonly Block[]): Uint32Array {
+  let cells = cellsMemo.get(blocks);
+  if (!cells) {
+    cells = new Uint32Array(blocks.length);
+    for (let i = 0; i < blocks.length; i++) cells[i] = approximateBlockCells(blocks[i]!);
+    cellsMemo.set(blocks, cells);
+  }
+  return cells;
+}
+
 function paragraphBlock(paragraph: Paragraph): Block {
   return new ParagraphBlock(paragraph);
 }

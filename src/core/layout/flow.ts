@@ -15,7 +15,7 @@
  */
 import type { Document } from '../document/types.js';
 import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
-import { approximateBlockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { blockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines, type BalanceOptions } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { eachLine, eachWindow, layoutText, LINE_WINDOW, windowLines, type LaidLine, type LayoutOptions, type LineWindow } from './linebreak.js';
@@ -268,12 +268,12 @@ function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing)
   let found = perBlocks.get(key);
   if (!found) {
     const estimates = new Uint32Array(blocks.length);
+    const cells = blockCells(blocks);
     let total = 0;
-    blocks.forEach((block, i) => {
-      const cells = approximateBlockCells(block);
-      estimates[i] = (blankBefore(blocks, i, spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells / width));
+    for (let i = 0; i < blocks.length; i++) {
+      estimates[i] = (blankBefore(blocks, i, spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells[i]! / width));
       total += estimates[i]!;
-    });
+    }
     found = { estimates, total };
     // A few widths at most (a resize back and forth): the oldest goes first.
     if (perBlocks.size >= FLOWS_PER_DOCUMENT) perBlocks.delete(perBlocks.keys().next().value as string);
