@@ -232,7 +232,8 @@ export const CHAPTER_RULES: readonly Rule[] = [
   },
   {
     name: '☆、标题',
-    pattern: /^[☆★◆◇●○■□※◎]、?\s*(?<rest>\S.*)$/u,
+    // A title after the symbol: a scene break (`※※※`, `☆ ☆ ☆`) is no heading.
+    pattern: /^[☆★◆◇●○■□※◎]、?\s*(?<rest>[^\s☆★◆◇●○■□※◎*＊·.。…—-].*)$/u,
     level: 'chapter',
     kind: 'run',
     example: '☆、初见',

@@ -127,7 +127,7 @@ describe('matchHeading: other rules', () => {
     expect(matchHeading(line)).toMatchObject({ level, rule });
   });
 
-  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。', '结论很清楚', '索引卡片', '注释里说', '导论课上'])('%s is not a heading', (line) => {
+  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。', '结论很清楚', '索引卡片', '注释里说', '导论课上', '※※※', '☆ ☆ ☆', '◆◆◆◆'])('%s is not a heading', (line) => {
     expect(matchHeading(line)).toBeUndefined();
   });
 
