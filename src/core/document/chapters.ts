@@ -245,14 +245,20 @@ const WEAK_END = /[。．；;：:，,、！!？?…]$/u;
 const CLOSERS = /[”’」』）)》〉\]"'\s]+$/u;
 
 /**
- * A download site's stamp after a chapter's title: `第一章 风起 更新时间：2011-5-6 10:23:45 本章字数：3421`.
- * It is the site's, not the book's: the heading is what comes before it.
+ * A download site's stamp after a chapter's title: `第一章 风起 更新时间：2011-5-6 10:23:45 本章字数：3421`,
+ * or its address (`第二章 夜雨 www.xxx.com 最快更新`). It is the site's, not the book's: the heading is what
+ * comes before it.
  */
-const SITE_STAMP = /[\s\u3000]+[(（[［【]?(?:本章)?(?:更新时间|更新時間|更新日期|发布时间|發布時間|發佈時間|字数|字數)[:：\s].*$/u;
+const SITE_STAMP = /[\s\u3000]+[(（[［【]?(?:(?:本章)?(?:更新时间|更新時間|更新日期|发布时间|發布時間|發佈時間|字数|字數)[:：\s]|(?:https?:\/\/|www\.|[a-z0-9-]+\.(?:com|net|org|cc|la|info|xyz|top|vip)(?![a-z0-9]))).*$/iu;
 
 /** The line without leading indents (full-width and ASCII spaces), a site's stamp and trailing spaces. */
 export function headingText(line: string): string {
   return line.replace(/^[\s\u3000]+/u, '').replace(SITE_STAMP, '').trimEnd();
+}
+
+/** The site's stamp {@link headingText} leaves out of a heading, to keep as a note; undefined when none. */
+export function headingStamp(line: string): string | undefined {
+  return SITE_STAMP.exec(line)?.[0].trim() || undefined;
 }
 
 /**

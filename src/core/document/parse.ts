@@ -24,7 +24,7 @@
  * 6. Lead: the paragraphs before the first heading or turn.
  */
 import { AD_MAX, adLine, chapterFurniture, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
-import { findChapters, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type UserRules } from './chapters.js';
+import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
@@ -533,6 +533,9 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
   lines.forEach((line, i) => {
     if (contents.has(i) || i === subtitle) return;
     const level = plan.headings.get(i);
+    // A site's stamp after a heading (`更新时间：…`, its address) is the site's: a note, not the title.
+    const stamp = level === undefined || table.size(line) > MAX_HEADING * 3 ? undefined : headingStamp(table.text(line));
+    if (stamp !== undefined) notes.set(table.start(line) + table.size(line) - 1, stamp);
     // A bare `正文` (some sites' "the text starts here") right before a heading is furniture.
     if (level === undefined && table.size(line) <= BARE_TEXT.length + 1 && BARE_TEXTS.has(table.text(line)) && plan.headings.has(i + 1)) {
       notes.set(table.start(line), table.text(line));

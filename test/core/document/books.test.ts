@@ -248,7 +248,11 @@ describe("a pirate site's advertisements", () => {
     expect(doc.sections.map((s) => s.title)).toEqual([1, 2, 3, 4, 5, 6].map((c) => `第${c}章 章名${c}`));
     // A heading with the site's tag after it stays a chapter.
     const tagged = parseDocument(novel(3).replace('　　第2章 章名2', '　　第2章 章名2 www.biquge.com 最快更新'));
-    expect(tagged.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2 www.biquge.com 最快更新', '第3章 章名3']);
+    expect(tagged.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3']);
+    // The tag, like an update stamp after a title, is kept as a note.
+    expect(tagged.notes).toEqual(['www.biquge.com 最快更新']);
+    const stamped = parseDocument(novel(3).replace('　　第2章 章名2', '　　第2章 章名2 更新时间：2011-5-6 10:23:45'));
+    expect([stamped.sections[1]?.title, stamped.notes]).toEqual(['第2章 章名2', ['更新时间：2011-5-6 10:23:45']]);
   });
 
   it('and the lines a site puts at the end, an address run into the words after it or a 首发 line, are notes', () => {
