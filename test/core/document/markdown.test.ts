@@ -250,3 +250,18 @@ describe('a heading written as HTML', () => {
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['一个简单的工具。', '运行命令。', '更多内容。']);
   });
 });
+
+describe('containers (:::tips … :::)', () => {
+  it('are quotes with their title or kind in bold, the fences gone, however many paragraphs they hold', () => {
+    const doc = parseMarkdown('# 题\n\n## 一\n\n:::tips\n这是一个提示。\n:::\n\n::: warning 注意\n小心！\n\n第二段。\n:::\n\n正文。\n\n::: 不是容器\n');
+    expect(allParagraphs(doc).map((p) => [p.text, p.quote ?? 0, p.marks?.[0]?.kind ?? ''])).toEqual([
+      ['TIPS', 1, 'strong'],
+      ['这是一个提示。', 1, ''],
+      ['注意', 1, 'strong'],
+      ['小心！', 1, ''],
+      ['第二段。', 1, ''],
+      ['正文。', 0, ''],
+      ['::: 不是容器', 0, ''],
+    ]);
+  });
+});

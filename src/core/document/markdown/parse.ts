@@ -20,7 +20,7 @@
  *   ---\ntitle: 札记\n---\n## 一\n正文**重点**[^a]\n\n[^a]: 注文
  *   → title 札记; section 1 `一` (depth 1): `正文重点[1]` (strong [2, 4), ref [4, 7)), then note `[1]` `注文`
  */
-import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -85,6 +85,8 @@ class MarkdownWalker {
   private titleHeading: Nodes | undefined;
   private minDepth = 1;
   private title = '';
+  /** Containers (`:::tips` … `:::`) open around the block being read: quote levels of their own. */
+  private containers = 0;
   /** The ruby being read in the paragraph being built, and whether inside its reading or fallback brackets. */
   private ruby: { mark: OpenMark; reading: string[]; inside?: 'rt' | 'rp' } | undefined;
 
@@ -167,11 +169,14 @@ class MarkdownWalker {
         this.builder.heading(this.plain(node.children) || '＃', offsetOf(node), node.depth - this.minDepth + 1);
         return;
       }
-      case 'paragraph':
+      case 'paragraph': {
         // `[TOC]` and its kin ask an editor to draw a table of contents there: the sidebar is one.
         if (TOC_DIRECTIVE.test(this.sourceOf(node))) return;
+        const { closes } = this.containerFences(node, ctx);
         this.inlineParagraph(node.children, node, ctx);
+        if (closes) this.containers--;
         return;
+      }
       case 'math':
         this.emit({ text: node.value, offset: offsetOf(node), form: 'code' }, ctx);
         return;
@@ -265,8 +270,38 @@ class MarkdownWalker {
       paragraph.list = { marker: ctx.item.marker, depth: ctx.item.depth };
       ctx.item.marker = '';
     }
-    if (ctx.quote > 0) paragraph.quote = ctx.quote;
+    const quote = ctx.quote + this.containers;
+    if (quote > 0) paragraph.quote = quote;
     this.builder.paragraph(paragraph);
+  }
+
+  /**
+   * A container's fences (`:::tips`, `::: warning 注意` … `:::`, as 语雀, VuePress and Docusaurus write
+   * them) in a paragraph: the opening line is taken out of its first words and opens a quote, shown with
+   * its title (else its kind) in bold; a closing `:::` is taken out of its last words and closes it. An
+   * opening line without a closing fence after it is left as text.
+   */
+  private containerFences(node: Paragraph, ctx: Context): { closes: boolean } {
+    const first = node.children[0];
+    if (first?.type === 'text') {
+      const open = CONTAINER_OPEN.exec(first.value);
+      const end = node.position?.end.offset ?? 0;
+      if (open && CONTAINER_CLOSE_AHEAD.test(this.source.slice(node.position?.start.offset ?? end, this.source.length))) {
+        first.value = first.value.slice(open[0].length);
+        const title = open[2]!.trim() || open[1]!.toUpperCase();
+        this.containers++;
+        if (title !== '') this.inlineParagraph([{ type: 'text', value: title }], node, ctx, 'strong');
+      }
+    }
+    const last = node.children.at(-1);
+    if (this.containers > 0 && last?.type === 'text') {
+      const close = CONTAINER_CLOSE.exec(last.value);
+      if (close) {
+        last.value = last.value.slice(0, close.index);
+        return { closes: true };
+      }
+    }
+    return { closes: false };
   }
 
   /**
@@ -445,6 +480,11 @@ class MarkdownWalker {
 const WIKI_LINK = /(!?)\[\[([^[\]|]+?)(?:\|([^[\]]+?))?\]\]/gu;
 /** A callout's marker line: `[!note]`, `[!TIP]- 标题`. */
 const CALLOUT = /^\[!([A-Za-z][\w-]*)\][+-]?[ \t]*([^\n]*)/u;
+/** A container's opening fence at a paragraph's start (`:::tips`, `::: warning 注意`), its kind and title. */
+const CONTAINER_OPEN = /^:::[ \t]*([A-Za-z][\w-]*)[ \t]*([^\n]*)(?:\n|$)/u;
+/** A closing fence ending a paragraph, and one somewhere after an opening fence. */
+const CONTAINER_CLOSE = /(?:^|\n):::[ \t]*$/u;
+const CONTAINER_CLOSE_AHEAD = /\n[ \t]{0,3}:::[ \t]*(?:\n|$)/u;
 
 /** What a wiki link shows: its alias, else its target without a `#heading`; an embed as a placeholder. */
 function wikiName(embed: string, target: string, alias: string | undefined): string {
