@@ -49,6 +49,28 @@ export class DocumentBuilder {
     this.current.push(draft);
   }
 
+  /**
+   * Makes the given paragraphs headings after all: each opens a section a `depth` below the section it
+   * was in, taking the paragraphs after it (the paragraph itself is not text any more).
+   */
+  promote(headings: ReadonlyMap<DraftParagraph, number>): void {
+    const sections: DraftSection[] = [];
+    for (const section of this.sections) {
+      let current: DraftSection = { ...section, paragraphs: [] };
+      sections.push(current);
+      for (const draft of section.paragraphs) {
+        const below = headings.get(draft);
+        if (below === undefined) current.paragraphs.push(draft);
+        else {
+          current = { title: draft.text, offset: draft.offset, depth: section.depth + below, paragraphs: [] };
+          sections.push(current);
+        }
+      }
+    }
+    this.sections.splice(0, this.sections.length, ...sections);
+    this.current = this.sections.at(-1)?.paragraphs ?? this.lead;
+  }
+
   get sectionCount(): number {
     return this.sections.length;
   }

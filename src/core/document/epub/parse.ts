@@ -8,7 +8,9 @@
  * its children) starts where its first child does; one whose id is not found starts at its file's top.
  * What comes before the first entry (cover, title page) is the lead. A chapter's own heading right at
  * its start, saying what the entry says, is not repeated as text; other headings inside a chapter are
- * bold paragraphs. A book without a usable table of contents takes its sections from its headings.
+ * bold paragraphs, unless the table of contents is coarse (at least twice as many headings inside its
+ * sections as it has entries: it names only the parts) and the headings then are sections under them.
+ * A book without a usable table of contents takes its sections from its headings.
  *
  * `Document.source` is the book's text as the flow holds it (headings and paragraphs, a blank line
  * between them): what offsets, search and citations refer to. Nothing of the markup is kept.
@@ -24,6 +26,9 @@ import { readPackage, type TocEntry } from './package.js';
 
 export { EpubError, type EntryInflater } from './archive.js';
 export const UNTITLED_BOOK = '无标题';
+/** Headings inside its sections, per section of the table of contents, from which it is too coarse. */
+const COARSE_RATIO = 2;
+const COARSE_MIN = 3;
 
 /** `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts). */
 export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
@@ -66,6 +71,8 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     }
   };
   let topLevel = 6;
+  /** Headings inside the table of contents' sections, shown as bold paragraphs unless the contents is coarse. */
+  const inner: { draft: DraftParagraph; level: number }[] = [];
 
   const handle = (starts: Map<string, TocEntry[]>, path: string, event: ContentEvent): void => {
     if (event.type === 'anchor') {
@@ -81,6 +88,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
       if (sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && sameTitle(event.text, sectionTitle)) return;
       const paragraph: DraftParagraph = { text: event.text, offset: source.add(event.text), marks: [{ kind: 'strong', start: 0, end: event.text.length }] };
       builder.paragraph(paragraph);
+      if (builder.sectionCount > 0) inner.push({ draft: paragraph, level: event.level });
       return;
     }
     // A chapter title set as a paragraph (`<p class="title">`), the first thing in its section.
@@ -117,6 +125,12 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     for (const event of events) handle(starts, path, event);
   }
   for (const { path, events } of kept) for (const event of events) handle(new Map(), path, event);
+  // A table of contents that names only the parts (`正文`, `第一卷`) of a book whose chapters have headings:
+  // the headings are the parts' sections, nested under them as their levels say.
+  if (inner.length >= Math.max(COARSE_MIN, COARSE_RATIO * builder.sectionCount)) {
+    const top = inner.reduce((min, heading) => Math.min(min, heading.level), 6);
+    builder.promote(new Map(inner.map(({ draft, level }) => [draft, level - top + 1])));
+  }
   return builder.build(
     {
       title: book.title ?? book.toc[0]?.title ?? UNTITLED_BOOK,
