@@ -249,16 +249,24 @@ const CLOSERS = /[”’」』）)》〉\]"'\s]+$/u;
  * or its address (`第二章 夜雨 www.xxx.com 最快更新`). It is the site's, not the book's: the heading is what
  * comes before it.
  */
-const SITE_STAMP = /[\s\u3000]+[(（[［【]?(?:(?:本章)?(?:更新时间|更新時間|更新日期|发布时间|發布時間|發佈時間|字数|字數)[:：\s]|(?:https?:\/\/|www\.|[a-z0-9-]+\.(?:com|net|org|cc|la|info|xyz|top|vip)(?![a-z0-9]))).*$/iu;
+const SITE_STAMP = /[\s\u3000]+[(（[［【]?(?:本章)?(?:更新时间|更新時間|更新日期|发布时间|發布時間|發佈時間|字数|字數)[:：\s].*$/u;
+/** A site's address after a title; looked for only in a line with a dot (most headings have none). */
+const SITE_TAG = /[\s\u3000]+[(（[［【]?(?:https?:\/\/|www\.|[a-z0-9-]+\.(?:com|net|org|cc|la|info|xyz|top|vip)(?![a-z0-9])).*$/iu;
+
+function siteStamp(line: string): RegExpExecArray | null {
+  return SITE_STAMP.exec(line) ?? (line.includes('.') ? SITE_TAG.exec(line) : null);
+}
 
 /** The line without leading indents (full-width and ASCII spaces), a site's stamp and trailing spaces. */
 export function headingText(line: string): string {
-  return line.replace(/^[\s\u3000]+/u, '').replace(SITE_STAMP, '').trimEnd();
+  const trimmed = line.replace(/^[\s\u3000]+/u, '');
+  const stamp = siteStamp(trimmed);
+  return (stamp ? trimmed.slice(0, stamp.index) : trimmed).trimEnd();
 }
 
 /** The site's stamp {@link headingText} leaves out of a heading, to keep as a note; undefined when none. */
 export function headingStamp(line: string): string | undefined {
-  return SITE_STAMP.exec(line)?.[0].trim() || undefined;
+  return siteStamp(line)?.[0].trim() || undefined;
 }
 
 /**
