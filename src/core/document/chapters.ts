@@ -30,7 +30,7 @@ Strong rules (a single match counts):
       (also before 楔子, 尾声 and the other asides).
   卷一 魏书一, 卷第二, 卷之三                   unit first (classics): a volume.
   Chapter 12, CHAPTER XII, Chapter One          English chapters; Part/Book/Volume N are volumes.
-  序章 序言 楔子 引子 前言 正文 尾声 终章 后记 番外 完本感言 …   prefaces and endings, with an
+  序章 序言 楔子 引子 前言 正文 尾声 终章 后记 番外 外传 特别篇 完本感言 上架感言 …   prefaces and endings, with an
       optional title after a separator or a number (`番外一 雪夜`, `后记：写在最后`). They count only
       beside other headings: two prefaces do not make a book. Also a translation's and an edition's
       front and back matter: 代序 译者序 再版序言 出版说明 译后记 附录 致谢; and non-fiction's: 导论 绪论
@@ -159,7 +159,7 @@ export const CHAPTER_RULES: readonly Rule[] = [
   {
     name: '序章',
     pattern: new RegExp(
-      `^${SITE_PREFIX}(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|代序|[译譯]者?序|[译譯]后记|[譯]後記|再版序言?|出版[说說]明|尾声|尾聲|终章|終章|后记|後記|番外篇?|完本感言|结语|結語|跋|附[录錄]|致[谢謝]|[导導][论論言]|[绪緒][论論言]|[结結][论論]|摘要|参考文献|參考文獻|参考书目|參考書目|注[释釋]|註釋|索引|[编編][后後]记|編後記|[编編]者按|作者[简簡]介)(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
+      `^${SITE_PREFIX}(?:序章|序言|序幕|序|楔子|引子|引言|前言|自序|代序|[译譯]者?序|[译譯]后记|[譯]後記|再版序言?|出版[说說]明|尾声|尾聲|终章|終章|后记|後記|番外篇?|外[传傳]|特[别別]篇|(?:完本|上架|新[书書])感言|结语|結語|跋|附[录錄]|致[谢謝]|[导導][论論言]|[绪緒][论論言]|[结結][论論]|摘要|参考文献|參考文獻|参考书目|參考書目|注[释釋]|註釋|索引|[编編][后後]记|編後記|[编編]者按|作者[简簡]介)(?:$|${SEP}+.*|[篇之]?(?:${NUM})(?:$|${SEP}+.*|.{0,20}$))`,
       'u',
     ),
     level: 'chapter',
@@ -317,7 +317,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔（(=＝-－—~～*＊#正章卷导導绪緒参參注註索编編摘CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第【〖[［〔（(=＝-－—~～*＊#正章卷导導绪緒参參注註索编編摘外特新CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 /** The same, as code units (every one is a single unit). */
 const FIRST_CODES = new Set([...FIRST].map((char) => char.charCodeAt(0)));
 const DI = '第'.charCodeAt(0);

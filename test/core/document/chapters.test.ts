@@ -123,11 +123,14 @@ describe('matchHeading: other rules', () => {
     ['一、总则', 'chapter', '一、标题'],
     ['学而第一', 'chapter', '某某第N'],
     ['☆、初见', 'chapter', '☆、标题'],
+    ['外传一 旧事', 'chapter', '序章'],
+    ['特别篇：雪夜', 'chapter', '序章'],
+    ['上架感言', 'chapter', '序章'],
   ])('%s is a %s by rule %s', (line, level, rule) => {
     expect(matchHeading(line)).toMatchObject({ level, rule });
   });
 
-  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。', '结论很清楚', '索引卡片', '注释里说', '导论课上', '※※※', '☆ ☆ ☆', '◆◆◆◆'])('%s is not a heading', (line) => {
+  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。', '结论很清楚', '索引卡片', '注释里说', '导论课上', '※※※', '☆ ☆ ☆', '◆◆◆◆', '外传来一阵笑声', '特别篇幅很长'])('%s is not a heading', (line) => {
     expect(matchHeading(line)).toBeUndefined();
   });
 
