@@ -120,6 +120,8 @@ export class InlineText {
   }
 }
 
+/** The least average length of lines read as paragraphs (a poem's are shorter). */
+const PROSE_LINE = 20;
 /** What starts a paragraph's line in a book set as one: a full-width indent, NBSPs or spaces. */
 const LINE_INDENT = /^[\u3000\u00a0 \t]+/u;
 
@@ -127,7 +129,8 @@ const LINE_INDENT = /^[\u3000\u00a0 \t]+/u;
  * A block whose hard-broken lines are indented paragraphs (`　　他走了。<br/>　　天黑了。`), as books converted
  * from TXT set a chapter in one `<div>` or `<p>`: its paragraphs, each trimmed, with its marks; undefined
  * when the block is not one (no break, or its lines are not indented: a poem's lines stay together).
- * The first line's indent was already trimmed, so the lines after it decide, all but one of them indented.
+ * The first line's indent was already trimmed, so the lines after it decide, all but one of them indented,
+ * and they run as prose does, {@link PROSE_LINE} characters or more on average.
  *
  *   `甲。\n　　乙。\n　　丙。` → `甲。`, `乙。`, `丙。`      `床前明月光，\n疑是地上霜。` → undefined
  */
@@ -137,6 +140,9 @@ export function indentedParagraphs(text: string, marks: readonly Mark[]): { text
   const rest = lines.slice(1).filter((line) => line.trim() !== '');
   const indented = rest.filter((line) => LINE_INDENT.test(line)).length;
   if (rest.length === 0 || indented < Math.max(1, rest.length - 1)) return undefined;
+  // Paragraphs of prose, not a poem's lines set in with spaces: prose runs longer.
+  const lengths = lines.map((line) => line.trim().length).filter((length) => length > 0);
+  if (lengths.reduce((sum, length) => sum + length, 0) < PROSE_LINE * lengths.length) return undefined;
   const pieces: { text: string; marks: Mark[] }[] = [];
   let at = 0;
   for (const line of lines) {

@@ -326,11 +326,16 @@ describe('headings marked by their class', () => {
 describe('a chapter set as indented lines in one block', () => {
   it('is its paragraphs, marks kept on their words; unindented lines (a poem) stay one paragraph', () => {
     const body =
-      '<div>&#12288;&#12288;天色渐晚。<br/>\n&#12288;&#12288;他<b>停下</b>脚步。<br/>\n&#12288;&#12288;远处有钟声。</div>' +
+      '<div>&#12288;&#12288;天色渐晚，山路上只剩下他一个人，远处传来几声钟声。<br/>\n&#12288;&#12288;他<b>停下</b>脚步，听了一会儿，又接着往前走去，直到看见灯火。<br/>\n&#12288;&#12288;远处有钟声，一下一下地敲着，像是在数着什么。</div>' +
       '<p>床前明月光，<br/>疑是地上霜。</p>';
     const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
     const paragraphs = allParagraphs(doc);
-    expect(paragraphs.map((p) => p.text)).toEqual(['天色渐晚。', '他停下脚步。', '远处有钟声。', '床前明月光，\n疑是地上霜。']);
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      '天色渐晚，山路上只剩下他一个人，远处传来几声钟声。',
+      '他停下脚步，听了一会儿，又接着往前走去，直到看见灯火。',
+      '远处有钟声，一下一下地敲着，像是在数着什么。',
+      '床前明月光，\n疑是地上霜。',
+    ]);
     expect(paragraphs[1]?.marks).toEqual([{ kind: 'strong', start: 1, end: 3 }]);
     for (const p of paragraphs) expect(doc.source.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
   });
@@ -339,10 +344,14 @@ describe('a chapter set as indented lines in one block', () => {
 describe('indentedParagraphs', () => {
   it('cuts a mark that runs over a break into one per paragraph', async () => {
     const { indentedParagraphs } = await import('../../../src/core/document/inline.js');
-    expect(indentedParagraphs('甲乙。\n　　丙丁。', [{ kind: 'strong', start: 1, end: 8 }])).toEqual([
-      { text: '甲乙。', marks: [{ kind: 'strong', start: 1, end: 3 }] },
-      { text: '丙丁。', marks: [{ kind: 'strong', start: 0, end: 2 }] },
+    const a = '甲乙'.repeat(10);
+    const b = '丙丁'.repeat(10);
+    expect(indentedParagraphs(`${a}。\n　　${b}。`, [{ kind: 'strong', start: 1, end: 26 }])).toEqual([
+      { text: `${a}。`, marks: [{ kind: 'strong', start: 1, end: 21 }] },
+      { text: `${b}。`, marks: [{ kind: 'strong', start: 0, end: 2 }] },
     ]);
+    // A poem's short lines set in with spaces stay one paragraph.
+    expect(indentedParagraphs('我爱这土地\n　　假如我是一只鸟\n　　我也应该用嘶哑的喉咙歌唱', [])).toBeUndefined();
     expect(indentedParagraphs('一行', [])).toBeUndefined();
   });
 });
