@@ -52,7 +52,9 @@ export type Convert = (text: string) => Converted;
 
 /** opencc-js's configuration for each script (its preset names). */
 const CONFIG: Record<Exclude<Script, 'original'>, { preset: 'cn2t' | 't2cn'; name: string }> = {
-  simplified: { preset: 't2cn', name: 'tw2sp' },
+  // The script only, not the words: Taiwan's phrases turned into the mainland's would change a simplified
+  // text shown simplified (`智慧名城` became `智能名城`) and an author's words (`記憶體` into `内存`).
+  simplified: { preset: 't2cn', name: 'tw2s' },
   traditional: { preset: 'cn2t', name: 's2t' },
   'traditional-tw': { preset: 'cn2t', name: 's2twp' },
   'traditional-hk': { preset: 'cn2t', name: 's2hk' },

@@ -10,7 +10,9 @@ describe('converting the script shown', () => {
     expect(convert('头发发展').text).toBe('頭髮發展');
     expect(converterNow('traditional-tw')!('集成电路的内存').text).toBe('積體電路的記憶體');
     expect(converterNow('traditional-hk')!('头发').text).toBe('頭髮');
-    expect(converterNow('simplified')!('積體電路軟體').text).toBe('集成电路软件');
+    // The script, not the words: Taiwan's 軟體 stays the author's word, and a simplified text is left as it is.
+    expect(converterNow('simplified')!('積體電路軟體，頭髮').text).toBe('积体电路软体，头发');
+    expect(converterNow('simplified')!('助力“智造重镇”“智慧名城”建设').text).toBe('助力“智造重镇”“智慧名城”建设');
     expect(converterNow('original')).toBeUndefined();
   });
 
