@@ -70,7 +70,8 @@ const SITE_PATTERNS: readonly RegExp[] = [
  * line that says so unmistakably: an ad's words beside a web address, or the few phrases no story uses;
  * never a line with quotation marks (a character may read an address aloud).
  */
-const AD_WORDS = /[记記]住|[弹彈]窗|最新章[节節]|最快更新|更新最快|免[费費][阅閱][读讀]|[请請](?:[访訪][问問]|[浏瀏][览覽]|到|登[录錄陆陸])|手[机機](?:用[户戶]|[阅閱][读讀]|版)|[阅閱][读讀][网網]址|首[发發]|本站/u;
+// A novel site's words only: `请访问 www.…` and `首发于 www.…` stand in news and notices as their own lines.
+const AD_WORDS = /[记記]住|[弹彈]窗|最新章[节節]|最快更新|更新最快|免[费費][阅閱][读讀]|手[机機](?:用[户戶]|[阅閱][读讀]|版)|[阅閱][读讀][网網]址|[书書]友|本站/u;
 const AD_ALONE = /一秒[记記]住|[无無][弹彈]窗|最快更新.{0,30}最新章[节節]/u;
 const WEB_ADDRESS = /https?:\/\/|www\.|[a-z0-9-]\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?![a-z0-9])/iu;
 const QUOTED = /[“”「」『』"]/u;

@@ -237,7 +237,13 @@ describe("a pirate site's advertisements", () => {
       '手机用户请浏览m.biquge.com阅读，更优质的阅读体验。',
       '天才一秒記住本站地址：www.xx.net',
     ];
-    const kept = ['　　他把网址 www.example.com 抄在手心里。', '　　她笑着说：“一秒记住我的名字！”', '　　这一次他记住了回家的路。'];
+    const kept = [
+      '　　他把网址 www.example.com 抄在手心里。',
+      '　　她笑着说：“一秒记住我的名字！”',
+      '　　这一次他记住了回家的路。',
+      '　　详情请访问 www.gov.cn 查询。',
+      '　　新品首发于 www.example.com。',
+    ];
     let text = novel(6);
     ads.forEach((ad, i) => (text = text.replace(`　　第${i + 2}章 章名${i + 2}`, `${ad}\n　　第${i + 2}章 章名${i + 2}`)));
     text = text.replace('　　第6章 章名6', `${kept.join('\n')}\n　　第6章 章名6`);
