@@ -374,17 +374,18 @@ describe("notes marked by class, as 多看 (Duokan) books write them", () => {
 
 describe('a table of contents that names only the parts', () => {
   it('takes the chapters from their headings, nested under the parts; a chapter with a heading or two inside keeps them bold', () => {
-    const part = (v: number) => `<h1>第${v}卷</h1>` + [1, 2, 3].map((n) => `<h2>第${(v - 1) * 3 + n}章 名</h2><p>正文。</p>`).join('');
+    const part = (v: number) => `<h1>第${v}卷</h1>` + [1, 2, 3].map((n) => `<h2>第${(v - 1) * 3 + n}章 名</h2><p>正文。</p><h3>＊＊＊</h3>`).join('');
     const doc = parseEpub(buildEpub({ chapters: [1, 2].map((v) => ({ file: `v${v}.xhtml`, body: part(v) })), toc: [1, 2].map((v) => ({ title: `第${v}卷`, href: `v${v}.xhtml` })) }));
+    // A scene break set as a heading stays a bold line in its chapter.
     expect(doc.sections.map((s) => [s.title, s.depth ?? 1, s.paragraphs.length])).toEqual([
       ['第1卷', 1, 0],
-      ['第1章 名', 2, 1],
-      ['第2章 名', 2, 1],
-      ['第3章 名', 2, 1],
+      ['第1章 名', 2, 2],
+      ['第2章 名', 2, 2],
+      ['第3章 名', 2, 2],
       ['第2卷', 1, 0],
-      ['第4章 名', 2, 1],
-      ['第5章 名', 2, 1],
-      ['第6章 名', 2, 1],
+      ['第4章 名', 2, 2],
+      ['第5章 名', 2, 2],
+      ['第6章 名', 2, 2],
     ]);
     for (const p of allParagraphs(doc)) expect(doc.source.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
     const fine = parseEpub(

@@ -88,7 +88,8 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
       if (sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && sameTitle(event.text, sectionTitle)) return;
       const paragraph: DraftParagraph = { text: event.text, offset: source.add(event.text), marks: [{ kind: 'strong', start: 0, end: event.text.length }] };
       builder.paragraph(paragraph);
-      if (builder.sectionCount > 0) inner.push({ draft: paragraph, level: event.level });
+      // A scene break set as a heading (`＊＊＊`) names nothing: never a section.
+      if (builder.sectionCount > 0 && /[\p{L}\p{N}]/u.test(event.text)) inner.push({ draft: paragraph, level: event.level });
       return;
     }
     // A chapter title set as a paragraph (`<p class="title">`), the first thing in its section.
