@@ -160,6 +160,9 @@ function script(raw: string): Script {
 function reference(raw: string): string {
   // What `yuedu search` calls a hit in a reprint's 原标题 line: resolved against the text (refs.ts).
   if (raw.trim().toLowerCase() === 'original-title') return 'original-title';
+  // And a hit in a volume's heading: `v2`.
+  const volume = /^v(\d{1,6})$/u.exec(raw.normalize('NFKC').trim().toLowerCase());
+  if (volume) return `v${Number(volume[1])}`;
   const ref = parseRef(raw);
   if (!ref) throw new UserError(`--at needs a paragraph reference, not '${raw}'`, 2, `Write ${REF_FORMS}; 'yuedu toc' lists the sections.`);
   return formatRef(ref);

@@ -68,6 +68,15 @@ describe('yuedu print on a book', () => {
     expect(r.stdout).toBe('> 这是第5章的第2段，我们说了一个故事。\n—— 某某，《长河》，第二卷 夏，第五章 戊，第2段 (s5p2)\n');
   });
 
+  it("search finds a volume's heading as v2, and --at v2 says what it names", () => {
+    const path = file('长河-卷.txt', book());
+    const found = runCli(['search', '夏', path]);
+    expect(found.status).toBe(0);
+    expect(found.stdout.split('\n')[0]).toMatch(/^v2 +第二卷 夏 +章节标题$/u);
+    const at = runCli(['print', '--at', 'v2', path]);
+    expect([at.status, at.stderr]).toEqual([2, "yuedu: --at v2 names a volume's heading; print cites one paragraph\nTry 'yuedu print --at s4p1', the volume's first paragraph.\n"]);
+  });
+
   it('--notes prints what is kept out of the flow', () => {
     const r = runCli(['print', '--notes', file('长河.txt', book())]);
     expect(r.stdout).toContain('更多精彩小说请访问 www.example.com\n');

@@ -119,6 +119,7 @@ export function printCitation(doc: Document, at: string, options: CitationOption
   if (!target.ok) throw new UserError(target.message, 2, "'yuedu toc' lists the sections and their paragraph counts.");
   if (target.paragraph === undefined) {
     if (target.ref === 'original-title') throw new UserError('--at original-title names the 原标题 line, not a paragraph; print cites one paragraph', 2, "'yuedu toc' lists the sections and their paragraph counts.");
+    if (target.ref.startsWith('v')) throw new UserError(`--at ${target.ref} names a volume's heading; print cites one paragraph`, 2, `Try 'yuedu print --at s${target.section}p1', the volume's first paragraph.`);
     throw new UserError(`--at ${target.ref} names a whole section; print cites one paragraph`, 2, `Try 'yuedu print --at ${target.ref}p1', or 'yuedu print --section ${target.section}'.`);
   }
   const { width, ambiguousWidth } = options;

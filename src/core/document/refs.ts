@@ -6,7 +6,7 @@
  * (`S2P3`), full-width characters from a Chinese input method are folded (`ｓ２ｐ３`), a leading `#`
  * (copied from a URL fragment) is dropped, and the dotted form `2.3` (and `2` for a section) is
  * accepted. `title`, what a search calls a hit in the document's title, is `s0`; `original-title` (a
- * hit in a reprint's `原标题` line) resolves to that line. Nothing else is guessed: `s2 3`, `p3` or `2-3`
+ * hit in a reprint's `原标题` line) resolves to that line, and `v2` (a hit in a volume's heading) to it. Nothing else is guessed: `s2 3`, `p3` or `2-3`
  * are not references.
  */
 import { allParagraphs } from './paragraphs.js';
@@ -44,6 +44,7 @@ const ORIGINAL_TITLE_BLOCK = 'original-title';
 const MAX_NUMBER = 1_000_000;
 const MAX_QUOTED = 24;
 const LETTER_FORM = /^s(\d+)(?:p(\d+))?$/;
+const VOLUME_BLOCK = /^v(\d{1,6})$/;
 const DOTTED_FORM = /^(\d+)(?:\.(\d+))?$/;
 
 /** Parses a reference in any accepted form; undefined when `input` is not one. */
@@ -70,6 +71,15 @@ export function resolveRef(doc: Document, input: string): RefResolution {
   // A search's hit in the trailing `原标题:` line (its block): the line itself, after the last section.
   if (input.trim().toLowerCase() === ORIGINAL_TITLE_BLOCK && doc.originalTitle !== undefined) {
     return { ok: true, ref: ORIGINAL_TITLE_BLOCK, section: doc.sections.at(-1)?.index ?? 0, block: ORIGINAL_TITLE_BLOCK };
+  }
+  // A search's hit in a volume's heading (its block, `v1`): the heading, before the volume's first chapter.
+  const volume = VOLUME_BLOCK.exec(input.normalize('NFKC').trim().toLowerCase());
+  const number = volume ? Number(volume[1]) : 0;
+  const found = number > 0 ? doc.volumes?.[number - 1] : undefined;
+  if (found) return { ok: true, ref: `v${number}`, section: found.firstSection, block: `v${number}` };
+  if (volume) {
+    const count = doc.volumes?.length ?? 0;
+    return { ok: false, message: `there is no volume ${number}: the document has ${count === 0 ? 'no volumes' : count === 1 ? 'volume 1' : `volumes 1–${count}`}` };
   }
   const ref = parseRef(input);
   if (!ref) return { ok: false, message: `'${quoted(input)}' is not a paragraph reference: write ${REF_FORMS}` };

@@ -67,8 +67,8 @@ export type HeadingKind = 'title' | 'heading';
 /**
  * The headings a reader may search for, as paragraphs whose id is the reading flow's block (`title`,
  * `s3`, `original-title`, see layout/blocks.ts), so that going to one opens the heading: the title
- * (unless it is only the text's first words, made up for a text without one), every section heading
- * found in the text (not those made up by position), and the original title of a reprint.
+ * (unless it is only the text's first words, made up for a text without one), every volume's and section's
+ * heading found in the text (not those made up by position), and the original title of a reprint.
  */
 export function headingsOf(doc: Document): { paragraph: Paragraph; kind: HeadingKind }[] {
   const heading = (id: string, section: number, text: string, kind: HeadingKind) => ({ paragraph: { id, section, index: 0, kind: 'plain' as const, text, offset: -1 }, kind });
@@ -77,7 +77,14 @@ export function headingsOf(doc: Document): { paragraph: Paragraph; kind: Heading
   // The placeholder of a text with no words (无标题) is not the text's, so it is no hit.
   const placeholder = doc.title === UNTITLED && first === undefined;
   if (doc.title.trim() !== '' && !placeholder && !(first && first.text.startsWith(doc.title))) out.push(heading('title', 0, doc.title, 'title'));
+  // A volume's heading (`第一卷 风起`) is found as a chapter's is: its block is `v1`, its place its first chapter.
+  const volumes = doc.volumes ?? [];
+  let volume = 0;
   for (const section of doc.sections) {
+    for (; volume < volumes.length && volumes[volume]!.firstSection <= section.index; volume++) {
+      const { title } = volumes[volume]!;
+      if (title.trim() !== '') out.push(heading(`v${volume + 1}`, section.index, title, 'heading'));
+    }
     if (section.offset >= 0 && !section.generated && section.title.trim() !== '') out.push(heading(`s${section.index}`, section.index, section.title, 'heading'));
   }
   if (doc.originalTitle !== undefined && doc.originalTitle.trim() !== '') out.push(heading('original-title', doc.sections.at(-1)?.index ?? 0, doc.originalTitle, 'title'));

@@ -54,3 +54,19 @@ describe('headings as hits', () => {
     expect(createSearchIndex(interview).search(heading.title)[0]).toMatchObject({ paragraphId: `s${heading.index}`, kind: 'heading' });
   });
 });
+
+describe("a volume's heading", () => {
+  it('is a hit of its own, v1, placed at its first chapter, which a reference resolves to the heading', async () => {
+    const { resolveRef } = await import('../../../src/core/document/refs.js');
+    const { documentBlocks } = await import('../../../src/core/layout/blocks.js');
+    const text = ['长河', '第一卷 风起云涌', '第一章 出发', '　　他走了。', '第二章 归来', '　　她来了。', '第二卷 天下太平', '第三章 结局', '　　完了。'].join('\n');
+    const doc = parseDocument(text);
+    const [hit] = createSearchIndex(doc).search('天下太平');
+    expect(hit).toMatchObject({ paragraphId: 'v2', kind: 'heading', section: 3, sectionTitle: '第二卷 天下太平' });
+    const target = resolveRef(doc, 'V２');
+    expect(target).toMatchObject({ ok: true, ref: 'v2', section: 3, block: 'v2' });
+    // The block the hit opens is the volume's heading in the reading flow.
+    expect(documentBlocks(doc).find((block) => block.id === 'v2')?.text).toBe('第二卷 天下太平');
+    expect(resolveRef(doc, 'v3')).toEqual({ ok: false, message: 'there is no volume 3: the document has volumes 1–2' });
+  });
+});
