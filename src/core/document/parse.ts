@@ -82,6 +82,8 @@ function furniture(table: LineTable, line: Line): boolean {
  */
 const AD_SIGNS = ['记住', '記住', '弹窗', '彈窗', '最快更新', '://', '.'];
 
+const TOP_LEVEL = /\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?![a-z0-9])/iy;
+
 /** Characters at each end of a text where a site that stamps its ads through a book has stamped one. */
 const AD_SAMPLE = 200_000;
 
@@ -94,6 +96,11 @@ function adLines(table: LineTable, text: string): Set<Line> {
   for (const sign of AD_SIGNS) {
     let low = 0;
     for (let at = text.indexOf(sign); at !== -1; at = text.indexOf(sign, at + 1)) {
+      // A full stop is a sign only before a site's domain ending (an English text has one on every line).
+      if (sign === '.') {
+        TOP_LEVEL.lastIndex = at;
+        if (!TOP_LEVEL.test(text)) continue;
+      }
       // The line holding it: the last that starts at or before it (after the one before).
       let high = table.count - 1;
       while (low < high) {
