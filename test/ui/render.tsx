@@ -82,6 +82,13 @@ export async function renderReader(doc: Document, props: ReaderOptions & { colum
     raw(): readonly SpanRow[] {
       return last().lines;
     },
+    /**
+     * The first frame as drawn. A long text's layout pass may report its progress in a later frame
+     * before a test reads the last one (on a busy machine its first report comes soon after).
+     */
+    firstRaw(): readonly SpanRow[] {
+      return frames[0]!.lines;
+    },
     /** Where the last frame puts the terminal's cursor (undefined: hidden). */
     cursor() {
       return last().cursor;
