@@ -11,6 +11,7 @@ import { findBundledText, readInput } from './input.js';
 import { loadSettings, type Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
+import { writeAll } from './streams.js';
 import { printChunks, printCitation } from './commands/print.js';
 import { tocJson, tocText } from './commands/toc.js';
 import { wrapChunks } from './commands/wrap.js';
@@ -51,14 +52,14 @@ export async function runCommand(args: CliArgs): Promise<number> {
         return 0;
       }
       const width = outputWidth(args.width, stdout);
-      writeAll(printChunks(doc, { width, ambiguousWidth, section: args.section, style: styles(color), ...layoutOf(args) }));
+      await writeAll(process.stdout, printChunks(doc, { width, ambiguousWidth, section: args.section, style: styles(color), ...layoutOf(args) }));
       return 0;
     }
     case 'wrap': {
       noMore(second === undefined ? [] : [second, ...extra]);
       if (formatOf(first) === 'epub') throw new UserError('wrap folds the lines of a text file, and an EPUB is not one', 2, "Try 'yuedu print' to lay out the book at a width.");
       const { text } = await readInput(first, args.encoding === undefined ? {} : { encoding: args.encoding });
-      writeAll(wrapChunks(text, outputWidth(args.width, stdout), { ambiguousWidth }));
+      await writeAll(process.stdout, wrapChunks(text, outputWidth(args.width, stdout), { ambiguousWidth }));
       return 0;
     }
     case 'search': {
@@ -111,7 +112,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
         return 0;
       }
       if (args.search !== undefined) return searchCommand(doc, args.search, args, ambiguousWidth, color);
-      writeAll(printChunks(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color), ...layoutOf(args) }));
+      await writeAll(process.stdout, printChunks(doc, { width: outputWidth(undefined, stdout), ambiguousWidth, section: args.section, style: styles(color), ...layoutOf(args) }));
       return 0;
     }
   }
@@ -133,10 +134,10 @@ async function searchCommand(doc: Document, query: string, args: CliArgs, ambigu
     }
   };
   try {
-    if (args.json) writeAll(searchJsonChunks(hits()));
+    if (args.json) await writeAll(process.stdout, searchJsonChunks(hits()));
     else {
       const width = outputWidth(args.width, stdout);
-      writeAll(searchTextChunks(hits(), { width, ambiguousWidth, style: styles(color), color, leadTitle: leadTitle(doc) }, () => ranked.countRest()));
+      await writeAll(process.stdout, searchTextChunks(hits(), { width, ambiguousWidth, style: styles(color), color, leadTitle: leadTitle(doc) }, () => ranked.countRest()));
     }
   } finally {
     ranked.close();
@@ -254,9 +255,6 @@ async function loadForReader(file: string | undefined, args: TextArgs & Pick<Cli
  * synchronously on Linux and macOS, so a piece is gone before the next is made; a failed write ends the
  * process through streams.ts.
  */
-function writeAll(pieces: Iterable<string>): void {
-  for (const piece of pieces) process.stdout.write(piece);
-}
 
 /**
  * The arguments with what the settings file sets where the command line says nothing: the ambiguous

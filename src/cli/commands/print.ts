@@ -9,6 +9,7 @@ import { PRINT_READINGS } from '../../core/layout/readings.js';
 import { layoutText } from '../../core/layout/linebreak.js';
 import { UserError } from '../errors.js';
 import type { Styles } from '../output.js';
+import { Chunks } from '../chunks.js';
 
 export interface PrintOptions {
   width: number;
@@ -31,11 +32,8 @@ export function printDocument(doc: Document, options: PrintOptions): string {
   return [...printChunks(doc, options)].join('');
 }
 
-/** Output gathered up to about this many characters before it is handed on. */
-const CHUNK = 64 * 1024;
-
 /**
- * {@link printDocument} in pieces of about {@link CHUNK} characters, laid out block by block as they are
+ * {@link printDocument} in pieces of about 64 Ki code units (see chunks.ts), laid out block by block as they are
  * written, so printing needs the memory of one paragraph's rows, not of the whole layout. Checks the
  * section before the first piece, so a bad `--section` writes nothing.
  */
@@ -49,7 +47,7 @@ export function printChunks(doc: Document, options: PrintOptions): Generator<str
 
 function* chunks(doc: Document, options: PrintOptions): Generator<string> {
   const { section, style } = options;
-  let out = '';
+  const out = new Chunks();
   // With --section, blank rows before its first line and after its last are left out: blank rows wait
   // here until a line follows them.
   let blanks = 0;
@@ -75,16 +73,17 @@ function* chunks(doc: Document, options: PrintOptions): Generator<string> {
           continue;
         }
         started = true;
-        for (; blanks > 0; blanks--) out += '\n';
+        for (; blanks > 0; blanks--) {
+          const full = out.add('\n');
+          if (full !== undefined) yield full;
+        }
       }
-      out += `${render(row, style)}\n`;
-    }
-    if (out.length >= CHUNK) {
-      yield out;
-      out = '';
+      const full = out.add(`${render(row, style)}\n`);
+      if (full !== undefined) yield full;
     }
   }
-  if (out !== '') yield out;
+  const rest = out.take();
+  if (rest !== '') yield rest;
 }
 
 function isBody(row: Row): boolean {

@@ -198,7 +198,7 @@ export class LineTable implements Lines {
   }
 
   /** Some of the lines, by their numbers in this table, as {@link Lines} numbered from 0. */
-  view(numbers: readonly number[]): Lines {
+  view(numbers: ArrayLike<number>): Lines {
     return new LineView(this, numbers);
   }
 }
@@ -207,9 +207,9 @@ export class LineTable implements Lines {
 class LineView implements Lines {
   readonly count: number;
   private readonly table: LineTable;
-  private readonly numbers: readonly number[];
+  private readonly numbers: ArrayLike<number>;
 
-  constructor(table: LineTable, numbers: readonly number[]) {
+  constructor(table: LineTable, numbers: ArrayLike<number>) {
     this.table = table;
     this.numbers = numbers;
     this.count = numbers.length;

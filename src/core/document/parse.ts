@@ -30,6 +30,7 @@ import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
 import { assignRoles, LABEL_REACH, matchTurn, type Turn, type TurnLabel } from './turns.js';
 import { LineParagraph, TurnParagraph } from './line-paragraph.js';
+import { lineList } from './list-view.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 import { unwrapHardLines } from './unwrap.js';
 
@@ -49,6 +50,11 @@ const STATEMENT_END = /[。．.；;：:，,、…]$/u;
  * table when a rule needs it; the lines that stay paragraphs become one when placed.
  */
 type Line = number;
+/**
+ * Lines by their numbers, four bytes each: a million lines as an array of numbers were 8 MB each time,
+ * and twice that again in the copies an array leaves behind as it grows.
+ */
+type LineNumbers = Int32Array;
 
 /** At most a quarter of a text's lines at each end are looked at as a download site's. */
 const SITE_SHARE = 4;
@@ -60,7 +66,18 @@ export interface ParseOptions {
   name?: string;
   /** `--chapter REGEX` / `--volume REGEX`: the user's heading rules instead of detection. */
   rules?: UserRules;
+  /**
+   * Texts of at least this many lines keep their paragraphs as numbers (see list-view.ts).
+   * @default {@link COMPACT_LINES}
+   */
+  compactFrom?: number;
 }
+
+/**
+ * Lines from which a text's paragraphs are kept as numbers, not objects (list-view.ts): far above a long
+ * novel's (the benchmark's 10 MB one has 93,000), where their objects would pass issue 20's memory budget.
+ */
+export const COMPACT_LINES = 200_000;
 
 const BEN = '本'.charCodeAt(0);
 const QIU = '求'.charCodeAt(0);
@@ -130,7 +147,8 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   const note = (line: Line): void => {
     notes.set(table.start(line), table.text(line));
   };
-  let lines: Line[] = [];
+  const kept = new Int32Array(count);
+  let keptCount = 0;
   // Site lines come with downloaded books, not with a short note that quotes a URL: looked for among the
   // short lines that open the text, and in the run of site lines and credits that ends it.
   const window = Math.min(SITE_WINDOW, Math.floor(count / SITE_SHARE));
@@ -146,8 +164,9 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   for (let i = 0; i < count; i++) {
     const atEnds = i < headEnd || i >= tailStart;
     if ((atEnds && siteLine(table.text(i))) || furniture(table, i) || ads.has(i)) note(i);
-    else lines.push(i);
+    else kept[keptCount++] = i;
   }
+  let lines: LineNumbers = kept.subarray(0, keptCount);
 
   let next = 0;
   const meta = takeMeta(table, lines);
@@ -155,7 +174,11 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   if (meta.lines.length > 0) {
     // Metadata is only looked for among the first lines: a filter of the whole text was a pass over every line.
     const head = Math.min(META_WINDOW, lines.length);
-    lines.splice(0, head, ...lines.slice(0, head).filter((line) => !meta.lines.includes(line)));
+    const first = [...lines.subarray(0, head)].filter((line) => !meta.lines.includes(line));
+    const rest = lines.subarray(head);
+    lines = new Int32Array(first.length + rest.length);
+    lines.set(first);
+    lines.set(rest, first.length);
   }
 
   let title = meta.title === undefined ? takeTitle(table, lines) : undefined;
@@ -171,20 +194,24 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   while (end > next && matterAtEnd(table.text(lines[end - 1]!))) end--;
 
   let originalTitle: string | undefined;
-  const body: Line[] = [];
+  const bodyLines = new Int32Array(Math.max(0, lines.length - next));
+  let bodyCount = 0;
   for (let i = next; i < lines.length; i++) {
     const line = lines[i]!;
     // Matter anywhere starts with one of a few characters: other lines are not read.
     const matter = i < end ? (mayBeMatter(table.code(line, 0)) ? matterAnywhere(table.text(line)) : undefined) : matterAtEnd(table.text(line));
     if (matter?.kind === 'originalTitle' && originalTitle === undefined) originalTitle = matter.value;
     else if (matter) note(line);
-    else body.push(line);
+    else bodyLines[bodyCount++] = line;
   }
+  const body = bodyLines.subarray(0, bodyCount);
 
   // A text without words keeps the placeholder title, whatever its file is called.
   title ??= meta.title ?? (body.length > 0 ? nameTitle(options.name) : undefined);
   const docTitle = title ?? fallbackTitle(body.length > 0 ? table.text(body[0]!) : '');
-  const built = build(table, body, docTitle, options.rules, notes);
+  const compactLines = body.length >= (options.compactFrom ?? COMPACT_LINES);
+  const list = compactLines ? () => lineList(text) : () => [];
+  const built = build(table, body, docTitle, options.rules, notes, list);
   return {
     title: docTitle,
     ...(meta.author !== undefined && { author: meta.author }),
@@ -213,14 +240,16 @@ interface Built {
 interface Body {
   table: LineTable;
   /** The body's lines, by their numbers in the table. */
-  lines: Line[];
+  lines: LineNumbers;
   /** The same lines as the rules read them, numbered from 0. */
   view: Lines;
+  /** An empty list of paragraphs: an array, or for a text of very many lines a {@link lineList}. */
+  list(): Paragraph[];
 }
 
 /** Decides the shape (see shape.ts) and builds the outline for it. */
-function build(table: LineTable, lines: Line[], docTitle: string, rules: UserRules | undefined, notes: Map<number, string>): Built {
-  const body: Body = { table, lines, view: table.view(lines) };
+function build(table: LineTable, lines: LineNumbers, docTitle: string, rules: UserRules | undefined, notes: Map<number, string>, list: () => Paragraph[]): Built {
+  const body: Body = { table, lines, view: table.view(lines), list };
   const user = rules?.chapter !== undefined || rules?.volume !== undefined;
   const turns = user ? 0 : dialogueTurns(body.view);
   const plan = findChapters(body.view, rules);
@@ -232,7 +261,7 @@ function build(table: LineTable, lines: Line[], docTitle: string, rules: UserRul
   return { shape: 'plain', volumes: [], lead: [], sections: plainSections(body, docTitle), speakers: [] };
 }
 
-function takeTitle(table: LineTable, lines: Line[]): string | undefined {
+function takeTitle(table: LineTable, lines: LineNumbers): string | undefined {
   const [firstLine, secondLine] = lines;
   if (firstLine === undefined || secondLine === undefined) return undefined;
   const first = table.text(firstLine);
@@ -306,7 +335,7 @@ const FRAME_LINE = /^[═─━=＝\-－_＿*＊~～☆★◆◇·•]{3,80}$/u;
 const BRACKETED = new RegExp(`^《([^《》]{1,40})》(?:\\s*(?:作者|著)\\s*[:：]?\\s*(\\S.{0,30})|[\\s\\u3000]*[（(【\\[［]?(?:${EDITION_WORDS})[）)】\\]］]?)?$`, 'u');
 
 /** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */
-function takeMeta(table: LineTable, lines: Line[]): Meta {
+function takeMeta(table: LineTable, lines: LineNumbers): Meta {
   const meta: Meta = { lines: [], noted: [] };
   for (let k = 0; k < Math.min(META_WINDOW, lines.length); k++) {
     const line = lines[k]!;
@@ -441,15 +470,22 @@ function plain(table: LineTable, line: Line, section: number, index: number): Pa
   return new LineParagraph(table.source, table.start(line), table.size(line)).placed(section, index);
 }
 
+/** Lines `from` to `to` of the body as the paragraphs of `section`. */
+function plainList(body: Body, from: number, to: number, section: number): Paragraph[] {
+  const paragraphs = body.list();
+  for (let i = from; i < to; i++) paragraphs.push(plain(body.table, body.lines[i]!, section, i - from + 1));
+  return paragraphs;
+}
+
 function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
   const { table, lines } = body;
   const firstStructure = roles.findIndex((role) => role.kind !== 'text');
   if (firstStructure === -1) {
-    const paragraphs = lines.map((line, i) => plain(table, line, 1, i + 1));
+    const paragraphs = plainList(body, 0, lines.length, 1);
     return { lead: [], sections: paragraphs.length > 0 ? [{ index: 1, title: docTitle, offset: -1, paragraphs }] : [], speakers: [] };
   }
 
-  const lead = lines.slice(0, firstStructure).map((line, i) => plain(table, line, 0, i + 1));
+  const lead = plainList(body, 0, firstStructure, 0);
   const sections: Section[] = [];
   // The paragraphs of turns, and each one's turn: given speakers once every turn is known.
   const spoken: TurnParagraph[] = [];
@@ -472,7 +508,7 @@ function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Par
     const role = roles[i];
     if (line === undefined || !role) continue;
     if (role.kind === 'heading') {
-      section = { index: sections.length + 1, title: table.text(line), offset: table.start(line), paragraphs: [] };
+      section = { index: sections.length + 1, title: table.text(line), offset: table.start(line), paragraphs: body.list() };
       sections.push(section);
       turn = undefined;
       continue;
@@ -482,7 +518,7 @@ function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Par
       continue;
     }
     if (!section) {
-      section = { index: sections.length + 1, title: docTitle, offset: -1, paragraphs: [] };
+      section = { index: sections.length + 1, title: docTitle, offset: -1, paragraphs: body.list() };
       sections.push(section);
     }
     const label = role.kind === 'turn' ? role.turn : pending;
@@ -542,7 +578,7 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
     if (cut !== undefined) cuts.set(i, cut);
   }
   const twoLevels = cuts.size > 0 || [...plan.headings.values()].includes('volume');
-  const lead: Paragraph[] = [];
+  const lead = body.list();
   const sections: Section[] = [];
   const volumes: Volume[] = [];
   let section: Section | undefined;
@@ -594,12 +630,12 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
         return;
       }
       const depth = (twoLevels ? 2 : 1) + (level === 'subchapter' ? 1 : 0);
-      section = { index: sections.length + 1, title: full, offset, paragraphs: [], depth };
+      section = { index: sections.length + 1, title: full, offset, paragraphs: body.list(), depth };
       sections.push(section);
       return;
     }
     if (!section && volume) {
-      section = { index: sections.length + 1, title: volume.title, offset: -1, paragraphs: [], depth: 2 };
+      section = { index: sections.length + 1, title: volume.title, offset: -1, paragraphs: body.list(), depth: 2 };
       sections.push(section);
     }
     if (!section) {
@@ -660,13 +696,13 @@ function plainSections(body: Body, docTitle: string): Section[] {
   const { table, lines } = body;
   if (lines.length === 0) return [];
   const total = lines.reduce((sum, line) => sum + table.size(line), 0);
-  if (total <= 2 * PART_CHARS) return [{ index: 1, title: docTitle, offset: -1, paragraphs: lines.map((line, i) => plain(table, line, 1, i + 1)) }];
+  if (total <= 2 * PART_CHARS) return [{ index: 1, title: docTitle, offset: -1, paragraphs: plainList(body, 0, lines.length, 1) }];
   const sections: Section[] = [];
   let section: Section | undefined;
   let size = 0;
   for (const line of lines) {
     if (!section || size >= PART_CHARS) {
-      section = { index: sections.length + 1, title: fallbackTitle(table.text(line)), offset: -1, paragraphs: [], generated: true };
+      section = { index: sections.length + 1, title: fallbackTitle(table.text(line)), offset: -1, paragraphs: body.list(), generated: true };
       sections.push(section);
       size = 0;
     }

@@ -3,6 +3,7 @@
  * scrolls through and what `yuedu print` prints. Notes and boilerplate are not part of the flow.
  */
 import { LineParagraph } from '../document/line-paragraph.js';
+import { concatView, isView, mapView } from '../document/list-view.js';
 import type { Document, Mark, Paragraph, ParagraphForm, ParagraphKind, TableData } from '../document/types.js';
 
 /** What a block is: `text` is a paragraph (lead, question, answer or plain); `meta` is the trailing `原标题` line. */
@@ -160,6 +161,13 @@ function paragraphBlock(paragraph: Paragraph): Block {
 
 /** Builds the blocks of a document; prefer `documentBlocks`, which memoises. */
 export function buildBlocks(doc: Document): Block[] {
+  // A text of very many lines keeps its paragraphs as numbers (document/list-view.ts): its blocks are
+  // made as they are read too, a view over the sections' lists.
+  if (doc.lead.length + doc.sections.length > 0 && [doc.lead, ...doc.sections.map((section) => section.paragraphs)].some(isView)) {
+    const parts: (readonly Block[])[] = [];
+    for (const run of blockRuns(doc)) parts.push(Array.isArray(run) ? mapView(run as readonly Paragraph[], paragraphBlock) : [run as Block]);
+    return concatView(parts);
+  }
   const blocks: Block[] = [];
   // A run of paragraphs in one loop: a generator's step per paragraph was most of the time on a long text.
   for (const run of blockRuns(doc)) {

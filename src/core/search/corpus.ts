@@ -1,5 +1,6 @@
 import type { Document, Paragraph } from '../document/types.js';
 import { UNTITLED } from '../document/parse.js';
+import { concatView, isView } from '../document/list-view.js';
 import { IntList } from './int-list.js';
 import { normalise, type Normalised } from './normalise.js';
 import type { Steps } from './steps.js';
@@ -96,6 +97,8 @@ export function headingsOf(doc: Document): { paragraph: Paragraph; kind: Heading
  * flattening the sections' lists grew it step by step, ~55 MB of copies for a million paragraphs.
  */
 function searchedParagraphs(headings: Paragraph[], doc: Document): Paragraph[] {
+  // A text of very many lines keeps its paragraphs as numbers (document/list-view.ts): a view over them.
+  if ([doc.lead, ...doc.sections.map((section) => section.paragraphs)].some(isView)) return concatView([headings, doc.lead, ...doc.sections.map((section) => section.paragraphs)]);
   let count = headings.length + doc.lead.length;
   for (const section of doc.sections) count += section.paragraphs.length;
   const out = new Array<Paragraph>(count);

@@ -1,0 +1,205 @@
+/*
+Lists that keep numbers and make their items when read
+======================================================
+
+Node runs V8 without pointer compression, so the smallest object is 24 bytes of header and every field
+8 more: a paragraph that is a line of the source (`LineParagraph`: the source, its offset and length,
+section and index) is 64 bytes, and a million one-character lines, a 4 MB file, were 64 MB of them before
+a block or a search entry was made for each (issue 20 allows 100 MB + 6× the file for the whole process).
+So a text of very many lines keeps each section's paragraphs as two numbers in typed arrays, eight bytes
+a line, and makes a paragraph object only when one is read; the layout's blocks and the search's list of
+paragraphs are then views over those lists too, never a copy of them.
+
+Every reader of a document sees an ordinary read-only array (`Array.isArray` is true; `length`, `[i]`,
+`for…of`, `map`, `find`, `at`, JSON): a view is a Proxy over an empty array whose traps answer from the
+list's numbers. The items are made afresh on each read, so they compare by their fields, not by identity;
+nothing in yuedu keeps a paragraph or block as a key. A Proxy's read costs some 100–200 ns, so views are
+used only where objects would cost more than that time is worth: a text of very many lines
+(`COMPACT_LINES` in parse.ts); every other document keeps plain arrays.
+
+    lineList(source) ← push(LineParagraph s1p1 at 0, 1), push(s1p2 at 2, 1)
+      → offsets [0, 2], lengths [1, 1]; list[1] is a new LineParagraph s1p2 reading source[2, 3)
+
+    concatView([[title], lead, section1, section2])[i]
+      → the part holding i found by binary search of where each part starts, then part[i − start]
+
+A list given anything but the next plain line of its source (a speaker's turn, a paragraph with marks)
+turns into an ordinary array of objects from then on, so it is never wrong, only no smaller.
+*/
+import { LineParagraph, TurnParagraph } from './line-paragraph.js';
+import type { Paragraph } from './types.js';
+
+/** What a view reads: how many items there are, and item `i` (0 ≤ i < length). */
+interface Items<T> {
+  readonly length: number;
+  item(i: number): T;
+  push?(item: T): number;
+}
+
+const views = new WeakSet<object>();
+
+/** Whether `list` is a view made here (its items are made when read, so a pass over it allocates). */
+export function isView(list: object): boolean {
+  return views.has(list);
+}
+
+/** The array index a property key names, or -1 (`"01"`, `"-1"` and `"1.5"` are no indices). */
+function indexOf(key: string | symbol): number {
+  if (typeof key !== 'string') return -1;
+  const size = key.length;
+  if (size === 0 || size > 10) return -1;
+  let index = 0;
+  for (let k = 0; k < size; k++) {
+    const digit = key.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9 || (digit === 0 && k === 0 && size > 1)) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
+}
+
+function view<T>(items: Items<T>): T[] {
+  const push = items.push ? (...added: T[]): number => {
+    for (const item of added) items.push!(item);
+    return items.length;
+  } : undefined;
+  const handler: ProxyHandler<T[]> = {
+    get(target, key, receiver) {
+      const i = indexOf(key);
+      if (i >= 0) return i < items.length ? items.item(i) : undefined;
+      if (key === 'length') return items.length;
+      if (key === 'push' && push) return push;
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      const i = indexOf(key);
+      return i >= 0 ? i < items.length : Reflect.has(target, key);
+    },
+    ownKeys() {
+      const keys: string[] = [];
+      for (let i = 0; i < items.length; i++) keys.push(String(i));
+      keys.push('length');
+      return keys;
+    },
+    getOwnPropertyDescriptor(target, key) {
+      const i = indexOf(key);
+      if (i >= 0) return i < items.length ? { value: items.item(i), writable: false, enumerable: true, configurable: true } : undefined;
+      if (key === 'length') return { value: items.length, writable: true, enumerable: false, configurable: false };
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    // Read-only: a write is refused (a TypeError in strict code), never half-applied.
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  };
+  const proxy = new Proxy<T[]>([], handler);
+  views.add(proxy);
+  return proxy;
+}
+
+/** A section's paragraphs as the offsets and lengths of their lines (see the module comment). */
+class Lines implements Items<Paragraph> {
+  private offsets = new Uint32Array(16);
+  private lengths = new Uint32Array(16);
+  private count = 0;
+  private section = 0;
+  /** Set once a paragraph that is not the next plain line was pushed: the list is then these objects. */
+  private objects: Paragraph[] | undefined;
+  private readonly source: string;
+
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  get length(): number {
+    return this.objects ? this.objects.length : this.count;
+  }
+
+  item(i: number): Paragraph {
+    if (this.objects) return this.objects[i]!;
+    return new LineParagraph(this.source, this.offsets[i]!, this.lengths[i]!).placed(this.section, i + 1);
+  }
+
+  push(paragraph: Paragraph): number {
+    if (!this.objects && this.fits(paragraph)) {
+      const line = paragraph as LineParagraph;
+      if (this.count === this.offsets.length) {
+        this.offsets = grown(this.offsets);
+        this.lengths = grown(this.lengths);
+      }
+      this.offsets[this.count] = line.offset;
+      this.lengths[this.count] = line.length;
+      this.section = line.section;
+      return ++this.count;
+    }
+    if (!this.objects) {
+      const objects: Paragraph[] = [];
+      for (let i = 0; i < this.count; i++) objects.push(this.item(i));
+      this.objects = objects;
+    }
+    return this.objects.push(paragraph);
+  }
+
+  /** The next plain line of this source, in this section: all the numbers keep of it. */
+  private fits(paragraph: Paragraph): boolean {
+    return (
+      paragraph instanceof LineParagraph &&
+      !(paragraph instanceof TurnParagraph) &&
+      paragraph.source === this.source &&
+      paragraph.index === this.count + 1 &&
+      (this.count === 0 || paragraph.section === this.section)
+    );
+  }
+}
+
+function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * An empty list of paragraphs that keeps the plain lines of `source` pushed onto it as numbers: `push`
+ * each paragraph in order (`placed(section, list.length + 1)`), read it as an array.
+ */
+export function lineList(source: string): Paragraph[] {
+  return view(new Lines(source));
+}
+
+/** `list` with `map` applied to each item as it is read. */
+export function mapView<T, U>(list: readonly T[], map: (item: T) => U): U[] {
+  return view({
+    get length() {
+      return list.length;
+    },
+    item: (i) => map(list[i]!),
+  });
+}
+
+/** The lists one after the other, as one list (read as they are when made: add to none afterwards). */
+export function concatView<T>(parts: readonly (readonly T[])[]): T[] {
+  const starts = new Float64Array(parts.length + 1);
+  for (let k = 0; k < parts.length; k++) starts[k + 1] = starts[k]! + parts[k]!.length;
+  const total = starts[parts.length]!;
+  // Reads run forward far more often than they jump: the last part found is tried first.
+  let last = 0;
+  const partOf = (i: number): number => {
+    if (starts[last]! <= i && i < starts[last + 1]!) return last;
+    let low = 0;
+    let high = parts.length - 1;
+    // The last part starting at or before i, past any empty parts that start there too.
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= i) low = middle;
+      else high = middle - 1;
+    }
+    last = low;
+    return low;
+  };
+  return view({
+    length: total,
+    item(i) {
+      const k = partOf(i);
+      return parts[k]![i - starts[k]!]!;
+    },
+  });
+}
