@@ -7,6 +7,7 @@
  * Example: a title `标题` and one paragraph `第一段 ok。` count 2 + 6 = 8; the place
  * `{ block: 's0p1', offset: 3 }` (after `第一段`) is 2 + 3 = 5 characters through.
  */
+import { reader } from './list-view.js';
 import { blockIndexer, documentBlocks, measureBlockText } from '../layout/blocks.js';
 import type { Anchor } from '../layout/flow.js';
 import type { Document } from './types.js';
@@ -39,8 +40,8 @@ function countCharsIn(text: string, start: number, end: number): number {
 interface Prefix {
   /** A block's index by its id (see `blockIndexer`): no map of every paragraph's id. */
   indexOf: (id: string) => number;
-  /** Characters before each block, and the total as the last entry. */
-  before: Float64Array;
+  /** Characters before each block, and the total as the last entry (a text is at most 64 MiB: four bytes do). */
+  before: Uint32Array;
 }
 
 const memo = new WeakMap<Document, Prefix>();
@@ -49,8 +50,9 @@ function prefix(doc: Document): Prefix {
   let found = memo.get(doc);
   if (found) return found;
   const blocks = documentBlocks(doc);
-  const before = new Float64Array(blocks.length + 1);
-  for (let i = 0; i < blocks.length; i++) before[i + 1] = before[i]! + measureBlockText(blocks[i]!, countCharsIn);
+  const before = new Uint32Array(blocks.length + 1);
+  const read = reader(blocks);
+  for (let i = 0; i < blocks.length; i++) before[i + 1] = before[i]! + measureBlockText(read(i)!, countCharsIn);
   found = { indexOf: blockIndexer(blocks), before };
   memo.set(doc, found);
   return found;

@@ -36,11 +36,24 @@ interface Items<T> {
   push?(item: T): number;
 }
 
-const views = new WeakSet<object>();
+/** Each view's items, for reading them without the Proxy (see {@link reader}). */
+const views = new WeakMap<object, Items<unknown>>();
 
 /** Whether `list` is a view made here (its items are made when read, so a pass over it allocates). */
 export function isView(list: object): boolean {
   return views.has(list);
+}
+
+/**
+ * A function reading `list[i]`, for a pass over a list that may be a view. Through the Proxy, V8 hands
+ * the trap each index as a string, and keeps the strings it made in its number-to-string cache long
+ * enough for them to reach the old generation: a pass over a million items left some 30 MB there to
+ * collect. This reads a view's numbers directly.
+ */
+export function reader<T>(list: readonly T[]): (i: number) => T | undefined {
+  const items = views.get(list) as Items<T> | undefined;
+  if (!items) return (i) => list[i];
+  return (i) => (i >= 0 && i < items.length ? items.item(i) : undefined);
 }
 
 /** The array index a property key names, or -1 (`"01"`, `"-1"` and `"1.5"` are no indices). */
@@ -92,7 +105,7 @@ function view<T>(items: Items<T>): T[] {
     deleteProperty: () => false,
   };
   const proxy = new Proxy<T[]>([], handler);
-  views.add(proxy);
+  views.set(proxy, items as Items<unknown>);
   return proxy;
 }
 
@@ -139,6 +152,13 @@ class Lines implements Items<Paragraph> {
     return this.objects.push(paragraph);
   }
 
+  /** Gives back the room grown for lines that never came. */
+  trim(): void {
+    if (this.objects || this.count === this.offsets.length) return;
+    this.offsets = this.offsets.slice(0, this.count);
+    this.lengths = this.lengths.slice(0, this.count);
+  }
+
   /** The next plain line of this source, in this section: all the numbers keep of it. */
   private fits(paragraph: Paragraph): boolean {
     return (
@@ -165,18 +185,29 @@ export function lineList(source: string): Paragraph[] {
   return view(new Lines(source));
 }
 
+/**
+ * Ends the pushing onto a {@link lineList}: the room its arrays grew for lines that never came (up to
+ * half) is given back. Anything else is left as it is.
+ */
+export function trimList(list: readonly Paragraph[]): void {
+  const items = views.get(list);
+  if (items instanceof Lines) items.trim();
+}
+
 /** `list` with `map` applied to each item as it is read. */
 export function mapView<T, U>(list: readonly T[], map: (item: T) => U): U[] {
+  const read = reader(list);
   return view({
     get length() {
       return list.length;
     },
-    item: (i) => map(list[i]!),
+    item: (i) => map(read(i)!),
   });
 }
 
 /** The lists one after the other, as one list (read as they are when made: add to none afterwards). */
 export function concatView<T>(parts: readonly (readonly T[])[]): T[] {
+  const reads = parts.map(reader);
   const starts = new Float64Array(parts.length + 1);
   for (let k = 0; k < parts.length; k++) starts[k + 1] = starts[k]! + parts[k]!.length;
   const total = starts[parts.length]!;
@@ -199,7 +230,7 @@ export function concatView<T>(parts: readonly (readonly T[])[]): T[] {
     length: total,
     item(i) {
       const k = partOf(i);
-      return parts[k]![i - starts[k]!]!;
+      return reads[k]!(i - starts[k]!)!;
     },
   });
 }

@@ -30,7 +30,7 @@ import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
 import { assignRoles, LABEL_REACH, matchTurn, type Turn, type TurnLabel } from './turns.js';
 import { LineParagraph, TurnParagraph } from './line-paragraph.js';
-import { lineList } from './list-view.js';
+import { lineList, trimList } from './list-view.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 import { unwrapHardLines } from './unwrap.js';
 
@@ -212,6 +212,7 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   const compactLines = body.length >= (options.compactFrom ?? COMPACT_LINES);
   const list = compactLines ? () => lineList(text) : () => [];
   const built = build(table, body, docTitle, options.rules, notes, list);
+  if (compactLines) for (const paragraphs of [built.lead, ...built.sections.map((section) => section.paragraphs)]) trimList(paragraphs);
   return {
     title: docTitle,
     ...(meta.author !== undefined && { author: meta.author }),

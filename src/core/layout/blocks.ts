@@ -3,7 +3,7 @@
  * scrolls through and what `yuedu print` prints. Notes and boilerplate are not part of the flow.
  */
 import { LineParagraph } from '../document/line-paragraph.js';
-import { concatView, isView, mapView } from '../document/list-view.js';
+import { concatView, isView, mapView, reader } from '../document/list-view.js';
 import type { Document, Mark, Paragraph, ParagraphForm, ParagraphKind, TableData } from '../document/types.js';
 
 /** What a block is: `text` is a paragraph (lead, question, answer or plain); `meta` is the trailing `原标题` line. */
@@ -149,7 +149,8 @@ export function blockCells(blocks: readonly Block[]): Uint32Array {
   let cells = cellsMemo.get(blocks);
   if (!cells) {
     cells = new Uint32Array(blocks.length);
-    for (let i = 0; i < blocks.length; i++) cells[i] = approximateBlockCells(blocks[i]!);
+    const read = reader(blocks);
+    for (let i = 0; i < blocks.length; i++) cells[i] = approximateBlockCells(read(i)!);
     cellsMemo.set(blocks, cells);
   }
   return cells;
@@ -259,8 +260,9 @@ export function blockIndexer(blocks: readonly Block[]): (id: string) => number {
   if (found) return found;
   const ids = new Map<string, number>();
   const firstParagraph = new Map<number, number>();
+  const read = reader(blocks);
   for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
+    const block = read(i)!;
     if (block.kind !== 'text') ids.set(block.id, i);
     else if (!firstParagraph.has(block.section)) firstParagraph.set(block.section, i);
   }
@@ -273,7 +275,11 @@ export function blockIndexer(blocks: readonly Block[]): (id: string) => number {
       const i = first + Number(paragraph[2]) - 1;
       if (blocks[i]?.id === id) return i;
     }
-    return blocks.findIndex((block) => block.kind === 'text' && block.id === id);
+    for (let i = 0; i < blocks.length; i++) {
+      const block = read(i)!;
+      if (block.kind === 'text' && block.id === id) return i;
+    }
+    return -1;
   };
   indexMemo.set(blocks, found);
   return found;

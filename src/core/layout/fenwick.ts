@@ -4,12 +4,17 @@
  * are still estimates and each block laid out later corrects its own count.
  */
 export class Fenwick {
-  private readonly tree: Float64Array;
+  /**
+   * Four bytes a node, not eight: a million one-line paragraphs are a million blocks. A count going down
+   * wraps around in unsigned arithmetic and comes back right, since every true sum is a whole number
+   * of rows between 0 and 2³² (a text is at most 64 MiB).
+   */
+  private readonly tree: Uint32Array;
 
   /** Builds the tree from `values` in O(n). */
   constructor(values: ArrayLike<number>) {
     const n = values.length;
-    this.tree = new Float64Array(n + 1);
+    this.tree = new Uint32Array(n + 1);
     for (let i = 0; i < n; i++) this.tree[i + 1] = values[i] ?? 0;
     for (let i = 1; i <= n; i++) {
       const parent = i + (i & -i);
@@ -19,7 +24,7 @@ export class Fenwick {
 
   /** A copy, to be changed apart from this one. */
   clone(): Fenwick {
-    const copy = Object.create(Fenwick.prototype) as { tree: Float64Array };
+    const copy = Object.create(Fenwick.prototype) as { tree: Uint32Array };
     copy.tree = this.tree.slice();
     return copy as unknown as Fenwick;
   }

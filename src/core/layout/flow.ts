@@ -14,6 +14,7 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
+import { reader } from '../document/list-view.js';
 import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
 import { blockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines, type BalanceOptions } from './balance.js';
@@ -113,9 +114,12 @@ export interface FlowOptions {
 
 export type Spacing = 0 | 1;
 
-/** Whether block `index` is preceded by a blank row: every block but the first, unless spacing 0 joins two paragraphs. */
-function blankBefore(blocks: readonly Block[], index: number, spacing: Spacing): boolean {
-  return index > 0 && blankBetween(blocks[index - 1], blocks[index]!, spacing);
+/**
+ * Whether block `index` (read by `read`, see list-view.ts's `reader`) is preceded by a blank row: every
+ * block but the first, unless spacing 0 joins two paragraphs.
+ */
+function blankBefore(read: (i: number) => Block | undefined, index: number, spacing: Spacing): boolean {
+  return index > 0 && blankBetween(read(index - 1), read(index)!, spacing);
 }
 
 /** Whether `block` after `previous` (undefined: it is the first) is preceded by a blank row. */
@@ -269,10 +273,14 @@ function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing)
   if (!found) {
     const estimates = new Uint32Array(blocks.length);
     const cells = blockCells(blocks);
+    const read = reader(blocks);
     let total = 0;
+    let previous: Block | undefined;
     for (let i = 0; i < blocks.length; i++) {
-      estimates[i] = (blankBefore(blocks, i, spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells[i]! / width));
+      const block = read(i)!;
+      estimates[i] = (blankBetween(previous, block, spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells[i]! / width));
       total += estimates[i]!;
+      previous = block;
     }
     found = { estimates, total };
     // A few widths at most (a resize back and forth): the oldest goes first.
@@ -288,7 +296,9 @@ const rubyMemo = new WeakMap<readonly Block[], boolean>();
 function hasRuby(blocks: readonly Block[]): boolean {
   let found = rubyMemo.get(blocks);
   if (found === undefined) {
-    found = blocks.some((block) => block.marks?.some((mark) => mark.kind === 'ruby' && mark.reading) === true);
+    found = false;
+    const read = reader(blocks);
+    for (let i = 0; i < blocks.length && !found; i++) found = read(i)!.marks?.some((mark) => mark.kind === 'ruby' && mark.reading) === true;
     rubyMemo.set(blocks, found);
   }
   return found;
@@ -405,7 +415,8 @@ export class Flow {
   /** How ruby readings are shown after their base; undefined: not shown. */
   readonly readings: ReadingStyle | undefined;
   private readonly convert: Convert | undefined;
-  private readonly laid: (Row[] | WindowedRows | undefined)[];
+  /** The blocks laid out and kept, by index: those shown, a few of a long book's million (no array of them all). */
+  private readonly laid = new Map<number, Row[] | WindowedRows>();
   private readonly counts: Fenwick;
   /** Each block's rows: counted, or estimated while `counted` says not. */
   private readonly sizes: Uint32Array;
@@ -420,12 +431,15 @@ export class Flow {
   private countedNumber = 0;
   /** No block before this one is left uncounted (where `countSome` goes on). */
   private countFrom = 0;
+  /** `blocks[i]`, without the Proxy when the blocks are a view (see list-view.ts). */
+  private readonly read: (i: number) => Block | undefined;
   /** A block's index by its id, shared by every flow of the same blocks (see `blockIndexer`). */
   private indexer: ((id: string) => number) | undefined;
 
   /** `base`: the flow of the same text, width and options as written, whose row counts this one starts from. */
   constructor(doc: Document, options: FlowOptions, base?: Flow) {
     this.blocks = documentBlocks(doc);
+    this.read = reader(this.blocks);
     this.width = Math.max(2, Math.floor(options.width));
     this.ambiguousWidth = options.ambiguousWidth ?? 1;
     this.indent = options.indent ?? false;
@@ -433,7 +447,6 @@ export class Flow {
     this.convert = converterFor(options.script ?? 'original');
     this.script = this.convert ? (options.script ?? 'original') : 'original';
     this.readings = options.readings;
-    this.laid = new Array<Row[] | WindowedRows | undefined>(this.blocks.length);
     if (base && base.blocks === this.blocks) {
       // Converted text takes (nearly always) as many rows as the original: its counts stand, and only
       // the blocks laid out converted (those shown) are counted again. No pass over the book per `t`.
@@ -468,10 +481,10 @@ export class Flow {
 
   /** Block `index`'s rows, or a long paragraph's windows, made on first use and kept. */
   private laidOut(index: number): Row[] | WindowedRows {
-    const cached = this.laid[index];
+    const cached = this.laid.get(index);
     if (cached) return cached;
     const laid = this.layOut(index);
-    this.laid[index] = laid;
+    this.laid.set(index, laid);
     this.laidCount++;
     this.count(index, laid.length);
     return laid;
@@ -479,9 +492,9 @@ export class Flow {
 
   /** Lays out block `index`: its rows, or for a paragraph too long to keep laid out, its windows. */
   private layOut(index: number): Row[] | WindowedRows {
-    const block = this.blocks[index];
+    const block = this.read(index);
     if (!block) throw new RangeError(`no block ${index} (the flow has ${this.blocks.length})`);
-    const blank = blankBefore(this.blocks, index, this.spacing);
+    const blank = blankBefore(this.read, index, this.spacing);
     const lined = lineBlock(block, index, this.width, this.ambiguousWidth, this.indent, blank, this.convert, this.readings);
     if (Array.isArray(lined)) return lined;
     if (lined.windowed && lined.text.length > 2 * LINE_WINDOW) return new WindowedRows(lined, this.width);
@@ -513,7 +526,7 @@ export class Flow {
 
   /** Whether block `index` has been laid out at this width. */
   isLaidOut(index: number): boolean {
-    return this.laid[index] !== undefined;
+    return this.laid.has(index);
   }
 
   /** How many blocks have been laid out. */
@@ -535,7 +548,7 @@ export class Flow {
   layoutSome(maxBlocks: number): boolean {
     let budget = maxBlocks;
     for (let i = 0; i < this.blocks.length && budget > 0; i++) {
-      if (this.laid[i]) continue;
+      if (this.laid.has(i)) continue;
       this.laidOut(i);
       budget--;
     }
@@ -555,7 +568,7 @@ export class Flow {
       const laid = this.layOut(index);
       // A long paragraph's windows are small and took a pass over it to make: they are kept.
       if (laid instanceof WindowedRows) {
-        this.laid[index] = laid;
+        this.laid.set(index, laid);
         this.laidCount++;
       }
       this.count(index, laid.length);

@@ -1,6 +1,6 @@
 import type { Document, Paragraph } from '../document/types.js';
 import { UNTITLED } from '../document/parse.js';
-import { concatView, isView } from '../document/list-view.js';
+import { concatView, isView, reader } from '../document/list-view.js';
 import { IntList } from './int-list.js';
 import { normalise, type Normalised } from './normalise.js';
 import type { Steps } from './steps.js';
@@ -174,8 +174,9 @@ export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Cor
     first = end;
     units = 0;
   };
+  const read = reader(paragraphs);
   for (let p = 0; p < paragraphs.length; p++) {
-    const entry = normalise(paragraphs[p]!.text);
+    const entry = normalise(read(p)!.text);
     if (entry.starts) maps.set(p, entry);
     add(entry.text);
     units += entry.text.length + 1;

@@ -1,4 +1,5 @@
 import type { Document } from '../document/types.js';
+import { reader } from '../document/list-view.js';
 import { acrossOccurrences, acrossPattern, acrossUnits, findAcross } from './across.js';
 import { buildCorpus, normalised, type Corpus } from './corpus.js';
 import { findExact, occurrencesInto } from './exact.js';
@@ -388,7 +389,7 @@ export class Engine {
    * `matchOffsets`), and made arrays only when `matches` is read.
    */
   private toHit(corpus: Corpus, terms: TermHits[], p: number, value: number): SearchHit {
-    const paragraph = corpus.paragraphs[p]!;
+    const paragraph = reader(corpus.paragraphs)(p)!;
     let tier = 0;
     for (const hits of terms) tier = Math.max(tier, hits.tier[p]!);
     const sources = terms.map((hits) => ({ source: hits.sourceOf(p), ranges: hits.ranges.get(p) }));

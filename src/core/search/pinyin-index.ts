@@ -138,7 +138,10 @@ export class PinyinIndex {
     while (this.unread > 0) {
       let units = 0;
       while (this.cursor < paragraphs.length && units < READ_STEP) {
-        if (!this.read[this.cursor]) units += paragraphs[this.cursor]!.text.length + 1;
+        if (!this.read[this.cursor]) {
+          const { from, to } = locate(this.corpus, this.cursor);
+          units += to - from + 1;
+        }
         this.readParagraph(this.cursor++);
       }
       yield;

@@ -19,6 +19,7 @@
  * bytes come from a file, which is never trusted. A part read late (by a search, to make a hit) is
  * checked then, so a search over such an index may throw: its caller drops the index and rebuilds it.
  */
+import { reader } from '../document/list-view.js';
 import type { Paragraph, ParagraphKind } from '../document/types.js';
 import { folded, type Block, type Corpus, type HeadingKind } from './corpus.js';
 import type { Normalised } from './normalise.js';
@@ -165,8 +166,9 @@ export function serialise({ corpus, postings }: BuiltIndex): Uint8Array[] {
   const changedAt: number[] = [];
   const changedUnit: number[] = [];
   const ids: [number, string][] = [];
+  const read = reader(paragraphs);
   for (let p = 0; p < count; p++) {
-    const paragraph = paragraphs[p]!;
+    const paragraph = read(p)!;
     let speaker = -1;
     if (paragraph.speaker !== undefined) {
       speaker = speakers.get(paragraph.speaker) ?? speakers.size;

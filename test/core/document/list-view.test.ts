@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineParagraph, TurnParagraph } from '../../../src/core/document/line-paragraph.js';
-import { concatView, isView, lineList, mapView } from '../../../src/core/document/list-view.js';
+import { concatView, isView, lineList, mapView, trimList } from '../../../src/core/document/list-view.js';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import { allParagraphs, findParagraph } from '../../../src/core/document/paragraphs.js';
 import { resolveRef } from '../../../src/core/document/refs.js';
@@ -141,5 +141,18 @@ describe('a text of very many lines, parsed into numbers (compactFrom)', () => {
     const text = '甲走了。\n乙走了。\n丙走了。\n';
     expect(parseDocument(text, { compactFrom: 4 }).sections.some((section) => isView(section.paragraphs))).toBe(false);
     expect(parseDocument(text, { compactFrom: 3 }).sections.some((section) => isView(section.paragraphs))).toBe(true);
+  });
+});
+
+describe('trimList', () => {
+  it('keeps every line after the room is given back, and later pushes still work', () => {
+    const list = listOf([0, 1], [2, 2], [5, 3]);
+    trimList(list);
+    expect(list.map((p) => p.text)).toEqual(['甲', '乙乙', '丙丙丙']);
+    list.push(new LineParagraph(SOURCE, 9, 1).placed(3, 4));
+    expect(list.map((p) => p.text)).toEqual(['甲', '乙乙', '丙丙丙', '丁']);
+    const plain = [1, 2];
+    trimList(plain as never);
+    expect(plain).toEqual([1, 2]);
   });
 });
