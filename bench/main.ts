@@ -5,6 +5,7 @@
  * the same run with the programs interleaved, are what count.
  * Then runs the search engine's benchmark (bench/search.ts) in a process of its own.
  * Then a 5 MB EPUB's first frame against the same text as TXT (bench/formats.ts; alone: --formats-only).
+ * Then the novel's first frame with state on, opened first and again (bench/reopen.ts; alone: --reopen-only).
  * Then `t` (the script shown) on the 10 MB texts beside `j` (bench/script.ts; alone: --script-only).
  * Options: --quick (one run each), --runs N (default 5; keys are measured in the first 3),
  * --search-only (`npm run bench:search`); --document NAME (only interview.txt, large.txt or novel.txt, and
@@ -12,6 +13,7 @@
  * --memory-only: the peak memory of print, wrap, toc and the reader on the shapes of bench/memory.ts.
  * then the shelf's (bench/shelf.ts; alone: --shelf-only, with --novels N and --novel-mb M).
  */
+import type { ReopenResult } from './reopen.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'search-only': { type: 'boolean', default: false },
     'formats-only': { type: 'boolean', default: false },
+    'reopen-only': { type: 'boolean', default: false },
     'memory-only': { type: 'boolean', default: false },
     'shelf-only': { type: 'boolean', default: false },
     'script-only': { type: 'boolean', default: false },
@@ -57,6 +60,7 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positiv
 const keyRuns = Math.min(runs, 3);
 
 if (values['formats-only']) await formatsOnly();
+else if (values['reopen-only']) await reopenOnly();
 else if (values['script-only']) await scriptOnly();
 else if (values['memory-only']) await memoryBenchmark();
 else {
@@ -87,6 +91,18 @@ async function scriptOnly(): Promise<void> {
   const { scriptBenchmark, scriptLines } = await import('./script.js');
   const results = await scriptBenchmark(yuedu, docs, keyRuns, SIZES[1] as Size);
   process.stdout.write(`\n${scriptLines(results)}\n`);
+}
+
+/** The novel's first frame opened for the first time and again, with state on (bench/reopen.ts); also part of the full run. */
+async function reopenOnly(): Promise<ReopenResult | undefined> {
+  const yuedu = PROGRAMS.find((program) => program.name === 'yuedu');
+  if (!yuedu) return undefined;
+  const novel = join(OUT, 'novel.txt');
+  if (spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'gen-novel.mjs'), novel], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('bench/gen-novel.mjs failed');
+  const { reopenBenchmark, reopenLine } = await import('./reopen.js');
+  const result = await reopenBenchmark(yuedu, { name: 'novel.txt', path: novel, probe: NOVEL_TITLE as string }, runs, SIZES[0] as Size);
+  process.stdout.write(`\n${reopenLine(result)}\n`);
+  return result;
 }
 
 /** The EPUB's first frame against the same text as TXT (bench/formats.ts); also part of the full run. */
@@ -145,10 +161,11 @@ async function terminalBenchmark(): Promise<void> {
   }
 
   const formats = await formatsOnly();
+  const reopen = values.document === undefined || values.document === 'novel.txt' ? await reopenOnly() : undefined;
   if (values.document === undefined) await scriptOnly();
   mkdirSync(OUT, { recursive: true });
   const machine = { cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: { start: loadAtStart, end: loadavg() }, node: process.version, platform: process.platform };
-  const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases, formats };
+  const report = { date: startedAt.toISOString(), seconds: (Date.now() - startedAt.getTime()) / 1000, machine, runs, keyRuns, scenarios: SCENARIOS, cases, formats, reopen };
   writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\n${report.seconds.toFixed(0)} s; JSON: ${join(OUT, 'results.json')}\n`);
 }

@@ -8,6 +8,7 @@ import type { Document, Format } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { readInput, readInputBytes, STDIN_NAME, type Input } from './input.js';
+import { cachedText } from './document-cache.js';
 
 /** How a text is read and outlined, from the command line. */
 export type TextArgs = Pick<CliArgs, 'format' | 'encoding' | 'chapter' | 'volume'>;
@@ -45,8 +46,12 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {})
       throw error;
     }
   }
+  // A text file opened before is read from the cache of parsed texts when it has not changed since.
+  const cached = format === 'text' && arg !== undefined && arg !== '-' ? cachedText(arg, args) : undefined;
+  if (cached?.doc) return cached.doc;
   const input = await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
-  return parseText(input, format, args);
+  const doc = await parseText(input, format, args);
+  return cached ? cached.parsed(doc) : doc;
 }
 
 /** Text already read (standard input, a file) parsed as `format` (text or Markdown), with the user's rules. */

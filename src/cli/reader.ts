@@ -3,6 +3,7 @@
  * state: where it opens (a deep link, a section, the saved place), and what it saves (each mark at
  * once; position, measure and indent on every way out).
  */
+import { keepDocument } from './document-cache.js';
 import type { ReaderState } from '../app/state.js';
 import { resolveRef } from '../core/document/refs.js';
 import type { Document } from '../core/document/types.js';
@@ -295,6 +296,9 @@ async function runOnce(
     // none of it (the record counts the whole text's chapters and characters).
     // Not a text only shown behind the shelf (`yuedu DIR`): it is not being read until the shelf closes.
     if (loaded.warning === undefined && !options.showShelf) saveState(doc.source, recordUpdate(doc, options.path, {}));
+    // A long text parsed for this frame is kept parsed, so that opening it again skips the work (a
+    // cache: a failure to write it is nobody's concern).
+    if (!options.showShelf) keepDocument(doc);
     const { entries: shelf, notes } = await gather();
     if (opened === undefined && notes[0] !== undefined) notice = noticeOf(notes[0]);
     const initial = { ...early, shelf, ...(notice === '' ? {} : { notice }) };

@@ -94,6 +94,11 @@ export function documentKey(text: string): string {
 
 let lastKeyed: { text: string | undefined; key: string } = { text: undefined, key: '' };
 
+/** Tells {@link documentKey} the key of `text`, known without hashing it (kept with a parsed text, see cli/document-cache.ts). */
+export function rememberDocumentKey(text: string, key: string): void {
+  lastKeyed = { text, key };
+}
+
 export type ParsedRecord = { ok: true; record: StateRecord } | { ok: false; reason: string };
 
 /**

@@ -1,0 +1,167 @@
+/**
+ * A plain text's parsed document as bytes and back, so a book opened before opens without being
+ * decoded or parsed again (the cache of `src/cli/document-cache.ts` frames the parts with a version,
+ * a key and a checksum each). Decoding a 10 MB GB18030 novel and finding its 3,000 chapters is most of
+ * its first frame; reading these parts back is a copy of its text and a pass over its paragraphs.
+ *
+ * Three parts:
+ *
+ *   meta        JSON (UTF-8): the document without its source and paragraphs, each list of
+ *               paragraphs as its length, the turns' speakers as a table, and the text's content key
+ *   text        the source, UTF-16 code units (decoding them is a copy; UTF-8 would be a transcoding)
+ *   paragraphs  per paragraph in reading order (lead, then each section): offset, length, and the
+ *               turn it speaks in (an index into the meta's table, or -1), three 32-bit integers
+ *
+ * Only a text's documents are kept this way: their paragraphs are lines of the source (`LineParagraph`,
+ * `TurnParagraph`), which these numbers describe whole. A Markdown or EPUB document has marks, forms and
+ * lists: `serialiseDocument` gives undefined for it. `deserialiseDocument` checks every count, offset
+ * and length against the text and throws on anything inconsistent: the bytes come from a file, which
+ * is never trusted.
+ */
+import { LineParagraph, TurnParagraph } from './line-paragraph.js';
+import { lineList, reader, trimList } from './list-view.js';
+import { COMPACT_LINES } from './parse.js';
+import type { Document, Paragraph, Role, Section } from './types.js';
+
+/** Bumped whenever a part's layout or the meta's fields change. */
+export const DOCUMENT_FORMAT = 1;
+
+const PER_PARAGRAPH = 3;
+
+interface Turn {
+  label: string | null;
+  speaker: string | null;
+  role: Role | null;
+}
+
+interface Meta {
+  version: number;
+  key: string;
+  /** The source's length in code units: a text part of another length is not this one's. */
+  units: number;
+  /** The document's own fields but source, lead and sections. */
+  doc: Omit<Document, 'source' | 'lead' | 'sections'>;
+  lead: number;
+  sections: (Omit<Section, 'paragraphs'> & { paragraphs: number })[];
+  turns: Turn[];
+}
+
+/** `doc`'s parts, with its content key; undefined for a document whose paragraphs are not lines of its source. */
+export function serialiseDocument(doc: Document, key: string): Uint8Array[] | undefined {
+  if ((doc.format ?? 'text') !== 'text') return undefined;
+  const lists = [doc.lead, ...doc.sections.map((section) => section.paragraphs)];
+  const count = lists.reduce((sum, list) => sum + list.length, 0);
+  const numbers = new Int32Array(count * PER_PARAGRAPH);
+  const turns: Turn[] = [];
+  const turnIndex = new Map<string, number>();
+  let at = 0;
+  for (const list of lists) {
+    const read = reader(list);
+    for (let i = 0; i < list.length; i++) {
+      const paragraph = read(i);
+      if (!(paragraph instanceof LineParagraph) || paragraph.source !== doc.source) return undefined;
+      let turn = -1;
+      if (paragraph instanceof TurnParagraph) {
+        const entry: Turn = { label: paragraph.label ?? null, speaker: paragraph.speaker ?? null, role: paragraph.role ?? null };
+        const name = JSON.stringify(entry);
+        turn = turnIndex.get(name) ?? -1;
+        if (turn < 0) {
+          turn = turns.push(entry) - 1;
+          turnIndex.set(name, turn);
+        }
+      }
+      numbers[at++] = paragraph.offset;
+      numbers[at++] = paragraph.length;
+      numbers[at++] = turn;
+    }
+  }
+  const { source: _source, lead: _lead, sections: _sections, ...rest } = doc;
+  const meta: Meta = {
+    version: DOCUMENT_FORMAT,
+    key,
+    units: doc.source.length,
+    doc: rest,
+    lead: doc.lead.length,
+    sections: doc.sections.map(({ paragraphs, ...section }) => ({ ...section, paragraphs: paragraphs.length })),
+    turns,
+  };
+  return [new TextEncoder().encode(JSON.stringify(meta)), utf16le(doc.source), new Uint8Array(numbers.buffer)];
+}
+
+/** Thrown for parts that do not make a document. */
+export class DamagedDocumentError extends Error {
+  constructor(what: string) {
+    super(`damaged document cache: ${what}`);
+    this.name = 'DamagedDocumentError';
+  }
+}
+
+function check(condition: boolean, what: string): asserts condition {
+  if (!condition) throw new DamagedDocumentError(what);
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** `text`'s code units as UTF-16LE bytes. */
+function utf16le(text: string): Uint8Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    units[i] = LITTLE_ENDIAN ? unit : ((unit & 0xff) << 8) | (unit >> 8);
+  }
+  return new Uint8Array(units.buffer);
+}
+
+/** The document and its content key from `serialiseDocument`'s parts; throws DamagedDocumentError. */
+export function deserialiseDocument(parts: readonly Uint8Array[]): { doc: Document; key: string } {
+  check(parts.length === 3, 'parts');
+  const [metaBytes, textBytes, numberBytes] = parts as [Uint8Array, Uint8Array, Uint8Array];
+  let meta: Meta;
+  try {
+    meta = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(metaBytes)) as Meta;
+  } catch {
+    throw new DamagedDocumentError('meta');
+  }
+  check(typeof meta === 'object' && meta !== null && meta.version === DOCUMENT_FORMAT, 'version');
+  check(typeof meta.key === 'string' && Array.isArray(meta.sections) && Array.isArray(meta.turns) && Number.isInteger(meta.lead), 'meta');
+  check(textBytes.byteLength % 2 === 0 && numberBytes.byteLength % (4 * PER_PARAGRAPH) === 0, 'lengths');
+  // The source was made safe before it was kept (no lone surrogate, which this decoder would replace).
+  const source = new TextDecoder('utf-16le').decode(textBytes);
+  check(source.length * 2 === textBytes.byteLength && source.length === meta.units, 'text');
+  const numbers = new Int32Array(numberBytes.byteLength / 4);
+  new Uint8Array(numbers.buffer).set(numberBytes);
+  const counts = [meta.lead, ...meta.sections.map((section) => section.paragraphs)];
+  check(counts.every((n) => Number.isInteger(n) && n >= 0), 'counts');
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  check(total * PER_PARAGRAPH === numbers.length, 'paragraph count');
+  // As the parser keeps them: a text of very many lines as numbers (list-view.ts), else objects.
+  const compact = total >= COMPACT_LINES;
+  let at = 0;
+  const paragraphsOf = (section: number, n: number): Paragraph[] => {
+    const list: Paragraph[] = compact ? lineList(source) : [];
+    for (let i = 0; i < n; i++) {
+      const offset = numbers[at++]!;
+      const length = numbers[at++]!;
+      const turn = numbers[at++]!;
+      check(offset >= 0 && length >= 0 && offset + length <= source.length && turn >= -1 && turn < meta.turns.length, 'paragraph');
+      if (turn < 0) {
+        list.push(new LineParagraph(source, offset, length).placed(section, i + 1));
+        continue;
+      }
+      const { label, speaker, role } = meta.turns[turn]!;
+      const paragraph = new TurnParagraph(source, offset, length).placed(section, i + 1);
+      if (label !== null) paragraph.label = label;
+      if (speaker !== null) paragraph.speaker = speaker;
+      if (role !== null) paragraph.role = role;
+      list.push(paragraph);
+    }
+    if (compact) trimList(list);
+    return list;
+  };
+  const lead = paragraphsOf(0, meta.lead);
+  const sections: Section[] = meta.sections.map(({ paragraphs, ...section }) => {
+    check(Number.isInteger(section.index) && typeof section.title === 'string', 'section');
+    return { ...section, paragraphs: paragraphsOf(section.index, paragraphs) };
+  });
+  return { doc: { ...meta.doc, lead, sections, source }, key: meta.key };
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../../src/core/document/markdown/parse.js';
+import { DamagedDocumentError, deserialiseDocument, serialiseDocument } from '../../../src/core/document/serial.js';
+import { isView } from '../../../src/core/document/list-view.js';
+import { parseDocument } from '../../../src/core/document/parse.js';
+import { buildBlocks } from '../../../src/core/layout/blocks.js';
+
+function texts(): { book: string; interview: string; article: string; plain: string; astral: string } {
+  const chapter = (n: number) => `第${n}章 风起\n　　他走了很远的路，天色渐渐暗下来。\n　　“到了吗？”她问。`;
+  return {
+    book: ['某书', '作者：某人', '', '第一卷 初', chapter(1), chapter(2), '第二卷 中', chapter(3), '（本章完）', 'www.example.com 更多精彩'].join('\n'),
+    interview: readFileSync(new URL('../../../content/interview.txt', import.meta.url), 'utf8').replace(/\r\n?/g, '\n'),
+    article: ['一篇文章', '', '引子', '这是开头的一段话，说了很多事情。', '', '第二部分', '这是后面的一段话。'].join('\n'),
+    plain: Array.from({ length: 700 }, (_, i) => `第${i}行的文字，写得长一些才好分成几部分。`).join('\n'),
+    // Astral characters and a line of symbols: code units, not characters, are kept.
+    astral: '𠀀𠀁的故事\n\n𠀂𠀃走了很远。🙂\n',
+  };
+}
+
+const json = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+describe('a parsed text kept as parts (serial.ts)', () => {
+  for (const [name, text] of Object.entries(texts())) {
+    it(`comes back as the same document, speakers and turns included: ${name}`, () => {
+      const doc = parseDocument(text, { name: `${name}.txt` });
+      const parts = serialiseDocument(doc, 'k'.repeat(32))!;
+      const back = deserialiseDocument(parts);
+      expect(back.key).toBe('k'.repeat(32));
+      expect(back.doc.source).toBe(doc.source);
+      expect(json(back.doc)).toEqual(json(doc));
+      expect(json(buildBlocks(back.doc))).toEqual(json(buildBlocks(doc)));
+    });
+  }
+
+  it('keeps a text of very many lines as numbers when it comes back too', () => {
+    const doc = parseDocument(texts().plain, { compactFrom: 0 });
+    const back = deserialiseDocument(serialiseDocument(doc, 'k'.repeat(32))!).doc;
+    expect(json(back)).toEqual(json(doc));
+    expect(isView(parseDocument('字\n'.repeat(200_001)).sections[0]!.paragraphs)).toBe(true);
+    const many = parseDocument('字\n'.repeat(200_001));
+    const again = deserialiseDocument(serialiseDocument(many, 'k'.repeat(32))!).doc;
+    expect(again.sections.every((section) => isView(section.paragraphs))).toBe(true);
+    expect(again.sections.at(-1)!.paragraphs.at(-1)).toEqual(many.sections.at(-1)!.paragraphs.at(-1));
+  });
+
+  it('keeps no Markdown (or EPUB) document: their paragraphs are more than lines', () => {
+    expect(serialiseDocument(parseMarkdown('# 标题\n\n**粗体**的段落。\n'), 'k'.repeat(32))).toBeUndefined();
+  });
+
+  it('refuses parts that do not make a document', () => {
+    const doc = parseDocument(texts().book);
+    const parts = serialiseDocument(doc, 'k'.repeat(32))!;
+    const [meta, text, numbers] = parts as [Uint8Array, Uint8Array, Uint8Array];
+    const damaged = (replaced: Uint8Array[]) => () => deserialiseDocument(replaced);
+    expect(damaged([meta, text])).toThrow(DamagedDocumentError);
+    expect(damaged([new TextEncoder().encode('{"version":'), text, numbers])).toThrow(DamagedDocumentError);
+    const otherVersion = new TextEncoder().encode(new TextDecoder().decode(meta).replace('"version":1', '"version":99'));
+    expect(damaged([otherVersion, text, numbers])).toThrow(DamagedDocumentError);
+    // A text cut short: the paragraphs point past its end.
+    expect(damaged([meta, text.subarray(0, text.length - 40), numbers])).toThrow(DamagedDocumentError);
+    expect(damaged([meta, text.subarray(0, text.length - 1), numbers])).toThrow(DamagedDocumentError);
+    expect(damaged([meta, text, numbers.subarray(0, numbers.length - 12)])).toThrow(DamagedDocumentError);
+    const wild = new Int32Array(numbers.slice().buffer);
+    wild[3] = -5;
+    expect(damaged([meta, text, new Uint8Array(wild.buffer)])).toThrow(DamagedDocumentError);
+    const turn = new Int32Array(numbers.slice().buffer);
+    turn[2] = 7;
+    expect(damaged([meta, text, new Uint8Array(turn.buffer)])).toThrow(DamagedDocumentError);
+  });
+});
