@@ -32,6 +32,12 @@ export interface RunReaderOptions {
   onMark?: (letter: string, anchor: Anchor) => string | undefined;
   /** Told the last state on every way out (q, Ctrl-C, a signal, an error); must be synchronous. */
   onLeave?: (state: ReaderState) => void;
+  /**
+   * After the terminal is restored, however the reader ended: work for the way out that the screen need
+   * not wait for. Called in the same turn (a signal's default action, which Ink's signal-exit raises
+   * again once the session's handler is gone, ends the process right after).
+   */
+  onClosed?: () => void;
   /** Told every new state (a key, a resize): reading time and the shelf's requests are counted from it. */
   onState?: (state: ReaderState) => void;
   /** Searches every text on the shelf (`/` in the shelf view). */
@@ -84,6 +90,11 @@ export function runReader(options: RunReaderOptions): Promise<number> {
         // Unmounting a tree that failed is best effort; the terminal is restored below regardless.
       }
       session.close();
+      try {
+        options.onClosed?.();
+      } catch {
+        // As with onLeave: a comfort.
+      }
       if ('error' in outcome) reject(outcome.error);
       else resolve(outcome.code);
     }
