@@ -60,7 +60,8 @@ const COMMANDS = ['print', 'wrap', 'toc', 'search --json'] as const;
 const QUERY = '字';
 /** The bin's own start-up settings (see bin/yuedu.js's first line). */
 const NODE_FLAGS = ['--max-semi-space-size=2'];
-const ENV = { ...process.env, MALLOC_ARENA_MAX: '2', NO_COLOR: '1' };
+// No state: a text is parsed every time, never read from the cache of parsed texts (src/cli/document-cache.ts).
+const ENV = { ...process.env, MALLOC_ARENA_MAX: '2', NO_COLOR: '1', YUEDU_STATE: 'off' };
 
 export interface MemoryRow {
   shape: string;

@@ -9,6 +9,8 @@ import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { readInput, readInputBytes, STDIN_NAME, type Input } from './input.js';
 import { cachedText } from './document-cache.js';
+import { isView } from '../core/document/list-view.js';
+import { collectGarbage } from './collect.js';
 
 /** How a text is read and outlined, from the command line. */
 export type TextArgs = Pick<CliArgs, 'format' | 'encoding' | 'chapter' | 'volume'>;
@@ -48,10 +50,16 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {})
   }
   // A text file opened before is read from the cache of parsed texts when it has not changed since.
   const cached = format === 'text' && arg !== undefined && arg !== '-' ? cachedText(arg, args) : undefined;
-  if (cached?.doc) return cached.doc;
+  if (cached?.doc) return collectAfterMany(cached.doc);
   const input = await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
   const doc = await parseText(input, format, args);
   return cached ? cached.parsed(doc) : doc;
+}
+
+/** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */
+function collectAfterMany(doc: Document): Document {
+  if (doc.sections.some((section) => isView(section.paragraphs)) || isView(doc.lead)) collectGarbage();
+  return doc;
 }
 
 /** Text already read (standard input, a file) parsed as `format` (text or Markdown), with the user's rules. */
@@ -64,5 +72,5 @@ export async function parseText(input: Input, format: Format, args: TextArgs = {
   const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };
   // A file's name can title a book whose first line does not; standard input has none.
   const name = input.name === STDIN_NAME ? undefined : input.name;
-  return parseDocument(input.text, { ...(name !== undefined && { name }), rules });
+  return collectAfterMany(parseDocument(input.text, { ...(name !== undefined && { name }), rules }));
 }

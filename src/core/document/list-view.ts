@@ -6,8 +6,9 @@ Node runs V8 without pointer compression, so the smallest object is 24 bytes of 
 8 more: a paragraph that is a line of the source (`LineParagraph`: the source, its offset and length,
 section and index) is 64 bytes, and a million one-character lines, a 4 MB file, were 64 MB of them before
 a block or a search entry was made for each (issue 20 allows 100 MB + 6× the file for the whole process).
-So a text of very many lines keeps each section's paragraphs as two numbers in typed arrays, eight bytes
-a line, and makes a paragraph object only when one is read; the layout's blocks and the search's list of
+So a text of very many lines keeps each section's paragraphs as two numbers, eight bytes a line, in
+one pair of typed arrays for the whole text (each section's list a run of them), and makes a paragraph
+object only when one is read; the layout's blocks and the search's list of
 paragraphs are then views over those lists too, never a copy of them.
 
 Every reader of a document sees an ordinary read-only array (`Array.isArray` is true; `length`, `[i]`,
@@ -109,18 +110,51 @@ function view<T>(items: Items<T>): T[] {
   return proxy;
 }
 
-/** A section's paragraphs as the offsets and lengths of their lines (see the module comment). */
+/**
+ * Where a text's lists keep their lines: one pair of arrays for the whole text, sized for as many lines
+ * as it has, which the lists fill one after another in reading order (a list per section, each a run
+ * of the arrays). Arrays of their own per list, grown by doubling and then trimmed, made some forty
+ * megabytes of garbage for the eight that a million lines keep.
+ */
+class LineStore {
+  offsets: Uint32Array;
+  lengths: Uint32Array;
+  used = 0;
+  readonly source: string;
+
+  constructor(source: string, capacity: number) {
+    this.source = source;
+    this.offsets = new Uint32Array(Math.max(16, capacity));
+    this.lengths = new Uint32Array(Math.max(16, capacity));
+  }
+
+  /** Room for one more (more lines than the text was said to have: grown, which its maker avoids). */
+  reserve(): void {
+    if (this.used < this.offsets.length) return;
+    this.offsets = grown(this.offsets);
+    this.lengths = grown(this.lengths);
+  }
+
+  /** Gives back the room of lines that never came, when it is worth a copy. */
+  trim(): void {
+    if (this.used >= this.offsets.length * 0.9) return;
+    this.offsets = this.offsets.slice(0, this.used);
+    this.lengths = this.lengths.slice(0, this.used);
+  }
+}
+
+/** A section's paragraphs as a run of a {@link LineStore} (see the module comment). */
 class Lines implements Items<Paragraph> {
-  private offsets = new Uint32Array(16);
-  private lengths = new Uint32Array(16);
+  /** Where the run starts in the store, once the first line is pushed. */
+  private start = 0;
   private count = 0;
   private section = 0;
   /** Set once a paragraph that is not the next plain line was pushed: the list is then these objects. */
   private objects: Paragraph[] | undefined;
-  private readonly source: string;
+  readonly store: LineStore;
 
-  constructor(source: string) {
-    this.source = source;
+  constructor(store: LineStore) {
+    this.store = store;
   }
 
   get length(): number {
@@ -129,18 +163,19 @@ class Lines implements Items<Paragraph> {
 
   item(i: number): Paragraph {
     if (this.objects) return this.objects[i]!;
-    return new LineParagraph(this.source, this.offsets[i]!, this.lengths[i]!).placed(this.section, i + 1);
+    const { store } = this;
+    return new LineParagraph(store.source, store.offsets[this.start + i]!, store.lengths[this.start + i]!).placed(this.section, i + 1);
   }
 
   push(paragraph: Paragraph): number {
     if (!this.objects && this.fits(paragraph)) {
       const line = paragraph as LineParagraph;
-      if (this.count === this.offsets.length) {
-        this.offsets = grown(this.offsets);
-        this.lengths = grown(this.lengths);
-      }
-      this.offsets[this.count] = line.offset;
-      this.lengths[this.count] = line.length;
+      const { store } = this;
+      store.reserve();
+      if (this.count === 0) this.start = store.used;
+      store.offsets[store.used] = line.offset;
+      store.lengths[store.used] = line.length;
+      store.used++;
       this.section = line.section;
       return ++this.count;
     }
@@ -152,21 +187,17 @@ class Lines implements Items<Paragraph> {
     return this.objects.push(paragraph);
   }
 
-  /** Gives back the room grown for lines that never came. */
-  trim(): void {
-    if (this.objects || this.count === this.offsets.length) return;
-    this.offsets = this.offsets.slice(0, this.count);
-    this.lengths = this.lengths.slice(0, this.count);
-  }
-
-  /** The next plain line of this source, in this section: all the numbers keep of it. */
+  /**
+   * The next plain line of this source, in this section, where the store's next line goes (another list
+   * filled since this one began would be overwritten): all the numbers keep of it.
+   */
   private fits(paragraph: Paragraph): boolean {
     return (
       paragraph instanceof LineParagraph &&
       !(paragraph instanceof TurnParagraph) &&
-      paragraph.source === this.source &&
+      paragraph.source === this.store.source &&
       paragraph.index === this.count + 1 &&
-      (this.count === 0 || paragraph.section === this.section)
+      (this.count === 0 || (paragraph.section === this.section && this.start + this.count === this.store.used))
     );
   }
 }
@@ -178,20 +209,27 @@ function grown(array: Uint32Array): Uint32Array<ArrayBuffer> {
 }
 
 /**
- * An empty list of paragraphs that keeps the plain lines of `source` pushed onto it as numbers: `push`
- * each paragraph in order (`placed(section, list.length + 1)`), read it as an array.
+ * A maker of empty lists of paragraphs for the text `source` of about `lines` lines, which keep the plain
+ * lines pushed onto them as numbers in one store: `push` each paragraph in order (`placed(section,
+ * list.length + 1)`), read each list as an array. Fill one list at a time, in reading order.
  */
+export function lineLists(source: string, lines: number): () => Paragraph[] {
+  const store = new LineStore(source, lines);
+  return () => view(new Lines(store));
+}
+
+/** One such list, of a store of its own (tests, and a list made alone). */
 export function lineList(source: string): Paragraph[] {
-  return view(new Lines(source));
+  return lineLists(source, 16)();
 }
 
 /**
- * Ends the pushing onto a {@link lineList}: the room its arrays grew for lines that never came (up to
- * half) is given back. Anything else is left as it is.
+ * Ends the pushing onto the lists of {@link lineLists}: the room kept for lines that never came is given
+ * back when it is worth a copy. Anything else is left as it is.
  */
 export function trimList(list: readonly Paragraph[]): void {
   const items = views.get(list);
-  if (items instanceof Lines) items.trim();
+  if (items instanceof Lines) items.store.trim();
 }
 
 /** `list` with `map` applied to each item as it is read. */

@@ -30,7 +30,7 @@ import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
 import { assignRoles, LABEL_REACH, matchTurn, type Turn, type TurnLabel } from './turns.js';
 import { LineParagraph, TurnParagraph } from './line-paragraph.js';
-import { lineList, trimList } from './list-view.js';
+import { lineLists, trimList } from './list-view.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 import { unwrapHardLines } from './unwrap.js';
 
@@ -194,7 +194,9 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   while (end > next && matterAtEnd(table.text(lines[end - 1]!))) end--;
 
   let originalTitle: string | undefined;
-  const bodyLines = new Int32Array(Math.max(0, lines.length - next));
+  // The body's lines overwrite the lines' own array as they are found (never ahead of the line read):
+  // a second array of a million lines was four megabytes more.
+  const bodyLines = lines;
   let bodyCount = 0;
   for (let i = next; i < lines.length; i++) {
     const line = lines[i]!;
@@ -210,9 +212,9 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   title ??= meta.title ?? (body.length > 0 ? nameTitle(options.name) : undefined);
   const docTitle = title ?? fallbackTitle(body.length > 0 ? table.text(body[0]!) : '');
   const compactLines = body.length >= (options.compactFrom ?? COMPACT_LINES);
-  const list = compactLines ? () => lineList(text) : () => [];
+  const list = compactLines ? lineLists(text, body.length) : () => [];
   const built = build(table, body, docTitle, options.rules, notes, list);
-  if (compactLines) for (const paragraphs of [built.lead, ...built.sections.map((section) => section.paragraphs)]) trimList(paragraphs);
+  if (compactLines) trimList(built.sections[0]?.paragraphs ?? built.lead);
   return {
     title: docTitle,
     ...(meta.author !== undefined && { author: meta.author }),
@@ -244,7 +246,7 @@ interface Body {
   lines: LineNumbers;
   /** The same lines as the rules read them, numbered from 0. */
   view: Lines;
-  /** An empty list of paragraphs: an array, or for a text of very many lines a {@link lineList}. */
+  /** An empty list of paragraphs: an array, or for a text of very many lines a list of {@link lineLists}. */
   list(): Paragraph[];
 }
 

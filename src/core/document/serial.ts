@@ -19,7 +19,7 @@
  * is never trusted.
  */
 import { LineParagraph, TurnParagraph } from './line-paragraph.js';
-import { lineList, reader, trimList } from './list-view.js';
+import { lineLists, reader } from './list-view.js';
 import { COMPACT_LINES } from './parse.js';
 import type { Document, Paragraph, Role, Section } from './types.js';
 
@@ -137,8 +137,9 @@ export function deserialiseDocument(parts: readonly Uint8Array[]): { doc: Docume
   // As the parser keeps them: a text of very many lines as numbers (list-view.ts), else objects.
   const compact = total >= COMPACT_LINES;
   let at = 0;
+  const lists = compact ? lineLists(source, total) : () => [];
   const paragraphsOf = (section: number, n: number): Paragraph[] => {
-    const list: Paragraph[] = compact ? lineList(source) : [];
+    const list: Paragraph[] = lists();
     for (let i = 0; i < n; i++) {
       const offset = numbers[at++]!;
       const length = numbers[at++]!;
@@ -155,7 +156,6 @@ export function deserialiseDocument(parts: readonly Uint8Array[]): { doc: Docume
       if (role !== null) paragraph.role = role;
       list.push(paragraph);
     }
-    if (compact) trimList(list);
     return list;
   };
   const lead = paragraphsOf(0, meta.lead);

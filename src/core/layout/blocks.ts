@@ -151,7 +151,8 @@ export function blockCells(blocks: readonly Block[]): Uint32Array {
     cells = new Uint32Array(blocks.length);
     const read = reader(blocks);
     for (let i = 0; i < blocks.length; i++) cells[i] = approximateBlockCells(read(i)!);
-    cellsMemo.set(blocks, cells);
+    // Not kept for a text of very many lines (four bytes a line): a resize there measures again.
+    if (!isView(blocks)) cellsMemo.set(blocks, cells);
   }
   return cells;
 }
@@ -181,8 +182,12 @@ export function buildBlocks(doc: Document): Block[] {
 /** The blocks one at a time, kept by no one: for a single pass over a long document (`yuedu print`). */
 export function* eachBlock(doc: Document): Generator<Block> {
   for (const run of blockRuns(doc)) {
-    if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) yield paragraphBlock(paragraph);
-    else yield run as Block;
+    if (Array.isArray(run)) {
+      // Read by index, not iterated: a view's iterator goes through its Proxy (see list-view.ts's `reader`).
+      const list = run as readonly Paragraph[];
+      const read = reader(list);
+      for (let i = 0; i < list.length; i++) yield paragraphBlock(read(i)!);
+    } else yield run as Block;
   }
 }
 

@@ -14,7 +14,7 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
-import { reader } from '../document/list-view.js';
+import { isView, reader } from '../document/list-view.js';
 import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
 import { blockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines, type BalanceOptions } from './balance.js';
@@ -283,6 +283,9 @@ function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing)
       previous = block;
     }
     found = { estimates, total };
+    // Not kept for a text of very many lines: its flow takes them for its own (a pass over the cells
+    // again on `t` or a resize, against four bytes a line held).
+    if (isView(blocks)) return found;
     // A few widths at most (a resize back and forth): the oldest goes first.
     if (perBlocks.size >= FLOWS_PER_DOCUMENT) perBlocks.delete(perBlocks.keys().next().value as string);
     perBlocks.set(key, found);
@@ -460,7 +463,9 @@ export class Flow {
     }
     this.counted = new Uint8Array(this.blocks.length);
     const { estimates, total } = estimatesFor(this.blocks, this.width, this.spacing);
-    this.sizes = estimates.slice();
+    // The estimates are shared by the flows of every script, and these sizes change: a copy. Not for a
+    // text of very many lines, whose estimates are not kept (see estimatesFor): four bytes a line less.
+    this.sizes = isView(this.blocks) ? estimates : estimates.slice();
     this.counts = new Fenwick(estimates);
     this.total = total;
   }

@@ -43,9 +43,8 @@ export interface Corpus {
   titles: Map<number, string>;
   /** The document's title, the heading of the lead. */
   title: string;
+  /** In order; a block's paragraphs run from its `first` to the next block's (see {@link blockIndex}). */
   blocks: Block[];
-  /** The block of each paragraph. */
-  blockOf: Int32Array;
   /** The way back to the original text of the few paragraphs whose folding moved code units. */
   maps: Map<number, Normalised>;
   /** Pinyin readings kept between runs (a cached index, see serial.ts), and where new ones are told. */
@@ -128,7 +127,6 @@ export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Cor
   progress.total = paragraphs.length;
   yield;
   const blocks: Block[] = [];
-  const blockOf = new Int32Array(paragraphs.length);
   const maps = new Map<number, Normalised>();
   let first = 0;
   let units = 0;
@@ -165,7 +163,6 @@ export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Cor
     for (let p = first; p < end; p++) {
       starts[p - first] = offset;
       offset += sizes[p - first]! + 1;
-      blockOf[p] = blocks.length;
     }
     starts[end - first] = offset;
     blocks.push({ first, text: pieces.join(PARAGRAPH_SEPARATOR), starts });
@@ -185,12 +182,29 @@ export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Cor
     if ((p + 1) % FOLD_STEP === 0) yield;
   }
   if (first < paragraphs.length || blocks.length === 0) close(paragraphs.length);
-  return { paragraphs, headings: headings.length, headingKinds: headings.map((entry) => entry.kind), titles, title: doc.title, blocks, blockOf, maps };
+  return { paragraphs, headings: headings.length, headingKinds: headings.map((entry) => entry.kind), titles, title: doc.title, blocks, maps };
+}
+
+/**
+ * The index of the block holding paragraph `p`, by binary search of where each block's paragraphs start:
+ * a text has a block per ~32,000 code units, a few hundred at most, where an array of each paragraph's
+ * block was four bytes a paragraph (four megabytes for a million lines).
+ */
+export function blockIndex(corpus: Corpus, p: number): number {
+  const { blocks } = corpus;
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (blocks[middle]!.first <= p) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** Where paragraph `p`'s folded text is: its block, and its start and end in the block's text. */
 export function locate(corpus: Corpus, p: number): { block: Block; from: number; to: number } {
-  const block = corpus.blocks[corpus.blockOf[p]!]!;
+  const block = corpus.blocks[blockIndex(corpus, p)]!;
   const at = p - block.first;
   return { block, from: block.starts[at]!, to: block.starts[at + 1]! - 1 };
 }

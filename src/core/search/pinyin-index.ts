@@ -1,4 +1,4 @@
-import { folded, locate, pieceAt, type Corpus } from './corpus.js';
+import { blockIndex, folded, locate, pieceAt, type Corpus } from './corpus.js';
 import type { TermHit, TermHits } from './hits.js';
 import { IntList } from './int-list.js';
 import { matcherOf, matchPinyin, START_BEGUN, START_FULL, START_INITIAL, START_WHOLE, type Matcher, type ParagraphPinyin, type PinyinTerm } from './pinyin.js';
@@ -123,7 +123,7 @@ export class PinyinIndex {
   private readParagraph(p: number): void {
     if (this.read[p]) return;
     const { block, from, to } = locate(this.corpus, p);
-    readInto(block.text, this.blockIds(this.corpus.blockOf[p]!), from, to);
+    readInto(block.text, this.blockIds(blockIndex(this.corpus, p)), from, to);
     this.read[p] = 1;
     this.unread--;
   }
@@ -172,7 +172,7 @@ export class PinyinIndex {
   /** The reading of paragraph `p`, read now if needed, with the word starts known so far. */
   private paragraph(p: number): ParagraphPinyin {
     this.readParagraph(p);
-    const b = this.corpus.blockOf[p]!;
+    const b = blockIndex(this.corpus, p);
     const { block, from, to } = locate(this.corpus, p);
     const words = (this.words[b] ??= new Uint8Array(block.text.length + 1));
     return { text: folded(this.corpus, p), ids: this.blockIds(b).subarray(from, to), wordStarts: words.subarray(from, to + 1) };
@@ -205,7 +205,7 @@ export class PinyinIndex {
         if (i % MATCH_STEP === MATCH_STEP - 1) yield;
         const p = candidates[i]!;
         this.readParagraph(p);
-        const b = this.corpus.blockOf[p]!;
+        const b = blockIndex(this.corpus, p);
         const { starts, first } = this.corpus.blocks[b]!;
         const ids = this.ids[b]!;
         const start = matcher.start();

@@ -344,7 +344,6 @@ export function deserialise(source: PartSource): BuiltIndex {
   check(meta.postings ? parts === PART.pinyin || parts === PART.pinyin + 1 : parts === PART.postings, 'parts');
   const count = meta.paragraphs;
   check(meta.headings <= count && meta.headingKinds.length === meta.headings, 'headings');
-  const blockOf = new Int32Array(count);
   const blocks = readPart(part(PART.blocks), (input) => {
     const firsts = input.int32(meta.blocks);
     const lengths = input.int32(meta.blocks);
@@ -365,7 +364,6 @@ export function deserialise(source: PartSource): BuiltIndex {
       startsFrom += end - first + 1;
       check(starts[0] === 0 && starts[end - first] === text.length + 1, 'block starts');
       for (let i = 0; i < end - first; i++) check(starts[i]! < starts[i + 1]!, 'block order');
-      blockOf.fill(b, first, end);
       blocks.push({ first, text, starts });
     }
     check(from === all.length && startsFrom === allStarts.length, 'block texts');
@@ -459,7 +457,6 @@ export function deserialise(source: PartSource): BuiltIndex {
     titles: new Map(meta.titles),
     title: meta.title,
     blocks,
-    blockOf,
     get maps() {
       return maps();
     },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineParagraph, TurnParagraph } from '../../../src/core/document/line-paragraph.js';
-import { concatView, isView, lineList, mapView, trimList } from '../../../src/core/document/list-view.js';
+import { concatView, isView, lineList, lineLists, mapView, trimList } from '../../../src/core/document/list-view.js';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import { allParagraphs, findParagraph } from '../../../src/core/document/paragraphs.js';
 import { resolveRef } from '../../../src/core/document/refs.js';
@@ -154,5 +154,24 @@ describe('trimList', () => {
     const plain = [1, 2];
     trimList(plain as never);
     expect(plain).toEqual([1, 2]);
+  });
+});
+
+describe('lineLists: the lists of one text in one store', () => {
+  it('keeps lists filled one after another apart, and one pushed to out of turn as objects', () => {
+    const source = '甲\n乙\n丙\n丁\n戊\n';
+    const make = lineLists(source, 5);
+    const first = make();
+    const second = make();
+    first.push(new LineParagraph(source, 0, 1).placed(1, 1));
+    first.push(new LineParagraph(source, 2, 1).placed(1, 2));
+    second.push(new LineParagraph(source, 4, 1).placed(2, 1));
+    // The first list is no longer the store's last: this line would land in the second's run.
+    first.push(new LineParagraph(source, 6, 1).placed(1, 3));
+    second.push(new LineParagraph(source, 8, 1).placed(2, 2));
+    expect(first.map((p) => [p.id, p.text])).toEqual([['s1p1', '甲'], ['s1p2', '乙'], ['s1p3', '丁']]);
+    expect(second.map((p) => [p.id, p.text])).toEqual([['s2p1', '丙'], ['s2p2', '戊']]);
+    trimList(second);
+    expect(second.map((p) => p.text)).toEqual(['丙', '戊']);
   });
 });

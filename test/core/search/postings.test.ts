@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildCorpus, folded } from '../../../src/core/search/corpus.js';
+import { blockIndex, buildCorpus, folded } from '../../../src/core/search/corpus.js';
 import { buildPostings, paragraphsWith, paragraphsWithAll } from '../../../src/core/search/postings.js';
 import type { Steps } from '../../../src/core/search/steps.js';
 import { paragraphsDocument } from '../../helpers/documents.js';
@@ -28,5 +28,21 @@ describe('postings', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('blockIndex: the block of a paragraph without an array of them', () => {
+  it('finds every paragraph of a text of many blocks where its folded text is', () => {
+    // Some 200,000 code units: several blocks of ~32,000.
+    const texts = Array.from({ length: 4000 }, (_, i) => `第${i}段${'文字'.repeat(20 + (i % 7))}`);
+    const corpus = finish(buildCorpus(paragraphsDocument(...texts), { folded: 0, total: 0 }));
+    expect(corpus.blocks.length).toBeGreaterThan(4);
+    corpus.paragraphs.forEach((paragraph, p) => {
+      const b = blockIndex(corpus, p);
+      const block = corpus.blocks[b]!;
+      expect(p).toBeGreaterThanOrEqual(block.first);
+      expect(p - block.first).toBeLessThan(block.starts.length - 1);
+      expect(folded(corpus, p)).toBe(paragraph.text);
+    });
   });
 });
