@@ -350,6 +350,17 @@ describe('a volume and its chapter on one line', () => {
   });
 });
 
+describe("a site's 正文 before every chapter's heading", () => {
+  it('is left out of the chapter, which keeps its place in the text, and makes no volume', () => {
+    const doc = parseDocument(`长河\n${[1, 2, 3].map((c) => `${c === 2 ? '正文　' : '正文 '}第${c}章 章名${c}\n${chapterText(c)}`).join('\n')}`);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3']);
+    expect(doc.volumes ?? []).toEqual([]);
+    for (const section of doc.sections) expect(doc.source.slice(section.offset, section.offset + section.title.length)).toBe(section.title);
+    // A chapter whose title starts with the word keeps it.
+    expect(parseDocument(`长河\n${[1, 2, 3].map((c) => `第${c}章 正文${c}\n${chapterText(c)}`).join('\n')}`).sections[0]!.title).toBe('第1章 正文1');
+  });
+});
+
 describe('books in parts named by place', () => {
   it('holds the chapters under 上卷 and 下卷, with a 附录 after them', () => {
     const chapters = (from: number) => [1, 2].map((k) => `　　第${from + k}章 章名${from + k}\n${chapterText(from + k)}`).join('\n');
