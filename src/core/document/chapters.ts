@@ -253,8 +253,19 @@ const SITE_STAMP = /[\s\u3000]+[(（[［【]?(?:本章)?(?:更新时间|更新�
 /** A site's address after a title; looked for only in a line with a dot (most headings have none). */
 const SITE_TAG = /[\s\u3000]+[(（[［【]?(?:https?:\/\/|www\.|[a-z0-9-]+\.(?:com|net|org|cc|la|info|xyz|top|vip)(?![a-z0-9])).*$/iu;
 
+/**
+ * An author's plea or update count in brackets at the end of a web serial's heading: `第九章 夜雨（求月票）`,
+ * `第十章 风起(二更求收藏)`, `【加更】`. The serial's, not the chapter's name; looked for only in a line with
+ * 求 or 更. A title that merely holds the words (`第三章 三更半夜`, `第四章 求生（上）`) stays whole.
+ */
+const PLEA = /[\s\u3000]*[(（[［【](?:求|[一二三四五六七八九十两]更|加更|爆更)[^)）\]］】]{0,12}[)）\]］】]$/u;
+const PLEA_WORDS = /(?:求(?:月票|推荐|收藏|订阅|打赏|票|支持|首订)|更)/u;
+
 function siteStamp(line: string): RegExpExecArray | null {
-  return SITE_STAMP.exec(line) ?? (line.includes('.') ? SITE_TAG.exec(line) : null);
+  const stamp = SITE_STAMP.exec(line) ?? (line.includes('.') ? SITE_TAG.exec(line) : null);
+  if (stamp || !(line.includes('求') || line.includes('更'))) return stamp;
+  const plea = PLEA.exec(line);
+  return plea && PLEA_WORDS.test(plea[0]) ? plea : null;
 }
 
 /** The line without leading indents (full-width and ASCII spaces), a site's stamp and trailing spaces. */

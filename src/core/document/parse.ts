@@ -558,8 +558,8 @@ function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Par
 }
 
 const BARE_TEXT = '正文';
-/** `正文` and a space before a chapter's `第…` on the heading's line. */
-const BARE_TEXT_BEFORE = /^正文[\s\u3000]+(?=第)/u;
+/** A site's words before a chapter's `第…` on the heading's line: `正文`, `VIP章节`, `章节目录`. */
+const BARE_TEXT_BEFORE = /^(?:正文|VIP章节|VIP卷|章节目录)[\s\u3000]*(?=第)/iu;
 const BARE_TEXTS = new Set([BARE_TEXT, '正文卷']);
 
 /**
@@ -619,8 +619,9 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
         title = title.slice(cut);
         offset += cut;
       } else {
-        // A site's `正文` (the text starts here) before every chapter's heading (`正文 第一章 初见`): the
-        // chapter is `第一章 初见`, so the sidebar shows its own words, not the same prefix three thousand times.
+        // A site's `正文` (the text starts here) or `VIP章节` before every chapter's heading (`正文 第一章
+        // 初见`): the chapter is `第一章 初见`, so the sidebar shows its own words, not the same prefix three
+        // thousand times.
         const bare = BARE_TEXT_BEFORE.exec(title);
         if (bare && matchHeading(title.slice(bare[0].length))?.level === 'chapter') {
           title = title.slice(bare[0].length);

@@ -143,11 +143,11 @@ describe('books', () => {
     expect(doc.sections).toHaveLength(20);
   });
 
-  it('keeps a chapter whose title begs (第二章：再见（求收藏）) as a chapter, not furniture', () => {
+  it('keeps a chapter whose title begs (第二章：再见（求收藏）) as a chapter, not furniture, its plea kept as a note', () => {
     const text = novel(6).replace('第2章 章名2', '第2章：再见（求收藏）').replace('第5章 章名5', '第五章 大结局（求月票）');
     const doc = parseDocument(text);
-    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章：再见（求收藏）', '第3章 章名3', '第4章 章名4', '第五章 大结局（求月票）', '第6章 章名6']);
-    expect(doc.notes).toEqual([]);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章：再见', '第3章 章名3', '第4章 章名4', '第五章 大结局', '第6章 章名6']);
+    expect(doc.notes).toEqual(['（求收藏）', '（求月票）']);
   });
 
   it('reads a book in traditional characters as its simplified twin: title, author, site lines, 節 and 後記', () => {
@@ -356,6 +356,8 @@ describe("a site's 正文 before every chapter's heading", () => {
     expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3']);
     expect(doc.volumes ?? []).toEqual([]);
     for (const section of doc.sections) expect(doc.source.slice(section.offset, section.offset + section.title.length)).toBe(section.title);
+    const vip = parseDocument(`长河\n${[1, 2, 3, 4].map((c) => `${c > 2 ? 'VIP章节 ' : c === 2 ? '章节目录 ' : ''}第${c}章 章名${c}\n${chapterText(c)}`).join('\n')}`);
+    expect(vip.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3', '第4章 章名4']);
     // A chapter whose title starts with the word keeps it.
     expect(parseDocument(`长河\n${[1, 2, 3].map((c) => `第${c}章 正文${c}\n${chapterText(c)}`).join('\n')}`).sections[0]!.title).toBe('第1章 正文1');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CHAPTER_RULES, findChapters, headingText, matchHeading, MAX_HEADING, mayBeHeading, numberValue } from '../../../src/core/document/chapters.js';
+import { CHAPTER_RULES, findChapters, headingStamp, headingText, matchHeading, MAX_HEADING, mayBeHeading, numberValue } from '../../../src/core/document/chapters.js';
 import { asLines, LineTable } from '../../../src/core/document/line-table.js';
 
 describe('matchHeading: 第 + number + unit', () => {
@@ -280,6 +280,23 @@ describe("a download site's stamp after a chapter's title", () => {
   ])('%s is the chapter %s', (line, title) => {
     expect(matchHeading(line)?.level).toBe('chapter');
     expect(headingText(line)).toBe(title);
+  });
+
+  it.each([
+    ['第一章 起（求月票）', '第一章 起', '（求月票）'],
+    ['第四章 风起(二更求票)', '第四章 风起', '(二更求票)'],
+    ['第五章 大结局【加更】', '第五章 大结局', '【加更】'],
+    ['第六章 夜雨 （求收藏求推荐）', '第六章 夜雨', '（求收藏求推荐）'],
+  ])("an author's plea or update count in brackets at the end, %s, is the serial's: the chapter is %s", (line, title, stamp) => {
+    expect(headingText(line)).toBe(title);
+    expect(headingStamp(line)).toBe(stamp);
+  });
+
+  it('leaves a title that holds the words of a plea as it is', () => {
+    for (const line of ['第二章 求生（上）', '第三章 三更半夜', '第七章 更上一层楼（上）', '第九章 求婚（求婚）']) {
+      expect(headingText(line)).toBe(line);
+      expect(headingStamp(line)).toBeUndefined();
+    }
   });
 
   it('is cut only where a stamp starts (a space, the word, then a colon or space), so a title that merely ends in the word stays whole', () => {
