@@ -65,6 +65,8 @@ export function createTheme(color: boolean): Theme {
       emphasis: { italic: true },
       code: color ? { color: 'cyan' } : {},
       strike: { strikethrough: true },
+      // Obsidian's and Typora's ==highlight==, an EPUB's <mark>: yellow, or underlined without colour.
+      highlight: color ? { color: 'yellow' } : { underline: true },
       link: { underline: true },
       url: { dim: true },
       ref: { dim: true },

@@ -26,7 +26,7 @@ export interface Mark {
    * `url`: the address shown after a link's text (` (https://…)`, part of the text, so `print` writes it);
    * `ref`: a footnote reference such as `[1]`; `ruby`: a base text whose reading is `reading`.
    */
-  kind: 'strong' | 'emphasis' | 'code' | 'strike' | 'link' | 'url' | 'ref' | 'ruby' | 'image';
+  kind: 'strong' | 'emphasis' | 'code' | 'strike' | 'highlight' | 'link' | 'url' | 'ref' | 'ruby' | 'image';
   start: number;
   end: number;
   /** The link's target, on `link` marks. */

@@ -339,7 +339,13 @@ describe('a chapter set as indented lines in one block', () => {
     expect(paragraphs[1]?.marks).toEqual([{ kind: 'strong', start: 1, end: 3 }]);
     for (const p of paragraphs) expect(doc.source.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
   });
+
+  it('marks <mark> as highlighted text', () => {
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<h1>章</h1><p>这是<mark>重点</mark>。</p>' }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(doc).map((p) => [p.text, p.marks])).toEqual([['这是重点。', [{ kind: 'highlight', start: 2, end: 4 }]]]);
+  });
 });
+
 
 describe('indentedParagraphs', () => {
   it('cuts a mark that runs over a break into one per paragraph', async () => {

@@ -159,6 +159,16 @@ describe('notes written in Obsidian', () => {
     expect(doc.sections.map((s) => s.title)).toEqual(['第一回']);
   });
 
+  it('shows ==highlighted== text without its marks, marked, and leaves a == b and code alone', () => {
+    const doc = parseMarkdown('这是==重点内容==，还有==[[红楼梦]]==和**==加粗==**。\n\n若 a == b 则成立，`==代码==`不变。\n');
+    const [first, second] = allParagraphs(doc);
+    expect(first?.text).toBe('这是重点内容，还有红楼梦和加粗。');
+    expect(marked(first, 'highlight')).toEqual(['重点内容', '红楼梦', '加粗']);
+    expect(marked(first, 'link')).toEqual(['红楼梦']);
+    expect(second?.text).toBe('若 a == b 则成立，==代码==不变。');
+    expect(marked(second, 'highlight')).toEqual([]);
+  });
+
   it('shows a callout\'s title (or its kind) as the quote\'s first line, bold, and its text below', () => {
     const doc = parseMarkdown('> [!note] 提示\n> 这是一个提示。\n\n> [!WARNING]\n> 小心。\n\n> [!tip]- 收起的标题\n');
     const quoted = allParagraphs(doc).map((p) => [p.text, p.quote, marked(p, 'strong').length > 0]);

@@ -34,7 +34,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const SKIPPED = new Set(['head', 'script', 'style', 'template', 'rp', 'svg:title']);
 const INLINE_MARKS: Record<string, Mark['kind']> = {
   b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', cite: 'emphasis', s: 'strike', strike: 'strike',
-  del: 'strike', code: 'code', tt: 'code', kbd: 'code', samp: 'code',
+  del: 'strike', mark: 'highlight', code: 'code', tt: 'code', kbd: 'code', samp: 'code',
 };
 const NOTE_TYPES = /\b(footnotes?|endnotes?|rearnotes?|note)\b|\bdoc-(footnote|endnotes)\b/u;
 /**

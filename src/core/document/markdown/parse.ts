@@ -391,6 +391,23 @@ class MarkdownWalker {
 
   /** Text, with an Obsidian wiki link (`[[红楼梦]]`, `[[三国演义|三国]]`) as its name and an embed (`![[封面.png]]`) as a placeholder. */
   private text(value: string, out: InlineText): void {
+    // Obsidian's and Typora's `==highlight==`, within one run of text (CommonMark has no such mark).
+    if (value.includes('==')) {
+      let at = 0;
+      for (const match of value.matchAll(HIGHLIGHT)) {
+        this.wikiText(value.slice(at, match.index), out);
+        const mark = out.open('highlight');
+        this.wikiText(match[1]!, out);
+        out.close(mark);
+        at = match.index + match[0].length;
+      }
+      this.wikiText(value.slice(at), out);
+      return;
+    }
+    this.wikiText(value, out);
+  }
+
+  private wikiText(value: string, out: InlineText): void {
     if (!value.includes('[[')) {
       out.append(value);
       return;
@@ -475,6 +492,9 @@ class MarkdownWalker {
     return UNTITLED_MARKDOWN;
   }
 }
+
+/** `==text==`: text that neither starts nor ends with a space or `=`, on one line (`a == b` is no highlight). */
+const HIGHLIGHT = /==([^\s=](?:[^\n=]*[^\s=])?)==/gu;
 
 /** `[[target]]`, `[[target|alias]]`, `[[target#heading]]`, and `![[…]]` embeds (Obsidian). */
 const WIKI_LINK = /(!?)\[\[([^[\]|]+?)(?:\|([^[\]]+?))?\]\]/gu;
