@@ -1,6 +1,7 @@
 /**
- * Texts opened before, kept parsed: under `$XDG_CACHE_HOME/yuedu/documents/`, one file per text file
- * as it was (its path, size, times and inode, and the options that change what it parses to), holding
+ * Texts opened before, kept parsed: under `$XDG_CACHE_HOME/yuedu/documents/`, one file per text, Markdown
+ * or EPUB file as it was (its path, size, times and inode, its format and the options that change what it
+ * parses to), holding
  * `src/core/document/serial.ts`'s parts in the search cache's checked file format. Reopening a novel to
  * go on reading, the common case, then skips decoding and parsing, most of the first frame (a 10 MB
  * GB18030 novel: ~300 ms of work becomes a read of its parts).
@@ -16,7 +17,7 @@ import { basename, join } from 'node:path';
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { DOCUMENT_FORMAT, deserialiseDocument, serialiseDocument } from '../core/document/serial.js';
-import type { Document } from '../core/document/types.js';
+import type { Document, Format } from '../core/document/types.js';
 import { SOURCES_ID } from '../storage/build-id.js';
 import { cacheDirectory } from '../storage/cache-dir.js';
 import { documentKey, rememberDocumentKey } from '../storage/record.js';
@@ -38,7 +39,7 @@ function cache(env: NodeJS.ProcessEnv): SearchCache | undefined {
 }
 
 /** The entry's key for `path` as it is now, or undefined (not a file, too small, gone). */
-function keyOf(path: string, args: TextArgs): string | undefined {
+function keyOf(path: string, format: Format, args: TextArgs, keepFrom: number): string | undefined {
   let info: Stats;
   let real: string;
   try {
@@ -47,8 +48,8 @@ function keyOf(path: string, args: TextArgs): string | undefined {
   } catch {
     return undefined;
   }
-  if (!info.isFile() || info.size < KEEP_FROM_BYTES) return undefined;
-  const identity = [real, basename(path), info.size, info.mtimeMs, info.ctimeMs, info.ino, info.dev, args.encoding ?? '', String(args.chapter ?? ''), String(args.volume ?? '')];
+  if (!info.isFile() || info.size < keepFrom) return undefined;
+  const identity = [format, real, basename(path), info.size, info.mtimeMs, info.ctimeMs, info.ino, info.dev, args.encoding ?? '', String(args.chapter ?? ''), String(args.volume ?? '')];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }
 
@@ -63,8 +64,8 @@ export interface CachedText {
  * Looks up `path` (a text file, read with `args`) before it is read: the document kept for it, or a
  * way to mark the one about to be parsed for keeping.
  */
-export function cachedText(path: string, args: TextArgs, env: NodeJS.ProcessEnv = process.env): CachedText {
-  const key = keyOf(path, args);
+export function cachedText(path: string, format: Format, args: TextArgs, env: NodeJS.ProcessEnv = process.env, keepFrom = KEEP_FROM_BYTES): CachedText {
+  const key = keyOf(path, format, args, keepFrom);
   const store = key === undefined ? undefined : cache(env);
   const parsed = (doc: Document): Document => {
     if (key !== undefined) keys.set(doc, key);
@@ -93,7 +94,6 @@ export function keepDocument(doc: Document, env: NodeJS.ProcessEnv = process.env
   if (key === undefined) return undefined;
   keys.delete(doc);
   const store = cache(env);
-  const parts = store === undefined ? undefined : serialiseDocument(doc, documentKey(doc.source));
-  if (!store || !parts) return undefined;
-  return store.write(key, parts)?.replace('search index', 'parsed text');
+  if (!store) return undefined;
+  return store.write(key, serialiseDocument(doc, documentKey(doc.source)))?.replace('search index', 'parsed text');
 }

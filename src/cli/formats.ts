@@ -37,23 +37,23 @@ export function formatOf(path: string | undefined, given?: Format): Format {
 /** Reads and parses the document named by `arg` (a path, `-`, or undefined for the bundled interview). */
 export async function loadDocument(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
   const format = formatOf(arg, args.format);
+  // A file opened before is read from the cache of parsed texts when it has not changed since.
+  const cached = arg !== undefined && arg !== '-' ? cachedText(arg, format, args) : undefined;
+  if (cached?.doc) return collectAfterMany(cached.doc);
+  const parsed = (doc: Document): Document => (cached ? cached.parsed(doc) : doc);
   if (format === 'epub') {
     const { name, bytes } = await readInputBytes(arg ?? '-');
     const [{ parseEpub, EpubError }, { zlibInflater }] = await Promise.all([import('../core/document/epub/parse.js'), import('./zip.js')]);
     const inflater = await zlibInflater(bytes);
     try {
-      return parseEpub(bytes, inflater);
+      return parsed(parseEpub(bytes, inflater));
     } catch (error) {
       if (error instanceof EpubError) throw new UserError(`cannot open ${name === '<stdin>' ? 'standard input' : `"${name}"`}: ${error.message}`);
       throw error;
     }
   }
-  // A text file opened before is read from the cache of parsed texts when it has not changed since.
-  const cached = format === 'text' && arg !== undefined && arg !== '-' ? cachedText(arg, args) : undefined;
-  if (cached?.doc) return collectAfterMany(cached.doc);
   const input = await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
-  const doc = await parseText(input, format, args);
-  return cached ? cached.parsed(doc) : doc;
+  return parsed(await parseText(input, format, args));
 }
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */

@@ -9,14 +9,15 @@
  *   meta        JSON (UTF-8): the document without its source and paragraphs, each list of
  *               paragraphs as its length, the turns' speakers as a table, and the text's content key
  *   text        the source, UTF-16 code units (decoding them is a copy; UTF-8 would be a transcoding)
- *   paragraphs  per paragraph in reading order (lead, then each section): offset, length, and the
- *               turn it speaks in (an index into the meta's table, or -1), three 32-bit integers
+ *   paragraphs  a text's (its paragraphs are lines of the source, `LineParagraph` and `TurnParagraph`):
+ *               per paragraph in reading order (lead, then each section) its offset, length, and the
+ *               turn it speaks in (an index into the meta's table, or -1), three 32-bit integers;
+ *               a Markdown or EPUB document's ("rich" in the meta: marks, forms, lists, tables): JSON,
+ *               a paragraph's offset, its text's length when the text is the source's there (an EPUB's
+ *               are) or else the text, its kind and its other fields as the model has them
  *
- * Only a text's documents are kept this way: their paragraphs are lines of the source (`LineParagraph`,
- * `TurnParagraph`), which these numbers describe whole. A Markdown or EPUB document has marks, forms and
- * lists: `serialiseDocument` gives undefined for it. `deserialiseDocument` checks every count, offset
- * and length against the text and throws on anything inconsistent: the bytes come from a file, which
- * is never trusted.
+ * `deserialiseDocument` checks every count, offset and length against the text and throws on anything
+ * inconsistent: the bytes come from a file, which is never trusted.
  */
 import { LineParagraph, TurnParagraph } from './line-paragraph.js';
 import { lineLists, reader } from './list-view.js';
@@ -24,7 +25,7 @@ import { COMPACT_LINES } from './parse.js';
 import type { Document, Paragraph, Role, Section } from './types.js';
 
 /** Bumped whenever a part's layout or the meta's fields change. */
-export const DOCUMENT_FORMAT = 1;
+export const DOCUMENT_FORMAT = 2;
 
 const PER_PARAGRAPH = 3;
 
@@ -44,10 +45,60 @@ interface Meta {
   lead: number;
   sections: (Omit<Section, 'paragraphs'> & { paragraphs: number })[];
   turns: Turn[];
+  /** The paragraphs part is JSON of {@link Rich} entries, not numbers. */
+  rich?: boolean;
+}
+
+/** A paragraph of a Markdown or EPUB document: offset, text (or its length in the source there), kind, the rest. */
+type Rich = [number, number | string, Paragraph['kind'], Partial<Paragraph>?];
+
+/** The fields a paragraph has besides those {@link Rich} holds in place. */
+function restOf(paragraph: Paragraph): Partial<Paragraph> | undefined {
+  const { id: _id, section: _section, index: _index, kind: _kind, text: _text, offset: _offset, ...rest } = 'toJSON' in paragraph && typeof paragraph.toJSON === 'function' ? (paragraph.toJSON() as Paragraph) : paragraph;
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
+function richParagraphs(doc: Document): Uint8Array {
+  const entries: Rich[] = [];
+  for (const list of [doc.lead, ...doc.sections.map((section) => section.paragraphs)]) {
+    const read = reader(list);
+    for (let i = 0; i < list.length; i++) {
+      const paragraph = read(i)!;
+      const { offset, text } = paragraph;
+      const inSource = offset >= 0 && doc.source.startsWith(text, offset);
+      const rest = restOf(paragraph);
+      entries.push(rest ? [offset, inSource ? text.length : text, paragraph.kind, rest] : [offset, inSource ? text.length : text, paragraph.kind]);
+    }
+  }
+  return new TextEncoder().encode(JSON.stringify(entries));
 }
 
 /** `doc`'s parts, with its content key; undefined for a document whose paragraphs are not lines of its source. */
-export function serialiseDocument(doc: Document, key: string): Uint8Array[] | undefined {
+export function serialiseDocument(doc: Document, key: string): Uint8Array[] {
+  return linesOf(doc, key) ?? withRichParagraphs(doc, key);
+}
+
+function metaOf(doc: Document, key: string, turns: Turn[], rich: boolean): Uint8Array {
+  const { source: _source, lead: _lead, sections: _sections, ...rest } = doc;
+  const meta: Meta = {
+    version: DOCUMENT_FORMAT,
+    key,
+    units: doc.source.length,
+    doc: rest,
+    lead: doc.lead.length,
+    sections: doc.sections.map(({ paragraphs, ...section }) => ({ ...section, paragraphs: paragraphs.length })),
+    turns,
+    ...(rich && { rich }),
+  };
+  return new TextEncoder().encode(JSON.stringify(meta));
+}
+
+function withRichParagraphs(doc: Document, key: string): Uint8Array[] {
+  return [metaOf(doc, key, [], true), utf16le(doc.source), richParagraphs(doc)];
+}
+
+/** A text's parts, its paragraphs as numbers; undefined when one is not a line of its source. */
+function linesOf(doc: Document, key: string): Uint8Array[] | undefined {
   if ((doc.format ?? 'text') !== 'text') return undefined;
   const lists = [doc.lead, ...doc.sections.map((section) => section.paragraphs)];
   const count = lists.reduce((sum, list) => sum + list.length, 0);
@@ -75,17 +126,7 @@ export function serialiseDocument(doc: Document, key: string): Uint8Array[] | un
       numbers[at++] = turn;
     }
   }
-  const { source: _source, lead: _lead, sections: _sections, ...rest } = doc;
-  const meta: Meta = {
-    version: DOCUMENT_FORMAT,
-    key,
-    units: doc.source.length,
-    doc: rest,
-    lead: doc.lead.length,
-    sections: doc.sections.map(({ paragraphs, ...section }) => ({ ...section, paragraphs: paragraphs.length })),
-    turns,
-  };
-  return [new TextEncoder().encode(JSON.stringify(meta)), utf16le(doc.source), new Uint8Array(numbers.buffer)];
+  return [metaOf(doc, key, turns, false), utf16le(doc.source), new Uint8Array(numbers.buffer)];
 }
 
 /** Thrown for parts that do not make a document. */
@@ -124,10 +165,12 @@ export function deserialiseDocument(parts: readonly Uint8Array[]): { doc: Docume
   }
   check(typeof meta === 'object' && meta !== null && meta.version === DOCUMENT_FORMAT, 'version');
   check(typeof meta.key === 'string' && Array.isArray(meta.sections) && Array.isArray(meta.turns) && Number.isInteger(meta.lead), 'meta');
-  check(textBytes.byteLength % 2 === 0 && numberBytes.byteLength % (4 * PER_PARAGRAPH) === 0, 'lengths');
+  check(textBytes.byteLength % 2 === 0, 'lengths');
   // The source was made safe before it was kept (no lone surrogate, which this decoder would replace).
   const source = new TextDecoder('utf-16le').decode(textBytes);
   check(source.length * 2 === textBytes.byteLength && source.length === meta.units, 'text');
+  if (meta.rich === true) return { doc: richDocument(meta, source, numberBytes), key: meta.key };
+  check(numberBytes.byteLength % (4 * PER_PARAGRAPH) === 0, 'lengths');
   const numbers = new Int32Array(numberBytes.byteLength / 4);
   new Uint8Array(numbers.buffer).set(numberBytes);
   const counts = [meta.lead, ...meta.sections.map((section) => section.paragraphs)];
@@ -164,4 +207,42 @@ export function deserialiseDocument(parts: readonly Uint8Array[]): { doc: Docume
     return { ...section, paragraphs: paragraphsOf(section.index, paragraphs) };
   });
   return { doc: { ...meta.doc, lead, sections, source }, key: meta.key };
+}
+
+/** A Markdown or EPUB document from its parts: paragraphs as plain objects of the model. */
+function richDocument(meta: Meta, source: string, bytes: Uint8Array): Document {
+  let entries: unknown;
+  try {
+    entries = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new DamagedDocumentError('paragraphs');
+  }
+  check(Array.isArray(entries), 'paragraphs');
+  const counts = [meta.lead, ...meta.sections.map((section) => section.paragraphs)];
+  check(counts.every((n) => Number.isInteger(n) && n >= 0) && counts.reduce((sum, n) => sum + n, 0) === entries.length, 'paragraph count');
+  let at = 0;
+  const paragraphsOf = (section: number, n: number): Paragraph[] => {
+    const list: Paragraph[] = [];
+    for (let i = 0; i < n; i++) {
+      const entry = entries[at++] as Rich;
+      check(Array.isArray(entry) && Number.isInteger(entry[0]) && typeof entry[2] === 'string' && (entry[3] === undefined || (typeof entry[3] === 'object' && entry[3] !== null)), 'paragraph');
+      const [offset, held, kind, rest] = entry;
+      let text: string;
+      if (typeof held === 'number') {
+        check(Number.isInteger(held) && offset >= 0 && held >= 0 && offset + held <= source.length, 'paragraph text');
+        text = source.slice(offset, offset + held);
+      } else {
+        check(typeof held === 'string', 'paragraph text');
+        text = held;
+      }
+      list.push({ ...rest, id: `s${section}p${i + 1}`, section, index: i + 1, kind, text, offset });
+    }
+    return list;
+  };
+  const lead = paragraphsOf(0, meta.lead);
+  const sections: Section[] = meta.sections.map(({ paragraphs, ...section }) => {
+    check(Number.isInteger(section.index) && typeof section.title === 'string', 'section');
+    return { ...section, paragraphs: paragraphsOf(section.index, paragraphs) };
+  });
+  return { ...meta.doc, lead, sections, source };
 }

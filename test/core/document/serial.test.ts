@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/core/document/markdown/parse.js';
-import { DamagedDocumentError, deserialiseDocument, serialiseDocument } from '../../../src/core/document/serial.js';
+import { parseEpub } from '../../../src/core/document/epub/parse.js';
+import { buildEpub } from '../../helpers/epub.js';
+import { DamagedDocumentError, DOCUMENT_FORMAT, deserialiseDocument, serialiseDocument } from '../../../src/core/document/serial.js';
 import { isView } from '../../../src/core/document/list-view.js';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import { buildBlocks } from '../../../src/core/layout/blocks.js';
@@ -24,7 +26,7 @@ describe('a parsed text kept as parts (serial.ts)', () => {
   for (const [name, text] of Object.entries(texts())) {
     it(`comes back as the same document, speakers and turns included: ${name}`, () => {
       const doc = parseDocument(text, { name: `${name}.txt` });
-      const parts = serialiseDocument(doc, 'k'.repeat(32))!;
+      const parts = serialiseDocument(doc, 'k'.repeat(32));
       const back = deserialiseDocument(parts);
       expect(back.key).toBe('k'.repeat(32));
       expect(back.doc.source).toBe(doc.source);
@@ -44,18 +46,39 @@ describe('a parsed text kept as parts (serial.ts)', () => {
     expect(again.sections.at(-1)!.paragraphs.at(-1)).toEqual(many.sections.at(-1)!.paragraphs.at(-1));
   });
 
-  it('keeps no Markdown (or EPUB) document: their paragraphs are more than lines', () => {
-    expect(serialiseDocument(parseMarkdown('# 标题\n\n**粗体**的段落。\n'), 'k'.repeat(32))).toBeUndefined();
+  it('keeps a Markdown document whole: marks, lists, quotes, code, tables and notes', () => {
+    const markdown = [
+      '---', 'title: 札记', 'author: 某人', '---', '', '# 第一部分', '', '**粗体**和[链接](https://example.com)，==重点==。[^1]', '',
+      '- 一项', '  1. 二项', '', '> 引用的话', '', '```js', 'const a = 1;', '```', '', '| 甲 | 乙 |', '|---|--:|', '| 1 | 2 |', '',
+      '## 小节', '', '<ruby>漢<rt>hàn</rt></ruby>字。', '', '[^1]: 注释的话。', '',
+    ].join('\n');
+    const doc = parseMarkdown(markdown);
+    const back = deserialiseDocument(serialiseDocument(doc, 'k'.repeat(32))).doc;
+    expect(json(back)).toEqual(json(doc));
+    expect(json(buildBlocks(back))).toEqual(json(buildBlocks(doc)));
+  });
+
+  it('keeps an EPUB document whole, its paragraphs read from its source', () => {
+    const body = '<h1>第一章</h1><p>这是<b>粗体</b>和<ruby>漢<rt>hàn</rt></ruby>。</p><ul><li>一项</li></ul><blockquote><p>引用</p></blockquote>';
+    const doc = parseEpub(buildEpub({ title: '某书', chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '第一章', href: 'a.xhtml' }] }));
+    const parts = serialiseDocument(doc, 'k'.repeat(32));
+    const back = deserialiseDocument(parts).doc;
+    expect(json(back)).toEqual(json(doc));
+    expect(back.format).toBe('epub');
+    // A paragraph that is the source's text there is kept as its length, not as a copy.
+    expect(new TextDecoder().decode(parts[2])).not.toContain('这是粗体');
+    const damaged = new TextEncoder().encode(new TextDecoder().decode(parts[2]).replace(/\[(\d+),(\d+)/u, (_, offset) => `[${offset},999999`));
+    expect(() => deserialiseDocument([parts[0]!, parts[1]!, damaged])).toThrow(DamagedDocumentError);
   });
 
   it('refuses parts that do not make a document', () => {
     const doc = parseDocument(texts().book);
-    const parts = serialiseDocument(doc, 'k'.repeat(32))!;
+    const parts = serialiseDocument(doc, 'k'.repeat(32));
     const [meta, text, numbers] = parts as [Uint8Array, Uint8Array, Uint8Array];
     const damaged = (replaced: Uint8Array[]) => () => deserialiseDocument(replaced);
     expect(damaged([meta, text])).toThrow(DamagedDocumentError);
     expect(damaged([new TextEncoder().encode('{"version":'), text, numbers])).toThrow(DamagedDocumentError);
-    const otherVersion = new TextEncoder().encode(new TextDecoder().decode(meta).replace('"version":1', '"version":99'));
+    const otherVersion = new TextEncoder().encode(new TextDecoder().decode(meta).replace(`"version":${DOCUMENT_FORMAT}`, '"version":99'));
     expect(damaged([otherVersion, text, numbers])).toThrow(DamagedDocumentError);
     // A text cut short: the paragraphs point past its end.
     expect(damaged([meta, text.subarray(0, text.length - 40), numbers])).toThrow(DamagedDocumentError);
