@@ -10,7 +10,7 @@
  * entry ages out (the folder is capped, least recently used first). Only a reader that has drawn its
  * first frame writes an entry (`keepDocument`), so the plain commands never pay for writing one;
  * they read one when it is there. A text under a megabyte is never kept: it parses in a few
- * milliseconds. Nothing here throws: a cache that cannot be read or written is no cache.
+ * milliseconds; nor one over 16 MiB (see {@link KEEP_UP_TO_BYTES}). Nothing here throws: a cache that cannot be read or written is no cache.
  */
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
@@ -26,6 +26,11 @@ import type { TextArgs } from './formats.js';
 
 /** Texts smaller than this are parsed each time. */
 export const KEEP_FROM_BYTES = 1024 * 1024;
+/**
+ * Nor larger than this: an entry is written as one buffer holding the text twice over (UTF-16), which for
+ * a 60 MB book would pass issue 20's memory budget on the way out; a novel is a few megabytes.
+ */
+export const KEEP_UP_TO_BYTES = 16 * 1024 * 1024;
 /** Parsed texts kept, in bytes (a 10 MB novel's entry is about 13 MB). */
 const MAX_BYTES = 256 * 1024 * 1024;
 const STAMP = `yuedu ${pkg.version} d${DOCUMENT_FORMAT} ${SOURCES_ID}`;
@@ -48,7 +53,7 @@ function keyOf(path: string, format: Format, args: TextArgs, keepFrom: number): 
   } catch {
     return undefined;
   }
-  if (!info.isFile() || info.size < keepFrom) return undefined;
+  if (!info.isFile() || info.size < keepFrom || info.size > KEEP_UP_TO_BYTES) return undefined;
   const identity = [format, real, basename(path), info.size, info.mtimeMs, info.ctimeMs, info.ino, info.dev, args.encoding ?? '', String(args.chapter ?? ''), String(args.volume ?? '')];
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }

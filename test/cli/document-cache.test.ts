@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedText, keepDocument, KEEP_FROM_BYTES } from '../../src/cli/document-cache.js';
+import { cachedText, keepDocument, KEEP_FROM_BYTES, KEEP_UP_TO_BYTES } from '../../src/cli/document-cache.js';
 import { loadDocument } from '../../src/cli/formats.js';
 import { documentKey } from '../../src/storage/record.js';
 import { partTable } from '../../src/storage/search-cache.js';
@@ -57,6 +57,16 @@ describe('texts opened before, kept parsed (document-cache.ts)', () => {
     expect(cachedText(file, 'text', { encoding: 'gb18030' }, env).doc).toBeUndefined();
     appendFileSync(file, '第九千章 新的一章\n　　又写了一段。\n');
     expect(cachedText(file, 'text', {}, env).doc).toBeUndefined();
+  });
+
+  it('never keeps a text over the size kept', async () => {
+    const { env } = setup();
+    const huge = join(home, 'huge.txt');
+    writeFileSync(huge, `第一章 起\n${'　　很长的一段。\n'.repeat(Math.ceil((KEEP_UP_TO_BYTES + 1) / 25))}`);
+    const cached = cachedText(huge, 'text', {}, env);
+    expect(keepDocument(cached.parsed(await loadDocument(huge)), env)).toBeUndefined();
+    expect(cachedText(huge, 'text', {}, env).doc).toBeUndefined();
+    rmSync(huge);
   });
 
   it('never keeps a short text, and reads nothing when state is off', async () => {
