@@ -227,6 +227,11 @@ describe('what editors write besides Markdown', () => {
     expect(allParagraphs(kept).map((p) => p.text)).toEqual(['写上 [TOC] 就有目录。']);
   });
 
+  it("leaves out a static site's template tags on lines of their own, keeping what they wrap; an image tag is an image", () => {
+    const doc = parseMarkdown('# 题\n\n{% note info %}\n标签里的话。\n{% endnote %}\n\n{% asset_img cover.png 封面图 %}\n\n{%- raw -%}\n原样。\n{% endraw %}\n\n正文说 {% 不是标签 %} 也行。\n');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['标签里的话。', '［图：封面图］', '原样。', '正文说 {% 不是标签 %} 也行。']);
+  });
+
   it('shows a $$ math block as written, and leaves single dollars as text', () => {
     const doc = parseMarkdown('# 题\n\n## 一\n\n价格是 $5 和 $10。\n\n$$\nE = mc^2\n\\sum_i x_i\n$$\n\n行内 $$a+b$$ 公式。\n');
     const paragraphs = allParagraphs(doc);

@@ -391,6 +391,10 @@ class MarkdownWalker {
 
   /** Text, with an Obsidian wiki link (`[[红楼梦]]`, `[[三国演义|三国]]`) as its name and an embed (`![[封面.png]]`) as a placeholder. */
   private text(value: string, out: InlineText): void {
+    // A static site's template tags on lines of their own (Hexo's and Jekyll's `{% note info %}` …
+    // `{% endnote %}`) are the site's, not the text's: left out, what they wrap kept. An image tag
+    // (`{% asset_img a.png 图说 %}`) is an image's placeholder.
+    if (value.includes('{%')) value = value.replace(TEMPLATE_LINE, (_, tag: string, rest: string) => (IMAGE_TAGS.has(tag) ? imageTag(rest) : ''));
     // Obsidian's and Typora's `==highlight==`, within one run of text (CommonMark has no such mark).
     if (value.includes('==')) {
       let at = 0;
@@ -491,6 +495,17 @@ class MarkdownWalker {
     }
     return UNTITLED_MARKDOWN;
   }
+}
+
+/** A `{% tag … %}` (or `{%- … -%}`) alone on its line, with the line's end. */
+const TEMPLATE_LINE = /^[ \t]*\{%-?[ \t]*(\w+)([^\n]*?)-?%\}[ \t]*(?:\n|$)/gmu;
+const IMAGE_TAGS = new Set(['asset_img', 'img', 'image']);
+
+/** `{% asset_img a.png 图说 %}`'s placeholder: `［图：图说］`, or `［图］` with nothing but a path (and sizes). */
+function imageTag(rest: string): string {
+  const words = rest.trim().split(/\s+/u).filter((word) => !/^(?:\S+\.(?:png|jpe?g|gif|webp|svg)|\d+%?|https?:\/\/\S+|["']?)$/iu.test(word));
+  const caption = words.join(' ').replace(/^["']|["']$/gu, '');
+  return caption ? `［图：${caption}］\n` : '［图］\n';
 }
 
 /** `==text==`: text that neither starts nor ends with a space or `=`, on one line (`a == b` is no highlight). */
