@@ -8,8 +8,8 @@ section and index) is 64 bytes, and a million one-character lines, a 4 MB file, 
 a block or a search entry was made for each (issue 20 allows 100 MB + 6× the file for the whole process).
 So a text of very many lines keeps each section's paragraphs as two numbers, eight bytes a line, in
 one pair of typed arrays for the whole text (each section's list a run of them), and makes a paragraph
-object only when one is read; the layout's blocks and the search's list of
-paragraphs are then views over those lists too, never a copy of them.
+object only when one is read; the layout's blocks and the search's list of paragraphs are then views
+over those lists too, never a copy of them.
 
 Every reader of a document sees an ordinary read-only array (`Array.isArray` is true; `length`, `[i]`,
 `for…of`, `map`, `find`, `at`, JSON): a view is a Proxy over an empty array whose traps answer from the
