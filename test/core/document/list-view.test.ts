@@ -175,3 +175,35 @@ describe('lineLists: the lists of one text in one store', () => {
     expect(second.map((p) => p.text)).toEqual(['丙', '戊']);
   });
 });
+
+describe('the reader on a text kept as numbers', () => {
+  it('flows, counts, moves and finds places as on the same text kept as objects, at two widths', async () => {
+    const { Flow } = await import('../../../src/core/layout/flow.js');
+    const { textCounts, charsThrough } = await import('../../../src/core/document/counts.js');
+    for (const text of [texts().book!, texts().plain!]) {
+      const objects = parseDocument(text);
+      const numbers = parseDocument(text, { compactFrom: 0 });
+      for (const width of [12, 40]) {
+        const a = new Flow(objects, { width });
+        const b = new Flow(numbers, { width });
+        expect(b.rowCount()).toBe(a.rowCount());
+        while (!a.countSome(7));
+        while (!b.countSome(7));
+        expect(b.rowCount()).toBe(a.rowCount());
+        const ids = allParagraphs(objects).map((p) => p.id).concat(objects.sections.map((s) => `s${s.index}`));
+        expect(b.indexesOf(ids)).toEqual(a.indexesOf(ids));
+        for (const delta of [0, 5, 37, 1000]) {
+          const at = a.move(a.first(), delta);
+          expect(b.move(b.first(), delta)).toEqual(at);
+          expect(b.slice(at, 6)).toEqual(a.slice(at, 6));
+          expect(b.anchorAt(at)).toEqual(a.anchorAt(at));
+          expect(b.locate(a.anchorAt(at))).toEqual(at);
+        }
+        expect(b.last()).toEqual(a.last());
+      }
+      expect(textCounts(numbers)).toEqual(textCounts(objects));
+      const last = allParagraphs(objects).at(-1)!;
+      expect(charsThrough(numbers, { block: last.id, offset: 1 })).toBe(charsThrough(objects, { block: last.id, offset: 1 }));
+    }
+  });
+});
