@@ -23,14 +23,9 @@ import { cacheDirectory } from '../storage/cache-dir.js';
 import { documentKey, rememberDocumentKey } from '../storage/record.js';
 import { SearchCache } from '../storage/search-cache.js';
 import type { TextArgs } from './formats.js';
+import { KEEP_FROM_BYTES, KEEP_UP_TO_BYTES, whenClosed } from './kept.js';
 
-/** Texts smaller than this are parsed each time. */
-export const KEEP_FROM_BYTES = 1024 * 1024;
-/**
- * Nor larger than this: an entry is written as one buffer holding the text twice over (UTF-16), which for
- * a 60 MB book would pass issue 20's memory budget on the way out; a novel is a few megabytes.
- */
-export const KEEP_UP_TO_BYTES = 16 * 1024 * 1024;
+export { KEEP_FROM_BYTES, KEEP_UP_TO_BYTES } from './kept.js';
 /** Parsed texts kept, in bytes (a 10 MB novel's entry is about 13 MB). */
 const MAX_BYTES = 256 * 1024 * 1024;
 const STAMP = `yuedu ${pkg.version} d${DOCUMENT_FORMAT} ${SOURCES_ID}`;
@@ -73,7 +68,10 @@ export function cachedText(path: string, format: Format, args: TextArgs, env: No
   const key = keyOf(path, format, args, keepFrom);
   const store = key === undefined ? undefined : cache(env);
   const parsed = (doc: Document): Document => {
-    if (key !== undefined) keys.set(doc, key);
+    if (key !== undefined) {
+      keys.set(doc, key);
+      whenClosed(doc, () => keepDocument(doc, env));
+    }
     return doc;
   };
   if (key === undefined || store === undefined) return { parsed };

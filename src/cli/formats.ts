@@ -8,9 +8,8 @@ import type { Document, Format } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { readInput, readInputBytes, STDIN_NAME, type Input } from './input.js';
-import { cachedText } from './document-cache.js';
 import { isView } from '../core/document/list-view.js';
-import { collectGarbage } from './collect.js';
+import { mayKeep } from './kept.js';
 
 /** How a text is read and outlined, from the command line. */
 export type TextArgs = Pick<CliArgs, 'format' | 'encoding' | 'chapter' | 'volume'>;
@@ -38,7 +37,7 @@ export function formatOf(path: string | undefined, given?: Format): Format {
 export async function loadDocument(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
   const format = formatOf(arg, args.format);
   // A file opened before is read from the cache of parsed texts when it has not changed since.
-  const cached = arg !== undefined && arg !== '-' ? cachedText(arg, format, args) : undefined;
+  const cached = arg !== undefined && arg !== '-' && mayKeep(arg) ? (await import('./document-cache.js')).cachedText(arg, format, args) : undefined;
   if (cached?.doc) return collectAfterMany(cached.doc);
   const parsed = (doc: Document): Document => (cached ? cached.parsed(doc) : doc);
   if (format === 'epub') {
@@ -57,8 +56,8 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {})
 }
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */
-function collectAfterMany(doc: Document): Document {
-  if (doc.sections.some((section) => isView(section.paragraphs)) || isView(doc.lead)) collectGarbage();
+async function collectAfterMany(doc: Document): Promise<Document> {
+  if (doc.sections.some((section) => isView(section.paragraphs)) || isView(doc.lead)) (await import('./collect.js')).collectGarbage();
   return doc;
 }
 

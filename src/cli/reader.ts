@@ -3,7 +3,7 @@
  * state: where it opens (a deep link, a section, the saved place), and what it saves (each mark at
  * once; position, measure and indent on every way out).
  */
-import { keepDocument } from './document-cache.js';
+import { closing } from './kept.js';
 import type { ReaderState } from '../app/state.js';
 import { resolveRef } from '../core/document/refs.js';
 import type { Document } from '../core/document/types.js';
@@ -313,7 +313,7 @@ async function runOnce(
       // A long text parsed for this reading is kept parsed, so that opening it again skips the work:
       // once the terminal is back (~0.1 s for a 10 MB novel, once; after the first frame it held up the
       // first keys). A cache: a failure to write it is nobody's concern.
-      ...(options.showShelf ? {} : { onClosed: () => keepDocument(doc) }),
+      ...(options.showShelf ? {} : { onClosed: () => closing(doc) }),
       onState,
       searchTexts: async (query: string, onProgress?: (done: number, total: number) => void): Promise<ShelfHit[]> => {
         if (!options.loadPath) return [];
