@@ -694,7 +694,8 @@ const FLOWS_PER_DOCUMENT = 4;
 /** The (memoised) flow of `doc` at a width: the same object for the same document and options. */
 export function flowFor(doc: Document, given: FlowOptions): Flow {
   // A text without ruby (any but some EPUBs) has one flow with readings or without.
-  const options = given.readings && !hasRuby(documentBlocks(doc)) ? { ...given, readings: undefined } : given;
+  // A plain text has no marks at all: its blocks are not looked through (a tenth of a novel's first view).
+  const options = given.readings && ((doc.format ?? 'text') === 'text' || !hasRuby(documentBlocks(doc))) ? { ...given, readings: undefined } : given;
   const script = converterFor(options.script ?? 'original') ? (options.script ?? 'original') : 'original';
   const readings = options.readings ? `${options.readings.open}${options.readings.close}` : '';
   const key = `${Math.max(2, Math.floor(options.width))}/${options.ambiguousWidth ?? 1}/${options.indent ? 'indent' : ''}/${options.spacing ?? 1}/${script}/${readings}`;
