@@ -4,7 +4,7 @@
  * format, hashing, the serialiser) is loaded only for a file it may keep: the bundled interview and short
  * texts start without it.
  */
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import type { Document } from '../core/document/types.js';
 
 /** Texts smaller than this are parsed each time. */
@@ -15,11 +15,17 @@ export const KEEP_FROM_BYTES = 1024 * 1024;
  */
 export const KEEP_UP_TO_BYTES = 16 * 1024 * 1024;
 
-/** Whether `path` names a file of a size the cache keeps (false for anything it cannot tell). */
+/**
+ * Whether `path` names a file of a size the cache keeps, and one this user may read: a file made
+ * unreadable since is refused as it would be uncached, not shown from the cache (false for anything it
+ * cannot tell).
+ */
 export function mayKeep(path: string, keepFrom = KEEP_FROM_BYTES): boolean {
   try {
     const info = statSync(path);
-    return info.isFile() && info.size >= keepFrom && info.size <= KEEP_UP_TO_BYTES;
+    if (!info.isFile() || info.size < keepFrom || info.size > KEEP_UP_TO_BYTES) return false;
+    accessSync(path, constants.R_OK);
+    return true;
   } catch {
     return false;
   }
