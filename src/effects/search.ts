@@ -30,10 +30,21 @@ export function indexingNote({ text, pinyin }: IndexProgress): string | undefine
   return pinyin > 0 && pinyin < 1 ? `pinyin ${Math.floor(pinyin * 100)}%` : undefined;
 }
 
-/** The first two characters of the text's first paragraph: a query that finds something in any text. */
-function sampleQuery(doc: Document): string | undefined {
+/**
+ * The first two characters of the text's first paragraph (spaces skipped): a query that finds
+ * something in any text. Read from the start only: the paragraph may be a 10 MB line, and splitting
+ * it whole into characters made ~100 MB of strings.
+ */
+export function sampleQuery(doc: Document): string | undefined {
   const first = doc.lead[0] ?? doc.sections.find((section) => section.paragraphs.length > 0)?.paragraphs[0];
-  const chars = first && Array.from(first.text.replace(/\s+/gu, '')).slice(0, 2).join('');
+  if (!first) return undefined;
+  let chars = '';
+  let taken = 0;
+  for (const char of first.text) {
+    if (/\s/u.test(char)) continue;
+    chars += char;
+    if (++taken === 2) break;
+  }
   return chars && isSearchable(chars) ? chars : undefined;
 }
 
@@ -61,8 +72,11 @@ export class SearchRunner {
   private firstPrepare: Promise<void> | undefined;
   private pinyinAsked = false;
   private prepared = false;
-  /** The query last answered before `prepare` was done, to be asked again once it is. */
-  private partiallyAnswered: string | undefined;
+  /** The pinyin readings are built (asked for by a Latin letter, then built in the background). */
+  private pinyinReady = false;
+  private pinyinRunning = false;
+  /** The query last answered before what it needs was built, to be asked again once it is. */
+  private unfinished: string | undefined;
   private running: { query: string; controller: AbortController; settled: boolean } | undefined;
   /** The warm-up search, while it runs (see `warmUp`). */
   private warming: AbortController | undefined;
@@ -80,24 +94,13 @@ export class SearchRunner {
     const create = this.options.createIndex ?? loadIndex;
     this.index = nextTurn().then(() => create(doc));
     const { signal } = this.closing;
-    const started = this.now();
-    let reported = 0;
-    const onProgress = (progress: IndexProgress): void => {
-      const now = this.now();
-      if (now - started < SHOW_AFTER_MS || now - reported < REPORT_MS) return;
-      reported = now;
-      dispatch({ type: 'indexing', note: indexingNote(progress) });
-    };
+    const onProgress = this.reporter();
     this.firstPrepare = this.index.then((ready) => ready.prepare({ signal, onProgress }));
     this.firstPrepare
       .then(() => {
         this.prepared = true;
-        dispatch({ type: 'indexing', note: undefined });
-        // The query answered from a partial index, if still the one shown, is asked again.
-        const again = this.partiallyAnswered;
-        this.partiallyAnswered = undefined;
-        if (again !== undefined) this.askAgain(again);
-        else if (this.running === undefined) this.warmUp();
+        if (!this.pinyinRunning) dispatch({ type: 'indexing', note: undefined });
+        if (!this.askUnfinished() && this.running === undefined) this.warmUp();
       })
       // Aborted: the reader closed.
       .catch(() => undefined);
@@ -106,7 +109,8 @@ export class SearchRunner {
 
   /**
    * A Latin letter was typed: pinyin is likely next, and its first search would load pinyin-pro and
-   * read the text's pinyin in one block; from now on that is done in the background.
+   * read the text's pinyin in one block; from now on that is done in the background (and only now:
+   * see Engine.prepare).
    */
   pinyin(): void {
     if (this.pinyinAsked) return;
@@ -141,10 +145,14 @@ export class SearchRunner {
         ({ hits, complete }) => {
           mine.settled = true;
           dispatch({ type: 'searchResults', query, hits, complete });
-          if (prepared) return;
-          // Answered from a partial index: asked again once `prepare` is done (now, if it is already).
-          if (this.prepared) this.askAgain(query);
-          else this.partiallyAnswered = query;
+          // Nothing more is coming that would change the answer.
+          if (prepared && (complete || this.pinyinReady)) return;
+          // Answered from a partial index: asked again once what it lacks is built (now, if it is already).
+          if (this.prepared && (complete || this.pinyinReady)) this.askAgain(query);
+          else this.unfinished = query;
+          // Only the pinyin readings can leave an answer incomplete: a query that needs them (given
+          // with --search, say, before any letter was typed) has them built.
+          if (!complete) this.pinyin();
         },
         (error: unknown) => {
           mine.settled = true;
@@ -187,9 +195,38 @@ export class SearchRunner {
 
   private preparePinyin(): void {
     const { signal } = this.closing;
+    this.pinyinRunning = true;
+    const onProgress = this.reporter();
     Promise.all([this.index, this.firstPrepare])
-      .then(([ready]) => ready?.prepare({ signal, pinyin: true }))
+      .then(([ready]) => ready?.prepare({ signal, pinyin: true, onProgress }))
+      .then(() => {
+        this.pinyinReady = true;
+        this.pinyinRunning = false;
+        this.options.dispatch({ type: 'indexing', note: undefined });
+        this.askUnfinished();
+      })
       // Aborted: the reader closed.
       .catch(() => undefined);
+  }
+
+  /** Asks again the query answered before what it needed was built; whether there was one. */
+  private askUnfinished(): boolean {
+    const again = this.unfinished;
+    this.unfinished = undefined;
+    if (again === undefined) return false;
+    this.askAgain(again);
+    return true;
+  }
+
+  /** Reports indexing progress on the search line, once it has taken long enough to be worth a word. */
+  private reporter(): (progress: IndexProgress) => void {
+    const started = this.now();
+    let reported = 0;
+    return (progress) => {
+      const now = this.now();
+      if (now - started < SHOW_AFTER_MS || now - reported < REPORT_MS) return;
+      reported = now;
+      this.options.dispatch({ type: 'indexing', note: indexingNote(progress) });
+    };
   }
 }

@@ -12,14 +12,16 @@ import type { ReaderState } from '../../src/app/state.js';
 import type { Document } from '../../src/core/document/types.js';
 import type { PrepareOptions, SearchHit, SearchIndex } from '../../src/core/search/types.js';
 import { EffectRunner, type EffectRunnerOptions } from '../../src/effects/runner.js';
-import { indexingNote } from '../../src/effects/search.js';
+import { indexingNote, sampleQuery } from '../../src/effects/search.js';
+import { parseDocument } from '../../src/core/document/parse.js';
 import { interviewDocument, syntheticDocument } from '../helpers/documents.js';
 
 interface Pending {
   query: string;
   signal: AbortSignal;
   partial: boolean;
-  resolve(hits: SearchHit[]): void;
+  /** Answers; `complete: false` as the engine answers while the pinyin readings are still being built. */
+  resolve(hits: SearchHit[], complete?: boolean): void;
 }
 
 /** A search index whose searches and prepares finish when the test says. */
@@ -34,11 +36,11 @@ function fakeEngine() {
         search: () => [],
         prepare: (options: PrepareOptions) => new Promise<void>((resolve) => engine.prepares.push({ options, done: resolve })),
         answerAsync: (query: string, options: { signal?: AbortSignal; partial?: boolean }) =>
-          new Promise<SearchHit[]>((resolve, reject) => {
+          new Promise<{ hits: SearchHit[]; complete: boolean }>((resolve, reject) => {
             const signal = options.signal!;
-            engine.searches.push({ query, signal, partial: options.partial === true, resolve });
+            engine.searches.push({ query, signal, partial: options.partial === true, resolve: (hits, complete = true) => resolve({ hits, complete }) });
             signal.addEventListener('abort', () => reject(signal.reason));
-          }).then((hits) => ({ hits, complete: true })),
+          }),
       } as unknown as SearchIndex;
     },
   };
@@ -159,13 +161,43 @@ describe('indexing in the background', () => {
     await until(() => app.state.search.results?.query === 'jc', 'the partial answer');
     done();
     await until(() => engine.searches.length === 3, 'the query asked again');
-    expect(app.state.background.indexing).toBeUndefined();
     expect(engine.searches.map((s) => s.query)).toEqual(['j', 'jc', 'jc']);
     engine.searches[2]!.resolve([hit('jc')]);
     await until(() => app.state.search.results?.hits.length === 1, 'the full answer');
+    // The letters asked for pinyin, still being read: its note stays until that is done.
+    await until(() => engine.prepares.length === 2, 'the pinyin prepare');
+    expect(app.state.background.indexing).toBe('pinyin 40%');
+    engine.prepares[1]!.done();
+    await until(() => app.state.background.indexing === undefined, 'the note cleared');
     // Answered in full: not asked again.
     await until(() => true, 'a turn');
     expect(engine.searches).toHaveLength(3);
+    app.runner.close();
+  });
+
+  it('asks an answer left incomplete again once the pinyin readings are built, and has them built for it', async () => {
+    const engine = fakeEngine();
+    const app = drive(doc, { createIndex: engine.createIndex });
+    // A query answered incomplete though no letter was typed (one given with --search, say).
+    app.keys('/', '集');
+    await until(() => engine.searches.length === 1, 'the search');
+    engine.searches[0]!.resolve([], false);
+    await until(() => app.state.search.results?.query === '集', 'the incomplete answer');
+    expect(engine.prepares).toHaveLength(1);
+    engine.prepares[0]!.done();
+    // Asked again once the index is prepared: still incomplete, as pinyin is not read yet.
+    await until(() => engine.searches.length === 2, 'asked again after the first prepare');
+    engine.searches[1]!.resolve([], false);
+    await until(() => engine.prepares.length === 2, 'the pinyin prepare');
+    expect(engine.prepares.map((p) => p.options.pinyin ?? false)).toEqual([false, true]);
+    await until(() => true, 'a turn');
+    expect(engine.searches).toHaveLength(2);
+    engine.prepares[1]!.done();
+    await until(() => engine.searches.length === 3, 'asked again once pinyin is read');
+    engine.searches[2]!.resolve([hit('集')]);
+    await until(() => app.state.search.results?.hits.length === 1, 'the whole answer');
+    await until(() => true, 'a turn');
+    expect(engine.searches.map((s) => s.query)).toEqual(['集', '集', '集']);
     app.runner.close();
   });
 
@@ -355,3 +387,14 @@ describe('the script converter', () => {
   }, 60_000);
 });
 
+
+describe('the warm-up query', () => {
+  it('is the first two characters of the first paragraph, spaces skipped, read from its start', () => {
+    expect(sampleQuery(parseDocument('题目\n\n　　 中 文字符，测试。\n'))).toBe('中文');
+    // Characters outside the BMP are whole characters.
+    expect(sampleQuery(parseDocument('题目\n\n𠀋𠀌字\n'))).toBe('𠀋𠀌');
+    // A single line of millions of characters gives the same two.
+    expect(sampleQuery(parseDocument(`题目\n\n${'中文字符，测试句子。'.repeat(300_000)}\n`))).toBe('中文');
+    expect(sampleQuery(parseDocument(''))).toBeUndefined();
+  });
+});

@@ -100,7 +100,7 @@ interface Matched {
  * Texts up to this many code units get their pinyin readings when a pinyin term first needs them,
  * instead of from `prepare`: reading them then takes tens of milliseconds at most, and pinyin-pro's
  * dictionaries (about 15 MB) are loaded only for someone who types pinyin. A longer text is read in
- * the background, as reading it takes seconds.
+ * the background once pinyin is wanted (`prepare` with `pinyin`), as reading it takes seconds.
  */
 const READ_ON_DEMAND = 100_000;
 
@@ -279,15 +279,17 @@ export class Engine {
   }
 
   /**
-   * Builds every lazy part now: the folded text, the converters (first what they would change), the postings and, on a text longer
-   * than READ_ON_DEMAND or with `pinyin`, all pinyin readings and ICU's word dictionary.
+   * Builds every lazy part now: the folded text, the converters (first what they would change), the
+   * postings and, with `pinyin`, all pinyin readings and ICU's word dictionary. Pinyin only when asked
+   * (the reader asks once a Latin letter is typed): on a 10 MB novel its readings and pinyin-pro's
+   * dictionaries are ~35 MB, which someone searching in Chinese characters would carry for nothing.
    */
   *prepare(pinyin = false): Steps<void> {
-    const corpus = yield* this.corpus.get();
+    yield* this.corpus.get();
     yield* this.convertible.get();
     yield* this.converters.get();
     yield* this.postings.get();
-    if (readsOnDemand(corpus) && !pinyin) return;
+    if (!pinyin) return;
     yield* (yield* this.pinyin()).prepare();
     yield;
     loadWordDictionary();

@@ -122,8 +122,12 @@ describe('prepare and partial answers', () => {
     expect(early.every((hit) => hit.tier !== 'pinyin')).toBe(true);
     expect(index.progress().text).toBe(1);
     expect(index.progress().pinyin).toBeLessThan(1);
+    // Without pinyin, prepare leaves the readings out, even of a long text.
+    await index.prepare();
+    expect(index.progress().pinyin).toBe(0);
+    expect((await index.searchAsync('jcdl', { partial: true })).every((hit) => hit.tier !== 'pinyin')).toBe(true);
     const reports: IndexProgress[] = [];
-    const run = await watched(() => index.prepare({ onProgress: (progress) => reports.push(progress) }));
+    const run = await watched(() => index.prepare({ pinyin: true, onProgress: (progress) => reports.push(progress) }));
     expect(run.longestGap).toBeLessThan(50);
     expect(reports.at(-1)).toEqual({ text: 1, pinyin: 1 });
     const shares = reports.map((report) => report.pinyin);
@@ -136,7 +140,7 @@ describe('prepare and partial answers', () => {
 
   it('gives way to searches while it runs', async () => {
     const index = createSearchIndex(doc);
-    const prepared = index.prepare();
+    const prepared = index.prepare({ pinyin: true });
     while (index.progress().pinyin === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const before = index.progress().pinyin;
     // Every paragraph that has 的, all of them: many slices of work, during which prepare waits.
