@@ -16,6 +16,7 @@
  * text, as in less and vim, and wrapping past either end says so in the status bar.
  */
 import type { Anchor, Row } from '../core/layout/flow.js';
+import { firstMatchStart, matchesWithin } from '../core/search/hit-matches.js';
 import type { Range, SearchHit } from '../core/search/types.js';
 import { editLine, lineText, type LineEdit, type LineState } from './line-edit.js';
 import type { ReaderState } from './state.js';
@@ -131,7 +132,7 @@ function readingOrder(hits: readonly SearchHit[]): number[] {
 
 /** Where hit `hit` opens: its paragraph (or heading), at its first match (the reducer's goto puts that row on top). */
 export function hitAnchor(hit: SearchHit): Anchor {
-  return { block: hit.paragraphId, offset: hit.matches[0]?.[0] ?? 0 };
+  return { block: hit.paragraphId, offset: firstMatchStart(hit) };
 }
 
 function quoted(query: string): string {
@@ -270,8 +271,7 @@ export function rowHighlights(search: SearchState, rows: readonly Row[]): (RowHi
     const { toShown } = row;
     if (toShown) {
       // Shown in another script: matches point into the original, placed on the converted text.
-      for (const [s, e] of shown.hits[i]!.matches) {
-        if (e <= row.start || s >= row.end) continue;
+      for (const [s, e] of matchesWithin(shown.hits[i]!, row.start, row.end)) {
         const from = toShown(s, 'start');
         const to = toShown(e);
         if (to > from) ranges.push([from, to]);
@@ -279,7 +279,7 @@ export function rowHighlights(search: SearchState, rows: readonly Row[]): (RowHi
       return ranges.length > 0 ? { ranges, current: i === shown.current } : undefined;
     }
     const end = row.start + row.text.length;
-    for (const [s, e] of shown.hits[i]!.matches) {
+    for (const [s, e] of matchesWithin(shown.hits[i]!, row.start, end)) {
       const from = Math.max(s, row.start);
       const to = Math.min(e, end);
       if (to > from) ranges.push([from - row.start, to - row.start]);

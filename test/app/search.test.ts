@@ -254,3 +254,29 @@ describe('keys outside the search line', () => {
     expect(handleKey(press(s, '/'), 'x')?.search.line.text).toBe('x');
   });
 });
+
+describe('a hit of very many matches', () => {
+  it('is highlighted and gone to from its flat offsets: its matches are never made arrays', () => {
+    const s = answer(type(press(start(), '/'), '集成电路'));
+    const shown = s.search.results!.hits.map((hit) => {
+      // The engine's own offsets kept; `matches` (an array per match) must not be read.
+      const offsets = hit.matchOffsets!;
+      const copy = { ...hit } as SearchHit;
+      delete (copy as Partial<SearchHit>).matches;
+      Object.defineProperty(copy, 'matchOffsets', { value: offsets });
+      Object.defineProperty(copy, 'matches', {
+        get() {
+          throw new Error('matches read');
+        },
+      });
+      return copy;
+    });
+    const flat = reduce(type(press(start(), '/'), '集成电路'), { type: 'searchResults', query: '集成电路', hits: shown });
+    const done = press(flat, 'enter');
+    const plain = press(s, 'enter');
+    expect(done.top).toEqual(plain.top);
+    const rows = visibleRows(done);
+    expect(rowHighlights(done.search, rows)).toEqual(rowHighlights(plain.search, visibleRows(plain)));
+    expect(rowHighlights(done.search, rows).some((marks) => marks !== undefined)).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../core/search/types.js';
 import { snippet, snippetMargin } from '../../core/search/snippet.js';
+import { nearFirst, offsetsOf } from '../../core/search/hit-matches.js';
 import { cellWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 import { LEAD_TITLE } from './toc.js';
 import type { Styles } from '../output.js';
@@ -58,7 +59,7 @@ export function* searchJsonChunks(hits: Iterable<SearchHit>): Generator<string> 
       }
     }
     out += '",\n    "matches": [';
-    const offsets = hit.matchOffsets ?? Int32Array.from(hit.matches.flat());
+    const offsets = offsetsOf(hit);
     for (let i = 0; i + 1 < offsets.length; i += 2) {
       out += `${i === 0 ? '' : ','}\n      [\n        ${offsets[i]},\n        ${offsets[i + 1]}\n      ]`;
       if (out.length >= CHUNK) {
@@ -126,19 +127,6 @@ function highlightedSnippet(hit: SearchHit, options: Omit<SearchTextOptions, 'mo
     const line = mark(cut.text, cut.matches, options);
     if (width <= 1 || cellWidth(cut.text, options.ambiguousWidth) + markerWidth * cut.matches.length <= room) return line;
   }
-}
-
-/**
- * The hit's matches that a snippet around its first one can show (within `margin` code units): a
- * paragraph of millions of characters may hold hundreds of thousands, and a line shows a few.
- */
-function nearFirst(hit: SearchHit, margin: number): Array<[number, number]> {
-  const offsets = hit.matchOffsets;
-  if (!offsets) return hit.matches;
-  const near: Array<[number, number]> = [];
-  // Sorted and apart: the first is the snippet's anchor, and the rest start later.
-  for (let i = 0; i + 1 < offsets.length && offsets[i]! < offsets[0]! + margin; i += 2) near.push([offsets[i]!, offsets[i + 1]!]);
-  return near;
 }
 
 function mark(text: string, matches: Array<[number, number]>, options: Omit<SearchTextOptions, 'more'>): string {

@@ -1,7 +1,8 @@
 /** The rows of the search results list as rows of spans. */
 import { cellWidth, truncateToWidth, type AmbiguousWidth } from '../../core/layout/width.js';
 // The snippet module alone: the search engine itself is loaded only when a search runs.
-import { snippet } from '../../core/search/snippet.js';
+import { snippet, snippetMargin } from '../../core/search/snippet.js';
+import { nearFirst } from '../../core/search/hit-matches.js';
 import type { SearchHit } from '../../core/search/types.js';
 import { shownRanges, type Convert } from '../../core/script/convert.js';
 import { paintRanges } from '../highlight.js';
@@ -54,7 +55,9 @@ function resultLine(hit: SearchHit, column: number, chosen: boolean, props: Sear
   if (room < 1) return paint(fit(prefix, width, ambiguousWidth), base);
   // Shown in another script: the snippet is converted and its matches moved onto the converted text.
   const converted = props.convert?.(hit.text);
-  const cut = converted ? snippet(converted.text, shownRanges(converted, hit.matches), room, ambiguousWidth) : snippet(hit.text, hit.matches, room, ambiguousWidth);
+  // Only the matches the snippet can show: a paragraph may hold hundreds of thousands.
+  const near = nearFirst(hit, snippetMargin(room));
+  const cut = converted ? snippet(converted.text, shownRanges(converted, near), room, ambiguousWidth) : snippet(hit.text, near, room, ambiguousWidth);
   const gap = padding(prefix + cut.text, width, ambiguousWidth);
   return [...paint(prefix, base), ...paintRanges(cut.text, base, cut.matches, theme.searchMatch), ...paint(gap, base)];
 }
