@@ -3,7 +3,7 @@
  * a single 10 MB line, a single 64 MiB line (the input limit), and a 60 MB book-like file. Each plain
  * command (print, wrap, toc, search --json) runs on each, as the bin runs it (MALLOC_ARENA_MAX=2, a 2 MB young
  * generation), its peak RSS read by GNU time; the reader is opened in a pseudo-terminal and its peak
- * (VmHWM) read once the first frame is up. Every figure is printed beside its budget, 100 MB + 6× the
+ * (VmHWM) read once the first frame is up, and again after a search for QUERY. Every figure is printed beside its budget, 100 MB + 6× the
  * file's size, and written to bench/out/memory.json. The search's own speed is measured by the search benchmark.
  * Run alone: `node bench/run.mjs --memory-only` (after `npm run build`).
  */
@@ -92,17 +92,40 @@ function commandPeak(command: string, file: string): { peakMB?: number; exitCode
   return { ...(Number.isFinite(kb) ? { peakMB: Math.round((kb * 1024) / MB) } : {}), exitCode: run.status };
 }
 
-/** The reader's peak RSS in MB once its first frame is up (VmHWM of its process). */
-async function readerPeak(file: string): Promise<{ peakMB?: number; exitCode: number | null }> {
+function vmHwmKiB(pid: number): number {
+  return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+}
+
+const toMB = (kib: number): { peakMB?: number } => (Number.isFinite(kib) ? { peakMB: Math.round((kib * 1024) / MB) } : {});
+
+/**
+ * The reader's peak RSS in MB (VmHWM of its process) once its first frame is up, and again after a
+ * search (`/`, then QUERY) is answered and what the search line builds in the background is built:
+ * read once the peak has not moved for two seconds.
+ */
+async function readerPeaks(file: string): Promise<{ first: { peakMB?: number }; searched: { peakMB?: number }; exitCode: number | null }> {
   const term = await startTerminal({ command: '/usr/bin/env', args: ['MALLOC_ARENA_MAX=2', process.execPath, ...NODE_FLAGS, YUEDU_BIN, file], cols: 80, rows: 24 });
   try {
     await term.waitFor((t) => t.isAlternateScreen() && t.row(23).includes('? help'), { timeout: 600_000 });
     await term.settle();
-    const status = readFileSync(`/proc/${term.pid}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    const first = vmHwmKiB(term.pid);
+    term.write('/');
+    await term.settle();
+    term.write(QUERY);
+    await term.waitFor((t) => /hit \d+ of \d+|no match/.test(t.row(23)), { timeout: 600_000 });
+    let searched = vmHwmKiB(term.pid);
+    for (let still = 0; still < 8; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = vmHwmKiB(term.pid);
+      still = now === searched ? still + 1 : 0;
+      searched = now;
+    }
+    // Esc and q apart: in one write a terminal reads them as Alt-q.
+    term.write('\x1b');
+    await term.settle();
     term.write('q');
     const exit = await term.exit({ timeout: 120_000 });
-    return { ...(Number.isFinite(kb) ? { peakMB: Math.round((kb * 1024) / MB) } : {}), exitCode: exit.exitCode };
+    return { first: toMB(first), searched: toMB(searched), exitCode: exit.exitCode };
   } finally {
     await term.dispose();
   }
@@ -124,8 +147,11 @@ export async function memoryBenchmark(): Promise<MemoryRow[]> {
       rows.push({ shape: shape.name, fileMB, what: command, budgetMB: budget(bytes), ...commandPeak(command, path) });
       report(rows.at(-1)!);
     }
-    rows.push({ shape: shape.name, fileMB, what: 'reader, first frame', budgetMB: budget(bytes), ...(await readerPeak(path)) });
-    report(rows.at(-1)!);
+    const reader = await readerPeaks(path);
+    for (const [what, peak] of [['reader, first frame', reader.first], ['reader, searched', reader.searched]] as const) {
+      rows.push({ shape: shape.name, fileMB, what, budgetMB: budget(bytes), ...peak, exitCode: reader.exitCode });
+      report(rows.at(-1)!);
+    }
   }
   writeFileSync(join(OUT, 'memory.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
   return rows;
