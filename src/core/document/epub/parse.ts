@@ -96,7 +96,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeeze(event.draft.text) === squeeze(sectionTitle)) return;
     // The draft is this event's own: placed as it is rather than copied.
     const draft = event.draft as DraftParagraph;
-    draft.offset = source.add(draft.text);
+    draft.offset = source.add(draft.text, draft);
     builder.paragraph(draft);
   };
 
@@ -124,6 +124,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     }
     open(starts.get(path));
     for (const event of events) handle(starts, path, event);
+    source.seal();
   }
   for (const { path, events } of kept) for (const event of events) handle(new Map(), path, event);
   // A table of contents that names only the parts (`正文`, `第一卷`) of a book whose chapters have headings:
@@ -163,20 +164,42 @@ function sameTitle(heading: string, title: string): boolean {
   return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
 }
 
-/** The flow's text, paragraph by paragraph, with a blank line between. */
+/**
+ * The flow's text, paragraph by paragraph, with a blank line between. Each file's paragraphs are
+ * joined once the file is read, and their drafts take their text from the joined string: the strings
+ * they were read as (pieces glued together, slices of the file's markup, which they keep whole) then
+ * die young instead of living on to the end of the book.
+ */
 class SourceText {
-  private readonly parts: string[] = [];
+  private readonly chunks: string[] = [];
+  private parts: string[] = [];
+  private holders: ({ text: string } | undefined)[] = [];
   private length = 0;
 
-  add(text: string): number {
+  add(text: string, holder?: { text: string }): number {
     const offset = this.length;
     this.parts.push(text);
+    this.holders.push(holder);
     this.length += text.length + 2;
     return offset;
   }
 
+  seal(): void {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('\n\n');
+    let at = 0;
+    this.parts.forEach((text, i) => {
+      const holder = this.holders[i];
+      if (holder) holder.text = chunk.slice(at, at + text.length);
+      at += text.length + 2;
+    });
+    this.chunks.push(chunk);
+    this.parts = [];
+    this.holders = [];
+  }
+
   text(): string {
-    return this.parts.join('\n\n');
+    this.seal();
+    return this.chunks.join('\n\n');
   }
 }
-
