@@ -102,6 +102,11 @@ describe('inline', () => {
     expect(texts.join('')).not.toMatch(/[<>]/u);
   });
 
+  it('starts a line after an HTML block closes: a folded <details> reads as its summary, then what it hides', () => {
+    const doc = parseMarkdown('<details><summary>展开</summary>隐藏的内容</details>\n\n<table><tr><td>甲</td><td>乙</td></tr></table>\n');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['展开\n隐藏的内容', '甲 乙']);
+  });
+
   it('numbers footnote references in order and lists the notes at the end of the section that refers to them', () => {
     const doc = parseMarkdown('## 一\n\n甲[^b]。\n\n乙。\n\n## 二\n\n丙[^a]。\n\n[^a]: 注甲\n[^b]: 注乙\n');
     const [one, two] = doc.sections;

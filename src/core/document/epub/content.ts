@@ -28,7 +28,7 @@ export type ContentEvent =
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
   'footer', 'header', 'hgroup', 'li', 'main', 'nav', 'ol', 'p', 'section', 'td', 'th', 'tr', 'ul', 'table', 'pre', 'hr',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'tbody', 'thead', 'tfoot',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'tbody', 'thead', 'tfoot', 'details', 'summary',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const SKIPPED = new Set(['head', 'script', 'style', 'template', 'rp', 'svg:title']);

@@ -8,7 +8,14 @@ import { InlineText } from '../inline.js';
 
 // A ruby's reading (`<rt>`) and fallback brackets (`<rp>`) are not the text's: its base is.
 const SKIPPED = new Set(['script', 'style', 'template', 'rt', 'rp']);
-const BREAKS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+// Blocks: their text starts, and what follows them starts, on a line of its own
+// (`<details><summary>展开</summary>内容</details>` is two lines, not 展开内容).
+const BREAKS = new Set([
+  'br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'details', 'summary', 'blockquote', 'ul', 'ol', 'dl', 'dt',
+  'dd', 'table', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'center', 'pre', 'hr', 'aside', 'nav',
+]);
+/** Table cells: apart by a space, so that 甲</td><td>乙 do not read as one word. */
+const CELLS = new Set(['td', 'th']);
 
 /** `［图：alt］`, or `［图］` for an image without words. */
 export function imagePlaceholder(alt: string | undefined): string {
@@ -28,6 +35,8 @@ export function htmlText(html: string): string {
     },
     onclosetag(name) {
       if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
+      else if (BREAKS.has(name) && name !== 'br') out.lineBreak();
+      else if (CELLS.has(name)) out.append(' ');
     },
     ontext(text) {
       if (skipping === 0) out.append(text);
