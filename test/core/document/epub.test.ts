@@ -86,6 +86,20 @@ describe('EPUB 3', () => {
     }
   });
 
+  it('reads a <details> as its summary, then what it hides, apart; and texts from several files keep their place in the source', () => {
+    const book = parseEpub(
+      buildEpub({
+        chapters: [
+          { file: 'a.xhtml', body: '<h2>一</h2><details><summary>展开</summary>隐藏的内容</details><p>甲</p>' },
+          { file: 'b.xhtml', body: '<h2>二</h2><p>乙</p><p>丙</p>' },
+        ],
+        toc: [],
+      }),
+    );
+    expect(allParagraphs(book).map((p) => p.text)).toEqual(['展开', '隐藏的内容', '甲', '乙', '丙']);
+    for (const p of allParagraphs(book)) expect(book.source.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+  });
+
   it('takes sections from the headings when there is no table of contents', () => {
     const book = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<h2>一</h2><p>甲</p><h3>一之一</h3><p>乙</p><h2>二</h2><p>丙</p>' }], toc: [] }));
     expect(book.sections.map((s) => [s.title, s.depth ?? 1])).toEqual([['一', 1], ['一之一', 2], ['二', 1]]);
