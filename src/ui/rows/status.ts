@@ -32,12 +32,15 @@ function sectionMin(width: number): number {
 
 /**
  * The position, right-aligned in the cells its widest value takes (`total/total 100%`), so the key
- * hints left of it stay in one place as the line number and the percentage grow.
+ * hints left of it stay in one place as the line number and the percentage grow; only the percentage
+ * when that would take more than a quarter of the row.
  */
-function positionText({ line, total, percent, exact }: Position): string {
-  const text = `${line}/${exact ? '' : '~'}${total} ${percent}%`;
+function positionText({ line, total, percent, exact }: Position, width: number): string {
   const widest = `${total}/${exact ? '' : '~'}${total} 100%`;
-  return text.padStart(widest.length);
+  // A long book's row numbers (`140/368373`) would take half a narrow row: the percentage says where
+  // you are, and the chapter gets the room.
+  if (widest.length > width / 4) return `${percent}%`.padStart(4);
+  return `${line}/${exact ? '' : '~'}${total} ${percent}%`.padStart(widest.length);
 }
 
 /** Drops hints from the middle (never the last, `?`) until they fit in `room` cells. */
@@ -55,7 +58,7 @@ export function statusLine({ section: sectionLabel, notice, search, position, hi
   const lead = search ? `${search}  ` : '';
   const section = lead + news;
   // Two places for the percentage: the hints must not move a column when it reaches 10%.
-  const where = `${progress === undefined ? '' : `layout ${String(Math.floor(progress * 100)).padStart(2)}%  `}${positionText(position)} `;
+  const where = `${progress === undefined ? '' : `layout ${String(Math.floor(progress * 100)).padStart(2)}%  `}${positionText(position, width)} `;
   const whereWidth = cellWidth(where, ambiguousWidth);
   // The section keeps a few cells (a heading's first characters) before hints take the rest; the same
   // few whatever the section's name, so which hints fit does not change from one section to the next.

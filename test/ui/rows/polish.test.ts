@@ -66,6 +66,17 @@ describe('status bar', () => {
     expect(book).toMatch(/^ 12\/3000 第十二章/);
     expect(book).toContain('? help');
   });
+
+  it('shows only the percentage on a narrow row when a long book\'s row numbers would take a quarter of it, giving the chapter the room', () => {
+    const position = { line: 140, total: 368_373, percent: 7, exact: true };
+    const narrow = strip(statusLine({ section: '2/3000 第二章 素需影智能', position, hints, width: 40, theme, ambiguousWidth: 1 }));
+    expect(cellWidth(narrow)).toBe(40);
+    expect(narrow).toMatch(/ 7% $/u);
+    expect(narrow).not.toContain('368373');
+    expect(narrow).toMatch(/^ 2\/3000 第二/u);
+    // Wide enough, the rows are counted as before.
+    expect(strip(statusLine({ section: '2/3000 第二章', position, hints, width: 80, theme, ambiguousWidth: 1 }))).toMatch(/140\/368373 7% $/u);
+  });
 });
 
 describe('sidebar', () => {
