@@ -33,12 +33,20 @@ export function formatOf(path: string | undefined, given?: Format): Format {
   return 'text';
 }
 
+/**
+ * How a text is loaded. `collect`: a text of very many lines is followed by a full collection (see
+ * collect.ts); the reader says no.
+ */
+export interface LoadOptions {
+  collect?: boolean;
+}
+
 /** Reads and parses the document named by `arg` (a path, `-`, or undefined for the bundled interview). */
-export async function loadDocument(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
+export async function loadDocument(arg: string | undefined, args: TextArgs = {}, options: LoadOptions = {}): Promise<Document> {
   const format = formatOf(arg, args.format);
   // A file opened before is read from the cache of parsed texts when it has not changed since.
   const cached = arg !== undefined && arg !== '-' && mayKeep(arg) ? (await import('./document-cache.js')).cachedText(arg, format, args) : undefined;
-  if (cached?.doc) return collectAfterMany(cached.doc);
+  if (cached?.doc) return collectAfterMany(cached.doc, options);
   const parsed = (doc: Document): Document => (cached ? cached.parsed(doc) : doc);
   if (format === 'epub') {
     const { name, bytes } = await readInputBytes(arg ?? '-');
@@ -52,17 +60,18 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {})
     }
   }
   const input = await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
-  return parsed(await parseText(input, format, args));
+  return parsed(await parseText(input, format, args, options));
 }
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */
-async function collectAfterMany(doc: Document): Promise<Document> {
+async function collectAfterMany(doc: Document, { collect = true }: LoadOptions): Promise<Document> {
+  if (!collect) return doc;
   if (doc.sections.some((section) => isView(section.paragraphs)) || isView(doc.lead)) (await import('./collect.js')).collectGarbage();
   return doc;
 }
 
 /** Text already read (standard input, a file) parsed as `format` (text or Markdown), with the user's rules. */
-export async function parseText(input: Input, format: Format, args: TextArgs = {}): Promise<Document> {
+export async function parseText(input: Input, format: Format, args: TextArgs = {}, options: LoadOptions = {}): Promise<Document> {
   if (format === 'markdown') {
     const { parseMarkdown } = await import('../core/document/markdown/parse.js');
     return parseMarkdown(input.text, input.name === STDIN_NAME ? {} : { name: input.name });
@@ -71,5 +80,5 @@ export async function parseText(input: Input, format: Format, args: TextArgs = {
   const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };
   // A file's name can title a book whose first line does not; standard input has none.
   const name = input.name === STDIN_NAME ? undefined : input.name;
-  return collectAfterMany(parseDocument(input.text, { ...(name !== undefined && { name }), rules }));
+  return collectAfterMany(parseDocument(input.text, { ...(name !== undefined && { name }), rules }), options);
 }

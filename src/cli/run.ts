@@ -87,7 +87,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
           ...(opened.notice === undefined ? {} : { opened: opened.notice }),
           shelfFolders: folder === undefined ? [] : [folder],
           showShelf: folder !== undefined,
-          loadPath: (path: string) => load(path),
+          loadPath: (path: string) => loadToRead(path),
           gatherShelf: (folders: readonly string[]) => listShelfWithProgress(folders),
           ambiguousWidth,
           color,
@@ -221,22 +221,29 @@ async function load(arg: string | undefined, args: TextArgs = {}): Promise<Docum
   return loadDocument(arg, args);
 }
 
+/** A text for the reader: never followed by a forced collection (see collect.ts). */
+async function loadToRead(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
+  return loadDocument(arg, args, READER_LOAD);
+}
+
+const READER_LOAD = { collect: false };
+
 /**
  * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
  * text was given, and the bundled interview opens.
  */
 async function loadForReader(file: string | undefined, args: TextArgs & Pick<CliArgs, 'interview'>): Promise<{ doc: Document; path?: string; notice?: string }> {
   if (file === undefined && stdinMayHaveText()) {
-    if (args.format === 'epub') return { doc: await load('-', args) };
+    if (args.format === 'epub') return { doc: await loadToRead('-', args) };
     const input = await readInput('-', args.encoding === undefined ? {} : { encoding: args.encoding });
-    if (input.text.trim() !== '') return { doc: await parseText(input, formatOf('-', args.format), args) };
+    if (input.text.trim() !== '') return { doc: await parseText(input, formatOf('-', args.format), args, READER_LOAD) };
   }
-  if (file !== undefined) return { doc: await load(file, args), ...(file === '-' ? {} : { path: resolve(file) }) };
+  if (file !== undefined) return { doc: await loadToRead(file, args), ...(file === '-' ? {} : { path: resolve(file) }) };
   // With no FILE: the text read last, when its file is still there and unchanged; else the interview.
   const last = args.interview ? undefined : lastRead();
   if (last !== undefined) {
     try {
-      const doc = await load(last.path);
+      const doc = await loadToRead(last.path);
       const { documentKey } = await import('../storage/record.js');
       // The interview read last is what opens anyway: no news for the status bar.
       const news = resolve(findBundledText() ?? '') === last.path ? {} : { notice: `the text read last, 《${doc.title}》` };
@@ -247,7 +254,7 @@ async function loadForReader(file: string | undefined, args: TextArgs & Pick<Cli
   }
   // The interview says what it is on its first row; the status bar keeps its key hints for a first run.
   const bundled = findBundledText();
-  return { doc: await load(undefined, args), ...(bundled === undefined ? {} : { path: resolve(bundled) }) };
+  return { doc: await loadToRead(undefined, args), ...(bundled === undefined ? {} : { path: resolve(bundled) }) };
 }
 
 /**

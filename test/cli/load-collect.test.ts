@@ -1,0 +1,41 @@
+/**
+ * A text of very many lines is followed by a full collection for the commands (print, toc, search),
+ * never for the reader, where it made the heap grow through the layout pass (see collect.ts).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { COMPACT_LINES } from '../../src/core/document/parse.js';
+
+const collected = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/cli/collect.js', () => ({
+  collectGarbage: () => {
+    collected.count++;
+  },
+}));
+
+const { loadDocument } = await import('../../src/cli/formats.js');
+
+describe('the collection after a text of very many lines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yuedu-collect-'));
+  const many = join(dir, 'many.txt');
+  const few = join(dir, 'few.txt');
+  writeFileSync(many, '字\n'.repeat(COMPACT_LINES + 10));
+  writeFileSync(few, '题目\n\n一段话。\n');
+  beforeEach(() => {
+    collected.count = 0;
+    vi.stubEnv('YUEDU_STATE', 'off');
+  });
+
+  it('runs for a command, by default', async () => {
+    await loadDocument(many);
+    expect(collected.count).toBe(1);
+  });
+
+  it('does not run for the reader, nor for a short text', async () => {
+    await loadDocument(many, {}, { collect: false });
+    await loadDocument(few);
+    expect(collected.count).toBe(0);
+  });
+});
