@@ -16,7 +16,7 @@
 import type { Document } from '../document/types.js';
 import { isView, reader } from '../document/list-view.js';
 import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
-import { blockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { approximateBlockCells, blockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines, type BalanceOptions } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { eachLine, eachWindow, layoutText, LINE_WINDOW, windowLines, type LaidLine, type LayoutOptions, type LineWindow } from './linebreak.js';
@@ -272,13 +272,15 @@ function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing)
   let found = perBlocks.get(key);
   if (!found) {
     const estimates = new Uint32Array(blocks.length);
-    const cells = blockCells(blocks);
+    // A view makes each block as it is read: its cells are measured in this pass, not in one of their own.
+    const cells = isView(blocks) ? undefined : blockCells(blocks);
     const read = reader(blocks);
     let total = 0;
     let previous: Block | undefined;
     for (let i = 0; i < blocks.length; i++) {
       const block = read(i)!;
-      estimates[i] = (blankBetween(previous, block, spacing) ? 1 : 0) + Math.max(1, Math.ceil(cells[i]! / width));
+      const blockWidth = cells ? cells[i]! : approximateBlockCells(block);
+      estimates[i] = (blankBetween(previous, block, spacing) ? 1 : 0) + Math.max(1, Math.ceil(blockWidth / width));
       total += estimates[i]!;
       previous = block;
     }
