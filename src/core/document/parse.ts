@@ -74,10 +74,12 @@ export interface ParseOptions {
 }
 
 /**
- * Lines from which a text's paragraphs are kept as numbers, not objects (list-view.ts): far above a long
- * novel's (the benchmark's 10 MB one has 93,000), where their objects would pass issue 20's memory budget.
+ * Lines from which a text's paragraphs are kept as numbers, not objects (list-view.ts): a long novel's
+ * (the benchmark's 10 MB one has 153,000) and more. Their objects are ~90 bytes a line; on that novel
+ * numbers took the reader's peak after a search from 144 to 132 MiB (issue 15's budget is 150 MB), for
+ * a first frame no slower, measured in the same runs.
  */
-export const COMPACT_LINES = 200_000;
+export const COMPACT_LINES = 100_000;
 
 const BEN = '本'.charCodeAt(0);
 const QIU = '求'.charCodeAt(0);
