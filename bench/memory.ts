@@ -1,11 +1,12 @@
 /**
  * Peak memory on the shapes of input that once blew it up (issue 20): one million one-character lines,
- * a single 10 MB line, a single 64 MiB line (the input limit), and a 60 MB book-like file. Each plain
- * command (print, wrap, toc, search --json) runs on each, as the bin runs it (MALLOC_ARENA_MAX=2, a 2 MB young
+ * a single 10 MB line, a single 64 MiB line (the input limit), a 60 MB book-like file and a 4 MB Markdown
+ * novel. Each plain command (print, wrap, toc, search --json) runs on each, as the bin runs it (MALLOC_ARENA_MAX=2, a 2 MB young
  * generation), its peak RSS read by GNU time; the reader is opened in a pseudo-terminal and its peak
  * (VmHWM) read once the first frame is up, and again after a search for QUERY. Every figure is printed beside its budget, 100 MB + 6× the
  * file's size, and written to bench/out/memory.json. The search's own speed is measured by the search benchmark.
- * Run alone: `node bench/run.mjs --memory-only` (after `npm run build`).
+ * Run alone: `node bench/run.mjs --memory-only` (after `npm run build`); `BENCH_SHAPE=Markdown` (a part of
+ * a shape's name) measures that shape only.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -53,7 +54,36 @@ const SHAPES: Shape[] = [
       await repeat(p, text, Math.max(1, Math.round((60 * MB) / Buffer.byteLength(text))));
     },
   },
+  // Markdown's parser keeps far more per character than the text parser: a long Markdown novel is a shape of its own.
+  { name: 'a 4 MB Markdown novel', file: 'novel-4mb.md', write: (p) => writeMarkdownNovel(p, 4 * MB) },
 ];
+
+/** A Markdown novel of about `bytes`: chapters as `##` headings, paragraphs with emphasis, quotes, lists and footnotes defined at the end. */
+async function writeMarkdownNovel(path: string, bytes: number): Promise<void> {
+  const words = '他走在路上心里想着许多事情天色渐渐暗了下来远处传来几声犬吠村口的灯火一盏盏亮起字';
+  let seed = 1;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const parts: string[] = ['---\ntitle: 长篇\nauthor: 某人\n---\n\n# 长篇\n\n'];
+  let size = Buffer.byteLength(parts[0]!);
+  let chapter = 0;
+  while (size < bytes) {
+    chapter++;
+    let text = `## 第${chapter}章 风起${chapter}\n\n`;
+    for (let p = 0; p < 30; p++) {
+      let line = '';
+      const length = 40 + Math.floor(next() * 120);
+      for (let i = 0; i < length; i++) line += words[Math.floor(next() * words.length)]! + (next() < 0.08 ? '，' : '');
+      if (p % 7 === 3) line += `**重点：**后文[^n${chapter}]`;
+      if (p % 11 === 5) line = `> ${line}`;
+      if (p % 13 === 6) line = `- ${line}\n- 另一项`;
+      text += `${line}。\n\n`;
+    }
+    parts.push(text);
+    size += Buffer.byteLength(text);
+  }
+  for (let i = 1; i <= chapter; i++) parts.push(`[^n${i}]: 注释${i}\n`);
+  writeFileSync(path, parts.join(''));
+}
 
 const COMMANDS = ['print', 'wrap', 'toc', 'search --json'] as const;
 /** What `search` looks for: a character of every shape (none in the 64 MiB line of 中, so an empty answer there). */
@@ -138,7 +168,8 @@ export async function memoryBenchmark(): Promise<MemoryRow[]> {
   }
   mkdirSync(DIR, { recursive: true });
   const rows: MemoryRow[] = [];
-  for (const shape of SHAPES) {
+  const only = process.env.BENCH_SHAPE;
+  for (const shape of SHAPES.filter((candidate) => only === undefined || candidate.name.includes(only))) {
     const path = join(DIR, shape.file);
     if (!existsSync(path)) await shape.write(path);
     const bytes = statSync(path).size;

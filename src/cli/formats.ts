@@ -73,8 +73,10 @@ async function collectAfterMany(doc: Document, { collect = true }: LoadOptions):
 /** Text already read (standard input, a file) parsed as `format` (text or Markdown), with the user's rules. */
 export async function parseText(input: Input, format: Format, args: TextArgs = {}, options: LoadOptions = {}): Promise<Document> {
   if (format === 'markdown') {
-    const { parseMarkdown } = await import('../core/document/markdown/parse.js');
-    return parseMarkdown(input.text, input.name === STDIN_NAME ? {} : { name: input.name });
+    const [{ parseMarkdown, MARKDOWN_PART }, collect] = await Promise.all([import('../core/document/markdown/parse.js'), import('./collect.js')]);
+    // A long file's parts each leave the parser's garbage behind (see parts.ts): collected between them.
+    const between = input.text.length > 2 * MARKDOWN_PART ? collect.collectGarbage : undefined;
+    return parseMarkdown(input.text, { ...(input.name !== STDIN_NAME && { name: input.name }), ...(between && { between }) });
   }
   if (format === 'epub') throw new UserError('an EPUB cannot be read as text');
   const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };

@@ -35,6 +35,7 @@ import { InlineText, type OpenMark } from '../inline.js';
 import { nameTitle } from '../parse.js';
 import type { Document, ParagraphForm } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { htmlBlockOpen, markdownParts, normalizeLabel, type Definition } from './parts.js';
 import { htmlHeading, htmlText } from './html.js';
 
 const BULLETS = ['•', '◦', '▪'];
@@ -57,10 +58,30 @@ interface Context {
 export interface MarkdownOptions {
   /** The file's name: the title of a text with neither front matter nor a heading, before its first words. */
   name?: string;
+  /**
+   * Called after each part of a long file is parsed (see parts.ts), the last too, before the walk over
+   * their tree: where the runtime can, a full collection there keeps the parser's garbage from piling up
+   * (measured on a 3.5 MB file, `toc`: after every part, 107 MB and 2.2 s; every fourth, 125 MB and
+   * 1.6 s; never, 190 MB).
+   */
+  between?: () => void;
+  /** The parts' size (parts.ts); tests make it small. Files of more than twice this are parsed in parts. */
+  partSize?: number;
 }
 
+/** Files longer than this are parsed in parts of about this size (parts.ts). */
+export const MARKDOWN_PART = 64 * 1024;
+/** Link definitions repeated into every part that refers to ones elsewhere, up to this many characters in all. */
+const STUBS_MAX = 64 * 1024;
+
 export function parseMarkdown(source: string, options: MarkdownOptions = {}): Document {
-  const tree = fromMarkdown(source, {
+  const size = options.partSize ?? MARKDOWN_PART;
+  const tree = (source.length > 2 * size && parseInParts(source, size, options.between)) || parseTree(source);
+  return new MarkdownWalker(source, tree, options.name).document();
+}
+
+function parseTree(source: string): Root {
+  return fromMarkdown(source, {
     // TOML front matter (`+++`, Hugo's) is hidden too, though only YAML's is read for metadata.
     // CJK-friendly emphasis: `**重点：**后文` is strong, though CommonMark's flanking rules leave its `**`
     // as text when punctuation sits inside it and a Chinese character outside (the strikethrough rule
@@ -70,7 +91,107 @@ export function parseMarkdown(source: string, options: MarkdownOptions = {}): Do
     extensions: [gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly(), frontmatter(['yaml', 'toml']), math({ singleDollarTextMath: false })],
     mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml']), mathFromMarkdown()],
   });
-  return new MarkdownWalker(source, tree, options.name).document();
+}
+
+/**
+ * The tree of a long file parsed part by part (parts.ts) and joined: the same tree as parsed whole, with
+ * positions in the whole file. Undefined when the file has no cut points, or when its references would
+ * need more than the stubs allow: then it is parsed whole.
+ */
+function parseInParts(source: string, size: number, between: (() => void) | undefined): Root | undefined {
+  const { starts, lines, links, footnotes, closedAtEnd } = markdownParts(source, size);
+  if (starts.length === 0) return undefined;
+  const linkText = links.reduce((sum, link) => sum + (link.line?.length ?? 0), 0);
+  if (linkText > STUBS_MAX) return undefined;
+  const root: Root = { type: 'root', children: [] };
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const end = starts[i + 1] ?? source.length;
+    const text = source.slice(start, end);
+    const stubs = stubsFor(text, start, end, links, footnotes);
+    if (stubs.length > 0 && end === source.length && !closedAtEnd) return undefined;
+    const tree = parseTree(stubs.length === 0 ? text : `${text}\n\n${stubs.join('\n\n')}\n`);
+    // parts.ts reads block structure by lines, not as the parser does: a cut it got wrong shows here.
+    if (end < source.length && endsOpen(tree, text)) return undefined;
+    const kept = tree.children.length - stubs.length;
+    // The stubs come back as the last nodes, one each, or the part is not what parts.ts promised.
+    if (tree.children.slice(kept).some((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition')) return undefined;
+    for (let k = 0; k < kept; k++) {
+      const node = tree.children[k]!;
+      shiftPositions(node, start, lines[i]!);
+      root.children.push(node);
+    }
+    if (between) between();
+  }
+  if (root.children.length > 0) root.position = { start: { line: 1, column: 1, offset: 0 }, end: root.children[root.children.length - 1]!.position!.end };
+  return root;
+}
+
+/**
+ * Whether a part, parsed alone, ends inside a fenced code or math block or an HTML block that only its
+ * closing tag ends: then the cut after it was inside that block in the whole file.
+ */
+function endsOpen(tree: Root, text: string): boolean {
+  for (let node: Nodes | undefined = tree.children.at(-1); node; node = 'children' in node ? node.children.at(-1) : undefined) {
+    if (node.type === 'html' && htmlBlockOpen(node.value)) return true;
+    if ((node.type === 'code' || node.type === 'math') && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      const lines = text.slice(node.position.start.offset, node.position.end.offset).split('\n').map((line) => line.replace(/^[>\s]*/u, '').trimEnd());
+      const open = /^(`{3,}|~{3,}|\${2,})/u.exec(lines[0]!);
+      const close = lines.length > 1 ? /^(`{3,}|~{3,}|\${2,})$/u.exec(lines.at(-1)!) : null;
+      if (open && !(close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Stubs of the definitions made outside [start, end) that `text` may refer to, even where the part seems
+ * to make its own: a line read as a definition by parts.ts may be a paragraph's lazy line, and a stub
+ * too many only defines a label (its node is taken off; the walk reads the real ones).
+ */
+function stubsFor(text: string, start: number, end: number, links: Definition[], footnotes: Definition[]): string[] {
+  const inside = (definition: Definition) => definition.offset >= start && definition.offset < end;
+  const stubs: string[] = [];
+  if (footnotes.length > 0 && text.includes('[^')) {
+    const wanted = new Set<string>();
+    for (const match of text.matchAll(/\[\^([^\]\s]+)\]/gu)) wanted.add(normalizeLabel(match[1]!));
+    const seen = new Set<string>();
+    for (const note of footnotes) {
+      if (inside(note) || !wanted.has(note.label) || seen.has(note.label)) continue;
+      seen.add(note.label);
+      stubs.push(`[^${note.label}]: .`);
+    }
+  }
+  if (links.length > 0 && text.includes('[')) {
+    // Every bracketed run may be a label: `[text][label]`, `[label][]` and `[label]` alike.
+    const wanted = new Set<string>();
+    for (const match of text.matchAll(/\[([^[\]\n]{1,999})\]/gu)) wanted.add(normalizeLabel(match[1]!));
+    const seen = new Set<string>();
+    for (const link of links) {
+      if (inside(link) || !wanted.has(link.label) || seen.has(link.label)) continue;
+      seen.add(link.label);
+      stubs.push(link.line!);
+    }
+  }
+  return stubs;
+}
+
+/**
+ * Moves a part's positions to the whole file's. Only blocks' positions are read (offsets, a paragraph's
+ * source): the phrasing inside paragraphs, headings and table cells loses its own, about half of a long
+ * file's tree.
+ */
+function shiftPositions(node: Nodes, offset: number, lines: number, phrasing = false): void {
+  const position = node.position;
+  if (phrasing) delete node.position;
+  else if (position) {
+    position.start.line += lines;
+    position.end.line += lines;
+    if (position.start.offset !== undefined) position.start.offset += offset;
+    if (position.end.offset !== undefined) position.end.offset += offset;
+  }
+  const inner = phrasing || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
+  if ('children' in node) for (const child of node.children) shiftPositions(child, offset, lines, inner);
 }
 
 class MarkdownWalker {
