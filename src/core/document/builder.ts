@@ -82,8 +82,9 @@ export class DocumentBuilder {
 
   /** The sections of a source without headings, made from the lead (see the module comment). */
   private unheaded(title: string): DraftSection[] {
-    const prose = this.lead.filter((p) => p.form === undefined);
-    const plan = prose.length === this.lead.length ? findChapters(this.lead.map((p) => p.text)) : undefined;
+    // Only a plain paragraph may be a heading: code, tables, rules, notes, list items and quotes are read
+    // as a sentence (so never a heading, and text between headings), not left out of the count.
+    const plan = findChapters(this.lead.map((p) => (p.form === undefined && p.list === undefined && p.quote === undefined ? p.text : '。')));
     if (plan !== undefined && plan.headings.size > 0) {
       const lead = this.lead.splice(0);
       const twoLevels = [...plan.headings.values()].includes('volume');

@@ -9,9 +9,11 @@ const whole = (source: string) => parseMarkdown(source, { partSize: Number.POSIT
 const inParts = (source: string) => parseMarkdown(source, { partSize: 1 });
 
 describe('where a long Markdown file may be cut', () => {
-  it('cuts before a heading in column 0 after a blank line, and nowhere else', () => {
+  it("cuts before a heading or a paragraph's first line in column 0 after a blank line, and nowhere else", () => {
     const source = '# 书\n\n正文\n\n## 一\n\n文\n## 二 (no blank before)\n\n  ## 三 (indented)\n\n## 四\n';
-    expect(cutsBefore(source)).toEqual(['## 一', '## 四']);
+    expect(cutsBefore(source)).toEqual(['正文', '## 一', '文', '## 四']);
+    // Lists (which a blank line does not end), quotes, tables, definitions and HTML are never cut before.
+    expect(cutsBefore('甲\n\n- 项\n\n- 项\n\n1. 一\n\n> 引\n\n| 表 |\n\n[注]: /u\n\n<div>\n\n乙\n')).toEqual(['乙']);
   });
 
   it('never cuts inside fenced code, math, HTML that runs to a closing tag, or front matter', () => {
@@ -24,7 +26,7 @@ describe('where a long Markdown file may be cut', () => {
       '<pre>', '', '# 预排', '</pre>', '',
       '# 标题', '', '正文', '',
     ].join('\n');
-    expect(cutsBefore(source)).toEqual(['# 标题']);
+    expect(cutsBefore(source)).toEqual(['# 标题', '正文']);
   });
 
   it('takes `$$x$$` and a backtick line with backticks after it as paragraphs, not fences', () => {
@@ -49,7 +51,7 @@ describe('where a long Markdown file may be cut', () => {
 describe('a long Markdown file parsed in parts', () => {
   it('refers to footnotes and links defined in other parts as the whole file does', () => {
     const source = '# 书\n\n## 一\n\n甲[^1]见[文][ref]与[Ref]。\n\n## 二\n\n乙[^2]。\n\n## 三\n\n[^1]: 注一\n[^2]: 注二\n\n[ref]: https://a.example\n';
-    expect(markdownParts(source, 1).starts.length).toBe(4);
+    expect(markdownParts(source, 1).starts.length).toBe(6);
     const doc = inParts(source);
     expect(doc).toEqual(whole(source));
     const texts = allParagraphs(doc).map((p) => p.text);

@@ -65,6 +65,14 @@ describe('front matter and title', () => {
     for (const section of doc.sections) expect(doc.source.slice(section.offset, section.offset + section.title.length)).toBe(section.title);
   });
 
+  it('finds those chapters with footnotes, quotes, lists and rules about, never taking them for headings', () => {
+    const chapters = [1, 2, 3, 4].map((c) => `第${c}章 章名${c}\n\n他走了很远的路[^${c}]。\n\n> 第${c}回 引文\n\n- 第${c}节 列项\n\n* * *`).join('\n\n');
+    const notes = [1, 2, 3, 4].map((c) => `[^${c}]: 注${c}`).join('\n');
+    const doc = parseMarkdown(`${chapters}\n\n${notes}\n`);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 章名3', '第4章 章名4']);
+    expect(doc.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['他走了很远的路[1]。', '第1回 引文', '第1节 列项', '']);
+  });
+
   it('parts a long text without headings by position, as plain text does, each part titled by its first words', () => {
     const paragraph = (i: number) => `第${i}段：${'字'.repeat(200)}。`;
     const doc = parseMarkdown(Array.from({ length: 100 }, (_, i) => paragraph(i + 1)).join('\n\n'));

@@ -6,13 +6,18 @@
  * and ~110 MB parsed in parts of ~64 K characters (issue 20's memory budget is 100 MB + 6× the file).
  * The parts' trees are joined into one, so the walk over it sees the same tree as before.
  *
- * The rule: a part may start only at an ATX heading written at the start of a line (`#` in column 0)
- * right after a blank line, outside a fenced code or math block, an HTML block that runs to a closing
- * tag (`<pre>`, `<script>`, `<style>`, `<textarea>`, comments, `<?…?>`, `<!…>`) and front matter. Such a
- * line closes every open block in CommonMark: a list item or a footnote's continuation needs an indent,
- * a quote's lazy lines only continue a paragraph, and the blank line has closed paragraphs, tables and
- * the other HTML blocks. A fence opened inside a list is still tracked as if it were at the top, which
- * only ever loses cut points, never makes a wrong one.
+ * The rule: a part may start only at a line written in column 0 right after a blank line that opens a
+ * heading (`#`) or a paragraph (not a list marker, quote, table, definition, HTML, fence or rule: a
+ * blank line does not end a list, and the others open blocks of their own), outside a fenced code or
+ * math block, an HTML block that runs to a closing tag (`<pre>`, `<script>`, `<style>`, `<textarea>`,
+ * comments, `<?…?>`, `<!…>`) and front matter. Such a line closes every open block in CommonMark: a list
+ * item or a footnote's continuation needs an indent, a quote's lazy lines only continue a paragraph, and
+ * the blank line has closed paragraphs, tables and the other HTML blocks. So a Markdown novel whose
+ * chapters are plain `第一章` lines is cut as well as one with `##` headings.
+ *
+ * The scan reads lines, not the grammar, and can be fooled (a setext underline that is really a lazy
+ * line, say). A wrong cut always leaves the part before it ending inside a fence or such an HTML block,
+ * which parse.ts checks on the part's tree: the file is then parsed whole.
  *
  * What crosses parts is what a reference needs: CommonMark and GFM recognise `[text][label]` and `[^id]`
  * only when the label is defined somewhere in the file. So the definitions are gathered as the file is
@@ -23,6 +28,7 @@
  *   → cuts before `## 第一章`; the first part is parsed with the stub `[^1]: .` appended, so `[^1]` is
  *     a reference there, and the note's real definition comes from the second part.
  *   "```\n\n# 不是标题\n```\n\n# 标题" → the only cut is before `# 标题`.
+ *   "甲\n\n- 项\n\n- 项\n\n> 引\n\n乙" → the only cut is before `乙`.
  */
 
 export interface Definition {
@@ -46,6 +52,11 @@ export interface MarkdownParts {
 }
 
 const BLANK = /^[ \t]*$/u;
+/**
+ * A line a part may start with, after a blank line: a heading, or a paragraph's first line (anything but
+ * what opens another block or continues a list: markers, quotes, tables, definitions, HTML, fences).
+ */
+const PART_START = /^(?:#{1,6}(?:[ \t]|$)|[^\s\-+*>|[<:$~`=#!_\d\\])/u;
 const ATX = /^#{1,6}(?:[ \t]|$)/u;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
 const SETEXT_EQUALS = /^ {0,3}=+[ \t]*$/u;
@@ -137,15 +148,16 @@ export function markdownParts(source: string, size: number): MarkdownParts {
     // A line that closes a container with an open fence closes the fence too: it starts a block.
     const canStart = fresh || (innerOpen && !indented && !container);
     const cut = afterBlank;
+    const afterDefinition = definitionsGoOn;
     const definitionMayStart = canStart || definitionsGoOn;
     afterBlank = false;
     fresh = false;
     definitionsGoOn = false;
+    if (cut && !innerOpen && PART_START.test(text) && start - starts[starts.length - 1]! >= size) {
+      starts.push(start);
+      lines.push(line - 1);
+    }
     if (ATX.test(text.trimStart()) && text.length - text.trimStart().length < 4) {
-      if (cut && !innerOpen && text[0] === '#' && start - starts[starts.length - 1]! >= size) {
-        starts.push(start);
-        lines.push(line - 1);
-      }
       fresh = true;
       continue;
     }
@@ -206,6 +218,9 @@ export function markdownParts(source: string, size: number): MarkdownParts {
         line = following === '' ? undefined : `${line} ${following}`;
       }
       if (line !== undefined) links.push({ offset: start, label: normalizeLabel(link[1]!), line });
+      definitionsGoOn = true;
+    } else if (afterDefinition && /^(?:\s|["'(<])/u.test(text)) {
+      // A definition's address or title on a line of its own: another definition may still follow.
       definitionsGoOn = true;
     }
   }
