@@ -293,3 +293,29 @@ describe('containers (:::tips … :::)', () => {
     ]);
   });
 });
+
+describe('what Pandoc writes (books converted to Markdown)', () => {
+  it('reads a heading without its attributes and a bracketed span as its text', () => {
+    const doc = parseMarkdown('# 第一章 风起 {#ch1 .chapter}\n\n正文[甲]{.smallcaps}一段。\n\n# 第二章 云涌 {-}\n\n正文二，`x {#y}` 照旧。\n');
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一章 风起', '第二章 云涌']);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文甲一段。', '正文二，x {#y} 照旧。']);
+  });
+
+  it('takes a fenced div with attributes for a wrapper: its fences gone, no quote, named containers inside still quotes', () => {
+    const doc = parseMarkdown('# 题\n\n## 一\n\n::: {.section}\n\n正文\n\n:::\n\n:::: {.a}\n::: warning 注意\n内容\n:::\n::::\n\n尾。\n');
+    expect(allParagraphs(doc).map((p) => [p.text, p.quote ?? 0])).toEqual([
+      ['正文', 0],
+      ['注意', 1],
+      ['内容', 1],
+      ['尾。', 0],
+    ]);
+  });
+
+  it('strikes only `~~x~~`: a single tilde is a range or a drawl in Chinese', () => {
+    const doc = parseMarkdown('约在3~5点，或者6~8点，好吗~\n\n删去~~这些~~字。\n');
+    const [first, second] = allParagraphs(doc);
+    expect(first?.text).toBe('约在3~5点，或者6~8点，好吗~');
+    expect(marked(first, 'strike')).toEqual([]);
+    expect(marked(second, 'strike')).toEqual(['这些']);
+  });
+});

@@ -88,7 +88,9 @@ function parseTree(source: string): Root {
     // must come after gfm()).
     // Math (Typora's, Obsidian's): a `$$` block is shown as written, like code; inline only as `$$x$$`,
     // since a single `$` is as often a price (`$5 和 $10`) as a formula.
-    extensions: [gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly(), frontmatter(['yaml', 'toml']), math({ singleDollarTextMath: false })],
+    // Strikethrough only as `~~x~~`: Chinese writes a single `~` for ranges and a drawl (`3~5点`, `好吗~`),
+    // where GFM's single-tilde strike ate `3~5点，或者6~8点` into `35点，或者68点`.
+    extensions: [gfm({ singleTilde: false }), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly({ singleTilde: false }), frontmatter(['yaml', 'toml']), math({ singleDollarTextMath: false })],
     mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml']), mathFromMarkdown()],
   });
 }
@@ -208,6 +210,8 @@ class MarkdownWalker {
   private title = '';
   /** Containers (`:::tips` … `:::`) open around the block being read: quote levels of their own. */
   private containers = 0;
+  /** The open fences, inner last: a quote (a named container) or a wrapper (Pandoc's `::: {.class}`, shown as nothing). */
+  private fences: ('quote' | 'wrapper')[] = [];
   /** The ruby being read in the paragraph being built, and whether inside its reading or fallback brackets. */
   private ruby: { mark: OpenMark; reading: string[]; inside?: 'rt' | 'rp' } | undefined;
 
@@ -404,25 +408,39 @@ class MarkdownWalker {
    */
   private containerFences(node: Paragraph, ctx: Context): { closes: boolean } {
     const first = node.children[0];
-    if (first?.type === 'text') {
+    const end = node.position?.end.offset ?? 0;
+    const closedAhead = () => CONTAINER_CLOSE_AHEAD.test(this.source.slice(node.position?.start.offset ?? end, this.source.length));
+    while (first?.type === 'text') {
+      const wrapper = DIV_OPEN.exec(first.value);
+      if (wrapper && closedAhead()) {
+        first.value = first.value.slice(wrapper[0].length);
+        this.fences.push('wrapper');
+        continue;
+      }
       const open = CONTAINER_OPEN.exec(first.value);
-      const end = node.position?.end.offset ?? 0;
-      if (open && CONTAINER_CLOSE_AHEAD.test(this.source.slice(node.position?.start.offset ?? end, this.source.length))) {
+      if (open && closedAhead()) {
         first.value = first.value.slice(open[0].length);
         const title = open[2]!.trim() || open[1]!.toUpperCase();
         this.containers++;
+        this.fences.push('quote');
         if (title !== '') this.inlineParagraph([{ type: 'text', value: title }], node, ctx, 'strong');
+        continue;
       }
+      break;
     }
     const last = node.children.at(-1);
-    if (this.containers > 0 && last?.type === 'text') {
+    let closes = false;
+    while (this.fences.length > 0 && last?.type === 'text') {
       const close = CONTAINER_CLOSE.exec(last.value);
-      if (close) {
-        last.value = last.value.slice(0, close.index);
-        return { closes: true };
+      if (!close) break;
+      last.value = last.value.slice(0, close.index);
+      // A quote closes after this paragraph (which is still inside it); a wrapper leaves nothing to close.
+      if (this.fences.pop() === 'quote') {
+        if (closes) this.containers--;
+        closes = true;
       }
     }
-    return { closes: false };
+    return { closes };
   }
 
   /**
@@ -516,6 +534,8 @@ class MarkdownWalker {
     // `{% endnote %}`) are the site's, not the text's: left out, what they wrap kept. An image tag
     // (`{% asset_img a.png 图说 %}`) is an image's placeholder.
     if (value.includes('{%')) value = value.replace(TEMPLATE_LINE, (_, tag: string, rest: string) => (IMAGE_TAGS.has(tag) ? imageTag(rest) : ''));
+    // Pandoc's bracketed spans (`[文字]{.smallcaps}`), common in books converted by it: the text alone.
+    if (value.includes(']{')) value = value.replace(BRACKETED_SPAN, '$1');
     // Obsidian's and Typora's `==highlight==`, within one run of text (CommonMark has no such mark).
     if (value.includes('==')) {
       let at = 0;
@@ -601,7 +621,8 @@ class MarkdownWalker {
       else if ("children" in node) (node.children as PhrasingContent[]).forEach(walk);
     };
     children.forEach(walk);
-    return out.finish().text;
+    // Pandoc's and kramdown's heading attributes (`# 第一章 {#ch1 .chapter}`, `{-}`) are not the title's.
+    return out.finish().text.replace(HEADING_ATTRIBUTES, '');
   }
 
   private firstWords(): string {
@@ -637,10 +658,16 @@ const WIKI_LINK = /(!?)\[\[([^[\]|]+?)(?:\|([^[\]]+?))?\]\]/gu;
 /** A callout's marker line: `[!note]`, `[!TIP]- 标题`. */
 const CALLOUT = /^\[!([A-Za-z][\w-]*)\][+-]?[ \t]*([^\n]*)/u;
 /** A container's opening fence at a paragraph's start (`:::tips`, `::: warning 注意`), its kind and title. */
-const CONTAINER_OPEN = /^:::[ \t]*([A-Za-z][\w-]*)[ \t]*([^\n]*)(?:\n|$)/u;
+const CONTAINER_OPEN = /^:{3,}[ \t]*([A-Za-z][\w-]*)[ \t]*([^\n]*)(?:\n|$)/u;
+/** Pandoc's fenced div with attributes only (`::: {.section}`, `:::: {#id}`): a wrapper, not a note. */
+const DIV_OPEN = /^:{3,}[ \t]*\{[^{}\n]*\}[ \t]*:*[ \t]*(?:\n|$)/u;
 /** A closing fence ending a paragraph, and one somewhere after an opening fence. */
-const CONTAINER_CLOSE = /(?:^|\n):::[ \t]*$/u;
-const CONTAINER_CLOSE_AHEAD = /\n[ \t]{0,3}:::[ \t]*(?:\n|$)/u;
+const CONTAINER_CLOSE = /(?:^|\n):{3,}[ \t]*$/u;
+const CONTAINER_CLOSE_AHEAD = /\n[ \t]{0,3}:{3,}[ \t]*(?:\n|$)/u;
+/** Pandoc's `[文字]{.smallcaps}`: its text. */
+const BRACKETED_SPAN = /\[([^[\]\n]*)\]\{[#.][^{}\n]*\}/gu;
+/** A heading's trailing attributes (`{#id .class key=value}`, `{-}`), after a space. */
+const HEADING_ATTRIBUTES = /[ \t]+\{(?:[#.][^{}\n]*|-)\}[ \t]*$/u;
 
 /** What a wiki link shows: its alias, else its target without a `#heading`; an embed as a placeholder. */
 function wikiName(embed: string, target: string, alias: string | undefined): string {
