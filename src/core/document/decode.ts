@@ -1,7 +1,8 @@
 /**
  * Bytes → text, for the encodings Chinese text files come in.
  *
- * Detection order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8; otherwise the
+ * Detection order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); then UTF-16 without one, when the bytes
+ * have NULs and read plainly as text that way (see {@link bomlessUtf16}); otherwise strict UTF-8; otherwise the
  * double-byte encodings of Chinese, GB18030 (a superset of GBK and GB2312) and Big5 (with the HKSCS
  * characters, as the WHATWG decoder has them). Many files are valid in both, so the choice is by how
  * Chinese each reading looks (chinese-text.ts): the share of common characters, high for the right one and
@@ -183,6 +184,8 @@ function decodeBytes(input: Uint8Array): string {
   // may be half of another character here: the newlines are normalised in the text.
   if (b0 === 0xff && b1 === 0xfe) return normaliseNewlines(new TextDecoder('utf-16le').decode(input.subarray(2)));
   if (b0 === 0xfe && b1 === 0xff) return normaliseNewlines(new TextDecoder('utf-16be').decode(input.subarray(2)));
+  const bomless = bomlessUtf16(input);
+  if (bomless !== undefined) return normaliseNewlines(bomless);
   const bytes = normaliseNewlineBytes(input);
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
 
@@ -235,7 +238,43 @@ function strict(encoding: 'utf-8' | 'gb18030' | 'big5', bytes: Uint8Array): stri
 }
 
 /**
- * Text never contains NUL without a UTF-16 BOM; other controls (except tab, newlines, form feed and ESC,
+ * UTF-16 without a byte-order mark (Windows tools write it so at times): its ASCII characters (newlines,
+ * digits) and some others (`　` U+3000, `一` U+4E00) leave NULs among its bytes, which no UTF-8, GB18030
+ * or Big5 text has. Read both ways, it is taken as the reading whose start is nearly all what texts are
+ * made of (ASCII, CJK ideographs and punctuation, full-width forms), decoded without a bad sequence; the
+ * other reading of the same bytes is a scatter of unrelated scripts, as is a binary file's. Else
+ * undefined (and a NUL then means binary).
+ *
+ *   2c 7b 00 4e 0d 00 0a 00 → LE: `第一\r\n` (all plausible); BE: U+2C7B U+004E U+0D00 U+0A00 (not).
+ */
+function bomlessUtf16(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 16 || !bytes.includes(0)) return undefined;
+  const head = bytes.subarray(0, SAMPLE);
+  for (const label of ['utf-16le', 'utf-16be'] as const) {
+    const sample = new TextDecoder(label).decode(head);
+    let plausible = 0;
+    for (let i = 0; i < sample.length; i++) if (plausibleUnit(sample.charCodeAt(i))) plausible++;
+    if (plausible < 0.95 * sample.length) continue;
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** What a text's UTF-16 units mostly are: ASCII text, CJK ideographs (and their surrogates), CJK and general punctuation, full-width forms. */
+function plausibleUnit(code: number): boolean {
+  return (
+    (code >= 0x20 && code < 0x7f) || code === 0x09 || code === 0x0a || code === 0x0d ||
+    (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x30ff) || (code >= 0xff00 && code <= 0xffef) ||
+    (code >= 0x2000 && code <= 0x206f) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffd
+  );
+}
+
+/**
+ * Text never contains NUL without a UTF-16 BOM (or a UTF-16 reading, above); other controls (except tab, newlines, form feed and ESC,
  * which hostile but real texts contain) are rare in text and common in binary formats.
  */
 function looksBinary(bytes: Uint8Array): boolean {

@@ -39,6 +39,11 @@ describe('decodeText: encodings', () => {
     expect(decodeText(utf8(SAMPLE))).toBe(SAMPLE);
   });
 
+  it.each(['le', 'be'] as const)('reads UTF-16 %s without a BOM, indented with 　 and holding 一 (NUL bytes on both sides)', (endian) => {
+    const text = '第一章 风起\r\n　　他走在路上，一边想着 2020 年的事。\r\n第二章\r\n　　一。\r\n';
+    expect(decodeText(utf16(text, endian, false))).toBe(text.replaceAll('\r\n', '\n'));
+  });
+
   it('reads UTF-8 with a BOM and drops the BOM', () => {
     expect(decodeText(concat(bytes(0xef, 0xbb, 0xbf), utf8(SAMPLE)))).toBe(SAMPLE);
   });
@@ -146,7 +151,8 @@ describe('decodeText: damaged input', () => {
   it.each([
     ['a PNG header', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52)],
     ['UTF-8 text with a NUL', concat(utf8('中文'), bytes(0), utf8('中文'))],
-    ['UTF-16 without a BOM', utf16('hello', 'le', false)],
+    ['a few UTF-16 characters without a BOM (too few to tell)', utf16('hello', 'le', false)],
+    ['16-bit numbers that read as no text either way', bytes(...Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? (i * 37) % 256 : i % 5)))],
     ['control bytes without NUL', bytes(...Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 + (i % 7) : 0x41)))],
   ])('rejects %s as binary', (_name, input) => {
     const error = decodeFailure(input);
