@@ -31,7 +31,10 @@ export function readQuery(query: string): Reading[] {
   if (words.length === 0) return [];
   const apart: Term[] = words.map((word) => ({ text: foldScript(word), raw: word, pinyin: pinyinTerm([word]), fuzzy: true }));
   apart.sort((a, b) => b.text.length - a.text.length);
-  if (words.length === 1) return [{ terms: apart, split: false }];
+  if (words.length === 1) {
+    const pieces = pinyinAndNumbers(words[0]!);
+    return pieces ? [{ terms: apart, split: false }, { terms: readQuery(pieces.join(' ')).at(-1)!.terms, split: true }] : [{ terms: apart, split: false }];
+  }
   const phrase = words.join(' ');
   const readings: Reading[] = [{ terms: [{ text: foldScript(phrase), raw: phrase, pinyin: null, fuzzy: false }], split: false }];
   const run = pinyinTerm(words);
@@ -39,3 +42,19 @@ export function readQuery(query: string): Reading[] {
   readings.push({ terms: apart, split: true });
   return readings;
 }
+
+/**
+ * Pinyin typed straight into numbers, as a pinyin keyboard leaves it (`fengqi31`, `di31zhang` for
+ * 风起31, 第31章): its pieces, read as if typed apart, when every run of letters is pinyin of two letters
+ * or more; otherwise undefined (`5G`, `iPhone12`, `MP3` are matched only as written).
+ */
+function pinyinAndNumbers(word: string): string[] | undefined {
+  const pieces = word.match(/[a-z]+|\d+/giu);
+  if (!pieces || pieces.join('') !== word || pieces.length < 2) return undefined;
+  const letters = pieces.filter((piece) => !/^\d/u.test(piece));
+  return letters.length > 0 && letters.every((piece) => piece.length >= 2 && SYLLABLES.test(piece)) ? pieces : undefined;
+}
+
+/** Letters that spell whole Mandarin syllables (toneless, ü as v), loosely: `fengqi`, `di`, `zhang`; not `iphone`, `mp`. */
+const SYLLABLES =
+  /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|ve|vn|a|e|i|o|u|v))+$/iu;

@@ -6,6 +6,7 @@ import { allParagraphs } from '../../../src/core/document/paragraphs.js';
 import { normalise } from '../../../src/core/search/normalise.js';
 import { matchPinyin, pinyinTerm, type ParagraphPinyin } from '../../../src/core/search/pinyin.js';
 import { readInto, syllables } from '../../../src/core/search/syllables.js';
+import { createSearchIndex } from '../../../src/core/search/index.js';
 
 /** A folded paragraph and its reading. */
 function readPinyin(text: string): ParagraphPinyin {
@@ -112,5 +113,22 @@ describe('matchPinyin', () => {
   it('reads the polyphone of the phrase, not its most common reading', () => {
     expect(matched('让电子信息产业为智造重镇建设提供支撑', 'zhizaozhongzhen')).toEqual(['智造重镇']);
     expect(matched('重庆日报记者采访', 'zhongqing')).toEqual([]);
+  });
+});
+
+describe('pinyin typed straight into numbers', () => {
+  const text = Array.from({ length: 40 }, (_, i) => `第${i + 1}章 风起${i + 1}\n\n　　他走在路上，天色渐渐暗了下来。`).join('\n\n');
+  const index = createSearchIndex(parseDocument(text));
+  const first = (query: string) => index.search(query, { limit: 3 }).map((hit) => hit.paragraphId);
+
+  it('reads `fengqi31` and `di31zhang` as their pieces typed apart', () => {
+    expect(first('fengqi31')[0]).toBe('s31');
+    expect(first('di31zhang')[0]).toBe('s31');
+    expect(first('fengqi31')).toEqual(first('fengqi 31'));
+  });
+
+  it('leaves letters that are not pinyin syllables as written: `iphone12`, `mp3` find nothing here', () => {
+    expect(first('iphone12')).toEqual([]);
+    expect(first('mp3')).toEqual([]);
   });
 });
