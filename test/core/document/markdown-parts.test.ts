@@ -59,6 +59,14 @@ describe('a long Markdown file parsed in parts', () => {
     expect(texts).toContain('注一');
   });
 
+  it('finds a reference whose label runs across lines, defined in a later part', () => {
+    const source = '## 一\n\n见[构建问题\n追踪][]。\n\n## 二\n\n乙\n\n[构建问题 追踪]: https://a.example\n';
+    expect(markdownParts(source, 1).starts.length).toBeGreaterThan(2);
+    const doc = inParts(source);
+    expect(doc).toEqual(whole(source));
+    expect(allParagraphs(doc)[0]?.text).toBe('见构建问题追踪 (https://a.example)。');
+  });
+
   it('gives every paragraph its offset in the whole file', () => {
     const source = '## 一\n\n甲\n\n## 二\n\n乙\n\n## 三\n\n丙\n';
     const offsets = allParagraphs(inParts(source)).map((p) => p.offset);

@@ -165,9 +165,10 @@ function stubsFor(text: string, start: number, end: number, links: Definition[],
     }
   }
   if (links.length > 0 && text.includes('[')) {
-    // Every bracketed run may be a label: `[text][label]`, `[label][]` and `[label]` alike.
+    // Every bracketed run may be a label: `[text][label]`, `[label][]` and `[label]` alike, on one line
+    // or across lines (`[Build issue\ntracker][]`).
     const wanted = new Set<string>();
-    for (const match of text.matchAll(/\[([^[\]\n]{1,999})\]/gu)) wanted.add(normalizeLabel(match[1]!));
+    for (const match of text.matchAll(/\[([^[\]]{1,999})\]/gu)) wanted.add(normalizeLabel(match[1]!));
     const seen = new Set<string>();
     for (const link of links) {
       if (inside(link) || !wanted.has(link.label) || seen.has(link.label)) continue;
