@@ -67,6 +67,19 @@ describe('a long Markdown file parsed in parts', () => {
     expect(allParagraphs(doc)[0]?.text).toBe('见构建问题追踪 (https://a.example)。');
   });
 
+  it.each([
+    ['a footnote defined in a list item', '1. [^1]: 注\n'],
+    ['a link defined in a quote', '> [a]: /u\n'],
+    ['a link defined at the start of a footnote in a list', '[^1]: - [a]: /u\n'],
+    ['a link defined after an HTML comment in a quote', '> <!--\n[a]: /u\n'],
+    ['a footnote whose text is a fence, defined twice', '[^1]: 注\n\n乙\n\n[^1]: ~~~\n'],
+    ['what only looks like a definition: an item\'s indented code', '1.      [^1]: 码\n\n- \n>\n\n\t[^1]: 码\n'],
+  ])('refers across parts as the whole file does: %s', (_name, definitions) => {
+    const source = `## 一\n\n甲[^1]见[a]。\n\n## 二\n\n乙\n\n${definitions}`;
+    expect(markdownParts(source, 1).starts.length).toBeGreaterThan(2);
+    expect(inParts(source)).toEqual(whole(source));
+  });
+
   it('gives every paragraph its offset in the whole file', () => {
     const source = '## 一\n\n甲\n\n## 二\n\n乙\n\n## 三\n\n丙\n';
     const offsets = allParagraphs(inParts(source)).map((p) => p.offset);

@@ -60,7 +60,8 @@ const PART_START = /^(?:#{1,6}(?:[ \t]|$)|[^\s\-+*>|[<:$~`=#!_\d\\])/u;
 const ATX = /^#{1,6}(?:[ \t]|$)/u;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
 const SETEXT_EQUALS = /^ {0,3}=+[ \t]*$/u;
-const CONTAINER = /^ {0,3}(?:>[ \t]?|[-+*](?:[ \t]+|$)|\d{1,9}[.)](?:[ \t]+|$))/u;
+const CONTAINER = /^ {0,3}(?:>[ \t]?|[-+*](?:[ \t]{1,4}|$)|\d{1,9}[.)](?:[ \t]{1,4}|$))/u;
+const LIST_MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/u;
 const FENCE = /^ {0,3}(`{3,}|~{3,}|\${2,})(.*)$/u;
 const HTML_OPEN: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/iu, /<\/(?:script|pre|style|textarea)>/iu],
@@ -107,7 +108,18 @@ export function markdownParts(source: string, size: number): MarkdownParts {
    * ends it starts a block; a part must not end there (micromark keeps the fence's blank lines at the end
    * of a file).
    */
-  let innerFence: { char: string; length: number } | undefined;
+  let innerFence: InnerFence | undefined;
+  // The definitions a block's first line opens with, inside notes, lists and quotes as deep as they go
+  // (`[^1]: - [a]: /u`); gathered loosely, as a stub too many only defines a label.
+  const gather = (content: string, offset: number): void => {
+    let rest = content;
+    for (let note = FOOTNOTE_DEFINITION.exec(rest); note; note = FOOTNOTE_DEFINITION.exec(rest)) {
+      footnotes.push({ offset, label: normalizeLabel(note[1]!) });
+      rest = insideContainers(rest.slice(note[0].length).trimStart());
+    }
+    const link = LINK_DEFINITION.exec(rest);
+    if (link && link[2]!.trim() !== '') links.push({ offset, label: normalizeLabel(link[1]!), line: link[0].trim() });
+  };
   while (at < source.length) {
     const newline = source.indexOf('\n', at);
     const end = newline < 0 ? source.length : newline;
@@ -132,6 +144,8 @@ export function markdownParts(source: string, size: number): MarkdownParts {
     }
     if (BLANK.test(text)) {
       htmlToBlank = false;
+      // A blank line ends a quote, and a fence in it; an item's fence goes on.
+      if (innerFence?.owner === 'quote') innerFence = undefined;
       afterBlank = true;
       fresh = true;
       continue;
@@ -144,6 +158,12 @@ export function markdownParts(source: string, size: number): MarkdownParts {
     if (!indented && !container) {
       inItem = false;
       innerFence = undefined;
+    }
+    // A quote or an item's marker at the margin ends the item before (and its fence): a quote's fence
+    // goes on on the quote's lines.
+    if (!indented && container) {
+      if (!LIST_MARKER.test(text)) inItem = false;
+      if (LIST_MARKER.test(text) || innerFence?.owner === 'item') innerFence = undefined;
     }
     // A line that closes a container with an open fence closes the fence too: it starts a block.
     const canStart = fresh || (innerOpen && !indented && !container);
@@ -167,7 +187,7 @@ export function markdownParts(source: string, size: number): MarkdownParts {
     }
     const open = FENCE.exec(text);
     if (open && inItem && indented) {
-      innerFence = toggle(innerFence, open);
+      innerFence = toggle(innerFence, open, 'item');
       continue;
     }
     // A backtick or dollar fence's info cannot hold its own character: `$$x$$` is a paragraph's math.
@@ -180,6 +200,7 @@ export function markdownParts(source: string, size: number): MarkdownParts {
       // The end may be on the opening line itself, after the opening.
       const rest = text.slice((html[0].exec(text)?.[0].length ?? 0));
       if (!html[1].test(rest)) htmlEnd = html[1];
+      else fresh = true;
       continue;
     }
     if (HTML_TO_BLANK.test(text) || (canStart && HTML_LONE_TAG.test(text))) {
@@ -187,19 +208,32 @@ export function markdownParts(source: string, size: number): MarkdownParts {
       continue;
     }
     // A footnote's definition may interrupt a paragraph; its text is a paragraph, so a link's may not follow it.
-    const footnote = FOOTNOTE_DEFINITION.exec(text);
+    // An item's indented line is read as the item's own content, its indent dropped.
+    const own = inItem && indented ? text.replace(/^[ \t]+/u, '') : text;
+    const footnote = FOOTNOTE_DEFINITION.exec(own);
     if (footnote) {
-      footnotes.push({ offset: start, label: normalizeLabel(footnote[1]!) });
+      gather(own, start);
       inItem = true;
+      // A note with nothing after its label has no paragraph for the next line to continue.
+      fresh = BLANK.test(own.slice(footnote[0].length));
+      // A note may open with a fence, which ends with the note (as an item's does).
+      const noteFence = FENCE.exec(own.slice(footnote[0].length).trimStart());
+      if (noteFence) innerFence = toggle(undefined, noteFence, 'item');
       continue;
     }
     if (container) {
-      if (/^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/u.test(text)) inItem = true;
+      if (LIST_MARKER.test(text)) inItem = true;
       const inner = FENCE.exec(content);
-      if (inner || innerFence) innerFence = inner ? toggle(innerFence, inner) : innerFence;
+      if (inner) innerFence = toggle(innerFence, inner, LIST_MARKER.test(text) ? 'item' : 'quote');
       // A quote's or list item's line: the next line starts a block unless this one's content is a
       // paragraph, which lazy lines continue.
-      fresh = innerFence !== undefined || BLANK.test(content) || ATX.test(content) || THEMATIC_BREAK.test(content) || SETEXT_EQUALS.test(content) || inner !== null;
+      fresh =
+        innerFence !== undefined || inner !== null || BLANK.test(content) || ATX.test(content) || THEMATIC_BREAK.test(content) || SETEXT_EQUALS.test(content) ||
+        HTML_OPEN.some(([opens]) => opens.test(content)) || HTML_TO_BLANK.test(content) || HTML_LONE_TAG.test(content) || /^(?: {4}|\t)/u.test(content);
+      // Definitions count inside a quote or a list item too (`1. [^1]: 注`, `> [a]: /u`); gathered
+      // loosely here, as a stub too many only defines a label.
+      // Content still indented after its marker is the item's indented code: no definitions there.
+      if (innerFence === undefined && !/^[ \t]/u.test(content)) gather(content, start);
       continue;
     }
     if (canStart && !inItem && /^(?: {4}|\t)/u.test(text)) {
@@ -208,7 +242,7 @@ export function markdownParts(source: string, size: number): MarkdownParts {
       continue;
     }
     if (!definitionMayStart) continue;
-    const link = LINK_DEFINITION.exec(text);
+    const link = LINK_DEFINITION.exec(own);
     if (link) {
       // The destination may be on the next line (`[长]:` then the address): the stub takes both on one.
       let line: string | undefined = text.trim();
@@ -233,10 +267,17 @@ export function htmlBlockOpen(html: string): boolean {
   return kind !== undefined && !kind[1].test(html.slice(kind[0].exec(html)?.[0].length ?? 0));
 }
 
+/** A fence opened inside a quote or a list item (or a footnote, alike), which ends with it. */
+interface InnerFence {
+  char: string;
+  length: number;
+  owner: 'quote' | 'item';
+}
+
 /** A fence line met in a container: opens one when none is open, closes the open one when it matches. */
-function toggle(fence: { char: string; length: number } | undefined, line: RegExpExecArray): { char: string; length: number } | undefined {
+function toggle(fence: InnerFence | undefined, line: RegExpExecArray, owner: InnerFence['owner']): InnerFence | undefined {
   const char = line[1]![0]!;
-  if (!fence) return { char, length: line[1]!.length };
+  if (!fence) return { char, length: line[1]!.length, owner };
   return char === fence.char && line[1]!.length >= fence.length && BLANK.test(line[2]!) ? undefined : fence;
 }
 
