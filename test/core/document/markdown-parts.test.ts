@@ -74,6 +74,9 @@ describe('a long Markdown file parsed in parts', () => {
     ['a link defined after an HTML comment in a quote', '> <!--\n[a]: /u\n'],
     ['a footnote whose text is a fence, defined twice', '[^1]: 注\n\n乙\n\n[^1]: ~~~\n'],
     ['what only looks like a definition: an item\'s indented code', '1.      [^1]: 码\n\n- \n>\n\n\t[^1]: 码\n'],
+    ['a footnote four spaces into a quote (not code: the quote takes one)', '>    [^1]: 注\n'],
+    ['a link after a note that is an empty item', '[^1]: * \n[a]: /u\n'],
+    ['a definition after an item whose fence is still open (its stub would close it)', '- [a]: /u\n\t```\n\n中文\n\n[a]: /u\n'],
   ])('refers across parts as the whole file does: %s', (_name, definitions) => {
     const source = `## 一\n\n甲[^1]见[a]。\n\n## 二\n\n乙\n\n${definitions}`;
     expect(markdownParts(source, 1).starts.length).toBeGreaterThan(2);

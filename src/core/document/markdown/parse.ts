@@ -113,11 +113,12 @@ function parseInParts(source: string, size: number, between: (() => void) | unde
     const stubs = stubsFor(text, start, end, links, footnotes);
     if (stubs.length > 0 && end === source.length && !closedAtEnd) return undefined;
     const tree = parseTree(stubs.length === 0 ? text : `${text}\n\n${stubs.join('\n\n')}\n`);
-    // parts.ts reads block structure by lines, not as the parser does: a cut it got wrong shows here.
-    if (end < source.length && endsOpen(tree, text)) return undefined;
     const kept = tree.children.length - stubs.length;
     // The stubs come back as the last nodes, one each, or the part is not what parts.ts promised.
     if (tree.children.slice(kept).some((node) => node.type !== 'definition' && node.type !== 'footnoteDefinition')) return undefined;
+    // parts.ts reads block structure by lines, not as the parser does: a cut it got wrong, or stubs
+    // appended after a fence still open (which they would close), show here.
+    if ((end < source.length || stubs.length > 0) && endsOpen(tree.children[kept - 1], text)) return undefined;
     for (let k = 0; k < kept; k++) {
       const node = tree.children[k]!;
       shiftPositions(node, start, lines[i]!);
@@ -131,10 +132,11 @@ function parseInParts(source: string, size: number, between: (() => void) | unde
 
 /**
  * Whether a part, parsed alone, ends inside a fenced code or math block or an HTML block that only its
- * closing tag ends: then the cut after it was inside that block in the whole file.
+ * closing tag ends, from its `last` block down: then the cut after it was inside that block in the whole
+ * file. A fence counts as open unless its last line closes it, whatever else closed it (a stub).
  */
-function endsOpen(tree: Root, text: string): boolean {
-  for (let node: Nodes | undefined = tree.children.at(-1); node; node = 'children' in node ? node.children.at(-1) : undefined) {
+function endsOpen(last: Nodes | undefined, text: string): boolean {
+  for (let node: Nodes | undefined = last; node; node = 'children' in node ? node.children.at(-1) : undefined) {
     if (node.type === 'html' && htmlBlockOpen(node.value)) return true;
     if ((node.type === 'code' || node.type === 'math') && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       const lines = text.slice(node.position.start.offset, node.position.end.offset).split('\n').map((line) => line.replace(/^[>\s]*/u, '').trimEnd());

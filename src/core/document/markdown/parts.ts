@@ -17,7 +17,10 @@
  *
  * The scan reads lines, not the grammar, and can be fooled (a setext underline that is really a lazy
  * line, say). A wrong cut always leaves the part before it ending inside a fence or such an HTML block,
- * which parse.ts checks on the part's tree: the file is then parsed whole.
+ * which parse.ts checks on the part's tree: the file is then parsed whole. Definitions are gathered
+ * loosely (in lists, quotes and notes too): a token-soup fuzz still finds contrived files where a line
+ * read as a definition is not one (an empty item, a blank line, then indented `[^1]:`), which makes a
+ * reference elsewhere a link; the 679 real Markdown files tried parse the same in parts as whole.
  *
  * What crosses parts is what a reference needs: CommonMark and GFM recognise `[text][label]` and `[^id]`
  * only when the label is defined somewhere in the file. So the definitions are gathered as the file is
@@ -214,8 +217,8 @@ export function markdownParts(source: string, size: number): MarkdownParts {
     if (footnote) {
       gather(own, start);
       inItem = true;
-      // A note with nothing after its label has no paragraph for the next line to continue.
-      fresh = BLANK.test(own.slice(footnote[0].length));
+      // A note whose text is no paragraph (nothing, an empty item) leaves none for the next line to continue.
+      fresh = !leavesParagraph(own.slice(footnote[0].length).trimStart());
       // A note may open with a fence, which ends with the note (as an item's does).
       const noteFence = FENCE.exec(own.slice(footnote[0].length).trimStart());
       if (noteFence) innerFence = toggle(undefined, noteFence, 'item');
@@ -227,13 +230,14 @@ export function markdownParts(source: string, size: number): MarkdownParts {
       if (inner) innerFence = toggle(innerFence, inner, LIST_MARKER.test(text) ? 'item' : 'quote');
       // A quote's or list item's line: the next line starts a block unless this one's content is a
       // paragraph, which lazy lines continue.
-      fresh =
-        innerFence !== undefined || inner !== null || BLANK.test(content) || ATX.test(content) || THEMATIC_BREAK.test(content) || SETEXT_EQUALS.test(content) ||
-        HTML_OPEN.some(([opens]) => opens.test(content)) || HTML_TO_BLANK.test(content) || HTML_LONE_TAG.test(content) || /^(?: {4}|\t)/u.test(content);
+      fresh = innerFence !== undefined || inner !== null || !leavesParagraph(content);
       // Definitions count inside a quote or a list item too (`1. [^1]: 注`, `> [a]: /u`); gathered
       // loosely here, as a stub too many only defines a label.
-      // Content still indented after its marker is the item's indented code: no definitions there.
-      if (innerFence === undefined && !/^[ \t]/u.test(content)) gather(content, start);
+      // An item's marker with five spaces after it, or a quote's with four, opens indented code: no
+      // definitions there.
+      const after = /^ {0,3}(?:>|[-+*]|\d{1,9}[.)])([ \t]*)\S/u.exec(text)?.[1] ?? '';
+      const code = after.replaceAll('\t', '    ').length >= 5;
+      if (innerFence === undefined && !code) gather(content.trimStart(), start);
       continue;
     }
     if (canStart && !inItem && /^(?: {4}|\t)/u.test(text)) {
@@ -279,6 +283,15 @@ function toggle(fence: InnerFence | undefined, line: RegExpExecArray, owner: Inn
   const char = line[1]![0]!;
   if (!fence) return { char, length: line[1]!.length, owner };
   return char === fence.char && line[1]!.length >= fence.length && BLANK.test(line[2]!) ? undefined : fence;
+}
+
+/** Whether a container's content (its markers taken off) is a paragraph's line, which the next line may continue lazily. */
+function leavesParagraph(content: string): boolean {
+  const inner = insideContainers(content);
+  return !(
+    BLANK.test(inner) || ATX.test(inner) || THEMATIC_BREAK.test(inner) || SETEXT_EQUALS.test(inner) || FENCE.test(inner) ||
+    HTML_OPEN.some(([opens]) => opens.test(inner)) || HTML_TO_BLANK.test(inner) || HTML_LONE_TAG.test(inner) || /^(?: {4}|\t)/u.test(inner)
+  );
 }
 
 /** A line without the quote markers and list markers that open it. */
