@@ -5,7 +5,8 @@
  * long line, brackets and quotes nested thousands deep), yuedu never prints a stack trace, exits only
  * with a documented code, and writes none of the file's control bytes. The runs are few and bounded
  * (fast-check, a fixed number per property) so the check takes seconds, not minutes; a failure prints
- * its seed and the shrunk file to replay.
+ * its seed and the shrunk file to replay. Markdown files get the same promises, their pieces mixed with
+ * Markdown's own and sometimes long enough to be parsed in parts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,9 +67,21 @@ const file: fc.Arbitrary<Buffer> = fc
     return cut === null ? bytes : bytes.subarray(0, Math.floor(cut * bytes.length));
   });
 
+/** A Markdown file: the pieces above among Markdown's own, long enough at times to be parsed in parts (over 128 K characters). */
+const markdown: fc.Arbitrary<Buffer> = fc
+  .array(
+    fc.oneof(
+      piece,
+      fc.constantFrom('## 第一章\n\n', '# 书\n\n', '```\n', '~~~js\n', '$$\n', '[^1]', '[^1]: 注\n', '[a]: /u\n', '见[a]。', '> 引\n', '- 项\n', '1. 一\n', '<!--\n', '-->\n', '<details>\n', '| 甲 | 乙 |\n|---|---|\n', '---\n', '::: tip\n', ':::\n', '**重点：**', '\n\n').map(utf8),
+      fc.integer({ min: 1000, max: 8000 }).map((n) => utf8('段落。\n\n'.repeat(n))),
+    ),
+    { maxLength: 30 },
+  )
+  .map((pieces) => Buffer.from(pieces.flat()));
+
 let count = 0;
-function save(bytes: Buffer): string {
-  const path = join(dir, `f${count++}.txt`);
+function save(bytes: Buffer, extension = 'txt'): string {
+  const path = join(dir, `f${count++}.${extension}`);
   writeFileSync(path, bytes);
   return path;
 }
@@ -100,6 +113,29 @@ describe('random and mutated files', () => {
           }
         }),
         { numRuns: 6 },
+      );
+    },
+    240_000,
+  );
+
+  it(
+    'every command on Markdown (parsed whole, or in parts when long): the same promises',
+    () => {
+      fc.assert(
+        fc.property(markdown, (bytes) => {
+          const path = save(bytes, 'md');
+          for (const command of COMMANDS.filter((candidate) => candidate.name !== 'wrap')) {
+            const run = spawnSync(process.execPath, [BIN, ...command.args(path)], { env: { ...process.env, NO_COLOR: undefined, YUEDU_STATE: 'off' }, maxBuffer: 256 * 1024 * 1024 });
+            const stdout = run.stdout.toString('utf8');
+            const stderr = run.stderr.toString('utf8');
+            const what = `${command.name} of ${path}: status ${run.status}, stderr ${JSON.stringify(stderr.slice(0, 300))}`;
+            expect(command.codes, what).toContain(run.status);
+            expect(stderr, what).not.toMatch(/^\s+at |internal error|Error:/m);
+            expect(stdout, what).not.toMatch(/\u001b/);
+            expect(stdout.replace(/\n/g, ''), what).not.toMatch(FORBIDDEN);
+          }
+        }),
+        { numRuns: 4 },
       );
     },
     240_000,
