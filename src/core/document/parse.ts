@@ -467,7 +467,30 @@ function classify(body: Body, turns: boolean): LineRole[] {
     const followedByBody = hasTurns ? opensTurn(i + 1) : !shaped(i + 1) || (byline(i + 1) && i + 2 < view.count && !shaped(i + 2));
     if (followedByBody) roles[i] = HEADING;
   });
+  if (!hasTurns) headingsOverHeadings(roles, view, shaped);
   return roles;
+}
+
+/**
+ * Bylines belong to collections where every piece has one (`静夜思 / 李白 / 床前…`). Where only a few
+ * headings are over such a short line, and many stand straight over their text, the short lines are
+ * headings too, under a group's heading (诗经: `国风·周南 / 关雎 / 关关雎鸠…`, then `葛覃 / 葛之覃兮…`):
+ * taken for bylines, 关雎 and 鹊巢 were missing from the outline. At least four headings, at most a
+ * third of them over a short line.
+ */
+/** A piece's title under a group heading: Chinese characters only (a date, `（一）` or `文／王维` is none). */
+const TITLE_WORDS = /^\p{Script=Han}{1,8}$/u;
+
+function headingsOverHeadings(roles: LineRole[], view: Lines, shaped: (i: number) => boolean): void {
+  const over: number[] = [];
+  let headings = 0;
+  roles.forEach((role, i) => {
+    if (role !== HEADING) return;
+    headings++;
+    if (roles[i + 1]?.kind === 'text' && i + 2 < view.count && shaped(i + 1) && !shaped(i + 2) && TITLE_WORDS.test(view.text(i + 1).trim())) over.push(i + 1);
+  });
+  if (headings < 4 || over.length === 0 || over.length * 3 > headings) return;
+  for (const i of over) roles[i] = HEADING;
 }
 
 /** A line as a paragraph (see {@link LineParagraph}). */

@@ -507,4 +507,14 @@ describe('articles', () => {
     const long = parseDocument('小集\n\n背景\n这是一行稍长一些的小标题文字\n正文写在这里，有很多话。\n\n方法\n另一行稍长一些的小标题文字\n正文又写在这里。');
     expect(long.sections.map((s) => s.title)).toEqual(['这是一行稍长一些的小标题文字', '另一行稍长一些的小标题文字']);
   });
+
+  it('takes a short line under a group heading for a heading when most pieces have no byline (诗经)', () => {
+    const groups: [string, string[]][] = [['国风·周南', ['关雎', '葛覃', '卷耳', '樛木']], ['国风·召南', ['鹊巢', '采蘩', '草虫']], ['国风·邶风', ['柏舟', '绿衣', '燕燕']]];
+    const text = groups.map(([group, poems]) => `${group}\n\n${poems.map((poem) => `${poem}\n\n窈窕淑女，君子好逑。`).join('\n\n')}`).join('\n\n');
+    const doc = parseDocument(`诗经\n\n${text}\n`);
+    expect(doc.sections.map((s) => s.title)).toEqual(groups.flatMap(([group, poems]) => [group, ...poems]));
+    // Where every piece has its short line, it stays a byline (the collection above).
+    const two = parseDocument('诗经\n\n国风·周南\n\n关雎\n\n窈窕淑女，君子好逑。\n\n葛覃\n\n维叶萋萋。\n\n国风·召南\n\n鹊巢\n\n百两御之。\n');
+    expect(two.sections.map((s) => s.title)).toEqual(['国风·周南', '葛覃', '国风·召南']);
+  });
 });
