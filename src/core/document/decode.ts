@@ -184,12 +184,14 @@ function decodeBytes(input: Uint8Array): string {
   // may be half of another character here: the newlines are normalised in the text.
   if (b0 === 0xff && b1 === 0xfe) return normaliseNewlines(new TextDecoder('utf-16le').decode(input.subarray(2)));
   if (b0 === 0xfe && b1 === 0xff) return normaliseNewlines(new TextDecoder('utf-16be').decode(input.subarray(2)));
-  const bomless = bomlessUtf16(input);
+  // One look for a NUL, for both questions it answers (a pass over a long book each).
+  const nul = input.includes(0);
+  const bomless = nul ? bomlessUtf16(input) : undefined;
   if (bomless !== undefined) return normaliseNewlines(bomless);
   const bytes = normaliseNewlineBytes(input);
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
 
-  if (looksBinary(bytes)) throw new DecodeError('binary', 'it looks like a binary file, not a text');
+  if (nul || looksBinary(bytes)) throw new DecodeError('binary', 'it looks like a binary file, not a text');
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== undefined) return utf8;
   // A start that is plainly not UTF-8 (a GBK or Big5 book) spares the rescues, each a pass over the file.
@@ -248,7 +250,7 @@ function strict(encoding: 'utf-8' | 'gb18030' | 'big5', bytes: Uint8Array): stri
  *   2c 7b 00 4e 0d 00 0a 00 → LE: `第一\r\n` (all plausible); BE: U+2C7B U+004E U+0D00 U+0A00 (not).
  */
 function bomlessUtf16(bytes: Uint8Array): string | undefined {
-  if (bytes.length < 16 || !bytes.includes(0)) return undefined;
+  if (bytes.length < 16) return undefined;
   const head = bytes.subarray(0, SAMPLE);
   for (const label of ['utf-16le', 'utf-16be'] as const) {
     const sample = new TextDecoder(label).decode(head);
@@ -274,11 +276,10 @@ function plausibleUnit(code: number): boolean {
 }
 
 /**
- * Text never contains NUL without a UTF-16 BOM (or a UTF-16 reading, above); other controls (except tab, newlines, form feed and ESC,
+ * Text never contains NUL without a UTF-16 BOM (or a UTF-16 reading, above: the caller looks for NULs); other controls (except tab, newlines, form feed and ESC,
  * which hostile but real texts contain) are rare in text and common in binary formats.
  */
 function looksBinary(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return true;
   const sample = bytes.subarray(0, SAMPLE);
   let controls = 0;
   for (const byte of sample) {

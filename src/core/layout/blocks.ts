@@ -163,19 +163,41 @@ function paragraphBlock(paragraph: Paragraph): Block {
 
 /** Builds the blocks of a document; prefer `documentBlocks`, which memoises. */
 export function buildBlocks(doc: Document): Block[] {
+  // Where each block is, learnt from the runs as they are joined: a pass over every block of a long
+  // book to find them (each read of a view makes two objects) was a fifth of its first frame.
+  const ids = new Map<string, number>();
+  const firstParagraph = new Map<number, number>();
+  let at = 0;
+  const place = (run: Block | readonly Paragraph[]): void => {
+    if (!Array.isArray(run)) ids.set((run as Block).id, at++);
+    else {
+      const list = run as readonly Paragraph[];
+      // A run is one section's paragraphs (or the lead's), all of its number.
+      const first = list.length > 0 ? reader(list)(0) : undefined;
+      if (first !== undefined && !firstParagraph.has(first.section)) firstParagraph.set(first.section, at);
+      at += list.length;
+    }
+  };
+  let blocks: Block[];
   // A text of very many lines keeps its paragraphs as numbers (document/list-view.ts): its blocks are
   // made as they are read too, a view over the sections' lists.
   if (doc.lead.length + doc.sections.length > 0 && [doc.lead, ...doc.sections.map((section) => section.paragraphs)].some(isView)) {
     const parts: (readonly Block[])[] = [];
-    for (const run of blockRuns(doc)) parts.push(Array.isArray(run) ? mapView(run as readonly Paragraph[], paragraphBlock) : [run as Block]);
-    return concatView(parts);
+    for (const run of blockRuns(doc)) {
+      place(run);
+      parts.push(Array.isArray(run) ? mapView(run as readonly Paragraph[], paragraphBlock) : [run as Block]);
+    }
+    blocks = concatView(parts);
+  } else {
+    blocks = [];
+    // A run of paragraphs in one loop: a generator's step per paragraph was most of the time on a long text.
+    for (const run of blockRuns(doc)) {
+      place(run);
+      if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) blocks.push(new ParagraphBlock(paragraph));
+      else blocks.push(run as Block);
+    }
   }
-  const blocks: Block[] = [];
-  // A run of paragraphs in one loop: a generator's step per paragraph was most of the time on a long text.
-  for (const run of blockRuns(doc)) {
-    if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) blocks.push(new ParagraphBlock(paragraph));
-    else blocks.push(run as Block);
-  }
+  indexMemo.set(blocks, indexer(blocks, ids, firstParagraph));
   return blocks;
 }
 
@@ -263,6 +285,7 @@ const indexMemo = new WeakMap<readonly Block[], (id: string) => number>();
 export function blockIndexer(blocks: readonly Block[]): (id: string) => number {
   let found = indexMemo.get(blocks);
   if (found) return found;
+  // Blocks not made by buildBlocks (a test's own list): one pass to learn where they are.
   const ids = new Map<string, number>();
   const firstParagraph = new Map<number, number>();
   const read = reader(blocks);
@@ -271,14 +294,22 @@ export function blockIndexer(blocks: readonly Block[]): (id: string) => number {
     if (block.kind !== 'text') ids.set(block.id, i);
     else if (!firstParagraph.has(block.section)) firstParagraph.set(block.section, i);
   }
-  found = (id: string): number => {
+  found = indexer(blocks, ids, firstParagraph);
+  indexMemo.set(blocks, found);
+  return found;
+}
+
+/** The finder of {@link blockIndexer}, from the index of each block that is no paragraph and of each section's first paragraph. */
+function indexer(blocks: readonly Block[], ids: ReadonlyMap<string, number>, firstParagraph: ReadonlyMap<number, number>): (id: string) => number {
+  const read = reader(blocks);
+  return (id: string): number => {
     const known = ids.get(id);
     if (known !== undefined) return known;
     const paragraph = /^s(\d+)p(\d+)$/.exec(id);
     const first = paragraph ? firstParagraph.get(Number(paragraph[1])) : undefined;
     if (paragraph && first !== undefined) {
       const i = first + Number(paragraph[2]) - 1;
-      if (blocks[i]?.id === id) return i;
+      if (read(i)?.id === id) return i;
     }
     for (let i = 0; i < blocks.length; i++) {
       const block = read(i)!;
@@ -286,6 +317,4 @@ export function blockIndexer(blocks: readonly Block[]): (id: string) => number {
     }
     return -1;
   };
-  indexMemo.set(blocks, found);
-  return found;
 }

@@ -19,6 +19,18 @@ describe('blockIndexer', () => {
       { numRuns: 200 },
     );
   });
+
+  it('finds them too in a text kept as numbers, whose blocks are made as they are read', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const blocks = documentBlocks(parseDocument(text, { compactFrom: 1 }));
+        const indexOf = blockIndexer(blocks);
+        for (let i = 0; i < blocks.length; i++) expect(indexOf(blocks[i]!.id)).toBe(i);
+        expect(indexOf(`s1p${blocks.length + 1}`)).toBe(-1);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('approximateBlockCells', () => {
