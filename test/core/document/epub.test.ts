@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ENTRIES, MAX_ENTRY } from '../../../src/core/document/epub/archive.js';
 import { EpubError, parseEpub } from '../../../src/core/document/epub/parse.js';
 import { outlineOf } from '../../../src/core/document/outline.js';
+import { fallbackTitle } from '../../../src/core/document/parse.js';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
 import { buildEpub, patchUncompressedSize, type EpubOptions } from '../../helpers/epub.js';
 
@@ -252,6 +253,21 @@ describe('a book with neither headings nor a table of contents', () => {
       ['第2章 名2', 2],
       ['第3章 名3', 2],
     ]);
+  });
+
+  it('falls into generated parts when it is long, titled by their first words, its texts read from its source', () => {
+    const sentences = Array.from({ length: 900 }, (_, i) => `第${i + 1}句话写在这里，说了一件平常的小事，又说了另一件${'事'.repeat(i % 7)}。`);
+    const chapters = [0, 1, 2].map((c) => ({ file: `c${c}.xhtml`, body: sentences.slice(c * 300, c * 300 + 300).map((line, i) => (i === 5 ? `<p><b>${line}</b></p>` : `<p>${line}</p>`)).join('') }));
+    const doc = parseEpub(buildEpub({ chapters, toc: [] }));
+    expect(doc.sections.length).toBeGreaterThan(1);
+    expect(doc.sections.every((section) => section.generated === true)).toBe(true);
+    const paragraphs = doc.sections.flatMap((section) => section.paragraphs);
+    expect(paragraphs.map((p) => p.text)).toEqual(sentences);
+    expect(doc.sections.map((section) => section.title)).toEqual(doc.sections.map((section) => fallbackTitle(section.paragraphs[0]!.text)));
+    for (const p of paragraphs) expect(doc.source.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+    // The bold one keeps its mark; the others are only their text.
+    expect(paragraphs.filter((p) => p.marks !== undefined).map((p) => p.text)).toEqual([sentences[5], sentences[305], sentences[605]]);
+    expect(JSON.parse(JSON.stringify(paragraphs[0]))).toEqual({ id: 's1p1', section: 1, index: 1, kind: 'plain', text: sentences[0], offset: paragraphs[0]!.offset });
   });
 });
 

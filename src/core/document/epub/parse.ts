@@ -96,8 +96,11 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeeze(event.draft.text) === squeeze(sectionTitle)) return;
     // The draft is this event's own: placed as it is rather than copied.
     const draft = event.draft as DraftParagraph;
-    draft.offset = source.add(draft.text, draft);
-    builder.paragraph(draft);
+    if (onlyText(draft)) builder.plain(source.add(draft.text), draft.text.length);
+    else {
+      draft.offset = source.add(draft.text, draft);
+      builder.paragraph(draft);
+    }
   };
 
   // Each file is read, parsed and placed before the next is inflated: a long book's events and markup
@@ -151,6 +154,11 @@ function readSpineItem(archive: Archive, path: string): string {
   const text = archive.readText(path);
   if (text === undefined) throw new EpubError(`its spine item ${path} could not be read`);
   return text;
+}
+
+/** A paragraph that is its text and nothing else (no marks, list, quote or form): the builder keeps it as numbers. */
+function onlyText(draft: DraftParagraph): boolean {
+  return draft.marks === undefined && draft.list === undefined && draft.quote === undefined && draft.form === undefined && draft.table === undefined && draft.label === undefined && draft.speaker === undefined && draft.role === undefined;
 }
 
 function squeeze(text: string): string {
