@@ -71,9 +71,14 @@ interface Frame {
   close?: () => void;
 }
 
-export function readContent(xhtml: string): ContentEvent[] {
+/**
+ * The file's events, in order: handed to `emit` as they are read when it is given (so a long chapter's
+ * paragraphs are placed, and their drafts let go, while the next are read), else returned.
+ */
+export function readContent(xhtml: string, emit?: (event: ContentEvent) => void): ContentEvent[] {
   const entities = xhtml.includes('&');
   const events: ContentEvent[] = [];
+  const send = emit ?? ((event: ContentEvent) => void events.push(event));
   const stack: Frame[] = [];
   let current: InlineText | undefined;
   let skipping = 0;
@@ -101,7 +106,7 @@ export function readContent(xhtml: string): ContentEvent[] {
     const { text: value, marks } = text.finish();
     if (value === '') return;
     if (classHeading !== undefined && !marker && quote === 0 && note === 0 && value.length <= MAX_CLASS_HEADING && !value.includes('\n')) {
-      events.push({ type: 'heading', level: classHeading, text: value });
+      send({ type: 'heading', level: classHeading, text: value });
       return;
     }
     // A chapter set as indented lines in one block is its paragraphs (not in a poem, whose lines are its own).
@@ -116,7 +121,7 @@ export function readContent(xhtml: string): ContentEvent[] {
       if (quote > 0) draft.quote = quote;
       if (note > 0) draft.form = 'note' satisfies ParagraphForm;
       else if (verse > 0) draft.form = 'verse';
-      events.push({ type: 'paragraph', draft });
+      send({ type: 'paragraph', draft });
     }
   };
   const target = (): InlineText => {
@@ -138,7 +143,7 @@ export function readContent(xhtml: string): ContentEvent[] {
         }
         // A block ends the paragraph before it, so an id on it marks where the next one starts.
         if (pre === undefined && !table?.cell && !heading && (BLOCKS.has(name) || HEADINGS.has(name))) flush();
-        if (attribs.id) events.push({ type: 'anchor', id: attribs.id });
+        if (attribs.id) send({ type: 'anchor', id: attribs.id });
         if (name === 'rt') {
           const collected: string[] = [];
           const outer = reading;
@@ -176,7 +181,7 @@ export function readContent(xhtml: string): ContentEvent[] {
             const text = heading?.text.finish().text.replace(/\n/gu, ' ') ?? '';
             const level = heading?.level ?? 1;
             heading = undefined;
-            if (text !== '') events.push({ type: 'heading', level, text });
+            if (text !== '') send({ type: 'heading', level, text });
           };
           return;
         }
@@ -206,7 +211,7 @@ export function readContent(xhtml: string): ContentEvent[] {
             closers.push(() => {
               const text = (pre ?? '').replace(/^\n/u, '').replace(/\s+$/u, '');
               pre = undefined;
-              if (text !== '') events.push({ type: 'paragraph', draft: { text, form: 'code', ...(quote > 0 && { quote }) } });
+              if (text !== '') send({ type: 'paragraph', draft: { text, form: 'code', ...(quote > 0 && { quote }) } });
             });
           } else if (name === 'table') {
             const outer = table;
@@ -216,11 +221,11 @@ export function readContent(xhtml: string): ContentEvent[] {
               table = outer;
               if (rows.length > 0) {
                 const text = rows.map((cells) => cells.join(' | ')).join('\n');
-                events.push({ type: 'paragraph', draft: { text, form: 'table', table: { rows, align: [] }, ...(quote > 0 && { quote }) } });
+                send({ type: 'paragraph', draft: { text, form: 'table', table: { rows, align: [] }, ...(quote > 0 && { quote }) } });
               }
             });
           } else if (name === 'hr') {
-            events.push({ type: 'paragraph', draft: { text: '', form: 'rule' } });
+            send({ type: 'paragraph', draft: { text: '', form: 'rule' } });
           }
           if (attribs.class !== undefined && VERSE.test(attribs.class)) {
             verse++;

@@ -109,17 +109,28 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
   const kept: { path: string; events: ContentEvent[] }[] = [];
   // A file the spine names twice is read twice: the placed drafts are the events' own.
   for (const path of spine) {
+    const entries = targets.get(path) ?? [];
+    if (useToc && entries.every(({ to }) => to.fragment === undefined)) {
+      // Every entry into this file starts at its top (the common case, a file a chapter): its events are
+      // placed as they are read, never held, so none lives long enough for the collector to copy it.
+      const starts = new Map([[path, entries.map(({ entry }) => entry)]]);
+      open(starts.get(path));
+      readContent(readSpineItem(archive, path), (event) => handle(starts, path, event));
+      source.seal();
+      continue;
+    }
     const events = readContent(readSpineItem(archive, path));
     if (!useToc) {
       for (const event of events) if (event.type === 'heading' && event.level < topLevel) topLevel = event.level;
       kept.push({ path, events });
       continue;
     }
-    // Where each entry into this file starts: at the id it names when the file has it, else at the top.
+    // Where each entry into this file starts: at the id it names when the file has it, else at the top
+    // (known once the whole file is read).
     const found = new Set<string>();
     for (const event of events) if (event.type === 'anchor') found.add(event.id);
     const starts = new Map<string, TocEntry[]>();
-    for (const { entry, to } of targets.get(path) ?? []) {
+    for (const { entry, to } of entries) {
       const key = to.fragment !== undefined && found.has(to.fragment) ? `${path}#${to.fragment}` : path;
       const list = starts.get(key) ?? [];
       list.push(entry);
