@@ -10,6 +10,11 @@ export interface LineState {
   readonly text: string;
   /** UTF-16 offset of the cursor, always on a grapheme boundary (0 … text.length). */
   readonly cursor: number;
+  /**
+   * The whole text is selected, as a find bar shows the last query again: what is typed first replaces
+   * it, a deletion clears it, a cursor move keeps it to edit (and ends the selection).
+   */
+  readonly selected?: boolean;
 }
 
 /** What a key does to the line. */
@@ -53,6 +58,12 @@ export function lineText(text: string): string {
 
 /** The line after `edit`; the same object when nothing changes. */
 export function editLine(line: LineState, edit: LineEdit): LineState {
+  if (line.selected) {
+    const kept = { text: line.text, cursor: line.cursor };
+    if (edit.type === 'insert') return editLine({ text: '', cursor: 0 }, edit);
+    if (edit.type === 'deleteBackward' || edit.type === 'deleteForward' || edit.type === 'deleteToStart') return { text: '', cursor: 0 };
+    return editLine(kept, edit);
+  }
   const { text, cursor } = line;
   const next = (t: string, c: number): LineState => (t === text && c === cursor ? line : { text: t, cursor: c });
   switch (edit.type) {

@@ -177,7 +177,8 @@ export function reduceSearch(state: ReaderState, action: SearchAction, jump: Jum
       return withSearch(state, {
         editing: true,
         submitPending: false,
-        line: { text, cursor: text.length },
+        // The last query comes back selected: Enter goes on with it, typing starts another.
+        line: text === '' ? { text, cursor: 0 } : { text, cursor: text.length, selected: true },
         results: active?.results,
         selected: active?.current ?? 0,
       });

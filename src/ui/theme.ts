@@ -43,6 +43,8 @@ export interface Theme {
   searchPrompt: Style;
   /** The search line's quiet parts: the count, the hint before anything is typed. */
   searchInfo: Style;
+  /** The last query, shown again selected when the search line reopens. */
+  searchQuerySelected: Style;
 }
 
 /** The theme for a terminal with colour (`color`) or without (attributes only). */
@@ -97,5 +99,6 @@ export function createTheme(color: boolean): Theme {
     searchSelected: { inverse: true },
     searchPrompt: { bold: true },
     searchInfo: { dim: true },
+    searchQuerySelected: { inverse: true },
   };
 }

@@ -217,12 +217,29 @@ describe('Esc', () => {
     expect(press(ended, 'escape').quit).toBe(true);
   });
 
-  it('/ again reopens the line on the committed query with its hit chosen', () => {
+  it('/ again reopens the line on the committed query, selected, with its hit chosen', () => {
     const committed = press(answer(type(press(start(), '/'), '集成电路')), 'down', 'enter');
     const reopened = press(committed, '/');
-    expect(reopened.search.line).toEqual({ text: '集成电路', cursor: 4 });
+    expect(reopened.search.line).toEqual({ text: '集成电路', cursor: 4, selected: true });
     expect(reopened.search.selected).toBe(1);
     expect(answer(reopened).search.selected).toBe(1);
+    // Enter goes on with the same query: to the hit chosen.
+    expect(press(answer(reopened), 'enter').top).toEqual(committed.top);
+  });
+
+  it('replaces the reopened query with what is typed, as a find bar does; a deletion clears it, a cursor move keeps it', () => {
+    const reopened = press(press(answer(type(press(start(), '/'), '集成电路')), 'enter'), '/');
+    expect(type(reopened, '重庆').search.line).toEqual({ text: '重庆', cursor: 2 });
+    expect(press(reopened, 'backspace').search.line).toEqual({ text: '', cursor: 0 });
+    expect(press(reopened, 'ctrl+u').search.line).toEqual({ text: '', cursor: 0 });
+    const moved = press(reopened, 'left');
+    expect(moved.search.line).toEqual({ text: '集成电路', cursor: 3 });
+    expect(type(moved, '的').search.line).toEqual({ text: '集成电的路', cursor: 4 });
+    expect(type(press(reopened, 'end'), '们').search.line).toEqual({ text: '集成电路们', cursor: 5 });
+  });
+
+  it('opens empty when nothing was searched', () => {
+    expect(press(start(), '/').search.line).toEqual({ text: '', cursor: 0 });
   });
 });
 

@@ -29,7 +29,12 @@ export function searchLine({ line, info, width, theme, ambiguousWidth }: SearchL
   const view = lineView(line.text, line.cursor, room, ambiguousWidth);
   const gap = padding(PROMPT + view.shown, width - (showInfo ? infoWidth : 0), ambiguousWidth);
   return {
-    text: [...paint(PROMPT, theme.searchPrompt), ...paint(view.shown + gap), ...(showInfo ? paint(infoText, theme.searchInfo) : [])],
+    text: [
+      ...paint(PROMPT, theme.searchPrompt),
+      // The last query shown again, selected: the next key typed replaces it.
+      ...(line.selected ? [...paint(view.shown, theme.searchQuerySelected), ...paint(gap)] : paint(view.shown + gap)),
+      ...(showInfo ? paint(infoText, theme.searchInfo) : []),
+    ],
     cursor: Math.min(width - 1, PROMPT.length + view.cursor),
   };
 }
