@@ -49,8 +49,11 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {},
   if (cached?.doc) return collectAfterMany(cached.doc, options);
   const parsed = (doc: Document): Document => (cached ? cached.parsed(doc) : doc);
   if (format === 'epub') {
+    // The parser's code loads while the book is read from disk.
+    const code = Promise.all([import('../core/document/epub/parse.js'), import('./zip.js')]);
+    code.catch(() => undefined);
     const { name, bytes } = await readInputBytes(arg ?? '-');
-    const [{ parseEpub, EpubError }, { zlibInflater }] = await Promise.all([import('../core/document/epub/parse.js'), import('./zip.js')]);
+    const [{ parseEpub, EpubError }, { zlibInflater }] = await code;
     const inflater = await zlibInflater(bytes);
     try {
       return parsed(parseEpub(bytes, inflater));

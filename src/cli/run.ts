@@ -77,10 +77,14 @@ export async function runCommand(args: CliArgs): Promise<number> {
       if (args.search !== undefined && args.search.trim() === '') throw new UserError('--search needs something to search for');
       const folder = first !== undefined && first !== '-' && isFolder(first) ? first : undefined;
       if (folder !== undefined && !canDrawScreen(stdout)) return shelfCommand([folder], args, ambiguousWidth);
+      // The reader's code loads while the text is read from disk (a long book's first frame ~10 ms sooner).
+      const reader = canDrawScreen(stdout) ? import('./reader.js') : undefined;
+      // Its failure to load is reported where it is awaited; a text that cannot be read is reported first.
+      reader?.catch(() => undefined);
       const opened = await loadForReader(folder === undefined ? first : undefined, args);
       const { doc } = opened;
-      if (canDrawScreen(stdout)) {
-        const { runReaderFromCli } = await import('./reader.js');
+      if (reader) {
+        const { runReaderFromCli } = await reader;
         return runReaderFromCli({
           doc,
           ...(opened.path === undefined ? {} : { path: opened.path }),
