@@ -416,10 +416,12 @@ function headingShaped(text: string): boolean {
 }
 
 /** What each body line is, before paragraphs are numbered. */
-type LineRole = { kind: 'heading' } | { kind: 'turn'; turn: TurnLabel } | { kind: 'labelOnly'; turn: TurnLabel } | { kind: 'text' };
+type LineRole = { kind: 'heading'; group?: true } | { kind: 'turn'; turn: TurnLabel } | { kind: 'labelOnly'; turn: TurnLabel } | { kind: 'text' };
 /** Shared by every line of text (most lines): an object per line is what a million lines cannot afford. */
 const TEXT: LineRole = { kind: 'text' };
 const HEADING: LineRole = { kind: 'heading' };
+/** A heading over the headings of its pieces (`国风·周南` over `关雎`, `葛覃`…): they nest under it. */
+const GROUP_HEADING: LineRole = { kind: 'heading', group: true };
 
 function classify(body: Body, turns: boolean): LineRole[] {
   const { view } = body;
@@ -476,7 +478,8 @@ function classify(body: Body, turns: boolean): LineRole[] {
  * headings are over such a short line, and many stand straight over their text, the short lines are
  * headings too, under a group's heading (诗经: `国风·周南 / 关雎 / 关关雎鸠…`, then `葛覃 / 葛之覃兮…`):
  * taken for bylines, 关雎 and 鹊巢 were missing from the outline. At least four headings, at most a
- * third of them over a short line.
+ * third of them over a short line. The headings over them are the groups', and the outline nests the
+ * pieces under them: 国风·周南 › 关雎, 葛覃…; 国风·召南 › 鹊巢…
  */
 /** A piece's title under a group heading: Chinese characters only (a date, `（一）` or `文／王维` is none). */
 const TITLE_WORDS = /^\p{Script=Han}{1,8}$/u;
@@ -490,7 +493,10 @@ function headingsOverHeadings(roles: LineRole[], view: Lines, shaped: (i: number
     if (roles[i + 1]?.kind === 'text' && i + 2 < view.count && shaped(i + 1) && !shaped(i + 2) && TITLE_WORDS.test(view.text(i + 1).trim())) over.push(i + 1);
   });
   if (headings < 4 || over.length === 0 || over.length * 3 > headings) return;
-  for (const i of over) roles[i] = HEADING;
+  for (const i of over) {
+    roles[i - 1] = GROUP_HEADING;
+    roles[i] = HEADING;
+  }
 }
 
 /** A line as a paragraph (see {@link LineParagraph}). */
@@ -522,6 +528,7 @@ function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Par
   let section: Section | undefined;
   let turn: Turn | undefined;
   let pending: TurnLabel | undefined;
+  let grouped = false;
   // Labels and names as one string each, however many turns repeat them.
   const strings = new Map<string, string>();
   const shared = (text: string): string => {
@@ -536,7 +543,10 @@ function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Par
     const role = roles[i];
     if (line === undefined || !role) continue;
     if (role.kind === 'heading') {
+      if (role.group) grouped = true;
       section = { index: sections.length + 1, title: table.text(line), offset: table.start(line), paragraphs: body.list() };
+      // Once a group has begun, every other heading is one of its pieces, a level below.
+      if (grouped && !role.group) section.depth = 2;
       sections.push(section);
       turn = undefined;
       continue;

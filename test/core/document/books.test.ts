@@ -513,6 +513,9 @@ describe('articles', () => {
     const text = groups.map(([group, poems]) => `${group}\n\n${poems.map((poem) => `${poem}\n\n窈窕淑女，君子好逑。`).join('\n\n')}`).join('\n\n');
     const doc = parseDocument(`诗经\n\n${text}\n`);
     expect(doc.sections.map((s) => s.title)).toEqual(groups.flatMap(([group, poems]) => [group, ...poems]));
+    // The pieces nest under their group's heading, in the sidebar and in `toc --json`.
+    expect(outlineOf(doc).map((node) => [node.title, node.children.map((child) => child.title)])).toEqual(groups);
+    expect(doc.sections.map((s) => s.depth ?? 1)).toEqual(groups.flatMap(([, poems]) => [1, ...poems.map(() => 2)]));
     // Where every piece has its short line, it stays a byline (the collection above).
     const two = parseDocument('诗经\n\n国风·周南\n\n关雎\n\n窈窕淑女，君子好逑。\n\n葛覃\n\n维叶萋萋。\n\n国风·召南\n\n鹊巢\n\n百两御之。\n');
     expect(two.sections.map((s) => s.title)).toEqual(['国风·周南', '葛覃', '国风·召南']);
