@@ -30,7 +30,7 @@ import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
 import { assignRoles, LABEL_REACH, matchTurn, type Turn, type TurnLabel } from './turns.js';
 import { LineParagraph, TurnParagraph } from './line-paragraph.js';
-import { lineLists, trimList } from './list-view.js';
+import { lineAppender, lineLists, trimList } from './list-view.js';
 import type { Dateline, Document, Paragraph, Role, Section, Shape, Speaker, Volume } from './types.js';
 import { unwrapHardLines } from './unwrap.js';
 
@@ -507,8 +507,19 @@ function plain(table: LineTable, line: Line, section: number, index: number): Pa
 /** Lines `from` to `to` of the body as the paragraphs of `section`. */
 function plainList(body: Body, from: number, to: number, section: number): Paragraph[] {
   const paragraphs = body.list();
-  for (let i = from; i < to; i++) paragraphs.push(plain(body.table, body.lines[i]!, section, i - from + 1));
+  const append = appender(body.table, paragraphs, section);
+  for (let i = from; i < to; i++) append(body.lines[i]!);
   return paragraphs;
+}
+
+/**
+ * A function that appends a line to `paragraphs` as the next paragraph of `section`: kept as numbers
+ * without an object made for it when the list is one of {@link lineLists} (see `lineAppender`).
+ */
+function appender(table: LineTable, paragraphs: Paragraph[], section: number): (line: Line) => void {
+  const fast = lineAppender(paragraphs, section);
+  if (fast) return (line) => fast(table.start(line), table.size(line));
+  return (line) => void paragraphs.push(plain(table, line, section, paragraphs.length + 1));
 }
 
 function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Paragraph[]; sections: Section[]; speakers: Speaker[] } {
@@ -624,6 +635,9 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
   let section: Section | undefined;
   let volume: Volume | undefined;
   let subtitle = -1;
+  /** The section `append` appends to. */
+  let appending: Section | undefined;
+  let append: (line: Line) => void = () => undefined;
   lines.forEach((line, i) => {
     if (contents.has(i) || i === subtitle) return;
     const level = plan.headings.get(i);
@@ -691,7 +705,11 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
       lead.push(plain(table, line, 0, lead.length + 1));
       return;
     }
-    section.paragraphs.push(plain(table, line, section.index, section.paragraphs.length + 1));
+    if (appending !== section) {
+      appending = section;
+      append = appender(table, section.paragraphs, section.index);
+    }
+    append(line);
   });
   return { lead, sections, volumes, speakers: [] };
 }
@@ -749,13 +767,15 @@ function plainSections(body: Body, docTitle: string): Section[] {
   const sections: Section[] = [];
   let section: Section | undefined;
   let size = 0;
+  let append: (line: Line) => void = () => undefined;
   for (const line of lines) {
     if (!section || size >= PART_CHARS) {
       section = { index: sections.length + 1, title: fallbackTitle(table.text(line)), offset: -1, paragraphs: body.list(), generated: true };
       sections.push(section);
+      append = appender(table, section.paragraphs, section.index);
       size = 0;
     }
-    section.paragraphs.push(plain(table, line, section.index, section.paragraphs.length + 1));
+    append(line);
     size += table.size(line);
   }
   return sections;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineParagraph, TurnParagraph } from '../../../src/core/document/line-paragraph.js';
-import { concatView, isView, lineList, lineLists, mapView, trimList } from '../../../src/core/document/list-view.js';
+import { concatView, isView, lineAppender, lineList, lineLists, mapView, trimList } from '../../../src/core/document/list-view.js';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import { allParagraphs, findParagraph } from '../../../src/core/document/paragraphs.js';
 import { resolveRef } from '../../../src/core/document/refs.js';
@@ -173,6 +173,31 @@ describe('lineLists: the lists of one text in one store', () => {
     expect(second.map((p) => [p.id, p.text])).toEqual([['s2p1', '丙'], ['s2p2', '戊']]);
     trimList(second);
     expect(second.map((p) => p.text)).toEqual(['丙', '戊']);
+  });
+
+  it('takes lines appended as numbers as it takes them pushed as paragraphs, in turn, out of turn or once it holds objects', () => {
+    const source = '甲\n乙\n丙\n丁\n戊\n己\n';
+    const fill = (append: boolean) => {
+      const make = lineLists(source, 6);
+      const first = make();
+      const second = make();
+      const add = (list: typeof first, section: number, offset: number) =>
+        append ? lineAppender(list, section)!(offset, 1) : list.push(new LineParagraph(source, offset, 1).placed(section, list.length + 1));
+      add(first, 1, 0);
+      add(first, 1, 2);
+      add(second, 2, 4);
+      // Out of turn: the first list is no longer the store's last.
+      add(first, 1, 6);
+      const turn = new TurnParagraph(source, 8, 1).placed(2, 2);
+      turn.label = '戊：';
+      second.push(turn);
+      // Once a list holds objects, an appended line is one too.
+      add(second, 2, 10);
+      return [first, second].map((list) => JSON.parse(JSON.stringify(list)));
+    };
+    expect(fill(true)).toEqual(fill(false));
+    expect(fill(true)[1].map((p: { id: string; text: string }) => [p.id, p.text])).toEqual([['s2p1', '丙'], ['s2p2', '戊'], ['s2p3', '己']]);
+    expect(lineAppender([], 1)).toBeUndefined();
   });
 });
 
