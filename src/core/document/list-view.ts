@@ -167,6 +167,13 @@ class Lines implements Items<Paragraph> {
     return new LineParagraph(store.source, store.offsets[this.start + i]!, store.lengths[this.start + i]!).placed(this.section, i + 1);
   }
 
+  /** Its lines' numbers, while it holds no objects. */
+  spans(): LineSpans | undefined {
+    if (this.objects) return undefined;
+    const { store } = this;
+    return { source: store.source, offsets: store.offsets, lengths: store.lengths, start: this.start, count: this.count };
+  }
+
   /**
    * Pushes the next plain line of the store's source, at `offset` with `length`, as `push` would a
    * {@link LineParagraph} placed in `section` at the next index, without making it.
@@ -266,12 +273,43 @@ export function trimList(list: readonly Paragraph[]): void {
 /** `list` with `map` applied to each item as it is read. */
 export function mapView<T, U>(list: readonly T[], map: (item: T) => U): U[] {
   const read = reader(list);
-  return view({
+  const mapped = view({
     get length() {
       return list.length;
     },
     item: (i) => map(read(i)!),
   });
+  mappedFrom.set(mapped, list);
+  return mapped;
+}
+
+/** The list each {@link mapView} maps. */
+const mappedFrom = new WeakMap<object, readonly unknown[]>();
+/** The parts of each {@link concatView}. */
+const partsOf = new WeakMap<object, readonly (readonly unknown[])[]>();
+
+/** The parts a {@link concatView} joins, in order; undefined for any other list. */
+export function viewParts<T>(list: readonly T[]): readonly (readonly T[])[] | undefined {
+  return partsOf.get(list) as readonly (readonly T[])[] | undefined;
+}
+
+/** Where the lines of a list of {@link lineLists} stand in its source, as kept (item `i` is `offsets[start + i]`, `lengths[start + i]`). */
+export interface LineSpans {
+  source: string;
+  offsets: Uint32Array;
+  lengths: Uint32Array;
+  start: number;
+  count: number;
+}
+
+/**
+ * The numbers of a list of {@link lineLists} still kept as numbers, or of a {@link mapView} over one (each
+ * item then made from its line): for a pass over a long book's lines that needs only where they are, not
+ * an object each. Undefined for any other list.
+ */
+export function lineSpans(list: readonly unknown[]): LineSpans | undefined {
+  const items = views.get(mappedFrom.get(list) ?? list);
+  return items instanceof Lines ? items.spans() : undefined;
 }
 
 /** The lists one after the other, as one list (read as they are when made: add to none afterwards). */
@@ -295,11 +333,13 @@ export function concatView<T>(parts: readonly (readonly T[])[]): T[] {
     last = low;
     return low;
   };
-  return view({
+  const joined = view({
     length: total,
     item(i) {
       const k = partOf(i);
       return reads[k]!(i - starts[k]!)!;
     },
   });
+  partsOf.set(joined, parts);
+  return joined;
 }

@@ -14,9 +14,9 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
-import { isView, reader } from '../document/list-view.js';
+import { isView, lineSpans, reader, viewParts } from '../document/list-view.js';
 import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
-import { approximateBlockCells, blockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { approximateBlockCells, approximateCells, blockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines, type BalanceOptions } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { eachLine, eachWindow, layoutText, LINE_WINDOW, windowLines, type LaidLine, type LayoutOptions, type LineWindow } from './linebreak.js';
@@ -277,12 +277,37 @@ function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing)
     const read = reader(blocks);
     let total = 0;
     let previous: Block | undefined;
-    for (let i = 0; i < blocks.length; i++) {
+    const estimate = (i: number): void => {
       const block = read(i)!;
       const blockWidth = cells ? cells[i]! : approximateBlockCells(block);
       estimates[i] = (blankBetween(previous, block, spacing) ? 1 : 0) + Math.max(1, Math.ceil(blockWidth / width));
       total += estimates[i]!;
       previous = block;
+    };
+    const parts = cells ? undefined : viewParts(blocks);
+    if (!parts) for (let i = 0; i < blocks.length; i++) estimate(i);
+    else {
+      // A long book's runs of plain lines are measured where they stand in its text, without a block
+      // made for each (two objects a line): after the first, each is a plain paragraph after another.
+      const blank = spacing === 1 ? 1 : 0;
+      let i = 0;
+      for (const part of parts) {
+        const spans = part.length > 1 ? lineSpans(part) : undefined;
+        if (!spans) {
+          for (let k = 0; k < part.length; k++) estimate(i + k);
+        } else {
+          estimate(i);
+          const { source, offsets, lengths, start } = spans;
+          for (let k = 1; k < spans.count; k++) {
+            const offset = offsets[start + k]!;
+            const rows = blank + Math.max(1, Math.ceil(approximateCells(source, offset, offset + lengths[start + k]!) / width));
+            estimates[i + k] = rows;
+            total += rows;
+          }
+          previous = read(i + part.length - 1);
+        }
+        i += part.length;
+      }
     }
     found = { estimates, total };
     // Not kept for a text of very many lines: its flow takes them for its own (a pass over the cells

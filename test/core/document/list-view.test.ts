@@ -202,6 +202,20 @@ describe('lineLists: the lists of one text in one store', () => {
 });
 
 describe('the reader on a text kept as numbers', () => {
+  it('estimates as many rows before laying anything out as on the text kept as objects, at any width and spacing (property)', async () => {
+    const { Flow } = await import('../../../src/core/layout/flow.js');
+    const line = fc.constantFrom('第一章 开始', '卷二 风', '甲：说了一句话。', '一句很长很长的中文句子，写了又写，还没有写完，又写了一些。', 'short English line', '　　缩进的段落。', '字', '');
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 60 }), fc.integer({ min: 2, max: 50 }), fc.constantFrom(0, 1) as fc.Arbitrary<0 | 1>, (lines, width, spacing) => {
+        const text = lines.join('\n');
+        const objects = new Flow(parseDocument(text), { width, spacing });
+        const numbers = new Flow(parseDocument(text, { compactFrom: 0 }), { width, spacing });
+        expect(numbers.rowCount()).toBe(objects.rowCount());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('flows, counts, moves and finds places as on the same text kept as objects, at two widths', async () => {
     const { Flow } = await import('../../../src/core/layout/flow.js');
     const { textCounts, charsThrough } = await import('../../../src/core/document/counts.js');
