@@ -71,41 +71,69 @@ function indexOf(key: string | symbol): number {
   return index;
 }
 
+/**
+ * A view's Proxy handler: its traps on the prototype, its items a field, so a book's thousands of
+ * sections' lists make one small object each rather than a handler of eight closures.
+ */
+class ViewHandler<T> implements ProxyHandler<T[]> {
+  private readonly items: Items<T>;
+  /** `push`, for a list that takes items (one bound function, made when first asked for). */
+  private pusher: ((...added: T[]) => number) | undefined;
+
+  constructor(items: Items<T>) {
+    this.items = items;
+  }
+
+  get(target: T[], key: string | symbol, receiver: unknown): unknown {
+    const { items } = this;
+    const i = indexOf(key);
+    if (i >= 0) return i < items.length ? items.item(i) : undefined;
+    if (key === 'length') return items.length;
+    if (key === 'push' && items.push) {
+      return (this.pusher ??= (...added: T[]): number => {
+        for (const item of added) items.push!(item);
+        return items.length;
+      });
+    }
+    return Reflect.get(target, key, receiver);
+  }
+
+  has(target: T[], key: string | symbol): boolean {
+    const i = indexOf(key);
+    return i >= 0 ? i < this.items.length : Reflect.has(target, key);
+  }
+
+  ownKeys(): string[] {
+    const keys: string[] = [];
+    for (let i = 0; i < this.items.length; i++) keys.push(String(i));
+    keys.push('length');
+    return keys;
+  }
+
+  getOwnPropertyDescriptor(target: T[], key: string | symbol): PropertyDescriptor | undefined {
+    const { items } = this;
+    const i = indexOf(key);
+    if (i >= 0) return i < items.length ? { value: items.item(i), writable: false, enumerable: true, configurable: true } : undefined;
+    if (key === 'length') return { value: items.length, writable: true, enumerable: false, configurable: false };
+    return Reflect.getOwnPropertyDescriptor(target, key);
+  }
+
+  // Read-only: a write is refused (a TypeError in strict code), never half-applied.
+  set(): boolean {
+    return false;
+  }
+
+  defineProperty(): boolean {
+    return false;
+  }
+
+  deleteProperty(): boolean {
+    return false;
+  }
+}
+
 function view<T>(items: Items<T>): T[] {
-  const push = items.push ? (...added: T[]): number => {
-    for (const item of added) items.push!(item);
-    return items.length;
-  } : undefined;
-  const handler: ProxyHandler<T[]> = {
-    get(target, key, receiver) {
-      const i = indexOf(key);
-      if (i >= 0) return i < items.length ? items.item(i) : undefined;
-      if (key === 'length') return items.length;
-      if (key === 'push' && push) return push;
-      return Reflect.get(target, key, receiver);
-    },
-    has(target, key) {
-      const i = indexOf(key);
-      return i >= 0 ? i < items.length : Reflect.has(target, key);
-    },
-    ownKeys() {
-      const keys: string[] = [];
-      for (let i = 0; i < items.length; i++) keys.push(String(i));
-      keys.push('length');
-      return keys;
-    },
-    getOwnPropertyDescriptor(target, key) {
-      const i = indexOf(key);
-      if (i >= 0) return i < items.length ? { value: items.item(i), writable: false, enumerable: true, configurable: true } : undefined;
-      if (key === 'length') return { value: items.length, writable: true, enumerable: false, configurable: false };
-      return Reflect.getOwnPropertyDescriptor(target, key);
-    },
-    // Read-only: a write is refused (a TypeError in strict code), never half-applied.
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  };
-  const proxy = new Proxy<T[]>([], handler);
+  const proxy = new Proxy<T[]>([], new ViewHandler(items));
   views.set(proxy, items as Items<unknown>);
   return proxy;
 }
