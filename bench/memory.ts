@@ -1,7 +1,7 @@
 /**
  * Peak memory on the shapes of input that once blew it up (issue 20): one million one-character lines,
  * a single 10 MB line, a single 64 MiB line (the input limit), a 60 MB book-like file and a 4 MB Markdown
- * novel. Each plain command (print, wrap, toc, search --json) runs on each, as the bin runs it (MALLOC_ARENA_MAX=2, glibc's huge pages asked for, a 2 MB young
+ * novel. Each plain command (print, wrap, toc, search --json) runs on each, as the bin runs it (MALLOC_ARENA_MAX=1, glibc's huge pages asked for, a 2 MB young
  * generation), its peak RSS read by GNU time; the reader is opened in a pseudo-terminal and its peak
  * (VmHWM) read once the first frame is up, and again after a search for QUERY. Every figure is printed beside its budget, 100 MB + 6× the
  * file's size, and written to bench/out/memory.json. The search's own speed is measured by the search benchmark.
@@ -91,7 +91,7 @@ const QUERY = '字';
 /** The bin's own start-up settings (see bin/yuedu.js's first line). */
 const NODE_FLAGS = ['--max-semi-space-size=2'];
 // No state: a text is parsed every time, never read from the cache of parsed texts (src/cli/document-cache.ts).
-const ENV = { ...process.env, MALLOC_ARENA_MAX: '2', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1', NO_COLOR: '1', YUEDU_STATE: 'off' };
+const ENV = { ...process.env, MALLOC_ARENA_MAX: '1', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1', NO_COLOR: '1', YUEDU_STATE: 'off' };
 
 export interface MemoryRow {
   shape: string;
@@ -134,7 +134,7 @@ const toMB = (kib: number): { peakMB?: number } => (Number.isFinite(kib) ? { pea
  * read once the peak has not moved for two seconds.
  */
 async function readerPeaks(file: string): Promise<{ first: { peakMB?: number }; searched: { peakMB?: number }; exitCode: number | null }> {
-  const term = await startTerminal({ command: '/usr/bin/env', args: ['MALLOC_ARENA_MAX=2', 'GLIBC_TUNABLES=glibc.malloc.hugetlb=1', process.execPath, ...NODE_FLAGS, YUEDU_BIN, file], cols: 80, rows: 24 });
+  const term = await startTerminal({ command: '/usr/bin/env', args: ['MALLOC_ARENA_MAX=1', 'GLIBC_TUNABLES=glibc.malloc.hugetlb=1', process.execPath, ...NODE_FLAGS, YUEDU_BIN, file], cols: 80, rows: 24 });
   try {
     await term.waitFor((t) => t.isAlternateScreen() && t.row(23).includes('? help'), { timeout: 600_000 });
     await term.settle();
