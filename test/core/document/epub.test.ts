@@ -176,6 +176,12 @@ describe('what common tools write', () => {
     expect(ps.map((p) => [p.text, p.form])).toEqual([['正文[1]。', undefined], ['', 'rule'], ['注文', 'note']]);
     expect(ps[0]?.marks?.map((m) => [m.kind, ps[0]!.text.slice(m.start, m.end)])).toEqual([['ref', '[1]']]);
   });
+
+  it("does not repeat an image's alt in a caption hidden from screen readers (Pandoc's figures)", () => {
+    const body = '<figure><img src="b.png" alt="长江大桥" /><figcaption aria-hidden="true">长江大桥</figcaption></figure><figure><img src="c.png" alt="图" /><figcaption>江边</figcaption></figure>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['［图：长江大桥］', '［图：图］', '江边']);
+  });
 });
 
 describe('encodings', () => {
@@ -222,6 +228,27 @@ describe('chapter titles and the nav in the spine', () => {
     const withNav = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p>正文。</p>' }], toc: [{ title: '第一章', href: 'a.xhtml' }], extra: { 'OEBPS/content.opf': opf } }));
     expect(allParagraphs(withNav).map((p) => p.text)).toEqual(['正文。']);
     expect(withNav.sections.map((s) => s.title)).toEqual(['第一章']);
+  });
+
+  it("keeps EPUB 2's contents page (the guide's toc) out of the text, unless it is the book's one file", () => {
+    const manifest = '<manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/><item id="toc" href="Text/toc.xhtml" media-type="application/xhtml+xml"/><item id="a" href="Text/a.xhtml" media-type="application/xhtml+xml"/></manifest>';
+    const opf = (spine: string, href: string) =>
+      `<package version="2.0"><metadata><dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">书</dc:title></metadata>${manifest}<spine toc="ncx">${spine}</spine><guide><reference type="toc" title="目录" href="${href}"/></guide></package>`;
+    const contents = '<h1>目录</h1><p><a href="a.xhtml">第一章</a></p>';
+    const book = (spine: string, href: string) =>
+      parseEpub(
+        buildEpub({
+          version: 2,
+          chapters: [{ file: 'a.xhtml', body: '<p>正文。</p>' }, { file: 'toc.xhtml', body: contents }],
+          toc: [{ title: '第一章', href: 'a.xhtml' }],
+          extra: { 'OEBPS/content.opf': opf(spine, href) },
+        }),
+      );
+    const both = '<itemref idref="toc"/><itemref idref="a"/>';
+    expect(allParagraphs(book(both, 'Text/toc.xhtml')).map((p) => p.text)).toEqual(['正文。']);
+    // Pointing into a file, the guide names a place in it, not a page to leave out.
+    expect(allParagraphs(book(both, 'Text/toc.xhtml#top')).map((p) => p.text)).toContain('第一章');
+    expect(allParagraphs(book('<itemref idref="toc"/>', 'Text/toc.xhtml')).map((p) => p.text)).toContain('第一章');
   });
 });
 

@@ -136,7 +136,13 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
       onopentag(name, attribs) {
         const frame: Frame = { name };
         stack.push(frame);
-        if (skipping > 0 || SKIPPED.has(name) || (name === 'a' && BACKLINK.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''} ${attribs.class ?? ''}`))) {
+        if (
+          skipping > 0 ||
+          SKIPPED.has(name) ||
+          // Hidden from a screen reader, as a caption that repeats its image's alt (Pandoc's): so from us.
+          attribs['aria-hidden'] === 'true' ||
+          (name === 'a' && BACKLINK.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''} ${attribs.class ?? ''}`))
+        ) {
           skipping++;
           frame.close = () => skipping--;
           return;

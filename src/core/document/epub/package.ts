@@ -61,19 +61,25 @@ export function readPackage(archive: Archive): BookPackage {
     manifest.set(id, { path: resolvePath(opfPath, href), mediaType: attr(item, 'media-type') ?? '', properties: attr(item, 'properties') ?? '' });
   }
   const navItem = [...manifest.values()].find((item) => item.properties.split(/\s+/u).includes('nav'));
+  // EPUB 2's contents page is named by the guide (`<reference type="toc">`). Not when it names a place in a file (`book.html#toc`: a one-file book's contents, its text after it).
+  const contentsHref = findAll(opf, 'reference').find((ref) => (attr(ref, 'type') ?? '').toLowerCase() === 'toc')?.attribs.href;
+  const contentsPage = contentsHref === undefined || contentsHref.includes('#') ? undefined : resolvePath(opfPath, contentsHref);
   const spineElement = find(opf, 'spine');
   if (!spineElement) throw new EpubError(`its package file ${printable(opfPath)} is broken (no spine)`);
-  const spine: SpineItem[] = [];
+  let spine: SpineItem[] = [];
   for (const ref of findAll(spineElement, 'itemref')) {
     const idref = attr(ref, 'idref') ?? '';
     const item = manifest.get(idref);
     if (!item) throw new EpubError(`its spine names an item the manifest lacks (${printable(idref)})`);
     if (!archive.has(item.path)) throw new EpubError(`its spine item ${printable(item.path)} is missing from the archive`);
     // Images and SVG in the spine (a cover page) carry no text.
-    // The nav document in the spine is the table of contents again, which the sidebar already is.
+    // The nav document in the spine is the table of contents again, which the sidebar already is, and
+    // so is EPUB 2's contents page.
     if (item === navItem) continue;
     if (/html|xml/iu.test(item.mediaType) && !/svg/iu.test(item.mediaType)) spine.push({ path: item.path, mediaType: item.mediaType });
   }
+  // A one-file book whose guide calls its one file the contents keeps it.
+  if (spine.some((item) => item.path !== contentsPage)) spine = spine.filter((item) => item.path !== contentsPage);
   if (spine.length === 0) throw new EpubError(`its spine is empty: there is nothing to read`);
 
   const nav = navItem;
