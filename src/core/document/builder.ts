@@ -73,6 +73,31 @@ export class DocumentBuilder {
     this.current.push(this.spanCount++);
   }
 
+  /**
+   * Takes furniture out of the flow: `pick` is given the texts of the lead and of the book's last
+   * `tail` paragraphs (a paragraph with a form, list, quote or marks, such as a link, as '') and names groups of them; each group
+   * leaves the flow and its texts, a line each, are returned as one note. Only a book with sections.
+   */
+  setAside(source: string, tail: number, pick: (texts: string[], end: 'lead' | 'tail') => number[][]): string[] {
+    const last = this.sections.at(-1)?.paragraphs;
+    if (!last) return [];
+    const notes: string[] = [];
+    const take = (list: Entry[], from: number, end: 'lead' | 'tail') => {
+      const texts = list.slice(from).map((entry) => (typeof entry === 'number' ? this.spanText(entry, source) : entry.form === undefined && entry.list === undefined && entry.quote === undefined && entry.marks === undefined ? entry.text : ''));
+      const chosen = new Set<number>();
+      for (const group of pick(texts, end)) {
+        notes.push(group.map((i) => texts[i]).join('\n'));
+        for (const i of group) chosen.add(from + i);
+      }
+      if (chosen.size === 0) return;
+      const kept = list.filter((_, i) => !chosen.has(i));
+      list.splice(0, list.length, ...kept);
+    };
+    take(this.lead, 0, 'lead');
+    take(last, Math.max(0, last.length - tail), 'tail');
+    return notes;
+  }
+
   /** A plain paragraph's text, read from the source. */
   private spanText(entry: number, source: string): string {
     const offset = this.spans[2 * entry]!;

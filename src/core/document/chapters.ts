@@ -468,7 +468,7 @@ const MIN_STRONG = 2;
 const MIN_RUN = 3;
 const RUN_SHARE = 0.8;
 const CONTENTS_MIN = 3;
-const CONTENTS_WORD = /^[【\[]?\s*目\s*[录錄]\s*[】\]]?$|^contents$/iu;
+export const CONTENTS_WORD = /^[【\[]?\s*目\s*[录錄]\s*[】\]]?$|^contents$/iu;
 
 /**
  * The chapter headings of a text given as trimmed lines (no blank lines), or undefined when no rule

@@ -461,3 +461,77 @@ describe('a table of contents that names only the parts', () => {
     expect(allParagraphs(fine).filter((p) => p.text === '小节').every((p) => p.marks?.[0]?.kind === 'strong')).toBe(true);
   });
 });
+
+describe('a TXT made into an EPUB (Calibre, a web novel)', () => {
+  const p = (line: string) => `<p class="calibre1">${line}</p>`;
+  const chapter = (n: string) => [`第${n}章 路上`, ...Array.from({ length: 4 }, (_, i) => `　　他走了第${i + 1}段路，天色渐渐暗下来。`)];
+  const lines = [
+    '本书来自 www.example.com 免费TXT小说下载站',
+    '山河行',
+    '作者：林某',
+    '目录',
+    '第一章 路上',
+    '第二章 路上',
+    '第三章 路上',
+    '第一卷 出门',
+    ...chapter('一'),
+    ...chapter('二'),
+    '第二卷 回家',
+    ...chapter('三'),
+    '更多精彩小说请访问 www.example.com',
+  ];
+  const calibre = (toc: { title: string; href: string }[]) =>
+    parseEpub(
+      buildEpub({
+        title: 'shanhe',
+        creators: ['Unknown'],
+        chapters: [
+          { file: 'titlepage.xhtml', body: '<div><img src="cover.jpg" alt=""/></div>' },
+          { file: 'index_split_000.html', body: lines.map(p).join('\n') },
+        ],
+        toc,
+      }),
+    );
+
+  it("reads its lines as the TXT's: chapters in volumes, title and author from its lines, the site's lines and contents as notes", () => {
+    for (const toc of [[{ title: 'Start', href: 'titlepage.xhtml' }], []]) {
+      const doc = calibre(toc);
+      expect(outlineOf(doc).map((n) => [n.title, n.children.map((c) => c.title)])).toEqual([
+        ['第一卷 出门', ['第一章 路上', '第二章 路上']],
+        ['第二卷 回家', ['第三章 路上']],
+      ]);
+      expect(doc).toMatchObject({ title: '山河行', author: '林某', format: 'epub' });
+      expect(doc.notes.join('\n')).toContain('本书来自 www.example.com');
+      expect(doc.notes.join('\n')).toContain('更多精彩小说请访问');
+      const text = allParagraphs(doc).map((p) => p.text);
+      expect(text.filter((t) => t.startsWith('第一章'))).toEqual([]);
+      expect(text.some((t) => t.includes('www.example.com'))).toBe(false);
+      for (const paragraph of allParagraphs(doc)) expect(doc.source.slice(paragraph.offset, paragraph.offset + paragraph.text.length)).toBe(paragraph.text);
+    }
+  });
+
+  it('keeps a one-entry contents over a text whose rules find no chapters', () => {
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p>他走了。</p><p>天黑了。</p>' }], toc: [{ title: '短篇', href: 'a.xhtml' }] }));
+    expect(doc.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)])).toEqual([['短篇', ['他走了。', '天黑了。']]]);
+  });
+
+  it("sets a web novel's site lines and contents lines before its first chapter, and site lines at its end, aside as notes", () => {
+    const doc = parseEpub(
+      buildEpub({
+        chapters: [
+          { file: 'front.xhtml', body: ['本书来自 www.example.com 免费TXT小说下载站', '山河行', '目录', '第一章 起', '第二章 承', '第三章 转'].map(p).join('') },
+          { file: 'c1.xhtml', body: '<h2>第一章 起</h2><p>他走了。</p><p>见 <a href="https://example.org/">www.example.org</a></p>' },
+          { file: 'c2.xhtml', body: `<h2>第二章 承</h2><p>天黑了。</p>${p('更多精彩小说请访问 www.example.com')}` },
+        ],
+        toc: [
+          { title: '第一章 起', href: 'c1.xhtml' },
+          { title: '第二章 承', href: 'c2.xhtml' },
+        ],
+      }),
+    );
+    expect(doc.lead.map((p) => p.text)).toEqual(['山河行']);
+    expect(doc.notes).toEqual(['本书来自 www.example.com 免费TXT小说下载站', '目录\n第一章 起\n第二章 承\n第三章 转', '更多精彩小说请访问 www.example.com']);
+    // A paragraph with a link is the text's, whatever it names.
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['山河行', '他走了。', '见 www.example.org (https://example.org/)', '天黑了。']);
+  });
+});

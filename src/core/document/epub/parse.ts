@@ -22,13 +22,19 @@ import { DocumentBuilder, type DraftParagraph } from '../builder.js';
 import type { Document } from '../types.js';
 import { Archive, EpubError, type EntryInflater } from './archive.js';
 import { readContent, type ContentEvent } from './content.js';
-import { readPackage, type TocEntry } from './package.js';
+import { readPackage, type BookPackage, type TocEntry } from './package.js';
+import { CONTENTS_WORD, matchHeading } from '../chapters.js';
+import { SITE_WINDOW, siteLine } from '../boilerplate.js';
+import { parseDocument } from '../parse.js';
 
 export { EpubError, type EntryInflater } from './archive.js';
 export const UNTITLED_BOOK = '无标题';
 /** Headings inside its sections, per section of the table of contents, from which it is too coarse. */
 const COARSE_RATIO = 2;
 const COARSE_MIN = 3;
+/** Heading lines after a `目录` that make a contents block, and without the word. */
+const CONTENTS_MIN = 3;
+const CONTENTS_RUN = 5;
 
 /** `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts). */
 export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
@@ -107,10 +113,29 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
   // are never all held at once (holding them made most of an EPUB's opening time the collector's).
   // Without a table of contents, headings are levelled by the book's highest, so the events are kept.
   const kept: { path: string; events: ContentEvent[] }[] = [];
+  // One entry may name the chapters' place (`正文`) or nothing (Calibre's `Start` over a converted TXT):
+  // the events are kept to tell.
+  const single = book.toc.length === 1;
+  const place = (path: string, events: ContentEvent[]) => {
+    // Where each entry into this file starts: at the id it names when the file has it, else at the top
+    // (known once the whole file is read).
+    const found = new Set<string>();
+    for (const event of events) if (event.type === 'anchor') found.add(event.id);
+    const starts = new Map<string, TocEntry[]>();
+    for (const { entry, to } of targets.get(path) ?? []) {
+      const key = to.fragment !== undefined && found.has(to.fragment) ? `${path}#${to.fragment}` : path;
+      const list = starts.get(key) ?? [];
+      list.push(entry);
+      starts.set(key, list);
+    }
+    open(starts.get(path));
+    for (const event of events) handle(starts, path, event);
+    source.seal();
+  };
   // A file the spine names twice is read twice: the placed drafts are the events' own.
   for (const path of spine) {
     const entries = targets.get(path) ?? [];
-    if (useToc && entries.every(({ to }) => to.fragment === undefined)) {
+    if (useToc && !single && entries.every(({ to }) => to.fragment === undefined)) {
       // Every entry into this file starts at its top (the common case, a file a chapter): its events are
       // placed as they are read, never held, so none lives long enough for the collector to copy it.
       const starts = new Map([[path, entries.map(({ entry }) => entry)]]);
@@ -120,45 +145,106 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
       continue;
     }
     const events = readContent(readSpineItem(archive, path));
-    if (!useToc) {
+    if (!useToc || single) {
       for (const event of events) if (event.type === 'heading' && event.level < topLevel) topLevel = event.level;
       kept.push({ path, events });
       continue;
     }
-    // Where each entry into this file starts: at the id it names when the file has it, else at the top
-    // (known once the whole file is read).
-    const found = new Set<string>();
-    for (const event of events) if (event.type === 'anchor') found.add(event.id);
-    const starts = new Map<string, TocEntry[]>();
-    for (const { entry, to } of entries) {
-      const key = to.fragment !== undefined && found.has(to.fragment) ? `${path}#${to.fragment}` : path;
-      const list = starts.get(key) ?? [];
-      list.push(entry);
-      starts.set(key, list);
-    }
-    open(starts.get(path));
-    for (const event of events) handle(starts, path, event);
-    source.seal();
+    place(path, events);
   }
-  for (const { path, events } of kept) for (const event of events) handle(new Map(), path, event);
+  if (kept.length > 0) {
+    const converted = convertedText(kept);
+    if (converted !== undefined) {
+      const doc = asConverted(converted, book);
+      // A one-entry contents keeps its say unless the text's own rules find more than one section.
+      if (!useToc || doc.sections.length > 1) return doc;
+    }
+    for (const { path, events } of kept) {
+      if (useToc) place(path, events);
+      else for (const event of events) handle(new Map(), path, event);
+    }
+  }
   // A table of contents that names only the parts (`正文`, `第一卷`) of a book whose chapters have headings:
   // the headings are the parts' sections, nested under them as their levels say.
   if (inner.length >= Math.max(COARSE_MIN, COARSE_RATIO * builder.sectionCount)) {
     const top = inner.reduce((min, heading) => Math.min(min, heading.level), 6);
     builder.promote(new Map(inner.map(({ draft, level }) => [draft, level - top + 1])));
   }
+  const flow = source.text();
+  const notes = builder.setAside(flow, SITE_WINDOW, furniture);
   return builder.build(
     {
       title: book.title ?? book.toc[0]?.title ?? UNTITLED_BOOK,
+      ...(notes.length > 0 && { notes }),
       ...(book.author !== undefined && { author: book.author }),
       ...(book.date !== undefined && { date: book.date }),
       ...(book.language !== undefined && { language: book.language }),
       format: 'epub',
       shape: 'book',
     },
-    source.text(),
+    flow,
     { textsInSource: true },
   );
+}
+
+/**
+ * A TXT made into a book by a converter (Calibre's default: every line a `<p>`, no headings, no table of
+ * contents or one entry) is read as the text it was: its lines, the cover's image aside, or undefined
+ * for a book with any heading or structure of its own. The text's rules then find its chapters and
+ * volumes, its title and `作者：` lines, its contents block and a download site's lines, as in the TXT.
+ */
+function convertedText(kept: { events: ContentEvent[] }[]): string | undefined {
+  const lines: string[] = [];
+  for (const { events } of kept) {
+    for (const event of events) {
+      if (event.type === 'heading') return undefined;
+      if (event.type !== 'paragraph') continue;
+      const { text, marks, form, list, quote, table } = event.draft;
+      if (form !== undefined || list !== undefined || quote !== undefined || table !== undefined) return undefined;
+      if (marks?.some((mark) => mark.kind !== 'image')) return undefined;
+      if (marks?.length === 1 && marks[0]!.start === 0 && marks[0]!.end === text.length) continue;
+      lines.push(text);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}
+
+/** A converted TXT's document, with the package's metadata where it has some (Calibre writes `Unknown`). */
+function asConverted(text: string, book: BookPackage): Document {
+  const doc = parseDocument(text, book.title === undefined ? {} : { name: book.title });
+  const author = book.author !== undefined && !/^(?:unknown|未知)$/iu.test(book.author) ? book.author : doc.author;
+  return {
+    ...doc,
+    ...(author !== undefined && { author }),
+    ...(book.date !== undefined && { date: book.date }),
+    ...(book.language !== undefined && { language: book.language }),
+    format: 'epub',
+  };
+}
+
+/**
+ * A web novel made into a book keeps its TXT's furniture before the first chapter and after the last: a
+ * download site's lines (`本书来自 www.… 免费TXT小说下载站`) and the contents as lines (`目录`, then
+ * `第一章 …` lines), which the table of contents already is. Each site line is a note, the block one.
+ */
+function furniture(texts: string[], end: 'lead' | 'tail'): number[][] {
+  const groups: number[][] = [];
+  const window = end === 'lead' ? texts.slice(0, SITE_WINDOW) : texts;
+  window.forEach((text, i) => {
+    if (text !== '' && siteLine(text.trim())) groups.push([i]);
+  });
+  if (end === 'lead') {
+    for (let i = 0; i < texts.length; i++) {
+      let run = i + 1;
+      while (run < texts.length && matchHeading(texts[run]!) !== undefined) run++;
+      const word = CONTENTS_WORD.test(texts[i]!.trim());
+      if ((word && run - i - 1 >= CONTENTS_MIN) || (!word && run - i >= CONTENTS_RUN && matchHeading(texts[i]!) !== undefined)) {
+        groups.push(Array.from({ length: run - i }, (_, k) => i + k));
+        i = run - 1;
+      }
+    }
+  }
+  return groups;
 }
 
 function readSpineItem(archive: Archive, path: string): string {
