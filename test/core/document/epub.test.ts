@@ -535,3 +535,34 @@ describe('a TXT made into an EPUB (Calibre, a web novel)', () => {
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['山河行', '他走了。', '见 www.example.org (https://example.org/)', '天黑了。']);
   });
 });
+
+describe('what Calibre writes', () => {
+  it('starts entries that all point at the top of one file (their ids dropped) at the headings that name them, in order', () => {
+    const body = '<h1 class="title">第一章 雾都</h1><p>雾。</p><h2>一、码头</h2><p>码头。</p><p class="calibre2">二、江边</p><p>江边。</p>';
+    const doc = parseEpub(
+      buildEpub({
+        chapters: [{ file: 'ch1.xhtml', body }],
+        toc: [{ title: '第一章 雾都', href: 'ch1.xhtml', children: [{ title: '一、码头', href: 'ch1.xhtml' }, { title: '二、江边', href: 'ch1.xhtml' }, { title: '三、不在', href: 'ch1.xhtml' }] }],
+      }),
+    );
+    expect(doc.sections.map((s) => [s.title, s.depth ?? 1, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['第一章 雾都', 1, ['雾。']],
+      ['一、码头', 2, ['码头。']],
+      // An entry whose heading is not found starts where the one before it does, never out of order.
+      ['二、江边', 2, []],
+      ['三、不在', 2, ['江边。']],
+    ]);
+  });
+
+  it('drops the author `Unknown` and the date Calibre writes for none, and says a day at midnight as the day', () => {
+    const at = (date: string, creator: string) => {
+      const opf = `<package version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>书</dc:title><dc:creator>${creator}</dc:creator><dc:date>${date}</dc:date></metadata><manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/><item id="a" href="Text/a.xhtml" media-type="application/xhtml+xml"/></manifest><spine toc="ncx"><itemref idref="a"/></spine></package>`;
+      const doc = parseEpub(buildEpub({ version: 2, chapters: [{ file: 'a.xhtml', body: '<p>正文。</p>' }], extra: { 'OEBPS/content.opf': opf } }));
+      return [doc.author, doc.date];
+    };
+    expect(at('0101-01-01T00:00:00+00:00', 'Unknown')).toEqual([undefined, undefined]);
+    expect(at('2020-05-02T00:00:00+00:00', '林某')).toEqual(['林某', '2020-05-02']);
+    expect(at('2020-05-02T08:30:00+08:00', '未知')).toEqual([undefined, '2020-05-02T08:30:00+08:00']);
+    expect(at('2020', '佚名')).toEqual(['佚名', '2020']);
+  });
+});

@@ -91,9 +91,10 @@ export function readPackage(archive: Archive): BookPackage {
   const metadata = find(opf, 'metadata') ?? opf;
   const texts = (name: string) => findAll(metadata, name).map((e) => clean(DomUtils.textContent(e))).filter((t) => t !== '');
   const title = texts('title')[0];
-  const creators = texts('creator');
+  // Calibre writes `Unknown` for a book without an author, and `0101-01-01T00:00:00+00:00` without a date.
+  const creators = texts('creator').filter((name) => !UNKNOWN_AUTHOR.test(name));
   const language = texts('language')[0];
-  const date = texts('date')[0];
+  const date = bookDate(texts('date')[0]);
   return {
     ...(title !== undefined && { title }),
     ...(creators.length > 0 && { author: creators.join('、') }),
@@ -102,6 +103,15 @@ export function readPackage(archive: Archive): BookPackage {
     spine,
     toc,
   };
+}
+
+const UNKNOWN_AUTHOR = /^(?:unknown|未知|未知作者)$/iu;
+
+/** A date as a reader says it: a day at midnight UTC (what converters write for a day) as the day. */
+function bookDate(date: string | undefined): string | undefined {
+  if (date === undefined || date.startsWith('0101-01-01')) return undefined;
+  const day = /^(\d{4}-\d{2}-\d{2})T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$/u.exec(date);
+  return day ? day[1] : date;
 }
 
 function checkEncryption(archive: Archive): void {

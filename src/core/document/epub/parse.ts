@@ -32,6 +32,8 @@ export const UNTITLED_BOOK = '无标题';
 /** Headings inside its sections, per section of the table of contents, from which it is too coarse. */
 const COARSE_RATIO = 2;
 const COARSE_MIN = 3;
+/** The longest paragraph read as a heading that names a table-of-contents entry. */
+const MAX_TITLE_PARAGRAPH = 40;
 /** Heading lines after a `目录` that make a contents block, and without the word. */
 const CONTENTS_MIN = 3;
 const CONTENTS_RUN = 5;
@@ -122,21 +124,43 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     const found = new Set<string>();
     for (const event of events) if (event.type === 'anchor') found.add(event.id);
     const starts = new Map<string, TocEntry[]>();
+    const atTop: TocEntry[] = [];
     for (const { entry, to } of targets.get(path) ?? []) {
-      const key = to.fragment !== undefined && found.has(to.fragment) ? `${path}#${to.fragment}` : path;
+      if (to.fragment === undefined || !found.has(to.fragment)) {
+        atTop.push(entry);
+        continue;
+      }
+      const key = `${path}#${to.fragment}`;
       const list = starts.get(key) ?? [];
       list.push(entry);
       starts.set(key, list);
     }
-    open(starts.get(path));
-    for (const event of events) handle(starts, path, event);
+    // Several entries at the top of one file (a converter that dropped their ids: Calibre's `#一码头`):
+    // each after the first starts at the heading that names it, and the rest stay in order after it.
+    const later = new Map<number, TocEntry[]>();
+    const top: TocEntry[] = [];
+    let last: number | undefined;
+    atTop.forEach((entry, k) => {
+      const at = k === 0 ? -1 : events.findIndex((event, i) => i > (last ?? -1) && namesEntry(event, entry.title));
+      // One not found starts just after the heading of the one before it.
+      const start = at >= 0 ? at : last === undefined ? undefined : last + 1;
+      if (at >= 0) last = at;
+      if (start === undefined) top.push(entry);
+      else later.set(start, [...(later.get(start) ?? []), entry]);
+    });
+    open(top);
+    events.forEach((event, i) => {
+      open(later.get(i));
+      handle(starts, path, event);
+    });
+    open(later.get(events.length));
     source.seal();
   };
   // A file the spine names twice is read twice: the placed drafts are the events' own.
   for (const path of spine) {
     const entries = targets.get(path) ?? [];
-    if (useToc && !single && entries.every(({ to }) => to.fragment === undefined)) {
-      // Every entry into this file starts at its top (the common case, a file a chapter): its events are
+    if (useToc && !single && entries.length <= 1 && entries.every(({ to }) => to.fragment === undefined)) {
+      // The file's one entry starts at its top (the common case, a file a chapter): its events are
       // placed as they are read, never held, so none lives long enough for the collector to copy it.
       const starts = new Map([[path, entries.map(({ entry }) => entry)]]);
       open(starts.get(path));
@@ -209,10 +233,10 @@ function convertedText(kept: { events: ContentEvent[] }[]): string | undefined {
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
-/** A converted TXT's document, with the package's metadata where it has some (Calibre writes `Unknown`). */
+/** A converted TXT's document, with the package's metadata where it has some. */
 function asConverted(text: string, book: BookPackage): Document {
   const doc = parseDocument(text, book.title === undefined ? {} : { name: book.title });
-  const author = book.author !== undefined && !/^(?:unknown|未知)$/iu.test(book.author) ? book.author : doc.author;
+  const author = book.author ?? doc.author;
   return {
     ...doc,
     ...(author !== undefined && { author }),
@@ -260,6 +284,14 @@ function onlyText(draft: DraftParagraph): boolean {
 
 function squeeze(text: string): string {
   return text.replace(/[\s\u3000]+/gu, '');
+}
+
+/** A heading, or a paragraph set as one (short, plain), that says what a table-of-contents entry says. */
+function namesEntry(event: ContentEvent, title: string): boolean {
+  if (event.type === 'heading') return sameTitle(event.text, title);
+  if (event.type !== 'paragraph' || event.draft.form !== undefined || event.draft.text.length > MAX_TITLE_PARAGRAPH) return false;
+  const text = squeeze(event.draft.text);
+  return text !== '' && text === squeeze(title);
 }
 
 /** A chapter heading and its entry name the same thing when one holds the other, spaces aside. */
