@@ -193,6 +193,13 @@ describe('notes written in Obsidian', () => {
       ['收起的标题', 1, true],
     ]);
   });
+
+  it('hides comments (%%…%%) inline and over paragraphs, but not a stray %% that nothing closes', () => {
+    const doc = parseMarkdown('# 笔记\n\n甲%%批注%%乙。\n\n%%\n整段批注\n\n第二段批注\n%%\n\n正文。\n\n%%一行批注%%\n\n末。\n');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['甲乙。', '正文。', '末。']);
+    const stray = parseMarkdown('# 笔记\n\n%%d 是格式符。\n\n下一段。\n');
+    expect(allParagraphs(stray).map((p) => p.text)).toEqual(['%%d 是格式符。', '下一段。']);
+  });
 });
 
 describe('what real files hold', () => {

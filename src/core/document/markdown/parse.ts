@@ -213,6 +213,8 @@ class MarkdownWalker {
   private title = '';
   /** Containers (`:::tips` … `:::`) open around the block being read: quote levels of their own. */
   private containers = 0;
+  /** Inside an Obsidian comment (`%%`) that runs over paragraphs. */
+  private commented = false;
   /** The open fences, inner last: a quote (a named container) or a wrapper (Pandoc's `::: {.class}`, shown as nothing). */
   private fences: ('quote' | 'wrapper')[] = [];
   /** The ruby being read in the paragraph being built, and whether inside its reading or fallback brackets. */
@@ -298,8 +300,19 @@ class MarkdownWalker {
         return;
       }
       case 'paragraph': {
+        const written = this.sourceOf(node);
         // `[TOC]` and its kin ask an editor to draw a table of contents there: the sidebar is one.
-        if (TOC_DIRECTIVE.test(this.sourceOf(node))) return;
+        if (TOC_DIRECTIVE.test(written)) return;
+        // Obsidian's comments (`%%私人批注%%`) are hidden when the note is read; one may run over paragraphs.
+        if (this.commented) {
+          if (written.includes('%%')) this.commented = false;
+          return;
+        }
+        // Only when a `%%` closes it further on: a stray one hides nothing.
+        if (written.startsWith('%%') && written.indexOf('%%', 2) < 0 && this.source.includes('%%', node.position?.end.offset ?? this.source.length)) {
+          this.commented = true;
+          return;
+        }
         const { closes } = this.containerFences(node, ctx);
         this.inlineParagraph(node.children, node, ctx);
         if (closes) this.containers--;
@@ -537,6 +550,7 @@ class MarkdownWalker {
     // `{% endnote %}`) are the site's, not the text's: left out, what they wrap kept. An image tag
     // (`{% asset_img a.png 图说 %}`) is an image's placeholder.
     if (value.includes('{%')) value = value.replace(TEMPLATE_LINE, (_, tag: string, rest: string) => (IMAGE_TAGS.has(tag) ? imageTag(rest) : ''));
+    if (value.includes('%%')) value = value.replace(OBSIDIAN_COMMENT, '');
     // Pandoc's bracketed spans (`[文字]{.smallcaps}`), common in books converted by it: the text alone.
     if (value.includes(']{')) value = value.replace(BRACKETED_SPAN, '$1');
     // Obsidian's and Typora's `==highlight==`, within one run of text (CommonMark has no such mark).
@@ -654,6 +668,7 @@ function imageTag(rest: string): string {
 }
 
 /** `==text==`: text that neither starts nor ends with a space or `=`, on one line (`a == b` is no highlight). */
+const OBSIDIAN_COMMENT = /%%[^]*?%%/gu;
 const HIGHLIGHT = /==([^\s=](?:[^\n=]*[^\s=])?)==/gu;
 
 /** `[[target]]`, `[[target|alias]]`, `[[target#heading]]`, and `![[…]]` embeds (Obsidian). */
