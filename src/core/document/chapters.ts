@@ -26,7 +26,7 @@ Strong rules (a single match counts):
       its volume (a volume opens where its name changes).
   ==第一章 初见==, 【第一章 初见】, ## 第一章   a site's dressing around a whole 第… heading (runs of = - * ~,
       brackets round the whole line, a Markdown mark): read as the heading inside, shown as written.
-  正文 第一章 …, 章节目录 第一章 …, VIP章节 第五章 …   the prefixes download sites put before a heading
+  正文 第一章 …, 章节目录 第一章 …, VIP章节 第五章 …, VIP卷 第七章 …   the prefixes download sites put before a heading
       (also before 楔子, 尾声 and the other asides).
   卷一 魏书一, 卷第二, 卷之三                   unit first (classics): a volume.
   Chapter 12, CHAPTER XII, Chapter One          English chapters; Part/Book/Volume N are volumes.
@@ -92,8 +92,8 @@ const VOLUME_UNITS = '卷部集季篇册冊辑輯';
 const CHAPTER_UNITS = '章回节節折幕';
 /** A separator between a heading's number and its title. */
 const SEP = '[\\s\\u3000:：、,，.．·・\\-—_~～]';
-/** What download sites write before a heading (`正文 第一章`, `章节目录 第一章`, `VIP章节 第五章`), then separators. */
-const SITE_PREFIX = `(?:(?:正文|章[节節]目[录錄]|VIP章[节節](?:目[录錄])?)${SEP}*)?`;
+/** What download sites write before a heading (`正文 第一章`, `章节目录 第一章`, `VIP章节 第五章`, `VIP卷 第七章`), then separators. */
+const SITE_PREFIX = `(?:(?:正文卷?|章[节節]目[录錄]|VIP[卷章](?:[节節](?:目[录錄])?)?)${SEP}*)?`;
 
 /** What may follow `第一部分` in a heading: a separator before its title. */
 const PART_SEPARATOR = new RegExp(SEP, 'u');

@@ -30,6 +30,8 @@ describe('matchHeading: 第 + number + unit', () => {
     ['章节目录 第一章 初见', 'chapter'],
     ['VIP章节 第五章 大结局（上）', 'chapter'],
     ['VIP章節目錄　第十卷 終', 'volume'],
+    ['VIP卷 第七章 终局', 'chapter'],
+    ['正文卷　第一章 出发', 'chapter'],
     ['==第一章 初见==', 'chapter'],
     ['---- 第二章 夜雨 ----', 'chapter'],
     ['【第一章 初见】', 'chapter'],
