@@ -318,8 +318,23 @@ const BOOK_NAME = /^(?:[书書]\s*名\s*[:：]|[【\[［〖][书書]\s*名[】\]
  * `【山海之间】作者：张三`, `《山海之间》（精校版）作者：张三` (a site's note between them is dropped).
  */
 const TITLE_AND_AUTHOR = /^[《【]?([^《》【】\s\u3000][^《》【】]{0,29}?)[》】]?(?:[\s\u3000]*[（(【\[［][^（）()【】\[\]［］]{1,12}[）)】\]］])?[\s\u3000]*(?:作者|著者)\s*[:：]\s*(\S.{0,20})$/u;
-/** `山海之间／张三 著`, `《山海之间》 张三 著`: a title, then a name and 著 (written by). */
-const TITLE_BY = /^《?([^《》／/\s\u3000][^《》／/]{0,29}?)》?[\s\u3000]*(?:[／/][\s\u3000]*)?([\p{Script=Han}·•]{2,6}|[A-Za-z][A-Za-z .·-]{1,30})[\s\u3000]*著$/u;
+/** A writer's name, after the dynasty a classic's name is given with (`（清）曹雪芹`, `[明]罗贯中`). */
+const WRITER = '(?:[［\\[【(（〔][\\p{Script=Han}]{1,2}[］\\]】)）〕][\\s\\u3000]*)?([\\p{Script=Han}·•]{2,6}|[A-Za-z][A-Za-z .·-]{1,30})[\\s\\u3000]*(?:著|撰|编著|編著)';
+/**
+ * `山海之间／张三 著`, `《山海之间》 张三 著`: a title, then a name and 著 (written by). Something parts
+ * them (a space, a slash, the title's 》): `罗贯中 著` is a name, not the title 罗 by 贯中.
+ */
+const TITLE_BY = new RegExp(`^(?:《([^《》]{1,30})》[\\s\\u3000]*(?:[／/][\\s\\u3000]*)?|([^《》／/\\s\\u3000][^《》／/]{0,29}?)(?:[\\s\\u3000]*[／/][\\s\\u3000]*|[\\s\\u3000]+))${WRITER}$`, 'u');
+/** `罗贯中 著`, `（清）曹雪芹 著`: the author alone, on a line under the title. */
+const WRITER_LINE = new RegExp(`^${WRITER}$`, 'u');
+
+/** A line that gives the title and the author, as [title, author]. */
+function titleAndAuthor(text: string): [string, string] | undefined {
+  const both = TITLE_AND_AUTHOR.exec(text);
+  if (both) return [both[1] ?? '', both[2] ?? ''];
+  const by = TITLE_BY.exec(text);
+  return by ? [by[1] ?? by[2] ?? '', by[3] ?? ''] : undefined;
+}
 /** Words a download site writes after a book's name: `全集`, `（精校版）`, `(完结)`. */
 const EDITION_WORDS = '全本精校|精校全本|精校版?|校[对對]版|全本|全集|全文|完本|完[结結]|珍藏版|修[订訂]版|典藏版';
 /** Those words, or a site's `TXT下载`, at the end of a name, bracketed or not. */
@@ -350,15 +365,15 @@ function takeMeta(table: LineTable, lines: LineNumbers): Meta {
       meta.noted.push(line);
       continue;
     }
-    const both = k < 3 && meta.title === undefined && meta.author === undefined ? (TITLE_AND_AUTHOR.exec(text) ?? TITLE_BY.exec(text)) : null;
+    const both = k < 3 && meta.title === undefined && meta.author === undefined ? titleAndAuthor(text) : undefined;
     if (both) {
-      meta.title = bookName(both[1] ?? '');
-      meta.author = bookName(both[2] ?? '');
+      meta.title = bookName(both[0]);
+      meta.author = bookName(both[1]);
       meta.lines.push(line);
       meta.noted.push(line);
       continue;
     }
-    const author = AUTHOR.exec(text) ?? BYLINE.exec(text);
+    const author = AUTHOR.exec(text) ?? BYLINE.exec(text) ?? WRITER_LINE.exec(text);
     if (author && meta.author === undefined) {
       meta.author = author[1]?.trim();
       meta.lines.push(line);

@@ -438,6 +438,12 @@ describe('title and author', () => {
     ['《长河》全集\n', '长河', undefined],
     ['长河／某某 著\n', '长河', '某某'],
     ['《长河》 某某 著\n', '长河', '某某'],
+    ['《长河》某某 著\n', '长河', '某某'],
+    ['长河 某某 著\n', '长河', '某某'],
+    // A name and 著 on their own line, under the title: the name is not parted into a title and an author.
+    ['三國演義\n羅貫中 著\n', '三國演義', '羅貫中'],
+    ['红楼梦\n（清）曹雪芹 著\n', '红楼梦', '曹雪芹'],
+    ['红楼梦 [清]曹雪芹 著\n', '红楼梦', '曹雪芹'],
   ])('%j gives title %s and author %s', (head, title, author) => {
     const doc = parseDocument(`${head}${novel(3)}`);
     expect(doc.title).toBe(title);
