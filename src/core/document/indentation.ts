@@ -77,11 +77,16 @@ export function sourceSeparates(doc: Document): boolean {
 }
 
 /** Whether the line before the one holding `offset` holds nothing but spaces. */
-function blankLineBefore(source: string, offset: number): boolean {
+export function blankLineBefore(source: string, offset: number): boolean {
   const end = source.lastIndexOf('\n', offset - 1);
   if (end <= 0) return false;
-  const start = source.lastIndexOf('\n', end - 1) + 1;
-  for (let i = start; i < end; i++) if (!isBlankChar(source.charCodeAt(i))) return false;
+  // Read backwards from the line's end: the first character that is not blank answers, so the reader's
+  // look at every line of a long book costs a character or two each, not the line before.
+  for (let i = end - 1; i >= 0; i--) {
+    const code = source.charCodeAt(i);
+    if (code === 0x0a) return true;
+    if (!isBlankChar(code)) return false;
+  }
   return true;
 }
 

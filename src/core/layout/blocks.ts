@@ -2,6 +2,7 @@
  * The document in reading order as a flat list of blocks, independent of any width: what the reader
  * scrolls through and what `yuedu print` prints. Notes and boilerplate are not part of the flow.
  */
+import { blankLineBefore, sourceSeparates } from '../document/indentation.js';
 import { LineParagraph } from '../document/line-paragraph.js';
 import { concatView, isView, mapView, reader } from '../document/list-view.js';
 import type { Document, Mark, Paragraph, ParagraphForm, ParagraphKind, TableData } from '../document/types.js';
@@ -33,6 +34,11 @@ export interface Block {
   list?: { marker: string; depth: number };
   quote?: number;
   table?: TableData;
+  /**
+   * A paragraph after a blank line in a source that is otherwise set tight (see {@link sourceBreaks}):
+   * the break is kept, with spacing 0 too.
+   */
+  readonly breakBefore?: boolean;
 }
 
 /** The label a turn is displayed with: the speaker's name and a full-width colon. */
@@ -48,9 +54,16 @@ export function displayLabel(paragraph: Paragraph): string {
  */
 class ParagraphBlock implements Block {
   private readonly paragraph: Paragraph;
+  /** The document's source when its breaks are kept (see {@link sourceBreaks}). */
+  readonly breaks: string | undefined;
 
-  constructor(paragraph: Paragraph) {
+  constructor(paragraph: Paragraph, breaks?: string) {
     this.paragraph = paragraph;
+    this.breaks = breaks;
+  }
+
+  get breakBefore(): boolean {
+    return this.breaks !== undefined && this.paragraph.offset > 0 && blankLineBefore(this.breaks, this.paragraph.offset);
   }
 
   get id(): string {
@@ -157,8 +170,21 @@ export function blockCells(blocks: readonly Block[]): Uint32Array {
   return cells;
 }
 
-function paragraphBlock(paragraph: Paragraph): Block {
-  return new ParagraphBlock(paragraph);
+/** The source whose blank lines a paragraph block keeps (see {@link sourceBreaks}), if it is one. */
+export function breakSource(block: Block | undefined): string | undefined {
+  return block instanceof ParagraphBlock ? block.breaks : undefined;
+}
+
+/**
+ * A text set tight (most of its paragraphs on the next line, as 道德经's lines or a poetry collection's
+ * are) whose few blank lines part what belongs apart (one poem from the next, a scene from the next):
+ * its source, whose blank lines then show with spacing 0 too. Undefined for a text parted throughout
+ * (its spacing says how it is shown) and for Markdown and EPUB (their paragraphs are marked).
+ *
+ *     "静夜思\n床前明月光，\n疑是地上霜。\n\n春晓\n春眠不觉晓，" → the blank line shows: two poems
+ */
+export function sourceBreaks(doc: Document): string | undefined {
+  return (doc.format ?? 'text') === 'text' && !sourceSeparates(doc) ? doc.source : undefined;
 }
 
 /** Builds the blocks of a document; prefer `documentBlocks`, which memoises. */
@@ -179,6 +205,8 @@ export function buildBlocks(doc: Document): Block[] {
     }
   };
   let blocks: Block[];
+  const breaks = sourceBreaks(doc);
+  const paragraphBlock = (paragraph: Paragraph): Block => new ParagraphBlock(paragraph, breaks);
   // A text of very many lines keeps its paragraphs as numbers (document/list-view.ts): its blocks are
   // made as they are read too, a view over the sections' lists.
   if (doc.lead.length + doc.sections.length > 0 && [doc.lead, ...doc.sections.map((section) => section.paragraphs)].some(isView)) {
@@ -193,7 +221,7 @@ export function buildBlocks(doc: Document): Block[] {
     // A run of paragraphs in one loop: a generator's step per paragraph was most of the time on a long text.
     for (const run of blockRuns(doc)) {
       place(run);
-      if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) blocks.push(new ParagraphBlock(paragraph));
+      if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) blocks.push(new ParagraphBlock(paragraph, breaks));
       else blocks.push(run as Block);
     }
   }
@@ -203,12 +231,13 @@ export function buildBlocks(doc: Document): Block[] {
 
 /** The blocks one at a time, kept by no one: for a single pass over a long document (`yuedu print`). */
 export function* eachBlock(doc: Document): Generator<Block> {
+  const breaks = sourceBreaks(doc);
   for (const run of blockRuns(doc)) {
     if (Array.isArray(run)) {
       // Read by index, not iterated: a view's iterator goes through its Proxy (see list-view.ts's `reader`).
       const list = run as readonly Paragraph[];
       const read = reader(list);
-      for (let i = 0; i < list.length; i++) yield paragraphBlock(read(i)!);
+      for (let i = 0; i < list.length; i++) yield new ParagraphBlock(read(i)!, breaks);
     } else yield run as Block;
   }
 }

@@ -14,9 +14,10 @@
  * at the top of the screen stay there.
  */
 import type { Document } from '../document/types.js';
+import { blankLineBefore } from '../document/indentation.js';
 import { isView, lineSpans, reader, viewParts } from '../document/list-view.js';
 import { converterFor, toShown, type Convert, type Converted, type Script } from '../script/convert.js';
-import { approximateBlockCells, approximateCells, blockCells, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
+import { approximateBlockCells, approximateCells, blockCells, breakSource, blockIndexer, documentBlocks, eachBlock, type Block, type BlockKind, type TextRole } from './blocks.js';
 import { balancedLines, type BalanceOptions } from './balance.js';
 import { Fenwick } from './fenwick.js';
 import { eachLine, eachWindow, layoutText, LINE_WINDOW, windowLines, type LaidLine, type LayoutOptions, type LineWindow } from './linebreak.js';
@@ -125,7 +126,7 @@ function blankBefore(read: (i: number) => Block | undefined, index: number, spac
 /** Whether `block` after `previous` (undefined: it is the first) is preceded by a blank row. */
 function blankBetween(previous: Block | undefined, block: Block, spacing: Spacing): boolean {
   if (!previous || tight(previous, block)) return false;
-  return spacing === 1 || block.kind !== 'text' || previous.kind !== 'text';
+  return spacing === 1 || block.kind !== 'text' || previous.kind !== 'text' || block.breakBefore === true;
 }
 
 /** The first-line indent of Chinese typesetting: two ideographic (full-width) spaces, four cells. */
@@ -298,9 +299,12 @@ function estimatesFor(blocks: readonly Block[], width: number, spacing: Spacing)
         } else {
           estimate(i);
           const { source, offsets, lengths, start } = spans;
+          // A tight text's blank lines are kept (see blocks.ts's `sourceBreaks`).
+          const breaks = blank === 0 ? breakSource(read(i)) : undefined;
           for (let k = 1; k < spans.count; k++) {
             const offset = offsets[start + k]!;
-            const rows = blank + Math.max(1, Math.ceil(approximateCells(source, offset, offset + lengths[start + k]!) / width));
+            const parted = breaks !== undefined && blankLineBefore(breaks, offset) ? 1 : blank;
+            const rows = parted + Math.max(1, Math.ceil(approximateCells(source, offset, offset + lengths[start + k]!) / width));
             estimates[i + k] = rows;
             total += rows;
           }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
+import { parseDocument } from '../../../src/core/document/parse.js';
 import { documentBlocks } from '../../../src/core/layout/blocks.js';
 import { Flow, flowFor, flowRows, type Row } from '../../../src/core/layout/flow.js';
 import { cellWidth } from '../../../src/core/layout/width.js';
@@ -272,5 +273,36 @@ describe('first-line indent', () => {
   it('caches indented and plain flows apart', () => {
     expect(flowFor(doc, { width: 50, indent: true })).not.toBe(flowFor(doc, { width: 50 }));
     expect(flowFor(doc, { width: 50, indent: true })).toBe(flowFor(doc, { width: 50, indent: true }));
+  });
+});
+
+describe("a tight text's blank lines (a poetry collection's, 道德经's)", () => {
+  const poems = (count: number) =>
+    Array.from({ length: count }, (_, i) => `床前明月光${i + 1}，\n疑是地上霜。\n举头望明月，\n低头思故乡。`).join('\n\n');
+
+  it('shows them with spacing 0, one poem apart from the next and none inside a poem', () => {
+    const text = `卷一\n\n${poems(3)}`;
+    const doc = parseDocument(text);
+    const rows = flowRows(doc, { width: 40, spacing: 0 }).map((row) => strip(row.text));
+    const first = rows.indexOf('床前明月光1，');
+    // Inside a poem, line after line; a blank row before the next.
+    expect(rows.slice(first, first + 10)).toEqual(['床前明月光1，', '疑是地上霜。', '举头望明月，', '低头思故乡。', '', '床前明月光2，', '疑是地上霜。', '举头望明月，', '低头思故乡。', '']);
+  });
+
+  it('leaves a text parted throughout as its spacing says', () => {
+    const parted = parseDocument(`卷一\n\n${['　　甲。', '　　乙。', '　　丙。'].join('\n\n')}`);
+    const rows = flowRows(parted, { width: 40, spacing: 0, indent: true }).map((row) => strip(row.text));
+    expect(rows.slice(-3)).toEqual(['甲。', '乙。', '丙。']);
+  });
+
+  it('counts them in the estimates of a text of very many lines, as its layout does', () => {
+    const doc = parseDocument(`卷一\n\n${poems(26_000)}`);
+    const flow = new Flow(doc, { width: 40, spacing: 0 });
+    const estimated = flow.rowCount();
+    while (!flow.countSome(20_000));
+    expect(flow.isExact()).toBe(true);
+    expect(flow.rowCount()).toBe(estimated);
+    // Four lines and a blank row a poem.
+    expect(flow.rowCount()).toBeGreaterThan(26_000 * 5 - 10);
   });
 });
