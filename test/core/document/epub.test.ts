@@ -191,6 +191,19 @@ describe('encodings', () => {
     const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '' }], toc: [{ title: '章', href: 'a.xhtml' }], extra: { 'OEBPS/Text/a.xhtml': gbk } }));
     expect(doc.sections[0]?.paragraphs.map((p) => p.text)).toEqual(['简体中文段落']);
   });
+
+  it('decodes a chapter whose <meta> declares GBK, and one in GBK that declares nothing', () => {
+    const bodies = [
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"/><title>t</title></head><body><p>简体中文段落</p></body></html>',
+      '<html><head><meta charset="gbk"></head><body><p>简体中文段落</p></body></html>',
+      '<html><head><title>t</title></head><body><p>简体中文段落</p></body></html>',
+    ];
+    for (const html of bodies) {
+      const gbk = Uint8Array.from(new TextEncoderGBK().encode(html));
+      const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '' }], toc: [{ title: '章', href: 'a.xhtml' }], extra: { 'OEBPS/Text/a.xhtml': gbk } }));
+      expect(doc.sections[0]?.paragraphs.map((p) => p.text)).toEqual(['简体中文段落']);
+    }
+  });
 });
 
 /** GBK bytes for the few characters the test uses (TextEncoder writes UTF-8 only). */

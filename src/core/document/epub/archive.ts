@@ -121,8 +121,11 @@ let utf8: InstanceType<typeof TextDecoder> | undefined;
 function decodeMarkup(data: Uint8Array): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
-  const head = (latin1 ??= new TextDecoder('latin1')).decode(data.subarray(0, 200));
-  const declared = /^(?:\ufeff|\u00ef\u00bb\u00bf)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
+  const head = (latin1 ??= new TextDecoder('latin1')).decode(data.subarray(0, 1024));
+  // The XML declaration's, else an HTML `<meta charset>` or `http-equiv` one's (HTML files in the spine).
+  const declared =
+    /^(?:\ufeff|\u00ef\u00bb\u00bf)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1] ??
+    /<meta\b[^>]*\bcharset\s*=\s*["']?([\w.:-]+)/iu.exec(head)?.[1];
   if (declared && !/^utf-?8$/iu.test(declared)) {
     try {
       return new TextDecoder(declared).decode(data);
@@ -130,7 +133,17 @@ function decodeMarkup(data: Uint8Array): string {
       // A label TextDecoder does not know: UTF-8, the default, it is.
     }
   }
-  return (utf8 ??= new TextDecoder('utf-8')).decode(data);
+  try {
+    return (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(data);
+  } catch {
+    // Not UTF-8 and not declared: old Chinese tools wrote GBK and said nothing. What GB18030 reads
+    // whole is that; else UTF-8, its bad bytes replaced.
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(data);
+    } catch {
+      return new TextDecoder('utf-8').decode(data);
+    }
+  }
 }
 
 function listEntries(bytes: Uint8Array): Map<string, UnzipFileInfo> {
