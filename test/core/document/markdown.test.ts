@@ -308,6 +308,33 @@ describe('what Pandoc writes (books converted to Markdown)', () => {
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文甲一段。', '正文二，x {#y} 照旧。']);
   });
 
+  it('leaves out key=value attributes on headings and spans, attributes after links, and raw blocks for other outputs', () => {
+    const doc = parseMarkdown(
+      [
+        '# 第一章 雾都 {number="1"}',
+        '',
+        '正文[甲]{lang="zh"}一段，见[目录](#toc){.toc}和![图](a.png){width="50%"}。',
+        '',
+        '```{=html}',
+        '<nav hidden="hidden"><p>导航</p></nav>',
+        '```',
+        '',
+        '```{=latex}',
+        '\\newpage',
+        '```',
+        '',
+        '注文[↩︎](#fnref1){.footnote-back',
+        'role="doc-backlink"}',
+        '',
+        '```js',
+        'x = {a: 1}',
+        '```',
+      ].join('\n'),
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一章 雾都']);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文甲一段，见目录和［图：图］。', '导航', '注文↩︎', 'x = {a: 1}']);
+  });
+
   it('takes a fenced div with attributes for a wrapper: its fences gone, no quote, named containers inside still quotes', () => {
     const doc = parseMarkdown('# 题\n\n## 一\n\n::: {.section}\n\n正文\n\n:::\n\n:::: {.a}\n::: warning 注意\n内容\n:::\n::::\n\n尾。\n');
     expect(allParagraphs(doc).map((p) => [p.text, p.quote ?? 0])).toEqual([

@@ -341,9 +341,17 @@ class MarkdownWalker {
         });
         return;
       }
-      case 'code':
+      case 'code': {
+        // Pandoc's raw blocks (```` ```{=html} ````) are markup for one output: HTML's read as HTML, the rest not shown.
+        const raw = RAW_BLOCK.exec(node.lang ?? '');
+        if (raw) {
+          const text = raw[1]!.toLowerCase() === 'html' ? htmlText(node.value) : '';
+          if (text !== '') this.emit({ text, offset: offsetOf(node) }, ctx);
+          return;
+        }
         this.emit({ text: node.value, offset: offsetOf(node), form: 'code' }, ctx);
         return;
+      }
       case 'html': {
         // A heading written as HTML at the top level (`<h1 align="center">…</h1>`) is one.
         const heading = ctx.quote === 0 && !ctx.item ? htmlHeading(node.value) : undefined;
@@ -553,6 +561,8 @@ class MarkdownWalker {
     if (value.includes('%%')) value = value.replace(OBSIDIAN_COMMENT, '');
     // Pandoc's bracketed spans (`[文字]{.smallcaps}`), common in books converted by it: the text alone.
     if (value.includes(']{')) value = value.replace(BRACKETED_SPAN, '$1');
+    // And the attributes Pandoc writes after a link, an image or code (`[目录](#toc){.toc}`): not text.
+    if (value.startsWith('{')) value = value.replace(LEADING_ATTRIBUTES, '');
     // Obsidian's and Typora's `==highlight==`, within one run of text (CommonMark has no such mark).
     if (value.includes('==')) {
       let at = 0;
@@ -683,9 +693,13 @@ const DIV_OPEN = /^:{3,}[ \t]*\{[^{}\n]*\}[ \t]*:*[ \t]*(?:\n|$)/u;
 const CONTAINER_CLOSE = /(?:^|\n):{3,}[ \t]*$/u;
 const CONTAINER_CLOSE_AHEAD = /\n[ \t]{0,3}:{3,}[ \t]*(?:\n|$)/u;
 /** Pandoc's `[文字]{.smallcaps}`: its text. */
-const BRACKETED_SPAN = /\[([^[\]\n]*)\]\{[#.][^{}\n]*\}/gu;
-/** A heading's trailing attributes (`{#id .class key=value}`, `{-}`), after a space. */
-const HEADING_ATTRIBUTES = /[ \t]+\{(?:[#.][^{}\n]*|-)\}[ \t]*$/u;
+const BRACKETED_SPAN = /\[([^[\]\n]*)\]\{(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}/gu;
+/** A heading's trailing attributes (`{#id .class key=value}`, `{number="1"}`, `{-}`), after a space. */
+const HEADING_ATTRIBUTES = /[ \t]+\{(?:[#.][^{}\n]*|[A-Za-z][\w-]*=[^{}\n]*|-)\}[ \t]*$/u;
+/** Attributes at the start of a text node, after the link, image or code they belong to. */
+const LEADING_ATTRIBUTES = /^\{(?:[#.][\w:.-]+|[A-Za-z][\w-]*="[^"\n]*")(?:\s+[^{}]*)?\}/u;
+/** A fenced block's info string that makes it one of Pandoc's raw blocks: `{=html}`, `{=latex}`. */
+const RAW_BLOCK = /^\{=([\w-]+)\}$/u;
 
 /** What a wiki link shows: its alias, else its target without a `#heading`; an embed as a placeholder. */
 function wikiName(embed: string, target: string, alias: string | undefined): string {
