@@ -134,6 +134,15 @@ describe('bad books: one line each', () => {
     expect(failure(buildEpub({ ...BOOK, extra: { 'OEBPS/content.opf': 'garbage, not XML' } }))).toMatch(/broken/u);
   });
 
+  it('finds a file named in another case, or zipped with backslashes, as books zipped on Windows hold them', () => {
+    const opf = (href: string) =>
+      `<package><metadata><dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">书</dc:title></metadata><manifest><item id="a" href="${href}" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="a"/></spine></package>`;
+    const inCase = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p>正文。</p>' }], toc: [], extra: { 'OEBPS/content.opf': opf('text/A.XHTML') } }));
+    expect(allParagraphs(inCase).map((p) => p.text)).toEqual(['正文。']);
+    const slashes = parseEpub(buildEpub({ chapters: [], toc: [], extra: { 'OEBPS/content.opf': opf('Text/b.xhtml'), 'OEBPS\\Text\\b.xhtml': '<html><body><p>反斜杠。</p></body></html>' } }));
+    expect(allParagraphs(slashes).map((p) => p.text)).toEqual(['反斜杠。']);
+  });
+
   it('refuses a spine item missing from the archive', () => {
     expect(failure(buildEpub({ ...BOOK, extra: { 'OEBPS/Text/ch1.xhtml': undefined } }))).toMatch(/spine item OEBPS\/Text\/ch1\.xhtml is missing/u);
   });

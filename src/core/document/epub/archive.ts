@@ -49,8 +49,24 @@ export class Archive {
     this.inflater = inflater;
   }
 
+  /** Entry names as {@link fold} makes them, made when a name is first not found as written. */
+  private folded: Map<string, string> | undefined;
+
   has(path: string): boolean {
-    return this.entries.has(path);
+    return this.find(path) !== undefined;
+  }
+
+  /**
+   * The entry a path names: as written, else in another case or with `\` for `/`, as books zipped on
+   * Windows hold them (a reader that refused them would refuse books every other reader opens).
+   */
+  private find(path: string): string | undefined {
+    if (this.entries.has(path)) return path;
+    if (!this.folded) {
+      this.folded = new Map();
+      for (const name of this.entries.keys()) if (!this.folded.has(fold(name))) this.folded.set(fold(name), name);
+    }
+    return this.folded.get(fold(path));
   }
 
   get names(): string[] {
@@ -62,7 +78,8 @@ export class Archive {
    * is spent on it (once per entry: reading it later adds nothing).
    */
   reserve(paths: readonly string[]): void {
-    for (const path of paths) {
+    for (const given of paths) {
+      const path = this.find(given) ?? given;
       if (this.reserved.has(path)) continue;
       const size = this.entries.get(path)?.originalSize ?? 0;
       if (size > MAX_ENTRY) throw new EpubError(`${path} would inflate to ${mib(size)}, more than the ${mib(MAX_ENTRY)} allowed for one entry (a zip bomb?)`);
@@ -73,8 +90,9 @@ export class Archive {
   }
 
   /** An entry's content as text, or undefined when the archive lacks it. */
-  readText(path: string): string | undefined {
-    if (!this.entries.has(path)) return undefined;
+  readText(given: string): string | undefined {
+    const path = this.find(given);
+    if (path === undefined) return undefined;
     this.reserve([path]);
     const data = this.inflate(path) ?? this.unzip(path);
     if (data === undefined) return undefined;
@@ -104,6 +122,10 @@ export class Archive {
     if (data !== undefined && data.length > entry.originalSize) throw new EpubError(`${printable(path)} inflates to more than its declared size (a zip bomb?)`);
     return data;
   }
+}
+
+function fold(name: string): string {
+  return name.replaceAll('\\', '/').toLowerCase();
 }
 
 function damaged(error: unknown): EpubError {
