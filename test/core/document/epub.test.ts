@@ -576,6 +576,23 @@ describe('what Calibre writes', () => {
     ]);
   });
 
+  it("leaves out contents entries that are a chapter's note links (`1`, `↩`), and takes the headings then", () => {
+    const body = '<h1>第一章 雾都</h1><p>雾<sup id="fnref:1"><a href="#fn:1">1</a></sup>。</p><h1>第二章 江水</h1><p>水。</p><ol><li id="fn:1"><p>注。</p></li></ol>';
+    const doc = parseEpub(
+      buildEpub({
+        chapters: [{ file: 'a.xhtml', body }],
+        toc: [
+          { title: '1', href: 'a.xhtml#fn:1' },
+          { title: '↩', href: 'a.xhtml#fnref:1' },
+        ],
+      }),
+    );
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一章 雾都', '第二章 江水']);
+    // A chapter named by a number is still one: only note anchors are left out.
+    const numbered = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p>甲。</p>' }, { file: 'b.xhtml', body: '<p>乙。</p>' }], toc: [{ title: '1', href: 'a.xhtml' }, { title: '2', href: 'b.xhtml#c2' }] }));
+    expect(numbered.sections.map((s) => s.title)).toEqual(['1', '2']);
+  });
+
   it('drops the author `Unknown` and the date Calibre writes for none, and says a day at midnight as the day', () => {
     const at = (date: string, creator: string) => {
       const opf = `<package version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>书</dc:title><dc:creator>${creator}</dc:creator><dc:date>${date}</dc:date></metadata><manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/><item id="a" href="Text/a.xhtml" media-type="application/xhtml+xml"/></manifest><spine toc="ncx"><itemref idref="a"/></spine></package>`;

@@ -87,6 +87,9 @@ export function readPackage(archive: Archive): BookPackage {
   let toc: TocEntry[] = [];
   if (nav) toc = navToc(archive.readText(nav.path), nav.path);
   if (toc.length === 0 && ncx) toc = ncxToc(archive.readText(ncx.path), ncx.path);
+  // A converter that made its contents of a chapter's links (Calibre's `1` and `↩` for a footnote and its
+  // way back) lists notes, not chapters: such entries are left out.
+  toc = toc.filter((e) => !(e.fragment !== undefined && NOTE_ANCHOR.test(e.fragment) && !/\p{L}{2}/u.test(e.title)));
 
   const metadata = find(opf, 'metadata') ?? opf;
   const texts = (name: string) => findAll(metadata, name).map((e) => clean(DomUtils.textContent(e))).filter((t) => t !== '');
@@ -105,6 +108,8 @@ export function readPackage(archive: Archive): BookPackage {
   };
 }
 
+/** The ids tools give footnotes and their references (`fn1`, `fnref:1`, `_ftn2`, `note3`). */
+const NOTE_ANCHOR = /^(?:fn|fnref|footnote|footnote-?ref|note|noteref|endnote|_ftn|_ftnref|_edn|_ednref)[-_:.]?\d*[a-z]?$/iu;
 const UNKNOWN_AUTHOR = /^(?:unknown|未知|未知作者)$/iu;
 
 /** A date as a reader says it: a day at midnight UTC (what converters write for a day) as the day. */
