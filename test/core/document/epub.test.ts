@@ -500,6 +500,7 @@ describe('a TXT made into an EPUB (Calibre, a web novel)', () => {
     ...chapter('二'),
     '第二卷 回家',
     ...chapter('三'),
+    '● 全书完',
     '更多精彩小说请访问 www.example.com',
   ];
   const calibre = (toc: { title: string; href: string }[]) =>
@@ -528,6 +529,8 @@ describe('a TXT made into an EPUB (Calibre, a web novel)', () => {
       const text = allParagraphs(doc).map((p) => p.text);
       expect(text.filter((t) => t.startsWith('第一章'))).toEqual([]);
       expect(text.some((t) => t.includes('www.example.com'))).toBe(false);
+      // A bulleted line is the text's as written.
+      expect(text).toContain('● 全书完');
       for (const paragraph of allParagraphs(doc)) expect(doc.source.slice(paragraph.offset, paragraph.offset + paragraph.text.length)).toBe(paragraph.text);
     }
   });
@@ -591,6 +594,19 @@ describe('what Calibre writes', () => {
     // A chapter named by a number is still one: only note anchors are left out.
     const numbered = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p>甲。</p>' }, { file: 'b.xhtml', body: '<p>乙。</p>' }], toc: [{ title: '1', href: 'a.xhtml' }, { title: '2', href: 'b.xhtml#c2' }] }));
     expect(numbered.sections.map((s) => s.title)).toEqual(['1', '2']);
+  });
+
+  it('reads paragraphs that start with a bullet (a Word list, as Calibre converts it) as list items', () => {
+    const body = '<div><div class="block_5">• 朝天门</div><div class="block_5">•\u00a0<b>解放碑</b></div></div><p>●\u3000洪崖洞</p><p>•不是列表</p>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    const ps = allParagraphs(doc);
+    expect(ps.map((p) => [p.text, p.list?.marker])).toEqual([
+      ['朝天门', '•'],
+      ['解放碑', '•'],
+      ['洪崖洞', '●'],
+      ['•不是列表', undefined],
+    ]);
+    expect(ps[1]?.marks?.map((m) => [m.kind, ps[1]!.text.slice(m.start, m.end)])).toEqual([['strong', '解放碑']]);
   });
 
   it('drops the author `Unknown` and the date Calibre writes for none, and says a day at midnight as the day', () => {

@@ -46,6 +46,8 @@ const NOTES_CLASS = /\b(?:duokan-footnote-content|footnotes|endnotes)\b/iu;
 /** A note's link back to where it was referred to (`↩`): navigation, not text. */
 const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
+/** A paragraph's own bullet and the space after it. */
+const BULLET_TEXT = /^([•◦▪●○■□◆◇])[\s\u3000]+/u;
 /** The one thing of CSS read: a class that says its lines are a poem's. */
 const VERSE = /\b(poem|poetry|verse|stanza|shi|ci)\b/iu;
 /**
@@ -112,8 +114,15 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
     // A chapter set as indented lines in one block is its paragraphs (not in a poem, whose lines are its own).
     const pieces = verse > 0 ? undefined : indentedParagraphs(value, marks);
     for (const piece of pieces ?? [{ text: value, marks }]) {
-      const draft: Omit<DraftParagraph, 'offset'> = { text: piece.text };
-      if (piece.marks.length > 0) draft.marks = piece.marks;
+      // A list set as paragraphs that start with a bullet (`<div>• 朝天门</div>`, as Calibre makes of a
+      // Word file's): its items, one under the other, as a list's.
+      const bullet = marker || quote > 0 || note > 0 ? null : BULLET_TEXT.exec(piece.text);
+      const text = bullet ? piece.text.slice(bullet[0].length) : piece.text;
+      const shift = bullet ? bullet[0].length : 0;
+      const pieceMarks = shift === 0 ? piece.marks : piece.marks.filter((m) => m.end > shift).map((m) => ({ ...m, start: Math.max(0, m.start - shift), end: m.end - shift }));
+      const draft: Omit<DraftParagraph, 'offset'> = { text };
+      if (pieceMarks.length > 0) draft.marks = pieceMarks;
+      if (bullet && text !== '') draft.list = { marker: bullet[1]!, depth: 1 };
       if (marker) {
         draft.list = { ...marker };
         marker.marker = '';

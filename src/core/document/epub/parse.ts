@@ -224,10 +224,11 @@ function convertedText(kept: { events: ContentEvent[] }[]): string | undefined {
       if (event.type === 'heading') return undefined;
       if (event.type !== 'paragraph') continue;
       const { text, marks, form, list, quote, table } = event.draft;
-      if (form !== undefined || list !== undefined || quote !== undefined || table !== undefined) return undefined;
+      if (form !== undefined || quote !== undefined || table !== undefined) return undefined;
       if (marks?.some((mark) => mark.kind !== 'image')) return undefined;
       if (marks?.length === 1 && marks[0]!.start === 0 && marks[0]!.end === text.length) continue;
-      lines.push(text);
+      // A line that starts with a bullet is read as its list's item: the bullet goes back.
+      lines.push(list === undefined ? text : `${list.marker} ${text}`);
     }
   }
   return lines.length > 0 ? lines.join('\n') : undefined;
