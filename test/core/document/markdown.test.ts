@@ -353,3 +353,32 @@ describe('what Pandoc writes (books converted to Markdown)', () => {
     expect(marked(second, 'strike')).toEqual(['这些']);
   });
 });
+
+describe("Pandoc's tables", () => {
+  const tableOf = (markdown: string) => allParagraphs(parseMarkdown(markdown)).filter((p) => p.form === 'table').map((p) => p.table?.rows);
+
+  it('reads a simple table by its columns, counted in cells (a Chinese character is two), rows indented or not', () => {
+    const doc = ['# 表', '', '  地名     年代', '  -------- ------', '  朝天门   明代', '  通远门   明代', '', '  Right     Left', '  -------   ------', '       12   十二', '      123   一百二十三', '', '尾。'].join('\n');
+    expect(tableOf(doc)).toEqual([
+      [['地名', '年代'], ['朝天门', '明代'], ['通远门', '明代']],
+      [['Right', 'Left'], ['12', '十二'], ['123', '一百二十三']],
+    ]);
+    expect(allParagraphs(parseMarkdown(doc)).map((p) => p.text).at(-1)).toBe('尾。');
+  });
+
+  it('reads a grid table, joining a cell’s lines (no space between Chinese characters, one between words)', () => {
+    const doc = ['+--------+------+', '| 地名   | 年代 |', '+========+======+', '| 长江   | 很   |', '|        | 长   |', '+--------+------+', '| Yellow | very |', '| River  | long |', '+--------+------+'].join('\n');
+    expect(tableOf(doc)).toEqual([[['地名', '年代'], ['长江', '很长'], ['Yellow River', 'very long']]]);
+  });
+
+  it('ends the rows at the fences of the div around them, and leaves a thematic break a person wrote (- - -) alone', () => {
+    const doc = ['::: {.section}', '## 一', '', '甲乙 丙丁', '---- ----', '一二 三四', ':::', '', '正文', '- - -', '下文'].join('\n');
+    expect(tableOf(doc)).toEqual([[['甲乙', '丙丁'], ['一二', '三四']]]);
+    expect(allParagraphs(parseMarkdown(doc)).map((p) => [p.text, p.form])).toEqual([
+      ['甲乙 | 丙丁\n一二 | 三四', 'table'],
+      ['正文', undefined],
+      ['', 'rule'],
+      ['下文', undefined],
+    ]);
+  });
+});

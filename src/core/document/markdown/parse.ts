@@ -20,6 +20,7 @@
  *   ---\ntitle: 札记\n---\n## 一\n正文**重点**[^a]\n\n[^a]: 注文
  *   → title 札记; section 1 `一` (depth 1): `正文重点[1]` (strong [2, 4), ref [4, 7)), then note `[1]` `注文`
  */
+import { pandocTable } from './pandoc-tables.js';
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
@@ -230,7 +231,20 @@ class MarkdownWalker {
 
   document(): Document {
     this.prepare();
-    for (const node of this.tree.children) this.block(node, { quote: 0 });
+    const nodes = this.tree.children;
+    for (let i = 0; i < nodes.length; i++) {
+      // Pandoc's simple and grid tables, which CommonMark reads as rules and run-on paragraphs.
+      const table = nodes[i]!.type === 'paragraph' ? pandocTable(nodes, i, this.source) : undefined;
+      if (table) {
+        const text = table.rows.map((cells) => cells.join(' | ')).join('\n');
+        const ctx: Context = { quote: 0 };
+        this.emit({ text, offset: offsetOf(nodes[i]!), form: 'table', table: { rows: table.rows, align: [] } }, ctx);
+        if (table.fenced?.type === 'paragraph' && this.containerFences(table.fenced, ctx).closes) this.containers--;
+        i += table.count - 1;
+        continue;
+      }
+      this.block(nodes[i]!, { quote: 0 });
+    }
     this.flushNotes();
     // Footnotes nobody refers to still belong to the text.
     this.sectionNotes = [...this.footnotes.keys()].filter((id) => !this.listed.has(id));
