@@ -48,6 +48,8 @@ const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
 /** A paragraph's own bullet and the space after it. */
 const BULLET_TEXT = /^([•◦▪●○■□◆◇])[\s\u3000]+/u;
+/** Its first character's code, looked at before the expression is run on every paragraph of a book. */
+const BULLET_FIRST = new Set([...'•◦▪●○■□◆◇'].map((char) => char.charCodeAt(0)));
 /** The one thing of CSS read: a class that says its lines are a poem's. */
 const VERSE = /\b(poem|poetry|verse|stanza|shi|ci)\b/iu;
 /**
@@ -116,7 +118,7 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
     for (const piece of pieces ?? [{ text: value, marks }]) {
       // A list set as paragraphs that start with a bullet (`<div>• 朝天门</div>`, as Calibre makes of a
       // Word file's): its items, one under the other, as a list's.
-      const bullet = marker || quote > 0 || note > 0 ? null : BULLET_TEXT.exec(piece.text);
+      const bullet = marker || quote > 0 || note > 0 || !BULLET_FIRST.has(piece.text.charCodeAt(0)) ? null : BULLET_TEXT.exec(piece.text);
       const text = bullet ? piece.text.slice(bullet[0].length) : piece.text;
       const shift = bullet ? bullet[0].length : 0;
       const pieceMarks = shift === 0 ? piece.marks : piece.marks.filter((m) => m.end > shift).map((m) => ({ ...m, start: Math.max(0, m.start - shift), end: m.end - shift }));
