@@ -62,7 +62,33 @@ const SITE_PATTERNS: readonly RegExp[] = [
   /(?:更多|最新|精彩|好看).{0,12}(?:[请請]|[尽盡]在|[访訪][问問]|登[录錄入]|[关關]注|搜索|搜尋)/u,
   /(?:小[说說]|[书書]|文[学學])(?:[网網]|站|吧|[论論][坛壇]|社[区區])|[书書]友|手[机機](?:用[户戶]|[阅閱][读讀]|[访訪][问問])|免[费費](?:下[载載]|[阅閱][读讀])|[电電]子[书書]下[载載]/u,
   /[仅僅]供.{0,10}(?:交流|[学學][习習]|[试試][读讀]|[参參]考)|24小[时時][内內][删刪]除|版[权權][归歸].{0,8}(?:作者|所有)|[请請]支持正版|[购購][买買]正版/u,
+  // A WeChat post's furniture, copied with it: `点击上方蓝字关注我们`, `长按二维码关注`, `点个在看`, `阅读原文`.
+  /(?:点|點)[击擊]?(?:上方|下方|[这這][里裡])?.{0,12}(?:[蓝藍]字|[关關]注|星[标標])|[关關]注(?:我[们們]|公[众眾][号號])|[设設][为為]星[标標]|星[标標].{0,3}公[众眾][号號]|[长長]按.{0,6}二[维維]?[码碼]|[扫掃](?:描|一[扫掃])?.{0,8}二[维維]?[码碼]|(?:点|點)(?:个|個|[击擊]|一?下)?.{0,4}在看|^[阅閱][读讀]原文|微信[扫掃]一[扫掃]|[预預][览覽][时時][标標][签籤]不可(?:点|點)|[继繼][续續]滑[动動][看查]|向上滑[动動]看|[轻輕]触[阅閱][读讀]原文|喜[欢歡]此[内內]容的人[还還]喜[欢歡]/u,
 ];
+
+/**
+ * What closes a post: an end mark (`- END -`, `—END—`, `/ THE END /`) or the heading of the links under it
+ * (`往期推荐`, `推荐阅读`, `猜你喜欢`); with the short lines after it (the titles of other posts), a note.
+ */
+const CLOSING_MARK =
+  /^[\s\-—–_=~·•/|*＊]*(?:the\s+)?end[\s\-—–_=~·•/|*＊]*$|^[【\[［]?\s*(?:往期(?:推[荐薦]|回[顾顧]|精[选選]|[热熱][门門]|[阅閱][读讀])|推[荐薦][阅閱][读讀]|相[关關](?:推[荐薦]|[阅閱][读讀]|文章)|猜你喜[欢歡]|[热熱][门門]推[荐薦]|精彩推[荐薦]|延伸[阅閱][读讀]|[历歷]史文章|更多精彩)\s*[】\]］]?[：:]?$/iu;
+/** The longest line of such a block, and the most lines in it. */
+const CLOSING_LINE = 60;
+const CLOSING_LINES = 40;
+
+/**
+ * Where a post's closing block starts (see {@link CLOSING_MARK}) among `texts`, the text's last lines
+ * (trimmed, in order), or -1: the first mark with only short lines after it, up to the end.
+ */
+export function closingBlock(texts: readonly string[]): number {
+  let start = -1;
+  for (let i = texts.length - 1; i >= Math.max(0, texts.length - CLOSING_LINES); i--) {
+    const text = texts[i]!;
+    if (text.length > CLOSING_LINE) break;
+    if (CLOSING_MARK.test(text)) start = i;
+  }
+  return start;
+}
 
 /**
  * A pirate site's advertisement stamped between a book's paragraphs, anywhere in it: `一秒记住【笔趣阁

@@ -3,7 +3,8 @@ import type { Dateline } from './types.js';
 /**
  * Reads a dateline liberally: `22.05.2020  08:02` (day first, as the interview writes it, with a no-break
  * space), `2020-05-22 08:02`, `2020/5/22`, `2020.05.22`, `2020年5月22日 08:02`, `2020年5月22日8时2分`, with
- * full-width digits or colons too. A short source after the date (`2020-05-22 来源:重庆日报`) is allowed;
+ * full-width digits or colons too. A short source after the date (`2020-05-22 来源:重庆日报`) is allowed, and a
+WeChat post's names before a date and time (`原创 山城记 山城记事 2023-01-05 08:00 发表于重庆`);
  * a sentence that merely starts with a date is not a dateline.
  */
 
@@ -14,6 +15,8 @@ const TIME = /^(?:\s*|T)(?<h>\d{1,2})(?::(?<mi>\d{2})(?::(?<s>\d{2}))?|\s*[时�
 // After the date and time: nothing, or a short tag separated by space and free of sentence punctuation.
 const TAIL = /^(?:|\s+[^,，.。!！?？;；]{1,30})$/;
 const MAX_LENGTH = 60;
+/** `原创 山城记 山城记事 2023-01-05 08:00 发表于重庆`: up to three names (the first may be `原创`) before the date. */
+const BYLINE = /^(?:[^\s,，.。!！?？;；:：]{1,20}[\s\u00a0\u3000]+){1,3}(?=\d{4}[-/.年])/u;
 
 /** Parses `line` as a dateline, or returns undefined when it is not one. `iso` is set when the date exists. */
 export function parseDateline(line: string): Dateline | undefined {
@@ -21,14 +24,18 @@ export function parseDateline(line: string): Dateline | undefined {
   if (raw.length === 0 || raw.length > MAX_LENGTH) return undefined;
   // Same length as `raw` (each full-width digit or colon is one code unit), so match lengths carry over.
   const ascii = raw.replace(/[０-９：]/g, (c) => (c === '：' ? ':' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  const date = DATE.exec(ascii);
+  // A WeChat post's byline puts its author and account before the date, and a time after it.
+  const byline = DATE.test(ascii) ? undefined : BYLINE.exec(ascii);
+  const dated = byline ? ascii.slice(byline[0].length) : ascii;
+  const date = DATE.exec(dated);
   if (!date?.groups) return undefined;
   const { y1, m1, d1, y2, m2, d2, d3, m3, y3 } = date.groups;
   const year = Number(y1 ?? y2 ?? y3);
   const month = Number(m1 ?? m2 ?? m3);
   const day = Number(d1 ?? d2 ?? d3);
-  let rest = ascii.slice(date[0].length);
+  let rest = dated.slice(date[0].length);
   const time = TIME.exec(rest);
+  if (byline && !time) return undefined;
   let clock: number[] = [];
   if (time?.groups) {
     const { h, mi, s, mi2 } = time.groups;

@@ -23,7 +23,7 @@
  *    - plain: one section titled like the document, or generated parts when long.
  * 6. Lead: the paragraphs before the first heading or turn.
  */
-import { AD_MAX, adLine, chapterFurniture, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
+import { AD_MAX, adLine, chapterFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
 import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type UserRules } from './chapters.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
@@ -58,6 +58,8 @@ type LineNumbers = Int32Array;
 
 /** At most a quarter of a text's lines at each end are looked at as a download site's. */
 const SITE_SHARE = 4;
+/** The last lines looked at for a post's closing block. */
+const CLOSING_LOOK = 40;
 /** Site lines at the top come before the text: the first long line (a paragraph) ends the search. */
 const SITE_HEAD_LINE = 80;
 
@@ -162,10 +164,14 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
     if (!siteLine(text) && !chapterFurniture(text) && !matterAtEnd(text)) break;
     tailStart--;
   }
+  // A post's closing block (`- END -`, `往期推荐` and the titles under it), in no more than half the text.
+  const closingFrom = Math.max(Math.ceil(count / 2), count - CLOSING_LOOK);
+  const closingAt = count >= 4 ? closingBlock(Array.from({ length: count - closingFrom }, (_, k) => table.text(closingFrom + k))) : -1;
+  const closing = closingAt < 0 ? count : closingFrom + closingAt;
   const ads = adLines(table, text);
   for (let i = 0; i < count; i++) {
     const atEnds = i < headEnd || i >= tailStart;
-    if ((atEnds && siteLine(table.text(i))) || furniture(table, i) || ads.has(i)) note(i);
+    if (i >= closing || (atEnds && siteLine(table.text(i))) || furniture(table, i) || ads.has(i)) note(i);
     else kept[keptCount++] = i;
   }
   let lines: LineNumbers = kept.subarray(0, keptCount);

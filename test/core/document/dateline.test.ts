@@ -16,6 +16,9 @@ describe('parseDateline', () => {
     ['1.5.2020 8:02', '2020-05-01T08:02'],
     ['29.02.2020', '2020-02-29'],
     ['2020-05-22 08:02 来源:重庆日报', '2020-05-22T08:02'],
+    // A WeChat post's byline: names before the date, a time after it.
+    ['原创 山城记 山城记事 2023-01-05 08:00 发表于重庆', '2023-01-05T08:00'],
+    ['山城记事 2023-01-05 08:00', '2023-01-05T08:00'],
   ])('reads %j as %s, keeping it as written', (line, iso) => {
     expect(parseDateline(line)).toEqual({ raw: line.trim(), iso });
   });
@@ -39,6 +42,9 @@ describe('parseDateline', () => {
     '5/22/2020',
     '22.05.20',
     `2020-05-22 ${'很长的来源'.repeat(20)}`,
+    // Names before a date without a time, or a sentence's words: no byline.
+    '山城记事 2023-01-05',
+    '他说，2023-01-05 08:00 见',
   ])('does not take %j for a dateline', (line) => {
     expect(parseDateline(line)).toBeUndefined();
   });

@@ -341,3 +341,49 @@ describe('parseDocument: odd input never throws', () => {
     );
   });
 });
+
+describe('parseDocument: a WeChat post, copied with its furniture', () => {
+  const post = [
+    '点击上方蓝字关注我们',
+    '',
+    '重庆的雾',
+    '',
+    '原创 山城记 山城记事 2023-01-05 08:00 发表于重庆',
+    '',
+    '重庆的雾，是从江面上升起来的。清晨的时候，整座城都被包在白色里。',
+    '',
+    '一、雾起',
+    '',
+    '码头上的人们早早就起来了，挑夫们沿着石阶往上走。',
+    '',
+    '二、雾散',
+    '',
+    '中午以后，雾慢慢散了，江面又亮了起来。',
+    '',
+    '- END -',
+    '',
+    '往期推荐',
+    '',
+    '重庆的夏天有多热？',
+    '',
+    '长按二维码关注我们',
+    '',
+    '点个在看，你最好看',
+    '',
+    '阅读原文',
+  ].join('\n');
+
+  it('takes its title and byline, and keeps the furniture and the closing block out of the flow, as notes', () => {
+    const doc = parseDocument(post);
+    expect(doc.title).toBe('重庆的雾');
+    expect(doc.dateline).toEqual({ raw: '原创 山城记 山城记事 2023-01-05 08:00 发表于重庆', iso: '2023-01-05T08:00' });
+    expect(doc.sections.map((s) => s.title)).toEqual(['一、雾起', '二、雾散']);
+    expect(allParagraphs(doc).map((p) => p.text).at(-1)).toBe('中午以后，雾慢慢散了，江面又亮了起来。');
+    expect(doc.notes).toEqual(['点击上方蓝字关注我们', '- END -', '往期推荐', '重庆的夏天有多热？', '长按二维码关注我们', '点个在看，你最好看', '阅读原文']);
+  });
+
+  it('keeps a last paragraph of the text after a mark-like line, and a closing heading with long lines after it', () => {
+    const text = ['标题', '', '正文第一段，说了很多话。', '', 'END', '', '这是一段很长很长很长的正文，它写在 END 这一行之后，说明这不是文章末尾的推荐区，而是作者自己的文字，必须留在正文里，一个字也不能少。'].join('\n');
+    expect(parseDocument(text).notes).toEqual([]);
+  });
+});
