@@ -17,6 +17,15 @@ const NOTE_ANYWHERE = /^[【\[［]\s*(?:免[责責]|版[权權]|特[别別])?[�
 const TRAILING_CREDIT =
   /^[（(［\[【]?\s*(?:[责責]任[编編][辑輯]|[责責][编編]|[编編][辑輯]|[来來]源|本文[来來]源|文章[来來]源|原文[链鏈]接|原文[连連]結|校[对對]|[审審]核|[审審]校|[监監]製|[监監]制|出品|供[图圖]|[图圖]片[来來]源|免[责責][声聲]明)\s*[:：]/u;
 
+/**
+ * The notice a site appends to what is copied from it (知乎, 简书, CSDN): `著作权归作者所有。商业转载请联系作者获得授权，
+ * 非商业转载请注明出处。`, `版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议…`, `链接：https://…`, and the
+ * `作者：某某` above them.
+ */
+const REPOST_NOTICE =
+  /^(?:作者\s*[:：]\s*\S{1,20}$|[著着]作[权權][归歸]|版[权權](?:[声聲]明|所有|[归歸])|本文[为為系].{0,12}原[创創]|[链鏈]接\s*[:：]|.{0,30}[转轉][载載].{0,20}(?:注明|[联聯]系|授[权權]|出[处處]))/u;
+const NOTICE_MAX = 120;
+
 /** Stray page words left at the end of a copied page. */
 const TRAILING_WORDS = new Set([
   '举报', '分享', '分享到', '收藏', '打印', '关闭', '关闭窗口', '纠错', '【纠错】', '点赞', '评论', '返回顶部',
@@ -45,7 +54,7 @@ export function matterAnywhere(line: string): Matter | undefined {
 
 /** Boilerplate recognised in the block of lines that ends the text. `line` is trimmed. */
 export function matterAtEnd(line: string): Matter | undefined {
-  if (TRAILING_WORDS.has(line) || TRAILING_CREDIT.test(line)) return { kind: 'note' };
+  if (TRAILING_WORDS.has(line) || TRAILING_CREDIT.test(line) || (line.length <= NOTICE_MAX && REPOST_NOTICE.test(line))) return { kind: 'note' };
   return matterAnywhere(line);
 }
 
