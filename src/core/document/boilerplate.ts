@@ -55,6 +55,11 @@ export function matterAnywhere(line: string): Matter | undefined {
 /** Boilerplate recognised in the block of lines that ends the text. `line` is trimmed. */
 export function matterAtEnd(line: string): Matter | undefined {
   if (TRAILING_WORDS.has(line) || TRAILING_CREDIT.test(line) || (line.length <= NOTICE_MAX && REPOST_NOTICE.test(line))) return { kind: 'note' };
+  // Several on one line, as news sites set them: `【纠错】 【责任编辑：李四】`.
+  if (line.length <= NOTICE_MAX && /[\s\u3000]/u.test(line)) {
+    const parts = line.split(/[\s\u3000]+/u).filter((part) => part !== '');
+    if (parts.length > 1 && parts.every((part) => TRAILING_WORDS.has(part) || TRAILING_CREDIT.test(part))) return { kind: 'note' };
+  }
   return matterAnywhere(line);
 }
 

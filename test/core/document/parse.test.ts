@@ -391,6 +391,8 @@ describe('parseDocument: a WeChat post, copied with its furniture', () => {
 describe('parseDocument: the notice a site appends to what is copied from it', () => {
   it.each([
     ['知乎', ['作者：山城记', '链接：https://www.zhihu.com/question/1/answer/2', '来源：知乎', '著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。']],
+    ['新华网', ['【纠错】 【责任编辑：李四】']],
+    ['a site whose credits share a line', ['责任编辑：李四　校对：王五']],
     ['CSDN', ['版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。', '原文链接：https://blog.csdn.net/a/article/details/1']],
   ])('keeps %s\'s out of the flow, as notes', (_site, notice) => {
     const body = ['重庆的雾，是从江面上升起来的。', '码头上的人们早早就起来了。', '中午以后，雾慢慢散了。', '傍晚，江面又亮了起来。', '夜里，灯火映在江上。', '第二天，雾又来了。', '人们习惯了。', '城市醒来了。', '江水还在流。', '船也还在走。', '这就是山城。'];
