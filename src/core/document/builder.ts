@@ -98,6 +98,24 @@ export class DocumentBuilder {
     return notes;
   }
 
+  /**
+   * Takes out of the flow the sections `pick` calls a printed contents (given each section's title and
+   * its paragraphs' texts): each section's texts, a line each, become one note, and it leaves the outline.
+   */
+  setAsideSections(source: string, pick: (title: string, texts: string[]) => boolean): string[] {
+    const notes: string[] = [];
+    const kept = this.sections.filter((section) => {
+      const texts = section.paragraphs.map((entry) => (typeof entry === 'number' ? this.spanText(entry, source) : entry.text));
+      if (!pick(section.title, texts)) return true;
+      notes.push([section.title, ...texts].join('\n'));
+      return false;
+    });
+    if (kept.length === this.sections.length || kept.length === 0) return [];
+    this.sections.splice(0, this.sections.length, ...kept);
+    this.current = this.sections.at(-1)?.paragraphs ?? this.lead;
+    return notes;
+  }
+
   /** A plain paragraph's text, read from the source. */
   private spanText(entry: number, source: string): string {
     const offset = this.spans[2 * entry]!;

@@ -540,6 +540,25 @@ describe('a TXT made into an EPUB (Calibre, a web novel)', () => {
     expect(doc.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)])).toEqual([['短篇', ['他走了。', '天黑了。']]]);
   });
 
+  it('sets a printed contents page that has an entry of its own (目录) aside as a note, and keeps a 目录 section of text', () => {
+    const chapters = ['第一章 起', '第二章 承', '第三章 转'];
+    const book = (contents: string) =>
+      parseEpub(
+        buildEpub({
+          chapters: [
+            { file: 'toc.xhtml', body: `<h1>目录</h1>${contents}` },
+            ...chapters.map((title, i) => ({ file: `c${i + 1}.xhtml`, body: `<h2>${title}</h2><p>正文${i + 1}。</p>` })),
+          ],
+          toc: [{ title: '目录', href: 'toc.xhtml' }, ...chapters.map((title, i) => ({ title, href: `c${i + 1}.xhtml` }))],
+        }),
+      );
+    const printed = book(chapters.map((title, i) => `<p><a href="c${i + 1}.xhtml">${title}</a></p>`).join(''));
+    expect(printed.sections.map((s) => s.title)).toEqual(chapters);
+    expect(printed.notes).toEqual(['目录\n第一章 起\n第二章 承\n第三章 转']);
+    const text = book('<p>这一页说的是目录的来历。</p><p>古人编书，先列篇目。</p><p>后来才有页码。</p>');
+    expect(text.sections.map((s) => s.title)).toEqual(['目录', ...chapters]);
+  });
+
   it("sets a web novel's site lines and contents lines before its first chapter, and site lines at its end, aside as notes", () => {
     const doc = parseEpub(
       buildEpub({
