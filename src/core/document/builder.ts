@@ -8,10 +8,18 @@
  * one section with no heading row, titled like the document, or, when it is long, generated parts of
  * about {@link PART_CHARS} characters titled by their first words, rather than a lead and nothing else.
  */
-import { findChapters } from './chapters.js';
+import { CONTENTS_WORD, findChapters, matchHeading } from './chapters.js';
 import { LineParagraph } from './line-paragraph.js';
 import { fallbackTitle, PART_CHARS } from './parse.js';
 import type { Document, Format, Paragraph, Section, Shape } from './types.js';
+
+/** A printed contents' fewest lines, and the share of them that must be titles (see `setAsideContents`). */
+const CONTENTS_MIN = 3;
+const CONTENTS_SHARE = 0.8;
+
+function squeezed(text: string): string {
+  return text.replace(/[\s\u3000]+/gu, '');
+}
 
 interface DraftSection {
   title: string;
@@ -99,18 +107,23 @@ export class DocumentBuilder {
   }
 
   /**
-   * Takes out of the flow the sections `pick` calls a printed contents (given each section's title and
-   * its paragraphs' texts): each section's texts, a line each, become one note, and it leaves the outline.
+   * Takes a printed contents out of the flow: a section titled `目录` (or Contents) whose paragraphs, three
+   * or more, are nearly all the titles of the book's sections (or of `titles`, a table of contents') or
+   * lines the chapter rules call headings. Its lines become one note, and it leaves the outline: the
+   * sidebar is the contents. Returns the notes.
    */
-  setAsideSections(source: string, pick: (title: string, texts: string[]) => boolean): string[] {
+  setAsideContents(source: string, titles: Iterable<string> = []): string[] {
+    const known = new Set([...titles, ...this.sections.map((section) => section.title)].map(squeezed));
     const notes: string[] = [];
     const kept = this.sections.filter((section) => {
+      if (!CONTENTS_WORD.test(section.title.trim()) || section.paragraphs.length < CONTENTS_MIN) return true;
       const texts = section.paragraphs.map((entry) => (typeof entry === 'number' ? this.spanText(entry, source) : entry.text));
-      if (!pick(section.title, texts)) return true;
+      const named = texts.filter((text) => known.has(squeezed(text)) || matchHeading(text) !== undefined).length;
+      if (named < CONTENTS_SHARE * texts.length) return true;
       notes.push([section.title, ...texts].join('\n'));
       return false;
     });
-    if (kept.length === this.sections.length || kept.length === 0) return [];
+    if (notes.length === 0 || kept.length === 0) return [];
     this.sections.splice(0, this.sections.length, ...kept);
     this.current = this.sections.at(-1)?.paragraphs ?? this.lead;
     return notes;

@@ -382,3 +382,18 @@ describe("Pandoc's tables", () => {
     ]);
   });
 });
+
+describe('a contents written by hand', () => {
+  it('leaves the outline and the flow for the notes when it lists the headings (## 目录, then links to them)', () => {
+    const doc = parseMarkdown('# 山城笔记\n\n## 目录\n\n- [第一章 雾](#第一章-雾)\n- [第二章 江](#第二章-江)\n  - [2.1 长江](#21-长江)\n\n## 第一章 雾\n\n雾很大。\n\n## 第二章 江\n\n江很长。\n\n### 2.1 长江\n\n长江更长。\n');
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一章 雾', '第二章 江', '2.1 长江']);
+    expect(doc.notes).toEqual(['目录\n第一章 雾\n第二章 江\n2.1 长江']);
+  });
+
+  it('stays when it holds text of its own', () => {
+    const doc = parseMarkdown('# 书\n\n## 目录\n\n本书分三部分。\n\n第一部分讲雾。\n\n第二部分讲江。\n\n## 第一章\n\n正文。\n');
+    expect(doc.sections.map((s) => s.title)).toEqual(['目录', '第一章']);
+    expect(doc.notes).toEqual([]);
+  });
+});
+

@@ -37,8 +37,6 @@ const MAX_TITLE_PARAGRAPH = 40;
 /** Heading lines after a `目录` that make a contents block, and without the word. */
 const CONTENTS_MIN = 3;
 const CONTENTS_RUN = 5;
-/** The share of a `目录` section's paragraphs that must be chapters' titles for it to be a printed contents. */
-const CONTENTS_SHARE = 0.8;
 
 /** `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts). */
 export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
@@ -199,8 +197,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
   const flow = source.text();
   const notes = builder.setAside(flow, SITE_WINDOW, furniture);
   // A printed contents page among the chapters (a `目录` entry over the chapters' titles): the sidebar is it.
-  const titles = new Set(book.toc.map((entry) => squeeze(entry.title)));
-  notes.push(...builder.setAsideSections(flow, (title, texts) => printedContents(title, texts, titles)));
+  notes.push(...builder.setAsideContents(flow, book.toc.map((entry) => entry.title)));
   return builder.build(
     {
       title: book.title ?? book.toc[0]?.title ?? UNTITLED_BOOK,
@@ -275,13 +272,6 @@ function furniture(texts: string[], end: 'lead' | 'tail'): number[][] {
     }
   }
   return groups;
-}
-
-/** A section that is a printed contents: titled so, its paragraphs (three or more) nearly all chapters' titles. */
-function printedContents(title: string, texts: string[], titles: ReadonlySet<string>): boolean {
-  if (!CONTENTS_WORD.test(title.trim()) || texts.length < CONTENTS_MIN) return false;
-  const named = texts.filter((text) => titles.has(squeeze(text)) || matchHeading(text) !== undefined).length;
-  return named >= CONTENTS_SHARE * texts.length;
 }
 
 function readSpineItem(archive: Archive, path: string): string {

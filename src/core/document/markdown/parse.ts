@@ -249,9 +249,12 @@ class MarkdownWalker {
     // Footnotes nobody refers to still belong to the text.
     this.sectionNotes = [...this.footnotes.keys()].filter((id) => !this.listed.has(id));
     this.flushNotes();
+    // A contents written by hand (`## 目录`, then links to the headings): the sidebar is one.
+    const notes = this.builder.setAsideContents(this.source);
     return this.builder.build(
       {
         title: this.title,
+        ...(notes.length > 0 && { notes }),
         ...(this.meta.author !== undefined && { author: this.meta.author }),
         ...(this.meta.date !== undefined && { date: this.meta.date }),
         ...(this.meta.language !== undefined && { language: this.meta.language }),
