@@ -17,7 +17,8 @@ import type { Document, Format, Paragraph, Section, Shape } from './types.js';
 const CONTENTS_MIN = 3;
 const CONTENTS_SHARE = 0.8;
 
-function squeezed(text: string): string {
+/** A title without its spaces, to compare titles set differently (`第一章　出发`, `第一章 出发`). */
+export function squeezed(text: string): string {
   return text.replace(/[\s\u3000]+/gu, '');
 }
 

@@ -18,7 +18,7 @@
  *   nav: 第一部 (→ part1.xhtml) ─ 第一章 (→ ch1.xhtml), 第二章 (→ ch1.xhtml#c2)
  *   → sections 1 第一部 (depth 1), 2 第一章 (depth 2), 3 第二章 (depth 2, from the element id="c2")
  */
-import { DocumentBuilder, type DraftParagraph } from '../builder.js';
+import { DocumentBuilder, squeezed, type DraftParagraph } from '../builder.js';
 import type { Document } from '../types.js';
 import { Archive, EpubError, type EntryInflater } from './archive.js';
 import { readContent, type ContentEvent } from './content.js';
@@ -101,7 +101,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
       return;
     }
     // A chapter title set as a paragraph (`<p class="title">`), the first thing in its section.
-    if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeeze(event.draft.text) === squeeze(sectionTitle)) return;
+    if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeezed(event.draft.text) === squeezed(sectionTitle)) return;
     // The draft is this event's own: placed as it is rather than copied.
     const draft = event.draft as DraftParagraph;
     if (onlyText(draft)) builder.plain(source.add(draft.text), draft.text.length);
@@ -285,22 +285,18 @@ function onlyText(draft: DraftParagraph): boolean {
   return draft.marks === undefined && draft.list === undefined && draft.quote === undefined && draft.form === undefined && draft.table === undefined && draft.label === undefined && draft.speaker === undefined && draft.role === undefined;
 }
 
-function squeeze(text: string): string {
-  return text.replace(/[\s\u3000]+/gu, '');
-}
-
 /** A heading, or a paragraph set as one (short, plain), that says what a table-of-contents entry says. */
 function namesEntry(event: ContentEvent, title: string): boolean {
   if (event.type === 'heading') return sameTitle(event.text, title);
   if (event.type !== 'paragraph' || event.draft.form !== undefined || event.draft.text.length > MAX_TITLE_PARAGRAPH) return false;
-  const text = squeeze(event.draft.text);
-  return text !== '' && text === squeeze(title);
+  const text = squeezed(event.draft.text);
+  return text !== '' && text === squeezed(title);
 }
 
 /** A chapter heading and its entry name the same thing when one holds the other, spaces aside. */
 function sameTitle(heading: string, title: string): boolean {
-  const a = squeeze(heading);
-  const b = squeeze(title);
+  const a = squeezed(heading);
+  const b = squeezed(title);
   return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
 }
 
