@@ -10,7 +10,9 @@
  * its start, saying what the entry says, is not repeated as text; other headings inside a chapter are
  * bold paragraphs, unless the table of contents is coarse (at least twice as many headings inside its
  * sections as it has entries: it names only the parts) and the headings then are sections under them.
- * A book without a usable table of contents takes its sections from its headings.
+ * A book without a usable table of contents takes its sections from its headings. Entries that all
+ * point at the top of one file (their ids dropped by a converter) start at the headings that name them.
+ * A TXT made into a book is read as its text, and the TXT's furniture is set aside (from-text.ts).
  *
  * `Document.source` is the book's text as the flow holds it (headings and paragraphs, a blank line
  * between them): what offsets, search and citations refer to. Nothing of the markup is kept.
@@ -22,10 +24,9 @@ import { DocumentBuilder, squeezed, type DraftParagraph } from '../builder.js';
 import type { Document } from '../types.js';
 import { Archive, EpubError, type EntryInflater } from './archive.js';
 import { readContent, type ContentEvent } from './content.js';
-import { readPackage, type BookPackage, type TocEntry } from './package.js';
-import { CONTENTS_WORD, matchHeading } from '../chapters.js';
-import { SITE_WINDOW, siteLine } from '../boilerplate.js';
-import { parseDocument } from '../parse.js';
+import { readPackage, type TocEntry } from './package.js';
+import { SITE_WINDOW } from '../boilerplate.js';
+import { asConverted, convertedText, furniture } from './from-text.js';
 
 export { EpubError, type EntryInflater } from './archive.js';
 export const UNTITLED_BOOK = '无标题';
@@ -34,9 +35,6 @@ const COARSE_RATIO = 2;
 const COARSE_MIN = 3;
 /** The longest paragraph read as a heading that names a table-of-contents entry. */
 const MAX_TITLE_PARAGRAPH = 40;
-/** Heading lines after a `目录` that make a contents block, and without the word. */
-const CONTENTS_MIN = 3;
-const CONTENTS_RUN = 5;
 
 /** `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts). */
 export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
@@ -211,67 +209,6 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     flow,
     { textsInSource: true },
   );
-}
-
-/**
- * A TXT made into a book by a converter (Calibre's default: every line a `<p>`, no headings, no table of
- * contents or one entry) is read as the text it was: its lines, the cover's image aside, or undefined
- * for a book with any heading or structure of its own. The text's rules then find its chapters and
- * volumes, its title and `作者：` lines, its contents block and a download site's lines, as in the TXT.
- */
-function convertedText(kept: { events: ContentEvent[] }[]): string | undefined {
-  const lines: string[] = [];
-  for (const { events } of kept) {
-    for (const event of events) {
-      if (event.type === 'heading') return undefined;
-      if (event.type !== 'paragraph') continue;
-      const { text, marks, form, list, quote, table } = event.draft;
-      if (form !== undefined || quote !== undefined || table !== undefined) return undefined;
-      if (marks?.some((mark) => mark.kind !== 'image')) return undefined;
-      if (marks?.length === 1 && marks[0]!.start === 0 && marks[0]!.end === text.length) continue;
-      // A line that starts with a bullet is read as its list's item: the bullet goes back.
-      lines.push(list === undefined ? text : `${list.marker} ${text}`);
-    }
-  }
-  return lines.length > 0 ? lines.join('\n') : undefined;
-}
-
-/** A converted TXT's document, with the package's metadata where it has some. */
-function asConverted(text: string, book: BookPackage): Document {
-  const doc = parseDocument(text, book.title === undefined ? {} : { name: book.title });
-  const author = book.author ?? doc.author;
-  return {
-    ...doc,
-    ...(author !== undefined && { author }),
-    ...(book.date !== undefined && { date: book.date }),
-    ...(book.language !== undefined && { language: book.language }),
-    format: 'epub',
-  };
-}
-
-/**
- * A web novel made into a book keeps its TXT's furniture before the first chapter and after the last: a
- * download site's lines (`本书来自 www.… 免费TXT小说下载站`) and the contents as lines (`目录`, then
- * `第一章 …` lines), which the table of contents already is. Each site line is a note, the block one.
- */
-function furniture(texts: string[], end: 'lead' | 'tail'): number[][] {
-  const groups: number[][] = [];
-  const window = end === 'lead' ? texts.slice(0, SITE_WINDOW) : texts;
-  window.forEach((text, i) => {
-    if (text !== '' && siteLine(text.trim())) groups.push([i]);
-  });
-  if (end === 'lead') {
-    for (let i = 0; i < texts.length; i++) {
-      let run = i + 1;
-      while (run < texts.length && matchHeading(texts[run]!) !== undefined) run++;
-      const word = CONTENTS_WORD.test(texts[i]!.trim());
-      if ((word && run - i - 1 >= CONTENTS_MIN) || (!word && run - i >= CONTENTS_RUN && matchHeading(texts[i]!) !== undefined)) {
-        groups.push(Array.from({ length: run - i }, (_, k) => i + k));
-        i = run - 1;
-      }
-    }
-  }
-  return groups;
 }
 
 function readSpineItem(archive: Archive, path: string): string {
