@@ -487,7 +487,9 @@ function classify(body: Body, turns: boolean): LineRole[] {
     // In an article, a line that opens with a quote or a bracket is someone's words (`“好”`), not a heading.
     if (!turns && /^[“「『"‘（(]/u.test(view.text(i))) return;
     if (!hasTurns && roles[i - 1] === HEADING) return;
-    const followedByBody = hasTurns ? opensTurn(i + 1) : !shaped(i + 1) || (byline(i + 1) && i + 2 < view.count && !shaped(i + 2));
+    // Among turns, a heading is what a turn follows; or a heading by the chapter rules (a play's `第二幕`,
+    // which its stage directions follow).
+    const followedByBody = hasTurns ? opensTurn(i + 1) || strongHeading(view.text(i)) : !shaped(i + 1) || (byline(i + 1) && i + 2 < view.count && !shaped(i + 2));
     if (followedByBody) roles[i] = HEADING;
   });
   if (!hasTurns) headingsOverHeadings(roles, view, shaped);
@@ -518,6 +520,12 @@ function headingsOverHeadings(roles: LineRole[], view: Lines, shaped: (i: number
     roles[i - 1] = GROUP_HEADING;
     roles[i] = HEADING;
   }
+}
+
+/** A `第…` heading of a chapter or volume by the chapter rules (`第二幕`, `第三章 …`). */
+function strongHeading(text: string): boolean {
+  const match = matchHeading(text);
+  return match !== undefined && match.unit !== undefined;
 }
 
 /** A line as a paragraph (see {@link LineParagraph}). */

@@ -401,3 +401,13 @@ describe('parseDocument: the notice a site appends to what is copied from it', (
     expect(doc.notes).toEqual(notice);
   });
 });
+
+describe('parseDocument: a play', () => {
+  it('takes each act for a section, whatever follows its heading, and its cast line for no speaker', () => {
+    const play = ['雷雨', '', '第一幕', '', '人物：周朴园、鲁侍萍、周萍', '', '（一间客厅，窗外下着雨。）', '', '周朴园：（看着她）你是谁？', '鲁侍萍：我是这里的下人。', '周朴园：你从哪里来？', '鲁侍萍：从无锡来。', '周萍：爸爸，外面雨很大。', '周朴园：知道了。', '', '第二幕', '', '（同一间客厅，晚上。）', '', '鲁侍萍：你还记得我吗？', '周朴园：（愣住）你……', '鲁侍萍：三十年了。', '周萍：你们在说什么？'].join('\n');
+    const doc = parseDocument(play);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第一幕', '第二幕']);
+    expect(doc.speakers.map((s) => s.name)).toEqual(['周朴园', '鲁侍萍', '周萍']);
+    expect(doc.sections[1]?.paragraphs.map((p) => p.text)[0]).toBe('（同一间客厅，晚上。）');
+  });
+});
