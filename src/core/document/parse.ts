@@ -195,7 +195,9 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   const datelineLine = lines[next];
   if (datelineLine !== undefined) {
     dateline = parseDateline(table.text(datelineLine));
-    if (dateline) next++;
+    // A diary's entries are each headed by a date: the first is its first entry's heading, not a dateline.
+    if (dateline && !datedEntries(table, lines, next + 1)) next++;
+    else dateline = undefined;
   }
 
   let end = lines.length;
@@ -520,6 +522,16 @@ function headingsOverHeadings(roles: LineRole[], view: Lines, shaped: (i: number
     roles[i - 1] = GROUP_HEADING;
     roles[i] = HEADING;
   }
+}
+
+/** Whether two more lines from `from` on are dates alone (a diary's entries); only lines that start with a digit are read. */
+function datedEntries(table: LineTable, lines: LineNumbers, from: number): boolean {
+  let dated = 0;
+  for (let i = from; i < lines.length && dated < 2; i++) {
+    const first = table.code(lines[i]!, 0);
+    if (((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19)) && parseDateline(table.text(lines[i]!))) dated++;
+  }
+  return dated >= 2;
 }
 
 /** A `第…` heading of a chapter or volume by the chapter rules (`第二幕`, `第三章 …`). */

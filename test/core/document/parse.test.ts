@@ -411,3 +411,14 @@ describe('parseDocument: a play', () => {
     expect(doc.sections[1]?.paragraphs.map((p) => p.text)[0]).toBe('（同一间客厅，晚上。）');
   });
 });
+
+describe('parseDocument: a diary', () => {
+  it('heads each entry with its date, the first too (no dateline taken from it)', () => {
+    const diary = ['山城日记', '', '2023年1月5日 星期四 晴', '', '今天雾很大，早上起来看不见对面的山。', '', '2023年1月6日 星期五 阴', '', '雾散了一些，下午去了解放碑。', '', '2023年1月7日 星期六 雨', '', '下了一天的雨，在家读书。'].join('\n');
+    const doc = parseDocument(diary);
+    expect(doc.dateline).toBeUndefined();
+    expect(doc.sections.map((s) => s.title)).toEqual(['2023年1月5日 星期四 晴', '2023年1月6日 星期五 阴', '2023年1月7日 星期六 雨']);
+    // An article's one dateline stays its dateline.
+    expect(parseDocument('标题\n\n2023-01-05 08:00 来源：新华网\n\n正文一段。\n\n正文二段。').dateline?.iso).toBe('2023-01-05T08:00');
+  });
+});
