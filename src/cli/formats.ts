@@ -7,7 +7,7 @@ import { parseDocument } from '../core/document/parse.js';
 import type { Document, Format } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { readInput, readInputBytes, STDIN_NAME, type Input } from './input.js';
+import { EpubInput, readInput, readInputBytes, STDIN_NAME, type Input } from './input.js';
 import { isView } from '../core/document/list-view.js';
 import { mayKeep } from './kept.js';
 
@@ -50,20 +50,44 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {},
   const parsed = (doc: Document): Document => (cached ? cached.parsed(doc) : doc);
   if (format === 'epub') {
     // The parser's code loads while the book is read from disk.
-    const code = Promise.all([import('../core/document/epub/parse.js'), import('./zip.js')]);
-    code.catch(() => undefined);
+    const code = epubCode();
     const { name, bytes } = await readInputBytes(arg ?? '-');
-    const [{ parseEpub, EpubError }, { zlibInflater }] = await code;
-    const inflater = await zlibInflater(bytes);
-    try {
-      return parsed(parseEpub(bytes, inflater));
-    } catch (error) {
-      if (error instanceof EpubError) throw new UserError(`cannot open ${name === '<stdin>' ? 'standard input' : `"${name}"`}: ${error.message}`);
-      throw error;
-    }
+    return parsed(await parseEpubBytes(name, bytes, code));
   }
-  const input = await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
+  const input = await readInputOrEpub(arg, args);
+  if (input instanceof Uint8Array) return parsed(await parseEpubBytes(arg === undefined || arg === '-' ? STDIN_NAME : arg, input));
   return parsed(await parseText(input, format, args, options));
+}
+
+/**
+ * A text read from `arg`, or an EPUB's bytes when what was read says it is one (piped in, or a file
+ * named without `.epub`), unless `--encoding` asked for a text.
+ */
+export async function readInputOrEpub(arg: string | undefined, args: TextArgs = {}): Promise<Input | Uint8Array> {
+  try {
+    return await readInput(arg, args.encoding === undefined ? {} : { encoding: args.encoding });
+  } catch (error) {
+    if (error instanceof EpubInput && args.encoding === undefined) return error.bytes;
+    throw error;
+  }
+}
+
+function epubCode() {
+  const code = Promise.all([import('../core/document/epub/parse.js'), import('./zip.js')]);
+  code.catch(() => undefined);
+  return code;
+}
+
+/** An EPUB's bytes parsed; a book that cannot be read says why in one line, with its name. */
+export async function parseEpubBytes(name: string, bytes: Uint8Array, code = epubCode()): Promise<Document> {
+  const [{ parseEpub, EpubError }, { zlibInflater }] = await code;
+  const inflater = await zlibInflater(bytes);
+  try {
+    return parseEpub(bytes, inflater);
+  } catch (error) {
+    if (error instanceof EpubError) throw new UserError(`cannot open ${name === STDIN_NAME ? 'standard input' : `"${name}"`}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */

@@ -165,7 +165,31 @@ function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
+/**
+ * Bytes read as a text that are an EPUB: thrown for the caller that can read one to catch (a caller that
+ * cannot shows the message, as for any other zip).
+ */
+export class EpubInput extends UserError {
+  constructor(
+    readonly bytes: Uint8Array,
+    shown: string,
+  ) {
+    super(`cannot open ${shown}: it is an EPUB, not a text`, 2, "add '--format epub'");
+  }
+}
+
+/** Whether a zip's first entry is an EPUB's `mimetype` (stored, as the format asks). */
+function isEpub(bytes: Uint8Array): boolean {
+  const MIMETYPE = 'mimetypeapplication/epub+zip';
+  if (bytes.length < 30 + MIMETYPE.length || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return false;
+  for (let i = 0; i < MIMETYPE.length; i++) if (bytes[30 + i] !== MIMETYPE.charCodeAt(i)) return false;
+  return true;
+}
+
 function decode(bytes: Uint8Array, shown: string, encoding: string | undefined): string {
+  // An EPUB (a zip whose first entry is `mimetype`, `application/epub+zip`) is read as one unless an
+  // encoding was named; looked at before decoding, which rewrites the bytes' line ends in place.
+  if (encoding === undefined && isEpub(bytes)) throw new EpubInput(bytes, shown);
   try {
     return sanitizeText(decodeText(bytes, encoding === undefined ? {} : { encoding }));
   } catch (error) {
@@ -173,6 +197,7 @@ function decode(bytes: Uint8Array, shown: string, encoding: string | undefined):
     if (error.reason === 'encoding') throw new UserError(`--encoding: ${error.message}`);
     // A zip's first bytes (PK 03 04): most likely an EPUB piped in or named without its extension.
     const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
     const hint =
       error.reason === 'undecodable'
         ? 'name its encoding with --encoding NAME (gbk, big5…), or convert it to UTF-8 first, e.g. with iconv'

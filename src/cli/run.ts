@@ -6,8 +6,8 @@ import type { Script } from '../core/script/convert.js';
 import type { SearchHit } from '../core/search/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { formatOf, loadDocument, parseText, type TextArgs } from './formats.js';
-import { findBundledText, readInput } from './input.js';
+import { formatOf, loadDocument, parseEpubBytes, parseText, readInputOrEpub, type TextArgs } from './formats.js';
+import { findBundledText, readInput, STDIN_NAME } from './input.js';
 import { loadSettings, type Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
 import { canDrawScreen, outputWidth, styles, useColor } from './output.js';
@@ -57,8 +57,11 @@ export async function runCommand(args: CliArgs): Promise<number> {
     }
     case 'wrap': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      if (formatOf(first) === 'epub') throw new UserError('wrap folds the lines of a text file, and an EPUB is not one', 2, "Try 'yuedu print' to lay out the book at a width.");
-      const { text } = await readInput(first, args.encoding === undefined ? {} : { encoding: args.encoding });
+      const notText = () => new UserError('wrap folds the lines of a text file, and an EPUB is not one', 2, "Try 'yuedu print' to lay out the book at a width.");
+      if (formatOf(first) === 'epub') throw notText();
+      const input = await readInputOrEpub(first, args);
+      if (input instanceof Uint8Array) throw notText();
+      const { text } = input;
       await writeAll(process.stdout, wrapChunks(text, outputWidth(args.width, stdout), { ambiguousWidth }));
       return 0;
     }
@@ -239,7 +242,8 @@ const READER_LOAD = { collect: false };
 async function loadForReader(file: string | undefined, args: TextArgs & Pick<CliArgs, 'interview'>): Promise<{ doc: Document; path?: string; notice?: string }> {
   if (file === undefined && stdinMayHaveText()) {
     if (args.format === 'epub') return { doc: await loadToRead('-', args) };
-    const input = await readInput('-', args.encoding === undefined ? {} : { encoding: args.encoding });
+    const input = await readInputOrEpub('-', args);
+    if (input instanceof Uint8Array) return { doc: await parseEpubBytes(STDIN_NAME, input) };
     if (input.text.trim() !== '') return { doc: await parseText(input, formatOf('-', args.format), args, READER_LOAD) };
   }
   if (file !== undefined) return { doc: await loadToRead(file, args), ...(file === '-' ? {} : { path: resolve(file) }) };

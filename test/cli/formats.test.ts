@@ -106,3 +106,21 @@ describe('toc --json', () => {
     expect(md.sections.map((s: { depth: number; title: string }) => [s.title, s.depth])).toEqual([['导语', 1], ['第一节', 1], ['小节', 2]]);
   });
 });
+
+describe('an EPUB without its extension', () => {
+  it('is read as one when piped in or named otherwise (its first entry says so); wrap refuses it as before', () => {
+    const bytes = buildEpub({ title: '无名之书', chapters: [{ file: 'c1.xhtml', body: '<h1>第一章</h1><p>正文。</p>' }, { file: 'c2.xhtml', body: '<h1>第二章</h1><p>又一段。</p>' }], toc: [{ title: '第一章', href: 'c1.xhtml' }, { title: '第二章', href: 'c2.xhtml' }] });
+    const piped = runCli(['toc', '-'], { input: Buffer.from(bytes) });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toContain('无名之书');
+    expect(piped.stdout).toMatch(/第二章/);
+    const named = join(dir, 'book.bin');
+    writeFileSync(named, bytes);
+    const fromFile = runCli(['print', named]);
+    expect(fromFile.status).toBe(0);
+    expect(fromFile.stdout).toContain('又一段。');
+    const wrap = runCli(['wrap', named]);
+    expect(wrap.status).toBe(2);
+    expect(wrap.stderr).toMatch(/wrap folds the lines of a text file/);
+  });
+});
