@@ -1,7 +1,8 @@
 /**
  * Which parser reads a file: by `--format`, else by its extension (`.md`, `.markdown`, `.epub`), else
- * plain text. Standard input is text unless `--format` says otherwise. A book that cannot be read says
- * why in one line (exit 2), with the file's name.
+ * plain text. Standard input is text unless `--format` says otherwise; bytes read as text that are an
+ * EPUB (its first entry says so) are read as one. A book that cannot be read says why in one line (exit
+ * 2), with the file's name.
  */
 import { parseDocument } from '../core/document/parse.js';
 import type { Document, Format } from '../core/document/types.js';
