@@ -382,6 +382,14 @@ describe('parseDocument: a WeChat post, copied with its furniture', () => {
     expect(doc.notes).toEqual(['点击上方蓝字关注我们', '- END -', '往期推荐', '重庆的夏天有多热？', '长按二维码关注我们', '点个在看，你最好看', '阅读原文']);
   });
 
+  it("knows the furniture's phrases whole: a title or a line of a story that shares their words stays", () => {
+    const furniture = ['点击上方蓝字关注我们', '戳蓝字关注', '欢迎关注我们', '长按识别二维码', '点个在看，你最好看', '点击“在看”', '阅读原文', '微信扫一扫关注该公众号'];
+    for (const line of furniture) expect(parseDocument(`标题\n\n正文一段。\n\n正文二段。\n\n${line}`).notes).toEqual([line]);
+    const kept = ['一点一滴的关注', '他一点都不在看书。', '关注我们的孩子们在成长中遇到的每一个问题'];
+    for (const line of kept) expect(parseDocument(`标题\n\n正文一段。\n\n正文二段。\n\n${line}`).notes).toEqual([]);
+    expect(parseDocument('一点一滴的关注\n\n正文一段。\n\n正文二段。').title).toBe('一点一滴的关注');
+  });
+
   it('keeps a last paragraph of the text after a mark-like line, and a closing heading with long lines after it', () => {
     const text = ['标题', '', '正文第一段，说了很多话。', '', 'END', '', '这是一段很长很长很长的正文，它写在 END 这一行之后，说明这不是文章末尾的推荐区，而是作者自己的文字，必须留在正文里，一个字也不能少。'].join('\n');
     expect(parseDocument(text).notes).toEqual([]);
