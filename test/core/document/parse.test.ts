@@ -383,9 +383,9 @@ describe('parseDocument: a WeChat post, copied with its furniture', () => {
   });
 
   it("knows the furniture's phrases whole: a title or a line of a story that shares their words stays", () => {
-    const furniture = ['点击上方蓝字关注我们', '戳蓝字关注', '欢迎关注我们', '长按识别二维码', '点个在看，你最好看', '点击“在看”', '阅读原文', '微信扫一扫关注该公众号'];
+    const furniture = ['未经授权，禁止转载。', '转载请注明出处', '点击上方蓝字关注我们', '戳蓝字关注', '欢迎关注我们', '长按识别二维码', '点个在看，你最好看', '点击“在看”', '阅读原文', '微信扫一扫关注该公众号'];
     for (const line of furniture) expect(parseDocument(`标题\n\n正文一段。\n\n正文二段。\n\n${line}`).notes).toEqual([line]);
-    const kept = ['一点一滴的关注', '他一点都不在看书。', '关注我们的孩子们在成长中遇到的每一个问题'];
+    const kept = ['一点一滴的关注', '他一点都不在看书。', '关注我们的孩子们在成长中遇到的每一个问题', '他把文章转载到网上，注明了出处。'];
     for (const line of kept) expect(parseDocument(`标题\n\n正文一段。\n\n正文二段。\n\n${line}`).notes).toEqual([]);
     expect(parseDocument('一点一滴的关注\n\n正文一段。\n\n正文二段。').title).toBe('一点一滴的关注');
   });
