@@ -8,7 +8,7 @@
  * one section with no heading row, titled like the document, or, when it is long, generated parts of
  * about {@link PART_CHARS} characters titled by their first words, rather than a lead and nothing else.
  */
-import { CONTENTS_WORD, findChapters, matchHeading } from './chapters.js';
+import { CONTENTS_WORD, findChapters } from './chapters.js';
 import { LineParagraph } from './line-paragraph.js';
 import { fallbackTitle, PART_CHARS } from './parse.js';
 import type { Document, Format, Paragraph, Section, Shape } from './types.js';
@@ -109,8 +109,8 @@ export class DocumentBuilder {
 
   /**
    * Takes a printed contents out of the flow: a section titled `目录` (or Contents) whose paragraphs, three
-   * or more, are nearly all the titles of the book's sections (or of `titles`, a table of contents') or
-   * lines the chapter rules call headings. Its lines become one note, and it leaves the outline: the
+   * or more, are nearly all the titles of the book's sections (or of `titles`, a table of contents').
+   * Its lines become one note, and it leaves the outline: the
    * sidebar is the contents. Returns the notes.
    */
   setAsideContents(source: string, titles: Iterable<string> = []): string[] {
@@ -119,7 +119,9 @@ export class DocumentBuilder {
     const kept = this.sections.filter((section) => {
       if (!CONTENTS_WORD.test(section.title.trim()) || section.paragraphs.length < CONTENTS_MIN) return true;
       const texts = section.paragraphs.map((entry) => (typeof entry === 'number' ? this.spanText(entry, source) : entry.text));
-      const named = texts.filter((text) => known.has(squeezed(text)) || matchHeading(text) !== undefined).length;
+      // Only the text's own titles count: a list of chapters that are not the text's (an article's plan of a
+      // book) is the article.
+      const named = texts.filter((text) => known.has(squeezed(text))).length;
       if (named < CONTENTS_SHARE * texts.length) return true;
       notes.push([section.title, ...texts].join('\n'));
       return false;

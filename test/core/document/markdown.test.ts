@@ -390,6 +390,11 @@ describe('a contents written by hand', () => {
     expect(doc.notes).toEqual(['目录\n第一章 雾\n第二章 江\n2.1 长江']);
   });
 
+  it("stays when it lists chapters that are not the text's own (an article's plan of a book)", () => {
+    const doc = parseMarkdown('# 新书预告\n\n## 目录\n\n- 第一章 雾\n- 第二章 江\n- 第三章 山\n\n## 后记\n\n敬请期待。\n');
+    expect(doc.sections.map((s) => s.title)).toEqual(['目录', '后记']);
+  });
+
   it('stays when it holds text of its own', () => {
     const doc = parseMarkdown('# 书\n\n## 目录\n\n本书分三部分。\n\n第一部分讲雾。\n\n第二部分讲江。\n\n## 第一章\n\n正文。\n');
     expect(doc.sections.map((s) => s.title)).toEqual(['目录', '第一章']);
