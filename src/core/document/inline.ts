@@ -159,3 +159,16 @@ export function indentedParagraphs(text: string, marks: readonly Mark[]): { text
   }
   return pieces;
 }
+
+/**
+ * An image's placeholder: `［图：alt］`, or `［图］` for one without words. An alt that is only a file's name
+ * as a tool left it (`image.png`, `IMG_1234.JPG`, `image-20230105.png`: Typora's, 语雀's) says nothing: `［图］`.
+ * A name in words stays (`封面.png`).
+ */
+export function imagePlaceholder(alt: string | undefined): string {
+  const words = (alt ?? '').replace(/\s+/gu, ' ').trim();
+  return words === '' || FILE_NAME.test(words) ? '［图］' : `［图：${words}］`;
+}
+
+const FILE_NAME = /^[\w\-.~%()+ ]+\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|heic|avif)$/iu;
+

@@ -186,6 +186,11 @@ describe('what common tools write', () => {
     expect(ps[0]?.marks?.map((m) => [m.kind, ps[0]!.text.slice(m.start, m.end)])).toEqual([['ref', '[1]']]);
   });
 
+  it("says nothing of an image whose alt is only a file's name", () => {
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p><img src="i.jpg" alt="IMG_1234.JPG"/></p><p><img src="j.jpg" alt="地图"/></p>' }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['［图］', '［图：地图］']);
+  });
+
   it("does not repeat an image's alt in a caption hidden from screen readers (Pandoc's figures)", () => {
     const body = '<figure><img src="b.png" alt="长江大桥" /><figcaption aria-hidden="true">长江大桥</figcaption></figure><figure><img src="c.png" alt="图" /><figcaption>江边</figcaption></figure>';
     const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));

@@ -402,3 +402,10 @@ describe('a contents written by hand', () => {
   });
 });
 
+
+describe('image placeholders', () => {
+  it("say nothing of an alt that is only a tool's file name, and keep one in words", () => {
+    const doc = parseMarkdown('![image.png](https://cdn.example.com/a.png#clientId=1)\n\n![image-20230105123456789.png](b.png)\n\n![封面.png](c.png)\n\n![江边的雾](d.png)\n\n![[IMG_1234.JPG]]\n');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['［图］', '［图］', '［图：封面.png］', '［图：江边的雾］', '［图］']);
+  });
+});

@@ -16,7 +16,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { DraftParagraph } from '../builder.js';
-import { indentedParagraphs, InlineText, type OpenMark } from '../inline.js';
+import { imagePlaceholder, indentedParagraphs, InlineText, type OpenMark } from '../inline.js';
 import { sanitizeText } from '../sanitize.js';
 import type { Mark, ParagraphForm } from '../types.js';
 
@@ -278,7 +278,7 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
           }
           const mark = out.open('image');
           const alt = sanitizeText(attribs.alt ?? '').trim();
-          out.append(alt ? `［图：${alt}］` : '［图］');
+          out.append(imagePlaceholder(alt));
           out.close(mark);
           return;
         }

@@ -3,6 +3,7 @@
  * stays, entities decoded. Parsed by htmlparser2, so a `>` inside an attribute or a comment cannot leak
  * markup into the text; scripts and styles are not text.
  */
+import { imagePlaceholder } from '../inline.js';
 import { Parser } from 'htmlparser2';
 import { InlineText } from '../inline.js';
 
@@ -17,11 +18,6 @@ const BREAKS = new Set([
 /** Table cells: apart by a space, so that 甲</td><td>乙 do not read as one word. */
 const CELLS = new Set(['td', 'th']);
 
-/** `［图：alt］`, or `［图］` for an image without words. */
-export function imagePlaceholder(alt: string | undefined): string {
-  const words = (alt ?? '').replace(/\s+/gu, ' ').trim();
-  return words === '' ? '［图］' : `［图：${words}］`;
-}
 
 /** The text of a fragment of HTML, tags dropped (see the module comment). */
 export function htmlText(html: string): string {

@@ -32,7 +32,7 @@ import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gf
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import { DocumentBuilder, type DraftParagraph } from '../builder.js';
-import { InlineText, type OpenMark } from '../inline.js';
+import { imagePlaceholder, InlineText, type OpenMark } from '../inline.js';
 import { nameTitle } from '../parse.js';
 import type { Document, ParagraphForm } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
@@ -531,7 +531,7 @@ class MarkdownWalker {
       case 'image':
       case 'imageReference': {
         const mark = out.open('image');
-        out.append(node.alt ? `［图：${node.alt}］` : '［图］');
+        out.append(imagePlaceholder(node.alt ?? undefined));
         out.close(mark);
         return;
       }
@@ -660,7 +660,7 @@ class MarkdownWalker {
     const walk = (node: PhrasingContent) => {
       if (node.type === 'text') out.append(node.value.includes('[[') ? node.value.replace(WIKI_LINK, (_m, embed: string, target: string, alias?: string) => wikiName(embed, target, alias)) : node.value);
       else if (node.type === 'inlineCode') out.append(node.value);
-      else if (node.type === 'image' || node.type === 'imageReference') out.append(node.alt ? `［图：${node.alt}］` : '［图］');
+      else if (node.type === 'image' || node.type === 'imageReference') out.append(imagePlaceholder(node.alt ?? undefined));
       else if (node.type === 'break') out.append(' ');
       else if ("children" in node) (node.children as PhrasingContent[]).forEach(walk);
     };
@@ -721,7 +721,7 @@ const RAW_BLOCK = /^\{=([\w-]+)\}$/u;
 /** What a wiki link shows: its alias, else its target without a `#heading`; an embed as a placeholder. */
 function wikiName(embed: string, target: string, alias: string | undefined): string {
   const name = (alias ?? target.replace(/#.*$/u, '')).trim() || target.trim();
-  return embed ? `［图：${name}］` : name;
+  return embed ? imagePlaceholder(name) : name;
 }
 
 function offsetOf(node: Nodes): number {
