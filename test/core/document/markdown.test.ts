@@ -409,3 +409,11 @@ describe('image placeholders', () => {
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['［图］', '［图］', '［图：封面.png］', '［图：江边的雾］', '［图］']);
   });
 });
+
+describe('tables as 语雀 and Typora write them', () => {
+  it('reads a <br> in a cell as a space', () => {
+    const doc = parseMarkdown('| 名称 | 说明 |\n| --- | --- |\n| 长江 | 很长<br />很宽 |\n');
+    expect(allParagraphs(doc)[0]?.table?.rows).toEqual([['名称', '说明'], ['长江', '很长 很宽']]);
+  });
+});
+

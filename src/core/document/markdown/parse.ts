@@ -661,7 +661,8 @@ class MarkdownWalker {
       if (node.type === 'text') out.append(node.value.includes('[[') ? node.value.replace(WIKI_LINK, (_m, embed: string, target: string, alias?: string) => wikiName(embed, target, alias)) : node.value);
       else if (node.type === 'inlineCode') out.append(node.value);
       else if (node.type === 'image' || node.type === 'imageReference') out.append(imagePlaceholder(node.alt ?? undefined));
-      else if (node.type === 'break') out.append(' ');
+      // A line break, Markdown's or `<br>` (语雀 and Typora write them in table cells), is a space on one line.
+      else if (node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/iu.test(node.value.trim()))) out.append(' ');
       else if ("children" in node) (node.children as PhrasingContent[]).forEach(walk);
     };
     children.forEach(walk);
