@@ -186,6 +186,17 @@ describe('what common tools write', () => {
     expect(ps[0]?.marks?.map((m) => [m.kind, ps[0]!.text.slice(m.start, m.end)])).toEqual([['ref', '[1]']]);
   });
 
+  it("reads Calibre's notes from a Word file (<dl class=\"footnote\">) as notes, their back link's arrow dropped", () => {
+    const body = '<p>正文<sup><a class="noteref" href="n.xhtml#note_1">1</a></sup>。</p>';
+    const notes = '<h1>Notes</h1><dl id="note_1" class="footnote"><dt>[<a href="a.xhtml#back_note_1" title="1">←1</a>]</dt><dd><p> 注文。</p></dd></dl>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }, { file: 'n.xhtml', body: notes }], toc: [{ title: '章', href: 'a.xhtml' }, { title: 'Notes', href: 'n.xhtml' }] }));
+    expect(allParagraphs(doc).map((p) => [p.text, p.form])).toEqual([
+      ['正文[1]。', undefined],
+      ['[1]', 'note'],
+      ['注文。', 'note'],
+    ]);
+  });
+
   it("says nothing of an image whose alt is only a file's name", () => {
     const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p><img src="i.jpg" alt="IMG_1234.JPG"/></p><p><img src="j.jpg" alt="地图"/></p>' }], toc: [{ title: '章', href: 'a.xhtml' }] }));
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['［图］', '［图：地图］']);

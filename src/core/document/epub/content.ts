@@ -42,7 +42,10 @@ const NOTE_TYPES = /\b(footnotes?|endnotes?|rearnotes?|note)\b|\bdoc-(footnote|e
  * reference `<a class="duokan-footnote">`, the notes `<ol class="duokan-footnote-content">`.
  */
 const NOTE_REF_CLASS = /\b(?:duokan-footnote|footnote-?ref(?:erence)?|noteref)\b/iu;
-const NOTES_CLASS = /\b(?:duokan-footnote-content|footnotes|endnotes)\b/iu;
+const NOTES_CLASS = /\b(?:duokan-footnote-content|footnotes?|endnotes?)\b/iu;
+/** Inside a note, a link back to where it was referred to (`#back_note_1`, `#fnref1`) whose arrow is not text. */
+const BACK_TARGET = /#.*(?:back|ref)/iu;
+const ARROWS = /[←↩↑⤴\ufe0e\ufe0f]/gu;
 /** A note's link back to where it was referred to (`↩`): navigation, not text. */
 const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
@@ -88,6 +91,8 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
   let skipping = 0;
   let quote = 0;
   let note = 0;
+  /** Links back from a note open (their arrows dropped: `[←1]` reads `[1]`). */
+  let backLinks = 0;
   /** Note references open, and the note icons read in this file (each becomes its number). */
   let refs = 0;
   let noteIcons = 0;
@@ -297,6 +302,11 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
         }
         let kind: Mark['kind'] | undefined = INLINE_MARKS[name];
         let url: string | undefined;
+        if (name === 'a' && note > 0 && BACK_TARGET.test(attribs.href ?? '')) {
+          backLinks++;
+          frame.close = () => backLinks--;
+          return;
+        }
         if (name === 'a') {
           if (/\bnoteref\b/u.test(`${attribs['epub:type'] ?? ''} ${attribs.role ?? ''}`) || NOTE_REF_CLASS.test(attribs.class ?? '')) kind = 'ref';
           else if (/^(https?|mailto):/iu.test(attribs.href ?? '')) {
@@ -327,7 +337,8 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
         if (skipping > 0) return;
         // Entities are decoded by now, and `&#27;` is an escape character like any other (a file without
         // any `&` was made safe whole, before it was parsed).
-        const text = entities ? sanitizeText(raw) : raw;
+        let text = entities ? sanitizeText(raw) : raw;
+        if (backLinks > 0) text = text.replace(ARROWS, '');
         if (reading) reading.push(text.trim());
         else if (pre !== undefined) pre += text;
         else if (table && !table.cell) return;
