@@ -644,7 +644,7 @@ describe('what Calibre writes', () => {
     expect(ps[1]?.marks?.map((m) => [m.kind, ps[1]!.text.slice(m.start, m.end)])).toEqual([['strong', '解放碑']]);
   });
 
-  it('drops the author `Unknown` and the date Calibre writes for none, and says a day at midnight as the day', () => {
+  it('drops the author `Unknown` and the date Calibre writes for none, and says a date and time as its day', () => {
     const at = (date: string, creator: string) => {
       const opf = `<package version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>书</dc:title><dc:creator>${creator}</dc:creator><dc:date>${date}</dc:date></metadata><manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/><item id="a" href="Text/a.xhtml" media-type="application/xhtml+xml"/></manifest><spine toc="ncx"><itemref idref="a"/></spine></package>`;
       const doc = parseEpub(buildEpub({ version: 2, chapters: [{ file: 'a.xhtml', body: '<p>正文。</p>' }], extra: { 'OEBPS/content.opf': opf } }));
@@ -652,7 +652,8 @@ describe('what Calibre writes', () => {
     };
     expect(at('0101-01-01T00:00:00+00:00', 'Unknown')).toEqual([undefined, undefined]);
     expect(at('2020-05-02T00:00:00+00:00', '林某')).toEqual(['林某', '2020-05-02']);
-    expect(at('2020-05-02T08:30:00+08:00', '未知')).toEqual([undefined, '2020-05-02T08:30:00+08:00']);
+    expect(at('2020-05-02T08:30:00+08:00', '未知')).toEqual([undefined, '2020-05-02']);
+    expect(at('2026-12-07T00:39:30Z', '林某')).toEqual(['林某', '2026-12-07']);
     expect(at('2020', '佚名')).toEqual(['佚名', '2020']);
   });
 });

@@ -335,6 +335,11 @@ describe('what Pandoc writes (books converted to Markdown)', () => {
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文甲一段，见目录和［图：图］。', '导航', '注文↩︎', 'x = {a: 1}']);
   });
 
+  it('reads superscript (^1^, around a link too) as its text, and leaves a lone caret alone', () => {
+    const doc = parseMarkdown('注释^[1](#fn1){#r1}^，面积为 x^2^ 平方米。\n\n按 ^ 键。\n');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['注释1，面积为 x2 平方米。', '按 ^ 键。']);
+  });
+
   it('takes a fenced div with attributes for a wrapper: its fences gone, no quote, named containers inside still quotes', () => {
     const doc = parseMarkdown('# 题\n\n## 一\n\n::: {.section}\n\n正文\n\n:::\n\n:::: {.a}\n::: warning 注意\n内容\n:::\n::::\n\n尾。\n');
     expect(allParagraphs(doc).map((p) => [p.text, p.quote ?? 0])).toEqual([

@@ -112,10 +112,13 @@ export function readPackage(archive: Archive): BookPackage {
 const NOTE_ANCHOR = /^(?:fn|fnref|footnote|footnote-?ref|note|noteref|endnote|_ftn|_ftnref|_edn|_ednref)[-_:.]?\d*[a-z]?$/iu;
 const UNKNOWN_AUTHOR = /^(?:unknown|未知|未知作者)$/iu;
 
-/** A date as a reader says it: a day at midnight UTC (what converters write for a day) as the day. */
+/**
+ * A date as a reader says it: the day of a date and time (what tools write: `2020-05-02T00:00:00+00:00`
+ * for a day, the time a book was made), as written otherwise (`2020`, `2020年5月`).
+ */
 function bookDate(date: string | undefined): string | undefined {
   if (date === undefined || date.startsWith('0101-01-01')) return undefined;
-  const day = /^(\d{4}-\d{2}-\d{2})T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$/u.exec(date);
+  const day = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/u.exec(date);
   return day ? day[1] : date;
 }
 

@@ -398,6 +398,7 @@ class MarkdownWalker {
     const out = new InlineText();
     this.ruby = undefined;
     const mark = whole ? out.open(whole) : undefined;
+    if (children.some((child) => child.type === 'text' && child.value.includes('^'))) superscriptAround(children);
     for (const child of children) this.inline(child, out);
     if (mark) out.close(mark);
     const { text, marks } = out.finish();
@@ -576,6 +577,8 @@ class MarkdownWalker {
     // (`{% asset_img a.png 图说 %}`) is an image's placeholder.
     if (value.includes('{%')) value = value.replace(TEMPLATE_LINE, (_, tag: string, rest: string) => (IMAGE_TAGS.has(tag) ? imageTag(rest) : ''));
     if (value.includes('%%')) value = value.replace(OBSIDIAN_COMMENT, '');
+    // Pandoc's superscript (`注释^1^`, `x^2^`): its text.
+    if (value.includes('^')) value = value.replace(SUPERSCRIPT, '$1');
     // Pandoc's bracketed spans (`[文字]{.smallcaps}`), common in books converted by it: the text alone.
     if (value.includes(']{')) value = value.replace(BRACKETED_SPAN, '$1');
     // And the attributes Pandoc writes after a link, an image or code (`[目录](#toc){.toc}`): not text.
@@ -710,6 +713,25 @@ const DIV_OPEN = /^:{3,}[ \t]*\{[^{}\n]*\}[ \t]*:*[ \t]*(?:\n|$)/u;
 /** A closing fence ending a paragraph, and one somewhere after an opening fence. */
 const CONTAINER_CLOSE = /(?:^|\n):{3,}[ \t]*$/u;
 const CONTAINER_CLOSE_AHEAD = /\n[ \t]{0,3}:{3,}[ \t]*(?:\n|$)/u;
+/**
+ * Pandoc's superscript around a link or code (`注释^[1](#fn1){#r1}^`): its carets are in the text nodes on
+ * either side, left out of both.
+ */
+function superscriptAround(children: PhrasingContent[]): void {
+  for (let i = 0; i + 2 < children.length; i++) {
+    const before = children[i];
+    const after = children[i + 2];
+    if (before?.type !== 'text' || after?.type !== 'text' || children[i + 1]?.type === 'text') continue;
+    if (!before.value.endsWith('^')) continue;
+    const rest = after.value.replace(LEADING_ATTRIBUTES, '');
+    if (!rest.startsWith('^')) continue;
+    before.value = before.value.slice(0, -1);
+    after.value = rest.slice(1);
+  }
+}
+
+/** Pandoc's `^text^`: a short run without spaces or carets between them. */
+const SUPERSCRIPT = /\^([^\s^]{1,10})\^/gu;
 /** Pandoc's `[文字]{.smallcaps}`: its text. */
 const BRACKETED_SPAN = /\[([^[\]\n]*)\]\{(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}/gu;
 /** A heading's trailing attributes (`{#id .class key=value}`, `{number="1"}`, `{-}`), after a space. */
