@@ -197,6 +197,19 @@ describe('what common tools write', () => {
     ]);
   });
 
+  it("does not repeat a chapter's title drawn as an image, and drops a note's 返回 link", () => {
+    const doc = parseEpub(
+      buildEpub({
+        chapters: [
+          { file: 'a.xhtml', body: '<div><img src="t.png" alt="第一章 起"/></div><p>正文<a class="noteref" href="n.xhtml#n1">1</a>。</p>' },
+          { file: 'n.xhtml', body: '<aside epub:type="footnote" id="n1"><p>注文。<a href="a.xhtml#ref1">返回</a></p></aside>' },
+        ],
+        toc: [{ title: '第一章 起', href: 'a.xhtml' }, { title: '注释', href: 'n.xhtml' }],
+      }),
+    );
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文[1]。', '注文。']);
+  });
+
   it("says nothing of an image whose alt is only a file's name", () => {
     const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p><img src="i.jpg" alt="IMG_1234.JPG"/></p><p><img src="j.jpg" alt="地图"/></p>' }], toc: [{ title: '章', href: 'a.xhtml' }] }));
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['［图］', '［图：地图］']);

@@ -46,6 +46,7 @@ const NOTES_CLASS = /\b(?:duokan-footnote-content|footnotes?|endnotes?)\b/iu;
 /** Inside a note, a link back to where it was referred to (`#back_note_1`, `#fnref1`) whose arrow is not text. */
 const BACK_TARGET = /#.*(?:back|ref)/iu;
 const ARROWS = /[←↩↑⤴\ufe0e\ufe0f]/gu;
+const BACK_WORDS = /^(?:返回|返回正文|回到正文|返回原文|back|return)$/iu;
 /** A note's link back to where it was referred to (`↩`): navigation, not text. */
 const BACKLINK = /\b(backlink|doc-backlink|footnote-back)\b/u;
 const BULLETS = ['•', '◦', '▪'];
@@ -338,7 +339,8 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
         // Entities are decoded by now, and `&#27;` is an escape character like any other (a file without
         // any `&` was made safe whole, before it was parsed).
         let text = entities ? sanitizeText(raw) : raw;
-        if (backLinks > 0) text = text.replace(ARROWS, '');
+        // A note's way back is navigation: its arrow, or its word (`返回`), is not the note's text.
+        if (backLinks > 0) text = BACK_WORDS.test(text.trim()) ? '' : text.replace(ARROWS, '');
         if (reading) reading.push(text.trim());
         else if (pre !== undefined) pre += text;
         else if (table && !table.cell) return;

@@ -98,8 +98,12 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
       if (builder.sectionCount > 0 && /[\p{L}\p{N}]/u.test(event.text)) inner.push({ draft: paragraph, level: event.level });
       return;
     }
-    // A chapter title set as a paragraph (`<p class="title">`), the first thing in its section.
-    if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form && squeezed(event.draft.text) === squeezed(sectionTitle)) return;
+    // A chapter title set as a paragraph (`<p class="title">`), or as an image of it (`<img alt="第一章">`,
+    // as 多看's books draw them), the first thing in its section.
+    if (useToc && sectionTitle !== undefined && builder.sectionIsEmpty && builder.sectionCount > 0 && !event.draft.form) {
+      const text = squeezed(event.draft.text);
+      if (text === squeezed(sectionTitle) || text === squeezed(`［图：${sectionTitle}］`)) return;
+    }
     // The draft is this event's own: placed as it is rather than copied.
     const draft = event.draft as DraftParagraph;
     if (onlyText(draft)) builder.plain(source.add(draft.text), draft.text.length);
