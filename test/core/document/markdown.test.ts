@@ -422,3 +422,18 @@ describe('tables as 语雀 and Typora write them', () => {
   });
 });
 
+describe('a page exported from Notion', () => {
+  it('takes the properties under its title for metadata and a note, not text', () => {
+    const doc = parseMarkdown('# 山城笔记\n\nCreated: January 5, 2023 8:00 AM\nTags: 随笔\n\n## 第一章 雾\n\n雾很大。\n');
+    expect(doc.date).toBe('January 5, 2023 8:00 AM');
+    expect(doc.notes).toEqual(['Created: January 5, 2023 8:00 AM\nTags: 随笔']);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['雾很大。']);
+  });
+
+  it('leaves a question and its answer under a title as text', () => {
+    const doc = parseMarkdown('# 问答\n\nQ: 为什么？\nA: 因为。\n');
+    expect(doc.notes).toEqual([]);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['Q: 为什么？ A: 因为。']);
+  });
+});
+

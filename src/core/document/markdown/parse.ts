@@ -210,6 +210,8 @@ class MarkdownWalker {
   private readonly listed = new Set<string>();
   private meta: FrontMatter = {};
   private titleHeading: Nodes | undefined;
+  /** The page's properties, set aside (see `properties`). */
+  private readonly propertyNotes: string[] = [];
   private minDepth = 1;
   private title = '';
   /** Containers (`:::tips` … `:::`) open around the block being read: quote levels of their own. */
@@ -243,6 +245,8 @@ class MarkdownWalker {
         i += table.count - 1;
         continue;
       }
+      // A page's properties under its title, as Notion exports them (`Created: …`, `Tags: …`): metadata.
+      if (nodes[i]!.type === 'paragraph' && i > 0 && nodes[i - 1] === this.titleHeading && this.properties(this.sourceOf(nodes[i]!))) continue;
       this.block(nodes[i]!, { quote: 0 });
     }
     this.flushNotes();
@@ -250,7 +254,7 @@ class MarkdownWalker {
     this.sectionNotes = [...this.footnotes.keys()].filter((id) => !this.listed.has(id));
     this.flushNotes();
     // A contents written by hand (`## 目录`, then links to the headings): the sidebar is one.
-    const notes = this.builder.setAsideContents(this.source);
+    const notes = [...this.propertyNotes, ...this.builder.setAsideContents(this.source)];
     return this.builder.build(
       {
         title: this.title,
@@ -263,6 +267,22 @@ class MarkdownWalker {
       },
       this.source,
     );
+  }
+
+  /**
+   * Whether a paragraph is a page's properties (two lines or more, each `Key: value`): if so they are a
+   * note, a date or an author among them the document's when the front matter gave none.
+   */
+  private properties(written: string): boolean {
+    const lines = written.split('\n').map((line) => line.trim());
+    if (lines.length < 2 || !lines.every((line) => PROPERTY.test(line))) return false;
+    for (const line of lines) {
+      const [, key = '', value = ''] = PROPERTY.exec(line) ?? [];
+      if (this.meta.date === undefined && DATE_KEY.test(key.trim())) this.meta.date = value.trim();
+      if (this.meta.author === undefined && AUTHOR_KEY.test(key.trim())) this.meta.author = value.trim();
+    }
+    this.propertyNotes.push(lines.join('\n'));
+    return true;
   }
 
   /** Metadata, link definitions, footnotes, the title and the shallowest heading level, before the walk. */
@@ -729,6 +749,12 @@ function superscriptAround(children: PhrasingContent[]): void {
     after.value = rest.slice(1);
   }
 }
+
+/** A page's property line (Notion's, in English or Chinese): its key and value. */
+const PROPERTY =
+  /^((?:Created|Last edited)(?: time| by)?|Tags|Status|Type|Date|Author|URL|Category|Source|Published|Updated|创建时间|更新时间|修改时间|创建日期|标签|状态|日期|作者|分类|类型|来源)[ \t]*[:：][ \t]*(\S.{0,80})$/iu;
+const DATE_KEY = /^(?:created|created time|date|创建时间|创建日期|日期)$/iu;
+const AUTHOR_KEY = /^(?:author|created by|作者)$/iu;
 
 /** Pandoc's `^text^`: a short run without spaces or carets between them. */
 const SUPERSCRIPT = /\^([^\s^]{1,10})\^/gu;
