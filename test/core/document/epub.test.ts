@@ -198,15 +198,10 @@ describe('what common tools write', () => {
   });
 
   it("does not repeat a chapter's title drawn as an image, and drops a note's 返回 link", () => {
-    const doc = parseEpub(
-      buildEpub({
-        chapters: [
-          { file: 'a.xhtml', body: '<div><img src="t.png" alt="第一章 起"/></div><p>正文<a class="noteref" href="n.xhtml#n1">1</a>。</p>' },
-          { file: 'n.xhtml', body: '<aside epub:type="footnote" id="n1"><p>注文。<a href="a.xhtml#ref1">返回</a></p></aside>' },
-        ],
-        toc: [{ title: '第一章 起', href: 'a.xhtml' }, { title: '注释', href: 'n.xhtml' }],
-      }),
-    );
+    const chapter = '<div><img src="t.png" alt="第一章 起"/></div><p>正文<a class="noteref" href="n.xhtml#n1">1</a>。</p>';
+    const notes = '<aside epub:type="footnote" id="n1"><p>注文。<a href="a.xhtml#ref1">返回</a></p></aside>';
+    const toc = [{ title: '第一章 起', href: 'a.xhtml' }, { title: '注释', href: 'n.xhtml' }];
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: chapter }, { file: 'n.xhtml', body: notes }], toc }));
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['正文[1]。', '注文。']);
   });
 
