@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyUpdate, documentKey, parseRecord, serializeRecord, type StateRecord, type StateUpdate } from '../../src/storage/record.js';
+import { applyUpdate, documentKey, parseRecord, serializeRecord, sha256Utf8, type StateRecord, type StateUpdate } from '../../src/storage/record.js';
 
 const NOW = new Date('2024-03-01T12:00:00.000Z');
 const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
@@ -37,6 +37,33 @@ describe('documentKey', () => {
           expect(documentKey(text)).toBe(sha(text));
           expect(documentKey(text)).toBe(sha(text));
         }
+      }),
+    );
+  });
+});
+
+describe('sha256Utf8', () => {
+  const whole = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  const PIECE = 64 * 1024;
+  // Texts longer than a piece, with what is written around its ends: a pair split by the cut, a lone
+  // half of one (encoded as U+FFFD either way), ASCII and Chinese.
+  const around = fc.constantFrom('😀', '\ud83d', '\ude00', '\ud83d\ud83d', 'a', '字', '\n', '');
+  it('hashes a long text in pieces to the bytes of the whole text as UTF-8, wherever a piece ends', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 1, max: 3 }), around, around, around, (shift, pieces, before, at, after) => {
+        const fill = '重庆'.repeat(PIECE);
+        const cut = pieces * PIECE + shift;
+        const text = fill.slice(0, cut - before.length) + before + at + after + fill.slice(0, PIECE / 2);
+        expect(sha256Utf8(text)).toBe(whole(text));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is the hash of the text itself when short', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(sha256Utf8(text)).toBe(whole(text));
       }),
     );
   });

@@ -424,19 +424,37 @@ const DIGITS: Record<string, number> = {
 };
 const MULTIPLIERS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 10000, 萬: 10000 };
 
+/** {@link DIGITS} and {@link MULTIPLIERS} by code unit: a long book's thousands of headings each read one. */
+const DIGIT_CODES = new Map(Object.entries(DIGITS).map(([c, v]) => [c.charCodeAt(0), v]));
+const MULTIPLIER_CODES = new Map(Object.entries(MULTIPLIERS).map(([c, v]) => [c.charCodeAt(0), v]));
+
 /** The value of an Arabic, full-width or Chinese numeral (`十二` 12, `一百零八` 108, `二〇二` 202). */
 export function numberValue(numeral: string): number {
-  const ascii = numeral.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10));
-  if (/^\d+$/.test(ascii)) return Number(ascii);
+  let arabic = 0;
+  let digits = true;
+  let multiplied = false;
+  for (let i = 0; i < numeral.length; i++) {
+    const code = numeral.charCodeAt(i);
+    const value = code >= 0x30 && code <= 0x39 ? code - 0x30 : code >= 0xff10 && code <= 0xff19 ? code - 0xff10 : -1;
+    if (value < 0) digits = false;
+    else arabic = arabic * 10 + value;
+    if (MULTIPLIER_CODES.has(code)) multiplied = true;
+  }
+  if (digits && numeral.length > 0) return arabic;
   // Digit strings without multipliers (`二〇二`) read digit by digit.
-  if (![...numeral].some((c) => c in MULTIPLIERS)) return [...numeral].reduce((sum, c) => sum * 10 + (DIGITS[c] ?? 0), 0);
+  if (!multiplied) {
+    let sum = 0;
+    for (let i = 0; i < numeral.length; i++) sum = sum * 10 + (DIGIT_CODES.get(numeral.charCodeAt(i)) ?? 0);
+    return sum;
+  }
   let total = 0;
   let section = 0;
   let digit = 0;
-  for (const c of numeral) {
-    const mult = MULTIPLIERS[c];
+  for (let i = 0; i < numeral.length; i++) {
+    const code = numeral.charCodeAt(i);
+    const mult = MULTIPLIER_CODES.get(code);
     if (mult === undefined) {
-      digit = DIGITS[c] ?? 0;
+      digit = DIGIT_CODES.get(code) ?? 0;
       continue;
     }
     if (mult === 10000) {

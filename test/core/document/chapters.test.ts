@@ -149,6 +149,26 @@ describe('numberValue', () => {
   ])('%s is %d', (numeral, value) => {
     expect(numberValue(numeral)).toBe(value);
   });
+
+  // How a number is written in Chinese below 十万: 零 once for each run of missing places, 十 alone for 10–19.
+  const chinese = (n: number): string => {
+    const digits = '零一二三四五六七八九';
+    const places = ['', '十', '百', '千', '万'];
+    const written = [...String(n)].reverse().map((d, place) => (d === '0' ? '零' : digits[Number(d)]! + places[place]!));
+    const text = written.reverse().join('').replace(/零+/g, '零').replace(/零$/, '');
+    return text.startsWith('一十') ? text.slice(1) : text;
+  };
+  it('reads every number to 99,999 written in Arabic, full-width or Chinese digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999 }), (n) => {
+        const arabic = String(n);
+        expect(numberValue(arabic)).toBe(n);
+        expect(numberValue([...arabic].map((d) => String.fromCharCode(0xff10 + Number(d))).join(''))).toBe(n);
+        expect(numberValue(chinese(n))).toBe(n);
+        expect(numberValue([...arabic].map((d) => '〇一二三四五六七八九'[Number(d)]).join(''))).toBe(n);
+      }),
+    );
+  });
 });
 
 const body = (n: number) => Array.from({ length: n }, (_, i) => `这是第${i + 1}段正文，写了一些事情。`);
