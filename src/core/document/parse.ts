@@ -365,6 +365,7 @@ const BRACKETED = new RegExp(`^《([^《》]{1,40})》(?:\\s*(?:作者|著)\\s*[
 /** `《书名》`, `书名：…` and `作者：…` among the first lines (see {@link Meta}). */
 function takeMeta(table: LineTable, lines: LineNumbers): Meta {
   const meta: Meta = { lines: [], noted: [] };
+  let pieces = false;
   for (let k = 0; k < Math.min(META_WINDOW, lines.length); k++) {
     const line = lines[k]!;
     const text = table.text(line);
@@ -381,8 +382,10 @@ function takeMeta(table: LineTable, lines: LineNumbers): Meta {
       meta.noted.push(line);
       continue;
     }
-    const author = AUTHOR.exec(text) ?? BYLINE.exec(text) ?? WRITER_LINE.exec(text);
-    if (author && meta.author === undefined) {
+    const author = pieces ? null : (AUTHOR.exec(text) ?? BYLINE.exec(text) ?? WRITER_LINE.exec(text));
+    // Once one names a piece's author, the next ones near the top do too.
+    if (author && meta.author === undefined && authorsPieces(table, lines, k + 1, author[1]?.trim() ?? '')) pieces = true;
+    else if (author && meta.author === undefined) {
       meta.author = author[1]?.trim();
       meta.lines.push(line);
       meta.noted.push(line);
@@ -400,6 +403,30 @@ function takeMeta(table: LineTable, lines: LineNumbers): Meta {
     meta.lines.push(line);
   }
   return meta;
+}
+
+/** The first characters of the lines {@link AUTHOR} and {@link BYLINE} read; {@link WRITER_LINE}'s end in 著 or 撰. */
+const BYLINE_FIRST = new Set([...'作著【[［〖本新记記通文撰'].map((char) => char.charCodeAt(0)));
+const WRITER_LAST = new Set([...'著撰'].map((char) => char.charCodeAt(0)));
+
+/**
+ * Whether an author line names the author of one piece rather than of the text: another such line
+ * further on names someone else. An anthology gives each poem or essay its own `作者：李白` under its
+ * title; the first is then the first piece's, and stays in it, as the others do in theirs.
+ *
+ *   唐诗选 / 感遇 / 作者：张九龄 / 孤鸿海上来… / 望岳 / 作者：杜甫 / …  → no author; each line stays text
+ *   《星辰变》 / 作者：我吃西红柿 / … / 作者：我吃西红柿 (a site's repeat)  → the book's author
+ */
+function authorsPieces(table: LineTable, lines: LineNumbers, from: number, name: string): boolean {
+  for (let k = from; k < lines.length; k++) {
+    const line = lines[k]!;
+    const size = table.size(line);
+    if (size > 40 || (!BYLINE_FIRST.has(table.code(line, 0)) && !WRITER_LAST.has(table.code(line, size - 1)))) continue;
+    const text = table.text(line);
+    const other = (AUTHOR.exec(text) ?? BYLINE.exec(text) ?? WRITER_LINE.exec(text))?.[1]?.trim();
+    if (other !== undefined && other !== name) return true;
+  }
+  return false;
 }
 
 /** A file name as a title: no folders, no `.txt`. */

@@ -453,6 +453,19 @@ describe('title and author', () => {
     expect(doc.lead).toEqual([]);
   });
 
+  it("takes no author from an anthology's pieces, each with its own 作者： line; a site's repeat of the book's author is still the author", () => {
+    const piece = (title: string, by: string) => `${title}\n${by}\n孤鸿海上来，池潢不敢顾。\n侧见双翠鸟，巢在三珠树。\n`;
+    const anthology = parseDocument(`唐诗选\n${piece('感遇', '作者：张九龄')}${piece('望岳', '作者：杜甫')}${piece('送别', '作者：王维')}`);
+    expect(anthology.title).toBe('唐诗选');
+    expect(anthology.author).toBeUndefined();
+    // The first piece keeps its author line, as the others do.
+    expect(allParagraphs(anthology).filter((p) => p.text.startsWith('作者：')).map((p) => p.text)).toEqual(['作者：张九龄', '作者：杜甫', '作者：王维']);
+    const essays = parseDocument(`随笔集\n${piece('春', '朱自清 著')}${piece('秋', '郁达夫 著')}`);
+    expect(essays.author).toBeUndefined();
+    const book = parseDocument(`《长河》\n作者：某某\n${novel(3)}\n作者：某某\n`);
+    expect(book.author).toBe('某某');
+  });
+
   it('keeps a title whose words merely follow a book name (《长河》读后感) whole', () => {
     expect(parseDocument(`《长河》读后感\n${novel(3)}`).title).toBe('《长河》读后感');
   });
