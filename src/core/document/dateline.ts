@@ -60,3 +60,13 @@ function isoDateTime(year: number, month: number, day: number, clock: number[]):
 function pad(n: number, size = 2): string {
   return String(n).padStart(size, '0');
 }
+
+/**
+ * The day of a date and time as a tool writes one for a book or a post (EPUB's `2020-05-02T00:00:00+00:00`,
+ * Hexo's `2023-05-01 10:00:00`): a reader is told the day. The day as written, never moved by the time
+ * zone; anything else (`2020`, `2020年5月`) as it is.
+ */
+export function writtenDay(date: string): string {
+  const day = /^(\d{4}-\d{2}-\d{2})(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?[ \t]*(?:Z|[+-]\d{2}:?\d{2})?$/u.exec(date.trim());
+  return day ? day[1]! : date;
+}

@@ -252,6 +252,19 @@ describe('what editors write besides Markdown', () => {
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['标签里的话。', '［图：封面图］', '原样。', '正文说 {% 不是标签 %} 也行。']);
   });
 
+  it("leaves out Hugo's shortcodes alike, keeping what a pair wraps; a figure is an image; a template's {{ }} stays", () => {
+    const doc = parseMarkdown(
+      '# 题\n\n{{< figure src="/img/a.jpg" title="千厮门大桥" >}}\n\n{{% notice tip %}}\n夜景最好看。\n{{% /notice %}}\n\n见{{< ref "other.md" >}}一文。\n\n{{< figure src="b.png" >}}\n\n写作 {{ 变量 }} 的模板。\n',
+    );
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['［图：千厮门大桥］', '夜景最好看。', '见一文。', '［图］', '写作 {{ 变量 }} 的模板。']);
+  });
+
+  it('gives the day of a date and time in the front matter, as written (Hexo writes the time too)', () => {
+    expect(parseMarkdown('---\ntitle: 桥\ndate: 2023-05-01 23:30:00\n---\n\n正文。\n').date).toBe('2023-05-01');
+    expect(parseMarkdown('---\ntitle: 桥\ndate: 2023-05-01T01:00:00+08:00\n---\n\n正文。\n').date).toBe('2023-05-01');
+    expect(parseMarkdown('---\ntitle: 桥\ndate: 2023年5月\n---\n\n正文。\n').date).toBe('2023年5月');
+  });
+
   it('shows a $$ math block as written, and leaves single dollars as text', () => {
     const doc = parseMarkdown('# 题\n\n## 一\n\n价格是 $5 和 $10。\n\n$$\nE = mc^2\n\\sum_i x_i\n$$\n\n行内 $$a+b$$ 公式。\n');
     const paragraphs = allParagraphs(doc);

@@ -9,6 +9,7 @@
  * obfuscations (IDPF's and Adobe's, which any reader undoes and which only touch fonts) is refused.
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
+import { writtenDay } from '../dateline.js';
 import { sanitizeText } from '../sanitize.js';
 import { EpubError, printable, resolvePath, type Archive } from './archive.js';
 
@@ -118,8 +119,7 @@ const UNKNOWN_AUTHOR = /^(?:unknown|未知|未知作者)$/iu;
  */
 function bookDate(date: string | undefined): string | undefined {
   if (date === undefined || date.startsWith('0101-01-01')) return undefined;
-  const day = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/u.exec(date);
-  return day ? day[1] : date;
+  return writtenDay(date);
 }
 
 function checkEncryption(archive: Archive): void {

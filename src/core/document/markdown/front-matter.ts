@@ -9,6 +9,7 @@
  */
 import { parse as parseToml } from 'smol-toml';
 import { parse } from 'yaml';
+import { writtenDay } from '../dateline.js';
 
 export interface FrontMatter {
   title?: string;
@@ -41,7 +42,7 @@ export function readFrontMatter(source: string, syntax: 'yaml' | 'toml' = 'yaml'
   const language = pick('lang', 'language');
   if (title !== undefined) out.title = title;
   if (author !== undefined) out.author = author;
-  if (date !== undefined) out.date = date;
+  if (date !== undefined) out.date = writtenDay(date);
   if (language !== undefined) out.language = language;
   return out;
 }

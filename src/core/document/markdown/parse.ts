@@ -596,6 +596,9 @@ class MarkdownWalker {
     // `{% endnote %}`) are the site's, not the text's: left out, what they wrap kept. An image tag
     // (`{% asset_img a.png 图说 %}`) is an image's placeholder.
     if (value.includes('{%')) value = value.replace(TEMPLATE_LINE, (_, tag: string, rest: string) => (IMAGE_TAGS.has(tag) ? imageTag(rest) : ''));
+    // Hugo's shortcodes (`{{< figure src="a.jpg" title="图说" >}}`, `{{% notice tip %}}` … `{{% /notice %}}`)
+    // alike: a figure is an image's placeholder; any other is left out, what a pair wraps kept.
+    if (value.includes('{{')) value = value.replace(SHORTCODE, (_, _bracket: string, name: string, args: string) => (IMAGE_SHORTCODES.has(name) ? imageShortcode(args) : ''));
     if (value.includes('%%')) value = value.replace(OBSIDIAN_COMMENT, '');
     // Pandoc's superscript (`注释^1^`, `x^2^`): its text.
     if (value.includes('^')) value = value.replace(SUPERSCRIPT, '$1');
@@ -715,6 +718,22 @@ const IMAGE_TAGS = new Set(['asset_img', 'img', 'image']);
 function imageTag(rest: string): string {
   const words = rest.trim().split(/\s+/u).filter((word) => !/^(?:\S+\.(?:png|jpe?g|gif|webp|svg)|\d+%?|https?:\/\/\S+|["']?)$/iu.test(word));
   const caption = words.join(' ').replace(/^["']|["']$/gu, '');
+  return caption ? `［图：${caption}］\n` : '［图］\n';
+}
+
+/**
+ * A Hugo shortcode, `{{< name args >}}` or `{{% name args %}}`, opening or closing (`{{< /name >}}`),
+ * with the line's end when it stands alone on its line. `{{ 变量 }}` (a template's, with neither `<` nor
+ * `%`) is not one and stays text.
+ */
+const SHORTCODE = /(?:^[ \t]*)?\{\{([<%])[ \t]*\/?([\w-]+)((?:[^>%}\n]|[>%](?!\}\})|\}(?!\}))*?)[ \t]*[>%]\}\}(?:[ \t]*(?:\n|$))?/gmu;
+const IMAGE_SHORTCODES = new Set(['figure', 'img', 'image']);
+
+/** `{{< figure src="a.jpg" title="图说" >}}`'s placeholder: its alt, title or caption, or `［图］`. */
+function imageShortcode(args: string): string {
+  const named = new Map<string, string>();
+  for (const match of args.matchAll(/([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/gu)) named.set(match[1]!.toLowerCase(), match[2] ?? match[3] ?? match[4] ?? '');
+  const caption = ['alt', 'title', 'caption'].map((key) => named.get(key)?.trim()).find((text) => text !== undefined && text !== '');
   return caption ? `［图：${caption}］\n` : '［图］\n';
 }
 
