@@ -132,6 +132,29 @@ export class DocumentBuilder {
     return notes;
   }
 
+  /**
+   * Takes a title page out of the flow: a lead (before the first section) of nothing but `names` (the
+   * book's title, authors, date), bylines of them and image placeholders (a cover) says again what the
+   * header says, and a reader opening the book would have to page past it. Its lines become one note;
+   * a lead with anything else in it (a blurb, a copyright page) stays whole. Returns the notes.
+   *
+   *   names 诗与注, 某某:  ［图］ / 诗与注 / 某某 / 作者：某某  → a note;  诗与注 / 内容简介：…  → kept
+   */
+  setAsideTitlePage(source: string, names: readonly string[]): string[] {
+    if (this.sections.length === 0 || this.lead.length === 0) return [];
+    const known = new Set(names.map(squeezed).filter((name) => name !== ''));
+    if (known.size === 0) return [];
+    const texts = this.lead.map((entry) => (typeof entry === 'number' ? this.spanText(entry, source) : entry.text));
+    const said = (text: string) => {
+      const line = squeezed(text);
+      if (/^［图(?:：[^］]*)?］$/u.test(line)) return true;
+      return known.has(line) || known.has(line.replace(/^(?:作者|著者|文|撰文)[:：/／]?|(?:著|撰|编著|編著|译|譯)$/gu, ''));
+    };
+    if (!texts.every(said)) return [];
+    this.lead.splice(0, this.lead.length);
+    return [texts.join('\n')];
+  }
+
   /** A plain paragraph's text, read from the source. */
   private spanText(entry: number, source: string): string {
     const offset = this.spans[2 * entry]!;

@@ -41,6 +41,34 @@ function failure(bytes: Uint8Array): string {
   throw new Error('the book was read');
 }
 
+describe('a title page', () => {
+  const book = (front: string) =>
+    parseEpub(
+      buildEpub({
+        title: '诗与注',
+        creators: ['某某', '林某'],
+        chapters: [
+          { file: 'title_page.xhtml', body: front },
+          { file: 'c1.xhtml', body: '<h1>第一章 春</h1><p>床前明月光。</p>' },
+        ],
+        toc: [{ title: '第一章 春', href: 'c1.xhtml' }],
+      }),
+    );
+
+  it("(a cover, the title and the authors, as Pandoc and Calibre make one) is a note: the book opens at its first chapter", () => {
+    const doc = book('<div><img src="cover.jpg" alt="cover"/></div><h1 class="title">诗与注</h1><p class="author">某某</p><p class="author">作者：林某</p>');
+    expect(doc.lead).toEqual([]);
+    expect(doc.notes?.[0]).toBe('［图：cover］\n诗与注\n某某\n作者：林某');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['床前明月光。']);
+  });
+
+  it('with anything else on it (a blurb, a copyright line) stays the lead, whole', () => {
+    const doc = book('<h1 class="title">诗与注</h1><p>某某</p><p>内容简介：一本诗集。</p>');
+    expect(doc.lead.map((p) => p.text)).toEqual(['诗与注', '某某', '内容简介：一本诗集。']);
+    expect(doc.notes ?? []).toEqual([]);
+  });
+});
+
 describe('EPUB 3', () => {
   const doc = parseEpub(buildEpub(BOOK));
 

@@ -200,6 +200,8 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
   const notes = builder.setAside(flow, SITE_WINDOW, furniture);
   // A printed contents page among the chapters (a `目录` entry over the chapters' titles): the sidebar is it.
   notes.push(...builder.setAsideContents(flow, book.toc.map((entry) => entry.title)));
+  // A title page (Pandoc's, a cover and the title under it): the header says it.
+  notes.unshift(...builder.setAsideTitlePage(flow, [book.title ?? '', ...(book.author?.split('、') ?? []), book.author ?? '', book.date ?? '']));
   return builder.build(
     {
       title: book.title ?? book.toc[0]?.title ?? UNTITLED_BOOK,
