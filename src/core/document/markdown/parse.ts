@@ -20,6 +20,7 @@
  *   ---\ntitle: 札记\n---\n## 一\n正文**重点**[^a]\n\n[^a]: 注文
  *   → title 札记; section 1 `一` (depth 1): `正文重点[1]` (strong [2, 4), ref [4, 7)), then note `[1]` `注文`
  */
+import { ADMONITION, admonitionsAsQuotes } from './admonitions.js';
 import { pandocTable } from './pandoc-tables.js';
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -77,7 +78,9 @@ const STUBS_MAX = 64 * 1024;
 
 export function parseMarkdown(source: string, options: MarkdownOptions = {}): Document {
   const size = options.partSize ?? MARKDOWN_PART;
-  const tree = (source.length > 2 * size && parseInParts(source, size, options.between)) || parseTree(source);
+  // Parsed with MkDocs' admonitions as quotes (the same length: every position is still the file's).
+  const parsed = admonitionsAsQuotes(source);
+  const tree = (parsed.length > 2 * size && parseInParts(parsed, size, options.between)) || parseTree(parsed);
   return new MarkdownWalker(source, tree, options.name).document();
 }
 
@@ -361,7 +364,7 @@ class MarkdownWalker {
       case 'blockquote': {
         const inner = { ...ctx, quote: ctx.quote + 1 };
         const callout = this.calloutTitle(node.children[0]);
-        if (callout !== undefined) this.inlineParagraph([{ type: 'text', value: callout }], node, inner, 'strong');
+        if (callout) this.inlineParagraph([{ type: 'text', value: callout }], node, inner, 'strong');
         for (const child of node.children) this.block(child, inner);
         return;
       }
@@ -514,7 +517,14 @@ class MarkdownWalker {
     if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return undefined;
     const text = first.children[0];
     const marker = CALLOUT.exec(text.value);
-    if (!marker) return undefined;
+    if (!marker) {
+      // MkDocs' `!!! note "标题"` (admonitions.ts made it a quote): `""` asks for no title at all.
+      const admonition = ADMONITION.exec(text.value);
+      if (!admonition) return undefined;
+      text.value = text.value.slice(admonition[0].length);
+      const title = admonition[2] ?? admonition[3];
+      return title === undefined ? admonition[1]!.toUpperCase() : title.trim();
+    }
     text.value = text.value.slice(marker[0].length).replace(/^\r?\n/u, '');
     return marker[2]?.trim() || marker[1]!.toUpperCase();
   }
