@@ -26,6 +26,8 @@ export interface EpubOptions {
   toc?: EpubTocEntry[];
   /** EPUB 2 (toc.ncx, no nav). @default 3 */
   version?: 2 | 3;
+  /** EPUB 3 with an NCX as well: the nav lists these entries, the NCX `toc`. */
+  navToc?: EpubTocEntry[];
   /** Entries to add or replace (path → text or bytes; undefined removes). */
   extra?: Record<string, string | Uint8Array | undefined>;
 }
@@ -43,8 +45,8 @@ export function buildEpub(options: EpubOptions): Uint8Array {
     'OEBPS/content.opf': opf(options, version),
     'OEBPS/Styles/s.css': 'p { text-indent: 2em; }',
   };
-  if (version === 3) files['OEBPS/nav.xhtml'] = xhtml(`<nav epub:type="toc"><h1>目录</h1>${navList(toc)}</nav>`, 'nav');
-  else files['OEBPS/toc.ncx'] = ncx(toc);
+  if (version === 3) files['OEBPS/nav.xhtml'] = xhtml(`<nav epub:type="toc"><h1>目录</h1>${navList(options.navToc ?? toc)}</nav>`, 'nav');
+  if (version === 2 || options.navToc) files['OEBPS/toc.ncx'] = ncx(toc);
   for (const chapter of options.chapters) files[`OEBPS/Text/${chapter.file}`] = xhtml(chapter.body);
   for (const [path, value] of Object.entries(options.extra ?? {})) files[path] = value;
   const zippable: Zippable = {};
@@ -64,9 +66,10 @@ function opf(options: EpubOptions, version: 2 | 3): string {
     `<dc:identifier id="uid">urn:uuid:0000</dc:identifier>`,
   ].join('');
   const items = options.chapters.map((c, i) => `<item id="c${i}" href="Text/${c.file}" media-type="application/xhtml+xml"/>`).join('');
-  const nav = version === 3 ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>' : '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>';
+  const withNcx = version === 2 || options.navToc !== undefined;
+  const nav = `${version === 3 ? '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>' : ''}${withNcx ? '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>' : ''}`;
   const spine = options.chapters.map((_, i) => `<itemref idref="c${i}"/>`).join('');
-  return `<?xml version="1.0" encoding="utf-8"?>\n<package xmlns="http://www.idpf.org/2007/opf" version="${version}.0" unique-identifier="uid"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">${meta}</metadata><manifest>${nav}${items}<item id="css" href="Styles/s.css" media-type="text/css"/></manifest><spine${version === 2 ? ' toc="ncx"' : ''}>${spine}</spine></package>`;
+  return `<?xml version="1.0" encoding="utf-8"?>\n<package xmlns="http://www.idpf.org/2007/opf" version="${version}.0" unique-identifier="uid"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">${meta}</metadata><manifest>${nav}${items}<item id="css" href="Styles/s.css" media-type="text/css"/></manifest><spine${withNcx ? ' toc="ncx"' : ''}>${spine}</spine></package>`;
 }
 
 function navList(entries: EpubTocEntry[]): string {

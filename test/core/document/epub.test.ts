@@ -41,6 +41,21 @@ function failure(bytes: Uint8Array): string {
   throw new Error('the book was read');
 }
 
+describe('a nav and an NCX', () => {
+  const chapters = [1, 2, 3].map((n) => ({ file: `c${n}.xhtml`, body: `<h1>第${n}章</h1><p>正文${n}。</p>` }));
+  const toc = chapters.map((c, i) => ({ title: `第${i + 1}章`, href: c.file }));
+
+  it("take the NCX's list when the nav is a stub of one entry (a tool that made the book EPUB 3)", () => {
+    const doc = parseEpub(buildEpub({ chapters, toc, navToc: [{ title: 'Start', href: 'c1.xhtml' }] }));
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章', '第2章', '第3章']);
+  });
+
+  it("take the nav's when it lists the chapters, whatever the NCX says", () => {
+    const doc = parseEpub(buildEpub({ chapters, toc: [{ title: 'Start', href: 'c1.xhtml' }], navToc: toc }));
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章', '第2章', '第3章']);
+  });
+});
+
 describe('a title page', () => {
   const book = (front: string) =>
     parseEpub(

@@ -87,7 +87,12 @@ export function readPackage(archive: Archive): BookPackage {
   const ncx = manifest.get(attr(spineElement, 'toc') ?? '') ?? [...manifest.values()].find((item) => /ncx/iu.test(item.mediaType));
   let toc: TocEntry[] = [];
   if (nav) toc = navToc(archive.readText(nav.path), nav.path);
-  if (toc.length === 0 && ncx) toc = ncxToc(archive.readText(ncx.path), ncx.path);
+  // A nav of one entry or none beside an NCX that lists the chapters (a book made EPUB 3 by a tool that
+  // wrote its nav as a stub): the NCX's list.
+  if (toc.length <= 1 && ncx) {
+    const listed = ncxToc(archive.readText(ncx.path), ncx.path);
+    if (listed.length > toc.length) toc = listed;
+  }
   // A converter that made its contents of a chapter's links (Calibre's `1` and `↩` for a footnote and its
   // way back) lists notes, not chapters: such entries are left out.
   toc = toc.filter((e) => !(e.fragment !== undefined && NOTE_ANCHOR.test(e.fragment) && !/\p{L}{2}/u.test(e.title)));
