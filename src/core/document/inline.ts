@@ -122,6 +122,21 @@ export class InlineText {
 
 /** The least average length of lines read as paragraphs (a poem's are shorter). */
 const PROSE_LINE = 20;
+/** The same without indents, where only their length and ends tell paragraphs from a poem's lines. */
+const UNINDENTED_PROSE_LINE = 30;
+/** Where a paragraph of prose ends: a sentence's end, or the quote closing after it. */
+const PARAGRAPH_END = /[。！？!?…”」』）)]$/u;
+
+/**
+ * Lines that are paragraphs though none is indented (`第一段。<br/>第二段。`, a TXT converted without its
+ * indents): three or more, long as prose runs ({@link UNINDENTED_PROSE_LINE} on average, where a poem's
+ * lines, even a 七言 couplet, are half that), and nearly every one ends as a sentence does.
+ */
+function unindentedProse(lines: readonly string[], average: number): boolean {
+  const full = lines.map((line) => line.trim()).filter((line) => line !== '');
+  if (full.length < 3 || average < UNINDENTED_PROSE_LINE) return false;
+  return full.filter((line) => PARAGRAPH_END.test(line)).length >= 0.8 * full.length;
+}
 /** What starts a paragraph's line in a book set as one: a full-width indent, NBSPs or spaces. */
 const LINE_INDENT = /^[\u3000\u00a0 \t]+/u;
 
@@ -130,7 +145,8 @@ const LINE_INDENT = /^[\u3000\u00a0 \t]+/u;
  * from TXT set a chapter in one `<div>` or `<p>`: its paragraphs, each trimmed, with its marks; undefined
  * when the block is not one (no break, or its lines are not indented: a poem's lines stay together).
  * The first line's indent was already trimmed, so the lines after it decide, all but one of them indented,
- * and they run as prose does, {@link PROSE_LINE} characters or more on average.
+ * and they run as prose does, {@link PROSE_LINE} characters or more on average; or none indented, when they
+ * read as paragraphs without ({@link unindentedProse}).
  *
  *   `甲。\n　　乙。\n　　丙。` → `甲。`, `乙。`, `丙。`      `床前明月光，\n疑是地上霜。` → undefined
  */
@@ -138,11 +154,13 @@ export function indentedParagraphs(text: string, marks: readonly Mark[]): { text
   if (!text.includes('\n')) return undefined;
   const lines = text.split('\n');
   const rest = lines.slice(1).filter((line) => line.trim() !== '');
+  if (rest.length === 0) return undefined;
   const indented = rest.filter((line) => LINE_INDENT.test(line)).length;
-  if (rest.length === 0 || indented < Math.max(1, rest.length - 1)) return undefined;
   // Paragraphs of prose, not a poem's lines set in with spaces: prose runs longer.
   const lengths = lines.map((line) => line.trim().length).filter((length) => length > 0);
-  if (lengths.reduce((sum, length) => sum + length, 0) < PROSE_LINE * lengths.length) return undefined;
+  const average = lengths.reduce((sum, length) => sum + length, 0) / lengths.length;
+  if (average < PROSE_LINE) return undefined;
+  if (indented < Math.max(1, rest.length - 1) && !unindentedProse(lines, average)) return undefined;
   const pieces: { text: string; marks: Mark[] }[] = [];
   let at = 0;
   for (const line of lines) {

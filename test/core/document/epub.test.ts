@@ -506,6 +506,17 @@ describe('indentedParagraphs', () => {
     expect(indentedParagraphs('我爱这土地\n　　假如我是一只鸟\n　　我也应该用嘶哑的喉咙歌唱', [])).toBeUndefined();
     expect(indentedParagraphs('一行', [])).toBeUndefined();
   });
+
+  it('reads unindented lines as paragraphs when they run long and end as sentences (a TXT converted without its indents)', async () => {
+    const { indentedParagraphs } = await import('../../../src/core/document/inline.js');
+    const line = (n: number) => `${'他走在山路上，想着昨天的事情'.repeat(n)}，心里很不平静。`;
+    const prose = [line(2), line(1), `“${line(2)}”`].join('\n');
+    expect(indentedParagraphs(prose, [])?.map((p) => p.text)).toEqual([line(2), line(1), `“${line(2)}”`]);
+    // Two lines, short lines (a 七言 poem's), or lines that break off mid-sentence stay one paragraph.
+    expect(indentedParagraphs([line(2), line(2)].join('\n'), [])).toBeUndefined();
+    expect(indentedParagraphs('两个黄鹂鸣翠柳，一行白鹭上青天。\n窗含西岭千秋雪，门泊东吴万里船。\n迟日江山丽，春风花草香。', [])).toBeUndefined();
+    expect(indentedParagraphs([line(2), `${line(2)}但是`, `${line(2)}于是`, line(2)].join('\n'), [])).toBeUndefined();
+  });
 });
 
 describe("notes marked by class, as 多看 (Duokan) books write them", () => {
