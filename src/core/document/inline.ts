@@ -179,6 +179,40 @@ export function indentedParagraphs(text: string, marks: readonly Mark[]): { text
 }
 
 /**
+ * A paragraph whose lines were joined (Markdown joins a paragraph's lines) cut again where its lines were
+ * indented: `lines` are the source's lines, and the joined `text` still holds each indent after the first
+ * line (`甲。　　乙。　　丙。`). Undefined unless the lines are indented paragraphs as
+ * {@link indentedParagraphs} reads them and the text has exactly one indent for each line after the first.
+ *
+ *   lines `　　甲…。`, `　　乙…。`; text `甲…。　　乙…。` → `甲…。`, `乙…。`
+ */
+export function joinedIndentedParagraphs(text: string, marks: readonly Mark[], lines: readonly string[]): { text: string; marks: Mark[]; line: number }[] | undefined {
+  if (lines.length < 2 || !INDENT_RUN.test(text)) return undefined;
+  const rest = lines.slice(1).map((line) => line.replace(/^[ \t]+/u, ''));
+  if (rest.some((line) => !/^[\u3000\u00a0]/u.test(line))) return undefined;
+  if (indentedParagraphs([lines[0]!.trim(), ...rest].join('\n'), []) === undefined) return undefined;
+  const runs = [...text.matchAll(INDENT_RUNS)];
+  if (runs.length !== rest.length) return undefined;
+  const cuts = [0, ...runs.map((run) => run.index), text.length];
+  const pieces: { text: string; marks: Mark[]; line: number }[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const lead = k === 0 ? 0 : runs[k - 1]![0].length;
+    const start = cuts[k]! + lead;
+    const body = text.slice(start, cuts[k + 1]).replace(/[\s\u3000\u00a0]+$/u, '');
+    const end = start + body.length;
+    const inside = marks
+      .filter((mark) => mark.start < end && mark.end > start)
+      .map((mark) => ({ ...mark, start: Math.max(mark.start, start) - start, end: Math.min(mark.end, end) - start }));
+    if (body !== '') pieces.push({ text: body, marks: inside, line: k });
+  }
+  return pieces;
+}
+
+/** A line's indent left inside a joined paragraph: ideographic spaces or NBSPs, a space or two around them. */
+const INDENT_RUN = /[\u3000\u00a0]/u;
+const INDENT_RUNS = /[ \u3000\u00a0]*[\u3000\u00a0][ \u3000\u00a0]*/gu;
+
+/**
  * An image's placeholder: `［图：alt］`, or `［图］` for one without words. An alt that is only a file's name
  * as a tool left it (`image.png`, `IMG_1234.JPG`, `image-20230105.png`: Typora's, 语雀's) says nothing: `［图］`.
  * A name in words stays (`封面.png`).

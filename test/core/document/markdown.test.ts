@@ -37,6 +37,29 @@ describe('front matter and title', () => {
     expect(outlineOf(doc).map((n) => [n.title, n.children.map((c) => c.title)])).toEqual([['一', ['一之一']], ['二', []]]);
   });
 
+  it("takes the file's name for the title when the headings are a book's chapters (# 第一章 … # 第二章)", () => {
+    const book = '# 第一章 起\n\n甲。\n\n# 第二章 承\n\n乙。\n';
+    expect(parseMarkdown(book, { name: '/books/长河.md' }).title).toBe('长河');
+    expect(parseMarkdown(book, { name: '/books/长河.md' }).sections.map((s) => s.title)).toEqual(['第一章 起', '第二章 承']);
+    expect(parseMarkdown(book.replace(/^# /gmu, '## '), { name: '长河.md' }).title).toBe('长河');
+    // Without a name, the first heading still; a heading that is not a chapter's names the text.
+    expect(parseMarkdown(book).title).toBe('第一章 起');
+    expect(parseMarkdown('# 谈读书\n\n甲。\n\n# 谈写作\n\n乙。\n', { name: 'essays.md' }).title).toBe('谈读书');
+  });
+
+  it('reads lines each indented as a TXT indents them as paragraphs, though Markdown joins them', () => {
+    const line = (n: number) => `他走在山路上，想着昨天的事情${'，心里很不平静'.repeat(n)}。`;
+    const source = `# 题\n\n　　${line(1)}\n　　**${line(2)}**\n　　${line(1)}\n\n${line(1)}\n${line(1)}\n`;
+    const doc = parseMarkdown(source);
+    const paragraphs = allParagraphs(doc);
+    expect(paragraphs.map((p) => p.text)).toEqual([line(1), line(2), line(1), `${line(1)}${line(1)}`]);
+    expect(paragraphs[1]?.marks).toEqual([{ kind: 'strong', start: 0, end: line(2).length }]);
+    // Each starts where its line does.
+    for (const p of paragraphs.slice(0, 3)) expect(source.slice(p.offset).replace(/^[\u3000*]+/u, '').startsWith(p.text.slice(0, 5))).toBe(true);
+    // Short indented lines (a poem's) stay one paragraph.
+    expect(allParagraphs(parseMarkdown('# 题\n\n　　床前明月光，\n　　疑是地上霜。\n')).map((p) => p.text)).toHaveLength(1);
+  });
+
   it('keeps every # as a section when there are several, the first naming the document', () => {
     const doc = parseMarkdown('# 第一章\n\n甲。\n\n# 第二章\n\n乙。\n');
     expect(doc.title).toBe('第一章');

@@ -20,6 +20,7 @@
  *   ---\ntitle: 札记\n---\n## 一\n正文**重点**[^a]\n\n[^a]: 注文
  *   → title 札记; section 1 `一` (depth 1): `正文重点[1]` (strong [2, 4), ref [4, 7)), then note `[1]` `注文`
  */
+import { matchHeading } from '../chapters.js';
 import { ADMONITION, admonitionsAsQuotes } from './admonitions.js';
 import { pandocTable } from './pandoc-tables.js';
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
@@ -33,7 +34,7 @@ import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gf
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import { DocumentBuilder, type DraftParagraph } from '../builder.js';
-import { imagePlaceholder, InlineText, type OpenMark } from '../inline.js';
+import { joinedIndentedParagraphs, imagePlaceholder, InlineText, type OpenMark } from '../inline.js';
 import { nameTitle } from '../parse.js';
 import type { Document, ParagraphForm } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
@@ -310,11 +311,13 @@ class MarkdownWalker {
     if (this.meta.title !== undefined) {
       this.title = this.meta.title;
       if (first && first.depth === 1 && tops.length === 1 && same(first.text, this.meta.title)) this.titleHeading = first.node;
-    } else if (tops[0]) {
+    } else if (tops[0] && !(tops.length > 1 && chapterHeading(tops[0].text) && nameTitle(this.name))) {
       this.title = tops[0].text;
       if (tops.length === 1 && first === tops[0]) this.titleHeading = first.node;
     } else {
-      this.title = first?.text || nameTitle(this.name) || this.firstWords();
+      // A book's chapters as its headings (`# 第一章` … `# 第二章`): the first names its chapter, not the
+      // book, and the file's name is the better title.
+      this.title = (first && !chapterHeading(first.text) ? first.text : undefined) || nameTitle(this.name) || first?.text || this.firstWords();
     }
     const sectionDepths = headings.filter((heading) => heading.node !== this.titleHeading).map((heading) => heading.depth);
     // A fold, not Math.min(...): a long text has more headings than a call takes arguments.
@@ -426,6 +429,19 @@ class MarkdownWalker {
     if (mark) out.close(mark);
     const { text, marks } = out.finish();
     if (text === '' && !ctx.item?.marker) return;
+    // A TXT's indented paragraphs written one under the other (`　　甲。` then `　　乙。`): Markdown joins
+    // them, an author who indents each line means each a paragraph.
+    if (!whole && node.type === 'paragraph' && !ctx.item) {
+      const start = offsetOf(node);
+      const lines = this.source.slice(start, node.position?.end.offset ?? start).split('\n');
+      const pieces = joinedIndentedParagraphs(text, marks, lines);
+      if (pieces) {
+        const starts: number[] = [];
+        lines.reduce((at, line) => (starts.push(at), at + line.length + 1), start);
+        for (const piece of pieces) this.emit({ text: piece.text, offset: starts[piece.line] ?? start, ...(piece.marks.length > 0 && { marks: piece.marks }) }, ctx);
+        return;
+      }
+    }
     this.emit({ text, offset: offsetOf(node), ...(marks.length > 0 && { marks }) }, ctx);
   }
 
@@ -800,6 +816,11 @@ const RAW_BLOCK = /^\{=([\w-]+)\}$/u;
 function wikiName(embed: string, target: string, alias: string | undefined): string {
   const name = (alias ?? target.replace(/#.*$/u, '')).trim() || target.trim();
   return embed ? imagePlaceholder(name) : name;
+}
+
+/** A numbered chapter's or volume's heading (`第一章 起`, `Chapter 3`), by the text rules. */
+function chapterHeading(text: string): boolean {
+  return matchHeading(text)?.kind === 'strong';
 }
 
 function offsetOf(node: Nodes): number {
