@@ -25,6 +25,7 @@
  */
 import { AD_MAX, adLine, chapterFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
 import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type UserRules } from './chapters.js';
+import { gutenbergFrame } from './gutenberg.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
@@ -143,7 +144,11 @@ function adLines(table: LineTable, text: string): Set<Line> {
 /** Parses decoded, sanitised, newline-normalised text into a document (see the module comment). */
 export function parseDocument(decoded: string, options: ParseOptions = {}): Document {
   // A hard-wrapped text's paragraphs are joined first: the source is the text as its paragraphs run.
-  const text = unwrapHardLines(decoded);
+  // Not Project Gutenberg's header and licence around a classic (gutenberg.ts): they are English, wrapped
+  // at 70 columns, and notes; the book between them is unwrapped as any text is.
+  const framed = gutenbergFrame(decoded);
+  const text = framed ? decoded.slice(0, framed.from) + unwrapHardLines(decoded.slice(framed.from, framed.to)) + decoded.slice(framed.to) : unwrapHardLines(decoded);
+  const frame = framed && { ...framed, to: text.length - (decoded.length - framed.to) };
   const table = LineTable.split(text);
   const count = table.count;
   // Notes by line, so they keep the order of the text whatever rule found them.
@@ -171,7 +176,8 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   const ads = adLines(table, text);
   for (let i = 0; i < count; i++) {
     const atEnds = i < headEnd || i >= tailStart;
-    if (i >= closing || (atEnds && siteLine(table.text(i))) || furniture(table, i) || ads.has(i)) note(i);
+    const framing = frame !== undefined && (table.start(i) < frame.from || table.start(i) >= frame.to);
+    if (framing || i >= closing || (atEnds && siteLine(table.text(i))) || furniture(table, i) || ads.has(i)) note(i);
     else kept[keptCount++] = i;
   }
   let lines: LineNumbers = kept.subarray(0, keptCount);
@@ -219,7 +225,8 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   const body = bodyLines.subarray(0, bodyCount);
 
   // A text without words keeps the placeholder title, whatever its file is called.
-  title ??= meta.title ?? (body.length > 0 ? nameTitle(options.name) : undefined);
+  title ??= meta.title ?? (body.length > 0 ? (frame?.title ?? nameTitle(options.name)) : undefined);
+  const author = meta.author ?? frame?.author;
   const docTitle = title ?? fallbackTitle(body.length > 0 ? table.text(body[0]!) : '');
   const compactLines = body.length >= (options.compactFrom ?? COMPACT_LINES);
   const list = compactLines ? lineLists(text, body.length) : () => [];
@@ -227,7 +234,7 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   if (compactLines) trimList(built.sections[0]?.paragraphs ?? built.lead);
   return {
     title: docTitle,
-    ...(meta.author !== undefined && { author: meta.author }),
+    ...(author !== undefined && { author }),
     format: 'text',
     shape: built.shape,
     ...(built.volumes.length > 0 && { volumes: built.volumes }),

@@ -209,6 +209,46 @@ describe('books', () => {
   });
 });
 
+describe("Project Gutenberg's frame", () => {
+  const header = [
+    'The Project Gutenberg EBook of Hong Lou Meng, by Xueqin Cao',
+    '',
+    'This eBook is for the use of anyone anywhere at no cost and with',
+    'almost no restrictions whatsoever.  You may copy it, give it away or',
+    '',
+    'Title: Hong Lou Meng',
+    '',
+    'Author: Xueqin Cao',
+    '',
+    '*** START OF THIS PROJECT GUTENBERG EBOOK HONG LOU MENG ***',
+    '',
+  ].join('\n');
+  const licence = Array.from({ length: 30 }, (_, i) => `Section ${i}.  Information about the Project Gutenberg Literary Archive Foundation and`).join('\n');
+  const footer = `\n\nEnd of the Project Gutenberg EBook of Hong Lou Meng, by Xueqin Cao\n\n*** END OF THIS PROJECT GUTENBERG EBOOK HONG LOU MENG ***\n\n${licence}\n`;
+
+  it('is notes, its lines as written; the book between keeps its title, and takes the header\'s author when it gives none', () => {
+    const doc = parseDocument(`${header}\n紅樓夢\n\n${novel(3)}${footer}`, { name: '24264-0.txt' });
+    expect(doc.title).toBe('紅樓夢');
+    expect(doc.author).toBe('Xueqin Cao');
+    expect(doc.sections).toHaveLength(3);
+    expect(allParagraphs(doc).some((p) => /[A-Za-z]{4}/u.test(p.text))).toBe(false);
+    expect(doc.notes?.[0]).toBe('The Project Gutenberg EBook of Hong Lou Meng, by Xueqin Cao');
+    // The header's and the licence's lines are not joined as a hard-wrapped text's would be.
+    expect(doc.notes).toContain('almost no restrictions whatsoever.  You may copy it, give it away or');
+    expect(doc.notes).toContain('Section 29.  Information about the Project Gutenberg Literary Archive Foundation and');
+    expect(doc.notes?.length).toBe(6 + 2 + 30);
+  });
+
+  it("titles a book that starts at its first chapter by the header's Title:, not the file's number", () => {
+    expect(parseDocument(`${header}\n${novel(3)}${footer}`, { name: '24264-0.txt' }).title).toBe('Hong Lou Meng');
+  });
+
+  it('is not read into a book that only mentions Project Gutenberg', () => {
+    const doc = parseDocument(`长河\n${novel(3)}\nEnd of the Project Gutenberg EBook 是一句英文。\n`);
+    expect(allParagraphs(doc).map((p) => p.text)).toContain('End of the Project Gutenberg EBook 是一句英文。');
+  });
+});
+
 describe("a serial site's update stamp under a chapter's heading", () => {
   it('is a note, as is the 未完待续 line that ends a chapter; a sentence that starts with the same words stays', () => {
     const stamps = [
