@@ -41,6 +41,41 @@ function failure(bytes: Uint8Array): string {
   throw new Error('the book was read');
 }
 
+describe("Project Gutenberg's boilerplate", () => {
+  it('is two notes, its header and its licence, and its entries leave the contents', () => {
+    const header =
+      '<section class="pg-boilerplate pgheader" id="pg-header" lang="en"><h2 id="pg-header-heading">The Project Gutenberg eBook of <span lang="zh">紅樓夢</span></h2>' +
+      '<div>This ebook is for the use of anyone anywhere.</div><div id="pg-start-separator"><span>*** START OF THE PROJECT GUTENBERG EBOOK 紅樓夢 ***</span></div></section>';
+    const footer =
+      '<section class="pg-boilerplate pgheader" id="pg-footer" lang="en"><div id="pg-end-separator"><span>*** END OF THE PROJECT GUTENBERG EBOOK 紅樓夢 ***</span></div>' +
+      '<h2 id="pg-footer-heading">THE FULL PROJECT GUTENBERG LICENSE</h2><p>Section 1. General Terms of Use.</p></section>';
+    const doc = parseEpub(
+      buildEpub({
+        title: '紅樓夢',
+        chapters: [
+          { file: 'c1.xhtml', body: `${header}<h1>第一回</h1><p>甄士隱夢幻識通靈。</p>` },
+          { file: 'c2.xhtml', body: `<h1>第二回</h1><p>賈夫人仙逝揚州城。</p>${footer}` },
+        ],
+        toc: [
+          { title: 'The Project Gutenberg eBook of 紅樓夢', href: 'c1.xhtml#pg-header-heading' },
+          { title: '第一回', href: 'c1.xhtml' },
+          { title: '第二回', href: 'c2.xhtml' },
+          { title: 'THE FULL PROJECT GUTENBERG LICENSE', href: 'c2.xhtml#pg-footer-heading' },
+        ],
+      }),
+    );
+    expect(doc.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['第一回', ['甄士隱夢幻識通靈。']],
+      ['第二回', ['賈夫人仙逝揚州城。']],
+    ]);
+    expect(doc.lead).toEqual([]);
+    expect(doc.notes).toEqual([
+      'The Project Gutenberg eBook of 紅樓夢\nThis ebook is for the use of anyone anywhere.\n*** START OF THE PROJECT GUTENBERG EBOOK 紅樓夢 ***',
+      '*** END OF THE PROJECT GUTENBERG EBOOK 紅樓夢 ***\nTHE FULL PROJECT GUTENBERG LICENSE\nSection 1. General Terms of Use.',
+    ]);
+  });
+});
+
 describe('a nav and an NCX', () => {
   const chapters = [1, 2, 3].map((n) => ({ file: `c${n}.xhtml`, body: `<h1>第${n}章</h1><p>正文${n}。</p>` }));
   const toc = chapters.map((c, i) => ({ title: `第${i + 1}章`, href: c.file }));

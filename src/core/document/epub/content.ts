@@ -23,7 +23,9 @@ import type { Mark, ParagraphForm } from '../types.js';
 export type ContentEvent =
   | { type: 'anchor'; id: string }
   | { type: 'heading'; level: number; text: string }
-  | { type: 'paragraph'; draft: Omit<DraftParagraph, 'offset'> };
+  | { type: 'paragraph'; draft: Omit<DraftParagraph, 'offset'> }
+  /** A line of Project Gutenberg's header or licence: a note, not the book. */
+  | { type: 'boilerplate'; text: string };
 
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',
@@ -77,7 +79,13 @@ function headingClass(classes: string): number | undefined {
 interface Frame {
   name: string;
   close?: () => void;
+  /** Run after `close`: leaves a frame that another rule also closes (Project Gutenberg's boilerplate). */
+  after?: () => void;
 }
+
+/** Project Gutenberg's header and licence in its EPUBs (`<section class="pg-boilerplate" id="pg-header">`). */
+const BOILERPLATE_CLASS = /(?:^|\s)(?:pg-boilerplate|pgheader)(?:\s|$)/u;
+const BOILERPLATE_ID = /^pg-(?:header|footer)$/u;
 
 /**
  * The file's events, in order: handed to `emit` as they are read when it is given (so a long chapter's
@@ -86,7 +94,14 @@ interface Frame {
 export function readContent(xhtml: string, emit?: (event: ContentEvent) => void): ContentEvent[] {
   const entities = xhtml.includes('&');
   const events: ContentEvent[] = [];
-  const send = emit ?? ((event: ContentEvent) => void events.push(event));
+  const deliver = emit ?? ((event: ContentEvent) => void events.push(event));
+  /** Inside Project Gutenberg's boilerplate: its words are one note's, its anchors nobody's. */
+  let boiler = 0;
+  const send = (event: ContentEvent): void => {
+    if (boiler === 0) deliver(event);
+    else if (event.type === 'heading') deliver({ type: 'boilerplate', text: event.text });
+    else if (event.type === 'paragraph' && event.draft.text !== '') deliver({ type: 'boilerplate', text: event.draft.text });
+  };
   const stack: Frame[] = [];
   let current: InlineText | undefined;
   let skipping = 0;
@@ -153,6 +168,15 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
       onopentag(name, attribs) {
         const frame: Frame = { name };
         stack.push(frame);
+        if ((attribs.class !== undefined && BOILERPLATE_CLASS.test(attribs.class)) || (attribs.id !== undefined && BOILERPLATE_ID.test(attribs.id))) {
+          // What was being read before it is the book's.
+          flush();
+          boiler++;
+          frame.after = () => {
+            flush();
+            boiler--;
+          };
+        }
         if (
           skipping > 0 ||
           SKIPPED.has(name) ||
@@ -350,7 +374,11 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
         // HTML mode closes what the file left open; unwind to the matching frame.
         for (let i = stack.length - 1; i >= 0; i--) {
           if (stack[i]?.name !== name) continue;
-          while (stack.length > i) stack.pop()?.close?.();
+          while (stack.length > i) {
+            const frame = stack.pop();
+            frame?.close?.();
+            frame?.after?.();
+          }
           return;
         }
       },
@@ -360,7 +388,11 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
   );
   parser.write(xhtml);
   parser.end();
-  while (stack.length > 0) stack.pop()?.close?.();
+  while (stack.length > 0) {
+    const frame = stack.pop();
+    frame?.close?.();
+    frame?.after?.();
+  }
   flush();
   return events;
 }

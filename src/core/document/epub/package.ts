@@ -96,6 +96,9 @@ export function readPackage(archive: Archive): BookPackage {
   // A converter that made its contents of a chapter's links (Calibre's `1` and `↩` for a footnote and its
   // way back) lists notes, not chapters: such entries are left out.
   toc = toc.filter((e) => !(e.fragment !== undefined && NOTE_ANCHOR.test(e.fragment) && !/\p{L}{2}/u.test(e.title)));
+  // Project Gutenberg's own entries (`THE FULL PROJECT GUTENBERG LICENSE`, its header's) name its
+  // boilerplate, which is a note (content.ts), not the book's.
+  toc = toc.filter((e) => !/project gutenberg/iu.test(e.title) && !(e.fragment !== undefined && /^pg-(?:header|footer)/u.test(e.fragment)));
 
   const metadata = find(opf, 'metadata') ?? opf;
   const texts = (name: string) => findAll(metadata, name).map((e) => clean(DomUtils.textContent(e))).filter((t) => t !== '');

@@ -68,6 +68,10 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
   const useToc = targets.size > 0;
 
   const builder = new DocumentBuilder();
+  const header: string[] = [];
+  /** Whether any of the book's own words were read yet. */
+  let bookBegun = false;
+  const licence: string[] = [];
   const source = new SourceText();
   let sectionTitle: string | undefined;
   const open = (entries: TocEntry[] | undefined) => {
@@ -81,6 +85,12 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
   const inner: { draft: DraftParagraph; level: number }[] = [];
 
   const handle = (starts: Map<string, TocEntry[]>, path: string, event: ContentEvent): void => {
+    if (event.type === 'boilerplate') {
+      // Project Gutenberg's header (before the book's first words) is one note, its licence another.
+      (bookBegun ? licence : header).push(event.text);
+      return;
+    }
+    if (event.type !== 'anchor') bookBegun = true;
     if (event.type === 'anchor') {
       if (useToc) open(starts.get(`${path}#${event.id}`));
       return;
@@ -200,6 +210,8 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
   const notes = builder.setAside(flow, SITE_WINDOW, furniture);
   // A printed contents page among the chapters (a `目录` entry over the chapters' titles): the sidebar is it.
   notes.push(...builder.setAsideContents(flow, book.toc.map((entry) => entry.title)));
+  if (header.length > 0) notes.unshift(header.join('\n'));
+  if (licence.length > 0) notes.push(licence.join('\n'));
   // A title page (Pandoc's, a cover and the title under it): the header says it.
   notes.unshift(...builder.setAsideTitlePage(flow, [book.title ?? '', ...(book.author?.split('、') ?? []), book.author ?? '', book.date ?? '']));
   return builder.build(
