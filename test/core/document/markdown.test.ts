@@ -133,6 +133,18 @@ describe('inline', () => {
     expect(texts.join('')).not.toMatch(/[<>]/u);
   });
 
+  it("reads a figure of one image as one placeholder its caption names, and skips a lazy page's stand-ins (知乎)", () => {
+    const zhihu =
+      '<figure data-size="normal"><noscript><img src="https://pic1.zhimg.com/v2-abc.jpg"/></noscript>' +
+      '<img src="data:image/svg+xml;utf8,&lt;svg xmlns=&#39;http://www.w3.org/2000/svg&#39;&gt;&lt;/svg&gt;" class="lazy"/><figcaption>朝天门夜景</figcaption></figure>';
+    const texts = (source: string) => allParagraphs(parseMarkdown(`# 题\n\n${source}\n\n正文。\n`)).map((p) => p.text);
+    expect(texts(zhihu)).toEqual(['［图：朝天门夜景］', '正文。']);
+    // An alt of its own is the image's name; the caption stays under it. Two images keep theirs.
+    expect(texts('<figure><img src="a.png" alt="地图"><figcaption>图1 重庆地图</figcaption></figure>')).toEqual(['［图：地图］\n图1 重庆地图', '正文。']);
+    expect(texts('<figure><img src="a.png"><img src="b.png"><figcaption>两张图</figcaption></figure>')).toEqual(['［图］［图］\n两张图', '正文。']);
+    expect(texts('<p><img src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="> 像素</p>')).toEqual(['像素', '正文。']);
+  });
+
   it('starts a line after an HTML block closes: a folded <details> reads as its summary, then what it hides', () => {
     const doc = parseMarkdown('<details><summary>展开</summary>隐藏的内容</details>\n\n<table><tr><td>甲</td><td>乙</td></tr></table>\n');
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['展开\n隐藏的内容', '甲 乙']);

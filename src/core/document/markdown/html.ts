@@ -19,27 +19,70 @@ const BREAKS = new Set([
 const CELLS = new Set(['td', 'th']);
 
 
-/** The text of a fragment of HTML, tags dropped (see the module comment). */
+/**
+ * A lazy-loading page's stand-in for an image (知乎's `src="data:image/svg+xml…"` beside the real `<img>`
+ * in a `<noscript>`, a 1×1 GIF): not an image of the text, and read as one it doubled every picture.
+ */
+const STAND_IN = /^data:image\/(?:svg\+xml|gif;base64,R0lGODlhAQABA)/iu;
+
+/**
+ * The text of a fragment of HTML, tags dropped (see the module comment). A `<figure>` of one image and
+ * its `<figcaption>` is one placeholder, `［图：朝天门夜景］`, the caption naming an image without an alt.
+ */
 export function htmlText(html: string): string {
   const out = new InlineText();
   let skipping = 0;
+  /** The figure being read: its images' alts, and its caption, written when it closes. */
+  let figure: { alts: (string | undefined)[]; caption: InlineText | undefined; inCaption: boolean } | undefined;
+  const closeFigure = () => {
+    if (!figure) return;
+    const { alts, caption } = figure;
+    figure = undefined;
+    const words = caption?.finish().text.trim() ?? '';
+    if (alts.length === 1 && (alts[0] ?? '').trim() === '' && words !== '') {
+      out.append(imagePlaceholder(words));
+      return;
+    }
+    for (const alt of alts) out.append(imagePlaceholder(alt));
+    if (words !== '') {
+      out.lineBreak();
+      out.append(words);
+    }
+  };
   const parser = new Parser({
     onopentag(name, attribs) {
       if (SKIPPED.has(name)) skipping++;
+      else if (name === 'figure' && !figure) {
+        out.lineBreak();
+        figure = { alts: [], caption: undefined, inCaption: false };
+      } else if (name === 'figcaption' && figure) {
+        figure.caption ??= new InlineText();
+        figure.inCaption = true;
+      }
       else if (BREAKS.has(name)) out.lineBreak();
-      else if (name === 'img' && skipping === 0) out.append(imagePlaceholder(attribs.alt));
+      else if (name === 'img' && skipping === 0 && !STAND_IN.test(attribs.src ?? '')) {
+        if (figure) figure.alts.push(attribs.alt);
+        else out.append(imagePlaceholder(attribs.alt));
+      }
     },
     onclosetag(name) {
       if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
+      else if (name === 'figure' && figure) {
+        closeFigure();
+        out.lineBreak();
+      } else if (name === 'figcaption' && figure) figure.inCaption = false;
       else if (BREAKS.has(name) && name !== 'br') out.lineBreak();
       else if (CELLS.has(name)) out.append(' ');
     },
     ontext(text) {
-      if (skipping === 0) out.append(text);
+      if (skipping > 0) return;
+      if (figure?.inCaption) figure.caption?.append(text);
+      else if (!figure || text.trim() !== '') out.append(text);
     },
   });
   parser.write(html);
   parser.end();
+  closeFigure();
   return out.finish().text;
 }
 
