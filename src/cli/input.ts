@@ -186,10 +186,39 @@ function isEpub(bytes: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * The book formats people also have that yuedu does not read, known by their first bytes: named, with
+ * the way to one it reads, rather than refused as "a binary file" (or, for a PDF whose first pages are
+ * plain ASCII, shown as its markup). 掌阅's and other phone readers' UMD is a Chinese one.
+ */
+const OTHER_FORMATS: { name: string; at: number; magic: string }[] = [
+  { name: 'a PDF', at: 0, magic: '%PDF-' },
+  { name: 'a Kindle book (MOBI, AZW or AZW3)', at: 60, magic: 'BOOKMOBI' },
+  { name: 'a PalmDOC book', at: 60, magic: 'TEXtREAd' },
+  { name: 'a UMD book', at: 0, magic: '\x89\x9b\x9a\xde' },
+  { name: 'a Word document (.doc)', at: 0, magic: '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' },
+  { name: 'a Word document (.docx)', at: 30, magic: '[Content_Types].xml' },
+  { name: 'a DjVu document', at: 0, magic: 'AT&TFORM' },
+  { name: 'a CHM help file', at: 0, magic: 'ITSF' },
+];
+
+function otherFormat(bytes: Uint8Array): string | undefined {
+  const holds = ({ at, magic }: { at: number; magic: string }) => {
+    if (bytes.length < at + magic.length) return false;
+    for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic.charCodeAt(i)) return false;
+    return true;
+  };
+  return OTHER_FORMATS.find(holds)?.name;
+}
+
 function decode(bytes: Uint8Array, shown: string, encoding: string | undefined): string {
   // An EPUB (a zip whose first entry is `mimetype`, `application/epub+zip`) is read as one unless an
   // encoding was named; looked at before decoding, which rewrites the bytes' line ends in place.
   if (encoding === undefined && isEpub(bytes)) throw new EpubInput(bytes, shown);
+  const other = encoding === undefined ? otherFormat(bytes) : undefined;
+  if (other !== undefined) {
+    throw new UserError(`cannot open ${shown}: it is ${other}, which yuedu does not read`, 2, "make an EPUB or a text of it first (Calibre: 'ebook-convert FILE book.epub')");
+  }
   try {
     return sanitizeText(decodeText(bytes, encoding === undefined ? {} : { encoding }));
   } catch (error) {

@@ -138,6 +138,19 @@ describe('readInput: errors are one clear line, exit code 2', () => {
     expectOneLine(error, /^cannot open ".*image\.png": it looks like a binary file, not a text$/);
   });
 
+  it.each([
+    ['book.pdf', [...Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n')], 'a PDF'],
+    ['book.azw3', [...new Uint8Array(60), ...Buffer.from('BOOKMOBI'), ...new Uint8Array(40)], 'a Kindle book (MOBI, AZW or AZW3)'],
+    ['book.umd', [0x89, 0x9b, 0x9a, 0xde, 0x23, 0x01, 0x00], 'a UMD book'],
+    ['book.docx', [0x50, 0x4b, 0x03, 0x04, ...new Uint8Array(26), ...Buffer.from('[Content_Types].xml'), ...new Uint8Array(20)], 'a Word document (.docx)'],
+  ])('names a book format it does not read (%s) and how to make one it does', async (name, bytes, what) => {
+    const error = await failure(readInput(file(name, new Uint8Array(bytes))));
+    expectOneLine(error, new RegExp(`^cannot open ".*${name.replace('.', '\\.')}": it is ${what.replace(/[()]/gu, '\\$&')}, which yuedu does not read$`, 'u'));
+    expect(error.hint).toMatch(/ebook-convert/u);
+    // Named as a text's encoding, the bytes are read as one: the user asked.
+    if (name === 'book.pdf') expect((await readInput(file(name, new Uint8Array(bytes)), { encoding: 'utf-8' })).text).toContain('%PDF-1.4');
+  });
+
   it('reports undecodable bytes, with a hint', async () => {
     const error = await failure(readInput(file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72]))));
     expectOneLine(error, /^cannot open ".*latin1\.txt": it is not UTF-8, UTF-16 or GB18030 text \(nor Big5\)$/);
