@@ -424,6 +424,20 @@ describe("Pandoc's tables", () => {
     expect(tableOf(doc)).toEqual([[['地名', '年代'], ['长江', '很长'], ['Yellow River', 'very long']]]);
   });
 
+  it('reads a multiline table, its rows apart by blank lines, the last one run into the closing dashes or not', () => {
+    const rows = ['-----------------------------', ' 地名     说明', '-------- --------------------', ' 朝天门   长江与嘉陵江', '          在此汇合', '', ' Jiefang  the city’s', ' Bei      landmark'];
+    const expected = [['地名', '说明'], ['朝天门', '长江与嘉陵江在此汇合'], ['Jiefang Bei', 'the city’s landmark']];
+    const closing = '-----------------------------';
+    expect(tableOf([...rows, closing, '', '尾。'].join('\n'))).toEqual([expected]);
+    expect(tableOf([...rows, '', closing, '', '尾。'].join('\n'))).toEqual([expected]);
+    const doc = parseMarkdown([...rows, closing, '', '尾。'].join('\n'));
+    expect(allParagraphs(doc).map((p) => p.text).at(-1)).toBe('尾。');
+    // The last row and the closing dashes are no heading.
+    expect(doc.sections.map((s) => s.title).filter((title) => title.includes('Jiefang'))).toEqual([]);
+    // A rule a person wrote, then a paragraph and another rule, is no table.
+    expect(tableOf(['正文。', '', '---', '', '一段。', '', '---', '', '尾。'].join('\n'))).toEqual([]);
+  });
+
   it('ends the rows at the fences of the div around them, and leaves a thematic break a person wrote (- - -) alone', () => {
     const doc = ['::: {.section}', '## 一', '', '甲乙 丙丁', '---- ----', '一二 三四', ':::', '', '正文', '- - -', '下文'].join('\n');
     expect(tableOf(doc)).toEqual([[['甲乙', '丙丁'], ['一二', '三四']]]);

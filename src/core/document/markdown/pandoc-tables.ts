@@ -28,6 +28,17 @@ A grid table: `+` corners, `|` between cells, `=` under the header; a cell's lin
     |        | 长   |
     +--------+------+
 
+A multiline table: a line of dashes over the header (of one line or more), dash runs under it (one a
+column), rows of one line or more each, a blank line between rows, and a line of dashes under the last.
+A cell's lines are joined as a grid table's are.
+
+    --------------------------        →  | 地名   | 说明               |
+     地名     说明                        | 朝天门 | 长江与嘉陵江在此汇合 |
+    -------- -----------------
+     朝天门   长江与嘉陵江
+              在此汇合
+    --------------------------
+
 Only tables at the top level, each whole: anything that does not read as one is left to CommonMark.
 */
 import type { RootContent } from 'mdast';
@@ -49,6 +60,7 @@ const GRID_RULE = /^\+(?:[-=:]+\+)+$/u;
 export function pandocTable(nodes: readonly RootContent[], at: number, source: string): PandocTable | undefined {
   const node = nodes[at];
   if (!node) return undefined;
+  if (node.type === 'thematicBreak') return multilineTable(nodes, at, source);
   if (node.type !== 'paragraph') return undefined;
   // Looked at without a copy of the paragraph: nearly every paragraph is no table.
   const start = node.position?.start.offset;
@@ -76,6 +88,41 @@ function simpleTable(nodes: readonly RootContent[], at: number, source: string):
   const closing = nodes[at + 3];
   const closed = closing?.type === 'thematicBreak' && adjacent(body, closing) && DASHES.test(linesOf(closing, source)[0] ?? '');
   return { rows, count: closed ? 4 : 3 };
+}
+
+function multilineTable(nodes: readonly RootContent[], at: number, source: string): PandocTable | undefined {
+  const top = nodes[at]!;
+  const header = nodes[at + 1];
+  const rule = nodes[at + 2];
+  if (!DASHES.test(linesOf(top, source)[0] ?? '') || header?.type !== 'paragraph' || rule?.type !== 'thematicBreak') return undefined;
+  if (!adjacent(top, header) || !adjacent(header, rule)) return undefined;
+  const ruleLine = linesOf(rule, source)[0] ?? '';
+  if (!DASH_RUNS.test(ruleLine)) return undefined;
+  const starts = runStarts(ruleLine);
+  const cellsOf = (lines: string[]) => {
+    const parts: string[][] = starts.map(() => []);
+    for (const line of lines) cellsAt(line, starts).forEach((text, k) => text !== '' && parts[k]?.push(text));
+    return parts.map(joinParts);
+  };
+  const rows = [cellsOf(linesOf(header, source))];
+  // Rows until the closing line of dashes; a row indented four spaces is code to CommonMark.
+  for (let k = at + 3; k < nodes.length; k++) {
+    const row = nodes[k]!;
+    if (row.type === 'thematicBreak') {
+      if (!DASHES.test(linesOf(row, source)[0] ?? '') || rows.length < 2) return undefined;
+      return { rows, count: k - at + 1 };
+    }
+    // The last row runs into the closing dashes: CommonMark reads the two as a setext heading.
+    if (row.type === 'heading') {
+      const lines = linesOf(row, source);
+      if (row.depth !== 2 || lines.length < 2 || !DASHES.test(lines.at(-1) ?? '')) return undefined;
+      rows.push(cellsOf(lines.slice(0, -1)));
+      return { rows, count: k - at + 1 };
+    }
+    if (row.type !== 'paragraph' && !(row.type === 'code' && row.lang == null)) return undefined;
+    rows.push(cellsOf(linesOf(row, source)));
+  }
+  return undefined;
 }
 
 function gridTable(lines: string[]): PandocTable | undefined {

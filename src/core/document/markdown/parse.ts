@@ -22,7 +22,7 @@
  */
 import { matchHeading } from '../chapters.js';
 import { ADMONITION, admonitionsAsQuotes } from './admonitions.js';
-import { pandocTable } from './pandoc-tables.js';
+import { pandocTable, type PandocTable } from './pandoc-tables.js';
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
@@ -229,6 +229,8 @@ class MarkdownWalker {
 
   private readonly source: string;
   private readonly tree: Root;
+  /** Pandoc's tables among the top-level nodes, by the index of their first node. */
+  private readonly tables = new Map<number, PandocTable>();
 
   constructor(source: string, tree: Root, private readonly name?: string) {
     this.source = source;
@@ -239,8 +241,8 @@ class MarkdownWalker {
     this.prepare();
     const nodes = this.tree.children;
     for (let i = 0; i < nodes.length; i++) {
-      // Pandoc's simple and grid tables, which CommonMark reads as rules and run-on paragraphs.
-      const table = nodes[i]!.type === 'paragraph' ? pandocTable(nodes, i, this.source) : undefined;
+      // Pandoc's simple, grid and multiline tables, which CommonMark reads as rules and run-on paragraphs.
+      const table = this.tables.get(i);
       if (table) {
         const text = table.rows.map((cells) => cells.join(' | ')).join('\n');
         const ctx: Context = { quote: 0 };
@@ -291,8 +293,21 @@ class MarkdownWalker {
 
   /** Metadata, link definitions, footnotes, the title and the shallowest heading level, before the walk. */
   private prepare(): void {
+    // Pandoc's tables first: what CommonMark made of their lines (a multiline table's last row and closing
+    // dashes read as a setext heading) is no heading of the text.
+    const nodes = this.tree.children;
+    const inTables = new Set<Nodes>();
+    for (let i = 0; i < nodes.length; i++) {
+      const type = nodes[i]!.type;
+      const table = type === 'paragraph' || type === 'thematicBreak' ? pandocTable(nodes, i, this.source) : undefined;
+      if (!table) continue;
+      this.tables.set(i, table);
+      for (let k = i; k < i + table.count; k++) inTables.add(nodes[k]!);
+      i += table.count - 1;
+    }
     const headings: { node: Nodes; depth: number; text: string }[] = [];
     const visit = (node: Nodes) => {
+      if (inTables.has(node)) return;
       // mdast's types know YAML front matter only; micromark reads TOML's (`+++`) into a node alike.
       const front = node as { type: string; value?: string };
       if ((front.type === 'yaml' || front.type === 'toml') && this.tree.children[0] === node) this.meta = readFrontMatter(front.value ?? '', front.type);
