@@ -36,6 +36,15 @@ describe("MkDocs' admonitions and tabs", () => {
     ]);
   });
 
+  it('leave a marker inside a fenced code block as code, as written', () => {
+    expect(texts('# 题\n\n```markdown\n!!! note "注意"\n    正文。\n```\n\n~~~~\n!!! tip\n    提示。\n```\n~~~~\n\n!!! note\n    真的提示。\n')).toEqual([
+      ['!!! note "注意"\n    正文。', 0, 'code'],
+      ['!!! tip\n    提示。\n```', 0, 'code'],
+      ['NOTE', 1, ''],
+      ['真的提示。', 1, ''],
+    ]);
+  });
+
   it('keep every position: the text is as long as before, and changed only where a marker or an indent began', () => {
     const line = fc.constantFrom('!!! note "注意"', '??? tip', '=== "Tab"', '    缩进的一行。', '', '正文一行。', '\t制表符缩进', '!!! 不是');
     fc.assert(

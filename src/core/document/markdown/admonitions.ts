@@ -26,13 +26,27 @@ const MARKER = /^(?:(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*(?:[ \t]+[\w-]+)*(?:[ \
 /** The same marker after its first character became `>`, as the walker meets it in a quote's first line. */
 export const ADMONITION = /^(?:(?:!!|\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"\n]*)")?|==\+?[ \t]+"([^"\n]*)")[ \t]*(?:\n|$)/u;
 
+/** A fence line of a code block, at most three spaces in, and its fence. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+/** A closing fence has nothing after it but spaces. */
+const CLOSING = /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/u;
+
 /** `source` with its admonitions made quotes, at the same length (see the module comment). */
 export function admonitionsAsQuotes(source: string): string {
   if (!source.includes('!!!') && !source.includes('???') && !source.includes('===')) return source;
   const lines = source.split('\n');
   let changed = false;
+  /** The fence of the code block being passed over (`\`\`\`` or `~~~`, as long as it opened), if any. */
+  let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
-    if (!MARKER.test(lines[i]!)) continue;
+    // A marker inside a fenced code block is code: shown as written (a manual showing the syntax).
+    const opening = FENCE.exec(lines[i]!)?.[1];
+    if (opening !== undefined) {
+      if (fence === undefined) fence = opening;
+      else if (opening[0] === fence[0] && opening.length >= fence.length && CLOSING.test(lines[i]!)) fence = undefined;
+      continue;
+    }
+    if (fence !== undefined || !MARKER.test(lines[i]!)) continue;
     // A marker with nothing indented under it is a line of text.
     let end = i + 1;
     let last = i;
