@@ -389,9 +389,10 @@ function takeMeta(table: LineTable, lines: LineNumbers): Meta {
       meta.noted.push(line);
       continue;
     }
-    const author = pieces ? null : (AUTHOR.exec(text) ?? BYLINE.exec(text) ?? WRITER_LINE.exec(text));
+    const kind = pieces ? undefined : [AUTHOR, BYLINE, WRITER_LINE].find((rule) => rule.test(text));
+    const author = kind?.exec(text);
     // Once one names a piece's author, the next ones near the top do too.
-    if (author && meta.author === undefined && authorsPieces(table, lines, k + 1, author[1]?.trim() ?? '')) pieces = true;
+    if (author && kind && meta.author === undefined && authorsPieces(table, lines, k + 1, kind, author[1]?.trim() ?? '')) pieces = true;
     else if (author && meta.author === undefined) {
       meta.author = author[1]?.trim();
       meta.lines.push(line);
@@ -417,24 +418,28 @@ const BYLINE_FIRST = new Set([...'作著【[［〖本新记記通文撰'].map((c
 const WRITER_LAST = new Set([...'著撰'].map((char) => char.charCodeAt(0)));
 
 /**
- * Whether an author line names the author of one piece rather than of the text: another such line
- * further on names someone else. An anthology gives each poem or essay its own `作者：李白` under its
+ * Whether an author line names the author of one piece rather than of the text: two more such lines
+ * further on name others. An anthology gives each poem or essay its own `作者：李白` under its
  * title; the first is then the first piece's, and stays in it, as the others do in theirs.
  *
  *   唐诗选 / 感遇 / 作者：张九龄 / 孤鸿海上来… / 望岳 / 作者：杜甫 / …  → no author; each line stays text
  *   《星辰变》 / 作者：我吃西红柿 / … / 作者：我吃西红柿 (a site's repeat)  → the book's author
  */
-function authorsPieces(table: LineTable, lines: LineNumbers, from: number, name: string): boolean {
+function authorsPieces(table: LineTable, lines: LineNumbers, from: number, kind: RegExp, name: string): boolean {
+  let others = 0;
   for (let k = from; k < lines.length; k++) {
     const line = lines[k]!;
     const size = table.size(line);
     if (size > 40 || (!BYLINE_FIRST.has(table.code(line, 0)) && !WRITER_LAST.has(table.code(line, size - 1)))) continue;
-    const text = table.text(line);
-    const other = (AUTHOR.exec(text) ?? BYLINE.exec(text) ?? WRITER_LINE.exec(text))?.[1]?.trim();
-    if (other !== undefined && other !== name) return true;
+    // Lines of the same kind only, two at least: a heading such as `成效显著` reads as `X 著` by itself.
+    const other = kind.exec(table.text(line))?.[1]?.trim();
+    if (other !== undefined && other !== name && ++others >= PIECES_MIN - 1) return true;
   }
   return false;
 }
+
+/** Pieces with author lines of their own that make an anthology. */
+const PIECES_MIN = 3;
 
 /** A file name as a title: no folders, no `.txt`. */
 export function nameTitle(name: string | undefined): string | undefined {

@@ -500,10 +500,13 @@ describe('title and author', () => {
     expect(anthology.author).toBeUndefined();
     // The first piece keeps its author line, as the others do.
     expect(allParagraphs(anthology).filter((p) => p.text.startsWith('作者：')).map((p) => p.text)).toEqual(['作者：张九龄', '作者：杜甫', '作者：王维']);
-    const essays = parseDocument(`随笔集\n${piece('春', '朱自清 著')}${piece('秋', '郁达夫 著')}`);
+    const essays = parseDocument(`随笔集\n${piece('春', '朱自清 著')}${piece('秋', '郁达夫 著')}${piece('冬', '老舍 著')}`);
     expect(essays.author).toBeUndefined();
     const book = parseDocument(`《长河》\n作者：某某\n${novel(3)}\n作者：某某\n`);
     expect(book.author).toBe('某某');
+    // Lines that merely read as another kind of byline (`成效显著` as `X 著`), or one other name, are no anthology.
+    const report = parseDocument(`调研报告\n作者：某某\n一、成效显著\n成效显著\n工作扎实\n二、问题\n作者：他人\n正文。\n`);
+    expect(report.author).toBe('某某');
   });
 
   it('keeps a title whose words merely follow a book name (《长河》读后感) whole', () => {
