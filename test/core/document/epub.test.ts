@@ -76,6 +76,19 @@ describe("Project Gutenberg's boilerplate", () => {
   });
 });
 
+describe('a figure', () => {
+  it('of one image without words, and its caption, is one placeholder the caption names; an alt keeps its caption apart', () => {
+    const body =
+      '<h1>章</h1><figure id="f1"><img src="a.jpg"/><figcaption>朝天门<b>夜景</b></figcaption></figure>' +
+      '<figure><img src="a.jpg" alt="地图"/><figcaption>图1 重庆</figcaption></figure><figure><img src="a.jpg"/><img src="b.jpg"/><figcaption>两张</figcaption></figure><p>尾。</p>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }, { title: '图', href: 'a.xhtml#f1' }] }));
+    expect(doc.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)])).toEqual([
+      ['章', []],
+      ['图', ['［图：朝天门夜景］', '［图：地图］', '图1 重庆', '［图］［图］', '两张', '尾。']],
+    ]);
+  });
+});
+
 describe('a nav and an NCX', () => {
   const chapters = [1, 2, 3].map((n) => ({ file: `c${n}.xhtml`, body: `<h1>第${n}章</h1><p>正文${n}。</p>` }));
   const toc = chapters.map((c, i) => ({ title: `第${i + 1}章`, href: c.file }));

@@ -83,6 +83,22 @@ interface Frame {
   after?: () => void;
 }
 
+/**
+ * A figure's events, its image and caption made one placeholder when the image has no words of its own:
+ * `<figure><img src="a.jpg"/><figcaption>朝天门夜景</figcaption></figure>` reads `［图：朝天门夜景］`, not
+ * `［图］` over a line of caption. Anything else in the figure (an alt, two images, a table) is left as read.
+ */
+function captioned(events: ContentEvent[]): ContentEvent[] {
+  const paragraphs = events.filter((event): event is Extract<ContentEvent, { type: 'paragraph' }> => event.type === 'paragraph');
+  const [image, ...caption] = paragraphs;
+  if (!image || caption.length === 0 || events.some((event) => event.type === 'heading' || event.type === 'boilerplate')) return events;
+  const plain = (draft: Omit<DraftParagraph, 'offset'>) => draft.form === undefined && draft.list === undefined && draft.table === undefined;
+  if (image.draft.text !== '［图］' || !plain(image.draft) || !caption.every((event) => plain(event.draft) && event.draft.text !== '')) return events;
+  const text = imagePlaceholder(caption.map((event) => event.draft.text).join(' '));
+  const draft: Omit<DraftParagraph, 'offset'> = { ...image.draft, text, marks: [{ kind: 'image', start: 0, end: text.length }] };
+  return [...events.filter((event) => event.type === 'anchor'), { type: 'paragraph', draft }];
+}
+
 /** Project Gutenberg's header and licence in its EPUBs (`<section class="pg-boilerplate" id="pg-header">`). */
 const BOILERPLATE_CLASS = /(?:^|\s)(?:pg-boilerplate|pgheader)(?:\s|$)/u;
 const BOILERPLATE_ID = /^pg-(?:header|footer)$/u;
@@ -97,10 +113,16 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
   const deliver = emit ?? ((event: ContentEvent) => void events.push(event));
   /** Inside Project Gutenberg's boilerplate: its words are one note's, its anchors nobody's. */
   let boiler = 0;
-  const send = (event: ContentEvent): void => {
+  const pass = (event: ContentEvent): void => {
     if (boiler === 0) deliver(event);
     else if (event.type === 'heading') deliver({ type: 'boilerplate', text: event.text });
     else if (event.type === 'paragraph' && event.draft.text !== '') deliver({ type: 'boilerplate', text: event.draft.text });
+  };
+  /** The events of the `<figure>` being read, held until it closes (see {@link captioned}). */
+  let figure: ContentEvent[] | undefined;
+  const send = (event: ContentEvent): void => {
+    if (figure) figure.push(event);
+    else pass(event);
   };
   const stack: Frame[] = [];
   let current: InlineText | undefined;
@@ -175,6 +197,18 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
           frame.after = () => {
             flush();
             boiler--;
+          };
+        }
+        if (name === 'figure' && figure === undefined && skipping === 0) {
+          flush();
+          figure = [];
+          const outer = frame.after;
+          frame.after = () => {
+            flush();
+            const held = figure ?? [];
+            figure = undefined;
+            for (const event of captioned(held)) pass(event);
+            outer?.();
           };
         }
         if (
