@@ -76,6 +76,14 @@ describe("Project Gutenberg's boilerplate", () => {
   });
 });
 
+describe('a video or a sound', () => {
+  it('is a placeholder, never the fallback words a reader without it shows; a frame is not read', () => {
+    const body = '<h1>章</h1><p>看：</p><video src="a.mp4" controls="controls">您的阅读器不支持视频。</video><p>听<audio src="a.mp3">不支持音频</audio>这首。</p><iframe src="x.html">框架</iframe><p>尾。</p>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['看：', '［视频］', '听［音频］这首。', '尾。']);
+  });
+});
+
 describe('a figure', () => {
   it('of one image without words, and its caption, is one placeholder the caption names; an alt keeps its caption apart', () => {
     const body =

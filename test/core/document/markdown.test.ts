@@ -145,6 +145,17 @@ describe('inline', () => {
     expect(texts('<p><img src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="> 像素</p>')).toEqual(['像素', '正文。']);
   });
 
+  it("shows a video or a sound as a placeholder, never its fallback words, and a video site's player as a video", () => {
+    const texts = (source: string) => allParagraphs(parseMarkdown(`# 题\n\n${source}\n\n正文。\n`)).map((p) => p.text);
+    expect(texts('<video src="a.mp4" controls>不支持视频</video>')).toEqual(['［视频］', '正文。']);
+    expect(texts('看<audio src="a.mp3">不支持</audio>这首。')).toEqual(['看［音频］这首。', '正文。']);
+    expect(texts('<video controls>\n<source src="a.mp4">\n不支持视频\n</video>')).toEqual(['［视频］', '正文。']);
+    expect(texts('<iframe src="//player.bilibili.com/player.html?bvid=BV1"></iframe>')).toEqual(['［视频］', '正文。']);
+    expect(texts('<iframe src="https://example.com/widget">框架</iframe>')).toEqual(['正文。']);
+    // One left open ends with its paragraph.
+    expect(texts('看<video src="a.mp4">这段')).toEqual(['看［视频］', '正文。']);
+  });
+
   it('starts a line after an HTML block closes: a folded <details> reads as its summary, then what it hides', () => {
     const doc = parseMarkdown('<details><summary>展开</summary>隐藏的内容</details>\n\n<table><tr><td>甲</td><td>乙</td></tr></table>\n');
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['展开\n隐藏的内容', '甲 乙']);

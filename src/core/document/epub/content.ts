@@ -33,7 +33,9 @@ const BLOCKS = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'tbody', 'thead', 'tfoot', 'details', 'summary',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const SKIPPED = new Set(['head', 'script', 'style', 'template', 'rp', 'svg:title']);
+const SKIPPED = new Set(['head', 'script', 'style', 'template', 'rp', 'svg:title', 'iframe']);
+/** Media shown as a placeholder, their fallback content skipped. */
+const MEDIA: Record<string, string> = { video: '［视频］', audio: '［音频］' };
 const INLINE_MARKS: Record<string, Mark['kind']> = {
   b: 'strong', strong: 'strong', i: 'emphasis', em: 'emphasis', cite: 'emphasis', s: 'strike', strike: 'strike',
   del: 'strike', mark: 'highlight', code: 'code', tt: 'code', kbd: 'code', samp: 'code',
@@ -211,8 +213,18 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
             outer?.();
           };
         }
+        // A video or a sound is a placeholder; what it holds is the fallback a reader without it shows
+        // (`您的阅读器不支持视频`), not the book's words.
+        const media = skipping > 0 ? undefined : MEDIA[name];
+        if (media !== undefined) {
+          const out = target();
+          const mark = out.open('image');
+          out.append(media);
+          out.close(mark);
+        }
         if (
           skipping > 0 ||
+          media !== undefined ||
           SKIPPED.has(name) ||
           // Hidden from a screen reader, as a caption that repeats its image's alt (Pandoc's): so from us.
           attribs['aria-hidden'] === 'true' ||

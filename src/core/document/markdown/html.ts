@@ -15,6 +15,10 @@ const BREAKS = new Set([
   'br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'details', 'summary', 'blockquote', 'ul', 'ol', 'dl', 'dt',
   'dd', 'table', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'center', 'pre', 'hr', 'aside', 'nav',
 ]);
+/** Media shown as a placeholder, their fallback content skipped. */
+const MEDIA: Record<string, string> = { video: '［视频］', audio: '［音频］' };
+/** The players of the sites Chinese posts embed videos from (an `<iframe>` of any other page is left out). */
+const VIDEO_SITE = /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:bilibili\.com|youtube(?:-nocookie)?\.com|youku\.com|qq\.com\/txp|v\.qq\.com|ixigua\.com|vimeo\.com|douyin\.com)\//iu;
 /** Table cells: apart by a space, so that 甲</td><td>乙 do not read as one word. */
 const CELLS = new Set(['td', 'th']);
 
@@ -51,7 +55,12 @@ export function htmlText(html: string): string {
   };
   const parser = new Parser({
     onopentag(name, attribs) {
-      if (SKIPPED.has(name)) skipping++;
+      // A video or a sound is a placeholder, its fallback words not the text's; so is a video site's player.
+      const media = name === 'iframe' ? (VIDEO_SITE.test(attribs.src ?? '') ? '［视频］' : '') : MEDIA[name];
+      if (media !== undefined) {
+        if (skipping === 0 && media !== '') out.append(media);
+        skipping++;
+      } else if (SKIPPED.has(name)) skipping++;
       else if (name === 'figure' && !figure) {
         out.lineBreak();
         figure = { alts: [], caption: undefined, inCaption: false };
@@ -66,7 +75,7 @@ export function htmlText(html: string): string {
       }
     },
     onclosetag(name) {
-      if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
+      if (SKIPPED.has(name) || name === 'iframe' || MEDIA[name] !== undefined) skipping = Math.max(0, skipping - 1);
       else if (name === 'figure' && figure) {
         closeFigure();
         out.lineBreak();

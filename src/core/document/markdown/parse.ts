@@ -229,6 +229,8 @@ class MarkdownWalker {
 
   private readonly source: string;
   private readonly tree: Root;
+  /** The `<video>` or `<audio>` open inline, whose fallback words are not read. */
+  private inMedia: string | undefined;
   /** Pandoc's tables among the top-level nodes, by the index of their first node. */
   private readonly tables = new Map<number, PandocTable>();
 
@@ -438,6 +440,8 @@ class MarkdownWalker {
   private inlineParagraph(children: PhrasingContent[], node: Nodes, ctx: Context, whole?: 'strong'): void {
     const out = new InlineText();
     this.ruby = undefined;
+    // A media tag left open ends with its paragraph: the next paragraph's words are read.
+    this.inMedia = undefined;
     const mark = whole ? out.open(whole) : undefined;
     if (children.some((child) => child.type === 'text' && child.value.includes('^'))) superscriptAround(children);
     for (const child of children) this.inline(child, out);
@@ -563,6 +567,7 @@ class MarkdownWalker {
   private inline(node: PhrasingContent, out: InlineText): void {
     switch (node.type) {
       case 'text':
+        if (this.inMedia !== undefined) return;
         if (this.ruby?.inside === 'rt') this.ruby.reading.push(node.value.trim());
         else if (this.ruby?.inside !== 'rp') this.text(node.value, out);
         return;
@@ -616,6 +621,20 @@ class MarkdownWalker {
         const tag = RUBY_TAG.exec(node.value.trim());
         if (tag) {
           this.rubyTag(tag[1] === '/', tag[2]!.toLowerCase(), out);
+          return;
+        }
+        const media = MEDIA_TAG.exec(node.value.trim());
+        if (media) {
+          // A video or a sound is a placeholder; the words it holds are a fallback, not the text.
+          const name = media[2]!.toLowerCase();
+          if (media[1] === '/') {
+            if (this.inMedia === name) this.inMedia = undefined;
+          } else if (this.inMedia === undefined) {
+            const mark = out.open('image');
+            out.append(name === 'video' ? '［视频］' : '［音频］');
+            out.close(mark);
+            if (!media[3]) this.inMedia = name;
+          }
           return;
         }
         if (/^<br\s*\/?>$/iu.test(node.value.trim())) out.lineBreak();
@@ -750,6 +769,9 @@ class MarkdownWalker {
     return UNTITLED_MARKDOWN;
   }
 }
+
+/** An inline `<video …>` or `</audio>` tag: closing or not, the name, and whether it closes itself. */
+const MEDIA_TAG = /^<(\/?)(video|audio)\b[^>]*?(\/?)>$/iu;
 
 /** A `{% tag … %}` (or `{%- … -%}`) alone on its line, with the line's end. */
 const TEMPLATE_LINE = /^[ \t]*\{%-?[ \t]*(\w+)([^\n]*?)-?%\}[ \t]*(?:\n|$)/gmu;
