@@ -509,6 +509,28 @@ describe('title and author', () => {
     expect(report.author).toBe('某某');
   });
 
+  it.each([
+    ['背影\n朱自清\n\n我与父亲不相见已二年余了。\n\n那年冬天。\n', '背影', '朱自清'],
+    ['春晓\n\n〔唐〕孟浩然\n\n春眠不觉晓，处处闻啼鸟。\n', '春晓', '孟浩然'],
+    ['《复活》\n（俄）列夫·托尔斯泰\n\n　　正文一段。\n', '复活', '列夫·托尔斯泰'],
+    ['天龙八部\n金庸\n一　青衫磊落险峰行\n正文。\n二　玉璧月华明\n正文。\n三　马疾香幽\n正文。\n', '天龙八部', '金庸'],
+  ])('takes a name alone under the title for the author: %j', (text, title, author) => {
+    const doc = parseDocument(text);
+    expect([doc.title, doc.author]).toEqual([title, author]);
+    expect(allParagraphs(doc).map((p) => p.text)).not.toContain(text.split('\n').find((line) => line.includes(author)));
+  });
+
+  it.each([
+    ['a poem whose first line follows its title at once', '忆江南\n江南好\n风景旧曾谙\n', '江南好'],
+    ['a heading-like first part', '天龙八部\n释名\n\n这名词出于佛经。\n\n第一回 青衫\n\n正文。\n\n第二回 玉璧\n\n正文。\n', undefined],
+    ['a line that is no name (no surname starts it)', '散记\n小时候\n\n正文一段。\n', '小时候'],
+  ])('takes no author from %s', (_what, text, kept) => {
+    const doc = parseDocument(text);
+    expect(doc.author).toBeUndefined();
+    // Still the text's, as a line or as a heading.
+    if (kept !== undefined) expect([...doc.sections.map((s) => s.title), ...allParagraphs(doc).map((p) => p.text)]).toContain(kept);
+  });
+
   it('keeps a title whose words merely follow a book name (《长河》读后感) whole', () => {
     expect(parseDocument(`《长河》读后感\n${novel(3)}`).title).toBe('《长河》读后感');
   });
