@@ -480,7 +480,7 @@ const PIECES_MIN = 3;
 export function nameTitle(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
   const base = name.split(/[\\/]/).pop() ?? '';
-  const title = base.replace(/\.(?:txt|text|md|markdown|epub)$/iu, '').replace(/^《(.*)》$/u, '$1').trim();
+  const title = base.replace(/\.(?:txt|text|md|markdown|mdown|mkd|epub)$/iu, '').replace(/^《(.*)》$/u, '$1').trim();
   return title === '' ? undefined : title;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leadTitle, outlineOf } from '../../../src/core/document/outline.js';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
-import { parseDocument, PART_CHARS } from '../../../src/core/document/parse.js';
+import { nameTitle, parseDocument, PART_CHARS } from '../../../src/core/document/parse.js';
 import { citation } from '../../../src/core/document/cite.js';
 import { isDialogue } from '../../../src/core/document/shape.js';
 import { matchHeading, volumeChapterCut } from '../../../src/core/document/chapters.js';
@@ -529,6 +529,13 @@ describe('title and author', () => {
     expect(doc.author).toBeUndefined();
     // Still the text's, as a line or as a heading.
     if (kept !== undefined) expect([...doc.sections.map((s) => s.title), ...allParagraphs(doc).map((p) => p.text)]).toContain(kept);
+  });
+
+  it.each([
+    ['/书/长河.txt', '长河'], ['长河.TXT', '长河'], ['笔记.md', '笔记'], ['笔记.markdown', '笔记'], ['笔记.mdown', '笔记'], ['笔记.mkd', '笔记'],
+    ['书.epub', '书'], ['C:\\书\\《长河》.txt', '长河'], ['长河.v2', '长河.v2'], ['.txt', undefined],
+  ])('titles a text by its file name %j as %j', (name, title) => {
+    expect(nameTitle(name)).toBe(title);
   });
 
   it('keeps a title whose words merely follow a book name (《长河》读后感) whole', () => {
