@@ -449,6 +449,14 @@ describe("Pandoc's tables", () => {
     expect(tableOf(['正文。', '', '---', '', '一段。', '', '---', '', '尾。'].join('\n'))).toEqual([]);
   });
 
+  it("reads a line block (a poem's lines, each after `| `) as a verse, its lines apart, a line set in kept set in", () => {
+    const doc = parseMarkdown('# 静夜思\n\n| 床前明月光，\n| 疑是**地上**霜。\n|   举头望明月，\n| 低头思故乡。\n\n正文。\n');
+    const [verse, after] = allParagraphs(doc);
+    expect([verse?.text, verse?.form]).toEqual(['床前明月光，\n疑是地上霜。\n\u00a0\u00a0举头望明月，\n低头思故乡。', 'verse']);
+    expect(marked(verse, 'strong')).toEqual(['地上']);
+    expect(after?.text).toBe('正文。');
+  });
+
   it('ends the rows at the fences of the div around them, and leaves a thematic break a person wrote (- - -) alone', () => {
     const doc = ['::: {.section}', '## 一', '', '甲乙 丙丁', '---- ----', '一二 三四', ':::', '', '正文', '- - -', '下文'].join('\n');
     expect(tableOf(doc)).toEqual([[['甲乙', '丙丁'], ['一二', '三四']]]);

@@ -374,7 +374,8 @@ class MarkdownWalker {
           return;
         }
         const { closes } = this.containerFences(node, ctx);
-        this.inlineParagraph(node.children, node, ctx);
+        if (LINE_BLOCK.test(written)) this.lineBlock(node, ctx);
+        else this.inlineParagraph(node.children, node, ctx);
         if (closes) this.containers--;
         return;
       }
@@ -435,6 +436,30 @@ class MarkdownWalker {
         if ('children' in node) for (const child of node.children as RootContent[]) this.block(child, ctx);
         else if ('value' in node && typeof node.value === 'string' && node.value.trim() !== '') this.emit({ text: node.value.trim(), offset: offsetOf(node) }, ctx);
     }
+  }
+
+  /**
+   * Pandoc's line block (`| 床前明月光，` then `| 疑是地上霜。`), as it writes a poem's lines: a verse, each
+   * line on its own, its `| ` gone (the spaces after it kept: a line set in stays set in).
+   */
+  private lineBlock(node: Paragraph, ctx: Context): void {
+    const children: PhrasingContent[] = [];
+    for (const child of node.children) {
+      if (child.type !== 'text') {
+        children.push(child);
+        continue;
+      }
+      child.value.split('\n').forEach((line, k) => {
+        if (k > 0) children.push({ type: 'break' });
+        const text = line.replace(/^\|(?: |$)/u, '').replace(/^ +/u, (spaces) => '\u00a0'.repeat(spaces.length));
+        if (text !== '') children.push({ type: 'text', value: text });
+      });
+    }
+    const out = new InlineText();
+    this.inMedia = undefined;
+    for (const child of children) this.inline(child, out);
+    const { text, marks } = out.finish();
+    if (text !== '') this.emit({ text, offset: offsetOf(node), form: 'verse', ...(marks.length > 0 && { marks }) }, ctx);
   }
 
   private inlineParagraph(children: PhrasingContent[], node: Nodes, ctx: Context, whole?: 'strong'): void {
@@ -769,6 +794,9 @@ class MarkdownWalker {
     return UNTITLED_MARKDOWN;
   }
 }
+
+/** Every line of a paragraph starts with `|` and a space (or is `|` alone): a Pandoc line block. */
+const LINE_BLOCK = /^\|(?: |$)[^\n]*(?:\n\|(?: |$)[^\n]*)*$/u;
 
 /** An inline `<video …>` or `</audio>` tag: closing or not, the name, and whether it closes itself. */
 const MEDIA_TAG = /^<(\/?)(video|audio)\b[^>]*?(\/?)>$/iu;
