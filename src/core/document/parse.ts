@@ -24,7 +24,7 @@
  * 6. Lead: the paragraphs before the first heading or turn.
  */
 import { AD_MAX, adLine, chapterFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
-import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type UserRules } from './chapters.js';
+import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type Level, type UserRules } from './chapters.js';
 import { gutenbergFrame } from './gutenberg.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
@@ -283,10 +283,51 @@ function build(table: LineTable, lines: LineNumbers, docTitle: string, rules: Us
   const plan = findChapters(body.view, rules);
   // A book's few labelled lines do not make it an interview; an interview's headings are not chapters.
   if (turns > 0 && (!plan || turns >= TURNS_PER_CHAPTER * plan.headings.size)) return { shape: 'interview', volumes: [], ...structure(body, docTitle, classify(body, true)) };
-  if (plan) return { shape: 'book', ...book(body, plan, notes) };
+  if (plan) return { shape: 'book', ...book(body, user ? plan : withPieces(body, plan), notes) };
   const roles = classify(body, false);
   if (roles.some((role) => role.kind === 'heading')) return { shape: 'article', volumes: [], ...structure(body, docTitle, roles) };
   return { shape: 'plain', volumes: [], lead: [], sections: plainSections(body, docTitle), speakers: [] };
+}
+
+/** The most volumes whose pieces {@link withPieces} looks for (a 史记's 130 卷 are its chapters). */
+const PIECES_VOLUMES = 50;
+/** Pieces per volume, on average, from which a book of volumes alone is read as volumes of pieces. */
+const PIECES_PER_VOLUME = 2;
+
+/**
+ * A book whose rules found volumes alone (`卷一：五言古诗`, `第一卷 风起`) and, inside them, the short
+ * headings an article has (`张九龄：感遇`, `风起云涌` over its text): volumes of those pieces, so the
+ * sidebar lists the poems or the chapters, not eight 卷. The volumes' 序 and 后记 stay as they are.
+ *
+ *   卷一：五言古诗 / 张九龄：感遇 / 孤鸿海上来… / 李白：月下独酌 / 花间一壶酒… / 卷二：…
+ *   → 卷一：五言古诗 › 张九龄：感遇, 李白：月下独酌; 卷二：… › …
+ */
+function withPieces(body: Body, plan: ChapterPlan): ChapterPlan {
+  if (plan.headings.size > PIECES_VOLUMES) return plan;
+  let volumes = 0;
+  for (const i of plan.headings.keys()) {
+    const match = matchHeading(headingText(body.view.text(i)));
+    if (match?.kind === 'aside') continue;
+    if (match?.level !== 'volume') return plan;
+    volumes++;
+  }
+  if (volumes === 0) return plan;
+  const first = Math.min(...plan.headings.keys());
+  const contents = new Set(plan.contents);
+  const roles = classify(body, false);
+  const pieces: number[] = [];
+  const shaped = (i: number) => i < body.view.count && body.view.size(i) <= MAX_HEADING * 2 && headingShaped(body.view.text(i));
+  roles.forEach((role, i) => {
+    if (role.kind === 'heading' && i > first && !plan.headings.has(i) && !contents.has(i)) pieces.push(i);
+    // The first piece under a volume's line, which the article's rules took for that line's byline.
+    else if (plan.headings.has(i) && roles[i + 1]?.kind === 'text' && !plan.headings.has(i + 1) && shaped(i + 1) && !shaped(i + 2)) pieces.push(i + 1);
+  });
+  pieces.sort((a, b) => a - b);
+  if (pieces.length < PIECES_PER_VOLUME * volumes) return plan;
+  const headings = new Map<number, Level>();
+  for (const [i] of plan.headings) headings.set(i, matchHeading(headingText(body.view.text(i)))?.kind === 'aside' ? 'chapter' : 'volume');
+  for (const i of pieces) headings.set(i, 'chapter');
+  return { ...plan, headings: new Map([...headings].sort((a, b) => a[0] - b[0])) };
 }
 
 function takeTitle(table: LineTable, lines: LineNumbers): string | undefined {

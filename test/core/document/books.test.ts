@@ -60,7 +60,12 @@ describe('shape', () => {
     const doc = parseDocument(text);
     expect(doc.shape).toBe('book');
     expect(doc.speakers).toEqual([]);
-    expect(doc.sections.map((s) => s.title)).toEqual(['卷一：五言古诗', '卷二：五言乐府']);
+    // Its volumes hold its poems, so the sidebar lists the poems (a poem's first lines are not its byline).
+    expect(outlineOf(doc).map((n) => [n.title, n.children.map((c) => c.title)])).toEqual([
+      ['卷一：五言古诗', ['张九龄：感遇', '李白：月下独酌', '李白：春思']],
+      ['卷二：五言乐府', ['李白：玉阶怨', '李白：关山月']],
+    ]);
+    expect(doc.sections.map((s) => s.paragraphs.length)).toEqual([2, 2, 2, 2, 2]);
     // A label alone, the words on the next line, and turns that say something are still turns.
     expect(isDialogue(['记者：', '今天聊什么？', '嘉宾：聊读书。', '记者：为什么？', '嘉宾：安静。'])).toBe(true);
   });
@@ -100,6 +105,24 @@ describe('shape', () => {
   it('short headings between paragraphs make an article; nothing makes plain', () => {
     expect(parseDocument('标题\n\n小标题\n\n一段很长的正文，说了很多话。\n\n另一个小标题\n\n又一段正文。').shape).toBe('article');
     expect(parseDocument('今天天气很好。\n我们去公园。').shape).toBe('plain');
+  });
+});
+
+describe('a book of volumes alone', () => {
+  it('holds the short headings inside its volumes as their chapters, when there are two a volume or more', () => {
+    const chapter = (title: string) => [title, '　　他走在山路上，想着昨天的事情，心里很不平静，远处传来几声钟声。', '　　天色渐晚，山谷里回荡着钟声，他加快了脚步。'];
+    const text = ['长河', '第一卷 风起', ...chapter('初见'), ...chapter('山雨欲来'), '第二卷 云涌', ...chapter('夜行'), ...chapter('故人'), ...chapter('归途')].join('\n');
+    const doc = parseDocument(text);
+    expect(outlineOf(doc).map((n) => [n.title, n.children.map((c) => c.title)])).toEqual([
+      ['第一卷 风起', ['初见', '山雨欲来']],
+      ['第二卷 云涌', ['夜行', '故人', '归途']],
+    ]);
+  });
+
+  it('stays volumes when little is found inside them (a 史记 of 卷 that are its chapters)', () => {
+    const volume = (n: string) => [`卷${n} 本纪`, '　　黄帝者，少典之子，姓公孙，名曰轩辕。生而神灵，弱而能言。', '　　太史公曰：学者多称五帝，尚矣。'];
+    const doc = parseDocument(['史记', ...volume('一'), ...volume('二'), ...volume('三')].join('\n'));
+    expect(doc.sections.map((s) => s.title)).toEqual(['卷一 本纪', '卷二 本纪', '卷三 本纪']);
   });
 });
 
