@@ -536,6 +536,7 @@ describe('title and author', () => {
     ['背影\n朱自清\n\n我与父亲不相见已二年余了。\n\n那年冬天。\n', '背影', '朱自清'],
     ['春晓\n\n〔唐〕孟浩然\n\n春眠不觉晓，处处闻啼鸟。\n', '春晓', '孟浩然'],
     ['《复活》\n（俄）列夫·托尔斯泰\n\n　　正文一段。\n', '复活', '列夫·托尔斯泰'],
+    ['茶馆\n老舍\n\n　　正文一段。\n', '茶馆', '老舍'],
     ['天龙八部\n金庸\n一　青衫磊落险峰行\n正文。\n二　玉璧月华明\n正文。\n三　马疾香幽\n正文。\n', '天龙八部', '金庸'],
   ])('takes a name alone under the title for the author: %j', (text, title, author) => {
     const doc = parseDocument(text);
