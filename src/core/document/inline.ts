@@ -170,10 +170,7 @@ export function indentedParagraphs(text: string, marks: readonly Mark[]): { text
     const end = start + body.length;
     at += line.length + 1;
     if (body === '') continue;
-    const inside = marks
-      .filter((mark) => mark.start < end && mark.end > start)
-      .map((mark) => ({ ...mark, start: Math.max(mark.start, start) - start, end: Math.min(mark.end, end) - start }));
-    pieces.push({ text: body, marks: inside });
+    pieces.push({ text: body, marks: marksWithin(marks, start, end) });
   }
   return pieces;
 }
@@ -200,12 +197,14 @@ export function joinedIndentedParagraphs(text: string, marks: readonly Mark[], l
     const start = cuts[k]! + lead;
     const body = text.slice(start, cuts[k + 1]).replace(/[\s\u3000\u00a0]+$/u, '');
     const end = start + body.length;
-    const inside = marks
-      .filter((mark) => mark.start < end && mark.end > start)
-      .map((mark) => ({ ...mark, start: Math.max(mark.start, start) - start, end: Math.min(mark.end, end) - start }));
-    if (body !== '') pieces.push({ text: body, marks: inside, line: k });
+    if (body !== '') pieces.push({ text: body, marks: marksWithin(marks, start, end), line: k });
   }
   return pieces;
+}
+
+/** The marks over [start, end) of a paragraph, cut to it and counted from its start: a piece's own. */
+function marksWithin(marks: readonly Mark[], start: number, end: number): Mark[] {
+  return marks.filter((mark) => mark.start < end && mark.end > start).map((mark) => ({ ...mark, start: Math.max(mark.start, start) - start, end: Math.min(mark.end, end) - start }));
 }
 
 /** A line's indent left inside a joined paragraph: ideographic spaces or NBSPs, a space or two around them. */
