@@ -449,6 +449,29 @@ describe("Pandoc's tables", () => {
     expect(tableOf(['正文。', '', '---', '', '一段。', '', '---', '', '尾。'].join('\n'))).toEqual([]);
   });
 
+  it('reads a definition list: the term in bold, each definition a paragraph under it, the markers gone', () => {
+    const texts = (source: string) => allParagraphs(parseMarkdown(`# 题\n\n${source}\n\n尾。\n`)).map((p) => [p.text, marked(p, 'strong').length > 0]);
+    expect(texts('朝天门\n:   长江与嘉陵江交汇处。\n:   一个码头，\n    很老。\n\n解放碑\n\n:   重庆的地标。')).toEqual([
+      ['朝天门', true],
+      ['长江与嘉陵江交汇处。', false],
+      ['一个码头，很老。', false],
+      ['解放碑', true],
+      ['重庆的地标。', false],
+      ['尾。', false],
+    ]);
+    // A sentence is no term; `~ 完 ~` ends a post; a colon with nothing before it defines nothing.
+    expect(texts('正文一句。\n\n: 不是定义。')).toEqual([
+      ['正文一句。', false],
+      [': 不是定义。', false],
+      ['尾。', false],
+    ]);
+    expect(texts('正文\n\n~ 完 ~')).toEqual([
+      ['正文', false],
+      ['~ 完 ~', false],
+      ['尾。', false],
+    ]);
+  });
+
   it("reads a line block (a poem's lines, each after `| `) as a verse, its lines apart, a line set in kept set in", () => {
     const doc = parseMarkdown('# 静夜思\n\n| 床前明月光，\n| 疑是**地上**霜。\n|   举头望明月，\n| 低头思故乡。\n\n正文。\n');
     const [verse, after] = allParagraphs(doc);

@@ -229,6 +229,8 @@ class MarkdownWalker {
 
   private readonly source: string;
   private readonly tree: Root;
+  /** Whether the last top-level paragraph was a definition list's term or definition (see `definition`). */
+  private afterTerm = false;
   /** The `<video>` or `<audio>` open inline, whose fallback words are not read. */
   private inMedia: string | undefined;
   /** Pandoc's tables among the top-level nodes, by the index of their first node. */
@@ -255,6 +257,7 @@ class MarkdownWalker {
       }
       // A page's properties under its title, as Notion exports them (`Created: …`, `Tags: …`): metadata.
       if (nodes[i]!.type === 'paragraph' && i > 0 && nodes[i - 1] === this.titleHeading && this.properties(this.sourceOf(nodes[i]!))) continue;
+      if (this.definition(nodes[i]!, nodes[i + 1])) continue;
       this.block(nodes[i]!, { quote: 0 });
     }
     this.flushNotes();
@@ -436,6 +439,57 @@ class MarkdownWalker {
         if ('children' in node) for (const child of node.children as RootContent[]) this.block(child, ctx);
         else if ('value' in node && typeof node.value === 'string' && node.value.trim() !== '') this.emit({ text: node.value.trim(), offset: offsetOf(node) }, ctx);
     }
+  }
+
+  /**
+   * Pandoc's definition list: a term on a line of its own, then its definitions, each opening with `:`
+   * (or `~`) and spaces, on the next line or after a blank one. The term is shown in bold and each
+   * definition as a paragraph under it, as an EPUB's `<dt>` and `<dd>` are; the markers go (`~`, which
+ * Pandoc takes too, is left: Chinese posts end with `~ 完 ~`). Handles
+   * `node` (and returns true) when it is a term, or a definition.
+   *
+   *   朝天门\n:   长江与嘉陵江交汇处。   →  **朝天门**, then `长江与嘉陵江交汇处。`
+   */
+  private definition(node: RootContent, next: RootContent | undefined): boolean {
+    const afterTerm = this.afterTerm;
+    this.afterTerm = false;
+    if (node.type !== 'paragraph' || node.children[0]?.type !== 'text') return false;
+    const first = node.children[0];
+    const ctx: Context = { quote: 0 };
+    // A definition of the term before it (already shown), after a blank line.
+    if (DEFINITION.test(first.value) && afterTerm) {
+      first.value = first.value.replace(DEFINITION, '');
+      this.inlineParagraph(node.children, node, ctx);
+      this.afterTerm = true;
+      return true;
+    }
+    const written = this.sourceOf(node);
+    const lines = written.split('\n');
+    const term = lines[0] ?? '';
+    if (!TERM.test(term) || SENTENCE.test(term)) return false;
+    const termOnly = lines.length === 1 && next?.type === 'paragraph' && next.children[0]?.type === 'text' && DEFINITION.test(next.children[0].value);
+    const withDefinitions = lines.length > 1 && DEFINITION_LINE.test(lines[1]!) && !DEFINITION.test(term) && node.children.every((child) => child.type === 'text');
+    if (!termOnly && !withDefinitions) return false;
+    if (termOnly) {
+      this.inlineParagraph(node.children, node, ctx, 'strong');
+      this.afterTerm = true;
+      return true;
+    }
+    // One text node: the term's line, then definitions, a line after a marker opening each.
+    const text = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('').split('\n');
+    this.inlineParagraph([{ type: 'text', value: text[0] ?? '' }], node, ctx, 'strong');
+    let definition: string[] = [];
+    const flush = () => {
+      if (definition.length > 0) this.inlineParagraph([{ type: 'text', value: definition.join('\n') }], node, ctx);
+      definition = [];
+    };
+    for (const line of text.slice(1)) {
+      if (DEFINITION.test(line)) flush();
+      definition.push(line.replace(DEFINITION, ''));
+    }
+    flush();
+    this.afterTerm = true;
+    return true;
   }
 
   /**
@@ -794,6 +848,13 @@ class MarkdownWalker {
     return UNTITLED_MARKDOWN;
   }
 }
+
+/** A definition's marker, `:` or `~` and the spaces after it (Pandoc's definition lists). */
+const DEFINITION = /^:[ \t]+/u;
+const DEFINITION_LINE = /^:[ \t]+\S/u;
+/** A term: a word or a phrase, not a sentence. */
+const TERM = /^[^\n]{1,40}$/u;
+const SENTENCE = /[。！？；.!?;]$/u;
 
 /** Every line of a paragraph starts with `|` and a space (or is `|` alone): a Pandoc line block. */
 const LINE_BLOCK = /^\|(?: |$)[^\n]*(?:\n\|(?: |$)[^\n]*)*$/u;
