@@ -462,16 +462,19 @@ function takeMeta(table: LineTable, lines: LineNumbers): Meta {
   return meta;
 }
 
-/** The commonest surnames (百家姓 by use), two-character ones first: a name alone on a line starts with one. */
-const SURNAME = '(?:欧阳|司马|上官|诸葛|諸葛|东方|東方|皇甫|令狐|慕容|司徒|夏侯|尉迟|尉遲|公孙|公孫|长孙|長孫|宇文|独孤|獨孤|端木|南宫|南宮|西门|西門|[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺])';
+/**
+ * The commonest surnames (百家姓 by use), two-character ones first: a name alone on a line starts with one.
+ * Left out: those that open more words than names (时, 明, 安, 成, 和, 全, 应, 向, 常, 于: `时光`, `明天`).
+ */
+const SURNAME = '(?:欧阳|司马|上官|诸葛|諸葛|东方|東方|皇甫|令狐|慕容|司徒|夏侯|尉迟|尉遲|公孙|公孫|长孙|長孫|宇文|独孤|獨孤|端木|南宫|南宮|西门|西門|[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔汤湯温溫康施文牛樊葛邢齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂佟臧闵閔苟邬鄔边邊卞姬师師仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏佘池查麻苑迟遲邝鄺])';
 /** Pen names read most that start with no surname (老舍, 巴金, 冰心…): names all the same. */
 const PEN_NAMES = '老舍|巴金|冰心|三毛|亦舒|琼瑶|瓊瑤|北岛|北島|海子|阿来|阿來|二月河|食指|残雪|殘雪|西西|也斯|七堇年|安妮宝贝|安妮寶貝';
 
 /**
- * A name alone on its line: a surname and one to three characters more, a pen name that starts with none, or anyone's name after the
+ * A name alone on its line: a surname and one or two characters more, a pen name that starts with none, or anyone's name after the
  * dynasty or country it is given with (`〔唐〕孟浩然`, `[英]狄更斯`, `（俄）列夫·托尔斯泰`).
  */
-const NAME_ALONE = new RegExp(`^(?:[［\\[【(（〔][\\p{Script=Han}]{1,2}[］\\]】)）〕][\\s\\u3000]*([\\p{Script=Han}·•]{2,12})|(${SURNAME}[\\p{Script=Han}]{1,3}|${PEN_NAMES}))$`, 'u');
+const NAME_ALONE = new RegExp(`^(?:[［\\[【(（〔][\\p{Script=Han}]{1,2}[］\\]】)）〕][\\s\\u3000]*([\\p{Script=Han}·•]{2,12})|(${SURNAME}[\\p{Script=Han}]{1,2}|${PEN_NAMES}))$`, 'u');
 
 /**
  * Whether line `k` stands apart from the text after it: a blank line, an indent or a heading follows it.

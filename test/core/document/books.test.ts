@@ -548,6 +548,8 @@ describe('title and author', () => {
     ['a poem whose first line follows its title at once', '忆江南\n江南好\n风景旧曾谙\n', '江南好'],
     ['a heading-like first part', '天龙八部\n释名\n\n这名词出于佛经。\n\n第一回 青衫\n\n正文。\n\n第二回 玉璧\n\n正文。\n', undefined],
     ['a line that is no name (no surname starts it)', '散记\n小时候\n\n正文一段。\n', '小时候'],
+    ['a phrase that opens with a word, not a surname', '秋夜\n\n时光荏苒\n\n正文一段。\n', '时光荏苒'],
+    ['four characters after a single surname (a phrase, not a name)', '秋夜\n\n高山流水\n\n正文一段。\n', '高山流水'],
   ])('takes no author from %s', (_what, text, kept) => {
     const doc = parseDocument(text);
     expect(doc.author).toBeUndefined();
