@@ -76,6 +76,19 @@ describe("Project Gutenberg's boilerplate", () => {
   });
 });
 
+describe('a definition list', () => {
+  it('shows its terms in bold and its definitions under them', () => {
+    const body = '<h1>章</h1><dl><dt>朝天门</dt><dd>长江与嘉陵江交汇处。</dd><dt><i>解放碑</i></dt><dd>重庆的地标。</dd></dl>';
+    const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body }], toc: [{ title: '章', href: 'a.xhtml' }] }));
+    expect(allParagraphs(doc).map((p) => [p.text, (p.marks ?? []).map((m) => m.kind)])).toEqual([
+      ['朝天门', ['strong']],
+      ['长江与嘉陵江交汇处。', []],
+      ['解放碑', ['strong', 'emphasis']],
+      ['重庆的地标。', []],
+    ]);
+  });
+});
+
 describe('a video or a sound', () => {
   it('is a placeholder, never the fallback words a reader without it shows; a frame is not read', () => {
     const body = '<h1>章</h1><p>看：</p><video src="a.mp4" controls="controls">您的阅读器不支持视频。</video><p>听<audio src="a.mp3">不支持音频</audio>这首。</p><iframe src="x.html">框架</iframe><p>尾。</p>';

@@ -137,6 +137,8 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
   let refs = 0;
   let noteIcons = 0;
   let verse = 0;
+  /** Inside a definition list's term (`<dt>`). */
+  let term = 0;
   const lists: { ordered: boolean; next: number }[] = [];
   let marker: { marker: string; depth: number } | undefined;
   let heading: { level: number; text: InlineText } | undefined;
@@ -168,6 +170,7 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
       const shift = bullet ? bullet[0].length : 0;
       const pieceMarks = shift === 0 ? piece.marks : piece.marks.filter((m) => m.end > shift).map((m) => ({ ...m, start: Math.max(0, m.start - shift), end: m.end - shift }));
       const draft: Omit<DraftParagraph, 'offset'> = { text };
+      if (term > 0 && note === 0 && text !== '') pieceMarks.unshift({ kind: 'strong', start: 0, end: text.length });
       if (pieceMarks.length > 0) draft.marks = pieceMarks;
       if (bullet && text !== '') draft.list = { marker: bullet[1]!, depth: 1 };
       if (marker) {
@@ -319,6 +322,10 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
             });
           } else if (name === 'hr') {
             send({ type: 'paragraph', draft: { text: '', form: 'rule' } });
+          } else if (name === 'dt') {
+            // A definition list's term is shown in bold, as Markdown's are.
+            term++;
+            closers.push(() => term--);
           }
           if (attribs.class !== undefined && VERSE.test(attribs.class)) {
             verse++;
