@@ -371,11 +371,11 @@ interface Meta {
 const META_WINDOW = 10;
 const AUTHOR = /^(?:(?:作\s*者|著\s*者|作者名)\s*[:：]|[【\[［〖](?:作\s*者|著\s*者)[】\]］〗]\s*[:：]?)\s*(\S.{0,30})$/u;
 /**
- * A news byline, `本报记者 王五` or `文／王五`: names only (two to six characters each, up to four). Never
+ * A news byline, `本报记者 王五`, `澎湃新闻记者 王五` (any outlet before 记者) or `文／王五`: names only (two to six characters each, up to four). Never
  * with a colon: `记者：…` opens an interviewer's turn, however short.
  */
 const BYLINE =
-  /^(?:(?:本[报報]|本刊|新[华華]社)?(?:[记記]者|通[讯訊][员員])[\s\u3000]+|(?:文|撰文|作者|文字)[\s\u3000]*[/／|｜][\s\u3000]*)([\p{Script=Han}·•]{2,6}(?:[\s\u3000、，,]+[\p{Script=Han}·•]{2,6}){0,3})$/u;
+  /^(?:(?:本[报報]|本刊|新[华華]社|[\p{Script=Han}]{2,8}?)?(?:[记記]者|通[讯訊][员員])[\s\u3000]+|(?:文|撰文|作者|文字)[\s\u3000]*[/／|｜][\s\u3000]*)([\p{Script=Han}·•]{2,6}(?:[\s\u3000、，,]+[\p{Script=Han}·•]{2,6}){0,3})$/u;
 const BOOK_NAME = /^(?:[书書]\s*名\s*[:：]|[【\[［〖][书書]\s*名[】\]］〗]\s*[:：]?)\s*《?([^《》]{1,40}?)》?$/u;
 /**
  * A first line that gives both: `山海之间 作者：张三`, `《山海之间》作者：张三` (the latter also BRACKETED),
@@ -395,10 +395,21 @@ const WRITER_LINE = new RegExp(`^${WRITER}$`, 'u');
 /** A line that gives the title and the author, as [title, author]. */
 function titleAndAuthor(text: string): [string, string] | undefined {
   const both = TITLE_AND_AUTHOR.exec(text);
+  // A sentence that names its author (`本文来自…，作者：张三，某站经授权发布。`) is no title line.
+  if (both && (SENTENCE_MARKS.test(both[2] ?? '') || /[，,、：:]$/u.test(both[1] ?? ''))) return undefined;
   if (both) return [both[1] ?? '', both[2] ?? ''];
   const by = TITLE_BY.exec(text);
   return by ? [by[1] ?? by[2] ?? '', by[3] ?? ''] : undefined;
 }
+/** Punctuation a name never holds. */
+const SENTENCE_MARKS = /[，。；！？,;!?]/u;
+/**
+ * A repost's opening notice (36氪's, 虎嗅's: `本文来自微信公众号“某某”，作者：张三，36氪经授权发布。`): a note,
+ * and the author it names the text's.
+ */
+const REPOST_INTRO = /^(?:本文|文章|此文)(?:来自|來自|转载自|轉載自|转自|轉自|首发于|首發於|原载于|原載於|原载|原載|经授权|經授權)|[经經]授[权權](?:发布|發布|转载|轉載)[。.]?$/u;
+const REPOST_AUTHOR = /(?:作者|作\s*者)\s*[:：]\s*([^，,。；;\s]{1,20})/u;
+
 /** Words a download site writes after a book's name: `全集`, `（精校版）`, `(完结)`. */
 const EDITION_WORDS = '全本精校|精校全本|精校版?|校[对對]版|全本|全集|全文|完本|完[结結]|珍藏版|修[订訂]版|典藏版';
 /** Those words, or a site's `TXT下载`, at the end of a name, bracketed or not. */
@@ -434,6 +445,12 @@ function takeMeta(table: LineTable, lines: LineNumbers): Meta {
     if (both) {
       meta.title = bookName(both[0]);
       meta.author = bookName(both[1]);
+      meta.lines.push(line);
+      meta.noted.push(line);
+      continue;
+    }
+    if (REPOST_INTRO.test(text) && text.length <= 160) {
+      meta.author ??= REPOST_AUTHOR.exec(text)?.[1];
       meta.lines.push(line);
       meta.noted.push(line);
       continue;

@@ -410,6 +410,25 @@ describe('parseDocument: the notice a site appends to what is copied from it', (
   });
 });
 
+describe("parseDocument: a repost's notices and an outlet's byline", () => {
+  const body = ['　　最近几年，年轻人对买房的态度发生了明显变化，很多人宁愿租房。', '　　一方面房价高企，另一方面工作的流动性也让人不愿被一套房子绑住。'];
+
+  it("takes a repost's opening notice for a note, the author it names the text's, and its closing disclaimer for a note", () => {
+    const intro = '本文来自微信公众号“某某财经”（ID：mouMou），作者：张三，36氪经授权发布。';
+    const doc = parseDocument(['为什么年轻人不爱买房了', '', intro, '', ...body, '', '本文为作者独立观点，不代表36氪立场。'].join('\n'));
+    expect([doc.title, doc.author]).toEqual(['为什么年轻人不爱买房了', '张三']);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(body.map((line) => line.trim()));
+    expect(doc.notes).toEqual([intro, '本文为作者独立观点，不代表36氪立场。']);
+  });
+
+  it("reads any outlet's reporter line as the byline, so the dateline under it is the dateline", () => {
+    const doc = parseDocument(['重庆一座老桥完成大修重新通车', '', '澎湃新闻记者 李四', '', '2023-06-01 10:20 来源：澎湃新闻', '', ...body].join('\n'));
+    expect(doc.author).toBe('李四');
+    expect(doc.dateline?.iso).toBe('2023-06-01T10:20');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(body.map((line) => line.trim()));
+  });
+});
+
 describe('parseDocument: a play', () => {
   it('takes each act for a section, whatever follows its heading, and its cast line for no speaker', () => {
     const play = ['雷雨', '', '第一幕', '', '人物：周朴园、鲁侍萍、周萍', '', '（一间客厅，窗外下着雨。）', '', '周朴园：（看着她）你是谁？', '鲁侍萍：我是这里的下人。', '周朴园：你从哪里来？', '鲁侍萍：从无锡来。', '周萍：爸爸，外面雨很大。', '周朴园：知道了。', '', '第二幕', '', '（同一间客厅，晚上。）', '', '鲁侍萍：你还记得我吗？', '周朴园：（愣住）你……', '鲁侍萍：三十年了。', '周萍：你们在说什么？'].join('\n');
