@@ -205,6 +205,17 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
     note(lines[next]!);
     next++;
   }
+  // A news page's source on a line of its own under the title (`来源：人民网－人民日报`), before or after its
+  // date: a note, and the date is still the dateline.
+  const sourceLine = () => {
+    const line = lines[next];
+    // A name, not a sentence (`来源:一段正文里的话,不是落款。` is the text's).
+    if (line === undefined || table.size(line) > SOURCE_LINE_MAX || !SOURCE_LINE.test(table.text(line)) || SENTENCE_MARKS.test(table.text(line))) return false;
+    note(line);
+    next++;
+    return true;
+  };
+  sourceLine();
   let dateline: Dateline | undefined;
   const datelineLine = lines[next];
   if (datelineLine !== undefined) {
@@ -213,6 +224,7 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
     if (dateline && !datedEntries(table, lines, next + 1)) next++;
     else dateline = undefined;
   }
+  if (dateline) sourceLine();
 
   let end = lines.length;
   while (end > next && matterAtEnd(table.text(lines[end - 1]!))) end--;
@@ -401,6 +413,10 @@ function titleAndAuthor(text: string): [string, string] | undefined {
   const by = TITLE_BY.exec(text);
   return by ? [by[1] ?? by[2] ?? '', by[3] ?? ''] : undefined;
 }
+/** A page's source line (`来源：人民网－人民日报`, `（来源：新华社）`), short. */
+const SOURCE_LINE = /^[（(【\[]?\s*(?:来源|來源|稿源|出处|出處|本文来源|本文來源|文章来源|文章來源)\s*[:：]\s*\S/u;
+const SOURCE_LINE_MAX = 40;
+
 /** Punctuation a name never holds. */
 const SENTENCE_MARKS = /[，。；！？,;!?]/u;
 /**

@@ -421,6 +421,17 @@ describe("parseDocument: a repost's notices and an outlet's byline", () => {
     expect(doc.notes).toEqual([intro, '本文为作者独立观点，不代表36氪立场。']);
   });
 
+  it("takes a page's source line under the title for a note, so its date is the dateline; its end's share line and credits are notes", () => {
+    const page = ['全国夏粮喜获丰收', '', '来源：人民网－人民日报', '2023年07月15日05:41', '', ...body, '', '（责编：李四、王五）', '', '分享让更多人看到', '', '返回顶部'];
+    const doc = parseDocument(page.join('\n'));
+    expect(doc.dateline?.iso).toBe('2023-07-15T05:41');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(body.map((line) => line.trim()));
+    expect(doc.notes).toEqual(['来源：人民网－人民日报', '（责编：李四、王五）', '分享让更多人看到', '返回顶部']);
+    // After the date too; a sentence that opens with 来源 is the text's.
+    expect(parseDocument(['标题', '2023-07-15 05:41', '（来源：新华社）', ...body].join('\n')).notes).toEqual(['（来源：新华社）']);
+    expect(allParagraphs(parseDocument(['标题', '来源：一段正文里的话，不是落款。', ...body].join('\n'))).map((p) => p.text)[0]).toBe('来源：一段正文里的话，不是落款。');
+  });
+
   it("reads any outlet's reporter line as the byline, so the dateline under it is the dateline", () => {
     const doc = parseDocument(['重庆一座老桥完成大修重新通车', '', '澎湃新闻记者 李四', '', '2023-06-01 10:20 来源：澎湃新闻', '', ...body].join('\n'));
     expect(doc.author).toBe('李四');
