@@ -48,7 +48,7 @@ Run rules (only when no strong rule found two headings, and only when the matche
 
 Levels
 ------
-When both volume units (卷部集季篇) and chapter units (章回节折幕) occur and there are more chapters
+When both volume units (卷部集季篇) and chapter units (章回节折幕话) occur and there are more chapters
 than volumes, volumes hold chapters (two levels); otherwise every heading is one level (三国志's 65
 卷 are its chapters). When 章 (or 回) and 节 both occur, the 节 outnumber them and a 章 comes first,
 the 节 are sections of their chapter, a level below it (`第一章 总论` › `第一节 概念`), as textbooks
@@ -89,7 +89,8 @@ export type Level = 'volume' | 'chapter' | 'subchapter';
 const CN_NUM = '〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟';
 const NUM = `[0-9０-９]+|[${CN_NUM}]+`;
 const VOLUME_UNITS = '卷部集季篇册冊辑輯';
-const CHAPTER_UNITS = '章回节節折幕';
+// 话/話: the episodes of a light novel as its Chinese translations number them (`第1话 转生`).
+const CHAPTER_UNITS = '章回节節折幕话話';
 /** A separator between a heading's number and its title. */
 const SEP = '[\\s\\u3000:：、,，.．·・\\-—_~～]';
 /** What download sites write before a heading (`正文 第一章`, `章节目录 第一章`, `VIP章节 第五章`, `VIP卷 第七章`), then separators. */
@@ -106,7 +107,7 @@ const NOT_UNIT = new Set([
   // The same words in traditional characters.
   '節課', '節目', '節日', '節約', '節奏', '節省', '節氣', '節點', '集團', '集體', '集資', '集會', '部門', '部隊', '部長',
   '回來', '回頭', '回答', '回應', '季節', '幕後', '捲入', '折騰', '章節',
-  '册子', '冊子', '辑录', '輯錄',
+  '册子', '冊子', '辑录', '輯錄', '话题', '話題', '话语', '話語', '话说', '話說', '话筒', '話筒',
 ]);
 
 interface Rule {

@@ -141,6 +141,16 @@ describe('matchHeading: other rules', () => {
   });
 });
 
+describe('a light novel numbered by 话', () => {
+  it('reads 第N话 as a chapter, and 第二话题 as no heading', () => {
+    expect(matchHeading('第1话 转生成为史莱姆')).toMatchObject({ level: 'chapter', unit: '话' });
+    expect(matchHeading('第十二話　再會')).toMatchObject({ level: 'chapter', unit: '話' });
+    expect(matchHeading('第二话题')).toBeUndefined();
+    const plan = findChapters(['第1话 转生', ...body(2), '第2话 相遇', ...body(2), '第3话 离别', ...body(2)]);
+    expect([...(plan?.headings.keys() ?? [])]).toEqual([0, 3, 6]);
+  });
+});
+
 describe('numberValue', () => {
   it.each([
     ['12', 12], ['１２', 12], ['十', 10], ['十二', 12], ['二十', 20], ['一百零八', 108], ['一千二百三十四', 1234],
