@@ -30,7 +30,7 @@ const NOTICE_MAX = 120;
 const TRAILING_WORDS = new Set([
   '举报', '分享', '分享到', '收藏', '打印', '关闭', '关闭窗口', '纠错', '【纠错】', '点赞', '评论', '返回顶部',
   '返回搜狐', '返回搜狐，查看更多', '查看更多', '展开全文', '阅读全文', '相关阅读', '相关新闻', '推荐阅读',
-  '打开APP', '扫一扫', '（完）', '(完)', '完', '分享让更多人看到', '分享到：', '分享到:', '我要分享', '关注我们',
+  '打开APP', '扫一扫', '（完）', '(完)', '完', '分享让更多人看到', '分享到：', '分享到:', '我要分享', '关注我们', '喜欢', '感谢', '赞赏',
   '舉報', '關閉', '關閉窗口', '糾錯', '【糾錯】', '點讚', '點贊', '評論', '返回頂部', '查看更多', '展開全文', '閱讀全文', '相關閱讀', '相關新聞',
   '推薦閱讀', '打開APP', '掃一掃', '分享讓更多人看到', '分享到：',
 ]);
@@ -80,6 +80,20 @@ const SITE_PATTERNS: readonly RegExp[] = [
   // Each phrase whole (`点击…关注`, not `点…关注`: `一点一滴的关注` is a title), `在看` only as the plea it is.
   /[点點][击擊][^，。]{0,14}(?:[蓝藍]字|[关關]注|星[标標])|(?:[点點]|戳)(?:上方|下方)?[^，。]{0,8}[蓝藍]字|^.{0,8}[关關]注(?:我[们們]|本?公[众眾][号號]).{0,8}$|[设設][为為]星[标標]|星[标標].{0,3}公[众眾][号號]|[长長]按.{0,6}二[维維]?[码碼]|[扫掃](?:描|一[扫掃])?.{0,8}二[维維]?[码碼]|[点點](?:个|個|[击擊]|一?下)?[\s“"「]*在看[”"」]?(?:[，,!！~～]|$)|^[阅閱][读讀]原文|微信[扫掃]一[扫掃]|[预預][览覽][时時][标標][签籤]不可(?:点|點)|[继繼][续續]滑[动動][看查]|向上滑[动動]看|[轻輕]触[阅閱][读讀]原文|喜[欢歡]此[内內]容的人[还還]喜[欢歡]/u,
 ];
+
+/**
+ * A 知乎 answer's or article's furniture, copied with it wherever it stands: `1,234 人赞同了该回答` over the
+ * answer, `编辑于 2023-01-05 08:00・IP 属地重庆`, `赞同 1234`, `53 条评论`, `申请转载` under it; each the whole line.
+ */
+const ZHIHU = /^[\d,.]+\s*万?\s*人赞同了该(?:回答|文章)$|^(?:编辑|發布|发布|編輯)于\s*(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|昨天|今天|前天)[^，。]{0,30}$|^(?:赞同|贊同)\s*[\d,.]+\s*万?$|^[\d,.]+\s*万?\s*条(?:评论|評論)$|^(?:申请转载|添加评论|切换为时间排序|还没有人送礼物.{0,20})$|IP\s*[属屬]地\s*\S{1,8}$/u;
+/** The characters {@link ZHIHU}'s lines start with (and `IP`'s line holds): other lines are not read. */
+export const ZHIHU_FIRST = new Set([...'0123456789编編发發赞贊申添切还還'].map((char) => char.charCodeAt(0)));
+const ZHIHU_MAX = 60;
+
+/** Whether a trimmed line is a 知乎 page's furniture (see {@link ZHIHU}). */
+export function zhihuFurniture(line: string): boolean {
+  return line.length <= ZHIHU_MAX && ZHIHU.test(line);
+}
 
 /**
  * What closes a post: an end mark (`- END -`, `—END—`, `/ THE END /`) or the heading of the links under it

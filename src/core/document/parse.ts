@@ -23,7 +23,7 @@
  *    - plain: one section titled like the document, or generated parts when long.
  * 6. Lead: the paragraphs before the first heading or turn.
  */
-import { AD_MAX, adLine, chapterFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
+import { AD_MAX, adLine, chapterFurniture, ZHIHU_FIRST, zhihuFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
 import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type Level, type UserRules } from './chapters.js';
 import { gutenbergFrame } from './gutenberg.js';
 import { parseDateline } from './dateline.js';
@@ -91,6 +91,7 @@ const FURNITURE_MAX = 40;
 /** Web-serial furniture (`（本章完）`, `更新时间：…`), read only when the line is short and holds 本 or 求 or opens a stamp. */
 function furniture(table: LineTable, line: Line): boolean {
   const size = table.size(line);
+  if ((ZHIHU_FIRST.has(table.code(line, 0)) || table.holds(line, IP_I, 60, IP_P)) && zhihuFurniture(table.text(line))) return true;
   // Longer lines: only `（未完待续。…）`, with the site's plea after it.
   if (size > FURNITURE_MAX) return size <= CONTINUED_MAX && STAMP_FIRST.has(table.code(line, 0)) && chapterFurniture(table.text(line));
   if (!STAMP_FIRST.has(table.code(line, 0)) && !table.holds(line, BEN, FURNITURE_MAX, QIU)) return false;
@@ -184,6 +185,20 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
 
   let next = 0;
   const meta = takeMeta(table, lines);
+  // A 知乎 answer copied whole: between its question and `N 人赞同了该回答`, the answerer's name and
+  // headline (`山城记` / `重庆本地人，爱拍照`): the author, and a note.
+  const votes = [...Array(Math.min(count, ZHIHU_HEAD)).keys()].find((i) => ZHIHU_VOTES.test(table.text(i)));
+  if (votes !== undefined && meta.author === undefined) {
+    const between = [...lines.subarray(0, Math.min(lines.length, ZHIHU_HEAD))].filter((line) => line > 0 && line < votes);
+    const name = between[0] === undefined ? undefined : table.text(between[0]);
+    if (name !== undefined && between.length <= 2 && codePoints(name, ZHIHU_NAME) <= ZHIHU_NAME) {
+      meta.author = name;
+      for (const line of between) {
+        meta.lines.push(line);
+        note(line);
+      }
+    }
+  }
   for (const line of meta.noted) note(line);
   if (meta.lines.length > 0) {
     // Metadata is only looked for among the first lines: a filter of the whole text was a pass over every line.
@@ -413,6 +428,15 @@ function titleAndAuthor(text: string): [string, string] | undefined {
   const by = TITLE_BY.exec(text);
   return by ? [by[1] ?? by[2] ?? '', by[3] ?? ''] : undefined;
 }
+/** Lines at the top a 知乎 answer's `N 人赞同了该回答` is looked for in, and the longest answerer's name. */
+const ZHIHU_HEAD = 8;
+const ZHIHU_NAME = 20;
+const ZHIHU_VOTES = /^[\d,.]+\s*万?\s*人赞同了该(?:回答|文章)$/u;
+
+/** `IP 属地` on a 知乎 line, looked for by its letters. */
+const IP_I = 'I'.charCodeAt(0);
+const IP_P = 'P'.charCodeAt(0);
+
 /** A page's source line (`来源：人民网－人民日报`, `（来源：新华社）`), short. */
 const SOURCE_LINE = /^[（(【\[]?\s*(?:来源|來源|稿源|出处|出處|本文来源|本文來源|文章来源|文章來源)\s*[:：]\s*\S/u;
 const SOURCE_LINE_MAX = 40;

@@ -432,6 +432,16 @@ describe("parseDocument: a repost's notices and an outlet's byline", () => {
     expect(allParagraphs(parseDocument(['标题', '来源：一段正文里的话，不是落款。', ...body].join('\n'))).map((p) => p.text)[0]).toBe('来源：一段正文里的话，不是落款。');
   });
 
+  it("reads a 知乎 answer copied whole: its answerer the author, its votes, times, counts and buttons notes", () => {
+    const page = ['如何评价重庆的夜景？', '', '山城记', '重庆本地人，爱拍照', '', '1,234 人赞同了该回答', '', ...body, '', '编辑于 2023-01-05 08:00・IP 属地重庆', '赞同 1234', '53 条评论', '分享', '收藏', '喜欢'];
+    const doc = parseDocument(page.join('\n'));
+    expect([doc.title, doc.author]).toEqual(['如何评价重庆的夜景？', '山城记']);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(body.map((line) => line.trim()));
+    expect(doc.notes).toEqual(['山城记', '重庆本地人，爱拍照', '1,234 人赞同了该回答', '编辑于 2023-01-05 08:00・IP 属地重庆', '赞同 1234', '53 条评论', '分享', '收藏', '喜欢']);
+    // The words inside a sentence stay: `有三人赞同了该回答的观点。`
+    expect(allParagraphs(parseDocument(['标题', ...body, '　　有3人赞同了该回答的观点，53条评论里也有人反对。'].join('\n'))).map((p) => p.text).at(-1)).toBe('有3人赞同了该回答的观点，53条评论里也有人反对。');
+  });
+
   it("reads any outlet's reporter line as the byline, so the dateline under it is the dateline", () => {
     const doc = parseDocument(['重庆一座老桥完成大修重新通车', '', '澎湃新闻记者 李四', '', '2023-06-01 10:20 来源：澎湃新闻', '', ...body].join('\n'));
     expect(doc.author).toBe('李四');
