@@ -86,13 +86,18 @@ const SITE_PATTERNS: readonly RegExp[] = [
  * answer, `编辑于 2023-01-05 08:00・IP 属地重庆`, `赞同 1234`, `53 条评论`, `申请转载` under it; each the whole line.
  */
 const ZHIHU = /^[\d,.]+\s*万?\s*人赞同了该(?:回答|文章)$|^(?:编辑|發布|发布|編輯)于\s*(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|昨天|今天|前天)[^，。]{0,30}$|^(?:赞同|贊同)\s*[\d,.]+\s*万?$|^[\d,.]+\s*万?\s*条(?:评论|評論)$|^(?:申请转载|添加评论|切换为时间排序|还没有人送礼物.{0,20})$|IP\s*[属屬]地\s*\S{1,8}$/u;
-/** The characters {@link ZHIHU}'s lines start with (and `IP`'s line holds): other lines are not read. */
-export const ZHIHU_FIRST = new Set([...'0123456789编編发發赞贊申添切还還'].map((char) => char.charCodeAt(0)));
-const ZHIHU_MAX = 60;
+/**
+ * A CSDN post's furniture, copied with it: `最新推荐文章于 … 发布`, `阅读量1.2k`, `收藏 12`, `点赞数 3`, `分类专栏：…`,
+ * `文章标签：…`, its `版权声明：…` and `本文链接：https://…` at the top (elsewhere too), and the line it ends with.
+ */
+const CSDN = /^最新推荐文章于\s*\d{4}-\d{2}-\d{2}[\s\d:]*发布$|^阅读量\s*[\d.,]+\s*[kKwW万]?$|^(?:收藏|点赞数)\s*[\d.,]+\s*[kKwW万]?$|^(?:分类专栏|文章标签|版权声明)\s*[:：]|^本文链接\s*[:：]\s*https?:\/\/|^文章知识点与官方知识档案匹配/u;
+/** The characters the lines of {@link ZHIHU} and {@link CSDN} start with (and `IP`'s line holds): other lines are not read. */
+export const PAGE_FIRST = new Set([...'0123456789编編发發赞贊申添切还還最阅收点分文版本'].map((char) => char.charCodeAt(0)));
+const PAGE_MAX = 160;
 
-/** Whether a trimmed line is a 知乎 page's furniture (see {@link ZHIHU}). */
-export function zhihuFurniture(line: string): boolean {
-  return line.length <= ZHIHU_MAX && ZHIHU.test(line);
+/** Whether a trimmed line is a 知乎 or CSDN page's furniture (see {@link ZHIHU}, {@link CSDN}). */
+export function pageFurniture(line: string): boolean {
+  return line.length <= PAGE_MAX && (ZHIHU.test(line) || CSDN.test(line));
 }
 
 /**

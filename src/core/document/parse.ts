@@ -23,7 +23,7 @@
  *    - plain: one section titled like the document, or generated parts when long.
  * 6. Lead: the paragraphs before the first heading or turn.
  */
-import { AD_MAX, adLine, chapterFurniture, ZHIHU_FIRST, zhihuFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
+import { AD_MAX, adLine, chapterFurniture, PAGE_FIRST, pageFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
 import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type Level, type UserRules } from './chapters.js';
 import { gutenbergFrame } from './gutenberg.js';
 import { parseDateline } from './dateline.js';
@@ -91,7 +91,7 @@ const FURNITURE_MAX = 40;
 /** Web-serial furniture (`（本章完）`, `更新时间：…`), read only when the line is short and holds 本 or 求 or opens a stamp. */
 function furniture(table: LineTable, line: Line): boolean {
   const size = table.size(line);
-  if ((ZHIHU_FIRST.has(table.code(line, 0)) || table.holds(line, IP_I, 60, IP_P)) && zhihuFurniture(table.text(line))) return true;
+  if ((PAGE_FIRST.has(table.code(line, 0)) || table.holds(line, IP_I, 60, IP_P)) && pageFurniture(table.text(line))) return true;
   // Longer lines: only `（未完待续。…）`, with the site's plea after it.
   if (size > FURNITURE_MAX) return size <= CONTINUED_MAX && STAMP_FIRST.has(table.code(line, 0)) && chapterFurniture(table.text(line));
   if (!STAMP_FIRST.has(table.code(line, 0)) && !table.holds(line, BEN, FURNITURE_MAX, QIU)) return false;

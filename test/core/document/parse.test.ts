@@ -442,6 +442,14 @@ describe("parseDocument: a repost's notices and an outlet's byline", () => {
     expect(allParagraphs(parseDocument(['标题', ...body, '　　有3人赞同了该回答的观点，53条评论里也有人反对。'].join('\n'))).map((p) => p.text).at(-1)).toBe('有3人赞同了该回答的观点，53条评论里也有人反对。');
   });
 
+  it("reads a CSDN post copied whole: its counts, tags and notices notes, its author's publishing line the dateline", () => {
+    const head = ['最新推荐文章于 2024-03-01 10:00:00 发布', '张三 于 2023-01-05 10:00:00 发布', '阅读量1.2k', '收藏 12', '点赞数 3', '分类专栏： Node.js 文章标签： node.js 编码', '版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。', '本文链接：https://blog.csdn.net/zhangsan/article/details/123'];
+    const doc = parseDocument(['Node.js 读取 GBK 文件', '', ...head, '', ...body, '', '文章知识点与官方知识档案匹配，可进一步学习相关知识'].join('\n'));
+    expect(doc.dateline?.iso).toBe('2023-01-05T10:00:00');
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(body.map((line) => line.trim()));
+    expect(doc.notes).toEqual([head[0], ...head.slice(2), '文章知识点与官方知识档案匹配，可进一步学习相关知识']);
+  });
+
   it("reads any outlet's reporter line as the byline, so the dateline under it is the dateline", () => {
     const doc = parseDocument(['重庆一座老桥完成大修重新通车', '', '澎湃新闻记者 李四', '', '2023-06-01 10:20 来源：澎湃新闻', '', ...body].join('\n'));
     expect(doc.author).toBe('李四');
