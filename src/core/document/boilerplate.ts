@@ -23,7 +23,7 @@ const TRAILING_CREDIT =
  * `作者：某某` above them.
  */
 const REPOST_NOTICE =
-  /^(?:作者\s*[:：]\s*\S{1,20}$|.{0,30}不代表.{0,12}(?:立场|立場|观点|觀點)|[著着]作[权權][归歸]|版[权權](?:[声聲]明|所有|[归歸])|本文[为為系].{0,12}原[创創]|[链鏈]接\s*[:：]|.{0,30}(?:[转轉][载載](?:[请請]|[须須]|需|时|時)?(?:注明|[联聯]系|[获獲]得授[权權]|保留)|(?:禁止|[谢謝]绝|[严嚴]禁|未[经經].{0,8}(?:授[权權]|[许許]可).{0,4})[转轉][载載]))/u;
+  /^(?:©\s*)?(?:作者\s*[:：]\s*\S{1,20}$|.{0,30}不代表.{0,12}(?:立场|立場|观点|觀點)|[著着]作[权權][归歸]|版[权權](?:[声聲]明|所有|[归歸])|本文[为為系].{0,12}原[创創]|[链鏈]接\s*[:：]|.{0,30}(?:[转轉][载載](?:[请請]|[须須]|需|时|時)?(?:注明|[联聯]系|[获獲]得授[权權]|保留)|(?:禁止|[谢謝]绝|[严嚴]禁|未[经經].{0,8}(?:授[权權]|[许許]可).{0,4})[转轉][载載]))/u;
 const NOTICE_MAX = 120;
 
 /** Stray page words left at the end of a copied page. */
@@ -91,13 +91,18 @@ const ZHIHU = /^[\d,.]+\s*万?\s*人赞同了该(?:回答|文章)$|^(?:编辑|�
  * `文章标签：…`, its `版权声明：…` and `本文链接：https://…` at the top (elsewhere too), and the line it ends with.
  */
 const CSDN = /^最新推荐文章于\s*\d{4}-\d{2}-\d{2}[\s\d:]*发布$|^阅读量\s*[\d.,]+\s*[kKwW万]?$|^(?:收藏|点赞数)\s*[\d.,]+\s*[kKwW万]?$|^(?:分类专栏|文章标签|版权声明)\s*[:：]|^本文链接\s*[:：]\s*https?:\/\/|^文章知识点与官方知识档案匹配/u;
-/** The characters the lines of {@link ZHIHU} and {@link CSDN} start with (and `IP`'s line holds): other lines are not read. */
-export const PAGE_FIRST = new Set([...'0123456789编編发發赞贊申添切还還最阅收点分文版本'].map((char) => char.charCodeAt(0)));
+/**
+ * A 简书 post's furniture: the `关注` button, its stamp `2023.01.05 10:00:00字数 1,234阅读 567`, and what closes
+ * it (`更多精彩内容，就在简书APP`, `"小礼物走一走，来简书关注我"`, `赞赏支持`, `总资产12共写了3.4W字…`).
+ */
+const JIANSHU = /^(?:\+\s*)?关注$|^已关注$|^\d{4}\.\d{2}\.\d{2}\s+\d{2}:\d{2}(?::\d{2})?\s*字数\s*[\d,]+\s*阅读\s*[\d,]+$|^更多精彩内容[，,]?就在简书APP$|^["“]?小礼物走一走[，,]来简书关注我["”]?$|^赞赏支持$|^还没有人赞赏[，,]支持一下$|^总资产[\d.]+.{0,40}粉丝$/u;
+/** The characters the lines of {@link ZHIHU}, {@link CSDN} and {@link JIANSHU} start with (and `IP`'s line holds): other lines are not read. */
+export const PAGE_FIRST = new Set([...'0123456789编編发發赞贊申添切还還最阅收点分文版本关已更"“小总+'].map((char) => char.charCodeAt(0)));
 const PAGE_MAX = 160;
 
-/** Whether a trimmed line is a 知乎 or CSDN page's furniture (see {@link ZHIHU}, {@link CSDN}). */
+/** Whether a trimmed line is a 知乎, CSDN or 简书 page's furniture (see {@link ZHIHU}, {@link CSDN}, {@link JIANSHU}). */
 export function pageFurniture(line: string): boolean {
-  return line.length <= PAGE_MAX && (ZHIHU.test(line) || CSDN.test(line));
+  return line.length <= PAGE_MAX && (ZHIHU.test(line) || CSDN.test(line) || JIANSHU.test(line));
 }
 
 /**

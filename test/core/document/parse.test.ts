@@ -450,6 +450,14 @@ describe("parseDocument: a repost's notices and an outlet's byline", () => {
     expect(doc.notes).toEqual([head[0], ...head.slice(2), '文章知识点与官方知识档案匹配，可进一步学习相关知识']);
   });
 
+  it('reads a 简书 post copied whole: its button, stamp and closing lines notes, the name under the title the author', () => {
+    const end = ['© 著作权归作者所有，转载或内容合作请联系作者', '更多精彩内容，就在简书APP', '"小礼物走一走，来简书关注我"', '赞赏支持', '还没有人赞赏，支持一下', '总资产12共写了3.4W字获得56个赞共78个粉丝'];
+    const doc = parseDocument(['山城的雾', '', '张三', '关注', '2023.01.05 10:00:00字数 1,234阅读 567', '', ...body, '', ...end].join('\n'));
+    expect([doc.title, doc.author]).toEqual(['山城的雾', '张三']);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(body.map((line) => line.trim()));
+    expect(doc.notes).toEqual(['张三', '关注', '2023.01.05 10:00:00字数 1,234阅读 567', ...end]);
+  });
+
   it("reads any outlet's reporter line as the byline, so the dateline under it is the dateline", () => {
     const doc = parseDocument(['重庆一座老桥完成大修重新通车', '', '澎湃新闻记者 李四', '', '2023-06-01 10:20 来源：澎湃新闻', '', ...body].join('\n'));
     expect(doc.author).toBe('李四');
