@@ -231,6 +231,19 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
     return true;
   };
   sourceLine();
+  // A blog's author on a line of their own between the title and the date (`山城记` / `2023-01-05 10:00:00`):
+  // the author, whatever their name looks like; the date is then the dateline.
+  const byName = lines[next];
+  const byDate = lines[next + 1];
+  if (meta.author === undefined && byName !== undefined && byDate !== undefined && (title !== undefined || meta.title !== undefined)) {
+    const name = table.text(byName);
+    // A name starts with a letter: `——记一位老师` under a title is its subtitle.
+    if (codePoints(name, BLOG_AUTHOR) <= BLOG_AUTHOR && /^\p{L}/u.test(name) && !SENTENCE_MARKS.test(name) && matchHeading(name) === undefined && !parseDateline(name) && parseDateline(table.text(byDate))) {
+      meta.author = name;
+      note(byName);
+      next++;
+    }
+  }
   let dateline: Dateline | undefined;
   const datelineLine = lines[next];
   if (datelineLine !== undefined) {
@@ -436,6 +449,9 @@ const ZHIHU_VOTES = /^[\d,.]+\s*万?\s*人赞同了该(?:回答|文章)$/u;
 /** `IP 属地` on a 知乎 line, looked for by its letters. */
 const IP_I = 'I'.charCodeAt(0);
 const IP_P = 'P'.charCodeAt(0);
+
+/** The longest author's name read on its own between a title and its date. */
+const BLOG_AUTHOR = 12;
 
 /** A page's source line (`来源：人民网－人民日报`, `（来源：新华社）`), short. */
 const SOURCE_LINE = /^[（(【\[]?\s*(?:来源|來源|稿源|出处|出處|本文来源|本文來源|文章来源|文章來源)\s*[:：]\s*\S/u;

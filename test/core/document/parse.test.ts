@@ -458,6 +458,16 @@ describe("parseDocument: a repost's notices and an outlet's byline", () => {
     expect(doc.notes).toEqual(['张三', '关注', '2023.01.05 10:00:00字数 1,234阅读 567', ...end]);
   });
 
+  it("reads a blog's author alone between its title and its date, and its closing buttons as notes (豆瓣)", () => {
+    const end = ['© 本文版权归作者 山城记 所有，任何形式转载请联系作者。', '赞', '转发', '收藏'];
+    const doc = parseDocument(['在重庆的第一个冬天', '', '山城记', '2023-01-05 10:00:00', '', ...body, '', ...end].join('\n'));
+    expect([doc.author, doc.dateline?.iso]).toEqual(['山城记', '2023-01-05T10:00:00']);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(body.map((line) => line.trim()));
+    expect(doc.notes).toEqual(['山城记', ...end]);
+    // A subtitle between them is no author.
+    expect(parseDocument(['一位老师', '——记重庆的一位老师', '2023-01-05', ...body].join('\n')).author).toBeUndefined();
+  });
+
   it("reads any outlet's reporter line as the byline, so the dateline under it is the dateline", () => {
     const doc = parseDocument(['重庆一座老桥完成大修重新通车', '', '澎湃新闻记者 李四', '', '2023-06-01 10:20 来源：澎湃新闻', '', ...body].join('\n'));
     expect(doc.author).toBe('李四');
