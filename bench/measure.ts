@@ -78,6 +78,28 @@ export async function measureRun(program: Program, doc: BenchDocument, size: Siz
   return result;
 }
 
+/**
+ * Spawn → the first frame (as {@link measureRun}), and spawn → the answer to a key pressed as soon as it
+ * shows (`j`, a row down): when the text is read, not only shown (a first look at a long EPUB is drawn
+ * while the rest is read, and keys wait for it).
+ */
+export async function measureReady(program: Program, doc: BenchDocument, size: Size): Promise<{ firstFrameMs?: number; readyMs?: number; note?: string }> {
+  const term = await startTerminal({ ...size, command: program.command, args: program.args(doc.path), env: { CI: undefined, ...program.env } });
+  try {
+    await term.waitFor(doc.probe, { timeout: FIRST_FRAME_TIMEOUT_MS });
+    await settle(term, FRAME_QUIET_MS);
+    const firstFrameMs = term.lastOutputAt - term.startedAt;
+    const before = stateKey(term);
+    term.write('j');
+    await term.waitFor((t) => stateKey(t) !== before, { timeout: FIRST_FRAME_TIMEOUT_MS });
+    return { firstFrameMs, readyMs: term.lastOutputAt - term.startedAt };
+  } catch (error) {
+    return { note: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await term.dispose();
+  }
+}
+
 async function measureSession(term: TerminalSession, doc: BenchDocument, scenarios: readonly KeyScenario[], result: RunResult): Promise<void> {
   await term.waitFor(doc.probe, { timeout: FIRST_FRAME_TIMEOUT_MS }).catch(() => {
     throw new NotApplicable(term.exited ? `exited (code ${term.exited.exitCode}) without a first frame` : 'first frame never appeared');

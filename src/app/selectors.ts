@@ -243,10 +243,12 @@ export interface Position {
 /** The reading position for the status bar. */
 export function readingPosition(state: ReaderState, flow: Flow = textFlow(state)): Position {
   const top = topPosition(state, flow);
-  const total = Math.max(1, flow.rowCount());
+  // A first look at a long book holds the start of its text: its rows stand for its share of the whole.
+  const share = state.doc.preview?.share;
+  const total = Math.max(1, share === undefined || share <= 0 ? flow.rowCount() : Math.round(flow.rowCount() / Math.min(1, share)));
   const line = flow.rowNumber(top) + 1;
   const bottomLine = Math.min(total, line + geometry(state).textHeight - 1);
-  return { line, total, percent: Math.floor((bottomLine / total) * 100), exact: flow.isExact() };
+  return { line, total, percent: Math.floor((bottomLine / total) * 100), exact: share === undefined && flow.isExact() };
 }
 
 /**

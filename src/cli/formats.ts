@@ -86,9 +86,52 @@ export async function parseEpubBytes(name: string, bytes: Uint8Array, code = epu
   try {
     return parseEpub(bytes, inflater);
   } catch (error) {
-    if (error instanceof EpubError) throw new UserError(`cannot open ${name === STDIN_NAME ? 'standard input' : `"${name}"`}: ${error.message}`);
-    throw error;
+    throw epubFailure(name, error, EpubError);
   }
+}
+
+function epubFailure(name: string, error: unknown, kind: new (message?: string) => Error): unknown {
+  return error instanceof kind ? new UserError(`cannot open ${name === STDIN_NAME ? 'standard input' : `"${name}"`}: ${error.message}`) : error;
+}
+
+/** What the reader opens: a text, or a first look at a long book with the way to the whole of it. */
+export interface Opening {
+  doc: Document;
+  /** With a first look (`doc.preview`): the whole book, read once the first look is drawn; throws as loading does. */
+  whole?: () => Document;
+}
+
+/**
+ * The characters of a long EPUB read for its first look: more than the largest terminal shows at once,
+ * a few thousandths of the work of a long book.
+ */
+export const PREVIEW_CHARS = 32_000;
+
+/**
+ * A file to read in the reader: as {@link loadDocument} loads it, but an EPUB read for the first time
+ * (not in the cache of parsed texts) comes as its first look when it is long (see epub/parse.ts): the
+ * first screen and the whole outline are drawn while the rest is read.
+ */
+export async function openForReading(arg: string, args: TextArgs = {}): Promise<Opening> {
+  const format = formatOf(arg, args.format);
+  if (format !== 'epub' || arg === '-') return { doc: await loadDocument(arg, args, { collect: false }) };
+  const cached = mayKeep(arg) ? (await import('./document-cache.js')).cachedText(arg, format, args) : undefined;
+  if (cached?.doc) return { doc: cached.doc };
+  const code = epubCode();
+  const { name, bytes } = await readInputBytes(arg);
+  const [{ openEpub, previewEpub, readEpub, EpubError }, { zlibInflater }] = await code;
+  const inflater = await zlibInflater(bytes);
+  const guarded = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      throw epubFailure(name, error, EpubError);
+    }
+  };
+  const opened = guarded(() => openEpub(bytes, inflater));
+  const whole = (): Document => guarded(() => (cached ? cached.parsed(readEpub(opened)) : readEpub(opened)));
+  const preview = guarded(() => previewEpub(opened, PREVIEW_CHARS));
+  return preview === undefined ? { doc: whole() } : { doc: preview, whole };
 }
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */

@@ -56,6 +56,11 @@ export interface ReaderCliOptions {
   shelfFolders?: readonly string[];
   /** Open with the shelf shown (`yuedu DIR`). */
   showShelf?: boolean;
+  /**
+   * With a first look at a long book as `doc` (`doc.preview`): reads the whole book, once the first look
+   * is on screen. Throws as loading does (a UserError for a book that cannot be read).
+   */
+  whole?: () => Document;
   /** Reads another text, to open from the shelf. */
   loadPath?: (path: string) => Promise<Document>;
   /** Gathers the shelf's entries. */
@@ -116,6 +121,7 @@ export async function runReaderFromCli(options: ReaderCliOptions): Promise<numbe
       current = { ...options, doc, path: outcome.open, showShelf: false, fromStart: false };
       // The settings file's warning was shown with the first text.
       delete current.notice;
+      delete current.whole;
       delete current.section;
       delete current.at;
       delete current.search;
@@ -154,47 +160,58 @@ async function runOnce(
   opened: string | undefined,
   widthOf: (input: NodeJS.ReadStream) => Promise<AmbiguousWidth>,
 ): Promise<{ code: number; open?: string; at?: string }> {
-  const { doc, section } = options;
+  const { section } = options;
+  let doc = options.doc;
+  // A first look at a long book (see formats.ts) is drawn while the rest is read; the whole book is
+  // what the reader then opens, at its saved place when it has one. Not when a place was asked for.
+  const whole = doc.preview !== undefined && options.whole !== undefined && section === undefined && options.at === undefined && options.search === undefined && !options.showShelf ? options.whole : undefined;
+  if (doc.preview !== undefined && whole === undefined) doc = options.whole?.() ?? doc;
   if (options.search !== undefined && options.search.trim() === '') throw new UserError('--search needs something to search for');
   if (section !== undefined && section > doc.sections.length) {
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
   }
-  const loaded = loadState(doc.source);
-  // A search goes to its hit, or to the start when nothing matches: not to the saved place.
-  const top = openingAnchor(doc, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
-  const settings = options.settings ?? {};
-  const record = loaded.record;
-  // Where neither the command line nor this text's record says: the settings file, then the defaults.
-  const indentsItself = sourceIndents(doc);
-  const measure = options.measure ?? record?.measure ?? settings.measure ?? DEFAULT_MEASURE;
-  const indent = options.indent ?? record?.indent ?? settings.indent ?? indentsItself;
-  const base = {
-    measure: settings.measure ?? DEFAULT_MEASURE,
-    indent: settings.indent ?? indentsItself,
-    // A book shown indented runs its paragraphs together: the default follows the indent shown.
-    spacing: settings.spacing ?? defaultSpacing(doc, indent),
-    script: settings.script ?? 'original',
-  } as const;
-  const spacing = options.spacing ?? record?.spacing ?? base.spacing;
-  const script = options.script ?? record?.script ?? base.script;
-  // The saved record's warning, else what opened (or the shelf's note); then the settings file's warning.
-  const noticeOf = (shown: string | undefined): string => [loaded.warning ?? shown, options.notice].filter((line) => line !== undefined).join('; ');
-  let notice = noticeOf(opened);
-  // What the first frame shows; the shelf is gathered after it is drawn (the text's own view shows none of it).
-  const early = {
-    ...(top === undefined ? {} : { top }),
-    ...(record ? { marks: record.marks } : {}),
-    measure,
-    indent,
-    spacing,
-    script,
-    ...(options.readings === false ? { readings: false } : {}),
-    ...(settings.sidebar === false ? { sidebarHidden: true } : {}),
-    ...(notice === '' ? {} : { notice }),
-    ...(options.search === undefined ? {} : { search: options.search }),
-    shelf: [] as ShelfListing['entries'],
-    ...(options.showShelf ? { showShelf: true } : {}),
+  // What the text's record, the command line and the settings file say for `text` (a first look has no record: its text is not the book's).
+  const prepare = (text: Document) => {
+    const loaded = text.preview === undefined ? loadState(text.source) : {};
+    // A search goes to its hit, or to the start when nothing matches: not to the saved place.
+    const top = openingAnchor(text, { ...options, fromStart: options.fromStart === true || options.search !== undefined }, loaded.record);
+    const settings = options.settings ?? {};
+    const record = loaded.record;
+    // Where neither the command line nor this text's record says: the settings file, then the defaults.
+    const indentsItself = sourceIndents(text);
+    const measure = options.measure ?? record?.measure ?? settings.measure ?? DEFAULT_MEASURE;
+    const indent = options.indent ?? record?.indent ?? settings.indent ?? indentsItself;
+    const base = {
+      measure: settings.measure ?? DEFAULT_MEASURE,
+      indent: settings.indent ?? indentsItself,
+      // A book shown indented runs its paragraphs together: the default follows the indent shown.
+      spacing: settings.spacing ?? defaultSpacing(text, indent),
+      script: settings.script ?? 'original',
+    } as const;
+    const spacing = options.spacing ?? record?.spacing ?? base.spacing;
+    const script = options.script ?? record?.script ?? base.script;
+    // The saved record's warning, else what opened (or the shelf's note); then the settings file's warning.
+    const noticeOf = (shown: string | undefined): string => [loaded.warning ?? shown, options.notice].filter((line) => line !== undefined).join('; ');
+    const notice = noticeOf(opened);
+    // What the first frame shows; the shelf is gathered after it is drawn (the text's own view shows none of it).
+    const early = {
+      ...(top === undefined ? {} : { top }),
+      ...(record ? { marks: record.marks } : {}),
+      measure,
+      indent,
+      spacing,
+      script,
+      ...(options.readings === false ? { readings: false } : {}),
+      ...(settings.sidebar === false ? { sidebarHidden: true } : {}),
+      ...(notice === '' ? {} : { notice }),
+      ...(options.search === undefined ? {} : { search: options.search }),
+      shelf: [] as ShelfListing['entries'],
+      ...(options.showShelf ? { showShelf: true } : {}),
+    };
+    return { loaded, record, base, noticeOf, notice, early };
   };
+  let prepared = prepare(doc);
+  let { notice } = prepared;
   let leaveWarning: string | undefined;
   let open: string | undefined;
   let openAt: string | undefined;
@@ -227,6 +244,7 @@ async function runOnce(
     furthest = Math.max(furthest, readThrough(state));
     // A setting is remembered for this text once it is not what the settings file (or the default)
     // gives, or was remembered before: an untouched text follows the settings file when it changes.
+    const { record, base } = prepared;
     const keep = <K extends keyof typeof base>(key: K, value: (typeof base)[K]) => (record?.[key] !== undefined || value !== base[key] ? { [key]: value } : {});
     const update = recordUpdate(doc, options.path, {
       anchor: state.top,
@@ -246,7 +264,7 @@ async function runOnce(
   let ambiguousWidth: AmbiguousWidth;
   // The early frame is the text's view: with the shelf shown first (`yuedu DIR`), the app draws the first.
   const frameFor = (width: AmbiguousWidth, size: TerminalSize) =>
-    firstFrameView(size, { doc, ambiguousWidth: width, color: options.color, ...(section === undefined ? {} : { section }), initial: early });
+    firstFrameView(size, { doc, ambiguousWidth: width, color: options.color, ...(section === undefined ? {} : { section }), initial: prepared.early });
   let frame: { width: AmbiguousWidth; size: TerminalSize; view: ScreenView } | undefined;
   // From before the terminal is asked until the session has its own handlers, a signal is held here.
   // Without a listener throughout, one that came while the probe's answer was being read was lost:
@@ -291,16 +309,25 @@ async function runOnce(
       session.draw(same ? frame!.view : frameFor(ambiguousWidth, size));
     }
     frame = undefined;
+    // Loaded only here: `yuedu print` and friends never pay for Ink and React. Asked for before a long
+    // book is wholly read, so its files are read from disk meanwhile.
+    const ui = import('../ui/run.js');
+    ui.catch(() => undefined);
+    if (whole !== undefined) {
+      // The first look is on screen: now the whole book, and its record. Keys typed meanwhile wait.
+      doc = whole();
+      prepared = prepare(doc);
+      ({ notice } = prepared);
+    }
     // The text joins the shelf as it opens (after its record was read: a damaged one is warned about
     // first), so the shelf, and another yuedu, list it at once; after the first frame, which needs
     // none of it (the record counts the whole text's chapters and characters).
     // Not a text only shown behind the shelf (`yuedu DIR`): it is not being read until the shelf closes.
-    if (loaded.warning === undefined && !options.showShelf) saveState(doc.source, recordUpdate(doc, options.path, {}));
+    if (prepared.loaded.warning === undefined && !options.showShelf) saveState(doc.source, recordUpdate(doc, options.path, {}));
     const { entries: shelf, notes } = await gather();
-    if (opened === undefined && notes[0] !== undefined) notice = noticeOf(notes[0]);
-    const initial = { ...early, shelf, ...(notice === '' ? {} : { notice }) };
-    // Loaded only here: `yuedu print` and friends never pay for Ink and React.
-    const { runReader } = await import('../ui/run.js');
+    if (opened === undefined && notes[0] !== undefined) notice = prepared.noticeOf(notes[0]);
+    const initial = { ...prepared.early, shelf, ...(notice === '' ? {} : { notice }) };
+    const { runReader } = await ui;
     code = await runReader({
       session,
       doc,

@@ -6,7 +6,7 @@ import type { Script } from '../core/script/convert.js';
 import type { SearchHit } from '../core/search/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { formatOf, loadDocument, parseEpubBytes, parseText, readInputOrEpub, type TextArgs } from './formats.js';
+import { formatOf, loadDocument, openForReading, parseEpubBytes, parseText, readInputOrEpub, type Opening, type TextArgs } from './formats.js';
 import { findBundledText, readInput, STDIN_NAME } from './input.js';
 import { loadSettings, type Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
@@ -84,12 +84,15 @@ export async function runCommand(args: CliArgs): Promise<number> {
       const reader = canDrawScreen(stdout) ? import('./reader.js') : undefined;
       // Its failure to load is reported where it is awaited; a text that cannot be read is reported first.
       reader?.catch(() => undefined);
-      const opened = await loadForReader(folder === undefined ? first : undefined, args);
+      // A long EPUB opens with a first look while the rest is read, when the reader opens at the top.
+      const preview = reader !== undefined && args.at === undefined && args.section === undefined && args.search === undefined;
+      const opened = await loadForReader(folder === undefined ? first : undefined, args, preview);
       const { doc } = opened;
       if (reader) {
         const { runReaderFromCli } = await reader;
         return runReaderFromCli({
           doc,
+          ...(opened.whole === undefined ? {} : { whole: opened.whole }),
           ...(opened.path === undefined ? {} : { path: opened.path }),
           ...(opened.notice === undefined ? {} : { opened: opened.notice }),
           shelfFolders: folder === undefined ? [] : [folder],
@@ -239,14 +242,15 @@ const READER_LOAD = { collect: false };
  * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
  * text was given, and the bundled interview opens.
  */
-async function loadForReader(file: string | undefined, args: TextArgs & Pick<CliArgs, 'interview'>): Promise<{ doc: Document; path?: string; notice?: string }> {
+async function loadForReader(file: string | undefined, args: TextArgs & Pick<CliArgs, 'interview'>, preview = false): Promise<Opening & { path?: string; notice?: string }> {
   if (file === undefined && stdinMayHaveText()) {
     if (args.format === 'epub') return { doc: await loadToRead('-', args) };
     const input = await readInputOrEpub('-', args);
     if (input instanceof Uint8Array) return { doc: await parseEpubBytes(STDIN_NAME, input) };
     if (input.text.trim() !== '') return { doc: await parseText(input, formatOf('-', args.format), args, READER_LOAD) };
   }
-  if (file !== undefined) return { doc: await loadToRead(file, args), ...(file === '-' ? {} : { path: resolve(file) }) };
+  if (file !== undefined && file !== '-') return { ...(preview ? await openForReading(file, args) : { doc: await loadToRead(file, args) }), path: resolve(file) };
+  if (file !== undefined) return { doc: await loadToRead(file, args) };
   // With no FILE: the text read last, when its file is still there and unchanged; else the interview.
   const last = args.interview ? undefined : lastRead();
   if (last !== undefined) {

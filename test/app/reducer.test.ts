@@ -73,6 +73,19 @@ describe('scrolling', () => {
   });
 });
 
+describe('a first look at a long book', () => {
+  it('counts its rows for its share of the book, as an estimate', () => {
+    const whole = start();
+    const flowRows = textFlow(whole).rowCount();
+    const look = initialState({ ...doc, preview: { share: 0.25 } }, { columns: 80, rows: 24 });
+    const position = readingPosition(look);
+    expect(position.total).toBe(Math.round(flowRows / 0.25));
+    expect(position.exact).toBe(false);
+    expect(position.percent).toBe(Math.floor((geometry(look).textHeight / position.total) * 100));
+    expect(readingPosition(whole).total).toBe(flowRows);
+  });
+});
+
 describe('sections', () => {
   it('jumps to section N with the heading at the top and marks it current', () => {
     for (const n of [1, 2, 3]) {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { buildEpub } from '../helpers/epub.js';
+import { buildEpub, patchUncompressedSize } from '../helpers/epub.js';
 import { disposeTerminals, startTerminal, type TerminalSession } from '../helpers/terminal.js';
 
 afterEach(disposeTerminals);
@@ -87,4 +87,53 @@ it('shows an EPUB with its table of contents as a tree in the sidebar', async ()
   expect(first && second && second.x).toBe(first?.x);
   term.write('q');
   await term.waitFor((t) => !t.isAlternateScreen(), TIMEOUT);
+}, 60_000);
+
+it('opens a long EPUB at its first look with the whole outline; the keys then act on the whole book, and it reopens where it was left', async () => {
+  const count = 200;
+  const chapters = Array.from({ length: count }, (_, i) => ({
+    file: `c${i + 1}.xhtml`,
+    body: `<h1>第${i + 1}章</h1>\n${Array.from({ length: 12 }, (_, k) => `<p>第${i + 1}章第${k + 1}段，${'山水之间风起云涌'.repeat(6)}。</p>`).join('\n')}`,
+  }));
+  const file = join(dir, 'long.epub');
+  writeFileSync(file, buildEpub({ title: '长书', chapters, toc: chapters.map((c, i) => ({ title: `第${i + 1}章`, href: c.file })) }));
+  const home = mkdtempSync(join(tmpdir(), 'yuedu-e2e-look-'));
+  const env = { XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache') };
+  try {
+    const term = await startTerminal({ args: [file], cols: 80, rows: 24, env });
+    await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('第1章第1段') && t.screen().includes('20 第20章'), TIMEOUT);
+    // Pressed at once: the end of the whole book, not of the chapters the first look read.
+    term.write('G');
+    await term.waitFor((t) => t.screen().includes(`第${count}章第12段`) && /100%/u.test(t.row(23)), TIMEOUT);
+    term.write('q');
+    expect((await term.exit(TIMEOUT)).exitCode).toBe(0);
+    // Opened again (not kept parsed): the first look at the top, then the book at its saved place.
+    rmSync(join(home, 'cache'), { recursive: true, force: true });
+    const again = await startTerminal({ args: [file], cols: 80, rows: 24, env });
+    await again.waitFor((t) => t.isAlternateScreen() && t.screen().includes(`第${count}章第12段`), TIMEOUT);
+    again.write('g');
+    await again.waitFor((t) => t.screen().includes('第1章第1段'), TIMEOUT);
+    again.write('q');
+    await again.waitFor((t) => !t.isAlternateScreen(), TIMEOUT);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}, 60_000);
+
+it('gives the terminal back and says why when a long EPUB fails after its first look', async () => {
+  const chapters = Array.from({ length: 120 }, (_, i) => ({
+    file: `c${i + 1}.xhtml`,
+    body: `<h1>第${i + 1}章</h1>\n${Array.from({ length: 12 }, (_, k) => `<p>第${i + 1}章第${k + 1}段，${'山水之间风起云涌'.repeat(6)}。</p>`).join('\n')}`,
+  }));
+  const bytes = buildEpub({ title: '坏书', chapters, toc: chapters.map((c, i) => ({ title: `第${i + 1}章`, href: c.file })) });
+  // The last chapter inflates to more than the archive says: found only when the whole book is read.
+  patchUncompressedSize(bytes, 'OEBPS/Text/c120.xhtml', 100);
+  const file = join(dir, 'broken-late.epub');
+  writeFileSync(file, bytes);
+  const term = await startTerminal({ args: [file], cols: 80, rows: 24 });
+  const { exitCode } = await term.exit(TIMEOUT);
+  expect(exitCode).toBe(2);
+  expect(term.isAlternateScreen()).toBe(false);
+  expect(term.screen()).toMatch(/yuedu: cannot open ".*broken-late\.epub": the archive\s+is damaged/u);
+  expect(term.screen()).not.toMatch(/\bat \S+ \(|node:internal/u);
 }, 60_000);

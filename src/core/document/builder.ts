@@ -11,7 +11,7 @@
 import { CONTENTS_WORD, findChapters } from './chapters.js';
 import { LineParagraph } from './line-paragraph.js';
 import { fallbackTitle, PART_CHARS } from './parse.js';
-import type { Document, Format, Paragraph, Section, Shape } from './types.js';
+import type { Document, Format, Paragraph, Preview, Section, Shape } from './types.js';
 
 /** A printed contents' fewest lines, and the share of them that must be titles (see `setAsideContents`). */
 const CONTENTS_MIN = 3;
@@ -44,6 +44,7 @@ export interface Metadata {
   format: Format;
   shape: Shape;
   notes?: string[];
+  preview?: Preview;
 }
 
 export class DocumentBuilder {
@@ -264,6 +265,7 @@ export class DocumentBuilder {
       notes: meta.notes ?? [],
       speakers: [],
       source,
+      ...(meta.preview !== undefined && { preview: meta.preview }),
     };
   }
 }

@@ -165,4 +165,12 @@ export interface Document {
   speakers: Speaker[];
   /** The decoded, newline-normalised source all offsets refer to. */
   source: string;
+  /** Set on a first look at a long book, drawn while the rest is read (see epub/parse.ts): never the book itself. */
+  preview?: Preview;
+}
+
+/** What a first look holds of its book. */
+export interface Preview {
+  /** The part of the book's text read, 0–1 (by its files' sizes): the rest is only outlined. */
+  share: number;
 }

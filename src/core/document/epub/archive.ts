@@ -69,6 +69,12 @@ export class Archive {
     return this.folded.get(fold(path));
   }
 
+  /** An entry's inflated size as the archive declares it (0 for one it lacks). */
+  size(given: string): number {
+    const path = this.find(given);
+    return path === undefined ? 0 : (this.entries.get(path)?.originalSize ?? 0);
+  }
+
   get names(): string[] {
     return [...this.entries.keys()];
   }

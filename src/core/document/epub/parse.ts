@@ -24,7 +24,7 @@ import { DocumentBuilder, squeezed, type DraftParagraph } from '../builder.js';
 import type { Document } from '../types.js';
 import { Archive, EpubError, type EntryInflater } from './archive.js';
 import { readContent, type ContentEvent } from './content.js';
-import { readPackage, type TocEntry } from './package.js';
+import { readPackage, type BookPackage, type TocEntry } from './package.js';
 import { SITE_WINDOW } from '../boilerplate.js';
 import { asConverted, convertedText, furniture } from './from-text.js';
 
@@ -36,15 +36,48 @@ const COARSE_MIN = 3;
 /** The longest paragraph read as a heading that names a table-of-contents entry. */
 const MAX_TITLE_PARAGRAPH = 40;
 
+/** A book opened: its archive listed and checked, its package read. Read it with {@link readEpub}. */
+export interface OpenedEpub {
+  archive: Archive;
+  book: BookPackage;
+}
+
 /** `inflater`: a faster way to inflate the entries than fflate's, from the caller (see archive.ts). */
-export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
+export function openEpub(bytes: Uint8Array, inflater?: EntryInflater): OpenedEpub {
   const archive = new Archive(bytes, inflater);
   const book = readPackage(archive);
+  const missing = book.spine.find((item) => !archive.has(item.path));
+  if (missing !== undefined) throw new EpubError(`its spine item ${missing.path} could not be read`);
+  archive.reserve([...new Set(book.spine.map((item) => item.path))]);
+  return { archive, book };
+}
+
+/** The whole book. */
+export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
+  return readEpub(openEpub(bytes, inflater));
+}
+
+/**
+ * A first look at a long book, drawn while the rest is read: its spine's files read until the text holds
+ * `chars` characters, and every table-of-contents entry after them a section with its title and no text
+ * yet, so the outline is the whole book's. `preview.share` says how much of the book's text was read (by
+ * the files' inflated sizes). Undefined when the whole book may be outlined otherwise than its first files
+ * say: no table of contents, or one of a single entry (the book's own rules decide), or one that names
+ * only parts (headings inside its first sections would become the sections), or a book short enough to
+ * read at once.
+ *
+ *   spine c1…c100, 5 MB; chars 32,000 → c1, c2 read (33,000 characters), sections 第1章 第2章 with their
+ *   text, then 第3章 … 第100章 empty; share 0.02
+ */
+export function previewEpub(opened: OpenedEpub, chars: number): Document | undefined {
+  return readEpub(opened, chars);
+}
+
+/** The book, or with `preview` its first look (see {@link previewEpub}). */
+export function readEpub({ archive, book }: OpenedEpub): Document;
+export function readEpub({ archive, book }: OpenedEpub, preview: number): Document | undefined;
+export function readEpub({ archive, book }: OpenedEpub, preview?: number): Document | undefined {
   const spine = book.spine.map((item) => item.path);
-  const missing = spine.find((path) => !archive.has(path));
-  if (missing !== undefined) throw new EpubError(`its spine item ${missing} could not be read`);
-  const files = [...new Set(spine)];
-  archive.reserve(files);
   const read = new Set(spine);
 
   // For an entry without a link, the next entry with one (found backwards in one pass, so a hostile table
@@ -66,6 +99,9 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     targets.set(to.path, list);
   });
   const useToc = targets.size > 0;
+  // The same book wholly read may take its outline from its text (see the function's note).
+  const single = book.toc.length === 1;
+  if (preview !== undefined && (!useToc || single)) return undefined;
 
   const builder = new DocumentBuilder();
   const header: string[] = [];
@@ -128,8 +164,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
   // Without a table of contents, headings are levelled by the book's highest, so the events are kept.
   const kept: { path: string; events: ContentEvent[] }[] = [];
   // One entry may name the chapters' place (`正文`) or nothing (Calibre's `Start` over a converted TXT):
-  // the events are kept to tell.
-  const single = book.toc.length === 1;
+  // the events are kept to tell (`single`).
   const place = (path: string, events: ContentEvent[]) => {
     // Where each entry into this file starts: at the id it names when the file has it, else at the top
     // (known once the whole file is read).
@@ -169,7 +204,13 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     source.seal();
   };
   // A file the spine names twice is read twice: the placed drafts are the events' own.
-  for (const path of spine) {
+  /** Where a preview stopped reading: the spine's files from there are only outlined. */
+  let unread = spine.length;
+  for (const [i, path] of spine.entries()) {
+    if (preview !== undefined && source.length >= preview) {
+      unread = i;
+      break;
+    }
     const entries = targets.get(path) ?? [];
     if (useToc && !single && entries.length <= 1 && entries.every(({ to }) => to.fragment === undefined)) {
       // The file's one entry starts at its top (the common case, a file a chapter): its events are
@@ -188,6 +229,20 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
     }
     place(path, events);
   }
+  let share: number | undefined;
+  if (unread < spine.length) {
+    // Headings inside the first sections, as many as a contents of parts would have under it: the whole
+    // book may make them its sections (below), so no first look.
+    if (inner.length >= Math.max(COARSE_MIN, COARSE_RATIO * builder.sectionCount)) return undefined;
+    const placed = new Set(spine.slice(0, unread));
+    const size = (path: string): number => archive.size(path);
+    const total = spine.reduce((sum, path) => sum + size(path), 0);
+    share = total === 0 ? 1 : spine.slice(0, unread).reduce((sum, path) => sum + size(path), 0) / total;
+    for (const path of new Set(spine.slice(unread))) {
+      if (placed.has(path)) continue;
+      open(targets.get(path)?.map(({ entry }) => entry));
+    }
+  } else if (preview !== undefined) return undefined;
   if (kept.length > 0) {
     const converted = convertedText(kept);
     if (converted !== undefined) {
@@ -223,6 +278,7 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
       ...(book.language !== undefined && { language: book.language }),
       format: 'epub',
       shape: 'book',
+      ...(share !== undefined && { preview: { share } }),
     },
     flow,
     { textsInSource: true },
@@ -265,13 +321,18 @@ class SourceText {
   private readonly chunks: string[] = [];
   private parts: string[] = [];
   private holders: ({ text: string } | undefined)[] = [];
-  private length = 0;
+  private size = 0;
+
+  /** Characters in the text so far. */
+  get length(): number {
+    return this.size;
+  }
 
   add(text: string, holder?: { text: string }): number {
-    const offset = this.length;
+    const offset = this.size;
     this.parts.push(text);
     this.holders.push(holder);
-    this.length += text.length + 2;
+    this.size += text.length + 2;
     return offset;
   }
 
