@@ -682,6 +682,28 @@ describe('a TXT made into an EPUB (Calibre, a web novel)', () => {
     }
   });
 
+  it("drops Calibre's one entry at its cover page over a book of headed files: the headings are the sections", () => {
+    const files = [1, 2, 3].map((n) => ({ file: `index_split_00${n}.html`, body: `<h1>第${n}章 夜路</h1><p>第${n}章的话。</p>` }));
+    const book = (cover: string, title = 'Start') =>
+      parseEpub(buildEpub({ title: '长夜行', creators: ['Unknown'], chapters: [{ file: 'titlepage.xhtml', body: cover }, ...files], toc: [{ title, href: 'titlepage.xhtml' }] }));
+    for (const cover of ['<div><svg><image width="1200" height="1600" href="cover.jpg"/></svg></div>', '<div><img src="cover.jpg" alt=""/></div>']) {
+      const doc = book(cover);
+      expect(doc.sections.map((s) => [s.title, s.depth ?? 1, s.paragraphs.map((p) => p.text)])).toEqual([
+        ['第1章 夜路', 1, ['第1章的话。']],
+        ['第2章 夜路', 1, ['第2章的话。']],
+        ['第3章 夜路', 1, ['第3章的话。']],
+      ]);
+    }
+    // An entry over a page of text keeps its say: its headings are its sections.
+    const kept = book('<p>这一页写着前言的话。</p>', '正文');
+    expect(kept.sections[0]).toMatchObject({ title: '正文' });
+    expect(kept.sections.slice(1).map((s) => [s.title, s.depth])).toEqual([
+      ['第1章 夜路', 2],
+      ['第2章 夜路', 2],
+      ['第3章 夜路', 2],
+    ]);
+  });
+
   it('keeps a one-entry contents over a text whose rules find no chapters', () => {
     const doc = parseEpub(buildEpub({ chapters: [{ file: 'a.xhtml', body: '<p>他走了。</p><p>天黑了。</p>' }], toc: [{ title: '短篇', href: 'a.xhtml' }] }));
     expect(doc.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)])).toEqual([['短篇', ['他走了。', '天黑了。']]]);

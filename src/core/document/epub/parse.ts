@@ -98,7 +98,7 @@ export function readEpub({ archive, book }: OpenedEpub, preview?: number): Docum
     list.push({ entry, to });
     targets.set(to.path, list);
   });
-  const useToc = targets.size > 0;
+  let useToc = targets.size > 0;
   // The same book wholly read may take its outline from its text (see the function's note).
   const single = book.toc.length === 1;
   if (preview !== undefined && (!useToc || single)) return undefined;
@@ -250,6 +250,9 @@ export function readEpub({ archive, book }: OpenedEpub, preview?: number): Docum
       // A one-entry contents keeps its say unless the text's own rules find more than one section.
       if (!useToc || doc.sections.length > 1) return doc;
     }
+    // Calibre's one entry over a book it found no contents for (`Start`, at the cover page): it names
+    // nothing, and the book's headings are its sections, as in a book without a table of contents.
+    if (useToc && single && coverOnly(kept, book.toc[0]?.path)) useToc = false;
     for (const { path, events } of kept) {
       if (useToc) place(path, events);
       else for (const event of events) handle(new Map(), path, event);
@@ -289,6 +292,23 @@ function readSpineItem(archive: Archive, path: string): string {
   const text = archive.readText(path);
   if (text === undefined) throw new EpubError(`its spine item ${path} could not be read`);
   return text;
+}
+
+/**
+ * Whether the one entry's file (`to`) holds nothing but images (a cover page) and the files after it
+ * hold two headings or more.
+ *
+ *   Start → titlepage.xhtml (<svg><image/></svg>), then files headed 第1章, 第2章 → true
+ *   正文 → text.xhtml (paragraphs of text)                                       → false
+ */
+function coverOnly(kept: readonly { path: string; events: ContentEvent[] }[], to: string | undefined): boolean {
+  const at = kept.findIndex((file) => file.path === to);
+  if (at < 0) return false;
+  const image = (event: ContentEvent): boolean => event.type === 'anchor' || (event.type === 'paragraph' && /^(?:［图(?:：[^］]*)?］)?$/u.test(event.draft.text));
+  if (!kept[at]!.events.every(image)) return false;
+  let headings = 0;
+  for (const file of kept.slice(at + 1)) for (const event of file.events) if (event.type === 'heading') headings++;
+  return headings >= 2;
 }
 
 /** A paragraph that is its text and nothing else (no marks, list, quote or form): the builder keeps it as numbers. */
