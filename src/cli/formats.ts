@@ -130,8 +130,11 @@ export async function openForReading(arg: string, args: TextArgs = {}): Promise<
   };
   const opened = guarded(() => openEpub(bytes, inflater));
   const whole = (): Document => guarded(() => (cached ? cached.parsed(readEpub(opened)) : readEpub(opened)));
-  const preview = guarded(() => previewEpub(opened, PREVIEW_CHARS));
-  return preview === undefined ? { doc: whole() } : { doc: preview, whole };
+  const first = guarded(() => previewEpub(opened, PREVIEW_CHARS));
+  if (first === undefined) return { doc: whole() };
+  // A book of one file, or a short one, was read whole at once.
+  if (first.preview === undefined) return { doc: cached ? cached.parsed(first) : first };
+  return { doc: first, whole };
 }
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */

@@ -68,8 +68,20 @@ describe('previewEpub', () => {
     expect(outline(preview!).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['第1部', '第2部', '第3部']);
   });
 
-  it('gives none for a book short enough to read at once', () => {
-    expect(previewEpub(openEpub(book(chapters(2))), CHARS)).toBeUndefined();
+  it('gives the whole book, read once, when the files a first look would read are most of it', () => {
+    // A short book; a long one in one file; a long one whose first file holds most of it.
+    const long = chapters(30);
+    const oneFile: EpubChapter = { file: 'all.xhtml', body: long.map((c, i) => c.body.replace('<h1>', `<h1 id="c${i + 1}">`)).join('\n') };
+    const firstHeavy: EpubChapter[] = [{ file: 'front.xhtml', body: long.slice(0, 25).map((c) => c.body).join('\n') }, ...long.slice(25)];
+    for (const bytes of [
+      book(chapters(2)),
+      book([oneFile], long.map((_, i) => ({ title: `第${i + 1}章`, href: `all.xhtml#c${i + 1}` }))),
+      book(firstHeavy, [{ title: '前二十五章', href: 'front.xhtml' }, ...long.slice(25).map((c, i) => ({ title: `第${i + 26}章`, href: c.file }))]),
+    ]) {
+      const first = previewEpub(openEpub(bytes), CHARS);
+      expect(first?.preview).toBeUndefined();
+      expect(first).toEqual(parseEpub(bytes));
+    }
   });
 
   it('gives none when the text, not a table of contents, outlines the book', () => {

@@ -63,11 +63,13 @@ export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document
  * yet, so the outline is the whole book's. `preview.share` says how much of the book's text was read (by
  * the files' inflated sizes). Undefined when the whole book may be outlined otherwise than its first files
  * say: no table of contents, or one of a single entry (the book's own rules decide), or one that names
- * only parts (headings inside its first sections would become the sections), or a book short enough to
- * read at once.
+ * only parts (headings inside its first sections would become the sections). The whole book itself (no
+ * `preview`) when the files a first look would read are most of it (a book of one file, or a short one):
+ * read once, not twice.
  *
  *   spine c1…c100, 5 MB; chars 32,000 → c1, c2 read (33,000 characters), sections 第1章 第2章 with their
  *   text, then 第3章 … 第100章 empty; share 0.02
+ *   spine book.xhtml (the whole text) → the whole book
  */
 export function previewEpub(opened: OpenedEpub, chars: number): Document | undefined {
   return readEpub(opened, chars);
@@ -76,8 +78,9 @@ export function previewEpub(opened: OpenedEpub, chars: number): Document | undef
 /** The book, or with `preview` its first look (see {@link previewEpub}). */
 export function readEpub({ archive, book }: OpenedEpub): Document;
 export function readEpub({ archive, book }: OpenedEpub, preview: number): Document | undefined;
-export function readEpub({ archive, book }: OpenedEpub, preview?: number): Document | undefined {
+export function readEpub({ archive, book }: OpenedEpub, look?: number): Document | undefined {
   const spine = book.spine.map((item) => item.path);
+  let preview = look;
   const read = new Set(spine);
 
   // For an entry without a link, the next entry with one (found backwards in one pass, so a hostile table
@@ -102,6 +105,15 @@ export function readEpub({ archive, book }: OpenedEpub, preview?: number): Docum
   // The same book wholly read may take its outline from its text (see the function's note).
   const single = book.toc.length === 1;
   if (preview !== undefined && (!useToc || single)) return undefined;
+  if (preview !== undefined) {
+    // The files it would take to hold that much Chinese text (three bytes a character, markup aside):
+    // more than half the book's, and the book is read whole at once.
+    const sizes = spine.map((path) => archive.size(path));
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    let needed = 0;
+    for (let i = 0; i < sizes.length && needed < 3 * preview; i++) needed += sizes[i]!;
+    if (2 * needed > total) preview = undefined;
+  }
 
   const builder = new DocumentBuilder();
   const header: string[] = [];
@@ -242,7 +254,7 @@ export function readEpub({ archive, book }: OpenedEpub, preview?: number): Docum
       if (placed.has(path)) continue;
       open(targets.get(path)?.map(({ entry }) => entry));
     }
-  } else if (preview !== undefined) return undefined;
+  }
   if (kept.length > 0) {
     const converted = convertedText(kept);
     if (converted !== undefined) {
