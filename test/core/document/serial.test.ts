@@ -90,5 +90,16 @@ describe('a parsed text kept as parts (serial.ts)', () => {
     const turn = new Int32Array(numbers.slice().buffer);
     turn[2] = 7;
     expect(damaged([meta, text, new Uint8Array(turn.buffer)])).toThrow(DamagedDocumentError);
+    // A lone surrogate: never in a kept text (it was made safe), so the part is damaged.
+    const lone = text.slice();
+    lone[20] = 0x00;
+    lone[21] = 0xd8;
+    expect(damaged([meta, lone, numbers])).toThrow(DamagedDocumentError);
+    // Its units read back whatever the bytes' place in their buffer.
+    for (const at of [1, 2]) {
+      const shifted = new Uint8Array(text.length + at);
+      shifted.set(text, at);
+      expect(deserialiseDocument([meta, shifted.subarray(at), numbers]).doc.source).toBe(doc.source);
+    }
   });
 });
