@@ -7,7 +7,6 @@
  * field. A reader therefore saves a mark when it is set, and its own position, measure and indent when
  * it leaves; another instance's marks stay.
  */
-import { createHash } from 'node:crypto';
 import type { Anchor, Spacing } from '../core/layout/flow.js';
 import { SCRIPTS, type Script } from '../core/script/convert.js';
 
@@ -102,7 +101,8 @@ const HASHED_UNITS = 64 * 1024;
  * between the halves of a surrogate pair, so the bytes hashed are the text's UTF-8 as one string's.
  */
 export function sha256Utf8(text: string): string {
-  const hash = createHash('sha256');
+  // node:crypto is loaded on first use, not by every start-up (~10 ms).
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256');
   for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + HASHED_UNITS);
     const last = text.charCodeAt(end - 1);

@@ -18,7 +18,6 @@
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from './atomic.js';
 import { cacheDirectory } from './cache-dir.js';
 
@@ -317,6 +316,11 @@ export function partTable(file: Uint8Array): PartEntry[] {
 }
 
 const align = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
+
+/** zlib's CRC-32, node:zlib loaded on first use rather than by every start-up. */
+function crc32(data: Uint8Array): number {
+  return process.getBuiltinModule('node:zlib').crc32(data);
+}
 
 function closeQuietly(fd: number): void {
   try {
