@@ -243,12 +243,22 @@ export interface Position {
 /** The reading position for the status bar. */
 export function readingPosition(state: ReaderState, flow: Flow = textFlow(state)): Position {
   const top = topPosition(state, flow);
-  // A first look at a long book holds the start of its text: its rows stand for its share of the whole.
-  const share = state.doc.preview?.share;
-  const total = Math.max(1, share === undefined || share <= 0 ? flow.rowCount() : Math.round(flow.rowCount() / Math.min(1, share)));
+  const total = Math.max(1, previewRows(state.doc, flow) ?? flow.rowCount());
   const line = flow.rowNumber(top) + 1;
   const bottomLine = Math.min(total, line + geometry(state).textHeight - 1);
-  return { line, total, percent: Math.floor((bottomLine / total) * 100), exact: share === undefined && flow.isExact() };
+  return { line, total, percent: Math.floor((bottomLine / total) * 100), exact: state.doc.preview === undefined && flow.isExact() };
+}
+
+/**
+ * A first look at a long book holds the start of its text and only the titles after it: the rows of
+ * its start stand for their share of the whole book.
+ */
+function previewRows(doc: Document, flow: Flow): number | undefined {
+  const preview = doc.preview;
+  if (preview === undefined || !(preview.share > 0)) return undefined;
+  const unread = flow.indexOf(`s${preview.unreadFrom}`);
+  const read = unread < 0 ? flow.rowCount() : flow.rowNumber({ block: unread, row: 0 });
+  return Math.max(flow.rowCount(), Math.round(read / Math.min(1, preview.share)));
 }
 
 /**

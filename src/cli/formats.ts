@@ -8,7 +8,8 @@ import { parseDocument } from '../core/document/parse.js';
 import type { Document, Format } from '../core/document/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { EpubInput, readInput, readInputBytes, STDIN_NAME, type Input } from './input.js';
+import { EpubInput, readInput, readInputBytes, STDIN_NAME, textOfBytes, type Input } from './input.js';
+import { statSync } from 'node:fs';
 import { isView } from '../core/document/list-view.js';
 import { mayKeep } from './kept.js';
 
@@ -98,8 +99,11 @@ function epubFailure(name: string, error: unknown, kind: new (message?: string) 
 export interface Opening {
   doc: Document;
   /** With a first look (`doc.preview`): the whole book, read once the first look is drawn; throws as loading does. */
-  whole?: () => Document;
+  whole?: () => Document | Promise<Document>;
 }
+
+/** From this size a text file opened in the reader for the first time comes as its first look (first-look.ts). */
+export const TEXT_LOOK_FROM = 2 * 1024 * 1024;
 
 /**
  * The characters of a long EPUB read for its first look: more than the largest terminal shows at once,
@@ -114,6 +118,7 @@ export const PREVIEW_CHARS = 32_000;
  */
 export async function openForReading(arg: string, args: TextArgs = {}): Promise<Opening> {
   const format = formatOf(arg, args.format);
+  if (format === 'text' && arg !== '-' && args.encoding === undefined && !args.chapter && !args.volume && sizeOf(arg) >= TEXT_LOOK_FROM) return openText(arg);
   if (format !== 'epub' || arg === '-') return { doc: await loadDocument(arg, args, { collect: false }) };
   const cached = mayKeep(arg) ? (await import('./document-cache.js')).cachedText(arg, format, args) : undefined;
   if (cached?.doc) return { doc: cached.doc };
@@ -135,6 +140,38 @@ export async function openForReading(arg: string, args: TextArgs = {}): Promise<
   // A book of one file, or a short one, was read whole at once.
   if (first.preview === undefined) return { doc: cached ? cached.parsed(first) : first };
   return { doc: first, whole };
+}
+
+/**
+ * A long text file: its first look and the way to the whole (see first-look.ts), unless it is in the
+ * cache of parsed texts or no first look can be like it.
+ */
+async function openText(arg: string): Promise<Opening> {
+  const cached = mayKeep(arg) ? (await import('./document-cache.js')).cachedText(arg, 'text', {}) : undefined;
+  if (cached?.doc) return { doc: cached.doc };
+  const [{ name, bytes }, { textFirstLook }] = await Promise.all([readInputBytes(arg), import('../core/document/first-look.js')]);
+  // A zip (an EPUB named as a text, say) is read as `loadDocument` reads it.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { doc: await loadDocument(arg, {}, { collect: false }) };
+  // Read as `loadDocument` reads it, from the same bytes.
+  const whole = async (): Promise<Document> => {
+    const doc = await parseText(textOfBytes(name, bytes), 'text', {}, { collect: false });
+    return cached ? cached.parsed(doc) : doc;
+  };
+  let look: Document | undefined;
+  try {
+    look = textFirstLook(bytes, { name });
+  } catch {
+    // A first look is a comfort: the whole text says what is wrong with it, if anything.
+  }
+  return look === undefined ? { doc: await whole() } : { doc: look, whole };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */

@@ -95,6 +95,14 @@ export function inputError(shown: string, error: unknown): UserError {
   }
 }
 
+/**
+ * A file's bytes (from {@link readInputBytes}, named as it gives them) read as a text, as {@link readInput}
+ * reads them; consumes the bytes (see decode.ts).
+ */
+export function textOfBytes(name: string, bytes: Uint8Array, encoding?: string): Input {
+  return { name, text: decode(bytes, `"${name}"`, encoding) };
+}
+
 async function readFile(path: string, name: string, maxBytes: number, encoding: string | undefined): Promise<Input> {
   const shown = `"${name}"`;
   return { name, text: decode(await readPath(path, shown, maxBytes), shown, encoding) };

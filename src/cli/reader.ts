@@ -60,7 +60,7 @@ export interface ReaderCliOptions {
    * With a first look at a long book as `doc` (`doc.preview`): reads the whole book, once the first look
    * is on screen. Throws as loading does (a UserError for a book that cannot be read).
    */
-  whole?: () => Document;
+  whole?: () => Document | Promise<Document>;
   /** Reads another text, to open from the shelf. */
   loadPath?: (path: string) => Promise<Document>;
   /** Gathers the shelf's entries. */
@@ -165,7 +165,7 @@ async function runOnce(
   // A first look at a long book (see formats.ts) is drawn while the rest is read; the whole book is
   // what the reader then opens, at its saved place when it has one. Not when a place was asked for.
   const whole = doc.preview !== undefined && options.whole !== undefined && section === undefined && options.at === undefined && options.search === undefined && !options.showShelf ? options.whole : undefined;
-  if (doc.preview !== undefined && whole === undefined) doc = options.whole?.() ?? doc;
+  if (doc.preview !== undefined && whole === undefined) doc = (await options.whole?.()) ?? doc;
   if (options.search !== undefined && options.search.trim() === '') throw new UserError('--search needs something to search for');
   if (section !== undefined && section > doc.sections.length) {
     throw new UserError(`there is no section ${section}: the document has ${doc.sections.length} (0 is the lead)`);
@@ -315,7 +315,7 @@ async function runOnce(
     ui.catch(() => undefined);
     if (whole !== undefined) {
       // The first look is on screen: now the whole book, and its record. Keys typed meanwhile wait.
-      doc = whole();
+      doc = await whole();
       prepared = prepare(doc);
       ({ notice } = prepared);
     }

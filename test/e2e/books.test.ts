@@ -71,3 +71,36 @@ describe('a book in the reader', () => {
     await term.waitFor((t) => sidebar(t.text()).some((row) => row.includes('第一章 山路1')), { timeout: 5000 });
   });
 });
+
+describe('a long book opened for the first time', () => {
+  it('shows its first look with its chapters in the sidebar, then acts on the whole book, and reopens where it was left', async () => {
+    // Over 2 MB of GBK: read by its first look (first-look.ts) while the whole is decoded and parsed.
+    const chapters = 2000;
+    const lines = ['长夜行', '作者：某某', ''];
+    for (let c = 1; c <= chapters; c++) {
+      lines.push(`第${c}章 夜路${c}`);
+      for (let p = 1; p <= 12; p++) lines.push(`　　这是第${c}章的第${p}段，天色渐晚，他停下脚步听了一会儿远处的钟声，又往前走。`);
+    }
+    const path = join(dir, 'long.txt');
+    writeFileSync(path, iconv.encode(lines.join('\r\n'), 'gbk'));
+    const home = mkdtempSync(join(tmpdir(), 'yuedu-e2e-look-'));
+    const env = { XDG_STATE_HOME: join(home, 'state'), XDG_CACHE_HOME: join(home, 'cache') };
+    try {
+      const term = await startTerminal({ cols: 100, rows: 30, args: [path], env });
+      await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('第1章的第1段'), { timeout: 20_000 });
+      expect(sidebar(term.text()).some((row) => /^\s+2 第2章 夜路2/u.test(row))).toBe(true);
+      term.write('G');
+      await term.waitFor((t) => t.screen().includes(`这是第${chapters}章的第12段`) && t.row(t.rows - 1).includes(`${chapters}/${chapters}`), { timeout: 20_000 });
+      term.write('q');
+      expect((await term.exit({ timeout: 20_000 })).exitCode).toBe(0);
+      // Not kept parsed: the first look again, then the book at its saved place.
+      rmSync(join(home, 'cache'), { recursive: true, force: true });
+      const again = await startTerminal({ cols: 100, rows: 30, args: [path], env });
+      await again.waitFor((t) => t.isAlternateScreen() && t.screen().includes(`这是第${chapters}章的第12段`), { timeout: 20_000 });
+      again.write('q');
+      expect((await again.exit({ timeout: 20_000 })).exitCode).toBe(0);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

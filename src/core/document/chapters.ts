@@ -337,6 +337,21 @@ const NUMERAL_CODES = new Set([...CN_NUM].map((char) => char.charCodeAt(0)));
 /** The most code units of a name before `第` in `学而第一`: the rule's eight characters, each maybe a surrogate pair. */
 const NAME_BEFORE_DI = 16;
 
+/** Whether a heading may start with this code unit (some rule's first character). */
+export function startsHeading(code: number): boolean {
+  return FIRST_CODES.has(code);
+}
+
+/** Every code unit a heading may start with. */
+export function headingStarts(): Iterable<number> {
+  return FIRST_CODES;
+}
+
+/** Whether this code unit is a Chinese numeral (the end of `学而第一`). */
+export function isNumeral(code: number): boolean {
+  return NUMERAL_CODES.has(code);
+}
+
 /**
  * Whether line `i` might match a rule, read without a copy of it: not longer than a heading can be
  * once trimmed, and starting with a rule's first character or holding a 第. A line that is not is
@@ -366,6 +381,19 @@ export interface HeadingMatch {
   unit?: string;
   /** The chapter's number in a section number (`2` in `2.3 …`). */
   major?: number;
+}
+
+const SENTENCE_END_CODES = new Set([...'。．；;：:，,、'].map((char) => char.charCodeAt(0)));
+const CLOSER_CODES = new Set([...'”’」』）)》〉]"\''].map((char) => char.charCodeAt(0)));
+
+/**
+ * Whether line `i` ends as no heading does (`。`, `，`, `：`… before any closing quotes and spaces): no
+ * rule takes it (the strong rules' {@link SENTENCE_END}, which the weak rules' end holds too).
+ */
+export function endsAsSentence(lines: Lines, i: number): boolean {
+  let last = lines.size(i) - 1;
+  while (last >= 0 && (isSpace(lines.code(i, last)) || CLOSER_CODES.has(lines.code(i, last)))) last--;
+  return last >= 0 && SENTENCE_END_CODES.has(lines.code(i, last));
 }
 
 /** The rule a line matches as a heading, or undefined (see the module comment). */

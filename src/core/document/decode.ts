@@ -127,6 +127,31 @@ function doubleByte(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * The encoding the start of a long file reads in, for a first look at it before it is decoded whole
+ * (first-look.ts): UTF-8 when the sample is strict UTF-8, else GB18030 or Big5 as {@link doubleByte}
+ * would choose from the same sample. Undefined for what a sample cannot settle or a first look has no
+ * use for: UTF-16 (a NUL, or its byte-order mark), a sample with few ideographs, none convincing. The
+ * whole file may still decode otherwise (a bad byte far in): the caller decodes it whole after.
+ */
+export function sampleEncoding(bytes: Uint8Array, size = SNIFF_BYTES): 'utf-8' | 'gb18030' | 'big5' | undefined {
+  const cut = bytes.length <= size ? bytes.length : bytes.lastIndexOf(0x0a, size) + 1 || size;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const sample = bytes.subarray(bom, cut);
+  if (sample.includes(0) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  const utf8 = strict('utf-8', sample);
+  if (utf8 !== undefined) return chineseness(utf8).ideographs >= JUDGED_FROM ? 'utf-8' : undefined;
+  const readings = DOUBLE_BYTE.map((encoding) => {
+    const text = strict(encoding, sample);
+    return { encoding, score: text === undefined ? undefined : chineseness(text) };
+  }).sort((a, b) => (b.score?.common ?? 0) - (a.score?.common ?? 0));
+  for (const { encoding, score } of readings) {
+    if (!score || score.ideographs < JUDGED_FROM || score.common < CONVINCING || score.odd > score.ideographs / ODD_PER_IDEOGRAPHS) continue;
+    return encoding;
+  }
+  return undefined;
+}
+
+/**
  * A GBK or Big5 book with a few bad bytes (a download cut short, a stray byte from a careless edit): read
  * with each bad sequence as U+FFFD, when the reading is plainly Chinese (judged, however short) and the
  * bad sequences are rare, in the sample and in the whole. Refusing a 3 MB novel for one byte helps nobody;

@@ -173,4 +173,6 @@ export interface Document {
 export interface Preview {
   /** The part of the book's text read, 0–1 (by its files' sizes): the rest is only outlined. */
   share: number;
+  /** The first section (1-based) without its text yet: it and those after it are only outlined. */
+  unreadFrom: number;
 }

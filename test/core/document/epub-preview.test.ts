@@ -52,6 +52,7 @@ describe('previewEpub', () => {
     // Its share is the part of the chapters' files read.
     expect(preview!.preview!.share).toBeGreaterThan((read.length - 1) / 30);
     expect(preview!.preview!.share).toBeLessThan((read.length + 1) / 30);
+    expect(preview!.preview!.unreadFrom).toBe(read.length + 1);
     expect(whole.preview).toBeUndefined();
   });
 

@@ -242,6 +242,7 @@ export function readEpub({ archive, book }: OpenedEpub, look?: number): Document
     place(path, events);
   }
   let share: number | undefined;
+  let unreadFrom = 0;
   if (unread < spine.length) {
     // Headings inside the first sections, as many as a contents of parts would have under it: the whole
     // book may make them its sections (below), so no first look.
@@ -250,6 +251,7 @@ export function readEpub({ archive, book }: OpenedEpub, look?: number): Document
     const size = (path: string): number => archive.size(path);
     const total = spine.reduce((sum, path) => sum + size(path), 0);
     share = total === 0 ? 1 : spine.slice(0, unread).reduce((sum, path) => sum + size(path), 0) / total;
+    unreadFrom = builder.sectionCount + 1;
     for (const path of new Set(spine.slice(unread))) {
       if (placed.has(path)) continue;
       open(targets.get(path)?.map(({ entry }) => entry));
@@ -293,7 +295,7 @@ export function readEpub({ archive, book }: OpenedEpub, look?: number): Document
       ...(book.language !== undefined && { language: book.language }),
       format: 'epub',
       shape: 'book',
-      ...(share !== undefined && { preview: { share } }),
+      ...(share !== undefined && { preview: { share, unreadFrom } }),
     },
     flow,
     { textsInSource: true },

@@ -1,0 +1,349 @@
+/**
+ * A first look at a long text file: its first screens and its whole outline, from a small part of its
+ * bytes, drawn while the whole is decoded and parsed (the reader then opens the whole; see cli/formats.ts).
+ *
+ * A 10 MB GB18030 novel takes ~100 ms to decode and ~250 ms to parse; its first screen needs neither,
+ * and its outline needs only the lines that may be headings. So the first look decodes
+ *
+ * - the start of the file (its first {@link PREFIX_BYTES}, cut after a line), as the whole will read,
+ *   for the title, the author, the contents block and the first screens;
+ * - after it, only the lines that may be headings by the chapter rules' own quick test (chapters.ts's
+ *   `mayBeHeading`: short, and starting with a character some rule starts with, or `学而第一`) and that
+ *   do not end as a sentence: each line's characters are read from its bytes without decoding the
+ *   rest (an ASCII byte is itself; a double-byte character is looked up in a table Node's own decoder
+ *   made of every pair; UTF-8 by its bits), and the lines kept are decoded in one call;
+ *
+ * and parses them as one text with the text parser itself, each run of lines left out (the chapters'
+ * prose) standing as one short sentence ({@link STAND_IN}), so every rule (chapters, volumes, numbered
+ * runs, the contents block, site lines, title and author) reads them as it reads the whole. The sections
+ * it finds after the start are kept without their text; the start keeps its own.
+ *
+ *   第1章 出发 / 　　他走了很久，……。 / 　　“走吧。” / 一个人。 / 第2章 归来
+ *   → 第1章 出发 / 　　此处从略。 / 第2章 归来
+ *
+ * No first look (undefined) when it cannot be like the whole: a text that is not a book by the rules
+ * (an interview, an article, a plain text), one whose encoding the start does not settle (decode.ts's
+ * `sampleEncoding`: not UTF-16), or one whose lines are mostly kept (the work of the whole again). The
+ * whole may still differ (a bad byte far in, a rule that weighs every line): the reader then shows the
+ * whole as it is, a moment later.
+ */
+import { endsAsSentence, headingStarts, isNumeral, mayBeHeading, MAX_HEADING } from './chapters.js';
+import { sampleEncoding } from './decode.js';
+import type { Lines } from './line-table.js';
+import { isSpace } from './space.js';
+import { parseDocument } from './parse.js';
+import { sanitizeText } from './sanitize.js';
+import type { Document, Paragraph, Section } from './types.js';
+
+/** The start read as it is: more than the largest screen shows (~20,000 characters and more). */
+export const PREFIX_BYTES = 64 * 1024;
+/** The start looked at for the encoding (the whole text's choice looks at sixteen times as much). */
+const SAMPLE_BYTES = 16 * 1024;
+/** What a run of lines left out reads as: a sentence, so never a heading, and short. */
+export const STAND_IN = '　　此处从略。';
+/** Above this share of the file's bytes in lines kept, the first look is not worth its work. */
+const MOST_KEPT = 0.3;
+/** The most code units `mayBeHeading` takes (a heading and a site's stamp after it), and a few spaces. */
+const MAX_UNITS = MAX_HEADING * 3 + 16;
+const REPLACEMENT = 0xfffd;
+/** The bytes of the longest `学而第一` (a name of eight, 第, six numerals) in UTF-8, with an indent. */
+const NAMED_BYTES = 15 * 3 + 12;
+
+type Encoding = 'utf-8' | 'gb18030' | 'big5';
+
+export interface FirstLookOptions {
+  /** The file's name, for a title as the whole text would take it. */
+  name?: string;
+}
+
+/** The first look at `bytes` (a text file's, not consumed), or undefined (see the module comment). */
+export function textFirstLook(bytes: Uint8Array, options: FirstLookOptions = {}): Document | undefined {
+  if (bytes.length <= 2 * PREFIX_BYTES) return undefined;
+  const encoding = sampleEncoding(bytes, SAMPLE_BYTES);
+  if (encoding === undefined) return undefined;
+  const cut = bytes.lastIndexOf(0x0a, PREFIX_BYTES) + 1;
+  if (cut <= 0) return undefined;
+  const decoder = new TextDecoder(encoding);
+  const start = newlines(decoder.decode(bytes.subarray(0, cut)));
+  const rest = keptLines(bytes, cut, encoding, decoder);
+  if (rest === undefined) return undefined;
+
+  const doc = parseDocument(sanitizeText(`${start}\n${rest}`), options.name === undefined ? {} : { name: options.name });
+  if (doc.shape !== 'book') return undefined;
+  // What the start holds of the book: its paragraphs, and the sections from it on without text yet.
+  const before = (paragraphs: readonly Paragraph[]): Paragraph[] => {
+    const kept: Paragraph[] = [];
+    for (const paragraph of paragraphs) {
+      if (paragraph.offset >= start.length) break;
+      kept.push(paragraph);
+    }
+    return kept;
+  };
+  let unreadFrom = doc.sections.length + 1;
+  const sections: Section[] = doc.sections.map((section) => {
+    if (section.offset < start.length) return { ...section, paragraphs: before(section.paragraphs) };
+    unreadFrom = Math.min(unreadFrom, section.index);
+    return { ...section, paragraphs: [] };
+  });
+  if (unreadFrom > sections.length) return undefined;
+  return { ...doc, lead: before(doc.lead), sections, preview: { share: cut / bytes.length, unreadFrom } };
+}
+
+/**
+ * The lines after `from` that may be headings, decoded, a blank line between them and {@link STAND_IN}
+ * where lines were left out; undefined when they are too many. A line is looked at whole only when its
+ * first character could start a heading or its last is a numeral (`学而第一`): most lines are neither.
+ */
+function keptLines(bytes: Uint8Array, from: number, encoding: Encoding, decoder: InstanceType<typeof TextDecoder>): string | undefined {
+  const budget = Math.ceil((bytes.length - from) * MOST_KEPT);
+  // Grown as lines are kept: most books keep a few percent of their bytes.
+  let kept = new Uint8Array(64 * 1024);
+  let used = 0;
+  const gaps: boolean[] = [];
+  let gap = false;
+  const units = new Uint16Array(MAX_UNITS);
+  let size = 0;
+  const line: Lines = { count: 1, text: () => String.fromCharCode(...units.subarray(0, size)), size: () => size, code: (_line, k) => units[k]!, holds: () => false };
+  const chars = charReader(encoding);
+  const utf8 = encoding === 'utf-8';
+  // What each character is to the first test, by code unit (UTF-8) or by its two bytes (the others).
+  const flags = utf8 ? unitFlags() : pairFlags(encoding);
+  const ascii = unitFlags();
+  for (let at = from; at < bytes.length; ) {
+    const next = indexOf.call(bytes, 0x0a, at);
+    const end = next < 0 ? bytes.length : next;
+    // The first character that is not a space: read here, from its bytes, for a line of a million.
+    let first = BLANK;
+    for (let i = at; i < end; ) {
+      const byte = bytes[i]!;
+      let flag: number;
+      let width = 1;
+      if (byte < 0x80) flag = ascii[byte]!;
+      else if (utf8) {
+        if (byte >= 0xe0 && byte < 0xf0 && i + 2 < end) {
+          flag = flags[((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f)]!;
+          width = 3;
+        } else flag = OTHER;
+      } else if (i + 1 < end) {
+        flag = flags[(byte << 8) | bytes[i + 1]!]!;
+        width = 2;
+      } else flag = OTHER;
+      if (flag !== SPACE) {
+        first = flag;
+        break;
+      }
+      i += width;
+    }
+    if (first === BLANK) {
+      at = end + 1;
+      continue;
+    }
+    // `学而第一` is at most fifteen characters: only a line that short is read from its end.
+    let candidate = first === START || (end - at <= NAMED_BYTES && isNumeral(chars.last(bytes, at, end)));
+    if (candidate) {
+      size = readUnits(chars, bytes, at, end, units);
+      candidate = size >= 0 && mayBeHeading(line, 0) && !endsAsSentence(line, 0);
+    }
+    if (candidate) {
+      if (used + end - at + 1 > kept.length) {
+        if (used + end - at + 1 > budget) return undefined;
+        const grown = new Uint8Array(Math.min(budget + 1, Math.max(2 * kept.length, used + end - at + 1)));
+        grown.set(kept.subarray(0, used));
+        kept = grown;
+      }
+      kept.set(bytes.subarray(at, end), used);
+      used += end - at;
+      kept[used++] = 0x0a;
+      gaps.push(gap);
+      gap = false;
+    } else gap = true;
+    at = end + 1;
+  }
+  const lines = used === 0 ? [] : newlines(decoder.decode(kept.subarray(0, used - 1))).split('\n');
+  const out: string[] = [];
+  lines.forEach((text, i) => {
+    if (gaps[i]) out.push(STAND_IN);
+    out.push(text);
+  });
+  if (gap) out.push(STAND_IN);
+  return out.join('\n\n');
+}
+
+/**
+ * Characters read from bytes one at a time: `code` reads the one at `i` as a code unit (U+FFFD for one
+ * it cannot tell: no rule starts or ends with it) and leaves its length in bytes in `width`; `last` reads
+ * the last one before `end`, spaces and CR aside (U+FFFD when it cannot be told from the end).
+ */
+interface CharReader {
+  code(bytes: Uint8Array, i: number, end: number): number;
+  width: number;
+  last(bytes: Uint8Array, at: number, end: number): number;
+}
+
+/** What a character is to the first test of a line. */
+const OTHER = 0;
+const START = 1;
+const SPACE = 2;
+const BLANK = 3;
+
+let unitTable: Uint8Array | undefined;
+
+/** {@link START}, {@link SPACE} or {@link OTHER} for every code unit. */
+function unitFlags(): Uint8Array {
+  if (unitTable) return unitTable;
+  unitTable = new Uint8Array(65536);
+  for (const unit of headingStarts()) unitTable[unit] = START;
+  // Every space is at most U+3000, but for the byte-order mark.
+  for (let unit = 0; unit <= 0x3000; unit++) if (isSpace(unit)) unitTable[unit] = SPACE;
+  unitTable[0xfeff] = SPACE;
+  return unitTable;
+}
+
+const pairFlagTables = new Map<Encoding, Uint8Array>();
+
+/** The same, by a double-byte character's two bytes. */
+function pairFlags(encoding: Encoding): Uint8Array {
+  const known = pairFlagTables.get(encoding);
+  if (known) return known;
+  const units = unitFlags();
+  const table = pairTable(encoding);
+  const flags = new Uint8Array(65536);
+  for (let pair = 0x8140; pair <= 0xfefe; pair++) flags[pair] = units[table[pair]!]!;
+  pairFlagTables.set(encoding, flags);
+  return flags;
+}
+
+/** The line's code units into `units`: how many, or -1 for a line longer than a heading can be. */
+function readUnits(chars: CharReader, bytes: Uint8Array, at: number, end: number, units: Uint16Array): number {
+  let n = 0;
+  for (let i = at; i < end; n++) {
+    if (n === units.length) return -1;
+    units[n] = chars.code(bytes, i, end);
+    i += chars.width;
+  }
+  return n;
+}
+
+/**
+ * Where the line ends once its trailing spaces are cut: ASCII ones, and the full-width space, whose
+ * bytes end in `b` after `a` (and after `lead` in UTF-8, which has three).
+ */
+function trimmedEnd(bytes: Uint8Array, at: number, end: number, a: number, b: number, lead = -1): number {
+  let e = end;
+  for (;;) {
+    while (e > at && (bytes[e - 1] === 0x0d || bytes[e - 1] === 0x20 || bytes[e - 1] === 0x09)) e--;
+    const width = lead < 0 ? 2 : 3;
+    if (e - width >= at && bytes[e - 1] === b && bytes[e - 2] === a && (lead < 0 || bytes[e - 3] === lead)) e -= width;
+    else return e;
+  }
+}
+
+function charReader(encoding: Encoding): CharReader {
+  if (encoding === 'utf-8') {
+    const reader: CharReader = {
+      width: 1,
+      code(bytes, i, end) {
+        const byte = bytes[i]!;
+        if (byte < 0x80) {
+          reader.width = 1;
+          return byte;
+        }
+        if (byte >= 0xe0 && byte < 0xf0 && i + 2 < end) {
+          reader.width = 3;
+          return ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+        }
+        if (byte >= 0xc0 && byte < 0xe0 && i + 1 < end) {
+          reader.width = 2;
+          return ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+        }
+        // Four bytes (outside the BMP) or a stray one: one character.
+        reader.width = byte >= 0xf0 ? 4 : 1;
+        return REPLACEMENT;
+      },
+      last(bytes, at, end) {
+        const e = trimmedEnd(bytes, at, end, 0x80, 0x80, 0xe3);
+        if (e === at) return REPLACEMENT;
+        let s = e - 1;
+        // Continuation bytes (10xxxxxx) belong to the character that starts before them.
+        while (s > at && (bytes[s]! & 0xc0) === 0x80 && e - s < 4) s--;
+        return reader.code(bytes, s, e);
+      },
+    };
+    return reader;
+  }
+  const table = pairTable(encoding);
+  const gb = encoding === 'gb18030';
+  const reader: CharReader = {
+    width: 1,
+    code(bytes, i, end) {
+      const byte = bytes[i]!;
+      if (byte < 0x80) {
+        reader.width = 1;
+        return byte;
+      }
+      if (byte === 0x80 || byte === 0xff || i + 1 >= end) {
+        reader.width = 1;
+        return REPLACEMENT;
+      }
+      if (gb && bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x39) {
+        // GB18030's four-byte characters: rare, and none a heading's first or last.
+        reader.width = 4;
+        return REPLACEMENT;
+      }
+      reader.width = 2;
+      return table[(byte << 8) | bytes[i + 1]!]!;
+    },
+    last(bytes, at, end) {
+      const e = trimmedEnd(bytes, at, end, 0xa1, gb ? 0xa1 : 0x40);
+      if (e === at) return REPLACEMENT;
+      // A last byte that may be a second byte, after one that may be a first: a pair. (In Big5 a second
+      // byte may look like ASCII; read wrong, a line is looked at whole or not for nothing more.)
+      if (e - 2 >= at && bytes[e - 2]! >= 0x81 && bytes[e - 2]! <= 0xfe && bytes[e - 1]! >= 0x40) return table[(bytes[e - 2]! << 8) | bytes[e - 1]!]!;
+      return bytes[e - 1]!;
+    },
+  };
+  return reader;
+}
+
+/** The typed array's own search: a Buffer's `indexOf` checks its arguments in JavaScript on every call, once a line. */
+const indexOf = Uint8Array.prototype.indexOf;
+
+const tables = new Map<Encoding, Uint16Array>();
+
+/**
+ * Every double-byte character of `encoding` by its two bytes, as Node's decoder reads each pair alone
+ * (a pair it does not take, or one that makes two code units, is U+FFFD): one decoder call, ~24,000 pairs.
+ */
+function pairTable(encoding: Encoding): Uint16Array {
+  const known = tables.get(encoding);
+  if (known) return known;
+  const table = new Uint16Array(65536).fill(REPLACEMENT);
+  const TRAILS = 0xfe - 0x40 + 1;
+  const bytes = new Uint8Array((0xfe - 0x81 + 1) * TRAILS * 3);
+  let n = 0;
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      bytes[n++] = lead;
+      bytes[n++] = trail;
+      bytes[n++] = 0x0a;
+    }
+  }
+  const read = new TextDecoder(encoding).decode(bytes);
+  // Each pair's reading ends at its newline: one unit between two newlines is the pair's character.
+  let pair = 0;
+  let from = 0;
+  for (let at = read.indexOf('\n'); at >= 0; at = read.indexOf('\n', from)) {
+    const lead = 0x81 + Math.floor(pair / TRAILS);
+    const trail = 0x40 + (pair % TRAILS);
+    if (at - from === 1 && read.charCodeAt(from) !== 0xfffd) table[(lead << 8) | trail] = read.charCodeAt(from);
+    pair++;
+    from = at + 1;
+  }
+  tables.set(encoding, table);
+  return table;
+}
+
+/** CRLF and CR as LF (the whole text's are). */
+function newlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/gu, '\n') : text;
+}
