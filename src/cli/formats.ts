@@ -6,6 +6,8 @@
  */
 import { parseDocument } from '../core/document/parse.js';
 import type { Document, Format } from '../core/document/types.js';
+import type { OpenedEpub } from '../core/document/epub/parse.js';
+import type { CachedText } from './document-cache.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
 import { EpubInput, readInput, readInputBytes, STDIN_NAME, textOfBytes, type Input } from './input.js';
@@ -126,19 +128,47 @@ export async function openForReading(arg: string, args: TextArgs = {}): Promise<
   const { name, bytes } = await readInputBytes(arg);
   const [{ openEpub, previewEpub, readEpub, EpubError }, { zlibInflater }] = await code;
   const inflater = await zlibInflater(bytes);
+  let opened: OpenedEpub;
+  try {
+    opened = openEpub(bytes, inflater);
+  } catch (error) {
+    throw epubFailure(name, error, EpubError);
+  }
+  return epubOpening(name, opened, previewEpub, readEpub, EpubError, cached);
+}
+
+/**
+ * The first look at an opened EPUB, or the whole book. Made apart from what read the file: the function
+ * to the whole book lives as long as the reader, and must hold nothing but the opened book, let go once read.
+ */
+function epubOpening(
+  name: string,
+  book: OpenedEpub,
+  previewEpub: (opened: OpenedEpub, chars: number) => Document | undefined,
+  readEpub: (opened: OpenedEpub) => Document,
+  kind: new (message?: string) => Error,
+  cached: CachedText | undefined,
+): Opening {
+  let opened: OpenedEpub | undefined = book;
   const guarded = <T>(work: () => T): T => {
     try {
       return work();
     } catch (error) {
-      throw epubFailure(name, error, EpubError);
+      throw epubFailure(name, error, kind);
     }
   };
-  const opened = guarded(() => openEpub(bytes, inflater));
-  const whole = (): Document => guarded(() => (cached ? cached.parsed(readEpub(opened)) : readEpub(opened)));
-  const first = guarded(() => previewEpub(opened, PREVIEW_CHARS));
+  const whole = (): Document => {
+    const all = opened!;
+    opened = undefined;
+    return guarded(() => (cached ? cached.parsed(readEpub(all)) : readEpub(all)));
+  };
+  const first = guarded(() => previewEpub(opened!, PREVIEW_CHARS));
   if (first === undefined) return { doc: whole() };
   // A book of one file, or a short one, was read whole at once.
-  if (first.preview === undefined) return { doc: cached ? cached.parsed(first) : first };
+  if (first.preview === undefined) {
+    opened = undefined;
+    return { doc: cached ? cached.parsed(first) : first };
+  }
   return { doc: first, whole };
 }
 
@@ -152,9 +182,13 @@ async function openText(arg: string): Promise<Opening> {
   const [{ name, bytes }, { textFirstLook }] = await Promise.all([readInputBytes(arg), import('../core/document/first-look.js')]);
   // A zip (an EPUB named as a text, say) is read as `loadDocument` reads it.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { doc: await loadDocument(arg, {}, { collect: false }) };
-  // Read as `loadDocument` reads it, from the same bytes.
+  // Read as `loadDocument` reads it, from the same bytes; once (the reader keeps this function, and the
+  // bytes, ~11 MB of a long novel, must not live on with it).
+  let held: Uint8Array | undefined = bytes;
   const whole = async (): Promise<Document> => {
-    const doc = await parseText(textOfBytes(name, bytes), 'text', {}, { collect: false });
+    const text = textOfBytes(name, held ?? new Uint8Array());
+    held = undefined;
+    const doc = await parseText(text, 'text', {}, { collect: false });
     return cached ? cached.parsed(doc) : doc;
   };
   let look: Document | undefined;
