@@ -105,34 +105,18 @@ function keptLines(bytes: Uint8Array, from: number, encoding: Encoding, decoder:
   let size = 0;
   const line: Lines = { count: 1, text: () => String.fromCharCode(...units.subarray(0, size)), size: () => size, code: (_line, k) => units[k]!, holds: () => false };
   const chars = charReader(encoding);
-  const utf8 = encoding === 'utf-8';
-  // What each character is to the first test, by code unit (UTF-8) or by its two bytes (the others).
-  const flags = utf8 ? unitFlags() : pairFlags(encoding);
-  const ascii = unitFlags();
+  const flags = unitFlags();
   for (let at = from; at < bytes.length; ) {
     const next = indexOf.call(bytes, 0x0a, at);
     const end = next < 0 ? bytes.length : next;
-    // The first character that is not a space: read here, from its bytes, for a line of a million.
+    // The first character that is not a space, read from its bytes (not the line's decoding).
     let first = BLANK;
-    for (let i = at; i < end; ) {
-      const byte = bytes[i]!;
-      let flag: number;
-      let width = 1;
-      if (byte < 0x80) flag = ascii[byte]!;
-      else if (utf8) {
-        if (byte >= 0xe0 && byte < 0xf0 && i + 2 < end) {
-          flag = flags[((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f)]!;
-          width = 3;
-        } else flag = OTHER;
-      } else if (i + 1 < end) {
-        flag = flags[(byte << 8) | bytes[i + 1]!]!;
-        width = 2;
-      } else flag = OTHER;
+    for (let i = at; i < end; i += chars.width) {
+      const flag = flags[chars.code(bytes, i, end)]!;
       if (flag !== SPACE) {
         first = flag;
         break;
       }
-      i += width;
     }
     if (first === BLANK) {
       at = end + 1;
@@ -199,20 +183,6 @@ function unitFlags(): Uint8Array {
   return unitTable;
 }
 
-const pairFlagTables = new Map<Encoding, Uint8Array>();
-
-/** The same, by a double-byte character's two bytes. */
-function pairFlags(encoding: Encoding): Uint8Array {
-  const known = pairFlagTables.get(encoding);
-  if (known) return known;
-  const units = unitFlags();
-  const table = pairTable(encoding);
-  const flags = new Uint8Array(65536);
-  for (let pair = 0x8140; pair <= 0xfefe; pair++) flags[pair] = units[table[pair]!]!;
-  pairFlagTables.set(encoding, flags);
-  return flags;
-}
-
 /** The line's code units into `units`: how many, or -1 for a line longer than a heading can be. */
 function readUnits(chars: CharReader, bytes: Uint8Array, at: number, end: number, units: Uint16Array): number {
   let n = 0;
@@ -239,61 +209,25 @@ function trimmedEnd(bytes: Uint8Array, at: number, end: number, a: number, b: nu
 }
 
 function charReader(encoding: Encoding): CharReader {
-  if (encoding === 'utf-8') {
-    const reader: CharReader = {
-      width: 1,
-      code(bytes, i, end) {
-        const byte = bytes[i]!;
-        if (byte < 0x80) {
-          reader.width = 1;
-          return byte;
-        }
-        if (byte >= 0xe0 && byte < 0xf0 && i + 2 < end) {
-          reader.width = 3;
-          return ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-        }
-        if (byte >= 0xc0 && byte < 0xe0 && i + 1 < end) {
-          reader.width = 2;
-          return ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
-        }
-        // Four bytes (outside the BMP) or a stray one: one character.
-        reader.width = byte >= 0xf0 ? 4 : 1;
-        return REPLACEMENT;
-      },
-      last(bytes, at, end) {
+  const table = encoding === 'utf-8' ? undefined : pairTable(encoding);
+  const gb = encoding === 'gb18030';
+  const reader: CharReader = {
+    width: 1,
+    code(bytes, i, end) {
+      const byte = bytes[i]!;
+      reader.width = 1;
+      if (byte < 0x80) return byte;
+      return table === undefined ? utf8Code(reader, bytes, i, end) : pairCode(reader, table, gb, bytes, i, end);
+    },
+    last(bytes, at, end) {
+      if (table === undefined) {
         const e = trimmedEnd(bytes, at, end, 0x80, 0x80, 0xe3);
         if (e === at) return REPLACEMENT;
         let s = e - 1;
         // Continuation bytes (10xxxxxx) belong to the character that starts before them.
         while (s > at && (bytes[s]! & 0xc0) === 0x80 && e - s < 4) s--;
         return reader.code(bytes, s, e);
-      },
-    };
-    return reader;
-  }
-  const table = pairTable(encoding);
-  const gb = encoding === 'gb18030';
-  const reader: CharReader = {
-    width: 1,
-    code(bytes, i, end) {
-      const byte = bytes[i]!;
-      if (byte < 0x80) {
-        reader.width = 1;
-        return byte;
       }
-      if (byte === 0x80 || byte === 0xff || i + 1 >= end) {
-        reader.width = 1;
-        return REPLACEMENT;
-      }
-      if (gb && bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x39) {
-        // GB18030's four-byte characters: rare, and none a heading's first or last.
-        reader.width = 4;
-        return REPLACEMENT;
-      }
-      reader.width = 2;
-      return table[(byte << 8) | bytes[i + 1]!]!;
-    },
-    last(bytes, at, end) {
       const e = trimmedEnd(bytes, at, end, 0xa1, gb ? 0xa1 : 0x40);
       if (e === at) return REPLACEMENT;
       // A last byte that may be a second byte, after one that may be a first: a pair. (In Big5 a second
@@ -303,6 +237,35 @@ function charReader(encoding: Encoding): CharReader {
     },
   };
   return reader;
+}
+
+/** A UTF-8 character of more than one byte at `i`. */
+function utf8Code(reader: CharReader, bytes: Uint8Array, i: number, end: number): number {
+  const byte = bytes[i]!;
+  if (byte >= 0xe0 && byte < 0xf0 && i + 2 < end) {
+    reader.width = 3;
+    return ((byte & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+  }
+  if (byte >= 0xc0 && byte < 0xe0 && i + 1 < end) {
+    reader.width = 2;
+    return ((byte & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+  }
+  // Four bytes (outside the BMP) or a stray one: one character.
+  reader.width = byte >= 0xf0 ? 4 : 1;
+  return REPLACEMENT;
+}
+
+/** A GB18030 or Big5 character of more than one byte at `i`. */
+function pairCode(reader: CharReader, table: Uint16Array, gb: boolean, bytes: Uint8Array, i: number, end: number): number {
+  const byte = bytes[i]!;
+  if (byte === 0x80 || byte === 0xff || i + 1 >= end) return REPLACEMENT;
+  if (gb && bytes[i + 1]! >= 0x30 && bytes[i + 1]! <= 0x39) {
+    // GB18030's four-byte characters: rare, and none a heading's first or last.
+    reader.width = 4;
+    return REPLACEMENT;
+  }
+  reader.width = 2;
+  return table[(byte << 8) | bytes[i + 1]!]!;
 }
 
 /** The typed array's own search: a Buffer's `indexOf` checks its arguments in JavaScript on every call, once a line. */
