@@ -58,7 +58,8 @@ export interface FirstLookOptions {
 
 /** The first look at `bytes` (a text file's, not consumed), or undefined (see the module comment). */
 export function textFirstLook(bytes: Uint8Array, options: FirstLookOptions = {}): Document | undefined {
-  if (bytes.length <= 2 * PREFIX_BYTES) return undefined;
+  // A NUL anywhere makes the file UTF-16 or binary (decode.ts): read whole, or refused before a look is drawn.
+  if (bytes.length <= 2 * PREFIX_BYTES || indexOf.call(bytes, 0) >= 0) return undefined;
   const encoding = sampleEncoding(bytes, SAMPLE_BYTES);
   if (encoding === undefined) return undefined;
   const cut = bytes.lastIndexOf(0x0a, PREFIX_BYTES) + 1;

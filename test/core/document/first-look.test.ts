@@ -175,6 +175,10 @@ describe('textFirstLook', () => {
   it('gives none when it cannot be like the whole, or is not worth it', () => {
     // Short: read whole at once.
     expect(textFirstLook(Buffer.from(novel({ chapters: 20 }), 'utf8'))).toBeUndefined();
+    // A NUL far in: the whole text is refused as binary, so nothing is drawn first.
+    const bytes = Buffer.from(novel({ chapters: 300 }), 'utf8');
+    bytes[bytes.length - 100] = 0;
+    expect(textFirstLook(bytes)).toBeUndefined();
     // UTF-16: the start does not settle it.
     expect(textFirstLook(Buffer.from(`\ufeff${novel({ chapters: 300 })}`, 'utf16le'))).toBeUndefined();
     // No chapters: an article or a plain text is outlined otherwise.
