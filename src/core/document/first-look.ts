@@ -39,6 +39,8 @@ import type { Document, Paragraph, Section } from './types.js';
 export const PREFIX_BYTES = 64 * 1024;
 /** The start looked at for the encoding (the whole text's choice looks at sixteen times as much). */
 const SAMPLE_BYTES = 16 * 1024;
+/** The least text the start must hold: more than a large terminal shows (300 x 100 cells, in Chinese). */
+const MIN_TEXT = 16_000;
 /** What a run of lines left out reads as: a sentence, so never a heading, and short. */
 export const STAND_IN = '　　此处从略。';
 /** Above this share of the file's bytes in lines kept, the first look is not worth its work. */
@@ -87,7 +89,14 @@ export function textFirstLook(bytes: Uint8Array, options: FirstLookOptions = {})
     return { ...section, paragraphs: [] };
   });
   if (unreadFrom > sections.length) return undefined;
-  return { ...doc, lead: before(doc.lead), sections, preview: { share: cut / bytes.length, unreadFrom } };
+  const lead = before(doc.lead);
+  // A start that is mostly a long contents block holds too little text to fill a screen: the first
+  // screen would show empty chapters until the whole is read.
+  let text = 0;
+  for (const paragraph of lead) text += paragraph.text.length;
+  for (const section of sections.slice(0, unreadFrom - 1)) for (const paragraph of section.paragraphs) text += paragraph.text.length;
+  if (text < MIN_TEXT) return undefined;
+  return { ...doc, lead, sections, preview: { share: cut / bytes.length, unreadFrom } };
 }
 
 /**

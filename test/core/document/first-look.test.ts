@@ -135,7 +135,7 @@ describe('textFirstLook', () => {
         return Buffer.from(lines.join('\n'), 'utf8');
       },
     ],
-    // Longer than the start: its last entries are among the lines after it, and the first chapter after them.
+    // The contents block then lists 900 chapters, each found again after it with its text.
     ['GB18030, a contents block of every chapter', () => iconv.encode(novel({ chapters: 900, perVolume: 90, contents: 'all', indent: '', seed: 13 }), 'gb18030')],
   ];
 
@@ -179,6 +179,10 @@ describe('textFirstLook', () => {
     const bytes = Buffer.from(novel({ chapters: 300 }), 'utf8');
     bytes[bytes.length - 100] = 0;
     expect(textFirstLook(bytes)).toBeUndefined();
+    // A contents block longer than the start: it would show empty chapters first.
+    const listed = novel({ chapters: 6000, contents: 'all', heading: (n) => `第${n}章 ${words(n, 3)}`, seed: 21 });
+    expect(parseDocument(listed).sections).toHaveLength(6000);
+    expect(textFirstLook(iconv.encode(listed, 'gb18030'))).toBeUndefined();
     // UTF-16: the start does not settle it.
     expect(textFirstLook(Buffer.from(`\ufeff${novel({ chapters: 300 })}`, 'utf16le'))).toBeUndefined();
     // No chapters: an article or a plain text is outlined otherwise.
