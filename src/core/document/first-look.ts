@@ -5,8 +5,9 @@
  * A 10 MB GB18030 novel takes ~100 ms to decode and ~250 ms to parse; its first screen needs neither,
  * and its outline needs only the lines that may be headings. So the first look decodes
  *
- * - the start of the file (its first {@link PREFIX_BYTES}, cut after a line), as the whole will read,
- *   for the title, the author, the contents block and the first screens;
+ * - the start of the file (its first {@link PREFIX_BYTES} and more, cut after a line, so that it holds
+ *   {@link PROSE_BYTES} of lines that are no headings past a contents block at the top), as the whole
+ *   will read, for the title, the author, the contents block and the first screens;
  * - after it, only the lines that may be headings by the chapter rules' own quick test (chapters.ts's
  *   `mayBeHeading`: short, and starting with a character some rule starts with, or `学而第一`) and that
  *   do not end as a sentence: each line's characters are read from its bytes without decoding the
@@ -35,8 +36,10 @@ import { parseDocument } from './parse.js';
 import { sanitizeText } from './sanitize.js';
 import type { Document, Paragraph, Section } from './types.js';
 
-/** The start read as it is: more than the largest screen shows (~20,000 characters and more). */
+/** The start read as it is: at least this much, and {@link PROSE_BYTES} of it text (~20,000 characters and more). */
 export const PREFIX_BYTES = 64 * 1024;
+/** Bytes of lines that are no headings the start holds: a contents block at the top makes it longer. */
+const PROSE_BYTES = 48 * 1024;
 /** The start looked at for the encoding (the whole text's choice looks at sixteen times as much). */
 const SAMPLE_BYTES = 16 * 1024;
 /** The least text the start must hold: more than a large terminal shows (300 x 100 cells, in Chinese). */
@@ -64,11 +67,13 @@ export function textFirstLook(bytes: Uint8Array, options: FirstLookOptions = {})
   if (bytes.length <= 2 * PREFIX_BYTES || indexOf.call(bytes, 0) >= 0) return undefined;
   const encoding = sampleEncoding(bytes, SAMPLE_BYTES);
   if (encoding === undefined) return undefined;
-  const cut = bytes.lastIndexOf(0x0a, PREFIX_BYTES) + 1;
-  if (cut <= 0) return undefined;
+  const classify = lineClassifier(encoding);
+  const cut = startEnd(bytes, classify);
+  // Most of the file in its start (a contents block of most of it, say): read whole at once.
+  if (cut <= 0 || 2 * cut > bytes.length) return undefined;
   const decoder = new TextDecoder(encoding);
   const start = newlines(decoder.decode(bytes.subarray(0, cut)));
-  const rest = keptLines(bytes, cut, encoding, decoder);
+  const rest = keptLines(bytes, cut, classify, decoder);
   if (rest === undefined) return undefined;
 
   const doc = parseDocument(sanitizeText(`${start}\n${rest}`), options.name === undefined ? {} : { name: options.name });
@@ -100,45 +105,38 @@ export function textFirstLook(bytes: Uint8Array, options: FirstLookOptions = {})
 }
 
 /**
- * The lines after `from` that may be headings, decoded, a blank line between them and {@link STAND_IN}
- * where lines were left out; undefined when they are too many. A line is looked at whole only when its
- * first character could start a heading or its last is a numeral (`学而第一`): most lines are neither.
+ * Where the start ends: after {@link PREFIX_BYTES}, once it holds {@link PROSE_BYTES} of lines that are no
+ * headings (a long contents block at the top does not count), at a line's end; 0 when the file has no
+ * line end there.
  */
-function keptLines(bytes: Uint8Array, from: number, encoding: Encoding, decoder: InstanceType<typeof TextDecoder>): string | undefined {
+function startEnd(bytes: Uint8Array, classify: LineClassifier): number {
+  let prose = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const next = indexOf.call(bytes, 0x0a, at);
+    if (next < 0) return 0;
+    if (classify(bytes, at, next) === PROSE) prose += next - at;
+    at = next + 1;
+    if (at >= PREFIX_BYTES && prose >= PROSE_BYTES) return at;
+  }
+  return bytes.length;
+}
+
+/**
+ * The lines after `from` that may be headings, decoded, a blank line between them and {@link STAND_IN}
+ * where lines were left out; undefined when they are too many.
+ */
+function keptLines(bytes: Uint8Array, from: number, classify: LineClassifier, decoder: InstanceType<typeof TextDecoder>): string | undefined {
   const budget = Math.ceil((bytes.length - from) * MOST_KEPT);
   // Grown as lines are kept: most books keep a few percent of their bytes.
   let kept = new Uint8Array(64 * 1024);
   let used = 0;
   const gaps: boolean[] = [];
   let gap = false;
-  const units = new Uint16Array(MAX_UNITS);
-  let size = 0;
-  const line: Lines = { count: 1, text: () => String.fromCharCode(...units.subarray(0, size)), size: () => size, code: (_line, k) => units[k]!, holds: () => false };
-  const chars = charReader(encoding);
-  const flags = unitFlags();
   for (let at = from; at < bytes.length; ) {
     const next = indexOf.call(bytes, 0x0a, at);
     const end = next < 0 ? bytes.length : next;
-    // The first character that is not a space, read from its bytes (not the line's decoding).
-    let first = BLANK;
-    for (let i = at; i < end; i += chars.width) {
-      const flag = flags[chars.code(bytes, i, end)]!;
-      if (flag !== SPACE) {
-        first = flag;
-        break;
-      }
-    }
-    if (first === BLANK) {
-      at = end + 1;
-      continue;
-    }
-    // `学而第一` is at most fifteen characters: only a line that short is read from its end.
-    let candidate = first === START || (end - at <= NAMED_BYTES && isNumeral(chars.last(bytes, at, end)));
-    if (candidate) {
-      size = readUnits(chars, bytes, at, end, units);
-      candidate = size >= 0 && mayBeHeading(line, 0) && !endsAsSentence(line, 0);
-    }
-    if (candidate) {
+    const kind = classify(bytes, at, end);
+    if (kind === HEADING) {
       if (used + end - at + 1 > kept.length) {
         if (used + end - at + 1 > budget) return undefined;
         const grown = new Uint8Array(Math.min(budget + 1, Math.max(2 * kept.length, used + end - at + 1)));
@@ -150,7 +148,7 @@ function keptLines(bytes: Uint8Array, from: number, encoding: Encoding, decoder:
       kept[used++] = 0x0a;
       gaps.push(gap);
       gap = false;
-    } else gap = true;
+    } else if (kind === PROSE) gap = true;
     at = end + 1;
   }
   const lines = used === 0 ? [] : newlines(decoder.decode(kept.subarray(0, used - 1))).split('\n');
@@ -161,6 +159,41 @@ function keptLines(bytes: Uint8Array, from: number, encoding: Encoding, decoder:
   });
   if (gap) out.push(STAND_IN);
   return out.join('\n\n');
+}
+
+/** What a line is to the first look: blank, one that may be a heading, or any other. */
+const BLANK_LINE = 0;
+const HEADING = 1;
+const PROSE = 2;
+type LineClassifier = (bytes: Uint8Array, at: number, end: number) => number;
+
+/**
+ * The line in bytes [at, end) tested as chapters.ts's `mayBeHeading` tests a line, and not ending as a
+ * sentence: looked at whole only when its first character could start a heading or its last is a
+ * numeral (`学而第一`); most lines are neither.
+ */
+function lineClassifier(encoding: Encoding): LineClassifier {
+  const units = new Uint16Array(MAX_UNITS);
+  let size = 0;
+  const line: Lines = { count: 1, text: () => String.fromCharCode(...units.subarray(0, size)), size: () => size, code: (_line, k) => units[k]!, holds: () => false };
+  const chars = charReader(encoding);
+  const flags = unitFlags();
+  return (bytes, at, end) => {
+    // The first character that is not a space, read from its bytes (not the line's decoding).
+    let first = BLANK;
+    for (let i = at; i < end; i += chars.width) {
+      const flag = flags[chars.code(bytes, i, end)]!;
+      if (flag !== SPACE) {
+        first = flag;
+        break;
+      }
+    }
+    if (first === BLANK) return BLANK_LINE;
+    // `学而第一` is at most fifteen characters: only a line that short is read from its end.
+    if (first !== START && !(end - at <= NAMED_BYTES && isNumeral(chars.last(bytes, at, end)))) return PROSE;
+    size = readUnits(chars, bytes, at, end, units);
+    return size >= 0 && mayBeHeading(line, 0) && !endsAsSentence(line, 0) ? HEADING : PROSE;
+  };
 }
 
 /**

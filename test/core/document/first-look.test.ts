@@ -137,6 +137,8 @@ describe('textFirstLook', () => {
     ],
     // The contents block then lists 900 chapters, each found again after it with its text.
     ['GB18030, a contents block of every chapter', () => iconv.encode(novel({ chapters: 900, perVolume: 90, contents: 'all', indent: '', seed: 13 }), 'gb18030')],
+    // Its 2,500 entries are 80 KB: the start grows past them to hold the first chapters' text.
+    ['GB18030, a contents block longer than the start', () => iconv.encode(novel({ chapters: 2500, contents: 'all', heading: (n) => `第${n}章 ${words(n, 12)}`, seed: 23 }), 'gb18030')],
   ];
 
   for (const [name, make] of cases) {
@@ -179,9 +181,8 @@ describe('textFirstLook', () => {
     const bytes = Buffer.from(novel({ chapters: 300 }), 'utf8');
     bytes[bytes.length - 100] = 0;
     expect(textFirstLook(bytes)).toBeUndefined();
-    // A contents block longer than the start: it would show empty chapters first.
-    const listed = novel({ chapters: 6000, contents: 'all', heading: (n) => `第${n}章 ${words(n, 3)}`, seed: 21 });
-    expect(parseDocument(listed).sections).toHaveLength(6000);
+    // A contents block of most of the file: its start would be most of it.
+    const listed = Array.from({ length: 12000 }, (_, n) => `第${n + 1}章 ${words(n, 12)}`).join('\n') + novel({ chapters: 50, seed: 22 });
     expect(textFirstLook(iconv.encode(listed, 'gb18030'))).toBeUndefined();
     // UTF-16: the start does not settle it.
     expect(textFirstLook(Buffer.from(`\ufeff${novel({ chapters: 300 })}`, 'utf16le'))).toBeUndefined();
