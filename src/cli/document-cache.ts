@@ -12,7 +12,6 @@
  * they read one when it is there. A text under a megabyte is never kept: it parses in a few
  * milliseconds; nor one over 16 MiB (see {@link KEEP_UP_TO_BYTES}). Nothing here throws: a cache that cannot be read or written is no cache.
  */
-import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
@@ -50,7 +49,8 @@ function keyOf(path: string, format: Format, args: TextArgs, keepFrom: number): 
   }
   if (!info.isFile() || info.size < keepFrom || info.size > KEEP_UP_TO_BYTES) return undefined;
   const identity = [format, real, basename(path), info.size, info.mtimeMs, info.ctimeMs, info.ino, info.dev, args.encoding ?? '', String(args.chapter ?? ''), String(args.volume ?? '')];
-  return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
+  // node:crypto is loaded on first use: ~7 ms of a long novel's first frame.
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }
 
 export interface CachedText {
@@ -65,7 +65,8 @@ export interface CachedText {
  * way to mark the one about to be parsed for keeping.
  */
 export function cachedText(path: string, format: Format, args: TextArgs, env: NodeJS.ProcessEnv = process.env, keepFrom = KEEP_FROM_BYTES): CachedText {
-  const key = keyOf(path, format, args, keepFrom);
+  // With no cache (`YUEDU_STATE=off`) the file is not even looked at.
+  const key = cacheDirectory(env) === undefined ? undefined : keyOf(path, format, args, keepFrom);
   const store = key === undefined ? undefined : cache(env);
   const parsed = (doc: Document): Document => {
     if (key !== undefined) {

@@ -6,6 +6,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import type { Document } from '../core/document/types.js';
+import { cacheDirectory } from '../storage/cache-dir.js';
 
 /** Texts smaller than this are parsed each time. */
 export const KEEP_FROM_BYTES = 1024 * 1024;
@@ -18,9 +19,11 @@ export const KEEP_UP_TO_BYTES = 16 * 1024 * 1024;
 /**
  * Whether `path` names a file of a size the cache keeps, and one this user may read: a file made
  * unreadable since is refused as it would be uncached, not shown from the cache (false for anything it
- * cannot tell).
+ * cannot tell), and false when there is no cache to keep it in.
  */
-export function mayKeep(path: string, keepFrom = KEEP_FROM_BYTES): boolean {
+export function mayKeep(path: string, keepFrom = KEEP_FROM_BYTES, env: NodeJS.ProcessEnv = process.env): boolean {
+  // No cache (`YUEDU_STATE=off`): nothing to load it for.
+  if (cacheDirectory(env) === undefined) return false;
   try {
     const info = statSync(path);
     if (!info.isFile() || info.size < keepFrom || info.size > KEEP_UP_TO_BYTES) return false;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedText, keepDocument, KEEP_FROM_BYTES, KEEP_UP_TO_BYTES } from '../../src/cli/document-cache.js';
 import { loadDocument } from '../../src/cli/formats.js';
+import { mayKeep } from '../../src/cli/kept.js';
 import { documentKey } from '../../src/storage/record.js';
 import { partTable } from '../../src/storage/search-cache.js';
 import { runCli } from '../helpers/cli.js';
@@ -43,6 +44,13 @@ describe('texts opened before, kept parsed (document-cache.ts)', () => {
     expect(documentKey(again.doc!.source)).toBe(documentKey(`${parsed.source}`));
     // Kept once: a document read from the cache is not written again.
     expect(keepDocument(again.doc!, env)).toBeUndefined();
+  });
+
+  it('is not looked for (nor its code loaded) when there is no cache: YUEDU_STATE=off', () => {
+    const { env, file } = setup();
+    expect(mayKeep(file, KEEP_FROM_BYTES, env)).toBe(true);
+    expect(mayKeep(file, KEEP_FROM_BYTES, { ...env, YUEDU_STATE: 'off' })).toBe(false);
+    expect(mayKeep(`${file}.missing`, KEEP_FROM_BYTES, env)).toBe(false);
   });
 
   it('parses a file again once it changed, and with other options', async () => {
