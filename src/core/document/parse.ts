@@ -24,7 +24,7 @@
  * 6. Lead: the paragraphs before the first heading or turn.
  */
 import { AD_MAX, adLine, chapterFurniture, PAGE_FIRST, pageFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
-import { CONTENTS_WORD, findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type Level, type UserRules } from './chapters.js';
+import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type Level, type UserRules } from './chapters.js';
 import { gutenbergFrame } from './gutenberg.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
@@ -216,7 +216,7 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   // poem is headed.
   const named =
     (title !== undefined || meta.title !== undefined) && meta.author === undefined && standsApart(table, lines, next)
-      ? nameAlone(table.text(lines[next]!), title ?? meta.title!, lines[next + 1] === undefined ? '' : table.text(lines[next + 1]!))
+      ? nameAlone(table.text(lines[next]!), title ?? meta.title!)
       : undefined;
   if (named !== undefined) {
     meta.author = named;
@@ -565,31 +565,17 @@ function standsApart(table: LineTable, lines: LineNumbers, k: number): boolean {
 }
 
 /**
- * The author a line under the title names alone, or undefined: by {@link NAME_ALONE}, or any short
- * name between a book's title and its first chapter or contents ({@link PEN_NAME}). Never a heading
- * (`楔子`, `上卷`), nor the title again (`《白日梦》` / `白日梦`).
- *
- *   斗破苍穹 / 天蚕土豆 / (blank) / 第一章 陨落的天才  → 天蚕土豆 (no surname, but a chapter follows)
- *   斗破苍穹 / 全本 / (blank) / 第一章 …  → none: an edition's word
+ * The author a line under the title names alone (see {@link NAME_ALONE}), or undefined; never a heading
+ * (`楔子`, `上卷`), nor the title again (`《白日梦》` / `白日梦`: 白 opens names too). A name with no
+ * surname (`天蚕土豆`) is not taken: under a book's title it cannot be told from a subtitle
+ * (`三体` / `地球往事`), and a wrong author is worse than a name left in the text.
  */
-function nameAlone(text: string, title: string, after: string): string | undefined {
+function nameAlone(text: string, title: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === title.trim() || matchHeading(text) !== undefined) return undefined;
   const name = NAME_ALONE.exec(trimmed);
-  const found = name?.[1] ?? name?.[2];
-  if (found !== undefined) return found;
-  const bookStarts = matchHeading(after)?.kind === 'strong' || CONTENTS_WORD.test(headingText(after));
-  return bookStarts && PEN_NAME.test(trimmed) && !NOT_A_NAME.test(trimmed) && !CONTENTS_WORD.test(trimmed) ? trimmed : undefined;
+  return name?.[1] ?? name?.[2];
 }
-
-/** A web novelist's pen name, as most are written: two to five Chinese characters (`辰东`, `我吃西红柿`). */
-const PEN_NAME = /^\p{Script=Han}{2,5}$/u;
-/**
- * What a book's second line says of the copy or the kind of book instead of naming its author: `全本`,
- * `精校版`, `完结`, `上部`, `长篇小说`, `玄幻`.
- */
-const NOT_A_NAME =
-  /[版本集册冊部篇卷稿说說]$|^(?:全|完|精|足|修|未|新|已|连载|連載|正文|内容|內容|简介|簡介|校对|校對|玄幻|奇幻|武侠|武俠|仙侠|仙俠|都市|言情|历史|歷史|科幻|灵异|靈異|悬疑|懸疑|军事|軍事|游戏|遊戲|竞技|競技|穿越|重生|同人)/u;
 
 /** The first characters of the lines {@link AUTHOR} and {@link BYLINE} read; {@link WRITER_LINE}'s end in 著 or 撰. */
 const BYLINE_FIRST = new Set([...'作著【[［〖本新记記通文撰'].map((char) => char.charCodeAt(0)));
