@@ -484,7 +484,7 @@ function bookName(name: string): string {
   }
   return out;
 }
-/** A line that only frames the title at the top of a file: `═════`, `＊＊＊＊`, `------`. */
+/** A line that only frames the title at the top of a file: `═════`, `＊＊＊＊`, `------` (before the text begins). */
 const FRAME_LINE = /^[═─━=＝\-－_＿*＊~～☆★◆◇·•]{3,80}$/u;
 const BRACKETED = new RegExp(`^《([^《》]{1,40})》(?:\\s*(?:作者|著)\\s*[:：]?\\s*(\\S.{0,30})|[\\s\\u3000]*[（(【\\[［]?(?:${EDITION_WORDS})[）)】\\]］]?)?$`, 'u');
 
@@ -492,14 +492,19 @@ const BRACKETED = new RegExp(`^《([^《》]{1,40})》(?:\\s*(?:作者|著)\\s*[
 function takeMeta(table: LineTable, lines: LineNumbers): Meta {
   const meta: Meta = { lines: [], noted: [] };
   let pieces = false;
+  // Once the text has begun (a sentence, or a line longer than a heading), a line of symbols is a scene
+  // break in it (`＊＊＊` after the first paragraphs of a story), not a frame around the title.
+  let begun = false;
   for (let k = 0; k < Math.min(META_WINDOW, lines.length); k++) {
     const line = lines[k]!;
     const text = table.text(line);
     if (FRAME_LINE.test(text)) {
+      if (begun) continue;
       meta.lines.push(line);
       meta.noted.push(line);
       continue;
     }
+    if (!begun && (codePoints(text, MAX_HEADING) > MAX_HEADING || SENTENCE_END.test(stripClosers(text)))) begun = true;
     const both = k < 3 && meta.title === undefined && meta.author === undefined ? titleAndAuthor(text) : undefined;
     if (both) {
       meta.title = bookName(both[0]);
@@ -637,9 +642,16 @@ function codePoints(text: string, limit: number): number {
 /** The longest byline under an article's heading, in code points (`[唐] 孟浩然`, `文／某某某`). */
 const BYLINE_MAX = 10;
 
+/**
+ * Whether a line is short and does not end as a sentence, and says something: a scene break (`※　※　※`,
+ * `* * *`, `◇◇◇`), all symbols, divides a story without naming its part, so it is no heading.
+ */
 function headingShaped(text: string): boolean {
-  return codePoints(text, MAX_HEADING) <= MAX_HEADING && !SENTENCE_END.test(stripClosers(text));
+  return codePoints(text, MAX_HEADING) <= MAX_HEADING && !SENTENCE_END.test(stripClosers(text)) && SAYS_SOMETHING.test(text);
 }
+
+/** A letter, a digit or a Chinese character. */
+const SAYS_SOMETHING = /[\p{L}\p{N}]/u;
 
 /** What each body line is, before paragraphs are numbered. */
 type LineRole = { kind: 'heading'; group?: true } | { kind: 'turn'; turn: TurnLabel } | { kind: 'labelOnly'; turn: TurnLabel } | { kind: 'text' };

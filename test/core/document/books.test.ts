@@ -609,6 +609,21 @@ describe('generated parts', () => {
 });
 
 describe('articles', () => {
+  it('takes no scene break for a heading, and keeps every one in the text, near the top too', () => {
+    const para = '　　那是一个很冷的冬天，我们在村口等了很久，却始终没有等到他回来。';
+    const breaks = ['　　※　※　※', '＊＊＊', '* * *', '◇◇◇'];
+    const doc = parseDocument(`雪夜\n\n${para}\n\n${breaks.map((b, i) => `${b}\n\n${para.replace('冬天', `冬天（${i}）`)}`).join('\n\n')}\n`);
+    expect(doc.sections.map((s) => s.title)).not.toEqual(expect.arrayContaining(breaks.map((b) => b.trim())));
+    expect(doc.sections.every((s) => s.offset < 0)).toBe(true);
+    const texts = allParagraphs(doc).map((p) => p.text.trim());
+    expect(texts.filter((t) => breaks.some((b) => b.trim() === t))).toEqual(breaks.map((b) => b.trim()));
+    expect(doc.notes).toEqual([]);
+    // Around the title, before the text, such a line is still its frame, kept out of the flow.
+    const framed = parseDocument(`＊＊＊＊＊＊\n雪夜\n＊＊＊＊＊＊\n\n${para}\n\n＊＊＊\n\n${para}\n`);
+    expect(framed.title).toBe('雪夜');
+    expect(allParagraphs(framed).map((p) => p.text.trim())).toEqual([para.trim(), '＊＊＊', para.trim()]);
+  });
+
   it('does not take a short quoted line for a heading', () => {
     const doc = parseDocument('夜谈\n\n“好”\n\n他说完就转身走进了夜色里，再也没有回头。\n\n“等等”\n\n她追了出去，可是路上已经一个人也没有了。');
     expect(doc.sections.every((s) => s.offset < 0)).toBe(true);
