@@ -44,10 +44,12 @@ export interface Mark {
 export type ParagraphForm = 'code' | 'table' | 'rule' | 'note' | 'verse';
 
 export interface TableData {
-  /** Each row's cells as plain text; the first row is the header. */
+  /** Each row's cells as plain text; the first row is the header, unless `headerless`. */
   rows: string[][];
   /** Per column. */
   align: ('left' | 'right' | 'center' | null)[];
+  /** A table written without a header (Pandoc's can be): every row is the body's. */
+  headerless?: true;
 }
 
 export interface Paragraph {

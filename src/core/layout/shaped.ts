@@ -166,7 +166,7 @@ function table(data: TableData, text: string, frame: Frame, width: number): Shap
       const shown = widths.map((w, c) => pad(cells[c] ?? '', w, data.align[c] ?? null, aw)).join(sep).replace(/\s+$/u, '');
       const [start, end] = ranges[r] ?? [0, 0];
       out.push(row(frame, out.length === 0, shown, start, end));
-      if (r === 0 && data.rows.length > 1) {
+      if (r === 0 && data.rows.length > 1 && !data.headerless) {
         // `─` is ambiguous: two cells on some terminals, so each column's rule is measured, not counted.
         const dash = cellWidth('─', aw);
         const line = (cells: number) => '─'.repeat(Math.floor(cells / dash)) + ' '.repeat(cells % dash);
@@ -176,16 +176,18 @@ function table(data: TableData, text: string, frame: Frame, width: number): Shap
     });
     return out;
   }
-  const header = data.rows[0] ?? [];
-  const body = data.rows.length > 1 ? data.rows.slice(1) : data.rows;
+  // Too wide: each row a list item, each cell on a line of its own after its column's header, if any.
+  const named = data.rows.length > 1 && !data.headerless;
+  const header = named ? (data.rows[0] ?? []) : [];
+  const body = named ? data.rows.slice(1) : data.rows;
   // `•` is ambiguous: the hanging indent is as wide as the bullet is on this terminal.
   const bullet = { first: `${frame.rest}• `, rest: `${frame.rest}${' '.repeat(cellWidth('• ', aw))}`, ambiguousWidth: aw };
   const room = Math.max(2, width - cellWidth(bullet.rest, aw));
   body.forEach((cells, i) => {
-    const [start, end] = ranges[data.rows.length > 1 ? i + 1 : i] ?? [0, 0];
+    const [start, end] = ranges[named ? i + 1 : i] ?? [0, 0];
     cells.forEach((cell, c) => {
       const name = header[c];
-      const line = name !== undefined && data.rows.length > 1 && name !== '' ? `${name}：${cell}` : cell;
+      const line = name !== undefined && name !== '' ? `${name}：${cell}` : cell;
       layoutText(line, room, { ambiguousWidth: aw }).forEach((part, n) => {
         const prefix = c === 0 && n === 0 ? bullet.first : bullet.rest;
         out.push(row(frame, false, part.text, start, end, prefix));

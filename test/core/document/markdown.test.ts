@@ -449,6 +449,21 @@ describe("Pandoc's tables", () => {
     expect(tableOf(['正文。', '', '---', '', '一段。', '', '---', '', '尾。'].join('\n'))).toEqual([]);
   });
 
+  it('reads a simple or multiline table written without a header, between two lines of dash runs', () => {
+    const simple = ['前文。', '', '-------- ------', '朝天门   明代', '通远门   明代', '-------- ------', '', '尾。'].join('\n');
+    const doc = parseMarkdown(simple);
+    expect(tableOf(simple)).toEqual([[['朝天门', '明代'], ['通远门', '明代']]]);
+    expect(allParagraphs(doc).find((p) => p.form === 'table')?.table?.headerless).toBe(true);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['前文。', '朝天门 | 明代\n通远门 | 明代', '尾。']);
+    // A right-aligned first column, indented four spaces: code to CommonMark, a table still.
+    expect(tableOf(['-------     ------', '     12     十二', '    123     一百二十三', '-------     ------'].join('\n'))).toEqual([[['12', '十二'], ['123', '一百二十三']]]);
+    const multiline = ['----------- ------- ----------------', '   朝天门    明代    长江与嘉陵江', '                     在此汇合', '', '   通远门    明代    旧城西门', '----------- ------- ----------------', '', '尾。'].join('\n');
+    expect(tableOf(multiline)).toEqual([[['朝天门', '明代', '长江与嘉陵江在此汇合'], ['通远门', '明代', '旧城西门']]]);
+    // Lines of one column between two such lines are no table; nor is a row left open.
+    expect(tableOf(['-- --', '一句话。', '-- --'].join('\n'))).toEqual([]);
+    expect(tableOf(['-------- ------', '朝天门   明代', '', '尾。'].join('\n'))).toEqual([]);
+  });
+
   it('reads a definition list: the term in bold, each definition a paragraph under it, the markers gone', () => {
     const texts = (source: string) => allParagraphs(parseMarkdown(`# 题\n\n${source}\n\n尾。\n`)).map((p) => [p.text, marked(p, 'strong').length > 0]);
     expect(texts('朝天门\n:   长江与嘉陵江交汇处。\n:   一个码头，\n    很老。\n\n解放碑\n\n:   重庆的地标。')).toEqual([

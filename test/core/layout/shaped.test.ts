@@ -40,6 +40,13 @@ describe('frames', () => {
     expect(shown(layoutShaped(text, { form: 'table', table }, 12, 1))).toEqual(['• 名称：苹果', '  价格：5元', '• 名称：', '  Banana', '  价格：12元']);
   });
 
+  it('draws a table without a header with no rule under its first row, and its list without column names', () => {
+    const table = { rows: [['苹果', '5元'], ['Banana', '12元']], align: [], headerless: true as const };
+    const text = '苹果 | 5元\nBanana | 12元';
+    expect(shown(layoutShaped(text, { form: 'table', table }, 40, 1))).toEqual(['苹果   │ 5元', 'Banana │ 12元']);
+    expect(shown(layoutShaped(text, { form: 'table', table }, 10, 1))).toEqual(['• 苹果', '  5元', '• Banana', '  12元']);
+  });
+
   it('draws a thematic break as a rule', () => {
     const [row] = layoutShaped('', { form: 'rule' }, 30, 1);
     expect(row?.prefix.trim()).toMatch(/^─+$/u);

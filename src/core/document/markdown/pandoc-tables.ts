@@ -39,6 +39,15 @@ A cell's lines are joined as a grid table's are.
               在此汇合
     --------------------------
 
+A table without a header: a line of dash runs over the rows and another under them. Its rows are
+the lines between them (a simple table's) or, with blank lines between them, the groups of lines
+(a multiline table's, whose cells' lines are joined). Every row is the body's (`headerless`).
+
+    -------- ------                  →  朝天门 │ 明代
+    朝天门   明代                         通远门 │ 明代
+    通远门   明代
+    -------- ------
+
 Only tables at the top level, each whole: anything that does not read as one is left to CommonMark.
 */
 import type { RootContent } from 'mdast';
@@ -49,6 +58,8 @@ export interface PandocTable {
   count: number;
   /** The paragraph of rows when fences (`:::`) that close a div follow the rows in it: the parser closes them. */
   fenced?: RootContent;
+  /** Written without a header: every row is the body's. */
+  headerless?: true;
 }
 
 /** Runs of two dashes at least: `- - -` is a thematic break a person wrote, not a table's columns. */
@@ -94,16 +105,14 @@ function multilineTable(nodes: readonly RootContent[], at: number, source: strin
   const top = nodes[at]!;
   const header = nodes[at + 1];
   const rule = nodes[at + 2];
-  if (!DASHES.test(linesOf(top, source)[0] ?? '') || header?.type !== 'paragraph' || rule?.type !== 'thematicBreak') return undefined;
+  const topLine = linesOf(top, source)[0] ?? '';
+  if (DASH_RUNS.test(topLine)) return headerlessTable(nodes, at, source, runStarts(topLine));
+  if (!DASHES.test(topLine) || header?.type !== 'paragraph' || rule?.type !== 'thematicBreak') return undefined;
   if (!adjacent(top, header) || !adjacent(header, rule)) return undefined;
   const ruleLine = linesOf(rule, source)[0] ?? '';
   if (!DASH_RUNS.test(ruleLine)) return undefined;
   const starts = runStarts(ruleLine);
-  const cellsOf = (lines: string[]) => {
-    const parts: string[][] = starts.map(() => []);
-    for (const line of lines) cellsAt(line, starts).forEach((text, k) => text !== '' && parts[k]?.push(text));
-    return parts.map(joinParts);
-  };
+  const cellsOf = joinedCells(starts);
   const rows = [cellsOf(linesOf(header, source))];
   // Rows until the closing line of dashes; a row indented four spaces is code to CommonMark.
   for (let k = at + 3; k < nodes.length; k++) {
@@ -121,6 +130,44 @@ function multilineTable(nodes: readonly RootContent[], at: number, source: strin
     }
     if (row.type !== 'paragraph' && !(row.type === 'code' && row.lang == null)) return undefined;
     rows.push(cellsOf(linesOf(row, source)));
+  }
+  return undefined;
+}
+
+/** A row's cells from its lines, each cell's lines joined. */
+function joinedCells(starts: readonly number[]): (lines: string[]) => string[] {
+  return (lines) => {
+    const parts: string[][] = starts.map(() => []);
+    for (const line of lines) cellsAt(line, starts).forEach((text, k) => text !== '' && parts[k]?.push(text));
+    return parts.map(joinParts);
+  };
+}
+
+/**
+ * A simple or multiline table written without a header (see the module comment), from its top line of
+ * dash runs at `nodes[at]`: rows up to a line of dash runs right under the last of them.
+ */
+function headerlessTable(nodes: readonly RootContent[], at: number, source: string, starts: readonly number[]): PandocTable | undefined {
+  // Each node between the two lines of dash runs, as its lines.
+  const groups: string[][] = [];
+  for (let k = at + 1; k < nodes.length; k++) {
+    const node = nodes[k]!;
+    if (node.type === 'thematicBreak') {
+      // The closing line, under the last row.
+      if (groups.length === 0 || !adjacent(nodes[k - 1]!, node) || !DASH_RUNS.test(linesOf(node, source)[0] ?? '')) return undefined;
+      // One group is a simple table's rows, a line each; several are a multiline table's, a group each.
+      const rows = groups.length === 1 ? groups[0]!.map((line) => cellsAt(line, starts)) : groups.map(joinedCells(starts));
+      // Columns, not a paragraph between two rules a person drew: every line leaves a space before each
+      // column, and some row fills two.
+      if (!groups.every((lines) => lines.every((line) => spacedAt(line, starts)))) return undefined;
+      if (!rows.some((cells) => cells.filter((cell) => cell !== '').length >= 2)) return undefined;
+      return { rows, count: k - at + 1, headerless: true };
+    }
+    // A row indented four spaces (a right-aligned first column) is code to CommonMark.
+    if (node.type !== 'paragraph' && !(node.type === 'code' && node.lang == null)) return undefined;
+    // The first row starts right under the top line; the others after a blank line.
+    if (k === at + 1 && !adjacent(nodes[at]!, node)) return undefined;
+    groups.push(linesOf(node, source));
   }
   return undefined;
 }
@@ -170,6 +217,17 @@ function cellsAt(line: string, starts: readonly number[], grid = false): string[
     column += cells(char);
   }
   return out.map((text) => text.trim());
+}
+
+/** Whether the line has a space (or nothing) in the cell just before each column after the first. */
+function spacedAt(line: string, starts: readonly number[]): boolean {
+  let column = 0;
+  for (const char of line) {
+    const next = column + cells(char);
+    if (char !== ' ' && char !== '\t' && starts.some((start) => start > 0 && column <= start - 1 && start - 1 < next)) return false;
+    column = next;
+  }
+  return true;
 }
 
 function runStarts(line: string): number[] {

@@ -250,7 +250,7 @@ class MarkdownWalker {
       if (table) {
         const text = table.rows.map((cells) => cells.join(' | ')).join('\n');
         const ctx: Context = { quote: 0 };
-        this.emit({ text, offset: offsetOf(nodes[i]!), form: 'table', table: { rows: table.rows, align: [] } }, ctx);
+        this.emit({ text, offset: offsetOf(nodes[i]!), form: 'table', table: { rows: table.rows, align: [], ...(table.headerless && { headerless: true }) } }, ctx);
         if (table.fenced?.type === 'paragraph' && this.containerFences(table.fenced, ctx).closes) this.containers--;
         i += table.count - 1;
         continue;
