@@ -397,6 +397,9 @@ describe('what Pandoc writes (books converted to Markdown)', () => {
   it('reads superscript (^1^, around a link too) as its text, and leaves a lone caret alone', () => {
     const doc = parseMarkdown('注释^[1](#fn1){#r1}^，面积为 x^2^ 平方米。\n\n按 ^ 键。\n');
     expect(allParagraphs(doc).map((p) => p.text)).toEqual(['注释1，面积为 x2 平方米。', '按 ^ 键。']);
+    // A formula between single dollars stays as written; prices in dollars are no formula.
+    const tex = parseMarkdown('勾股定理 $a^2+b^2=c^2$ 成立，面积 x^2^。\n\n花了 $5 和 $10，x^2^ 也是。\n');
+    expect(allParagraphs(tex).map((p) => p.text)).toEqual(['勾股定理 $a^2+b^2=c^2$ 成立，面积 x2。', '花了 $5 和 $10，x2 也是。']);
   });
 
   it('takes a fenced div with attributes for a wrapper: its fences gone, no quote, named containers inside still quotes', () => {

@@ -739,8 +739,9 @@ class MarkdownWalker {
     // alike: a figure is an image's placeholder; any other is left out, what a pair wraps kept.
     if (value.includes('{{')) value = value.replace(SHORTCODE, (_, _bracket: string, name: string, args: string) => (IMAGE_SHORTCODES.has(name) ? imageShortcode(args) : ''));
     if (value.includes('%%')) value = value.replace(OBSIDIAN_COMMENT, '');
-    // Pandoc's superscript (`注释^1^`, `x^2^`): its text.
-    if (value.includes('^')) value = value.replace(SUPERSCRIPT, '$1');
+    // Pandoc's superscript (`注释^1^`, `x^2^`): its text; never inside a TeX formula written between single
+    // dollars (`$a^2+b^2=c^2$`), which stays as written.
+    if (value.includes('^')) value = value.replace(SUPERSCRIPT_OR_TEX, (match: string, text: string | undefined) => text ?? match);
     // Pandoc's bracketed spans (`[文字]{.smallcaps}`), common in books converted by it: the text alone.
     if (value.includes(']{')) value = value.replace(BRACKETED_SPAN, '$1');
     // And the attributes Pandoc writes after a link, an image or code (`[目录](#toc){.toc}`): not text.
@@ -927,8 +928,12 @@ const PROPERTY =
 const DATE_KEY = /^(?:created|created time|date|创建时间|创建日期|日期)$/iu;
 const AUTHOR_KEY = /^(?:author|created by|作者)$/iu;
 
-/** Pandoc's `^text^`: a short run without spaces or carets between them. */
-const SUPERSCRIPT = /\^([^\s^]{1,10})\^/gu;
+/**
+ * Pandoc's `^text^` (a short run without spaces or carets between them), or a TeX formula between single
+ * dollars as Pandoc reads one (no space inside either dollar, no digit after the closing one: `$5 and $10`
+ * is none), matched to be left alone.
+ */
+const SUPERSCRIPT_OR_TEX = /\$[^\s$](?:[^$\n]*[^\s$])?\$(?!\d)|\^([^\s^]{1,10})\^/gu;
 /** Pandoc's `[文字]{.smallcaps}`: its text. */
 const BRACKETED_SPAN = /\[([^[\]\n]*)\]\{(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}/gu;
 /** A heading's trailing attributes (`{#id .class key=value}`, `{number="1"}`, `{-}`), after a space. */
