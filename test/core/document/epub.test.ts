@@ -2,6 +2,7 @@ import { strToU8 } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ENTRIES, MAX_ENTRY } from '../../../src/core/document/epub/archive.js';
+import { readContent } from '../../../src/core/document/epub/content.js';
 import { EpubError, parseEpub } from '../../../src/core/document/epub/parse.js';
 import { outlineOf } from '../../../src/core/document/outline.js';
 import { fallbackTitle } from '../../../src/core/document/parse.js';
@@ -808,5 +809,18 @@ describe('what Calibre writes', () => {
     expect(at('2020-05-02T08:30:00+08:00', '未知')).toEqual([undefined, '2020-05-02']);
     expect(at('2026-12-07T00:39:30Z', '林某')).toEqual(['林某', '2026-12-07']);
     expect(at('2020', '佚名')).toEqual(['佚名', '2020']);
+  });
+});
+
+describe('tables', () => {
+  const tables = (xhtml: string) =>
+    readContent(`<html><body>${xhtml}</body></html>`).flatMap((event) => (event.type === 'paragraph' && event.draft.form === 'table' ? [[event.draft.table?.rows, event.draft.table?.headerless]] : []));
+
+  it('takes the first row for the header when it is of <th> or in a <thead>, and none when the table is of <td> only', () => {
+    expect(tables('<table><tr><th>名称</th><th>数量</th></tr><tr><td>苹果</td><td>3</td></tr></table>')).toEqual([[[['名称', '数量'], ['苹果', '3']], undefined]]);
+    expect(tables('<table><thead><tr><td>名称</td></tr></thead><tbody><tr><td>苹果</td></tr></tbody></table>')).toEqual([[[['名称'], ['苹果']], undefined]]);
+    expect(tables('<table><tr><td>苹果</td><td>3</td></tr><tr><td>香蕉</td><td>5</td></tr></table>')).toEqual([[[['苹果', '3'], ['香蕉', '5']], true]]);
+    // A <th> further down heads its row, not the table.
+    expect(tables('<table><tr><td>苹果</td></tr><tr><th>小计</th></tr></table>')).toEqual([[[['苹果'], ['小计']], true]]);
   });
 });

@@ -158,7 +158,18 @@ describe('inline', () => {
 
   it('starts a line after an HTML block closes: a folded <details> reads as its summary, then what it hides', () => {
     const doc = parseMarkdown('<details><summary>展开</summary>隐藏的内容</details>\n\n<table><tr><td>甲</td><td>乙</td></tr></table>\n');
-    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['展开\n隐藏的内容', '甲 乙']);
+    expect(allParagraphs(doc).map((p) => p.text)).toEqual(['展开\n隐藏的内容', '甲 | 乙']);
+  });
+
+  it('reads a table written in HTML as a table: a header when it has <th> or <thead>, none when only <td>', () => {
+    const tables = (html: string) => allParagraphs(parseMarkdown(`前文。\n\n${html}\n\n尾。\n`)).map((p) => [p.text, p.form, p.table?.rows, p.table?.headerless]);
+    expect(tables('<table>\n<tr><th>名称</th><th>数量</th></tr>\n<tr><td>苹果</td><td>3</td></tr>\n</table>')).toEqual([
+      ['前文。', undefined, undefined, undefined],
+      ['名称 | 数量\n苹果 | 3', 'table', [['名称', '数量'], ['苹果', '3']], undefined],
+      ['尾。', undefined, undefined, undefined],
+    ]);
+    expect(tables('<table><thead><tr><td>名称</td></tr></thead><tr><td>苹果</td></tr></table>')[1]?.[3]).toBeUndefined();
+    expect(tables('<table><tr><td>苹果</td><td>3</td></tr><tr><td>香蕉</td><td>5</td></tr></table>')[1]).toEqual(['苹果 | 3\n香蕉 | 5', 'table', [['苹果', '3'], ['香蕉', '5']], true]);
   });
 
   it('numbers footnote references in order and lists the notes at the end of the section that refers to them', () => {

@@ -143,7 +143,8 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
   let marker: { marker: string; depth: number } | undefined;
   let heading: { level: number; text: InlineText } | undefined;
   let pre: string | undefined;
-  let table: { rows: string[][]; row?: string[]; cell?: InlineText } | undefined;
+  /** The table being read; `header` once a `<th>` or a `<thead>` says its first row is its header. */
+  let table: { rows: string[][]; row?: string[]; cell?: InlineText; header?: true } | undefined;
   let reading: string[] | undefined;
   /** The readings of the ruby being read (one per <rt>). */
   let rubyReadings: string[] = [];
@@ -254,6 +255,7 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
           if (name === 'br') pre += '\n';
           return;
         }
+        if (table && (name === 'thead' || (name === 'th' && table.rows.length === 0))) table.header = true;
         if (table && (name === 'td' || name === 'th')) {
           table.cell = new InlineText();
           frame.close = () => {
@@ -314,10 +316,12 @@ export function readContent(xhtml: string, emit?: (event: ContentEvent) => void)
             table = { rows: [] };
             closers.push(() => {
               const rows = table?.rows ?? [];
+              // A table of `<td>` only has no header: its first row is the body's, as the others are.
+              const headerless = table?.header !== true;
               table = outer;
               if (rows.length > 0) {
                 const text = rows.map((cells) => cells.join(' | ')).join('\n');
-                send({ type: 'paragraph', draft: { text, form: 'table', table: { rows, align: [] }, ...(quote > 0 && { quote }) } });
+                send({ type: 'paragraph', draft: { text, form: 'table', table: { rows, align: [], ...(headerless && { headerless: true }) }, ...(quote > 0 && { quote }) } });
               }
             });
           } else if (name === 'hr') {

@@ -38,6 +38,7 @@ import { joinedIndentedParagraphs, imagePlaceholder, InlineText, type OpenMark }
 import { nameTitle } from '../parse.js';
 import type { Document, ParagraphForm } from '../types.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { readContent } from '../epub/content.js';
 import { htmlBlockOpen, markdownParts, normalizeLabel, type Definition } from './parts.js';
 import { htmlHeading, htmlText } from './html.js';
 
@@ -422,6 +423,11 @@ class MarkdownWalker {
         if (heading && node !== this.titleHeading) {
           this.flushNotes();
           this.builder.heading(heading.text, offsetOf(node), heading.depth - this.minDepth + 1);
+        }
+        // A table written in HTML is a table, read as an EPUB's is (with what stands around it).
+        if (!heading && TABLE_TAG.test(node.value)) {
+          for (const event of readContent(node.value)) if (event.type === 'paragraph' && (event.draft.text !== '' || event.draft.form === 'rule')) this.emit({ ...event.draft, offset: offsetOf(node) }, ctx);
+          return;
         }
         const text = htmlText(heading ? heading.rest : node.value);
         if (text !== '') this.emit({ text, offset: offsetOf(node) }, ctx);
@@ -934,6 +940,8 @@ const AUTHOR_KEY = /^(?:author|created by|作者)$/iu;
  * is none), matched to be left alone.
  */
 const SUPERSCRIPT_OR_TEX = /\$[^\s$](?:[^$\n]*[^\s$])?\$(?!\d)|\^([^\s^]{1,10})\^/gu;
+/** An HTML block holding a table. */
+const TABLE_TAG = /<table[\s>]/iu;
 /** Pandoc's `[文字]{.smallcaps}`: its text. */
 const BRACKETED_SPAN = /\[([^[\]\n]*)\]\{(?:[#.]|[A-Za-z][\w-]*=)[^{}\n]*\}/gu;
 /** A heading's trailing attributes (`{#id .class key=value}`, `{number="1"}`, `{-}`), after a space. */
