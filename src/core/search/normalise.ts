@@ -26,6 +26,10 @@ export interface Normalised {
 const SPACE = 0x20;
 const REPLACEMENT = 0xfffd;
 const foldCache = new Map<number, string>();
+/** Code units as a string, as they are (a byte-order mark too). */
+const UNITS = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** The folded units of the call under way (see `normalise`). */
+let scratch = new Uint16Array(1024);
 
 /** Folds one code point outside the fast paths; cached because the same few characters recur. */
 function foldSlow(codePoint: number): string {
@@ -40,17 +44,34 @@ function foldSlow(codePoint: number): string {
   return folded;
 }
 
-/** Whether folding leaves `text` as it is: only characters of the fast paths that fold to themselves, no double space. */
-function unchanged(text: string, script: boolean): boolean {
-  for (let i = 0; i < text.length; i++) {
+/**
+ * Folds `text` into {@link scratch} when every code unit folds to one unit in its place (Chinese
+ * characters, CJK punctuation, ASCII, full-width forms, single spaces: a novel's paragraphs with their
+ * full-width commas): how many units changed (0: the text is its own fold), or -1 for a text that needs
+ * the full pass.
+ */
+function inPlace(text: string, script: boolean): number {
+  const length = text.length;
+  if (scratch.length < length) scratch = new Uint16Array(Math.max(length + 16, 2 * scratch.length));
+  const out = scratch;
+  let changed = 0;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) {
-      if (script && foldUnit(c) !== c) return false;
-    } else if (!((c >= 0x3001 && c <= 0x303f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e) || (c === 0x20 && text.charCodeAt(i - 1) !== 0x20))) {
-      return false;
+    let folded: number;
+    if (c >= 0x4e00 && c <= 0x9fff) folded = script ? foldUnit(c) : c;
+    else if ((c >= 0x3001 && c <= 0x303f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) folded = c;
+    else if (c >= 0x41 && c <= 0x5a) folded = c + 32;
+    else if (c >= 0xff01 && c <= 0xff5e) {
+      const ascii = c - 0xfee0;
+      folded = ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii;
     }
+    // A space after a space collapses; after anything else that folds to one, the full pass sees it.
+    else if (c === 0x20 && text.charCodeAt(i - 1) !== 0x20) folded = c;
+    else return -1;
+    if (folded !== c) changed++;
+    out[i] = folded;
   }
-  return true;
+  return changed;
 }
 
 /**
@@ -58,20 +79,26 @@ function unchanged(text: string, script: boolean): boolean {
  * Runs in one pass; callers fold whole paragraphs once and queries once per search.
  */
 export function normalise(text: string, { script = true }: { script?: boolean } = {}): Normalised {
-  // Most paragraphs fold to themselves: say so without building anything (a million one-line paragraphs
-  // made ~100 MB of garbage here).
-  if (unchanged(text, script)) return { text, starts: null, ends: null };
+  // Most paragraphs fold to themselves, or unit for unit: no map (a million one-line paragraphs made
+  // ~100 MB of garbage here), and no string made for one that folds to itself.
+  const changed = inPlace(text, script);
+  if (changed === 0) return { text, starts: null, ends: null };
+  if (changed > 0) return { text: UNITS.decode(scratch.subarray(0, text.length)), starts: null, ends: null };
   const fold = script ? foldUnit : (unit: number): number => unit;
   const length = text.length;
-  let out = new Uint16Array(length + 16);
+  // One buffer for every call (its units become a string before the next): a paragraph's own was
+  // garbage a paragraph.
+  if (scratch.length < length + 16) scratch = new Uint16Array(Math.max(length + 16, 2 * scratch.length));
+  let out = scratch;
   let size = 0;
   let starts: Int32Array | null = null;
   let ends: Int32Array | null = null;
 
-  // Leaves identity mode: from here on every emitted unit records its source explicitly.
+  // Leaves identity mode: from here on every emitted unit records its source explicitly (sized for this
+  // text, not for the shared buffer, which a longer one may have grown).
   const materialise = (): void => {
-    starts = new Int32Array(out.length);
-    ends = new Int32Array(out.length);
+    starts = new Int32Array(Math.max(length, size) + 16);
+    ends = new Int32Array(starts.length);
     for (let j = 0; j < size; j++) {
       starts[j] = j;
       ends[j] = j + 1;
@@ -81,14 +108,14 @@ export function normalise(text: string, { script = true }: { script?: boolean } 
     const bigger = new Uint16Array(out.length * 2);
     bigger.set(out);
     out = bigger;
-    if (starts && ends) {
-      const s = new Int32Array(bigger.length);
-      const e = new Int32Array(bigger.length);
-      s.set(starts);
-      e.set(ends);
-      starts = s;
-      ends = e;
-    }
+  };
+  const growMap = (): void => {
+    const s = new Int32Array(starts!.length * 2);
+    const e = new Int32Array(s.length);
+    s.set(starts!);
+    e.set(ends!);
+    starts = s;
+    ends = e;
   };
   const emit = (unit: number, from: number, to: number): void => {
     if (unit === SPACE && size > 0 && out[size - 1] === SPACE) {
@@ -101,8 +128,9 @@ export function normalise(text: string, { script = true }: { script?: boolean } 
     if (!starts && (from !== size || to !== from + 1)) materialise();
     out[size] = unit;
     if (starts && ends) {
-      starts[size] = from;
-      ends[size] = to;
+      if (size === (starts as Int32Array).length) growMap();
+      starts![size] = from;
+      ends![size] = to;
     }
     size++;
   };
@@ -152,10 +180,10 @@ export function normalise(text: string, { script = true }: { script?: boolean } 
   }
   if (!starts && size !== length) materialise();
 
-  let folded = '';
-  for (let j = 0; j < size; j += 4096) {
-    folded += String.fromCharCode.apply(null, Array.from(out.subarray(j, Math.min(size, j + 4096))));
-  }
+  // One decoder call (the units are well formed: lone surrogates became U+FFFD above); a plain array of
+  // them for String.fromCharCode made the folding of a novel ~10 times slower.
+  const folded = UNITS.decode(out.subarray(0, size));
+  if (out.length > scratch.length) scratch = out;
   const finalStarts = starts as Int32Array | null;
   const finalEnds = ends as Int32Array | null;
   return {

@@ -48,6 +48,20 @@ describe('normalise', () => {
     expect(text.slice(...at('end'))).toBe('end');
   });
 
+  it('folds a text of any length after any other (its buffer is shared), its map as long as the folded text', () => {
+    const long = '集成电路，ＦＰＧＡ　'.repeat(5000);
+    expect(normalise(long).text).toBe('集成电路,fpga '.repeat(5000));
+    // Expansions past the text's own length: the map grows with them.
+    const ligatures = normalise('ﬁ'.repeat(100));
+    expect(ligatures.text).toBe('fi'.repeat(100));
+    expect(ligatures.starts?.length).toBe(200);
+    expect(toOriginal(ligatures, 198, 200)).toEqual([99, 100]);
+    const short = normalise('前  后');
+    expect(short.text).toBe('前 后');
+    expect([short.starts?.length, short.ends?.length]).toEqual([3, 3]);
+    expect(toOriginal(short, 1, 2)).toEqual([1, 3]);
+  });
+
   it('maps every folded range to an original range that folds to text containing it', () => {
     const pieces = fc.constantFrom('集', '成', 'Ａ', 'b', 'C', '①', 'ﬁ', '\u200b', ' ', '\u3000', '\t', '𠀀', '😀', 'é', 'e\u0301', '“', '…', '\ud800');
     fc.assert(
