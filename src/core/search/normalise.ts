@@ -28,8 +28,19 @@ const REPLACEMENT = 0xfffd;
 const foldCache = new Map<number, string>();
 /** Code units as a string, as they are (a byte-order mark too). */
 const UNITS = new TextDecoder('utf-16le', { ignoreBOM: true });
-/** The folded units of the call under way (see `normalise`). */
+/**
+ * The folded units of the call under way (see `normalise`), kept for the next call up to
+ * {@link SCRATCH_MAX} units: a text of one huge paragraph is folded in a buffer of its own, let go after.
+ */
 let scratch = new Uint16Array(1024);
+const SCRATCH_MAX = 1 << 16;
+
+/** A buffer for folding `length` units: the shared one, grown to hold them, or one of its own. */
+function bufferFor(length: number): Uint16Array<ArrayBuffer> {
+  if (length > SCRATCH_MAX) return new Uint16Array(length);
+  if (scratch.length < length) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(length, 2 * scratch.length)));
+  return scratch;
+}
 
 /** Folds one code point outside the fast paths; cached because the same few characters recur. */
 function foldSlow(codePoint: number): string {
@@ -45,15 +56,13 @@ function foldSlow(codePoint: number): string {
 }
 
 /**
- * Folds `text` into {@link scratch} when every code unit folds to one unit in its place (Chinese
+ * Folds `text` into `out` when every code unit folds to one unit in its place (Chinese
  * characters, CJK punctuation, ASCII, full-width forms, single spaces: a novel's paragraphs with their
  * full-width commas): how many units changed (0: the text is its own fold), or -1 for a text that needs
  * the full pass.
  */
-function inPlace(text: string, script: boolean): number {
+function inPlace(text: string, script: boolean, out: Uint16Array): number {
   const length = text.length;
-  if (scratch.length < length) scratch = new Uint16Array(Math.max(length + 16, 2 * scratch.length));
-  const out = scratch;
   let changed = 0;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
@@ -81,15 +90,14 @@ function inPlace(text: string, script: boolean): number {
 export function normalise(text: string, { script = true }: { script?: boolean } = {}): Normalised {
   // Most paragraphs fold to themselves, or unit for unit: no map (a million one-line paragraphs made
   // ~100 MB of garbage here), and no string made for one that folds to itself.
-  const changed = inPlace(text, script);
-  if (changed === 0) return { text, starts: null, ends: null };
-  if (changed > 0) return { text: UNITS.decode(scratch.subarray(0, text.length)), starts: null, ends: null };
-  const fold = script ? foldUnit : (unit: number): number => unit;
   const length = text.length;
   // One buffer for every call (its units become a string before the next): a paragraph's own was
   // garbage a paragraph.
-  if (scratch.length < length + 16) scratch = new Uint16Array(Math.max(length + 16, 2 * scratch.length));
-  let out = scratch;
+  let out = bufferFor(length + 16);
+  const changed = inPlace(text, script, out);
+  if (changed === 0) return { text, starts: null, ends: null };
+  if (changed > 0) return { text: UNITS.decode(out.subarray(0, length)), starts: null, ends: null };
+  const fold = script ? foldUnit : (unit: number): number => unit;
   let size = 0;
   let starts: Int32Array | null = null;
   let ends: Int32Array | null = null;
@@ -183,7 +191,7 @@ export function normalise(text: string, { script = true }: { script?: boolean } 
   // One decoder call (the units are well formed: lone surrogates became U+FFFD above); a plain array of
   // them for String.fromCharCode made the folding of a novel ~10 times slower.
   const folded = UNITS.decode(out.subarray(0, size));
-  if (out.length > scratch.length) scratch = out;
+  if (out.length > scratch.length && out.length <= SCRATCH_MAX) scratch = out;
   const finalStarts = starts as Int32Array | null;
   const finalEnds = ends as Int32Array | null;
   return {
