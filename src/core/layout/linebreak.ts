@@ -126,6 +126,46 @@ interface Units {
 }
 
 /**
+ * The working arrays of one paragraph's layout, reused by the next: a novel is ~150,000 paragraphs,
+ * and eight typed arrays made for each were most of the time its layout took. Views of the length
+ * asked for; a paragraph longer than {@link SCRATCH_UNITS} gets arrays of its own, let go after.
+ */
+class Scratch {
+  width = new Uint8Array(0);
+  flags = new Uint16Array(0);
+  start = new Int32Array(0);
+  level = new Uint8Array(0);
+  bound = new Uint8Array(0);
+  runEnd = new Int32Array(0);
+  solidEnd = new Int32Array(0);
+  cum = new Int32Array(0);
+
+  /** Room for `n` units (and the one past the end each array may need). */
+  fit(n: number): this {
+    if (this.cum.length > n) return this;
+    const size = n + 1;
+    this.width = new Uint8Array(size);
+    this.flags = new Uint16Array(size);
+    this.start = new Int32Array(size);
+    this.level = new Uint8Array(size);
+    this.bound = new Uint8Array(size);
+    this.runEnd = new Int32Array(size);
+    this.solidEnd = new Int32Array(size);
+    this.cum = new Int32Array(size);
+    return this;
+  }
+}
+
+const SCRATCH_UNITS = 1 << 16;
+const shared = new Scratch();
+
+/** Working arrays for a paragraph of `n` code units (see {@link Scratch}). */
+function scratchFor(n: number): Scratch {
+  if (n > SCRATCH_UNITS) return new Scratch().fit(n);
+  return shared.cum.length > n ? shared : shared.fit(Math.min(SCRATCH_UNITS, Math.max(n, 2 * shared.cum.length)));
+}
+
+/**
  * True for a code unit that is always a grapheme on its own (no combining, joining, surrogate or
  * Hangul-jamo behaviour): printable ASCII, tab, Latin-1 and Latin Extended, general punctuation,
  * CJK punctuation, kana, CJK ideographs, Hangul syllables and full-width forms. Text made only of
@@ -148,7 +188,7 @@ function isSimpleUnit(c: number): boolean {
   );
 }
 
-function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
+function analyse(text: string, ambiguousWidth: AmbiguousWidth, scratch: Scratch): Units {
   const n = text.length;
   let simple = true;
   for (let i = 0; i < n; i++) {
@@ -158,8 +198,8 @@ function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
     }
   }
   if (simple) {
-    const width = new Uint8Array(n);
-    const flags = new Uint16Array(n);
+    const width = scratch.width.subarray(0, n);
+    const flags = scratch.flags.subarray(0, n);
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       width[i] = codeUnitWidth(c, ambiguousWidth);
@@ -167,20 +207,20 @@ function analyse(text: string, ambiguousWidth: AmbiguousWidth): Units {
     }
     return { count: n, start: undefined, width, flags };
   }
-  const start = new Int32Array(n + 1);
-  const width = new Uint8Array(n);
-  const flags = new Uint16Array(n);
+  const start = scratch.start.subarray(0, n + 1);
+  const allWidth = scratch.width;
+  const allFlags = scratch.flags;
   let count = 0;
   for (const { segment, index } of segmentGraphemes(text)) {
     start[count] = index;
-    width[count] = graphemeWidth(segment, ambiguousWidth);
+    allWidth[count] = graphemeWidth(segment, ambiguousWidth);
     const f = charFlags(segment.codePointAt(0)!);
     // A space carrying a combining mark is a visible character, not a droppable break space.
-    flags[count] = segment.length > 1 ? f & ~Flag.Space : f;
+    allFlags[count] = segment.length > 1 ? f & ~Flag.Space : f;
     count++;
   }
   start[count] = n;
-  return { count, start, width, flags };
+  return { count, start, width: allWidth.subarray(0, count), flags: allFlags.subarray(0, count) };
 }
 
 const WORDISH = Flag.Word | Flag.Joiner;
@@ -196,10 +236,10 @@ function isThousandsSeparator(flags: Uint16Array, i: number): boolean {
  * Level of every position p (a break before grapheme p), for 1 <= p < count. `width` is the full
  * line width: a word run wider than it loses its protection.
  */
-function classify(units: Units, width: number): Uint8Array {
+function classify(units: Units, width: number, scratch: Scratch): Uint8Array {
   const { count, flags, width: cells } = units;
-  const level = new Uint8Array(count + 1);
-  const bound = new Uint8Array(count + 1);
+  const level = scratch.level.subarray(0, count + 1).fill(FREE);
+  const bound = scratch.bound.subarray(0, count + 1).fill(0);
 
   // Word runs: maximal runs of letters/digits/joiners that contain a letter or digit.
   let runStart = -1;
@@ -294,16 +334,19 @@ function layoutFrom(text: string, begin: number, width: number, options: LayoutO
 
   if (text.length === 0) return [{ text: '', start: 0, end: 0, width: 0 }];
 
-  const units = analyse(text, ambiguousWidth);
+  const scratch = scratchFor(text.length);
+  const units = analyse(text, ambiguousWidth, scratch);
   const { count, start: at, width: cells, flags } = units;
-  const level = classify(units, full);
+  const level = classify(units, full, scratch);
 
   // Spaces are skipped a run at a time and trimmed by lookup, so a huge run of spaces is walked
   // once, not once per line.
-  const runEnd = new Int32Array(count + 1); // for a space at i: the index after its run
-  const solidEnd = new Int32Array(count + 1); // for a position p: the index after the last non-space before p
+  const runEnd = scratch.runEnd; // for a space at i: the index after its run (set for spaces only)
+  const solidEnd = scratch.solidEnd; // for a position p: the index after the last non-space before p
   // Cells of graphemes [0, i): at most 2 × 64 Mi, so 32 bits hold them (half of a Float64Array's memory).
-  const cum = new Int32Array(count + 1);
+  const cum = scratch.cum;
+  cum[0] = 0;
+  solidEnd[0] = 0;
   for (let i = count - 1; i >= 0; i--) {
     if (flags[i]! & Flag.Space) runEnd[i] = i + 1 < count && flags[i + 1]! & Flag.Space ? runEnd[i + 1]! : i + 1;
   }
