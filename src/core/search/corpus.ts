@@ -110,6 +110,9 @@ function searchedParagraphs(headings: Paragraph[], doc: Document): Paragraph[] {
   return out;
 }
 
+/** Code units as a string, as they are. */
+const UNITS = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 /** How far the corpus is built. */
 export interface CorpusProgress {
   folded: number;
@@ -139,9 +142,8 @@ export function* buildCorpus(doc: Document, progress: CorpusProgress): Steps<Cor
   let runSize = -1;
   const endRun = (): void => {
     if (runSize < 0) return;
-    let text = '';
-    for (let at = 0; at < runSize; at += 4096) text += String.fromCharCode.apply(null, run.subarray(at, Math.min(runSize, at + 4096)) as unknown as number[]);
-    pieces.push(text);
+    // One decoder call: the run holds folded text (well formed) and separators.
+    pieces.push(UNITS.decode(run.subarray(0, runSize)));
     runSize = -1;
   };
   const add = (text: string): void => {

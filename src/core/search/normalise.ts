@@ -55,32 +55,44 @@ function foldSlow(codePoint: number): string {
   return folded;
 }
 
+/** What the unit `c` (after `previous`) folds to when it folds to one unit in its place, else -1. */
+function foldInPlace(c: number, previous: number, script: boolean): number {
+  if (c >= 0x4e00 && c <= 0x9fff) return script ? foldUnit(c) : c;
+  if ((c >= 0x3001 && c <= 0x303f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) return c;
+  if (c >= 0x41 && c <= 0x5a) return c + 32;
+  if (c >= 0xff01 && c <= 0xff5e) {
+    const ascii = c - 0xfee0;
+    return ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii;
+  }
+  // A space after a space collapses; after anything else that folds to one, the full pass sees it.
+  if (c === 0x20 && previous !== 0x20) return c;
+  return -1;
+}
+
 /**
- * Folds `text` into `out` when every code unit folds to one unit in its place (Chinese
- * characters, CJK punctuation, ASCII, full-width forms, single spaces: a novel's paragraphs with their
- * full-width commas): how many units changed (0: the text is its own fold), or -1 for a text that needs
- * the full pass.
+ * The fold of `text` when every code unit folds to one unit in its place (Chinese characters, CJK
+ * punctuation, ASCII, full-width forms, single spaces: a novel's paragraphs with their full-width
+ * commas): the text itself when nothing changes (nothing allocated: a whole book on one line is read
+ * once), else made from the shared buffer by one decoder call; undefined for a text that needs the full pass.
  */
-function inPlace(text: string, script: boolean, out: Uint16Array): number {
+function foldedInPlace(text: string, script: boolean): string | undefined {
   const length = text.length;
-  let changed = 0;
-  for (let i = 0; i < length; i++) {
+  let i = 0;
+  for (; i < length; i++) {
     const c = text.charCodeAt(i);
-    let folded: number;
-    if (c >= 0x4e00 && c <= 0x9fff) folded = script ? foldUnit(c) : c;
-    else if ((c >= 0x3001 && c <= 0x303f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x21 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) folded = c;
-    else if (c >= 0x41 && c <= 0x5a) folded = c + 32;
-    else if (c >= 0xff01 && c <= 0xff5e) {
-      const ascii = c - 0xfee0;
-      folded = ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii;
-    }
-    // A space after a space collapses; after anything else that folds to one, the full pass sees it.
-    else if (c === 0x20 && text.charCodeAt(i - 1) !== 0x20) folded = c;
-    else return -1;
-    if (folded !== c) changed++;
+    const folded = foldInPlace(c, text.charCodeAt(i - 1), script);
+    if (folded < 0) return undefined;
+    if (folded !== c) break;
+  }
+  if (i === length) return text;
+  const out = bufferFor(length);
+  for (let k = 0; k < i; k++) out[k] = text.charCodeAt(k);
+  for (; i < length; i++) {
+    const folded = foldInPlace(text.charCodeAt(i), text.charCodeAt(i - 1), script);
+    if (folded < 0) return undefined;
     out[i] = folded;
   }
-  return changed;
+  return UNITS.decode(out.subarray(0, length));
 }
 
 /**
@@ -91,12 +103,11 @@ export function normalise(text: string, { script = true }: { script?: boolean } 
   // Most paragraphs fold to themselves, or unit for unit: no map (a million one-line paragraphs made
   // ~100 MB of garbage here), and no string made for one that folds to itself.
   const length = text.length;
+  const simple = foldedInPlace(text, script);
+  if (simple !== undefined) return { text: simple, starts: null, ends: null };
   // One buffer for every call (its units become a string before the next): a paragraph's own was
   // garbage a paragraph.
   let out = bufferFor(length + 16);
-  const changed = inPlace(text, script, out);
-  if (changed === 0) return { text, starts: null, ends: null };
-  if (changed > 0) return { text: UNITS.decode(out.subarray(0, length)), starts: null, ends: null };
   const fold = script ? foldUnit : (unit: number): number => unit;
   let size = 0;
   let starts: Int32Array | null = null;
