@@ -670,26 +670,32 @@ function normalised(line: string): string {
 function withContents(lines: Lines, headings: Map<number, Level>): ChapterPlan {
   const line = (i: number | undefined): string => (i === undefined || i < 0 || i >= lines.count ? '' : lines.text(i));
   const order = [...headings.keys()].sort((a, b) => a - b);
+  // Each heading's title as compared, once; and where each title is last listed, so that whether a
+  // title comes back after a run is one lookup (a set of the titles after each run made a text of many
+  // short runs of headings, chapters without text, quadratic: ~1 s for 3,000 of them).
+  const titles = order.map((i) => normalised(line(i)));
+  const lastAt = new Map<string, number>();
+  titles.forEach((title, k) => lastAt.set(title, k));
   const contents: number[] = [];
   let start = 0;
   while (start < order.length) {
     let end = start + 1;
     // A run ends where the text starts again: at a gap, or at a title the run already listed (the
     // contents followed at once by the first chapter).
-    const seen = new Set([normalised(line(order[start]))]);
-    while (end < order.length && order[end] === order[end - 1]! + 1 && !seen.has(normalised(line(order[end])))) {
-      seen.add(normalised(line(order[end])));
+    const seen = new Set([titles[start]!]);
+    while (end < order.length && order[end] === order[end - 1]! + 1 && !seen.has(titles[end]!)) {
+      seen.add(titles[end]!);
       end++;
     }
     const runLength = end - start;
     if (runLength >= CONTENTS_MIN) {
-      const later = new Set(order.slice(end).map((i) => normalised(line(i))));
-      const listed = (i: number) => later.has(normalised(line(i)));
+      // Whether the title of the run's k-th heading (an index into `order`) comes back after the run.
+      const listed = (k: number) => lastAt.get(titles[k]!)! >= end;
       // The run's last lines that come back nowhere are the text's own first headings (`第一卷`).
       let last = end;
-      while (last > start && !listed(order[last - 1]!)) last--;
+      while (last > start && !listed(last - 1)) last--;
       const run = order.slice(start, last);
-      const repeated = run.filter(listed).length;
+      const repeated = run.filter((_, k) => listed(start + k)).length;
       if (run.length >= CONTENTS_MIN && repeated * 2 >= run.length) {
         const before = run[0]! - 1;
         if (before >= 0 && CONTENTS_WORD.test(headingText(line(before)))) contents.push(before);

@@ -147,6 +147,16 @@ describe('books', () => {
     expect(allParagraphs(doc).some((p) => p.text === '目录')).toBe(false);
   });
 
+  it('keeps chapters without text, in runs of three and more, as chapters: only the contents block at the top is one', () => {
+    const empty = new Set([4, 5, 6, 9, 10, 11, 12]);
+    const chapters = Array.from({ length: 14 }, (_, i) => i + 1).map((n) => (empty.has(n) ? `第${n}章 章名${n}` : `第${n}章 章名${n}\n　　他走了很久的路，天色渐渐暗了下来。`));
+    const contents = ['目录', ...Array.from({ length: 14 }, (_, i) => `第${i + 1}章 章名${i + 1}`)];
+    const doc = parseDocument(`长河\n${contents.join('\n')}\n${chapters.join('\n')}\n`);
+    expect(doc.sections.map((s) => s.title)).toEqual(Array.from({ length: 14 }, (_, i) => `第${i + 1}章 章名${i + 1}`));
+    expect(doc.notes).toEqual([contents.join('\n')]);
+    expect(doc.sections.filter((s) => s.paragraphs.length === 0).map((s) => s.index)).toEqual([...empty]);
+  });
+
   it('knows a contents block that gives page numbers after leader dots', () => {
     const contents = ['目录', ...Array.from({ length: 5 }, (_, i) => `第${i + 1}章 章名${i + 1} ${'.'.repeat(8)} ${i * 4 + 1}`)];
     const doc = parseDocument(`长河\n${contents.join('\n')}\n${novel(5)}`);
