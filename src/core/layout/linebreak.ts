@@ -146,7 +146,8 @@ class Scratch {
     const size = n + 1;
     this.width = new Uint8Array(size);
     this.flags = new Uint16Array(size);
-    this.start = new Int32Array(size);
+    // Grapheme offsets only for text that is not one unit a grapheme (see `analyse`).
+    this.start = new Int32Array(0);
     this.level = new Uint8Array(size);
     this.bound = new Uint8Array(size);
     this.runEnd = new Int32Array(size);
@@ -207,6 +208,7 @@ function analyse(text: string, ambiguousWidth: AmbiguousWidth, scratch: Scratch)
     }
     return { count: n, start: undefined, width, flags };
   }
+  if (scratch.start.length < n + 1) scratch.start = new Int32Array(scratch.cum.length);
   const start = scratch.start.subarray(0, n + 1);
   const allWidth = scratch.width;
   const allFlags = scratch.flags;
