@@ -154,9 +154,18 @@ export const SITE_WINDOW = 15;
 /** Site lines are short: a paragraph that mentions a website is text. */
 const SITE_MAX = 80;
 
-/** A download site's line (see {@link SITE_PATTERNS}); `line` is trimmed. */
+/**
+ * A download site's statement over or under the book it stored, longer than its other lines:
+ * `声明：本书为八零电子书(txt80.cc)的用户上传至其在本站的存储空间，本站只提供TXT全集电子书存储服务……`. A
+ * `声明：` of the author's own (`声明：本书纯属虚构`) names no site, upload or storage, and stays.
+ */
+const SITE_NOTICE = /^[【\[［(（]?\s*(?:免[责責])?[声聲]明\s*[】\]］)）]?\s*[:：].{0,40}(?:本站|[网網]站|用[户戶]上[传傳]|[网網]友上[传傳]|存[储儲]空[间間])/u;
+const SITE_NOTICE_MAX = 200;
+
+/** A download site's line (see {@link SITE_PATTERNS} and {@link SITE_NOTICE}); `line` is trimmed. */
 export function siteLine(line: string): boolean {
-  return line.length <= SITE_MAX && SITE_PATTERNS.some((pattern) => pattern.test(line));
+  if (line.length > SITE_MAX) return line.length <= SITE_NOTICE_MAX && SITE_NOTICE.test(line);
+  return SITE_PATTERNS.some((pattern) => pattern.test(line)) || SITE_NOTICE.test(line);
 }
 
 /** Web-serial furniture between chapters, wherever it is: `(本章完)`, `求月票！`, `ps：求收藏`, an update stamp. */
@@ -167,9 +176,9 @@ const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?
  * heading that begs in its title (`第二章：再见（求收藏）`): dropping it would lose the chapter.
  */
 export function chapterFurniture(line: string): boolean {
-  if (line.length <= CONTINUED_MAX && TO_BE_CONTINUED.test(line)) return true;
+  if (line.length <= CONTINUED_MAX && (TO_BE_CONTINUED.test(line) || TEXT_STARTS.test(line))) return true;
   if (line.length > 40) return false;
-  if (UPDATE_STAMP.test(line) || TEXT_STARTS.test(line)) return true;
+  if (UPDATE_STAMP.test(line)) return true;
   return (line.includes('本章') || line.includes('求')) && FURNITURE.test(line) && matchHeading(line) === undefined;
 }
 
@@ -186,8 +195,11 @@ const UPDATE_STAMP = /^(?:(?:更新|[发發][布佈]|上[传傳])(?:[时時][间
 const TO_BE_CONTINUED = /^[（(【\[]?[\s\u3000]*未完待[续續]/u;
 export const CONTINUED_MAX = 240;
 
-/** A download site's mark where the text begins: `------章节内容开始-------`, `正文开始`. */
-const TEXT_STARTS = /^[-=─━_~*＊－＝\s\u3000]*(?:章[节節])?(?:内容|內容|正文)(?:开始|開始)[-=─━_~*＊－＝\s\u3000]*$/u;
+/**
+ * A download site's mark where the text begins or ends, however long its dashes:
+ * `------章节内容开始-------`, `正文开始`, `-----用户上传之内容开始-----` … `-----用户上传之内容结束-----`.
+ */
+const TEXT_STARTS = /^[-=─━_~*＊－＝\s\u3000]*(?:章[节節]|用[户戶]上[传傳]之?)?(?:内容|內容|正文)(?:开始|開始|结束|結束)[-=─━_~*＊－＝\s\u3000]*$/u;
 
 /** The first characters of {@link UPDATE_STAMP}, {@link TO_BE_CONTINUED} and {@link TEXT_STARTS}, for a quick no. */
-export const STAMP_FIRST = new Set([...'更发發上本（(【[未-=─━_~*＊－＝章正内內'].map((char) => char.charCodeAt(0)));
+export const STAMP_FIRST = new Set([...'更发發上本（(【[未-=─━_~*＊－＝章正内內用'].map((char) => char.charCodeAt(0)));

@@ -163,7 +163,8 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
   // short lines that open the text, and in the run of site lines and credits that ends it.
   const window = Math.min(SITE_WINDOW, Math.floor(count / SITE_SHARE));
   let headEnd = 0;
-  while (headEnd < window && table.size(headEnd) <= SITE_HEAD_LINE) headEnd++;
+  // A site's long statement (`声明：本书为…的用户上传至其在本站的存储空间…`) is among them too.
+  while (headEnd < window && (table.size(headEnd) <= SITE_HEAD_LINE || siteLine(table.text(headEnd)))) headEnd++;
   let tailStart = count;
   while (tailStart > count - window) {
     const text = table.text(tailStart - 1);

@@ -176,6 +176,21 @@ describe('books', () => {
     expect(doc.sections).toHaveLength(20);
   });
 
+  it('keeps the long statement of a download site and its marks around the upload as notes, and finds the title under them', () => {
+    const statement = (where: string) => `声明：本书为某某电子书(example.cc)的用户上传至其在本站的存储空间，本站只提供TXT全集电子书存储服务以及免费下载服务，${where}作品内容之版权与本站无任何关系。`;
+    const head = ['☆本文由网友上传至某某网，仅供预览，请在下载后24小时内删除☆', '-'.repeat(60), statement('以下'), `${'-'.repeat(20)}用户上传之内容开始${'-'.repeat(20)}`, '《长河》', '作者：某某'];
+    const tail = [`${'-'.repeat(20)}用户上传之内容结束${'-'.repeat(20)}`, statement('以上')];
+    const doc = parseDocument(novel(8, { head, tail }));
+    expect([doc.title, doc.author]).toEqual(['长河', '某某']);
+    expect(doc.sections.map((s) => s.title)).toEqual(Array.from({ length: 8 }, (_, i) => `第${i + 1}章 章名${i + 1}`));
+    expect(doc.lead).toEqual([]);
+    expect(doc.notes).toEqual(expect.arrayContaining([head[0], head[2], head[3], ...tail]));
+    expect(allParagraphs(doc).some((p) => /本站|用户上传/.test(p.text))).toBe(false);
+    // An author's own statement at the top names no site: it stays the book's.
+    const own = parseDocument(novel(3, { head: ['长河', '声明：本书纯属虚构，如有雷同，纯属巧合。'] }));
+    expect(allParagraphs(own).map((p) => p.text)).toContain('声明：本书纯属虚构，如有雷同，纯属巧合。');
+  });
+
   it('keeps a chapter whose title begs (第二章：再见（求收藏）) as a chapter, not furniture, its plea kept as a note', () => {
     const text = novel(6).replace('第2章 章名2', '第2章：再见（求收藏）').replace('第5章 章名5', '第五章 大结局（求月票）');
     const doc = parseDocument(text);
