@@ -137,7 +137,7 @@ export function closingBlock(texts: readonly string[]): number {
  */
 // A novel site's words only: `请访问 www.…` and `首发于 www.…` stand in news and notices as their own lines.
 const AD_WORDS = /[记記]住|[弹彈]窗|最新章[节節]|最快更新|更新最快|免[费費][阅閱][读讀]|手[机機](?:用[户戶]|[阅閱][读讀]|版)|[阅閱][读讀][网網]址|[书書]友|本站/u;
-const AD_ALONE = /一秒[记記]住|[无無][弹彈]窗|最快更新.{0,30}最新章[节節]/u;
+const AD_ALONE = /一秒[记記]住|[无無][弹彈]窗|最快更新.{0,30}最新章[节節]|不想[错錯]过.{0,40}更新.{0,6}安[装裝]最新版/u;
 const WEB_ADDRESS = /https?:\/\/|www\.|[a-z0-9-]\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?![a-z0-9])/iu;
 const QUOTED = /[“”「」『』"]/u;
 export const AD_MAX = 80;
@@ -178,7 +178,7 @@ const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?
 export function chapterFurniture(line: string): boolean {
   if (line.length <= CONTINUED_MAX && (TO_BE_CONTINUED.test(line) || TEXT_STARTS.test(line))) return true;
   if (line.length > 40) return false;
-  if (UPDATE_STAMP.test(line)) return true;
+  if (UPDATE_STAMP.test(line) || (NAVIGATION.test(line) && line.includes('上一') && line.includes('下一'))) return true;
   return (line.includes('本章') || line.includes('求')) && FURNITURE.test(line) && matchHeading(line) === undefined;
 }
 
@@ -194,6 +194,12 @@ const UPDATE_STAMP = /^(?:(?:更新|[发發][布佈]|上[传傳])(?:[时時][间
  */
 const TO_BE_CONTINUED = /^[（(【\[]?[\s\u3000]*未完待[续續]/u;
 export const CONTINUED_MAX = 240;
+
+/**
+ * A scraped page's links between chapters, copied with each: `上一章 目录 下一章`, `(快捷键 ←)上一章 | 返回书目 |
+ * 下一章(快捷键 →)`. Nothing but those words, and both 上一 and 下一 (see `chapterFurniture`).
+ */
+const NAVIGATION = /^(?:[\s\u3000|｜/／·•、,，<>《》«»]|[(（]?快捷[键鍵]\s*[←→][)）]?|[上下]一[章页頁]|(?:返回)?(?:目[录錄]|[书書]目|[书書]架|[书書][页頁]|首[页頁])|[加添]入[书書][签簽架])+$/u;
 
 /**
  * A download site's mark where the text begins or ends, however long its dashes:

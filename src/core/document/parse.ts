@@ -103,7 +103,7 @@ function furniture(table: LineTable, line: Line): boolean {
  * text is searched for each (a few milliseconds for a long book: a look at every line took ten times
  * that, one regular expression of them all twice), and only the lines they are on are read.
  */
-const AD_SIGNS = ['记住', '記住', '弹窗', '彈窗', '最快更新', '://', '.'];
+const AD_SIGNS = ['记住', '記住', '弹窗', '彈窗', '最快更新', '最新版', '://', '.'];
 
 const TOP_LEVEL = /\.(?:com|net|org|cc|cn|la|info|me|co|tw|hk|xyz|top|vip)(?![a-z0-9])/iy;
 

@@ -191,6 +191,18 @@ describe('books', () => {
     expect(allParagraphs(own).map((p) => p.text)).toContain('声明：本书纯属虚构，如有雷同，纯属巧合。');
   });
 
+  it('takes the links between chapters of a scraped page and an app ad stamped in a chapter for furniture, not text', () => {
+    const nav = ['(快捷键 ←)上一章  目录  下一章(快捷键 →)', '上一章 | 返回书目 | 下一章', '上一页 加入书签 下一页'];
+    const ad = '【 不想错过《长河》更新？安装最新版。】';
+    const text = novel(6).replace('第2章 章名2', `${nav[0]}\n第2章 章名2`).replace('第4章 章名4', `${nav[1]}\n${ad}\n第4章 章名4`).replace('第6章 章名6', `${nav[2]}\n第6章 章名6`);
+    const doc = parseDocument(text);
+    expect(doc.notes).toEqual([nav[0], nav[1], ad, nav[2]]);
+    expect(allParagraphs(doc).some((p) => /一章|一页|最新版/.test(p.text))).toBe(false);
+    // Words about chapters in the story stay: only a line of links is furniture.
+    const story = parseDocument(novel(3).replace('第2章 章名2', '　　上一章说到他走了，下一章再说他回来。\n第2章 章名2'));
+    expect(allParagraphs(story).map((p) => p.text)).toContain('　　上一章说到他走了，下一章再说他回来。'.trim());
+  });
+
   it('keeps a chapter whose title begs (第二章：再见（求收藏）) as a chapter, not furniture, its plea kept as a note', () => {
     const text = novel(6).replace('第2章 章名2', '第2章：再见（求收藏）').replace('第5章 章名5', '第五章 大结局（求月票）');
     const doc = parseDocument(text);
