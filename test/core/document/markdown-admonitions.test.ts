@@ -11,7 +11,7 @@ describe("MkDocs' admonitions and tabs", () => {
     expect(texts('# 题\n\n!!! note "注意"\n    这是提示。\n\n!!! warning\n\n    第一段**加粗**。\n\n    第二段。\n\n???+ tip ""\n    无题。\n\n正文。\n')).toEqual([
       ['注意', 1, ''],
       ['这是提示。', 1, ''],
-      ['WARNING', 1, ''],
+      ['警告', 1, ''],
       ['第一段加粗。', 1, ''],
       ['第二段。', 1, ''],
       ['无题。', 1, ''],
@@ -40,7 +40,7 @@ describe("MkDocs' admonitions and tabs", () => {
     expect(texts('# 题\n\n```markdown\n!!! note "注意"\n    正文。\n```\n\n~~~~\n!!! tip\n    提示。\n```\n~~~~\n\n!!! note\n    真的提示。\n')).toEqual([
       ['!!! note "注意"\n    正文。', 0, 'code'],
       ['!!! tip\n    提示。\n```', 0, 'code'],
-      ['NOTE', 1, ''],
+      ['注', 1, ''],
       ['真的提示。', 1, ''],
     ]);
   });

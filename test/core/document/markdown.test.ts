@@ -245,10 +245,14 @@ describe('notes written in Obsidian', () => {
     expect(quoted).toEqual([
       ['提示', 1, true],
       ['这是一个提示。', 1, false],
-      ['WARNING', 1, true],
+      ['警告', 1, true],
       ['小心。', 1, false],
       ['收起的标题', 1, true],
     ]);
+    // A kind is named in Chinese in a text written in Chinese, in capitals in any other (or when it is not a known kind).
+    const strong = (markdown: string) => allParagraphs(parseMarkdown(markdown)).filter((p) => marked(p, 'strong').length > 0).map((p) => p.text);
+    expect(strong('> [!TIP]\n> 中文提示。\n\n> [!NOTE]\n> 说明。\n\n> [!custom]\n> 自定义。\n')).toEqual(['提示', '注', 'CUSTOM']);
+    expect(strong('# Notes\n\n> [!TIP]\n> A tip about the project, in English.\n\n> [!WARNING]\n> 小心 is a word.\n')).toEqual(['TIP', 'WARNING']);
   });
 
   it('hides comments (%%…%%) inline and over paragraphs, but not a stray %% that nothing closes', () => {
@@ -360,7 +364,7 @@ describe('containers (:::tips … :::)', () => {
   it('are quotes with their title or kind in bold, the fences gone, however many paragraphs they hold', () => {
     const doc = parseMarkdown('# 题\n\n## 一\n\n:::tips\n这是一个提示。\n:::\n\n::: warning 注意\n小心！\n\n第二段。\n:::\n\n正文。\n\n::: 不是容器\n');
     expect(allParagraphs(doc).map((p) => [p.text, p.quote ?? 0, p.marks?.[0]?.kind ?? ''])).toEqual([
-      ['TIPS', 1, 'strong'],
+      ['提示', 1, 'strong'],
       ['这是一个提示。', 1, ''],
       ['注意', 1, 'strong'],
       ['小心！', 1, ''],

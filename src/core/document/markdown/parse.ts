@@ -227,6 +227,8 @@ class MarkdownWalker {
   private fences: ('quote' | 'wrapper')[] = [];
   /** The ruby being read in the paragraph being built, and whether inside its reading or fallback brackets. */
   private ruby: { mark: OpenMark; reading: string[]; inside?: 'rt' | 'rp' } | undefined;
+  /** Whether the text is written in Chinese, once a callout asks (see `kindLabel`). */
+  private chinese: boolean | undefined;
 
   private readonly source: string;
   private readonly tree: Root;
@@ -605,7 +607,7 @@ class MarkdownWalker {
       const open = CONTAINER_OPEN.exec(first.value);
       if (open && closedAhead()) {
         first.value = first.value.slice(open[0].length);
-        const title = open[2]!.trim() || open[1]!.toUpperCase();
+        const title = open[2]!.trim() || this.kindLabel(open[1]!);
         this.containers++;
         this.fences.push('quote');
         if (title !== '') this.inlineParagraph([{ type: 'text', value: title }], node, ctx, 'strong');
@@ -643,10 +645,24 @@ class MarkdownWalker {
       if (!admonition) return undefined;
       text.value = text.value.slice(admonition[0].length);
       const title = admonition[2] ?? admonition[3];
-      return title === undefined ? admonition[1]!.toUpperCase() : title.trim();
+      return title === undefined ? this.kindLabel(admonition[1]!) : title.trim();
     }
     text.value = text.value.slice(marker[0].length).replace(/^\r?\n/u, '');
-    return marker[2]?.trim() || marker[1]!.toUpperCase();
+    return marker[2]?.trim() || this.kindLabel(marker[1]!);
+  }
+
+  /**
+   * A callout's kind as shown when it has no title: in Chinese in a text written in Chinese (more Chinese
+   * characters than Latin words in its first pages), else in capitals (see {@link KIND_LABELS}).
+   */
+  private kindLabel(kind: string): string {
+    if (this.chinese === undefined) {
+      const sample = this.source.slice(0, KIND_SAMPLE);
+      // Chinese characters against Latin words (a callout's own `[!NOTE]` is one of them).
+      this.chinese = (sample.match(/\p{Script=Han}/gu)?.length ?? 0) > (sample.match(/[A-Za-z]+/gu)?.length ?? 0);
+    }
+    const label = KIND_LABELS[kind.toLowerCase()];
+    return label !== undefined && this.chinese ? label : kind.toUpperCase();
   }
 
   private inline(node: PhrasingContent, out: InlineText): void {
@@ -902,6 +918,21 @@ const HIGHLIGHT = /==([^\s=](?:[^\n=]*[^\s=])?)==/gu;
 
 /** `[[target]]`, `[[target|alias]]`, `[[target#heading]]`, and `![[…]]` embeds (Obsidian). */
 const WIKI_LINK = /(!?)\[\[([^[\]|]+?)(?:\|([^[\]]+?))?\]\]/gu;
+/**
+ * The words a Chinese page shows for a callout's kind when it gives no title (GitHub's, VuePress's and
+ * 语雀's own): `> [!TIP]` in a Chinese text reads `提示`, not `TIP`. In a text in another language, and
+ * for a kind not listed, the kind in capitals.
+ */
+const KIND_LABELS: Record<string, string> = {
+  note: '注', tip: '提示', tips: '提示', hint: '提示', info: '信息', important: '重要', warning: '警告', caution: '注意',
+  attention: '注意', danger: '危险', error: '错误', success: '成功', check: '成功', done: '完成', question: '问题', help: '帮助',
+  faq: '常见问题', example: '示例', quote: '引用', cite: '引用', abstract: '摘要', summary: '摘要', tldr: '摘要', todo: '待办',
+  bug: '缺陷', failure: '失败', fail: '失败', missing: '缺失', details: '详情',
+};
+
+/** How much of a text is read for the language its callouts' kinds are shown in. */
+const KIND_SAMPLE = 20_000;
+
 /** A callout's marker line: `[!note]`, `[!TIP]- 标题`. */
 const CALLOUT = /^\[!([A-Za-z][\w-]*)\][+-]?[ \t]*([^\n]*)/u;
 /** A container's opening fence at a paragraph's start (`:::tips`, `::: warning 注意`), its kind and title. */
