@@ -219,19 +219,40 @@ export function matchPinyin(py: ParagraphPinyin, term: PinyinTerm, checkWords = 
 
 const PINYIN_TERM = /^[a-z]+(?:'[a-z]+)*$/;
 
+/** Letters that spell whole Mandarin syllables (toneless, ü as v), loosely: `fengqi`, `di`, `zhang`; not `iphone`, `mp`. */
+export const SYLLABLES =
+  /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|ve|vn|a|e|i|o|u|v))+$/iu;
+
+/** Pinyin written with tone numbers (`chong2qing4`, `lv3`): syllables, each followed by its tone, 0–5. */
+const TONE_NUMBERS = /^(?:[a-z]+[0-5])+[a-z]*$/;
+
+/**
+ * `chong2qing4` as `chong'qing` (each tone number a break between syllables), when every run of letters
+ * before a number spells whole syllables; anything else as it is (`mp3`, `5g` and `iphone12` are no pinyin).
+ */
+function toneNumbersAsBreaks(term: string): string {
+  if (!TONE_NUMBERS.test(term)) return term;
+  const runs = term.split(/[0-5]/u);
+  const last = runs.pop()!;
+  if (!runs.every((run) => SYLLABLES.test(run))) return term;
+  return [...runs, ...(last === '' ? [] : [last])].join("'");
+}
+
 /**
  * Reads folded query terms as one pinyin run (`jicheng dianlu` → `jichengdianlu` with a break at 7),
- * or returns null when any term is not made of letters a-z, ü or v, possibly with tone marks (an
- * apostrophe may separate syllables).
+ * or returns null when any term is not made of letters a-z, ü or v, possibly with tone marks or tone
+ * numbers (an apostrophe may separate syllables).
  * Needs at least two letters: one letter would match a third of all characters.
  */
 export function pinyinTerm(terms: readonly string[]): PinyinTerm | null {
-  // Tone marks are dropped (chóngqìng) and ü is written v, as in the readings.
+  // Tone marks are dropped (chóngqìng), so are tone numbers (chong2qing4), and ü is written v, as in the readings.
   const plain = terms.map((term) =>
-    term
-      .normalize('NFD')
-      .replace(/u\u0308/g, 'v')
-      .replace(/[\u0300-\u036f]/g, ''),
+    toneNumbersAsBreaks(
+      term
+        .normalize('NFD')
+        .replace(/u\u0308/g, 'v')
+        .replace(/[\u0300-\u036f]/g, ''),
+    ),
   );
   if (plain.length === 0 || !plain.every((term) => PINYIN_TERM.test(term))) return null;
   let letters = '';

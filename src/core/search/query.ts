@@ -1,6 +1,6 @@
 import { queryTerms } from './normalise.js';
 import { foldScript } from './script.js';
-import { pinyinTerm, type PinyinTerm } from './pinyin.js';
+import { pinyinTerm, SYLLABLES, type PinyinTerm } from './pinyin.js';
 
 /** One term of one reading of a query, and which tiers may match it. */
 export interface Term {
@@ -55,6 +55,3 @@ function pinyinAndNumbers(word: string): string[] | undefined {
   return letters.length > 0 && letters.every((piece) => piece.length >= 2 && SYLLABLES.test(piece)) ? pieces : undefined;
 }
 
-/** Letters that spell whole Mandarin syllables (toneless, ü as v), loosely: `fengqi`, `di`, `zhang`; not `iphone`, `mp`. */
-const SYLLABLES =
-  /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|ve|vn|a|e|i|o|u|v))+$/iu;

@@ -128,6 +128,8 @@ describe('pinyin tier', () => {
     ['jichengdianlu', 's1p3', '集成电路'],
     ['jcdl', 's1p3', '集成电路'],
     ['chongqing', 's1p2', '重庆'],
+    ['chong2qing4', 's1p2', '重庆'],
+    ['ji2cheng2 dian4lu4', 's1p3', '集成电路'],
     ['cqrb', 's1p2', '重庆日报'],
     ['hailishi', 's1p1', '海力士'],
   ])('reads %s', (query, id, text) => {
