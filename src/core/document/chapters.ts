@@ -43,6 +43,8 @@ Strong rules (a single match counts):
 Run rules (only when no strong rule found two headings, and only when the matches form a run):
   1、标题 / 一、标题 / 1. 标题 / 001 标题 / 001 / 一 标题 / （一）标题
                                               numbered, mostly counting up by one from 1 or 2.
+  001章 重生 / 12回                            a number and a chapter's unit without 第 (not
+                                              `3回来了`: a separator or the line's end follows the unit).
   学而第一 / 逍遥游第一                       a name then 第 + number (classics such as 论语).
   ☆、标题 / ★标题                             a symbol rule, three or more, never on adjacent lines.
 
@@ -199,6 +201,14 @@ export const CHAPTER_RULES: readonly Rule[] = [
     level: 'chapter',
     kind: 'run',
     example: '1、总则',
+  },
+  {
+    name: 'N章',
+    // `001章 重生`, `12回`: a chapter's number and unit without 第, as some serials write them.
+    pattern: new RegExp(`^(?<n>[0-9０-９]{1,5})[\\s\\u3000]?(?<unit>[${CHAPTER_UNITS}])(?<rest>(?:${SEP}.*)?)$`, 'u'),
+    level: 'chapter',
+    kind: 'run',
+    example: '001章 重生',
   },
   {
     name: '1.1 标题',

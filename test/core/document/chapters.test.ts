@@ -82,6 +82,9 @@ describe('matchHeading: other rules', () => {
     ['卷一 魏书一', 'volume', '卷N'],
     ['卷第二', 'volume', '卷N'],
     ['卷之三', 'volume', '卷N'],
+    ['001章 重生', 'chapter', 'N章'],
+    ['12回：夜战', 'chapter', 'N章'],
+    ['３章', 'chapter', 'N章'],
     ['Chapter 12', 'chapter', 'Chapter N'],
     ['CHAPTER XII', 'chapter', 'Chapter N'],
     ['Chapter One: The Road', 'chapter', 'Chapter N'],
@@ -132,7 +135,7 @@ describe('matchHeading: other rules', () => {
     expect(matchHeading(line)).toMatchObject({ level, rule });
   });
 
-  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。', '结论很清楚', '索引卡片', '注释里说', '导论课上', '※※※', '☆ ☆ ☆', '◆◆◆◆', '外传来一阵笑声', '特别篇幅很长'])('%s is not a heading', (line) => {
+  it.each(['卷起袖子', 'Chapters of life are long.', '序曲', '后记里他写了很多', '前言不搭后语。', '1.5倍的速度', '上部电影很好看', '下卷帘子', '附近有家店', '第一册子', '致谢的人很多。', '结论很清楚', '索引卡片', '注释里说', '导论课上', '※※※', '☆ ☆ ☆', '◆◆◆◆', '外传来一阵笑声', '特别篇幅很长', '3回来了', '5章节内容'])('%s is not a heading', (line) => {
     expect(matchHeading(line)).toBeUndefined();
   });
 
@@ -245,6 +248,7 @@ describe('findChapters', () => {
 
   it.each([
     [['001 初到', '002 夜雨', '003 归途']],
+    [['001章 初到', '002章 夜雨', '003章 归途']],
     [['1：初到', '2：夜雨', '3：归途']],
     [['001', '002', '003']],
     [['一 初到', '二 夜雨', '三 归途']],
