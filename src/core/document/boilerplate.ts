@@ -96,13 +96,18 @@ const CSDN = /^最新推荐文章于\s*\d{4}-\d{2}-\d{2}[\s\d:]*发布$|^阅读�
  * it (`更多精彩内容，就在简书APP`, `"小礼物走一走，来简书关注我"`, `赞赏支持`, `总资产12共写了3.4W字…`).
  */
 const JIANSHU = /^(?:\+\s*)?关注$|^已关注$|^\d{4}\.\d{2}\.\d{2}\s+\d{2}:\d{2}(?::\d{2})?\s*字数\s*[\d,]+\s*阅读\s*[\d,]+$|^更多精彩内容[，,]?就在简书APP$|^["“]?小礼物走一走[，,]来简书关注我["”]?$|^赞赏支持$|^还没有人赞赏[，,]支持一下$|^总资产[\d.]+.{0,40}粉丝$/u;
-/** The characters the lines of {@link ZHIHU}, {@link CSDN} and {@link JIANSHU} start with (and `IP`'s line holds): other lines are not read. */
-export const PAGE_FIRST = new Set([...'0123456789编編发發赞贊申添切还還最阅收点分文版本关已更"“小总+'].map((char) => char.charCodeAt(0)));
+/**
+ * A news page's toolbar copied with its article: `【字号 大 中 小】【打印】【关闭】`, `[打印本页] [关闭窗口]`:
+ * nothing but bracketed page words.
+ */
+const TOOLBAR = /^(?:[【\[［]\s*(?:(?:字[号號体體]|大|中|小|默[认認]|放大|[缩縮]小|打印(?:本[页頁])?|[关關]闭(?:窗口)?|[纠糾][错錯]|收藏|分享|[评評][论論]|[顶頂]部|返回|[繁簡简][体體]|[\s\u3000:：|｜/])+)\s*[】\]］][\s\u3000]*)+$/u;
+/** The characters the lines of {@link ZHIHU}, {@link CSDN}, {@link JIANSHU} and {@link TOOLBAR} start with (and `IP`'s line holds): other lines are not read. */
+export const PAGE_FIRST = new Set([...'0123456789编編发發赞贊申添切还還最阅收点分文版本关已更"“小总+【[［'].map((char) => char.charCodeAt(0)));
 const PAGE_MAX = 160;
 
-/** Whether a trimmed line is a 知乎, CSDN or 简书 page's furniture (see {@link ZHIHU}, {@link CSDN}, {@link JIANSHU}). */
+/** Whether a trimmed line is a 知乎, CSDN or 简书 page's furniture, or a news page's toolbar (see {@link ZHIHU}, {@link CSDN}, {@link JIANSHU}, {@link TOOLBAR}). */
 export function pageFurniture(line: string): boolean {
-  return line.length <= PAGE_MAX && (ZHIHU.test(line) || CSDN.test(line) || JIANSHU.test(line));
+  return line.length <= PAGE_MAX && (ZHIHU.test(line) || CSDN.test(line) || JIANSHU.test(line) || TOOLBAR.test(line));
 }
 
 /**

@@ -257,6 +257,8 @@ export function parseDocument(decoded: string, options: ParseOptions = {}): Docu
     else dateline = undefined;
   }
   if (dateline) sourceLine();
+  // A news page's byline gives its author after the date and source (`2023-01-05 08:30　来源：新华网　作者：张三`).
+  if (dateline && datelineLine !== undefined && meta.author === undefined) meta.author = BYLINE_AUTHOR.exec(table.text(datelineLine))?.[1];
 
   let end = lines.length;
   while (end > next && matterAtEnd(table.text(lines[end - 1]!))) end--;
@@ -436,11 +438,18 @@ const TITLE_BY = new RegExp(`^(?:《([^《》]{1,30})》[\\s\\u3000]*(?:[／/][\
 /** `罗贯中 著`, `（清）曹雪芹 著`: the author alone, on a line under the title. */
 const WRITER_LINE = new RegExp(`^${WRITER}$`, 'u');
 
+/** The author a dateline's line ends with, after a space: `… 来源：新华网　作者：张三`. */
+const BYLINE_AUTHOR = /[\s\u3000](?:作者|[记記]者|[编編]辑|[编編]輯)\s*[:：]\s*([^\s\u3000，,。]{1,20})\s*$/u;
+
+/** A date (`2023-01-05`, `2023年1月5日`) or a source named: what a title never holds, and a page's byline line does. */
+const DATE_OR_SOURCE = /\d{4}\s*[-/.年]\s*\d{1,2}|(?:来源|來源|稿源)\s*[:：]/u;
+
 /** A line that gives the title and the author, as [title, author]. */
 function titleAndAuthor(text: string): [string, string] | undefined {
   const both = TITLE_AND_AUTHOR.exec(text);
-  // A sentence that names its author (`本文来自…，作者：张三，某站经授权发布。`) is no title line.
-  if (both && (SENTENCE_MARKS.test(both[2] ?? '') || /[，,、：:]$/u.test(both[1] ?? ''))) return undefined;
+  // A sentence that names its author (`本文来自…，作者：张三，某站经授权发布。`) is no title line; nor is a
+  // news page's line of date and source (`2023-01-05 08:30　来源：新华网　作者：张三`).
+  if (both && (SENTENCE_MARKS.test(both[2] ?? '') || /[，,、：:]$/u.test(both[1] ?? '') || DATE_OR_SOURCE.test(both[1] ?? ''))) return undefined;
   if (both) return [both[1] ?? '', both[2] ?? ''];
   const by = TITLE_BY.exec(text);
   return by ? [by[1] ?? by[2] ?? '', by[3] ?? ''] : undefined;

@@ -646,6 +646,24 @@ describe('generated parts', () => {
 });
 
 describe('articles', () => {
+  it('reads a news page: its title over a line of date, source and author, its toolbar a note', () => {
+    const page = [
+      '重庆：打造智能制造新高地',
+      '2023-01-05 08:30:12　来源：新华网　作者：张三',
+      '【字号 大 中 小】【打印】【关闭】',
+      '',
+      '　　新华社重庆1月5日电，重庆近日发布智能制造行动计划，提出到2025年建成一批智能工厂。',
+      '',
+      '　　据介绍，计划围绕电子信息、汽车摩托车等产业展开，各区县将分头落实。',
+    ].join('\n');
+    const doc = parseDocument(page);
+    expect([doc.title, doc.author, doc.dateline?.iso]).toEqual(['重庆：打造智能制造新高地', '张三', '2023-01-05T08:30:12']);
+    expect(doc.notes).toContain('【字号 大 中 小】【打印】【关闭】');
+    expect(allParagraphs(doc).map((p) => p.text.slice(0, 5))).toEqual(['新华社重庆', '据介绍，计']);
+    // A book's one line of title and author is still read so (`长河 作者：某某`).
+    expect([parseDocument(`长河 作者：某某\n${novel(3)}`).title, parseDocument(`长河 作者：某某\n${novel(3)}`).author]).toEqual(['长河', '某某']);
+  });
+
   it('takes no scene break for a heading, and keeps every one in the text, near the top too', () => {
     const para = '　　那是一个很冷的冬天，我们在村口等了很久，却始终没有等到他回来。';
     const breaks = ['　　※　※　※', '＊＊＊', '* * *', '◇◇◇'];
