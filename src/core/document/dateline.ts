@@ -3,7 +3,7 @@ import type { Dateline } from './types.js';
 /**
  * Reads a dateline liberally: `22.05.2020  08:02` (day first, as the interview writes it, with a no-break
  * space), `2020-05-22 08:02`, `2020/5/22`, `2020.05.22`, `2020年5月22日 08:02`, `2020年5月22日8时2分`, with
- * full-width digits or colons too. A short source after the date (`2020-05-22 来源:重庆日报`) is allowed, and a
+ * full-width digits or colons too, after a label (`时间：2020-05-22`). A short source after the date (`2020-05-22 来源:重庆日报`) is allowed, and a
 WeChat post's names before a date and time (`原创 山城记 山城记事 2023-01-05 08:00 发表于重庆`);
  * a sentence that merely starts with a date is not a dateline.
  */
@@ -15,6 +15,8 @@ const TIME = /^(?:\s*|T)(?<h>\d{1,2})(?::(?<mi>\d{2})(?::(?<s>\d{2}))?|\s*[时�
 // After the date and time: nothing, or a short tag separated by space and free of sentence punctuation.
 const TAIL = /^(?:|\s+[^,，.。!！?？;；]{1,30})$/;
 const MAX_LENGTH = 60;
+/** `时间：`, `日期：`, `发布时间：` before the date (the colon already ASCII). */
+const LABEL = /^(?:[发發][布表]|更新)?(?:[时時][间間]|日期)\s*:\s*(?=\d)/u;
 /** `原创 山城记 山城记事 2023-01-05 08:00 发表于重庆`: up to three names (the first may be `原创`) before the date. */
 const BYLINE = /^(?:[^\s,，.。!！?？;；:：]{1,20}[\s\u00a0\u3000]+){1,3}(?=\d{4}[-/.年])/u;
 
@@ -25,8 +27,11 @@ export function parseDateline(line: string): Dateline | undefined {
   // Same length as `raw` (each full-width digit or colon is one code unit), so match lengths carry over.
   const ascii = raw.replace(/[０-９：]/g, (c) => (c === '：' ? ':' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   // A WeChat post's byline puts its author and account before the date, and a time after it.
-  const byline = DATE.test(ascii) ? undefined : BYLINE.exec(ascii);
-  const dated = byline ? ascii.slice(byline[0].length) : ascii;
+  // A page's label before its date (`时间：2023-01-05 浏览次数：1234`): not part of it.
+  const labelled = LABEL.exec(ascii);
+  const unlabelled = labelled ? ascii.slice(labelled[0].length) : ascii;
+  const byline = labelled || DATE.test(unlabelled) ? undefined : BYLINE.exec(unlabelled);
+  const dated = byline ? unlabelled.slice(byline[0].length) : unlabelled;
   const date = DATE.exec(dated);
   if (!date?.groups) return undefined;
   const { y1, m1, d1, y2, m2, d2, d3, m3, y3 } = date.groups;

@@ -439,7 +439,7 @@ const TITLE_BY = new RegExp(`^(?:《([^《》]{1,30})》[\\s\\u3000]*(?:[／/][\
 const WRITER_LINE = new RegExp(`^${WRITER}$`, 'u');
 
 /** The author a dateline's line ends with, after a space: `… 来源：新华网　作者：张三`. */
-const BYLINE_AUTHOR = /[\s\u3000](?:作者|[记記]者|[编編]辑|[编編]輯)\s*[:：]\s*([^\s\u3000，,。]{1,20})\s*$/u;
+const BYLINE_AUTHOR = /[\s\u3000](?:作者|[记記]者)\s*[:：]\s*([^\s\u3000，,。]{1,20})\s*$/u;
 
 /** A date (`2023-01-05`, `2023年1月5日`) or a source named: what a title never holds, and a page's byline line does. */
 const DATE_OR_SOURCE = /\d{4}\s*[-/.年]\s*\d{1,2}|(?:来源|來源|稿源)\s*[:：]/u;

@@ -19,6 +19,10 @@ describe('parseDateline', () => {
     // A WeChat post's byline: names before the date, a time after it.
     ['原创 山城记 山城记事 2023-01-05 08:00 发表于重庆', '2023-01-05T08:00'],
     ['山城记事 2023-01-05 08:00', '2023-01-05T08:00'],
+    // A page's label before its date, and its counts after.
+    ['时间：2023-01-05 浏览次数：1234', '2023-01-05'],
+    ['日期：2023年1月5日', '2023-01-05'],
+    ['发布时间: 2023-01-05 08:30', '2023-01-05T08:30'],
   ])('reads %j as %s, keeping it as written', (line, iso) => {
     expect(parseDateline(line)).toEqual({ raw: line.trim(), iso });
   });
@@ -40,6 +44,8 @@ describe('parseDateline', () => {
     '2020年5月22日,重庆日报记者采访了市经信委副主任刘忠。',
     '2020-05-22 08:02 会议召开,讨论了很多问题。',
     '5/22/2020',
+    '时间：还早，2023-01-05 再说',
+    '时间过得真快',
     '22.05.20',
     `2020-05-22 ${'很长的来源'.repeat(20)}`,
     // Names before a date without a time, or a sentence's words: no byline.
