@@ -119,6 +119,9 @@ describe('textFirstLook', () => {
     ],
     ['UTF-8, unindented, one level', () => Buffer.from(novel({ chapters: 500, indent: '', seed: 3 }), 'utf8')],
     ['UTF-8, a classic named 学而第一', () => Buffer.from(novel({ chapters: 300, heading: (n) => `${words(n, 2)}第${chinese(n)}`, seed: 5 }), 'utf8')],
+    // Read from their last pair's bytes in a double-byte file, CR and trailing full-width spaces aside.
+    ['GB18030, CRLF, a classic named 学而第一, some followed by spaces', () => iconv.encode(novel({ chapters: 300, heading: (n) => `${words(n, 2)}第${chinese(n)}${n % 3 === 0 ? '　' : n % 3 === 1 ? ' ' : ''}`, eol: '\r\n', seed: 6 }), 'gb18030')],
+    ['Big5, a classic named 學而第一', () => iconv.encode(traditional(novel({ chapters: 300, heading: (n) => `${words(n, 2)}第${chinese(n)}`, seed: 8 })), 'big5')],
     ['GB18030, numbered 一、 headings', () => iconv.encode(novel({ chapters: 300, heading: (n) => `${chinese(n)}、${words(n, 4)}`, seed: 9 }), 'gb18030')],
     [
       // 一、 under 第N章 are the chapters' sections when text stands between them: the lines left out do.
