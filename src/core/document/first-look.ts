@@ -32,7 +32,7 @@ import { endsAsSentence, headingStarts, isNumeral, mayBeHeading, MAX_HEADING } f
 import { sampleEncoding } from './decode.js';
 import type { Lines } from './line-table.js';
 import { isSpace } from './space.js';
-import { parseDocument } from './parse.js';
+import { bareNumber, parseDocument } from './parse.js';
 import { sanitizeText } from './sanitize.js';
 import type { Document, Paragraph, Section } from './types.js';
 
@@ -44,6 +44,9 @@ const PROSE_BYTES = 48 * 1024;
 const SAMPLE_BYTES = 16 * 1024;
 /** The least text the start must hold: more than a large terminal shows (300 x 100 cells, in Chinese). */
 const MIN_TEXT = 16_000;
+/** Short lines kept after a heading, and their most bytes: a title below it is at most 20 characters. */
+const FOLLOWING = 2;
+const FOLLOWING_BYTES = 20 * 3 + 4;
 /** What a run of lines left out reads as: a sentence, so never a heading, and short. */
 export const STAND_IN = '　　此处从略。';
 /** Above this share of the file's bytes in lines kept, the first look is not worth its work. */
@@ -132,10 +135,24 @@ function keptLines(bytes: Uint8Array, from: number, classify: LineClassifier, de
   let used = 0;
   const gaps: boolean[] = [];
   let gap = false;
+  // Short lines right after a heading that is its number alone kept as they are: a title below it
+  // (`第一章` / `风起`), and whether the text after it is prose or a poem's short lines (see the
+  // parser's `titleBelow`).
+  let follow = 0;
   for (let at = from; at < bytes.length; ) {
     const next = indexOf.call(bytes, 0x0a, at);
     const end = next < 0 ? bytes.length : next;
-    const kind = classify(bytes, at, end);
+    let kind = classify(bytes, at, end);
+    if (kind === BARE_HEADING) {
+      kind = HEADING;
+      follow = FOLLOWING;
+    } else if (kind === HEADING) follow = 0;
+    else if (kind === PROSE) {
+      if (follow > 0 && end - at <= FOLLOWING_BYTES) {
+        kind = HEADING;
+        follow--;
+      } else follow = 0;
+    }
     if (kind === HEADING) {
       if (used + end - at + 1 > kept.length) {
         if (used + end - at + 1 > budget) return undefined;
@@ -165,6 +182,12 @@ function keptLines(bytes: Uint8Array, from: number, classify: LineClassifier, de
 const BLANK_LINE = 0;
 const HEADING = 1;
 const PROSE = 2;
+/** A heading that is its number alone (`第一章`, `12`), whose title may be on the next line. */
+const BARE_HEADING = 3;
+/** The most code units of such a line, indents and CR included. */
+const BARE_UNITS = 24;
+/** What such a line ends with: a numeral, a chapter's unit, a closing bracket or a mark after the number. */
+const BARE_ENDS = new Set([...'0123456789０１２３４５６７８９〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟章回节節)）、.．'].map((char) => char.charCodeAt(0)));
 type LineClassifier = (bytes: Uint8Array, at: number, end: number) => number;
 
 /**
@@ -192,7 +215,12 @@ function lineClassifier(encoding: Encoding): LineClassifier {
     // `学而第一` is at most fifteen characters: only a line that short is read from its end.
     if (first !== START && !(end - at <= NAMED_BYTES && isNumeral(chars.last(bytes, at, end)))) return PROSE;
     size = readUnits(chars, bytes, at, end, units);
-    return size >= 0 && mayBeHeading(line, 0) && !endsAsSentence(line, 0) ? HEADING : PROSE;
+    if (size < 0 || !mayBeHeading(line, 0) || endsAsSentence(line, 0)) return PROSE;
+    // Most headings have their title: told by their last character before a string is made.
+    let last = size - 1;
+    while (last > 0 && isSpace(units[last]!)) last--;
+    if (size > BARE_UNITS || !BARE_ENDS.has(units[last]!)) return HEADING;
+    return bareNumber(line.text(0).replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/gu, '')) ? BARE_HEADING : HEADING;
   };
 }
 

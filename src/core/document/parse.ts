@@ -821,7 +821,9 @@ function structure(body: Body, docTitle: string, roles: LineRole[]): { lead: Par
     if (line === undefined || !role) continue;
     if (role.kind === 'heading') {
       if (role.group) grouped = true;
-      section = { index: sections.length + 1, title: table.text(line), offset: table.start(line), paragraphs: body.list() };
+      let title = table.text(line);
+      if (titleBelow(body, i, title, (k) => roles[k]?.kind !== 'text')) title = `${title} ${headingText(table.text(lines[++i]!))}`;
+      section = { index: sections.length + 1, title, offset: table.start(line), paragraphs: body.list() };
       // Once a group has begun, every other heading is one of its pieces, a level below.
       if (grouped && !role.group) section.depth = 2;
       sections.push(section);
@@ -943,11 +945,9 @@ function book(body: Body, plan: ChapterPlan, notes: Map<number, string>): Omit<B
           offset += bare[0].length;
         }
       }
-      const next = lines[i + 1];
-      const named =
-        BARE_CHAPTER.test(title) && next !== undefined && !plan.headings.has(i + 1) && !contents.has(i + 1) && lines[i + 2] !== undefined && !plan.headings.has(i + 2) && subtitleShaped(table, next);
+      const named = !contents.has(i + 1) && titleBelow(body, i, title, (k) => plan.headings.has(k));
       if (named) subtitle = i + 1;
-      const full = named ? `${title} ${headingText(table.text(next))}` : title;
+      const full = named ? `${title} ${headingText(table.text(lines[i + 1]!))}` : title;
       // The same heading twice in a row (a site's chapter title, then the chapter's own): one chapter,
       // under the fuller of the two; the other line is kept as a note.
       if (section !== undefined && section.paragraphs.length === 0 && section.offset >= 0 && !named && sameHeading(section.title, full)) {
@@ -1002,7 +1002,35 @@ function sameHeading(a: string, b: string): boolean {
  * and is not indented (an indented line is the chapter's first paragraph, as is 道德经's `道可道，非常道。`).
  */
 const BARE_CHAPTER = new RegExp(`^第[\\s\\u3000]?[0-9０-９〇零一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]+[\\s\\u3000]?[章回节節]$`, 'u');
+/**
+ * A chapter numbered only (`1`, `001`, `一`, `（三）`), its title on the next line as with {@link BARE_CHAPTER}:
+ *
+ *   1               → the chapter `1 风起`
+ *   风起
+ *   　　他走了很远的路。
+ *
+ * A poem's sections are numbered so too, and their next line is the poem's first: a title only when
+ * the line after it is no such short line (`一` / `江南好` / `风景旧曾谙` stays a section `一`).
+ */
+const BARE_NUMBER = /^(?:[0-9０-９]{1,4}[、.．]?|[〇零一二两兩三四五六七八九十百千]{1,6}、?|[（(][〇零一二两兩三四五六七八九十百千]{1,6}[）)])$/u;
 const SUBTITLE_CHARS = 20;
+
+/** Whether a heading's text is its number alone, so that its title may be on the next line. */
+export function bareNumber(title: string): boolean {
+  return BARE_CHAPTER.test(title) || BARE_NUMBER.test(title);
+}
+
+/**
+ * Whether heading `i` (its text `title`), a bare number, takes line `i + 1` for its title: a short line
+ * that is no heading (by `heading`), followed by one that is none either.
+ */
+function titleBelow({ table, lines }: Body, i: number, title: string, heading: (k: number) => boolean): boolean {
+  const next = lines[i + 1];
+  const after = lines[i + 2];
+  if (next === undefined || after === undefined || heading(i + 1) || heading(i + 2) || !subtitleShaped(table, next)) return false;
+  // A bare number's next line may be a poem's first: its title only when prose follows it.
+  return BARE_CHAPTER.test(title) || (BARE_NUMBER.test(title) && !subtitleShaped(table, after));
+}
 
 function subtitleShaped(table: LineTable, line: Line): boolean {
   if (table.size(line) > SUBTITLE_CHARS * 2) return false;

@@ -505,6 +505,25 @@ describe('a chapter number with its title on the next line', () => {
     expect(doc.sections[0]?.paragraphs[0]?.text).toBe(line.trim());
   });
 
+  it.each([
+    ['1', '2', '3'],
+    ['001', '002', '003'],
+    ['一', '二', '三'],
+    ['（一）', '（二）', '（三）'],
+  ])('takes the short line after a bare number (%s) for its title when prose follows', (a, b, c) => {
+    const prose = (n: number) => `　　${'他走了很远的路，天黑了才到。'.repeat(n)}`;
+    const doc = parseDocument(`长河\n\n${a}\n\n风起\n\n${prose(3)}\n${prose(2)}\n\n${b}\n\n云涌\n\n${prose(2)}\n${prose(3)}\n\n${c}\n\n${prose(4)}\n${prose(1)}`);
+    expect(doc.sections.map((s) => s.title)).toEqual([`${a} 风起`, `${b} 云涌`, c]);
+    expect(doc.sections[0]!.paragraphs).toHaveLength(2);
+  });
+
+  it("keeps a numbered poem's first line in the poem", () => {
+    const stanza = '我走过一座桥\n桥下的水很慢\n慢得像一封信\n信里没有名字';
+    const doc = parseDocument(`慢\n\n1\n\n江南好\n${stanza}\n\n${stanza}\n\n2\n\n江南忆\n${stanza}\n\n${stanza}\n\n3\n\n其次忆\n${stanza}`);
+    expect(doc.sections.map((s) => s.title)).toEqual(['1', '2', '3']);
+    expect(doc.sections.map((s) => s.paragraphs[0]!.text)).toEqual(['江南好', '江南忆', '其次忆']);
+  });
+
   it('leaves a heading that has its own title alone', () => {
     const doc = parseDocument('长河\n\n第一章 出门\n风起\n他走了。\n\n第二章 回家\n云涌\n他到了。');
     expect(doc.sections.map((s) => s.title)).toEqual(['第一章 出门', '第二章 回家']);

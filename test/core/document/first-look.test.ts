@@ -122,6 +122,9 @@ describe('textFirstLook', () => {
     // Read from their last pair's bytes in a double-byte file, CR and trailing full-width spaces aside.
     ['GB18030, CRLF, a classic named 学而第一, some followed by spaces', () => iconv.encode(novel({ chapters: 300, heading: (n) => `${words(n, 2)}第${chinese(n)}${n % 3 === 0 ? '　' : n % 3 === 1 ? ' ' : ''}`, eol: '\r\n', seed: 6 }), 'gb18030')],
     ['Big5, a classic named 學而第一', () => iconv.encode(traditional(novel({ chapters: 300, heading: (n) => `${words(n, 2)}第${chinese(n)}`, seed: 8 })), 'big5')],
+    // The title on the line below the number: kept with its heading, whatever character it starts with.
+    ['GB18030, 第N章 with its title on the next line', () => iconv.encode(novel({ chapters: 300, heading: (n) => `第${chinese(n)}章\n${words(n + 50, 3)}`, seed: 10 }), 'gb18030')],
+    ['UTF-8, numbered 1 2 3 with their titles on the next line', () => Buffer.from(novel({ chapters: 300, heading: (n) => `${n}\n\n${words(n + 70, 4)}`, seed: 11 }), 'utf8')],
     ['GB18030, numbered 一、 headings', () => iconv.encode(novel({ chapters: 300, heading: (n) => `${chinese(n)}、${words(n, 4)}`, seed: 9 }), 'gb18030')],
     [
       // 一、 under 第N章 are the chapters' sections when text stands between them: the lines left out do.
