@@ -127,6 +127,8 @@ export function filterTitles(doc: Document, items: () => FilterItem[], query: st
   // too), so the keys after it only compare.
   if (chinese) for (const p of prepared) p.simplified ??= p.forms.map(toSimplified);
   const tiers: number[][] = [[], [], [], []];
+  const several = [...q].length > 1;
+  const letters = latin ? q.replace(/'/gu, '') : q;
   for (const p of prepared) {
     let tier: number | undefined;
     if (p.forms.some((form) => form.includes(q))) tier = 0;
@@ -134,8 +136,8 @@ export function filterTitles(doc: Document, items: () => FilterItem[], query: st
       p.simplified ??= p.forms.map(toSimplified);
       if (p.simplified.some((form) => form.includes(simplifiedQuery))) tier = 0;
     }
-    if (tier === undefined && latin) tier = pinyinTier(p, q.replace(/'/gu, ''));
-    if (tier === undefined && [...q].length > 1 && p.forms.some((form) => inOrder(form, q) || (chinese && inOrder(toSimplifiedCached(p, form), simplifiedQuery)))) tier = 3;
+    if (tier === undefined && latin) tier = pinyinTier(p, letters);
+    if (tier === undefined && several && p.forms.some((form) => inOrder(form, q) || (chinese && inOrder(toSimplifiedCached(p, form), simplifiedQuery)))) tier = 3;
     if (tier !== undefined) tiers[tier]!.push(p.entry);
   }
   return tiers.flat();
