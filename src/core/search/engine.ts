@@ -250,7 +250,7 @@ export class Engine {
         matched.push({ reading, terms });
         if (terms.length > 0) yield* this.collect(matched.length - 1, matched[matched.length - 1]!, candidates);
       }
-      const ranking = new Ranking(candidates, (i) => this.settle(matched[candidates.reading[i]!]!, candidates.paragraph[i]!), budget);
+      const ranking = new Ranking(candidates, (i) => this.settle(matched[candidates.readingOf(i)]!, candidates.paragraph[i]!), budget);
       yield* ranking.heapify();
       const engine = this;
       handed = true;
@@ -258,12 +258,12 @@ export class Engine {
         complete: answer.complete,
         *next(): Steps<SearchHit | undefined> {
           if (!open) return undefined;
-          const i = yield* ranking.next();
-          if (i < 0) {
+          const p = yield* ranking.next();
+          if (p < 0) {
             close();
             return undefined;
           }
-          return engine.toHit(corpus, matched[candidates.reading[i]!]!.terms, candidates.paragraph[i]!, candidates.score[i]!);
+          return engine.toHit(corpus, matched[ranking.reading]!.terms, p, ranking.score);
         },
         *skip(): Steps<boolean> {
           if (!open) return false;
@@ -297,11 +297,11 @@ export class Engine {
 
   /** Scores every paragraph that all terms of the reading matched. */
   private *collect(reading: number, { reading: { split }, terms }: Matched, candidates: Candidates): Steps<void> {
-    const list = terms[terms.length - 1]!.list;
-    candidates.reserve(list.length);
-    for (let k = 0; k < list.length; k++) {
-      if (k % SCORE_STEP === SCORE_STEP - 1) yield;
-      const p = list[k]!;
+    const last = terms[terms.length - 1]!;
+    candidates.reserve(last.size);
+    let k = 0;
+    for (let p = last.nextHit(0); p >= 0; p = last.nextHit(p + 1)) {
+      if (++k % SCORE_STEP === 0) yield;
       let tier = 0;
       let penalty = 0;
       let count = 0;

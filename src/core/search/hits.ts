@@ -1,4 +1,3 @@
-import { IntList } from './int-list.js';
 import type { PinyinTerm } from './pinyin.js';
 import type { Range, Tier } from './types.js';
 
@@ -48,7 +47,8 @@ export class TermHits {
   readonly sources: Source[] = [];
   /** The windows of fuzzy hits. */
   readonly ranges = new Map<number, Range[]>();
-  private readonly offered = new IntList();
+  /** Paragraphs with a hit. No list of them is kept: on a million hits it was 4 to 8 bytes more each. */
+  private hits = 0;
 
   /** The typed arrays' size for each paragraph of the text. */
   static readonly BYTES_PER_PARAGRAPH = 8;
@@ -62,12 +62,7 @@ export class TermHits {
   }
 
   get size(): number {
-    return this.offered.size;
-  }
-
-  /** Paragraphs with a hit, each once, in the order first offered. */
-  get list(): Int32Array {
-    return this.offered.values();
+    return this.hits;
   }
 
   /** Registers what later offers matched; returns its index for `offer`. */
@@ -82,7 +77,7 @@ export class TermHits {
    */
   offer(p: number, tier: number, penalty: number, count: number, first: number, source: number): boolean {
     const old = this.tier[p]!;
-    if (old === NONE) this.offered.push(p);
+    if (old === NONE) this.hits++;
     else if (!(tier < old || (tier === old && penalty < this.penalty[p]!))) return false;
     this.tier[p] = tier;
     this.penalty[p] = Math.min(penalty, 255);
@@ -106,15 +101,28 @@ export class TermHits {
     return this.sourceOf(p).kind === 'initials';
   }
 
-  /** The paragraphs with a hit, ascending. */
-  sorted(): Int32Array {
-    return this.list.slice().sort();
+  /**
+   * The paragraph with a hit at or after `from`, or -1: the hits ascending, one at a time, read from
+   * the tiers (a pass over a byte a paragraph: ~0.1 ms for a long novel's 150,000).
+   */
+  nextHit(from: number): number {
+    const { tier } = this;
+    for (let p = from; p < tier.length; p++) if (tier[p] !== NONE) return p;
+    return -1;
   }
 
-  /** Forgets every hit, in time proportional to their number, for the next search. */
+  /** The paragraphs with a hit, ascending. */
+  sorted(): Int32Array {
+    const out = new Int32Array(this.hits);
+    let k = 0;
+    for (let p = this.nextHit(0); p >= 0; p = this.nextHit(p + 1)) out[k++] = p;
+    return out;
+  }
+
+  /** Forgets every hit for the next search. */
   clear(): void {
-    for (const p of this.list) this.tier[p] = NONE;
-    this.offered.clear();
+    if (this.hits > 0) this.tier.fill(NONE);
+    this.hits = 0;
     this.sources.length = 0;
     this.ranges.clear();
   }

@@ -121,18 +121,22 @@ export function score(match: ParagraphMatch): number {
   return scoreOf(tierRank(match.tier), match.split, match.penalty, match.count, match.first);
 }
 
+/** A candidate's flag bit: its score is a lower bound still to be settled. */
+const PENDING = 0x80;
+/** Readings of one query a candidate can name (the rest of its byte is {@link PENDING}). */
+const MAX_READINGS = 0x80;
+
 /**
- * Scored candidates in flat arrays: a paragraph, the reading of the query that matched it, and a
- * score that is final, or only a lower bound when the candidate is pending (see `best`).
+ * Scored candidates in flat arrays, 13 bytes each: a paragraph, the reading of the query that matched
+ * it, and a score that is final, or only a lower bound when the candidate is pending (see `best`). A
+ * million hits of a one-character query are a million candidates.
  */
 export class Candidates {
   size = 0;
   score = new Float64Array(1024);
   paragraph = new Int32Array(1024);
-  reading = new Uint8Array(1024);
-  pending = new Uint8Array(1024);
-  /** Room for the ranking's heap. */
-  heap = new Int32Array(1024);
+  /** The reading's index, and {@link PENDING}. */
+  flags = new Uint8Array(1024);
   /** The highest paragraph added, or -1. */
   maxParagraph = -1;
 
@@ -147,25 +151,28 @@ export class Candidates {
   }
 
   add(score: number, paragraph: number, reading: number, pending: boolean): void {
+    if (reading >= MAX_READINGS) throw new RangeError(`a query has at most ${MAX_READINGS} readings`);
     if (this.size === this.score.length) this.grow(this.score.length * 2);
     const i = this.size++;
     this.score[i] = score;
     this.paragraph[i] = paragraph;
-    this.reading[i] = reading;
-    this.pending[i] = pending ? 1 : 0;
+    this.flags[i] = reading | (pending ? PENDING : 0);
     if (paragraph > this.maxParagraph) this.maxParagraph = paragraph;
+  }
+
+  /** The reading of candidate `i`. */
+  readingOf(i: number): number {
+    return this.flags[i]! & ~PENDING;
   }
 
   private grow(size: number): void {
     const score = new Float64Array(size);
     const paragraph = new Int32Array(size);
-    const reading = new Uint8Array(size);
-    const pending = new Uint8Array(size);
+    const flags = new Uint8Array(size);
     score.set(this.score);
     paragraph.set(this.paragraph);
-    reading.set(this.reading);
-    pending.set(this.pending);
-    Object.assign(this, { score, paragraph, reading, pending, heap: new Int32Array(size) });
+    flags.set(this.flags);
+    Object.assign(this, { score, paragraph, flags });
   }
 }
 
@@ -179,9 +186,11 @@ const POP_STEP = 2048;
 /**
  * The candidates in order (by score, then paragraph), one per paragraph (a paragraph may come with one
  * candidate per reading of the query), taken one at a time: a million hits are ranked without a list
- * or an object for each. `settle(i)` finishes a pending candidate, whose score is only a lower bound: it
- * returns the true (never better) score, or null when the candidate does not hold after all.
- * Candidates come off a heap best first and are settled only when they reach the top, so a screenful of
+ * or an object for each. The candidates' arrays are the heap itself, their entries moved as it is
+ * built and taken from (an array of indices beside them was 4 bytes more a hit); `settle(i)` finishes
+ * the pending candidate at index `i`, whose score is only a lower bound: it returns the true (never
+ * better) score, or null when the candidate does not hold after all.
+ * Candidates come off the heap best first and are settled only when they reach the top, so a screenful of
  * results settles about a screenful of candidates however many paragraphs matched. When few of them
  * hold (`jcd` while typing `jcdl`: the initials of 集成电 in thousands of paragraphs, none ending on a
  * word), at most `budget` are settled and the rest dropped. The candidates are the ranking's until it
@@ -193,6 +202,9 @@ export class Ranking {
   private readonly taken: Uint8Array;
   private settled = 0;
   private popped = 0;
+  /** The reading and the score of the candidate `next` took last. */
+  reading = 0;
+  score = 0;
 
   constructor(
     private readonly candidates: Candidates,
@@ -205,82 +217,87 @@ export class Ranking {
 
   /** Builds the heap; before the first `next`. */
   *heapify(): Steps<void> {
-    const { heap } = this.candidates;
-    for (let i = 0; i < this.size; i++) heap[i] = i;
     for (let i = (this.size >> 1) - 1; i >= 0; i--) {
       this.siftDown(i);
       if (i % HEAPIFY_STEP === 0) yield;
     }
   }
 
-  /** The index of the next best candidate that holds, or -1 when there is none left. */
+  /** The paragraph of the next best candidate that holds (its reading and score then in `reading` and `score`), or -1 when there is none left. */
   *next(): Steps<number> {
-    const { heap, paragraph, pending, score } = this.candidates;
+    const { paragraph, flags, score } = this.candidates;
     const { taken } = this;
     while (this.size > 0) {
       if (++this.popped % POP_STEP === 0) yield;
-      const top = heap[0]!;
-      const p = paragraph[top]!;
+      const p = paragraph[0]!;
       if (taken[p >> 3]! & (1 << (p & 7))) {
         this.drop();
         continue;
       }
-      if (pending[top]) {
+      if (flags[0]! & PENDING) {
         if (++this.settled % SETTLE_STEP === 0) yield;
-        const value = this.settled <= this.budget ? this.settle(top) : null;
-        pending[top] = 0;
+        const value = this.settled <= this.budget ? this.settle(0) : null;
+        flags[0] = flags[0]! & ~PENDING;
         if (value === null) this.drop();
         else {
-          score[top] = value;
+          score[0] = value;
           this.siftDown(0);
         }
         continue;
       }
       taken[p >> 3] = taken[p >> 3]! | (1 << (p & 7));
+      this.reading = flags[0]! & ~PENDING;
+      this.score = score[0]!;
       this.drop();
-      return top;
+      return p;
     }
     return -1;
   }
 
-  /** Takes the top off the heap. */
+  /** Takes the top off the heap: the last entry in its place, sifted down. */
   private drop(): void {
-    const { heap } = this.candidates;
-    heap[0] = heap[--this.size]!;
+    const { score, paragraph, flags } = this.candidates;
+    const last = --this.size;
+    score[0] = score[last]!;
+    paragraph[0] = paragraph[last]!;
+    flags[0] = flags[last]!;
     this.siftDown(0);
   }
 
-  private before(a: number, b: number): boolean {
-    const { score, paragraph } = this.candidates;
-    return score[a]! < score[b]! || (score[a] === score[b] && paragraph[a]! < paragraph[b]!);
-  }
-
+  /** Moves the entry at `at` down to its place, its children up. */
   private siftDown(at: number): void {
-    const { heap } = this.candidates;
+    const { score, paragraph, flags } = this.candidates;
     const size = this.size;
-    const entry = heap[at]!;
+    const entryScore = score[at]!;
+    const entryParagraph = paragraph[at]!;
+    const entryFlags = flags[at]!;
     for (;;) {
       const left = 2 * at + 1;
       if (left >= size) break;
       const right = left + 1;
-      const child = right < size && this.before(heap[right]!, heap[left]!) ? right : left;
-      if (!this.before(heap[child]!, entry)) break;
-      heap[at] = heap[child]!;
+      const child =
+        right < size && (score[right]! < score[left]! || (score[right] === score[left] && paragraph[right]! < paragraph[left]!)) ? right : left;
+      if (!(score[child]! < entryScore || (score[child] === entryScore && paragraph[child]! < entryParagraph))) break;
+      score[at] = score[child]!;
+      paragraph[at] = paragraph[child]!;
+      flags[at] = flags[child]!;
       at = child;
     }
-    heap[at] = entry;
+    score[at] = entryScore;
+    paragraph[at] = entryParagraph;
+    flags[at] = entryFlags;
   }
 }
 
-/** The indices of the best `limit` candidates in order (see Ranking). */
+/** The paragraphs of the best `limit` candidates in order (see Ranking). */
 export function* best(candidates: Candidates, limit: number, settle: (i: number) => number | null, budget = Infinity): Steps<number[]> {
   const ranking = new Ranking(candidates, settle, budget);
   yield* ranking.heapify();
   const chosen: number[] = [];
   while (chosen.length < limit) {
-    const i = yield* ranking.next();
-    if (i < 0) break;
-    chosen.push(i);
+    const p = yield* ranking.next();
+    if (p < 0) break;
+    chosen.push(p);
   }
   return chosen;
 }
