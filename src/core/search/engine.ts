@@ -14,7 +14,7 @@ import type { BuiltIndex } from './serial.js';
 import { readQuery, type Reading, type Term } from './query.js';
 import { rangesOf, snapFlat } from './ranges.js';
 import { IntList } from './int-list.js';
-import { Candidates, combine, headingScore, Ranking, score, scoreOf } from './rank.js';
+import { BestOf, Candidates, combine, headingScore, Ranking, score, scoreOf } from './rank.js';
 import { Pool } from './pool.js';
 import { Shared, type Steps } from './steps.js';
 import { buildConverters, convertibleStarts, mayConvert, needsConverters, simplifiedVariants } from './traditional.js';
@@ -30,6 +30,8 @@ const HIT_STEP = 32;
  * paragraph, so this bounds a search asking for `limit` hits to a few tens of milliseconds of it.
  */
 const settleBudget = (limit: number): number => 2 * limit + 1000;
+/** The most candidates an answer of a few hits keeps apart (see BestOf); a larger limit keeps them all. */
+const MAX_KEPT = 1 << 16;
 
 /** The answer to one query, and whether it is the whole answer (see `run`). */
 export interface Answer {
@@ -196,7 +198,7 @@ export class Engine {
    */
   *run(query: string, limit: number, partial = false): Steps<Answer> {
     if (limit === 0) return { hits: [], complete: true };
-    const ranked = yield* this.rank(query, partial, settleBudget(limit));
+    const ranked = yield* this.rank(query, partial, settleBudget(limit), limit);
     try {
       const hits: SearchHit[] = [];
       while (hits.length < limit) {
@@ -216,9 +218,11 @@ export class Engine {
    * time as they are taken (see Ranked). With `budget`, at most that many candidates are checked
    * against word boundaries (see Ranking).
    */
-  *rank(query: string, partial = false, budget = Infinity): Steps<Ranked> {
+  *rank(query: string, partial = false, budget = Infinity, limit = Infinity): Steps<Ranked> {
     const readings = readQuery(query);
     if (readings.length === 0) return NOTHING;
+    // An answer of a few hits keeps only the candidates that can be among them (see BestOf).
+    const kept = limit * readings.length <= MAX_KEPT ? new BestOf(limit * readings.length) : undefined;
     const corpus = yield* this.corpus.get();
     const pool = (this.termHits ??= new Pool(
       () => new TermHits(corpus.paragraphs.length),
@@ -248,8 +252,9 @@ export class Engine {
       for (const reading of readings) {
         const terms = yield* this.matchReading(reading, partial, answer, acquire);
         matched.push({ reading, terms });
-        if (terms.length > 0) yield* this.collect(matched.length - 1, matched[matched.length - 1]!, candidates);
+        if (terms.length > 0) yield* this.collect(matched.length - 1, matched[matched.length - 1]!, candidates, kept);
       }
+      kept?.into(candidates);
       const ranking = new Ranking(candidates, (i) => this.settle(matched[candidates.readingOf(i)]!, candidates.paragraph[i]!), budget);
       yield* ranking.heapify();
       const engine = this;
@@ -296,9 +301,9 @@ export class Engine {
   }
 
   /** Scores every paragraph that all terms of the reading matched. */
-  private *collect(reading: number, { reading: { split }, terms }: Matched, candidates: Candidates): Steps<void> {
+  private *collect(reading: number, { reading: { split }, terms }: Matched, candidates: Candidates, kept?: BestOf): Steps<void> {
     const last = terms[terms.length - 1]!;
-    candidates.reserve(last.size);
+    if (!kept) candidates.reserve(last.size);
     let k = 0;
     for (let p = last.nextHit(0); p >= 0; p = last.nextHit(p + 1)) {
       if (++k % SCORE_STEP === 0) yield;
@@ -315,7 +320,9 @@ export class Engine {
         pending ||= hits.pending(p);
       }
       const value = scoreOf(tier, split, penalty, count, first);
-      candidates.add(p < this.corpus.value!.headings ? headingScore(value) : value, p, reading, pending);
+      const final = p < this.corpus.value!.headings ? headingScore(value) : value;
+      if (kept && !pending) kept.offer(final, p, reading);
+      else candidates.add(final, p, reading, pending);
     }
   }
 

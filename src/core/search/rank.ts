@@ -176,6 +176,84 @@ export class Candidates {
   }
 }
 
+/**
+ * The best `capacity` of the candidates offered, for an answer of a few hits: the rest are never kept.
+ * A max-heap, its worst candidate on top, replaced by any better one. Only for candidates whose score
+ * is final: a pending one may yet fall or fail, and goes to {@link Candidates} whole.
+ *
+ * A limit of `n` hits over `r` readings keeps `n × r`: a paragraph has at most one candidate a reading,
+ * so they hold at least `n` paragraphs, and a candidate worse than all of them is never among the `n`
+ * best paragraphs. The reader asks for a thousand hits; `字` in a million lines kept a million
+ * candidates, 13 MB, to show them.
+ */
+export class BestOf {
+  size = 0;
+  private readonly score: Float64Array;
+  private readonly paragraph: Int32Array;
+  private readonly flags: Uint8Array;
+
+  constructor(readonly capacity: number) {
+    this.score = new Float64Array(capacity);
+    this.paragraph = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  offer(score: number, paragraph: number, reading: number): void {
+    if (this.capacity === 0) return;
+    if (this.size < this.capacity) {
+      this.siftUp(this.size++, score, paragraph, reading);
+      return;
+    }
+    if (score > this.score[0]! || (score === this.score[0] && paragraph >= this.paragraph[0]!)) return;
+    this.siftDown(score, paragraph, reading);
+  }
+
+  /** Adds those kept to `candidates`. */
+  into(candidates: Candidates): void {
+    candidates.reserve(this.size);
+    for (let i = 0; i < this.size; i++) candidates.add(this.score[i]!, this.paragraph[i]!, this.flags[i]!, false);
+  }
+
+  private worse(i: number, score: number, paragraph: number): boolean {
+    return this.score[i]! > score || (this.score[i] === score && this.paragraph[i]! > paragraph);
+  }
+
+  private put(i: number, score: number, paragraph: number, reading: number): void {
+    this.score[i] = score;
+    this.paragraph[i] = paragraph;
+    this.flags[i] = reading;
+  }
+
+  private move(to: number, from: number): void {
+    this.put(to, this.score[from]!, this.paragraph[from]!, this.flags[from]!);
+  }
+
+  private siftUp(at: number, score: number, paragraph: number, reading: number): void {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (this.worse(parent, score, paragraph)) break;
+      this.move(at, parent);
+      at = parent;
+    }
+    this.put(at, score, paragraph, reading);
+  }
+
+  /** Puts the entry in the top's place and moves it down below the worse ones. */
+  private siftDown(score: number, paragraph: number, reading: number): void {
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= this.size) break;
+      const right = left + 1;
+      const child = right < this.size && this.worse(right, this.score[left]!, this.paragraph[left]!) ? right : left;
+      if (!this.worse(child, score, paragraph)) break;
+      this.move(at, child);
+      at = child;
+    }
+    this.put(at, score, paragraph, reading);
+  }
+}
+
 /** Heap entries sifted between two yields while the heap is built. */
 const HEAPIFY_STEP = 4096;
 /** Entries settled between two yields (settling may segment a paragraph into words). */

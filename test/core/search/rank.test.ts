@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TermHit } from '../../../src/core/search/hits.js';
-import { best, Candidates, combine, score } from '../../../src/core/search/rank.js';
+import { BestOf, best, Candidates, combine, score } from '../../../src/core/search/rank.js';
 import type { Tier } from '../../../src/core/search/types.js';
 
 const hit = (tier: Tier, penalty: number, count: number, first: number): TermHit => ({ tier, penalty, count, first });
@@ -113,5 +113,50 @@ describe('best with candidates to settle', () => {
         expect(chosen).toEqual(expected.slice(0, limit));
       }),
     );
+  });
+});
+
+describe('BestOf', () => {
+  it('keeps what the best paragraphs need: the same answer as every candidate kept, pending ones beside', () => {
+    // A paragraph at most once a reading, as the engine collects them; some pending (settled or dropped).
+    const entry = fc.record({
+      // Few paragraphs: each often matched by two or three readings.
+      paragraph: fc.nat({ max: 12 }),
+      reading: fc.nat({ max: 2 }),
+      score: fc.constantFrom(0.09, 0.1, 0.2, 1.05, 2.3),
+      pending: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.constantFrom(0, 0.5, 2), weight: 1 }),
+      holds: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: (e) => `${e.paragraph}/${e.reading}`, maxLength: 60 }), fc.integer({ min: 0, max: 12 }), (entries, limit) => {
+        const settle = (candidates: Candidates) => (i: number): number | null => {
+          const e = entries.find((x) => x.paragraph === candidates.paragraph[i] && x.reading === candidates.readingOf(i))!;
+          return e.holds ? e.score + e.pending! : null;
+        };
+        const all = new Candidates();
+        for (const e of entries) all.add(e.score, e.paragraph, e.reading, e.pending !== undefined);
+        const expected = finish(best(all, limit, settle(all)));
+
+        const some = new Candidates();
+        const kept = new BestOf(limit * 3);
+        for (const e of entries) {
+          if (e.pending === undefined) kept.offer(e.score, e.paragraph, e.reading);
+          else some.add(e.score, e.paragraph, e.reading, true);
+        }
+        kept.into(some);
+        expect(some.size).toBeLessThanOrEqual(limit * 3 + entries.filter((e) => e.pending !== undefined).length);
+        expect(finish(best(some, limit, settle(some)))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the best of 200,000 offers in room for its capacity', () => {
+    const kept = new BestOf(5);
+    for (let p = 0; p < 200_000; p++) kept.offer((p * 7919) % 1000, p, 0);
+    const candidates = new Candidates();
+    kept.into(candidates);
+    expect(candidates.size).toBe(5);
+    expect(finish(best(candidates, 5, () => null))).toEqual(Array.from({ length: 200_000 }, (_, p) => p).sort((a, b) => (a * 7919) % 1000 - (b * 7919) % 1000 || a - b).slice(0, 5));
   });
 });
