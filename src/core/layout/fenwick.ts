@@ -34,6 +34,18 @@ export class Fenwick {
     for (let i = index + 1; i < this.tree.length; i += i & -i) this.tree[i] = (this.tree[i] ?? 0) + delta;
   }
 
+  /**
+   * The value at `index`: the node's own sum less its children's, on average a step or two, so the
+   * flow keeps no array of its blocks' rows beside the tree (four bytes a block).
+   */
+  get(index: number): number {
+    const node = index + 1;
+    let value = this.tree[node] ?? 0;
+    const stop = node - (node & -node);
+    for (let i = node - 1; i > stop; i -= i & -i) value -= this.tree[i] ?? 0;
+    return value >>> 0;
+  }
+
   /** Sum of the values before `index` (exclusive). */
   prefix(index: number): number {
     let sum = 0;

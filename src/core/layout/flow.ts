@@ -451,9 +451,8 @@ export class Flow {
   private readonly convert: Convert | undefined;
   /** The blocks laid out and kept, by index: those shown, a few of a long book's million (no array of them all). */
   private readonly laid = new Map<number, Row[] | WindowedRows>();
+  /** Each block's rows, counted or estimated while `counted` says not, in a tree of their sums. */
   private readonly counts: Fenwick;
-  /** Each block's rows: counted, or estimated while `counted` says not. */
-  private readonly sizes: Uint32Array;
   private total: number;
   private laidCount = 0;
   /**
@@ -484,7 +483,6 @@ export class Flow {
     if (base && base.blocks === this.blocks) {
       // Converted text takes (nearly always) as many rows as the original: its counts stand, and only
       // the blocks laid out converted (those shown) are counted again. No pass over the book per `t`.
-      this.sizes = base.sizes.slice();
       this.counts = base.counts.clone();
       this.total = base.total;
       this.counted = base.counted.map((flag) => (flag === 0 ? 0 : 2));
@@ -494,9 +492,6 @@ export class Flow {
     }
     this.counted = new Uint8Array(this.blocks.length);
     const { estimates, total } = estimatesFor(this.blocks, this.width, this.spacing);
-    // The estimates are shared by the flows of every script, and these sizes change: a copy. Not for a
-    // text of very many lines, whose estimates are not kept (see estimatesFor): four bytes a line less.
-    this.sizes = isView(this.blocks) ? estimates : estimates.slice();
     this.counts = new Fenwick(estimates);
     this.total = total;
   }
@@ -552,8 +547,7 @@ export class Flow {
     if (flag === 1) return;
     this.counted[index] = 1;
     if (flag === 0) this.countedNumber++;
-    const delta = rows - (this.sizes[index] ?? 0);
-    this.sizes[index] = rows;
+    const delta = rows - this.counts.get(index);
     if (delta !== 0) {
       this.counts.add(index, delta);
       this.total += delta;

@@ -24,4 +24,20 @@ describe('counts', () => {
     expect(charsThrough(doc, { block: last.id, offset: -1 })).toBe(counts.chars);
     expect(charsThrough(doc, { block: 'no-such-block', offset: 3 })).toBe(0);
   });
+
+  it('count every place of a text of many blocks as the sum of the blocks before it', () => {
+    const lines = Array.from({ length: 150 }, (_, i) => '字'.repeat(1 + ((i * 7) % 11)) + (i % 5 === 0 ? ' ok' : ''));
+    const doc = parseDocument(`书名\n\n${lines.join('\n\n')}\n`);
+    const blocks = ['title', ...doc.sections.flatMap((s) => s.paragraphs.map((p) => p.id))];
+    const texts = ['书名', ...doc.sections.flatMap((s) => s.paragraphs.map((p) => p.text))];
+    expect(blocks.length).toBeGreaterThan(100);
+    let sum = 0;
+    texts.forEach((text, i) => {
+      expect(charsThrough(doc, { block: blocks[i]!, offset: 0 })).toBe(sum);
+      expect(charsThrough(doc, { block: blocks[i]!, offset: 1 })).toBe(sum + countChars(text, 1));
+      sum += countChars(text);
+      expect(charsThrough(doc, { block: blocks[i]!, offset: -1 })).toBe(sum);
+    });
+    expect(textCounts(doc).chars).toBe(sum);
+  });
 });

@@ -23,6 +23,7 @@ describe('Fenwick', () => {
             expect(tree.prefix(i)).toBe(counts.slice(0, i).reduce((sum, n) => sum + n, 0));
             expect(copy.prefix(i)).toBe(values.slice(0, i).reduce((sum, n) => sum + n, 0));
           }
+          for (let i = 0; i < counts.length; i++) expect(tree.get(i)).toBe(counts[i]);
         },
       ),
     );
@@ -32,5 +33,6 @@ describe('Fenwick', () => {
     const tree = new Fenwick([70_000, 3_000_000_000, 5]);
     tree.add(1, -2_999_999_999);
     expect([tree.prefix(1), tree.prefix(2), tree.prefix(3)]).toEqual([70_000, 70_001, 70_006]);
+    expect([tree.get(0), tree.get(1), tree.get(2)]).toEqual([70_000, 1, 5]);
   });
 });
