@@ -3,7 +3,7 @@
  * Only the reducer makes new states; everything shown on screen is derived from one by the selectors.
  */
 import type { Document } from '../core/document/types.js';
-import { sourceSeparates } from '../core/document/indentation.js';
+import { readsAsProse, sourceSeparates } from '../core/document/indentation.js';
 import type { Anchor, Flow, Spacing } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Script } from '../core/script/convert.js';
@@ -140,13 +140,14 @@ export interface InitialOptions {
  * shown indented (a novel, a story, a newspaper's article read as running text, each paragraph marked
  * by its indent, as they are printed). A book without indents is shown as its source parts it: 论语's
  * sayings a blank line apart (nothing else would show where one ends), 道德经's lines together, as a
- * poem's are; any other text without indents gets the blank line.
+ * poem's are; so is any other text of short lines (poems under their titles). Other texts without
+ * indents, their paragraphs prose, get the blank line, as web pages show them.
  */
 export function defaultSpacing(doc: Document, indent: boolean): Spacing {
   // A document built without a shape (by hand, in tests) is spaced as the interview it usually stands for.
   if (doc.shape === undefined || doc.shape === 'interview') return 1;
   if (indent) return 0;
-  return doc.shape === 'book' && !sourceSeparates(doc) ? 0 : 1;
+  return !sourceSeparates(doc) && (doc.shape === 'book' || !readsAsProse(doc)) ? 0 : 1;
 }
 
 /** A state at `options.top` (default: the top of the document) with the text focused. */

@@ -29,8 +29,8 @@ Options:
       --from-start     open at the beginning, not where you left this text
       --measure N      at most N columns of text, centred (0: the full width; default about 40 Chinese characters)
       --indent         indent first lines by two full-width spaces (--no-indent: don't; default: as the
-                       text does); remembered
-      --spacing 0|1    blank lines between paragraphs (default: 0 in a book, 1 elsewhere); remembered
+                       text does, and a book of prose set tight); remembered
+      --spacing 0|1    blank lines between paragraphs (default: 0 in a book or verse, 1 elsewhere); remembered
       --script S       show the text as written (original), in simplified or traditional characters
                        (simplified, traditional, traditional-tw, traditional-hk); remembered
       --no-readings    leave out ruby readings (EPUB), shown after their base: 漢(hàn), in print 漢（hàn）

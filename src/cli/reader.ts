@@ -11,7 +11,7 @@ import type { Anchor } from '../core/layout/flow.js';
 import type { AmbiguousWidth } from '../core/layout/width.js';
 import type { Spacing } from '../core/layout/flow.js';
 import type { Script } from '../core/script/convert.js';
-import { sourceIndents } from '../core/document/indentation.js';
+import { indentsByDefault } from '../core/document/indentation.js';
 import { DEFAULT_MEASURE, defaultSpacing } from '../app/state.js';
 import type { Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
@@ -178,7 +178,7 @@ async function runOnce(
     const settings = options.settings ?? {};
     const record = loaded.record;
     // Where neither the command line nor this text's record says: the settings file, then the defaults.
-    const indentsItself = sourceIndents(text);
+    const indentsItself = indentsByDefault(text);
     const measure = options.measure ?? record?.measure ?? settings.measure ?? DEFAULT_MEASURE;
     const indent = options.indent ?? record?.indent ?? settings.indent ?? indentsItself;
     const base = {

@@ -2,7 +2,7 @@ import { defaultSpacing } from '../../app/state.js';
 import { citation, citationParts } from '../../core/document/cite.js';
 import { resolveRef } from '../../core/document/refs.js';
 import type { Document } from '../../core/document/types.js';
-import { sourceIndents } from '../../core/document/indentation.js';
+import { indentsByDefault } from '../../core/document/indentation.js';
 import { flowBlocks, type Row, type Spacing } from '../../core/layout/flow.js';
 import { asShown, converterNow, shownNote, type Script } from '../../core/script/convert.js';
 import { PRINT_READINGS } from '../../core/layout/readings.js';
@@ -55,7 +55,7 @@ function* chunks(doc: Document, options: PrintOptions): Generator<string> {
   const script = options.script ?? 'original';
   // Built at once: printing waits for nothing else. The flow takes the converter from its cache.
   converterNow(script);
-  const indent = options.indent ?? sourceIndents(doc);
+  const indent = options.indent ?? indentsByDefault(doc);
   const flowOptions = {
     width: options.width,
     ambiguousWidth: options.ambiguousWidth,

@@ -26,6 +26,17 @@ follow a blank line. The reader shows a book without indents as its source does.
 
     "学而第一\n\n子曰：…\n\n有子曰：…"       → 1 of 1 parted   → separates
     "第一章\n道可道…\n无名…\n故常无欲…"        → 0 of 2          → does not
+
+A book set tight without indents whose paragraphs are prose (a TXT novel that lost its indents, one
+paragraph a line) would run its paragraphs together, told apart only by a short last row: such a
+book is shown indented, as a printed book is (`indentsByDefault`). Prose is told from a poem's or
+道德经's lines by length and ends (`readsAsProse`): {@link PROSE_PARAGRAPH} characters or more on
+average, and four in five ending as a sentence does. A tight article or plain text of short lines (a
+collection of poems under their titles) is shown as its source sets it, its lines together; one of
+prose keeps the blank line between paragraphs, as web pages show them.
+
+    "第一章\n他走了很久，…天黑了。\n她来了，…雨停了。"   → prose, tight  → indented
+    "静夜思\n床前明月光，\n疑是地上霜。\n\n春晓\n…"       → verse, tight  → as the source
 */
 import type { Document } from './types.js';
 
@@ -54,6 +65,43 @@ export function sourceIndents(doc: Document): boolean {
     if (seen >= SAMPLE) break;
   }
   return seen > 0 && indented * 2 >= seen;
+}
+
+/** The least average length of a prose paragraph (a 七言 couplet is 16 characters, a poem's line less). */
+const PROSE_PARAGRAPH = 30;
+/** Where a paragraph of prose ends: a sentence's end, or the quote or bracket closing after it. */
+const SENTENCE_END = /[。！？!?…”’」』）)]$/u;
+
+/**
+ * True when the text's paragraphs read as prose, not as a poem's lines: on the first {@link SAMPLE},
+ * {@link PROSE_PARAGRAPH} characters or more on average, and four in five ending as sentences do.
+ */
+export function readsAsProse(doc: Document): boolean {
+  let seen = 0;
+  let length = 0;
+  let ended = 0;
+  const look = (paragraphs: readonly { text: string }[]): void => {
+    for (let k = 0; k < paragraphs.length && seen < SAMPLE; k++) {
+      const text = paragraphs[k]!.text.trimEnd();
+      seen++;
+      length += text.length;
+      if (SENTENCE_END.test(text)) ended++;
+    }
+  };
+  look(doc.lead);
+  for (const section of doc.sections) {
+    if (seen >= SAMPLE) break;
+    look(section.paragraphs);
+  }
+  return seen > 0 && length >= PROSE_PARAGRAPH * seen && ended >= 0.8 * seen;
+}
+
+/**
+ * Whether the text is shown indented when nothing says: as its source is, or, for a book of prose set
+ * tight without indents, as a printed book is (see above).
+ */
+export function indentsByDefault(doc: Document): boolean {
+  return sourceIndents(doc) || (doc.shape === 'book' && !sourceSeparates(doc) && readsAsProse(doc));
 }
 
 /** True when at least half of the text's paragraphs (after each section's first) follow a blank line in its source. */
