@@ -47,6 +47,20 @@ describe('yuedu print: indent and spacing', () => {
     expect(v.stdout).toContain('道可道，非常道。\n无名天地之始。\n故常无欲。\n\n第二章');
   });
 
+  it('indents a book of prose set tight without indents, and keeps a collection of poems as its source sets it', () => {
+    const line = (i: number) => `他在第${i}天的早上走过了那条很长很长的河，看见对岸的山上有人在喊他的名字。`;
+    const tight = join(tmp, 'tight.txt');
+    writeFileSync(tight, ['小城故事', '', '第一章 出门', line(1), line(2), line(3), '第二章 回家', line(4), line(5)].join('\n'));
+    const r = runCli(['print', '--width', '200', tight]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`\n　　${line(1)}\n　　${line(2)}\n`);
+    expect(runCli(['print', '--width', '200', '--no-indent', tight]).stdout).toContain(`\n${line(1)}\n${line(2)}\n`);
+    const poems = join(tmp, 'poems.txt');
+    writeFileSync(poems, ['诗选', '', '春山', '张三', '', '山高水又长，', '风来花自开。', '云中有归雁，', '夜半月明来。', '', '秋水', '李四', '', '江边人已远，', '雨后路犹长。', '青山留白日，', '红叶满归乡。', ''].join('\n'));
+    const p = runCli(['print', poems]);
+    expect(p.stdout).toContain('\n山高水又长，\n风来花自开。\n云中有归雁，\n夜半月明来。\n\n秋水');
+  });
+
   it('--spacing 0 puts no blank line between paragraphs, 1 one', () => {
     expect(runCli(['print', '--spacing', '0', novel]).stdout).toContain('他想了想，还是出门了。\n　　路上');
     expect(runCli(['print', '--spacing', '1', novel]).stdout).toContain('他想了想，还是出门了。\n\n　　路上');
