@@ -26,6 +26,7 @@
 import { AD_MAX, adLine, chapterFurniture, PAGE_FIRST, pageFurniture, closingBlock, CONTINUED_MAX, matterAnywhere, matterAtEnd, mayBeMatter, SITE_WINDOW, siteLine, STAMP_FIRST } from './boilerplate.js';
 import { findChapters, headingStamp, headingText, matchHeading, volumeChapterCut, type ChapterPlan, type Level, type UserRules } from './chapters.js';
 import { gutenbergFrame } from './gutenberg.js';
+import { withoutHtmlResidue } from './html-residue.js';
 import { parseDateline } from './dateline.js';
 import { LineTable, type Lines } from './line-table.js';
 import { dialogueTurns } from './shape.js';
@@ -143,7 +144,9 @@ function adLines(table: LineTable, text: string): Set<Line> {
 }
 
 /** Parses decoded, sanitised, newline-normalised text into a document (see the module comment). */
-export function parseDocument(decoded: string, options: ParseOptions = {}): Document {
+export function parseDocument(raw: string, options: ParseOptions = {}): Document {
+  // A web page's `&nbsp;` and `<br />` left in a scraped text are read as the page showed them (html-residue.ts).
+  const decoded = withoutHtmlResidue(raw);
   // A hard-wrapped text's paragraphs are joined first: the source is the text as its paragraphs run.
   // Not Project Gutenberg's header and licence around a classic (gutenberg.ts): they are English, wrapped
   // at 70 columns, and notes; the book between them is unwrapped as any text is.
