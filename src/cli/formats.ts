@@ -1,10 +1,11 @@
 /**
  * Which parser reads a file: by `--format`, else by its extension (`.md`, `.markdown`, `.epub`), else
- * plain text. Standard input is text unless `--format` says otherwise; bytes read as text that are an
+ * plain text, or Markdown when the text reads as Markdown (markdown/sniff.ts). Standard input is text unless `--format` says otherwise; bytes read as text that are an
  * EPUB (its first entry says so) are read as one. A book that cannot be read says why in one line (exit
  * 2), with the file's name.
  */
 import { parseDocument } from '../core/document/parse.js';
+import { looksLikeMarkdown } from '../core/document/markdown/sniff.js';
 import type { Document, Format } from '../core/document/types.js';
 import type { OpenedEpub } from '../core/document/epub/parse.js';
 import type { CachedText } from './document-cache.js';
@@ -216,7 +217,9 @@ async function collectAfterMany(doc: Document, { collect = true }: LoadOptions):
 }
 
 /** Text already read (standard input, a file) parsed as `format` (text or Markdown), with the user's rules. */
-export async function parseText(input: Input, format: Format, args: TextArgs = {}, options: LoadOptions = {}): Promise<Document> {
+export async function parseText(input: Input, named: Format, args: TextArgs = {}, options: LoadOptions = {}): Promise<Document> {
+  // Markdown saved as a `.txt` or piped in is read as Markdown, unless `--format` says text (markdown/sniff.ts).
+  const format = named === 'text' && args.format === undefined && looksLikeMarkdown(input.text) ? 'markdown' : named;
   if (format === 'markdown') {
     const [{ parseMarkdown, MARKDOWN_PART }, collect] = await Promise.all([import('../core/document/markdown/parse.js'), import('./collect.js')]);
     // A long file's parts each leave the parser's garbage behind (see parts.ts): collected between them.

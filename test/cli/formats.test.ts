@@ -26,6 +26,22 @@ writeFileSync(
 );
 
 describe('Markdown', () => {
+  it('reads Markdown saved as a .txt file or piped in as Markdown, unless --format text says otherwise', () => {
+    const txt = join(dir, 'note.txt');
+    writeFileSync(txt, MARKDOWN);
+    for (const args of [['toc', txt], ['toc', '-']]) {
+      const { status, stdout } = runCli(args, { input: MARKDOWN });
+      expect(status).toBe(0);
+      expect(stdout).toContain('札记');
+      expect(stdout).toContain('第一节');
+      expect(stdout).not.toContain('#');
+    }
+    expect(runCli(['print', txt]).stdout).toContain('导语重点，见官网');
+    const raw = runCli(['print', '--format', 'text', txt]);
+    expect(raw.status).toBe(0);
+    expect(raw.stdout).toContain('## 第一节');
+  });
+
   it('toc shows the title, byline and the nested outline', () => {
     const { status, stdout } = runCli(['toc', md]);
     expect(status).toBe(0);

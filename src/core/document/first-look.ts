@@ -23,13 +23,14 @@
  *   → 第1章 出发 / 　　此处从略。 / 第2章 归来
  *
  * No first look (undefined) when it cannot be like the whole: a text that is not a book by the rules
- * (an interview, an article, a plain text), one whose encoding the start does not settle (decode.ts's
+ * (an interview, an article, a plain text, Markdown saved as text), one whose encoding the start does not settle (decode.ts's
  * `sampleEncoding`: not UTF-16), or one whose lines are mostly kept (the work of the whole again). The
  * whole may still differ (a bad byte far in, a rule that weighs every line): the reader then shows the
  * whole as it is, a moment later.
  */
 import { endsAsSentence, headingStarts, isNumeral, mayBeHeading, MAX_HEADING } from './chapters.js';
 import { sampleEncoding } from './decode.js';
+import { looksLikeMarkdown } from './markdown/sniff.js';
 import type { Lines } from './line-table.js';
 import { isSpace } from './space.js';
 import { bareNumber, parseDocument } from './parse.js';
@@ -76,6 +77,8 @@ export function textFirstLook(bytes: Uint8Array, options: FirstLookOptions = {})
   if (cut <= 0 || 2 * cut > bytes.length) return undefined;
   const decoder = new TextDecoder(encoding);
   const start = newlines(decoder.decode(bytes.subarray(0, cut)));
+  // Markdown saved as text is read as Markdown (markdown/sniff.ts), which a first look does not do.
+  if (looksLikeMarkdown(start)) return undefined;
   const rest = keptLines(bytes, cut, classify, decoder);
   if (rest === undefined) return undefined;
 
