@@ -279,11 +279,18 @@ function siteStamp(line: string): RegExpExecArray | null {
   return plea && PLEA_WORDS.test(plea[0]) ? plea : null;
 }
 
-/** The line without leading indents (full-width and ASCII spaces), a site's stamp and trailing spaces. */
+/**
+ * The line without leading indents (full-width and ASCII spaces), a site's stamp, trailing spaces, and
+ * a site's dressing or a Markdown mark around it (`==第一章 风起==`, `## 第一章` read `第一章 风起`,
+ * `第一章`: the sidebar and citations show the heading, not its ornaments); brackets stay (`【第一章】`).
+ */
 export function headingText(line: string): string {
   const trimmed = line.replace(/^[\s\u3000]+/u, '');
   const stamp = siteStamp(trimmed);
-  return (stamp ? trimmed.slice(0, stamp.index) : trimmed).trimEnd();
+  const text = (stamp ? trimmed.slice(0, stamp.index) : trimmed).trimEnd();
+  if (!DRESS_FIRST.has(text.charCodeAt(0))) return text;
+  const inner = (DRESS.exec(text) ?? MARKDOWN_MARK.exec(text))?.groups?.inner;
+  return inner === undefined ? text : inner.trim();
 }
 
 /** The site's stamp {@link headingText} leaves out of a heading, to keep as a note; undefined when none. */

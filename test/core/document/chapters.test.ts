@@ -328,6 +328,18 @@ describe("a download site's stamp after a chapter's title", () => {
     expect(headingStamp(line)).toBe(stamp);
   });
 
+  it.each([
+    ['==第一章 初见==', '第一章 初见'],
+    ['------ 第二章 风起 ------', '第二章 风起'],
+    ['＊＊第三章＊＊', '第三章'],
+    ['　　~~~第四章 夜路~~~ 更新时间：2011-5-6', '第四章 夜路'],
+    ['## 第五章 归来', '第五章 归来'],
+    ['【第六章 初见】', '【第六章 初见】'],
+    ['==前言==', '==前言=='],
+  ])("a site's dressing or a Markdown mark around %s is not the heading's: %s", (line, title) => {
+    expect(headingText(line)).toBe(title);
+  });
+
   it('leaves a title that holds the words of a plea as it is', () => {
     for (const line of ['第二章 求生（上）', '第三章 三更半夜', '第七章 更上一层楼（上）', '第九章 求婚（求婚）']) {
       expect(headingText(line)).toBe(line);
