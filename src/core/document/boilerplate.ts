@@ -173,8 +173,11 @@ export function siteLine(line: string): boolean {
   return SITE_PATTERNS.some((pattern) => pattern.test(line)) || SITE_NOTICE.test(line);
 }
 
-/** Web-serial furniture between chapters, wherever it is: `(本章完)`, `求月票！`, `ps：求收藏`, an update stamp. */
-const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^(?:ps|PS|Ps)?[:：]?.{0,10}(?:求|跪求|拜求)(?:月票|推[荐薦]票|推[荐薦]|收藏|[订訂][阅閱]|打[赏賞]|票票)/u;
+/**
+ * Web-serial furniture between chapters, wherever it is: `(本章完)`, `求月票！`, `ps：求收藏`, an update stamp,
+ * and a scraped page's break, `（本章未完，请点击下一页继续阅读）`.
+ */
+const FURNITURE = /^[（(【\[]?\s*本章(?:完|[结結]束)\s*[）)】\]]?$|^[（(【\[]?\s*本章未完[，,。！!\s]*请?(?:点击|翻页|点下一页|下一页).{0,16}$|^(?:ps|PS|Ps)?[:：]?.{0,10}(?:求|跪求|拜求)(?:月票|推[荐薦]票|推[荐薦]|收藏|[订訂][阅閱]|打[赏賞]|票票)/u;
 
 /**
  * Between-chapter furniture of web serials (see {@link FURNITURE}); `line` is trimmed. Never a chapter's

@@ -329,6 +329,18 @@ describe("a serial site's update stamp under a chapter's heading", () => {
   });
 });
 
+describe("a scraped page's break inside a chapter", () => {
+  it('is a note; a sentence that says the chapter is unfinished stays', () => {
+    const breaks = ['（本章未完，请点击下一页继续阅读）', '本章未完，点击下一页继续阅读', '【本章未完，请翻页】'];
+    let text = novel(4);
+    breaks.forEach((line, i) => (text = text.replace(`　　第${i + 2}章 章名${i + 2}`, `${line}\n　　第${i + 2}章 章名${i + 2}`)));
+    text = text.replace('　　第4章 章名4', '　　第4章 章名4\n　　本章未完成。\n　　本章未完，下回再说。');
+    const doc = parseDocument(text);
+    expect(doc.notes).toEqual(breaks);
+    expect(doc.sections[3]!.paragraphs.slice(0, 2).map((p) => p.text)).toEqual(['本章未完成。', '本章未完，下回再说。']);
+  });
+});
+
 describe("a pirate site's advertisements", () => {
   it('are notes wherever they stand in the text; a story line with an address, or an ad spoken in quotes, stays', () => {
     const ads = [
