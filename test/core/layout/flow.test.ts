@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
 import { parseDocument } from '../../../src/core/document/parse.js';
+import { parseMarkdown } from '../../../src/core/document/markdown/parse.js';
 import { documentBlocks } from '../../../src/core/layout/blocks.js';
 import { Flow, flowFor, flowRows, type Row } from '../../../src/core/layout/flow.js';
 import { cellWidth } from '../../../src/core/layout/width.js';
@@ -304,5 +305,36 @@ describe("a tight text's blank lines (a poetry collection's, 道德经's)", () =
     expect(flow.rowCount()).toBe(estimated);
     // Four lines and a blank row a poem.
     expect(flow.rowCount()).toBeGreaterThan(26_000 * 5 - 10);
+  });
+});
+
+describe('the count pass', () => {
+  // Pieces of texts: short lines that fit a row (the pass counts them without laying them out), long
+  // ones, an interview's turns (a label), emoji and wide punctuation, Markdown's lists, quotes and code.
+  const piece = fc.constantFrom('字', '甲乙丙。', '他说：“走吧。”', '张三：你好。', 'a b c', '😀👍🏽字', '——……', '第一章 出发', '', '　　他走了很久，终于在天黑以前到了那座城。'.repeat(2), 'word '.repeat(12));
+  const markdown = fc.constantFrom('- 甲', '1. 乙', '> 引文', '```\ncode\n```', '# 标题', '字', '长'.repeat(30));
+
+  it('gives the rows and row numbers the full layout gives, at any width, spacing and indent (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 30 }),
+        fc.array(markdown, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 4, max: 60 }),
+        fc.constantFrom(0 as const, 1 as const),
+        fc.boolean(),
+        fc.constantFrom('\n', '\n\n'),
+        (lines, blocks, width, spacing, indent, gap) => {
+          for (const doc of [parseDocument(`书名\n\n${lines.join(gap)}\n`), parseMarkdown(blocks.join('\n\n'))]) {
+            const options = { width, spacing, indent };
+            const all = flowRows(doc, options);
+            const flow = new Flow(doc, options);
+            while (!flow.countSome(7));
+            expect(flow.rowCount()).toBe(all.length);
+            for (let i = 0; i < flow.blockCount; i++) expect(flow.rowNumber({ block: i, row: 0 })).toBe(all.findIndex((row) => row.blockIndex === i));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
