@@ -281,15 +281,16 @@ function siteStamp(line: string): RegExpExecArray | null {
 
 /**
  * The line without leading indents (full-width and ASCII spaces), a site's stamp, trailing spaces, and
- * a site's dressing or a Markdown mark around it (`==第一章 风起==`, `## 第一章` read `第一章 风起`,
- * `第一章`: the sidebar and citations show the heading, not its ornaments); brackets stay (`【第一章】`).
+ * a site's dressing, a Markdown mark or the book's name around it (`==第一章 风起==`, `## 第一章`,
+ * `《书名》第一章` read `第一章 风起`, `第一章`: the sidebar and citations show the heading, not its
+ * ornaments); brackets stay (`【第一章】`).
  */
 export function headingText(line: string): string {
   const trimmed = line.replace(/^[\s\u3000]+/u, '');
   const stamp = siteStamp(trimmed);
   const text = (stamp ? trimmed.slice(0, stamp.index) : trimmed).trimEnd();
   if (!DRESS_FIRST.has(text.charCodeAt(0))) return text;
-  const inner = (DRESS.exec(text) ?? MARKDOWN_MARK.exec(text))?.groups?.inner;
+  const inner = (DRESS.exec(text) ?? MARKDOWN_MARK.exec(text) ?? BOOK_NAME.exec(text))?.groups?.inner;
   return inner === undefined ? text : inner.trim();
 }
 
@@ -322,14 +323,16 @@ const DRESS = /^[=＝\-－—~～*＊]{2,}[\s\u3000]*(?<inner>第.+?)[\s\u3000]*
 const BRACKETED = /^[【〖［[](?<inner>第[^【】〖〗［］[\]]+)[】〗］\]]$/u;
 /** A Markdown heading mark left in a text file: `## 第一章`. */
 const MARKDOWN_MARK = /^#{1,6}[\s\u3000]+(?<inner>\S.*)$/u;
+/** The book's name before each heading, as a site titles its chapter pages: `《长夜行》第一章 出发`. */
+const BOOK_NAME = /^《[^《》]{1,30}》[\s\u3000]*(?<inner>第.+)$/u;
 
 /** The characters a dressing starts with, for a quick no. */
-const DRESS_FIRST = new Set([...'=＝-－—~～*＊【〖［[#'].map((char) => char.charCodeAt(0)));
+const DRESS_FIRST = new Set([...'=＝-－—~～*＊【〖［[#《'].map((char) => char.charCodeAt(0)));
 
 /** The heading inside a site's dressing (see {@link DRESS}), or `text` as it is. */
 function undecorated(text: string): string {
   if (!DRESS_FIRST.has(text.charCodeAt(0))) return text;
-  const inner = (DRESS.exec(text) ?? BRACKETED.exec(text) ?? MARKDOWN_MARK.exec(text))?.groups?.inner;
+  const inner = (DRESS.exec(text) ?? BRACKETED.exec(text) ?? MARKDOWN_MARK.exec(text) ?? BOOK_NAME.exec(text))?.groups?.inner;
   return inner === undefined ? text : inner.trim();
 }
 
@@ -346,7 +349,7 @@ function shortEnough(text: string): boolean {
 }
 
 /** Characters a heading can start with (every rule's first character), for a quick no on most lines. */
-const FIRST = new Set(`第【〖[［〔（(=＝-－—~～*＊#正章卷导導绪緒参參注註索编編摘外特新CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
+const FIRST = new Set(`第《【〖[［〔（(=＝-－—~～*＊#正章卷导導绪緒参參注註索编編摘外特新CcPpBbVv序楔引前自尾终終后後番完结結跋作公免上中下代译譯再出附致0123456789０１２３４５６７８９${CN_NUM}☆★◆◇●○■□※◎`);
 /** The same, as code units (every one is a single unit). */
 const FIRST_CODES = new Set([...FIRST].map((char) => char.charCodeAt(0)));
 const DI = '第'.charCodeAt(0);

@@ -334,10 +334,19 @@ describe("a download site's stamp after a chapter's title", () => {
     ['＊＊第三章＊＊', '第三章'],
     ['　　~~~第四章 夜路~~~ 更新时间：2011-5-6', '第四章 夜路'],
     ['## 第五章 归来', '第五章 归来'],
+    ['《长夜行》第七章 夜路', '第七章 夜路'],
+    ['《长夜行》 第八章', '第八章'],
     ['【第六章 初见】', '【第六章 初见】'],
     ['==前言==', '==前言=='],
   ])("a site's dressing or a Markdown mark around %s is not the heading's: %s", (line, title) => {
     expect(headingText(line)).toBe(title);
+  });
+
+  it("reads a heading after the book's name in 《》 as the chapter, and the name alone or before prose as no heading", () => {
+    expect(matchHeading('《长夜行》第七章 夜路')?.level).toBe('chapter');
+    expect(matchHeading('《长夜行》第二卷 风起')?.level).toBe('volume');
+    expect(matchHeading('《长夜行》')).toBeUndefined();
+    expect(matchHeading('《长夜行》第七章写的是他走了很久，终于到了那座城。')).toBeUndefined();
   });
 
   it('leaves a title that holds the words of a plea as it is', () => {
