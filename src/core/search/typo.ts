@@ -23,7 +23,15 @@
  *   林黛王   林黛玉 ×300, wang ≠ yu            → kept (frequent), penalty 2
  *   特斯拉   特斯技 ×1, la ≠ ji                → dropped: the query finds nothing, as it should
  *   小说家   小说的 ×12 of 小说? ×40, de ≠ jia  → dropped (30% < half)
- *   北京     two characters                    → not tried
+ *
+ * A term of two Chinese characters (a given name, a place, a word) is corrected only by the input
+ * method's slip: one character kept in place and the other one that sounds the same, in a correction
+ * the text repeats (at least MIN_OCCURRENCES times), as its name or term is. Two characters hold too
+ * little to tell a slip from another word by frequency alone.
+ *
+ *   刘中     刘忠 ×30, homophone (zhong)       → kept, penalty 1
+ *   北京     no 北? or ?京 that sounds like it  → nothing
+ *   其忠     其中 ×50, homophone (zhong)       → kept: 其中 is what the text says
  */
 import { folded, type Corpus } from './corpus.js';
 import { findExact } from './exact.js';
@@ -35,14 +43,16 @@ const MIN_OCCURRENCES = 3;
 /** Share of the places holding the two kept characters that a correction that does not sound alike must have. */
 const MIN_SHARE = 0.5;
 const MAX_CORRECTIONS = 8;
+/** Places of one side of a two-character term looked at before its kept character counts as too common. */
+const MAX_PLACES = 20_000;
 /** Places looked at between two yields. */
 const STEP = 2048;
 
 const isHan = (unit: number): boolean => (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0xf900 && unit <= 0xfaff);
 
-/** Whether `term` is one to correct: exactly three Chinese characters. */
+/** Whether `term` is one to correct: two or three Chinese characters. */
 export function typoEligible(term: string): boolean {
-  return term.length === 3 && isHan(term.charCodeAt(0)) && isHan(term.charCodeAt(1)) && isHan(term.charCodeAt(2));
+  return (term.length === 2 || term.length === 3) && isHan(term.charCodeAt(0)) && isHan(term.charCodeAt(1)) && (term.length === 2 || isHan(term.charCodeAt(2)));
 }
 
 interface Correction {
@@ -54,15 +64,22 @@ interface Correction {
 /** Counts the corrections of `term` in `text` into `found` (see above). */
 function countIn(text: string, term: string, found: Map<string, { count: number; at: number }>, places: Int32Array): number {
   let looked = 0;
-  const note = (start: number, at: number): void => {
+  const note = (start: number, at: number, size = 3): void => {
     const unit = text.charCodeAt(start + at);
     if (!isHan(unit) || unit === term.charCodeAt(at)) return;
     places[at]!++;
-    const window = text.slice(start, start + 3);
+    const window = text.slice(start, start + size);
     const entry = found.get(window);
     if (entry) entry.count++;
     else found.set(window, { count: 1, at });
   };
+  if (term.length === 2) {
+    // One character kept: the other place holds the correction's. A side whose kept character is too
+    // common to hold a name (的?, ?了) is given up, its corrections with it (see findTypos).
+    for (let i = text.indexOf(term[0]!); i >= 0 && places[1]! <= MAX_PLACES; i = text.indexOf(term[0]!, i + 1), looked++) if (i + 1 < text.length) note(i, 1, 2);
+    for (let i = text.indexOf(term[1]!, 1); i >= 0 && places[0]! <= MAX_PLACES; i = text.indexOf(term[1]!, i + 1), looked++) note(i - 1, 0, 2);
+    return looked;
+  }
   const head = term.slice(0, 2);
   for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1), looked++) if (i + 2 < text.length) note(i, 2);
   const tail = term.slice(1);
@@ -74,7 +91,7 @@ function countIn(text: string, term: string, found: Map<string, { count: number;
 }
 
 /**
- * The typo tier for one folded three-character term: finds the corrections worth keeping and records
+ * The typo tier for one folded term of two or three characters: finds the corrections worth keeping and records
  * their paragraphs (of `within`, or all) as fuzzy hits.
  */
 export function* findTypos(corpus: Corpus, term: string, within: Int32Array | null, into: TermHits): Steps<void> {
@@ -101,7 +118,8 @@ export function* findTypos(corpus: Corpus, term: string, within: Int32Array | nu
   const corrections: Correction[] = [];
   for (const [text, { count, at }] of found) {
     const homophone = homophones(term.charCodeAt(at), text.charCodeAt(at));
-    if (homophone || (count >= MIN_OCCURRENCES && count >= MIN_SHARE * places[at]!)) corrections.push({ text, count, homophone });
+    const kept = term.length === 2 ? homophone && count >= MIN_OCCURRENCES && places[at]! <= MAX_PLACES : homophone || (count >= MIN_OCCURRENCES && count >= MIN_SHARE * places[at]!);
+    if (kept) corrections.push({ text, count, homophone });
   }
   corrections.sort((a, b) => Number(b.homophone) - Number(a.homophone) || b.count - a.count);
   for (const { text, homophone } of corrections.slice(0, MAX_CORRECTIONS)) yield* findExact(corpus, text, homophone ? 1 : 2, within, into, 2);

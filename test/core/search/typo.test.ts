@@ -59,10 +59,33 @@ describe('a three-character term with one wrong character', () => {
     expect(names.search('王熙封').map((hit) => hit.text)).toEqual(['王熙龙来了。', '王熙龙走了。', '王熙龙笑了。', '王熙龙哭了。']);
   });
 
-  it('finds nothing when no near name recurs, and never corrects two characters', () => {
+  it('finds nothing when no near name recurs, and corrects two characters only by a sound-alike', () => {
     expect(index.search('特斯拉')).toEqual([]);
+    // 黛玉 recurs, but 王 does not sound like 玉.
     expect(index.search('黛王')).toEqual([]);
     expect(index.search('区块链')).toEqual([]);
+  });
+
+  it('corrects a two-character term by a sound-alike the text repeats, below exact hits, and nothing else', () => {
+    const doc = paragraphsDocument('刘忠来了。', '刘忠走了。', '刘忠笑了。', '刘宗来过一次。', '刘钟只有两次。', '又是刘钟。', '他们其中有人。', '其中一个。', '其中两个。');
+    const search = createSearchIndex(doc);
+    // 刘中: 刘忠 (zhong) three times is kept; 刘钟 (zhong) twice and 刘宗 (zong) are not.
+    expect(search.search('刘中').map((hit) => hit.text).sort()).toEqual(['刘忠来了。', '刘忠走了。', '刘忠笑了。'].sort());
+    expect(search.search('刘中').every((hit) => hit.tier === 'fuzzy')).toBe(true);
+    // 其钟: 其中 (zhong), three times.
+    expect(search.search('其钟').map((hit) => hit.text).sort()).toEqual(['他们其中有人。', '其中一个。', '其中两个。'].sort());
+    // Typed as it is in the text: only those.
+    expect(search.search('刘钟').map((hit) => hit.text).sort()).toEqual(['刘钟只有两次。', '又是刘钟。'].sort());
+    // 刘红: nothing sounds like 红 after 刘.
+    expect(search.search('刘红')).toEqual([]);
+  });
+
+  it('gives up the side of a two-character term whose kept character is too common to hold a name', () => {
+    const common = Array.from({ length: 2100 }, () => '田里的苗长高了，路边的苗也长高了。'.repeat(5));
+    const search = createSearchIndex(paragraphsDocument(...common, '刘忠来了。', '刘忠走了。', '刘忠笑了。'));
+    // 的喵: 的苗 (miao) 21,000 times, but 的 is everywhere.
+    expect(search.search('的喵')).toEqual([]);
+    expect(search.search('刘中').length).toBe(3);
   });
 
   it('gives valid hits for any three characters', () => {
