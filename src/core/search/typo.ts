@@ -26,12 +26,14 @@
  *
  * A term of two Chinese characters (a given name, a place, a word) is corrected only by the input
  * method's slip: one character kept in place and the other one that sounds the same, in a correction
- * the text repeats (at least MIN_OCCURRENCES times), as its name or term is. Two characters hold too
- * little to tell a slip from another word by frequency alone.
+ * the text repeats (at least MIN_OCCURRENCES times, and a quarter of the places beside the kept
+ * character), as its name or term is. Two characters hold too little to tell a slip from another word
+ * by frequency alone.
  *
  *   刘中     刘忠 ×30, homophone (zhong)       → kept, penalty 1
  *   北京     no 北? or ?京 that sounds like it  → nothing
  *   其忠     其中 ×50, homophone (zhong)       → kept: 其中 is what the text says
+ *   的喵     的苗 ×20 of 的? ×20,000 (miao)    → dropped: 的 is beside everything
  */
 import { folded, type Corpus } from './corpus.js';
 import { findExact } from './exact.js';
@@ -43,8 +45,12 @@ const MIN_OCCURRENCES = 3;
 /** Share of the places holding the two kept characters that a correction that does not sound alike must have. */
 const MIN_SHARE = 0.5;
 const MAX_CORRECTIONS = 8;
-/** Places of one side of a two-character term looked at before its kept character counts as too common. */
-const MAX_PLACES = 20_000;
+/**
+ * Share of the places beside the one character a two-character term keeps that its sound-alike
+ * correction must have: a name or term of the text (刘? is nearly always 刘忠), not one continuation
+ * among many of a common character (的苗 among every 的?).
+ */
+const MIN_SHARE_TWO = 0.25;
 /** Places looked at between two yields. */
 const STEP = 2048;
 
@@ -68,16 +74,17 @@ function countIn(text: string, term: string, found: Map<string, { count: number;
     const unit = text.charCodeAt(start + at);
     if (!isHan(unit) || unit === term.charCodeAt(at)) return;
     places[at]!++;
+    // Two characters are corrected only by a sound-alike: no other neighbour is counted (的 has thousands).
+    if (size === 2 && !homophones(term.charCodeAt(at), unit)) return;
     const window = text.slice(start, start + size);
     const entry = found.get(window);
     if (entry) entry.count++;
     else found.set(window, { count: 1, at });
   };
   if (term.length === 2) {
-    // One character kept: the other place holds the correction's. A side whose kept character is too
-    // common to hold a name (的?, ?了) is given up, its corrections with it (see findTypos).
-    for (let i = text.indexOf(term[0]!); i >= 0 && places[1]! <= MAX_PLACES; i = text.indexOf(term[0]!, i + 1), looked++) if (i + 1 < text.length) note(i, 1, 2);
-    for (let i = text.indexOf(term[1]!, 1); i >= 0 && places[0]! <= MAX_PLACES; i = text.indexOf(term[1]!, i + 1), looked++) note(i - 1, 0, 2);
+    // One character kept: the other place holds the correction's.
+    for (let i = text.indexOf(term[0]!); i >= 0; i = text.indexOf(term[0]!, i + 1), looked++) if (i + 1 < text.length) note(i, 1, 2);
+    for (let i = text.indexOf(term[1]!, 1); i >= 0; i = text.indexOf(term[1]!, i + 1), looked++) note(i - 1, 0, 2);
     return looked;
   }
   const head = term.slice(0, 2);
@@ -118,7 +125,7 @@ export function* findTypos(corpus: Corpus, term: string, within: Int32Array | nu
   const corrections: Correction[] = [];
   for (const [text, { count, at }] of found) {
     const homophone = homophones(term.charCodeAt(at), text.charCodeAt(at));
-    const kept = term.length === 2 ? homophone && count >= MIN_OCCURRENCES && places[at]! <= MAX_PLACES : homophone || (count >= MIN_OCCURRENCES && count >= MIN_SHARE * places[at]!);
+    const kept = term.length === 2 ? homophone && count >= MIN_OCCURRENCES && count >= MIN_SHARE_TWO * places[at]! : homophone || (count >= MIN_OCCURRENCES && count >= MIN_SHARE * places[at]!);
     if (kept) corrections.push({ text, count, homophone });
   }
   corrections.sort((a, b) => Number(b.homophone) - Number(a.homophone) || b.count - a.count);

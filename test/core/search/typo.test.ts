@@ -80,12 +80,16 @@ describe('a three-character term with one wrong character', () => {
     expect(search.search('刘红')).toEqual([]);
   });
 
-  it('gives up the side of a two-character term whose kept character is too common to hold a name', () => {
-    const common = Array.from({ length: 2100 }, () => '田里的苗长高了，路边的苗也长高了。'.repeat(5));
-    const search = createSearchIndex(paragraphsDocument(...common, '刘忠来了。', '刘忠走了。', '刘忠笑了。'));
-    // 的喵: 的苗 (miao) 21,000 times, but 的 is everywhere.
+  it('does not correct beside a character too common to hold a name, and does beside a name the text repeats', () => {
+    const others = '人树水山路家门天风雨';
+    const common = Array.from({ length: 200 }, (_, i) => `田里的${others[i % others.length]}，路边的${others[(i + 3) % others.length]}。`);
+    const seedlings = Array.from({ length: 20 }, () => '地里的苗长高了。');
+    const names = Array.from({ length: 40 }, (_, i) => (i % 8 === 0 ? '韩老说话了。' : '韩立走了过来。'));
+    const search = createSearchIndex(paragraphsDocument(...common, ...seedlings, ...names));
+    // 的喵: 的苗 (miao) 20 times, among 420 places beside 的.
     expect(search.search('的喵')).toEqual([]);
-    expect(search.search('刘中').length).toBe(3);
+    // 韩力: 韩立 (li) 35 of the 40 places beside 韩.
+    expect(search.search('韩力').length).toBe(35);
   });
 
   it('gives valid hits for any three characters', () => {
