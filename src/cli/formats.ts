@@ -224,7 +224,11 @@ export async function parseText(input: Input, named: Format, args: TextArgs = {}
     const [{ parseMarkdown, MARKDOWN_PART }, collect] = await Promise.all([import('../core/document/markdown/parse.js'), import('./collect.js')]);
     // A long file's parts each leave the parser's garbage behind (see parts.ts): collected between them.
     const between = input.text.length > 2 * MARKDOWN_PART ? collect.collectGarbage : undefined;
-    return parseMarkdown(input.text, { ...(input.name !== STDIN_NAME && { name: input.name }), ...(between && { between }) });
+    const doc = parseMarkdown(input.text, { ...(input.name !== STDIN_NAME && { name: input.name }), ...(between && { between }) });
+    // And once more after the walk: the joined tree (~1.4 KB a paragraph) is garbage now, collected
+    // before the reader or a command builds on top of it.
+    between?.();
+    return doc;
   }
   if (format === 'epub') throw new UserError('an EPUB cannot be read as text');
   const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMPACT_LINES } from '../../src/core/document/parse.js';
+import { MARKDOWN_PART } from '../../src/core/document/markdown/parse.js';
+import { markdownParts } from '../../src/core/document/markdown/parts.js';
 
 const collected = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../src/cli/collect.js', () => ({
@@ -37,5 +39,15 @@ describe('the collection after a text of very many lines', () => {
     await loadDocument(many, {}, { collect: false });
     await loadDocument(few);
     expect(collected.count).toBe(0);
+  });
+
+  it("runs after each part of a long Markdown file and once more after the walk, for the reader too", async () => {
+    const long = join(dir, 'long.md');
+    const source = Array.from({ length: 300 }, (_, i) => `## 第${i + 1}节\n\n${'一段很长的话，写了许多事情。'.repeat(40)}\n`).join('\n');
+    writeFileSync(long, source);
+    const parts = markdownParts(source, MARKDOWN_PART).starts.length;
+    expect(parts).toBeGreaterThan(2);
+    await loadDocument(long, {}, { collect: false });
+    expect(collected.count).toBe(parts + 1);
   });
 });
