@@ -7,9 +7,10 @@
  * way, without Node being started with `--expose-gc`. Never for an ordinary text: a collection of a
  * large heap costs tens of milliseconds, and there the garbage is small beside what is kept.
  *
- * Only for the commands (print, toc, search), not the reader: measured in the reader, a forced
- * collection left V8 growing its heap through the layout pass and the search that followed (one
- * million one-character lines, searched: 258 MB, against 170 without it), for a first frame no smaller.
+ * For the reader too, since its count pass makes no rows for lines that fit (flow.ts, `oneRow`): one
+ * million one-character lines, ten runs of the bench each, first frame 110–111 MB against 117–124, and
+ * after a search 123–125 against 123–145 (when the pass laid every line out, a forced collection had
+ * left V8 growing its heap through it: 258 MB against 170).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

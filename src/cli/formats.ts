@@ -38,20 +38,13 @@ export function formatOf(path: string | undefined, given?: Format): Format {
   return 'text';
 }
 
-/**
- * How a text is loaded. `collect`: a text of very many lines is followed by a full collection (see
- * collect.ts); the reader says no.
- */
-export interface LoadOptions {
-  collect?: boolean;
-}
 
 /** Reads and parses the document named by `arg` (a path, `-`, or undefined for the bundled interview). */
-export async function loadDocument(arg: string | undefined, args: TextArgs = {}, options: LoadOptions = {}): Promise<Document> {
+export async function loadDocument(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
   const format = formatOf(arg, args.format);
   // A file opened before is read from the cache of parsed texts when it has not changed since.
   const cached = arg !== undefined && arg !== '-' && mayKeep(arg) ? (await import('./document-cache.js')).cachedText(arg, format, args) : undefined;
-  if (cached?.doc) return collectAfterMany(cached.doc, options);
+  if (cached?.doc) return collectAfterMany(cached.doc);
   const parsed = (doc: Document): Document => (cached ? cached.parsed(doc) : doc);
   if (format === 'epub') {
     // The parser's code loads while the book is read from disk.
@@ -61,7 +54,7 @@ export async function loadDocument(arg: string | undefined, args: TextArgs = {},
   }
   const input = await readInputOrEpub(arg, args);
   if (input instanceof Uint8Array) return parsed(await parseEpubBytes(arg === undefined || arg === '-' ? STDIN_NAME : arg, input));
-  return parsed(await parseText(input, format, args, options));
+  return parsed(await parseText(input, format, args));
 }
 
 /**
@@ -122,7 +115,7 @@ export const PREVIEW_CHARS = 32_000;
 export async function openForReading(arg: string, args: TextArgs = {}): Promise<Opening> {
   const format = formatOf(arg, args.format);
   if (format === 'text' && arg !== '-' && args.encoding === undefined && !args.chapter && !args.volume && sizeOf(arg) >= TEXT_LOOK_FROM) return openText(arg);
-  if (format !== 'epub' || arg === '-') return { doc: await loadDocument(arg, args, { collect: false }) };
+  if (format !== 'epub' || arg === '-') return { doc: await loadDocument(arg, args) };
   const cached = mayKeep(arg) ? (await import('./document-cache.js')).cachedText(arg, format, args) : undefined;
   if (cached?.doc) return { doc: cached.doc };
   const code = epubCode();
@@ -182,14 +175,14 @@ async function openText(arg: string): Promise<Opening> {
   if (cached?.doc) return { doc: cached.doc };
   const [{ name, bytes }, { textFirstLook }] = await Promise.all([readInputBytes(arg), import('../core/document/first-look.js')]);
   // A zip (an EPUB named as a text, say) is read as `loadDocument` reads it.
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { doc: await loadDocument(arg, {}, { collect: false }) };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return { doc: await loadDocument(arg, {}) };
   // Read as `loadDocument` reads it, from the same bytes; once (the reader keeps this function, and the
   // bytes, ~11 MB of a long novel, must not live on with it).
   let held: Uint8Array | undefined = bytes;
   const whole = async (): Promise<Document> => {
     const text = textOfBytes(name, held ?? new Uint8Array());
     held = undefined;
-    const doc = await parseText(text, 'text', {}, { collect: false });
+    const doc = await parseText(text, 'text', {});
     return cached ? cached.parsed(doc) : doc;
   };
   let look: Document | undefined;
@@ -210,14 +203,13 @@ function sizeOf(path: string): number {
 }
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */
-async function collectAfterMany(doc: Document, { collect = true }: LoadOptions): Promise<Document> {
-  if (!collect) return doc;
+async function collectAfterMany(doc: Document): Promise<Document> {
   if (doc.sections.some((section) => isView(section.paragraphs)) || isView(doc.lead)) (await import('./collect.js')).collectGarbage();
   return doc;
 }
 
 /** Text already read (standard input, a file) parsed as `format` (text or Markdown), with the user's rules. */
-export async function parseText(input: Input, named: Format, args: TextArgs = {}, options: LoadOptions = {}): Promise<Document> {
+export async function parseText(input: Input, named: Format, args: TextArgs = {}): Promise<Document> {
   // Markdown saved as a `.txt` or piped in is read as Markdown, unless `--format` says text (markdown/sniff.ts).
   const format = named === 'text' && args.format === undefined && looksLikeMarkdown(input.text) ? 'markdown' : named;
   if (format === 'markdown') {
@@ -234,5 +226,5 @@ export async function parseText(input: Input, named: Format, args: TextArgs = {}
   const rules = { ...(args.chapter && { chapter: args.chapter }), ...(args.volume && { volume: args.volume }) };
   // A file's name can title a book whose first line does not; standard input has none.
   const name = input.name === STDIN_NAME ? undefined : input.name;
-  return collectAfterMany(parseDocument(input.text, { ...(name !== undefined && { name }), rules }), options);
+  return collectAfterMany(parseDocument(input.text, { ...(name !== undefined && { name }), rules }));
 }

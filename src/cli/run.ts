@@ -36,13 +36,13 @@ export async function runCommand(args: CliArgs): Promise<number> {
   switch (args.command) {
     case 'toc': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const doc = await load(first, args);
+      const doc = await loadDocument(first, args);
       stdout.write(args.json ? tocJson(doc) : tocText(doc, styles(color)));
       return 0;
     }
     case 'print': {
       noMore(second === undefined ? [] : [second, ...extra]);
-      const doc = await load(first, args);
+      const doc = await loadDocument(first, args);
       if (args.notes) {
         stdout.write(doc.notes.map((note) => `${note}\n`).join(''));
         return 0;
@@ -70,7 +70,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
       // Blank (spaces, full-width spaces too) is a mistake, not a query that matches nothing: exit 2, not 1.
       if (first.trim() === '') throw new UserError('search needs something to search for, not only spaces', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       if (extra.length > 0 || (second !== undefined && isFolder(second))) return searchManyCommand(first, [second!, ...extra], args, ambiguousWidth, color);
-      return searchCommand(await load(second, args), first, args, ambiguousWidth, color);
+      return searchCommand(await loadDocument(second, args), first, args, ambiguousWidth, color);
     }
     case 'shelf':
       return shelfCommand(args.positionals, args, ambiguousWidth);
@@ -97,7 +97,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
           ...(opened.notice === undefined ? {} : { opened: opened.notice }),
           shelfFolders: folder === undefined ? [] : [folder],
           showShelf: folder !== undefined,
-          loadPath: (path: string) => loadToRead(path),
+          loadPath: (path: string) => loadDocument(path),
           gatherShelf: (folders: readonly string[]) => listShelfWithProgress(folders),
           ambiguousWidth,
           color,
@@ -175,7 +175,7 @@ async function searchManyCommand(query: string, targets: string[], args: CliArgs
   // The texts best first, as the answer is read: written once all are searched (with indexes cached,
   // well within a second for fifty novels), the count on standard error meanwhile.
   const textOptions = { width: outputWidth(args.width, stdout), ambiguousWidth, style: styles(color), color };
-  const found = await searchMany(files, query, (path) => load(path), limit, { onProgress: stderr.isTTY ? onProgress : undefined, caches: openIndexCaches() });
+  const found = await searchMany(files, query, (path) => loadDocument(path), limit, { onProgress: stderr.isTTY ? onProgress : undefined, caches: openIndexCaches() });
   wipe();
   for (const note of [...notes, ...found.notes]) stderr.write(`yuedu: ${note}\n`);
   if (files.length === 0) throw new UserError(`no .txt, .md or .epub file under ${targets.map((t) => `'${t}'`).join(', ')}`);
@@ -211,7 +211,7 @@ async function listShelfWithProgress(folders: readonly string[]): Promise<ShelfL
     shown = Date.now();
     process.stderr.write(`\r\u001b[Klisting texts… ${count}`);
   };
-  const listing = await gatherShelf(folders, (path) => load(path), process.stderr.isTTY ? onProgress : undefined);
+  const listing = await gatherShelf(folders, (path) => loadDocument(path), process.stderr.isTTY ? onProgress : undefined);
   if (shown > 0) process.stderr.write('\r\u001b[K');
   return listing;
 }
@@ -227,16 +227,6 @@ function isFolder(path: string): boolean {
   }
 }
 
-async function load(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
-  return loadDocument(arg, args);
-}
-
-/** A text for the reader: never followed by a forced collection (see collect.ts). */
-async function loadToRead(arg: string | undefined, args: TextArgs = {}): Promise<Document> {
-  return loadDocument(arg, args, READER_LOAD);
-}
-
-const READER_LOAD = { collect: false };
 
 /**
  * `cat file | yuedu` reads the pipe like `less`; a terminal, /dev/null or an empty pipe on stdin means no
@@ -244,18 +234,18 @@ const READER_LOAD = { collect: false };
  */
 async function loadForReader(file: string | undefined, args: TextArgs & Pick<CliArgs, 'interview'>, preview = false): Promise<Opening & { path?: string; notice?: string }> {
   if (file === undefined && stdinMayHaveText()) {
-    if (args.format === 'epub') return { doc: await loadToRead('-', args) };
+    if (args.format === 'epub') return { doc: await loadDocument('-', args) };
     const input = await readInputOrEpub('-', args);
     if (input instanceof Uint8Array) return { doc: await parseEpubBytes(STDIN_NAME, input) };
-    if (input.text.trim() !== '') return { doc: await parseText(input, formatOf('-', args.format), args, READER_LOAD) };
+    if (input.text.trim() !== '') return { doc: await parseText(input, formatOf('-', args.format), args) };
   }
-  if (file !== undefined && file !== '-') return { ...(preview ? await openForReading(file, args) : { doc: await loadToRead(file, args) }), path: resolve(file) };
-  if (file !== undefined) return { doc: await loadToRead(file, args) };
+  if (file !== undefined && file !== '-') return { ...(preview ? await openForReading(file, args) : { doc: await loadDocument(file, args) }), path: resolve(file) };
+  if (file !== undefined) return { doc: await loadDocument(file, args) };
   // With no FILE: the text read last, when its file is still there and unchanged; else the interview.
   const last = args.interview ? undefined : lastRead();
   if (last !== undefined) {
     try {
-      const doc = await loadToRead(last.path);
+      const doc = await loadDocument(last.path);
       const { documentKey } = await import('../storage/record.js');
       // The interview read last is what opens anyway: no news for the status bar.
       const news = resolve(findBundledText() ?? '') === last.path ? {} : { notice: `the text read last, 《${doc.title}》` };
@@ -266,7 +256,7 @@ async function loadForReader(file: string | undefined, args: TextArgs & Pick<Cli
   }
   // The interview says what it is on its first row; the status bar keeps its key hints for a first run.
   const bundled = findBundledText();
-  return { doc: await loadToRead(undefined, args), ...(bundled === undefined ? {} : { path: resolve(bundled) }) };
+  return { doc: await loadDocument(undefined, args), ...(bundled === undefined ? {} : { path: resolve(bundled) }) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * A text of very many lines is followed by a full collection for the commands (print, toc, search),
- * never for the reader, where it made the heap grow through the layout pass (see collect.ts).
+ * A text of very many lines is followed by a full collection, for the commands (print, toc, search) and
+ * the reader alike (see collect.ts); a short text never is.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,19 +35,18 @@ describe('the collection after a text of very many lines', () => {
     expect(collected.count).toBe(1);
   });
 
-  it('does not run for the reader, nor for a short text', async () => {
-    await loadDocument(many, {}, { collect: false });
+  it('does not run for a short text', async () => {
     await loadDocument(few);
     expect(collected.count).toBe(0);
   });
 
-  it("runs after each part of a long Markdown file and once more after the walk, for the reader too", async () => {
+  it('runs after each part of a long Markdown file and once more after the walk', async () => {
     const long = join(dir, 'long.md');
     const source = Array.from({ length: 300 }, (_, i) => `## 第${i + 1}节\n\n${'一段很长的话，写了许多事情。'.repeat(40)}\n`).join('\n');
     writeFileSync(long, source);
     const parts = markdownParts(source, MARKDOWN_PART).starts.length;
     expect(parts).toBeGreaterThan(2);
-    await loadDocument(long, {}, { collect: false });
+    await loadDocument(long);
     expect(collected.count).toBe(parts + 1);
   });
 });
