@@ -140,6 +140,13 @@ function termHitsKept(paragraphs: number): number {
 
 const TERM_HITS_KEPT_BYTES = 16_000_000;
 
+/** The most units of folded text in one block: no paragraph, and no place in one, is longer. */
+function longestBlock(corpus: Corpus): number {
+  let longest = 0;
+  for (const block of corpus.blocks) longest = Math.max(longest, block.text.length);
+  return longest;
+}
+
 function readsOnDemand(corpus: Corpus): boolean {
   let units = 0;
   for (const block of corpus.blocks) units += block.text.length;
@@ -225,7 +232,7 @@ export class Engine {
     const kept = limit * readings.length <= MAX_KEPT ? new BestOf(limit * readings.length) : undefined;
     const corpus = yield* this.corpus.get();
     const pool = (this.termHits ??= new Pool(
-      () => new TermHits(corpus.paragraphs.length),
+      () => new TermHits(corpus.paragraphs.length, longestBlock(corpus)),
       (hits) => hits.clear(),
       termHitsKept(corpus.paragraphs.length),
     ));

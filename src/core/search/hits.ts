@@ -41,7 +41,11 @@ export class TermHits {
   readonly penalty: Uint8Array;
   /** Occurrences, up to 255: a score counts ten at most, whatever the terms (see rank.ts). */
   readonly count: Uint8Array;
-  readonly first: Int32Array;
+  /**
+   * Two bytes a paragraph when no paragraph is longer than 65,535 units (`longest`, the engine's bound:
+   * its longest block of folded text), four otherwise: on a million short lines, 2 MB of a search's peak.
+   */
+  readonly first: Int32Array | Uint16Array;
   /** Index into `sources`. */
   readonly source: Uint8Array;
   readonly sources: Source[] = [];
@@ -50,14 +54,14 @@ export class TermHits {
   /** Paragraphs with a hit. No list of them is kept: on a million hits it was 4 to 8 bytes more each. */
   private hits = 0;
 
-  /** The typed arrays' size for each paragraph of the text. */
+  /** The typed arrays' most size for each paragraph of the text. */
   static readonly BYTES_PER_PARAGRAPH = 8;
 
-  constructor(paragraphs: number) {
+  constructor(paragraphs: number, longest = Infinity) {
     this.tier = new Uint8Array(paragraphs).fill(NONE);
     this.penalty = new Uint8Array(paragraphs);
     this.count = new Uint8Array(paragraphs);
-    this.first = new Int32Array(paragraphs);
+    this.first = longest <= 0xffff ? new Uint16Array(paragraphs) : new Int32Array(paragraphs);
     this.source = new Uint8Array(paragraphs);
   }
 

@@ -14,6 +14,14 @@ describe('exact tier', () => {
     expect(hit!.matches).toEqual([[filler.length, filler.length + 8]]);
   });
 
+  it('ranks the earlier place first past 65,535 units into a paragraph (where a place takes four bytes)', () => {
+    const at = (n: number): string => `${'一'.repeat(n)}建设提供有力支撑${'一'.repeat(10)}`;
+    const index = createSearchIndex(paragraphsDocument(at(65_600), at(65_000)));
+    const hits = index.search('建设提供有力支撑');
+    expect(ids(hits)).toEqual(['s1p2', 's1p1']);
+    expect(hits[1]!.matches).toEqual([[65_600, 65_608]]);
+  });
+
   it('does not let a 2-character query match one of its characters', () => {
     const index = createSearchIndex(paragraphsDocument(`${filler}芯`, `${filler}片`, '存储芯片'));
     expect(ids(index.search('芯片'))).toEqual(['s1p3']);
