@@ -609,11 +609,13 @@ function numberedBelow(chosen: readonly [number, HeadingMatch][], matches: reado
   for (const parent of rules) {
     for (const child of BELOW[parent] ?? []) {
       if (rules.has(child)) continue;
+      // Most books have no such lines: the lists below are made only for one that has.
+      const entries = matches.filter((entry) => entry[1].rule === child && !taken.has(entry[0]));
+      if (entries.length === 0) continue;
       const starts = chosen.filter(([, m]) => m.rule === parent).map(([i]) => i);
       const numbers = new Map(chosen.map(([i, m]) => [i, m.number]));
       const groups = new Map<number, [number, HeadingMatch][]>();
-      for (const entry of matches) {
-        if (entry[1].rule !== child || taken.has(entry[0])) continue;
+      for (const entry of entries) {
         const owner = starts.findLast((start) => start < entry[0]);
         if (owner === undefined) continue;
         // `2.3` belongs under chapter 2 only.
