@@ -15,15 +15,22 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-let collect: (() => void) | undefined;
+let collect: ((options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void) | undefined;
 
-export function collectGarbage(): void {
+/**
+ * With `release`, V8's last-resort collection, once a long text is parsed: a full collection keeps the
+ * pages it freed for the heap's later use (a pool, still resident), where the last resort gives them
+ * back. What the reader and the search build next outside the heap (typed arrays, Ink's WebAssembly)
+ * then takes pages the parse no longer holds, rather than adding to them.
+ */
+export function collectGarbage(release = false): void {
   try {
     if (!collect) {
       setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as () => void;
+      collect = runInNewContext('gc') as typeof collect;
     }
-    collect();
+    if (release) collect!({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+    else collect!();
   } catch {
     // A runtime without it: the collector runs when it will.
   }

@@ -204,7 +204,7 @@ function sizeOf(path: string): number {
 
 /** A text of very many lines (kept as numbers, list-view.ts) leaves its parse's tables behind: collected at once (see collect.ts). */
 async function collectAfterMany(doc: Document): Promise<Document> {
-  if (doc.sections.some((section) => isView(section.paragraphs)) || isView(doc.lead)) (await import('./collect.js')).collectGarbage();
+  if (doc.sections.some((section) => isView(section.paragraphs)) || isView(doc.lead)) (await import('./collect.js')).collectGarbage(true);
   return doc;
 }
 
@@ -219,7 +219,7 @@ export async function parseText(input: Input, named: Format, args: TextArgs = {}
     const doc = parseMarkdown(input.text, { ...(input.name !== STDIN_NAME && { name: input.name }), ...(between && { between }) });
     // And once more after the walk: the joined tree (~1.4 KB a paragraph) is garbage now, collected
     // before the reader or a command builds on top of it.
-    between?.();
+    if (between) collect.collectGarbage(true);
     return doc;
   }
   if (format === 'epub') throw new UserError('an EPUB cannot be read as text');
