@@ -46,3 +46,16 @@ describe('blockIndex: the block of a paragraph without an array of them', () => 
     });
   });
 });
+
+describe('the paragraph starts of a block', () => {
+  it('take two bytes each where the block is short enough, four where a long paragraph makes it longer, and read the same', () => {
+    const long = '长'.repeat(70_000);
+    const texts = ['开头', ...Array.from({ length: 3000 }, (_, i) => `第${i}段${'文字'.repeat(10)}`), long, '结尾'];
+    const corpus = finish(buildCorpus(paragraphsDocument(...texts), { folded: 0, total: 0 }));
+    const kinds = corpus.blocks.map((block) => (block.text.length + 1 <= 0xffff ? Uint16Array : Int32Array));
+    expect(kinds).toContain(Uint16Array);
+    expect(kinds).toContain(Int32Array);
+    corpus.blocks.forEach((block, b) => expect(block.starts).toBeInstanceOf(kinds[b]));
+    corpus.paragraphs.forEach((paragraph, p) => expect(folded(corpus, p)).toBe(paragraph.text));
+  });
+});
