@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../src/core/document/decode.js';
-import { PREFIX_BYTES, textFirstLook } from '../../../src/core/document/first-look.js';
+import { pairTable, PREFIX_BYTES, textFirstLook } from '../../../src/core/document/first-look.js';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import type { Document } from '../../../src/core/document/types.js';
 
@@ -204,5 +204,19 @@ describe('textFirstLook', () => {
     expect(textFirstLook(Buffer.from(list, 'utf8'))).toBeUndefined();
     // Not Chinese enough to settle an encoding.
     expect(textFirstLook(Buffer.from('Chapter 1\n\nWords of a book.\n\n'.repeat(20000), 'utf8'))).toBeUndefined();
+  });
+});
+
+describe('the table of double-byte characters', () => {
+  it.each(['gb18030', 'big5'] as const)('reads every pair of %s as its decoder reads the pair alone', (encoding) => {
+    const table = pairTable(encoding);
+    const decoder = new TextDecoder(encoding);
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        const read = decoder.decode(Uint8Array.of(lead, trail));
+        const expected = read.length === 1 && read !== '\ufffd' ? read.charCodeAt(0) : 0xfffd;
+        if (table[(lead << 8) | trail] !== expected) expect([lead, trail, table[(lead << 8) | trail]]).toEqual([lead, trail, expected]);
+      }
+    }
   });
 });
