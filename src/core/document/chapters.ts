@@ -410,6 +410,11 @@ const CLOSER_CODES = new Set([...'”’」』）)》〉]"\''].map((char) => cha
  * Whether line `i` ends as no heading does (`。`, `，`, `：`… before any closing quotes and spaces): no
  * rule takes it (the strong rules' {@link SENTENCE_END}, which the weak rules' end holds too).
  */
+/** Whether this code unit ends a sentence, as {@link endsAsSentence} reads a line's last one. */
+export function isSentenceEnd(code: number): boolean {
+  return SENTENCE_END_CODES.has(code);
+}
+
 export function endsAsSentence(lines: Lines, i: number): boolean {
   let last = lines.size(i) - 1;
   while (last >= 0 && (isSpace(lines.code(i, last)) || CLOSER_CODES.has(lines.code(i, last)))) last--;

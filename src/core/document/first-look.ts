@@ -28,7 +28,7 @@
  * whole may still differ (a bad byte far in, a rule that weighs every line): the reader then shows the
  * whole as it is, a moment later.
  */
-import { endsAsSentence, headingStarts, isNumeral, mayBeHeading, MAX_HEADING } from './chapters.js';
+import { endsAsSentence, headingStarts, isNumeral, isSentenceEnd, mayBeHeading, MAX_HEADING } from './chapters.js';
 import { sampleEncoding } from './decode.js';
 import { looksLikeMarkdown } from './markdown/sniff.js';
 import type { Lines } from './line-table.js';
@@ -217,6 +217,9 @@ function lineClassifier(encoding: Encoding): LineClassifier {
     if (first === BLANK) return BLANK_LINE;
     // `学而第一` is at most fifteen characters: only a line that short is read from its end.
     if (first !== START && !(end - at <= NAMED_BYTES && isNumeral(chars.last(bytes, at, end)))) return PROSE;
+    // A tenth of a novel's prose starts as a heading may (`一个`, `后来`, `正是`): most of it ends in
+    // `。` or `，`, which no heading does (`endsAsSentence`), told before the line is read.
+    if (chars.endsSentence(bytes, at, end)) return PROSE;
     size = readUnits(chars, bytes, at, end, units);
     if (size < 0 || !mayBeHeading(line, 0) || endsAsSentence(line, 0)) return PROSE;
     // Most headings have their title: told by their last character before a string is made.
@@ -236,6 +239,11 @@ interface CharReader {
   code(bytes: Uint8Array, i: number, end: number): number;
   width: number;
   last(bytes: Uint8Array, at: number, end: number): number;
+  /**
+   * Whether the last character before `end`, spaces and CR aside, ends a sentence: false where it
+   * cannot be told for sure (`last` may misread a double-byte character whose second byte looks like ASCII).
+   */
+  endsSentence(bytes: Uint8Array, at: number, end: number): boolean;
 }
 
 /** What a character is to the first test of a line. */
@@ -308,6 +316,12 @@ function charReader(encoding: Encoding): CharReader {
       // byte may look like ASCII; read wrong, a line is looked at whole or not for nothing more.)
       if (e - 2 >= at && bytes[e - 2]! >= 0x81 && bytes[e - 2]! <= 0xfe && bytes[e - 1]! >= 0x40) return table[(bytes[e - 2]! << 8) | bytes[e - 1]!]!;
       return bytes[e - 1]!;
+    },
+    endsSentence(bytes, at, end) {
+      if (table === undefined) return isSentenceEnd(reader.last(bytes, at, end));
+      // A second byte of 0x80 or more is never a character of its own, nor the last of a four-byte one.
+      const e = trimmedEnd(bytes, at, end, 0xa1, gb ? 0xa1 : 0x40);
+      return e - 2 >= at && bytes[e - 1]! >= 0x80 && bytes[e - 2]! >= 0x81 && isSentenceEnd(table[(bytes[e - 2]! << 8) | bytes[e - 1]!]!);
     },
   };
   return reader;
