@@ -12,6 +12,8 @@ export interface Window {
   start: number;
   end: number;
   errors: number;
+  /** The characters swapped inside the window, as pairs of code units: the pattern's, then the text's. */
+  swaps?: number[];
 }
 
 /** Fewest pattern characters a window must match literally. */
@@ -67,7 +69,7 @@ export function nearMisses(text: string, pattern: string, maxErrors: number): Wi
     for (const window of nearMissesIn(text.slice(from, from + CHUNK), pattern, maxErrors)) {
       const start = window.start + from;
       if (start < lastEnd || (!last && window.start >= step)) continue;
-      windows.push({ start, end: window.end + from, errors: window.errors });
+      windows.push({ ...window, start, end: window.end + from });
       lastEnd = window.end + from;
     }
     if (last) break;
@@ -169,6 +171,7 @@ function traceWindow(text: string, pattern: string, cost: Int32Array, gain: Int3
     }
   }
   steps.reverse();
+  const from = j;
   // Punctuation and symbols the user typed are literal: a window must match each of them, so `!集成电路`
   // or `“集成电路` is not a near miss of 集成电路 (that would read ! or ' as fuse.js's operators do).
   for (let k = 0, p = 0; k < steps.length; k++) {
@@ -204,5 +207,11 @@ function traceWindow(text: string, pattern: string, cost: Int32Array, gain: Int3
     const char = text[k]!;
     if (PUNCTUATION.test(char) && !patternChars.has(char)) return null;
   }
-  return { start, end: stop, errors: cost[pattern.length * width + end]! };
+  const swaps: number[] = [];
+  for (let k = 0, p = 0, t = from; k < steps.length; k++) {
+    if (steps[k] === Step.Substitute && k >= head && k <= tail) swaps.push(pattern.charCodeAt(p), text.charCodeAt(t));
+    if (steps[k] !== Step.SkipText) p++;
+    if (steps[k] !== Step.SkipPattern) t++;
+  }
+  return { start, end: stop, errors: cost[pattern.length * width + end]!, ...(swaps.length > 0 && { swaps }) };
 }

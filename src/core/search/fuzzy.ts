@@ -1,5 +1,6 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { nearMisses, type Window } from './align.js';
+import { homophones } from './syllables.js';
 import { folded, type Corpus } from './corpus.js';
 import type { TermHits } from './hits.js';
 import { paragraphsWith, type Postings } from './postings.js';
@@ -51,6 +52,22 @@ export function fuseOptions(length: number): IFuseOptions<string> {
     shouldSort: false,
   };
 }
+
+/**
+ * A near miss's penalty (see rank.ts): two for each edit, one less for each character swapped for one
+ * that sounds the same, an input method's wrong pick (智能工场 for 智能工厂: chang). One edit is then 1
+ * or 2, as typo.ts's corrections are, and the likely typo ranks first: 智能工厂 above a heading 智能工
+ * that lacks the fourth character.
+ */
+function looseness(window: Window): number {
+  let soundAlike = 0;
+  const swaps = window.swaps ?? [];
+  // Only Chinese characters have readings; the pinyin dictionary is not loaded for a Latin swap.
+  for (let k = 0; k < swaps.length; k += 2) if (isHan(swaps[k]!) && isHan(swaps[k + 1]!) && homophones(swaps[k]!, swaps[k + 1]!)) soundAlike++;
+  return 2 * window.errors - soundAlike;
+}
+
+const isHan = (unit: number): boolean => (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0xf900 && unit <= 0xfaff);
 
 /** Whether `pattern` is worth a fuzzy search at all. */
 export function fuzzyEligible(pattern: string): boolean {
@@ -152,8 +169,8 @@ export function* findFuzzy(corpus: Corpus, postings: Postings, pattern: string, 
     for (const { refIndex } of new Fuse(best, options).search(pattern)) {
       const { p, windows } = found[refIndex]!;
       // A fold, not Math.min(...): a long paragraph has more near misses than a call takes arguments.
-      const errors = windows.reduce((least, window) => Math.min(least, window.errors), Infinity);
-      if (into.offer(p, 2, errors, windows.length, windows[0]!.start, source)) into.ranges.set(p, windows.map((window) => [window.start, window.end]));
+      const penalty = windows.reduce((least, window) => Math.min(least, looseness(window)), Infinity);
+      if (into.offer(p, 2, penalty, windows.length, windows[0]!.start, source)) into.ranges.set(p, windows.map((window) => [window.start, window.end]));
     }
   }
 }

@@ -33,8 +33,10 @@
  *                                               the query also has a one-piece reading (see below)
  *           + 0.1   × min(penalty, 4)           summed over terms: exact 0, 1 for another reading or
  *                                               across punctuation; pinyin 0 whole syllables, 1 last
- *                                               syllable begun, 2 initials; fuzzy = edits, or 1 for a
- *                                               homophone and 2 for another correction
+ *                                               syllable begun, 2 initials; fuzzy = 2 per edit,
+ *                                               1 less per character swapped for one that sounds
+ *                                               the same (fuzzy.ts), and typo.ts's corrections alike:
+ *                                               1 for a homophone, 2 for another
  *           + 0.01  × (10 − min(count, 10))     count = occurrences of all terms in the paragraph
  *           + 0.009 × first / (first + 100)     first = where the earliest occurrence starts
  *
@@ -58,7 +60,8 @@
  *     s2p5 = 0 + 0 + 0 + 0.01×8 + 0.009×65/165 = 0.0835
  *     s2p2 = 0 + 0 + 0 + 0.01×9 + 0.009×5/105  = 0.0904    → s2p5 first: two occurrences beat one.
  *   集成电略 (a typo) matches nothing literally, so the fuzzy tier runs and finds the same windows with
- *     one edit each: s2p5 = 2 + 0 + 0.1×1 + 0.08 + 0.0035 = 2.1835, below every exact hit.
+ *     one edit each, 略 (lüe) for 路 (lu), which do not sound alike: s2p5 = 2 + 0 + 0.1×2 + 0.08 + 0.0035
+ *     = 2.2835, below every exact hit. 集成电录 (lu) would be 2.1835: an input method's wrong pick.
  *   cq on s0p1 "重庆日报消息,…" (重庆 at 0 and 91) as initials: 1 + 0.1×2 + 0.01×8 + 0 = 1.28;
  *     chongqing there is whole syllables: 1 + 0 + 0.08 + 0 = 1.08, so typing the reading out ranks it up.
  *   jicheng dianlu: the one-piece reading matches s2p5 like jichengdianlu (1.0835); a paragraph with

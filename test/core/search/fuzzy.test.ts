@@ -3,6 +3,8 @@ import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { nearMisses } from '../../../src/core/search/align.js';
 import { allowedErrors, fuseOptions } from '../../../src/core/search/fuzzy.js';
+import { createSearchIndex } from '../../../src/core/search/index.js';
+import { paragraphsDocument } from '../../helpers/documents.js';
 
 // A long unspaced paragraph with the phrase only at its very end, and one holding a single character
 // of a two-character query.
@@ -102,5 +104,30 @@ describe('near misses in a very long paragraph', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a near miss that swaps a character for one that sounds the same', () => {
+  const ids = (query: string, ...texts: string[]): string[] => createSearchIndex(paragraphsDocument(...texts)).search(query).map((hit) => hit.paragraphId);
+
+  it('ranks above one that swaps it for another character, wherever each stands', () => {
+    // 场 and 厂 are both chang; 作 is zuo.
+    expect(ids('智能工场', '首段', '建设智能工作', '后来建设智能工厂')).toEqual(['s1p3', 's1p2']);
+  });
+
+  it('ranks above one that lacks a character of the query', () => {
+    expect(ids('智能工场', '首段', '智能工', '后来的智能工厂')).toEqual(['s1p3', 's1p2']);
+  });
+
+  it('is found at the looseness of typo.ts’s corrections: one for a sound-alike, two for another edit', () => {
+    const index = createSearchIndex(paragraphsDocument('首段', '建设智能工作', '建设智能工厂'));
+    const [alike, other] = index.search('智能工场');
+    expect(alike!.score).toBeLessThan(other!.score);
+    expect(other!.score - alike!.score).toBeCloseTo(0.1, 5);
+  });
+
+  it('records the swapped characters of a window, the query’s then the text’s', () => {
+    expect(nearMisses('建设智能工厂', '智能工场', 1)).toEqual([{ start: 2, end: 6, errors: 1, swaps: ['场'.charCodeAt(0), '厂'.charCodeAt(0)] }]);
+    expect(nearMisses('建设集成电路', '集电路', 1)).toEqual([{ start: 2, end: 6, errors: 1 }]);
   });
 });

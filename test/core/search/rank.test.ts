@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TermHit } from '../../../src/core/search/hits.js';
+import { createSearchIndex } from '../../../src/core/search/index.js';
 import { BestOf, best, Candidates, combine, score } from '../../../src/core/search/rank.js';
 import type { Tier } from '../../../src/core/search/types.js';
+import { interviewDocument } from '../../helpers/documents.js';
 
 const hit = (tier: Tier, penalty: number, count: number, first: number): TermHit => ({ tier, penalty, count, first });
 const rankOf: Record<Tier, number> = { exact: 0, pinyin: 1, fuzzy: 2 };
@@ -158,5 +160,15 @@ describe('BestOf', () => {
     kept.into(candidates);
     expect(candidates.size).toBe(5);
     expect(finish(best(candidates, 5, () => null))).toEqual(Array.from({ length: 200_000 }, (_, p) => p).sort((a, b) => (a * 7919) % 1000 - (b * 7919) % 1000 || a - b).slice(0, 5));
+  });
+});
+
+describe('the worked examples on the interview', () => {
+  it('scores 集成电略 (略 is not a sound-alike of 路) at 2.2835 on s2p5, and 集成电录 (lu) at 2.1835', () => {
+    const index = createSearchIndex(interviewDocument());
+    for (const [query, expected] of [['集成电略', 2.2835], ['集成电录', 2.1835]] as const) {
+      const hit = index.search(query).find((h) => h.paragraphId === 's2p5');
+      expect(hit?.score).toBeCloseTo(expected, 4);
+    }
   });
 });

@@ -10,6 +10,9 @@ import { fingerprint, searchCases } from '../../helpers/search-cases.js';
  * engine from test/helpers/search-cases.ts: the count of hits and their fingerprint, per query). The
  * generated text's were made again on 2026-12-07, by `search` as it was then, when its document changed:
  * its `第一章 …` lines, among turns, became sections (commit 73a73a7); the interview's are 79bcdd5's.
+ * The near misses' answers (eleven queries) were made again that afternoon, when a near miss's penalty
+ * came to count a swap for a sound-alike as one and another edit as two: the same hits in the same
+ * order, with their new scores.
  */
 const golden = JSON.parse(readFileSync(new URL('../../fixtures/search-ranked-golden.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
 const cases = searchCases();
