@@ -1,6 +1,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { nearMisses, type Window } from './align.js';
 import { homophones } from './syllables.js';
+import { isHan } from './typo.js';
 import { folded, type Corpus } from './corpus.js';
 import type { TermHits } from './hits.js';
 import { paragraphsWith, type Postings } from './postings.js';
@@ -66,8 +67,6 @@ function looseness(window: Window): number {
   for (let k = 0; k < swaps.length; k += 2) if (isHan(swaps[k]!) && isHan(swaps[k + 1]!) && homophones(swaps[k]!, swaps[k + 1]!)) soundAlike++;
   return 2 * window.errors - soundAlike;
 }
-
-const isHan = (unit: number): boolean => (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0xf900 && unit <= 0xfaff);
 
 /** Whether `pattern` is worth a fuzzy search at all. */
 export function fuzzyEligible(pattern: string): boolean {

@@ -54,7 +54,8 @@ const MIN_SHARE_TWO = 0.25;
 /** Places looked at between two yields. */
 const STEP = 2048;
 
-const isHan = (unit: number): boolean => (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0xf900 && unit <= 0xfaff);
+/** A CJK ideograph (the unified block, Extension A, the compatibility block): what has a reading to sound like. */
+export const isHan = (unit: number): boolean => (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf) || (unit >= 0xf900 && unit <= 0xfaff);
 
 /** Whether `term` is one to correct: two or three Chinese characters. */
 export function typoEligible(term: string): boolean {
