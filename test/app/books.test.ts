@@ -145,6 +145,19 @@ describe('finding a chapter by typing in the sidebar', () => {
     expect(selectedLabel(typeText(press(start(), 'tab'), '火口'))).toMatch(/火山口/);
   });
 
+  it('fuzzy: in order only, in either script, and a character outside the BMP as one', () => {
+    const labels = (titles: string[], query: string): string[] => {
+      const book = parseDocument(titles.flatMap((title) => [title, '　　这是正文，天色渐晚。', '　　他停下脚步听了一会儿。']).join('\n'));
+      const s = typeText(press(initialState(book, { columns: 100, rows: 30 }), 'tab'), query);
+      return sidebarView(s).entries.slice(1).map((e) => e.label.replace(/^\s*\d+\s*/u, ''));
+    };
+    const titles = ['第一章 鐘聲山路', '第二章 山路鐘聲', '第三章 𠀀字山', '第四章 夜雨'];
+    // 钟…路 in order: the first title (as simplified), not the second (路 before 钟).
+    expect(labels(titles, '钟路')).toEqual(['第一章 鐘聲山路']);
+    expect(labels(titles, '𠀀山')).toEqual(['第三章 𠀀字山']);
+    expect(labels(titles, '山𠀀')).toEqual([]);
+  });
+
   it('moves through the matches, deletes, and Esc goes back to the outline at the current chapter', () => {
     const s = typeText(press(start(), ']', 'tab'), '火山口');
     expect(selectedLabel(press(s, 'down'))).toBe(sidebarView(s).entries[2]?.label);
