@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../src/core/document/decode.js';
-import { pairTable, PREFIX_BYTES, textFirstLook } from '../../../src/core/document/first-look.js';
+import { pairTable, PREFIX_BYTES, STAND_IN, standIn, textFirstLook } from '../../../src/core/document/first-look.js';
 import { parseDocument } from '../../../src/core/document/parse.js';
 import type { Document } from '../../../src/core/document/types.js';
 
@@ -121,6 +121,9 @@ describe('textFirstLook', () => {
     ['UTF-8, a classic named 学而第一', () => Buffer.from(novel({ chapters: 300, heading: (n) => `${words(n, 2)}第${chinese(n)}`, seed: 5 }), 'utf8')],
     // Read from their last pair's bytes in a double-byte file, CR and trailing full-width spaces aside.
     ['GB18030, CRLF, a classic named 学而第一, some followed by spaces', () => iconv.encode(novel({ chapters: 300, heading: (n) => `${words(n, 2)}第${chinese(n)}${n % 3 === 0 ? '　' : n % 3 === 1 ? ' ' : ''}`, eol: '\r\n', seed: 6 }), 'gb18030')],
+    // Headings indented as their paragraphs are: the first character is read past full-width and ASCII spaces.
+    ['GB18030, CRLF, headings indented with full-width and ASCII spaces', () => iconv.encode(novel({ chapters: 300, perVolume: 30, heading: (n) => `${n % 2 === 0 ? '　　' : ' \t'}第${chinese(n)}章 ${words(n, 3)}`, eol: '\r\n', seed: 14 }), 'gb18030')],
+    ['Big5, headings indented with full-width spaces', () => iconv.encode(traditional(novel({ chapters: 300, heading: (n) => `　　第${chinese(n)}章 ${words(n, 3)}`, seed: 15 })), 'big5')],
     ['Big5, a classic named 學而第一', () => iconv.encode(traditional(novel({ chapters: 300, heading: (n) => `${words(n, 2)}第${chinese(n)}`, seed: 8 })), 'big5')],
     // The title on the line below the number: kept with its heading, whatever character it starts with.
     ['GB18030, 第N章 with its title on the next line', () => iconv.encode(novel({ chapters: 300, heading: (n) => `第${chinese(n)}章\n${words(n + 50, 3)}`, seed: 10 }), 'gb18030')],
@@ -218,5 +221,16 @@ describe('the table of double-byte characters', () => {
         if (table[(lead << 8) | trail] !== expected) expect([lead, trail, table[(lead << 8) | trail]]).toEqual([lead, trail, expected]);
       }
     }
+  });
+});
+
+describe('the stand-in for the lines left out', () => {
+  it.each(['utf-8', 'gb18030', 'big5'] as const)('is written in %s as the decoder reads it back', (encoding) => {
+    expect(new TextDecoder(encoding).decode(standIn(encoding))).toBe(STAND_IN);
+  });
+
+  it('is an indented sentence, which no rule takes for a heading', () => {
+    expect(STAND_IN).toMatch(/^　　\p{Script=Han}+。$/u);
+    expect(parseDocument(`第一章 风起\n\n${STAND_IN}\n\n第二章 云涌\n\n${STAND_IN}\n\n第三章 雨落\n\n${STAND_IN}`).sections.map((s) => s.title)).toEqual(['第一章 风起', '第二章 云涌', '第三章 雨落']);
   });
 });
