@@ -83,6 +83,22 @@ describe('a long Markdown file parsed in parts', () => {
     expect(inParts(source)).toEqual(whole(source));
   });
 
+  // A part that refers to a note defined in another is parsed from a copy of its text, with stubs; its
+  // text nodes are then cut from the file where they read the same, and kept as parsed where not.
+  it('reads text as the whole file does where a node differs from its source: quotes, escapes, entities, breaks', () => {
+    const chapter = (n: number) =>
+      `## 第${n}章\n\n> 引文的第一行很长很长很长很长[^n${n}]\n> 引文的第二行也很长很长很长很长\n\n` +
+      `转义的星号\\*不是强调\\*也很长很长很长 &amp; 实体&copy;很长很长很长很长很长\n第二行紧接着很长很长很长很长很长  \n硬换行之后很长很长很长很长很长\n\n` +
+      `一段平常的文字很长很长很长很长很长很长很长很长[^n${n}]。\n\n`;
+    const source = `${[1, 2, 3, 4].map(chapter).join('')}${[1, 2, 3, 4].map((n) => `[^n${n}]: 注释${n}很长很长很长很长很长很长`).join('\n')}\n`;
+    expect(markdownParts(source, 1).starts.length).toBeGreaterThan(4);
+    const doc = inParts(source);
+    expect(doc).toEqual(whole(source));
+    const texts = allParagraphs(doc).map((p) => p.text);
+    expect(texts).toContain('转义的星号*不是强调*也很长很长很长 & 实体©很长很长很长很长很长第二行紧接着很长很长很长很长很长\n硬换行之后很长很长很长很长很长');
+    expect(texts).toContain('引文的第一行很长很长很长很长[1] 引文的第二行也很长很长很长很长');
+  });
+
   it('gives every paragraph its offset in the whole file', () => {
     const source = '## 一\n\n甲\n\n## 二\n\n乙\n\n## 三\n\n丙\n';
     const offsets = allParagraphs(inParts(source)).map((p) => p.offset);
