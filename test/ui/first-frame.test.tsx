@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
+import { createReaderState } from '../../src/app/reducer.js';
+import { textFlow } from '../../src/app/selectors.js';
 import { documentBlocks } from '../../src/core/layout/blocks.js';
 import type { Frame, TerminalSession } from '../../src/terminal/session.js';
 import { drawFirstFrame } from '../../src/ui/first-frame.js';
@@ -56,3 +58,26 @@ it('shows what the app shows first for the same opening: any size, section, plac
     { numRuns: 30 },
   );
 }, 240_000);
+
+// The status bar's layout share is read after the frame's rows are laid out, which counts them: read
+// before, a first frame could say `layout 48%` and the app's own first frame, drawn over it, `layout 49%`.
+it('says the same layout share as the app where laying out its rows takes the share past a percent', async () => {
+  const doc = syntheticDocument(2900, 6);
+  const blocks = documentBlocks(doc);
+  const block = blocks[Math.floor(blocks.length * 0.6)]!;
+  const initial = { top: { block: block.id, offset: 0 }, indent: false };
+  // The background pass has counted the text up to two blocks short of 49%; the rows shown, further
+  // on, are not counted yet.
+  const flow = textFlow(createReaderState(doc, { ...initial, columns: 22, rows: 44, ambiguousWidth: 1 }));
+  const target = Math.floor(0.49 * flow.blockCount) - 2;
+  while (flow.countedCount < target) flow.countSome(Math.min(32, target - flow.countedCount));
+  expect(flow.countedCount).toBe(target);
+  const drawn: Frame[] = [];
+  const session = { getSize: () => ({ columns: 22, rows: 44 }), draw: (frame: Frame) => drawn.push(frame) } as unknown as TerminalSession;
+  drawFirstFrame(session, { doc, ambiguousWidth: 1, color: false, initial });
+  const ui = await renderReader(doc, { columns: 22, rows: 44, color: false, initial });
+  open.push(ui);
+  const status = (lines: readonly unknown[]) => JSON.stringify(lines.at(-1));
+  expect(status(drawn[0]!.lines)).toContain('layout 49%');
+  expect(status(drawn[0]!.lines)).toBe(status(ui.firstRaw()));
+});

@@ -43,8 +43,6 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
   const flow = textFlow(state);
   const { doc, ambiguousWidth, search } = state;
   const { indexing, layoutFlow } = state.background;
-  // The background pass's share done: from the first frame on for a long text, else once reported.
-  const progress = layoutProgress(flow, layoutFlow === flow);
   // The results of the search being typed take the bottom rows of the body.
   const listHeight = resultsHeight(search, g.bodyHeight);
   const bodyHeight = g.bodyHeight - listHeight;
@@ -94,6 +92,10 @@ export function screenView(state: ReaderState, theme: Theme, now: Date = new Dat
     return { lines, cursor: { x: line.cursor, y: state.rows - 1 } };
   }
   const status = statusLead(state, search.active ? searchStatus(state) : undefined);
+  // The background pass's share done: from the first frame on for a long text, else once reported.
+  // Read once the frame's rows are laid out, which counts theirs: the first frame drawn before Ink
+  // loads and the app's own first frame then say the same.
+  const progress = layoutProgress(flow, layoutFlow === flow);
   lines.push(
     statusLine({
       section: shown(statusSection(state, flow)),
