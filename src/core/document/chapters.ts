@@ -102,6 +102,8 @@ const SITE_PREFIX = `(?:(?:正文卷?|章[节節]目[录錄]|VIP[卷章](?:[节�
 const PART_SEPARATOR = new RegExp(SEP, 'u');
 
 /** Unit + next character that make a word of prose, not a heading (`第三节课`, `第二集合`). */
+/** The characters {@link NOT_UNIT}'s words have after the unit, for a quick no. */
+const NOT_UNIT_SECOND = new Set<number>();
 const NOT_UNIT = new Set([
   '节课', '节目', '节日', '节约', '节奏', '节省', '节气', '节点', '集合', '集团', '集中', '集体', '集市', '集资', '集会',
   '部门', '部队', '部署', '部长', '部位', '篇章', '篇幅', '章程', '回合', '回家', '回来', '回去', '回头', '回答',
@@ -111,6 +113,7 @@ const NOT_UNIT = new Set([
   '回來', '回頭', '回答', '回應', '季節', '幕後', '捲入', '折騰', '章節',
   '册子', '冊子', '辑录', '輯錄', '话题', '話題', '话语', '話語', '话说', '話說', '话筒', '話筒',
 ]);
+for (const word of NOT_UNIT) NOT_UNIT_SECOND.add(word.charCodeAt(1));
 
 interface Rule {
   name: string;
@@ -251,9 +254,11 @@ export const CHAPTER_RULES: readonly Rule[] = [
   },
 ];
 
-const SENTENCE_END = /[。．；;：:，,、]$/u;
-const WEAK_END = /[。．；;：:，,、！!？?…]$/u;
-const CLOSERS = /[”’」』）)》〉\]"'\s]+$/u;
+/**
+ * What a weak rule's heading never ends with, closing quotes, brackets and spaces aside: a sentence's
+ * end, `！`, `？` or `…` (a strong rule's never ends with {@link SENTENCE_END_CODES}' characters).
+ */
+const WEAK_END_CODES = new Set([...'。．；;：:，,、！!？?…'].map((char) => char.charCodeAt(0)));
 
 /**
  * A download site's stamp after a chapter's title: `第一章 风起 更新时间：2011-5-6 10:23:45 本章字数：3421`,
@@ -403,18 +408,20 @@ export interface HeadingMatch {
   major?: number;
 }
 
+/** What a strong rule's heading never ends with, closing quotes, brackets and spaces aside: a sentence's end. */
 const SENTENCE_END_CODES = new Set([...'。．；;：:，,、'].map((char) => char.charCodeAt(0)));
+/** The closing quotes and brackets after a heading's last character (spaces too are passed over). */
 const CLOSER_CODES = new Set([...'”’」』）)》〉]"\''].map((char) => char.charCodeAt(0)));
 
-/**
- * Whether line `i` ends as no heading does (`。`, `，`, `：`… before any closing quotes and spaces): no
- * rule takes it (the strong rules' {@link SENTENCE_END}, which the weak rules' end holds too).
- */
 /** Whether this code unit ends a sentence, as {@link endsAsSentence} reads a line's last one. */
 export function isSentenceEnd(code: number): boolean {
   return SENTENCE_END_CODES.has(code);
 }
 
+/**
+ * Whether line `i` ends as no heading does (`。`, `，`, `：`… before any closing quotes and spaces): no
+ * rule takes it (the strong rules' {@link SENTENCE_END_CODES}, which the weak rules' end holds too).
+ */
 export function endsAsSentence(lines: Lines, i: number): boolean {
   let last = lines.size(i) - 1;
   while (last >= 0 && (isSpace(lines.code(i, last)) || CLOSER_CODES.has(lines.code(i, last)))) last--;
@@ -439,16 +446,20 @@ export function matchHeading(line: string): HeadingMatch | undefined {
   if (written.length === 0 || !shortEnough(written)) return undefined;
   // A heading dressed up by its site (`==第一章 初见==`, `【第一章 初见】`) is read as the heading inside.
   const text = undecorated(written);
-  const end = text.replace(CLOSERS, '');
+  // How it ends, closing quotes, brackets and spaces aside, read in place: a replace made a copy of
+  // every heading of a book.
+  let end = text.length - 1;
+  while (end >= 0 && (CLOSER_CODES.has(text.charCodeAt(end)) || isSpace(text.charCodeAt(end)))) end--;
+  const ending = end < 0 ? -1 : text.charCodeAt(end);
   for (const rule of CHAPTER_RULES) {
     const match = rule.pattern.exec(text);
     if (!match) continue;
-    if ((rule.kind === 'strong' ? SENTENCE_END : WEAK_END).test(end)) return undefined;
+    if ((rule.kind === 'strong' ? SENTENCE_END_CODES : WEAK_END_CODES).has(ending)) return undefined;
     const unit = match.groups?.unit;
     if (unit !== undefined) {
       const rest = match.groups?.rest ?? '';
       // `第三节课…` glues a word to the unit; a separator or the end of the line never does.
-      if (rest !== '' && NOT_UNIT.has(unit + rest.charAt(0))) return undefined;
+      if (rest !== '' && NOT_UNIT_SECOND.has(rest.charCodeAt(0)) && NOT_UNIT.has(unit + rest.charAt(0))) return undefined;
       // `第一部分` is a heading alone or before its title, never glued to more words (`第一部分的内容`).
       if (unit === '部' && rest.charAt(0) === '分' && rest.length > 1 && !PART_SEPARATOR.test(rest.charAt(1))) return undefined;
     }
@@ -460,14 +471,11 @@ export function matchHeading(line: string): HeadingMatch | undefined {
     }
     const n = match.groups?.n;
     const major = match.groups?.major;
-    return {
-      rule: rule.name,
-      level,
-      kind: rule.kind,
-      ...(n !== undefined && { number: numberValue(n) }),
-      ...(major !== undefined && { major: numberValue(major) }),
-      ...(unit !== undefined && { unit }),
-    };
+    const found: HeadingMatch = { rule: rule.name, level, kind: rule.kind };
+    if (n !== undefined) found.number = numberValue(n);
+    if (major !== undefined) found.major = numberValue(major);
+    if (unit !== undefined) found.unit = unit;
+    return found;
   }
   return undefined;
 }
