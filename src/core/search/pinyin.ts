@@ -148,14 +148,22 @@ export function matcherOf(term: PinyinTerm): Matcher {
   return matcher;
 }
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/**
+ * ICU's word segmenter, made on first need: making it reads ICU's break rules and locale data into
+ * memory (~3 MB resident), which a search in Chinese characters never needs.
+ */
+let segmenter: Intl.Segmenter | undefined;
+
+function words(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
+}
 
 /**
  * Makes ICU load its word dictionary now (a few tens of milliseconds, once per process) rather than
  * in the middle of the first search that checks initials.
  */
 export function loadWordDictionary(): void {
-  segmenter.segment('重庆日报').containing(0);
+  words().segment('重庆日报').containing(0);
 }
 const WORD_START = 1;
 const INSIDE_WORD = 2;
@@ -170,7 +178,7 @@ function startsWord(py: ParagraphPinyin, at: number): boolean {
   if (at >= text.length) return true;
   const known = (py.wordStarts ??= new Uint8Array(text.length + 1));
   if (known[at] === 0) {
-    const word = (py.words ??= segmenter.segment(text)).containing(at)!;
+    const word = (py.words ??= words().segment(text)).containing(at)!;
     const end = word.index + word.segment.length;
     known[word.index] = WORD_START;
     for (let unit = word.index + 1; unit < end; unit++) known[unit] = INSIDE_WORD;
@@ -238,6 +246,12 @@ function toneNumbersAsBreaks(term: string): string {
   return [...runs, ...(last === '' ? [] : [last])].join("'");
 }
 
+/** Whether `term` holds a character from CJK radicals upwards (a surrogate too). */
+function holdsCjk(term: string): boolean {
+  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) >= 0x2e80) return true;
+  return false;
+}
+
 /**
  * Reads folded query terms as one pinyin run (`jicheng dianlu` → `jichengdianlu` with a break at 7),
  * or returns null when any term is not made of letters a-z, ü or v, possibly with tone marks or tone
@@ -245,6 +259,10 @@ function toneNumbersAsBreaks(term: string): string {
  * Needs at least two letters: one letter would match a third of all characters.
  */
 export function pinyinTerm(terms: readonly string[]): PinyinTerm | null {
+  // A term with a character from CJK radicals upwards stays one after any decomposition: never pinyin.
+  // Told before the normalisation, which would bring in ICU's tables (~1.5 MB resident) for a query
+  // in Chinese characters.
+  if (terms.some(holdsCjk)) return null;
   // Tone marks are dropped (chóngqìng), so are tone numbers (chong2qing4), and ü is written v, as in the readings.
   const plain = terms.map((term) =>
     toneNumbersAsBreaks(

@@ -75,6 +75,14 @@ describe('pinyinTerm', () => {
     [['fpga5'], null],
     [["'jcdl"], null],
     [['集成'], null],
+    // Nothing from CJK radicals upwards decomposes into letters: a compatibility ideograph, Hangul,
+    // kana with a voicing mark, full-width letters, a letter outside the BMP.
+    [['jicheng', '集成'], null],
+    [['\uf900'], null],
+    [['한글'], null],
+    [['が'], null],
+    [['ｊｉｃｈｅｎｇ'], null],
+    [['\u{1d41a}bc'], null],
   ])('reads %j as %j', (terms, expected) => {
     expect(pinyinTerm(terms)).toEqual(expected);
   });
