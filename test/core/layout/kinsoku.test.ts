@@ -6,6 +6,9 @@ import {
   LINE_END_PROHIBITED,
   LINE_START_PROHIBITED,
   charFlags,
+  computeFlags,
+  HAN_FIRST,
+  HAN_LAST,
 } from '../../../src/core/layout/kinsoku.js';
 
 const flagsOf = (ch: string): number => charFlags(ch.codePointAt(0)!);
@@ -19,6 +22,15 @@ describe('kinsoku data', () => {
   it('forbids opening marks at a line end, in full-width and ASCII form', () => {
     const required = '“‘（「『《〈【〔［｛([{';
     expect([...required].filter((ch) => !LINE_END_PROHIBITED.has(ch))).toEqual([]);
+  });
+
+  it('gives every CJK Unified Ideograph the flags its classes derive: Han alone (the quick path)', () => {
+    const differ: string[] = [];
+    for (let cp = HAN_FIRST; cp <= HAN_LAST; cp++) if (computeFlags(cp) !== Flag.Han || charFlags(cp) !== Flag.Han) differ.push(cp.toString(16));
+    expect(differ).toEqual([]);
+    // Either side of the block, derived: not Han alone.
+    expect(charFlags(HAN_FIRST - 1)).toBe(computeFlags(HAN_FIRST - 1));
+    expect(charFlags(HAN_LAST + 1)).toBe(computeFlags(HAN_LAST + 1));
   });
 
   it('keeps the sets apart: no mark both opens and closes', () => {
