@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, startTerminal, YUEDU_BIN } from '../test/helpers/terminal.js';
+import { BIN_ENV, BIN_NODE_FLAGS } from './bin-start.js';
 
 const OUT = join(REPO_ROOT, 'bench', 'out');
 const DIR = join(OUT, 'memory');
@@ -89,9 +90,9 @@ const COMMANDS = ['print', 'wrap', 'toc', 'search --json'] as const;
 /** What `search` looks for: a character of every shape (none in the 64 MiB line of 中, so an empty answer there). */
 const QUERY = '字';
 /** The bin's own start-up settings (see bin/yuedu.js's first line). */
-const NODE_FLAGS = ['--max-semi-space-size=2'];
+const NODE_FLAGS = BIN_NODE_FLAGS;
 // No state: a text is parsed every time, never read from the cache of parsed texts (src/cli/document-cache.ts).
-const ENV = { ...process.env, MALLOC_ARENA_MAX: '1', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1', NO_COLOR: '1', YUEDU_STATE: 'off' };
+const ENV = { ...process.env, ...BIN_ENV, NO_COLOR: '1', YUEDU_STATE: 'off' };
 
 export interface MemoryRow {
   shape: string;
@@ -134,7 +135,7 @@ const toMB = (kib: number): { peakMB?: number } => (Number.isFinite(kib) ? { pea
  * read once the peak has not moved for two seconds.
  */
 async function readerPeaks(file: string): Promise<{ first: { peakMB?: number }; searched: { peakMB?: number }; exitCode: number | null }> {
-  const term = await startTerminal({ command: '/usr/bin/env', args: ['MALLOC_ARENA_MAX=1', 'GLIBC_TUNABLES=glibc.malloc.hugetlb=1', process.execPath, ...NODE_FLAGS, YUEDU_BIN, file], cols: 80, rows: 24 });
+  const term = await startTerminal({ command: '/usr/bin/env', args: [...Object.entries(BIN_ENV).map(([name, value]) => `${name}=${value}`), process.execPath, ...NODE_FLAGS, YUEDU_BIN, file], cols: 80, rows: 24 });
   try {
     await term.waitFor((t) => t.isAlternateScreen() && t.row(23).includes('? help'), { timeout: 600_000 });
     await term.settle();

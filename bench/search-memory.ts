@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseDocument } from '../src/core/document/parse.js';
 import { createSearchIndex } from '../src/core/search/index.js';
+import { BIN_ENV, BIN_NODE_FLAGS } from './bin-start.js';
 import { corpusTexts } from './corpus.js';
 
 export interface MemoryShape {
@@ -57,7 +58,7 @@ export async function measureShape(name: string): Promise<void> {
 export function memoryShapes(script: string): MemoryShape[] {
   const shapes: MemoryShape[] = [];
   for (const name of Object.keys(SHAPES)) {
-    const child = spawnSync(process.execPath, ['--max-semi-space-size=2', script, '--memory-shape', name], { encoding: 'utf8', env: { ...process.env, MALLOC_ARENA_MAX: '1', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' }, maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, [...BIN_NODE_FLAGS, script, '--memory-shape', name], { encoding: 'utf8', env: { ...process.env, ...BIN_ENV }, maxBuffer: 1 << 20 });
     const line = child.stdout.trim().split('\n').at(-1);
     if (child.status !== 0 || !line) throw new Error(`memory shape ${name} failed: ${child.stderr.slice(0, 2000)}`);
     shapes.push(JSON.parse(line) as MemoryShape);

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 node --max-semi-space-size=2
+#!/usr/bin/env -S MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072 node --max-semi-space-size=2
 // The flag caps V8's young generation at 2 MB a half (it grows to 16 MB by default): a small text's
 // garbage never needs more, and it keeps the reader's peak memory down. MALLOC_ARENA_MAX has glibc keep
 // one heap for all threads rather than one per V8 helper thread (about 6 MB of the interview's peak;
@@ -6,8 +6,12 @@
 // transparent huge pages for its large blocks, where the kernel gives them only when asked: a long
 // book's bytes and decoded text are then faulted in 2 MB at a time, not 4 KB (the 10 MB GBK novel's
 // first frame ~80 ms sooner on the benchmark's machine). Huge pages cost the interview ~1.3 MB at its
-// peak with two heaps, nothing with one. All three can only be set as Node starts, so `npm start` and
-// the benchmark run this file by its first line too.
+// peak with two heaps, nothing with one. The fixed mmap threshold keeps glibc from raising it (up to
+// 32 MB) each time a large block is freed: large blocks (typed arrays' memory, the compiler's) then
+// always come from their own mappings, given back when freed, not from the one heap, where the V8
+// compiler's memory, freed between them on its helper thread, could not be given back (that heap
+// measured 17–43 MiB at an EPUB's peak, 14–18 with the threshold fixed). All of these can only be
+// set as Node starts, so `npm start` and the benchmark run this file by its first line too.
 // Plain, old-Node-friendly code: an old Node must reach the version check, not fail on newer syntax.
 import * as nodeModule from 'node:module';
 

@@ -151,18 +151,26 @@ function epubOpening(
       throw epubFailure(name, error, kind);
     }
   };
-  const whole = (): Document => {
+  const read = (): Document => {
     const all = opened!;
     opened = undefined;
     return guarded(() => (cached ? cached.parsed(readEpub(all)) : readEpub(all)));
   };
   const first = guarded(() => previewEpub(opened!, PREVIEW_CHARS));
-  if (first === undefined) return { doc: whole() };
+  if (first === undefined) return { doc: read() };
   // A book of one file, or a short one, was read whole at once.
   if (first.preview === undefined) {
     opened = undefined;
     return { doc: cached ? cached.parsed(first) : first };
   }
+  // A long book read whole leaves its archive, its inflated pages and their trees behind: given back
+  // at once (see collect.ts), so that what the reader builds next (the layout pass, the search's index)
+  // takes those pages instead of adding to them.
+  const whole = async (): Promise<Document> => {
+    const doc = read();
+    (await import('./collect.js')).collectGarbage(true);
+    return doc;
+  };
   return { doc: first, whole };
 }
 
