@@ -1,7 +1,7 @@
 /**
  * Peak memory on the shapes of input that once blew it up (issue 20): one million one-character lines,
- * a single 10 MB line, a single 64 MiB line (the input limit), a 60 MB book-like file and a 4 MB Markdown
- * novel. Each plain command (print, wrap, toc, search --json) runs on each, as the bin runs it (MALLOC_ARENA_MAX=1, glibc's huge pages asked for, a 2 MB young
+ * a single 10 MB line, a single 64 MiB line (the input limit), a 60 MB book-like file, a 4 MB Markdown
+ * novel and a 5 MB EPUB. Each plain command (print, wrap, toc, search --json) runs on each, as the bin runs it (MALLOC_ARENA_MAX=1, glibc's huge pages asked for, a 2 MB young
  * generation), its peak RSS read by GNU time; the reader is opened in a pseudo-terminal and its peak
  * (VmHWM) read once the first frame is up, and again after a search for QUERY. Every figure is printed beside its budget, 100 MB + 6× the
  * file's size, and written to bench/out/memory.json. The search's own speed is measured by the search benchmark.
@@ -10,9 +10,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT, startTerminal, YUEDU_BIN } from '../test/helpers/terminal.js';
 import { BIN_ENV, BIN_NODE_FLAGS } from './bin-start.js';
+import { writeBook } from './formats.js';
 
 const OUT = join(REPO_ROOT, 'bench', 'out');
 const DIR = join(OUT, 'memory');
@@ -23,6 +24,8 @@ interface Shape {
   name: string;
   file: string;
   write(path: string): Promise<void>;
+  /** The commands that read it (`wrap` folds a text file's lines: not an EPUB's). */
+  commands?: readonly (typeof COMMANDS)[number][];
 }
 
 /** Writes `count` copies of `piece` in blocks, never holding the whole file. */
@@ -57,6 +60,15 @@ const SHAPES: Shape[] = [
   },
   // Markdown's parser keeps far more per character than the text parser: a long Markdown novel is a shape of its own.
   { name: 'a 4 MB Markdown novel', file: 'novel-4mb.md', write: (p) => writeMarkdownNovel(p, 4 * MB) },
+  // The formats benchmark's book: its budget is by its compressed size, about half its text's.
+  {
+    name: 'a 5 MB EPUB',
+    file: 'book.epub',
+    write: async (p) => {
+      writeBook(dirname(p));
+    },
+    commands: ['print', 'toc', 'search --json'],
+  },
 ];
 
 /** A Markdown novel of about `bytes`: chapters as `##` headings, paragraphs with emphasis, quotes, lists and footnotes defined at the end. */
@@ -175,7 +187,7 @@ export async function memoryBenchmark(): Promise<MemoryRow[]> {
     if (!existsSync(path)) await shape.write(path);
     const bytes = statSync(path).size;
     const fileMB = Math.round((bytes / MB) * 10) / 10;
-    for (const command of COMMANDS) {
+    for (const command of shape.commands ?? COMMANDS) {
       rows.push({ shape: shape.name, fileMB, what: command, budgetMB: budget(bytes), ...commandPeak(command, path) });
       report(rows.at(-1)!);
     }
