@@ -10,6 +10,7 @@
  */
 import { CONTENTS_WORD, findChapters } from './chapters.js';
 import { LineParagraph } from './line-paragraph.js';
+import { lineAppender, lineLists, trimList } from './list-view.js';
 import { fallbackTitle, PART_CHARS } from './parse.js';
 import type { Document, Format, Paragraph, Preview, Section, Shape } from './types.js';
 
@@ -238,21 +239,39 @@ export class DocumentBuilder {
    * them). Each then takes its text from there, and lets go of the string it was read as, which may be
    * part of a whole file of markup (a parser's slice keeps what it was cut from).
    */
-  build(meta: Metadata, source: string, { textsInSource = false } = {}): Document {
+  build(meta: Metadata, source: string, { textsInSource = false, compactFrom }: { textsInSource?: boolean; compactFrom?: number } = {}): Document {
     const drafts = this.sections.length > 0 ? this.sections : this.lead.length > 0 ? this.unheaded(meta.title, source) : [];
     const spans = this.spans;
     const place = (draft: Entry, section: number, index: number): Paragraph =>
       typeof draft === 'number'
         ? new LineParagraph(source, spans[2 * draft]!, spans[2 * draft + 1]!).placed(section, index)
         : new PlacedParagraph(draft, section, index, textsInSource ? source.slice(draft.offset, draft.offset + draft.text.length) : draft.text);
+    // A book of very many paragraphs keeps its plain ones as numbers, as a text of very many lines does
+    // (see list-view.ts): 64 bytes an object, ~7 MB of a long EPUB's reader.
+    let count = this.lead.length;
+    for (const draft of drafts) count += draft.paragraphs.length;
+    const lists = compactFrom !== undefined && count >= compactFrom ? lineLists(source, count) : undefined;
+    const placeAll = (entries: readonly Entry[], section: number): Paragraph[] => {
+      if (!lists) return entries.map((p, j) => place(p, section, j + 1));
+      const list = lists();
+      const append = lineAppender(list, section)!;
+      for (const entry of entries) {
+        if (typeof entry === 'number') append(spans[2 * entry]!, spans[2 * entry + 1]!);
+        else list.push(place(entry, section, list.length + 1));
+      }
+      return list;
+    };
+    // In reading order, the lead first: the lists are filled one at a time.
+    const lead = placeAll(this.lead, 0);
     const sections: Section[] = drafts.map((draft, i) => ({
       index: i + 1,
       title: draft.title,
       offset: draft.offset,
       ...(draft.depth > 1 && { depth: draft.depth }),
       ...(draft.generated === true && { generated: true }),
-      paragraphs: draft.paragraphs.map((p, j) => place(p, i + 1, j + 1)),
+      paragraphs: placeAll(draft.paragraphs, i + 1),
     }));
+    if (lists) trimList(sections.at(-1)?.paragraphs ?? lead);
     return {
       title: meta.title,
       ...(meta.author !== undefined && { author: meta.author }),
@@ -260,7 +279,7 @@ export class DocumentBuilder {
       ...(meta.language !== undefined && { language: meta.language }),
       format: meta.format,
       shape: meta.shape,
-      lead: this.lead.map((p, j) => place(p, 0, j + 1)),
+      lead,
       sections,
       notes: meta.notes ?? [],
       speakers: [],

@@ -6,7 +6,11 @@ import { readContent } from '../../../src/core/document/epub/content.js';
 import { EpubError, parseEpub } from '../../../src/core/document/epub/parse.js';
 import { outlineOf } from '../../../src/core/document/outline.js';
 import { fallbackTitle } from '../../../src/core/document/parse.js';
+import { isView } from '../../../src/core/document/list-view.js';
 import { allParagraphs } from '../../../src/core/document/paragraphs.js';
+import type { Document } from '../../../src/core/document/types.js';
+import { buildBlocks } from '../../../src/core/layout/blocks.js';
+import { createSearchIndex } from '../../../src/core/search/index.js';
 import { buildEpub, patchUncompressedSize, type EpubOptions } from '../../helpers/epub.js';
 
 const BOOK: EpubOptions = {
@@ -822,5 +826,36 @@ describe('tables', () => {
     expect(tables('<table><tr><td>苹果</td><td>3</td></tr><tr><td>香蕉</td><td>5</td></tr></table>')).toEqual([[[['苹果', '3'], ['香蕉', '5']], true]]);
     // A <th> further down heads its row, not the table.
     expect(tables('<table><tr><td>苹果</td></tr><tr><th>小计</th></tr></table>')).toEqual([[[['苹果'], ['小计']], true]]);
+  });
+});
+
+describe('a book of very many paragraphs (compactFrom)', () => {
+  const asJson = (doc: Document) => JSON.parse(JSON.stringify({ ...doc, source: undefined }));
+  // Plain paragraphs, and among them marked ones, a quote and a list, which are kept as objects.
+  const MANY: EpubOptions = {
+    title: '长书',
+    chapters: Array.from({ length: 6 }, (_, c) => ({
+      file: `c${c + 1}.xhtml`,
+      body: [
+        `<h1>第${c + 1}章</h1>`,
+        ...Array.from({ length: 40 }, (_, p) => (p % 13 === 5 ? `<p>第${p}段<b>重点</b>在此。</p>` : p % 17 === 7 ? `<blockquote><p>引文${p}</p></blockquote>` : `<p>第${c + 1}章的第${p}段，平常的文字。</p>`)),
+      ].join('\n'),
+    })),
+    toc: Array.from({ length: 6 }, (_, c) => ({ title: `第${c + 1}章`, href: `c${c + 1}.xhtml` })),
+  };
+
+  it('keeps the plain paragraphs as numbers and reads as the book of objects does', () => {
+    const bytes = buildEpub(MANY);
+    const objects = parseEpub(bytes);
+    const numbers = parseEpub(bytes, undefined, { compactFrom: 0 });
+    expect(objects.sections.some((section) => isView(section.paragraphs))).toBe(false);
+    expect(numbers.sections.every((section) => isView(section.paragraphs))).toBe(true);
+    expect(asJson(numbers)).toEqual(asJson(objects));
+    expect(JSON.parse(JSON.stringify(buildBlocks(numbers)))).toEqual(JSON.parse(JSON.stringify(buildBlocks(objects))));
+    expect(allParagraphs(numbers).map((p) => [p.id, p.text, p.offset])).toEqual(allParagraphs(objects).map((p) => [p.id, p.text, p.offset]));
+    for (const query of ['平常', '重点', '引文', 'pingchang']) {
+      const found = (doc: Document) => createSearchIndex(doc).search(query).map((hit) => [hit.paragraphId, hit.text, hit.matches]);
+      expect(found(numbers)).toEqual(found(objects));
+    }
   });
 });

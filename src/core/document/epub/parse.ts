@@ -21,6 +21,7 @@
  *   → sections 1 第一部 (depth 1), 2 第一章 (depth 2), 3 第二章 (depth 2, from the element id="c2")
  */
 import { DocumentBuilder, squeezed, type DraftParagraph } from '../builder.js';
+import { COMPACT_LINES } from '../parse.js';
 import type { Document } from '../types.js';
 import { Archive, EpubError, type EntryInflater } from './archive.js';
 import { readContent, type ContentEvent } from './content.js';
@@ -53,8 +54,13 @@ export function openEpub(bytes: Uint8Array, inflater?: EntryInflater): OpenedEpu
 }
 
 /** The whole book. */
-export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater): Document {
-  return readEpub(openEpub(bytes, inflater));
+export function parseEpub(bytes: Uint8Array, inflater?: EntryInflater, options: ReadOptions = {}): Document {
+  return readEpub(openEpub(bytes, inflater), undefined, options);
+}
+
+export interface ReadOptions {
+  /** From how many paragraphs the plain ones are kept as numbers (list-view.ts). @default {@link COMPACT_LINES} */
+  compactFrom?: number;
 }
 
 /**
@@ -76,9 +82,9 @@ export function previewEpub(opened: OpenedEpub, chars: number): Document | undef
 }
 
 /** The book, or with `preview` its first look (see {@link previewEpub}). */
-export function readEpub({ archive, book }: OpenedEpub): Document;
-export function readEpub({ archive, book }: OpenedEpub, preview: number): Document | undefined;
-export function readEpub({ archive, book }: OpenedEpub, look?: number): Document | undefined {
+export function readEpub({ archive, book }: OpenedEpub, preview?: undefined, options?: ReadOptions): Document;
+export function readEpub({ archive, book }: OpenedEpub, preview: number, options?: ReadOptions): Document | undefined;
+export function readEpub({ archive, book }: OpenedEpub, look?: number, { compactFrom = COMPACT_LINES }: ReadOptions = {}): Document | undefined {
   const spine = book.spine.map((item) => item.path);
   let preview = look;
   const read = new Set(spine);
@@ -298,7 +304,7 @@ export function readEpub({ archive, book }: OpenedEpub, look?: number): Document
       ...(share !== undefined && { preview: { share, unreadFrom } }),
     },
     flow,
-    { textsInSource: true },
+    { textsInSource: true, compactFrom },
   );
 }
 
