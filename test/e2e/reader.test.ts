@@ -172,7 +172,7 @@ describe('leaving restores the terminal', () => {
   });
 
   it('started by its first line, as `npm start` and an installed yuedu start it (with its Node flag), it opens and quits', async () => {
-    expect(readFileSync(YUEDU_BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072 node --max-semi-space-size=2');
+    expect(readFileSync(YUEDU_BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072 node --max-semi-space-size=2 --min-semi-space-size=2');
     const term = await startTerminal({ command: YUEDU_BIN, env: NO_STATE });
     await term.waitFor((t) => t.isAlternateScreen() && t.screen().includes('? help'));
     expect(term.screen()).toContain(headings[0]);
