@@ -5,7 +5,7 @@
  * memory (the compiler's zones, ~20 MB of the C heap at the 5.5 MB EPUB's peak, by heaptrack), and
  * whether they are destroyed before the parse's peak is a matter of timing. `yuedu print` of that EPUB
  * measured 111–143 MB across fifteen runs (budget 133). With the jobs destroyed by the main thread as it
- * finishes them, fifteen runs measured 114–128, and no run was slower.
+ * finishes them, fifteen runs measured 114–128, and in twelve runs in alternation the times were alike.
  *
  * This is for the plain commands only. The reader's first frame was ~25 ms later with the jobs destroyed
  * on the main thread, and the reader's peak, after a search, was no lower.
