@@ -313,9 +313,15 @@ async function runOnce(
     // book is wholly read, so its files are read from disk meanwhile.
     const ui = import('../ui/run.js');
     ui.catch(() => undefined);
+    const v8Flags = await import('./v8-flags.js');
+    // The first frame is drawn: what the reader makes from now on mostly dies young (see v8-flags.ts).
+    await v8Flags.stopPretenuring();
     if (whole !== undefined) {
       // The first look is on screen: now the whole book, and its record. Keys typed meanwhile wait.
+      // Parsed as `print` parses it, with the same peak (see v8-flags.ts).
+      await v8Flags.destroyCompileJobsAtOnce();
       doc = await whole();
+      await v8Flags.destroyCompileJobsAtOnce(false);
       prepared = prepare(doc);
       ({ notice } = prepared);
     }

@@ -32,8 +32,8 @@ export async function runCommand(args: CliArgs): Promise<number> {
   args = withSettings(args, settings);
   const ambiguousWidth = args.ambiguousWide ? 2 : 1;
   const [first, second, ...extra] = args.positionals;
-  // Not the reader: its first frame would wait (see compile-jobs.ts).
-  if (args.command !== 'read') await (await import('./compile-jobs.js')).destroyCompileJobsAtOnce();
+  // Not the reader: its first frame would wait (see v8-flags.ts).
+  if (args.command !== 'read') await (await import('./v8-flags.js')).destroyCompileJobsAtOnce();
 
   switch (args.command) {
     case 'toc': {
