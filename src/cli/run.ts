@@ -6,7 +6,7 @@ import type { Script } from '../core/script/convert.js';
 import type { SearchHit } from '../core/search/types.js';
 import type { CliArgs } from './args.js';
 import { UserError } from './errors.js';
-import { formatOf, loadDocument, openForReading, parseEpubBytes, parseText, readInputOrEpub, type Opening, type TextArgs } from './formats.js';
+import { formatOf, loadDocument, openForReading, parseEpubBytes, parseText, readInputOrEpub, releaseLongEpub, type Opening, type TextArgs } from './formats.js';
 import { findBundledText, readInput, STDIN_NAME } from './input.js';
 import { loadSettings, type Settings } from './settings.js';
 import { sanitizeLine } from '../core/document/sanitize.js';
@@ -45,6 +45,7 @@ export async function runCommand(args: CliArgs): Promise<number> {
     case 'print': {
       noMore(second === undefined ? [] : [second, ...extra]);
       const doc = await loadDocument(first, args);
+      await releaseLongEpub(doc);
       if (args.notes) {
         stdout.write(doc.notes.map((note) => `${note}\n`).join(''));
         return 0;
@@ -72,7 +73,9 @@ export async function runCommand(args: CliArgs): Promise<number> {
       // Blank (spaces, full-width spaces too) is a mistake, not a query that matches nothing: exit 2, not 1.
       if (first.trim() === '') throw new UserError('search needs something to search for, not only spaces', 2, 'Usage: yuedu search [--json] [--limit N] QUERY [FILE]');
       if (extra.length > 0 || (second !== undefined && isFolder(second))) return searchManyCommand(first, [second!, ...extra], args, ambiguousWidth, color);
-      return searchCommand(await loadDocument(second, args), first, args, ambiguousWidth, color);
+      const doc = await loadDocument(second, args);
+      await releaseLongEpub(doc);
+      return searchCommand(doc, first, args, ambiguousWidth, color);
     }
     case 'shelf':
       return shelfCommand(args.positionals, args, ambiguousWidth);
