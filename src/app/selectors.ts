@@ -7,7 +7,7 @@ import { leadTitle } from '../core/document/outline.js';
 import { paragraphAt } from '../core/document/refs.js';
 import type { Document, Paragraph } from '../core/document/types.js';
 import { flowFor, type Flow, type Row, type RowPosition } from '../core/layout/flow.js';
-import { filterTitles } from './chapter-filter.js';
+import type { FilterItem } from './chapter-filter.js';
 import { converterFor, type Convert } from '../core/script/convert.js';
 import { READER_READINGS } from '../core/layout/readings.js';
 import { geometry } from './geometry.js';
@@ -67,6 +67,22 @@ export function sidebarEntries(doc: Document): readonly SidebarEntry[] {
   for (; volume < volumes.length; volume++) entries.push({ kind: 'volume', label: volumes[volume]?.title ?? '', section: 0, target: `v${volume + 1}`, volume });
   entriesMemo.set(doc, entries);
   return entries;
+}
+
+/** What matches the sidebar filter's query against the titles (see chapter-filter.ts). */
+export type TitleFilter = (doc: Document, items: () => FilterItem[], query: string) => number[];
+
+/**
+ * The sidebar filter's matcher, given by the app as it starts (`setTitleFilter` in ui/run.tsx) rather
+ * than imported: with chapter-filter.ts come the search's folding and opencc-js's dictionaries (~200 KB
+ * of code), which the first frame, drawn from these selectors before the app is loaded, never uses.
+ * Loading them before it made the first frame ~9 ms later for the 10 MB novel, ~7 for the interview.
+ * Until one is given, a filter lists nothing but its own line.
+ */
+let filterTitles: TitleFilter = () => [];
+
+export function setTitleFilter(filter: TitleFilter): void {
+  filterTitles = filter;
 }
 
 /** The sidebar's list as shown: indexes into {@link sidebarEntries}, with folded volumes' chapters left out or the filter's matches. */

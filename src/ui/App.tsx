@@ -13,7 +13,9 @@
 import { useApp, useInput, usePaste } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { effectsOf } from '../app/effects.js';
+import { filterTitles } from '../app/chapter-filter.js';
 import { createReaderState, reduce } from '../app/reducer.js';
+import { setTitleFilter } from '../app/selectors.js';
 import type { ShelfHit } from '../app/shelf.js';
 import type { InitialOptions, ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
@@ -25,6 +27,9 @@ import type { Frame, TerminalSize } from '../terminal/session.js';
 import { keyNames } from './keys.js';
 import { screenView } from './rows/frame.js';
 import { createTheme } from './theme.js';
+
+// The sidebar filter, for the app and not the first frame drawn before it (see selectors.ts).
+setTitleFilter(filterTitles);
 
 /** The terminal's size as a store: read now, and told of every change. */
 export interface SizeSource {

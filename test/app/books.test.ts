@@ -5,11 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { lineText, type Line } from '../../src/ui/text.js';
 import { reduce } from '../../src/app/reducer.js';
-import { currentEntry, sidebarEntries, sidebarView, statusSection, textFlow, topPosition } from '../../src/app/selectors.js';
+import { filterTitles } from '../../src/app/chapter-filter.js';
+import { currentEntry, setTitleFilter, sidebarEntries, sidebarView, statusSection, textFlow, topPosition } from '../../src/app/selectors.js';
 import { initialState, modeOf, type ReaderState } from '../../src/app/state.js';
 import { parseDocument } from '../../src/core/document/parse.js';
 import { sidebarLines } from '../../src/ui/rows/sidebar.js';
 import { createTheme } from '../../src/ui/theme.js';
+
+// As the app does when it starts (ui/App.tsx).
+setTitleFilter(filterTitles);
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 第三百二十一章 for 321, 第四千零五章 for 4005: how books write them. */
