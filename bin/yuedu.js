@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072 node --max-semi-space-size=2 --min-semi-space-size=2
+#!/usr/bin/env -S MALLOC_ARENA_MAX=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072 node --max-semi-space-size=2 --min-semi-space-size=2 --v8-pool-size=1
 // The flags make V8's young generation 2 MB a half from the start (it grows to 16 MB by default): a
 // small text's garbage never needs more, and it keeps the reader's peak memory down. Starting at 2
 // rather than 1 saves a collection of everything start-up made, all of it alive (`yuedu --version`
@@ -12,7 +12,12 @@
 // 32 MB) each time a large block is freed: large blocks (typed arrays' memory, the compiler's) then
 // always come from their own mappings, given back when freed, not from the one heap, where the V8
 // compiler's memory, freed between them on its helper thread, could not be given back (that heap
-// measured 17–43 MiB at an EPUB's peak, 14–18 with the threshold fixed). All of these can only be
+// measured 17–43 MiB at an EPUB's peak, 14–18 with the threshold fixed). One thread, not Node's
+// four, runs V8's background work (its optimising compiler, concurrent marking, the scavenger's
+// helpers): the reader's work is on its main thread, and on a machine of two cores four helpers took
+// the main thread's core from it while it started (the 10 MB novel's first frame a median ~7–28 ms
+// sooner in two runs of 30 and 40 in alternation; faster in 20 and 26 of them; a whole parse of it ~5 ms
+// longer). All of these can only be
 // set as Node starts, so `npm start` and the benchmark run this file by its first line too.
 // Plain, old-Node-friendly code: an old Node must reach the version check, not fail on newer syntax.
 import * as nodeModule from 'node:module';
