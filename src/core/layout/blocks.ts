@@ -219,10 +219,15 @@ export function buildBlocks(doc: Document): Block[] {
   } else {
     blocks = [];
     // A run of paragraphs in one loop: a generator's step per paragraph was most of the time on a long text.
-    for (const run of blockRuns(doc)) {
+    // By index: a for…of steps through an iterator, an object a step until V8 optimises the loop.
+    const runs = blockRuns(doc);
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       place(run);
-      if (Array.isArray(run)) for (const paragraph of run as readonly Paragraph[]) blocks.push(new ParagraphBlock(paragraph, breaks));
-      else blocks.push(run as Block);
+      if (Array.isArray(run)) {
+        const list = run as readonly Paragraph[];
+        for (let k = 0; k < list.length; k++) blocks.push(new ParagraphBlock(list[k]!, breaks));
+      } else blocks.push(run as Block);
     }
   }
   indexMemo.set(blocks, indexer(blocks, ids, firstParagraph));
@@ -242,17 +247,22 @@ export function* eachBlock(doc: Document): Generator<Block> {
   }
 }
 
-/** The blocks in reading order, a block or a run of paragraphs (each a block) at a time. */
-function* blockRuns(doc: Document): Generator<Block | readonly Paragraph[]> {
-  yield { id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title };
+/**
+ * The blocks in reading order, a block or a run of paragraphs (each a block) at a time. A list, not a
+ * generator: a long book's thousands of chapters made two steps each, every step an object, before V8
+ * optimised the generator (its first frame).
+ */
+function blockRuns(doc: Document): (Block | readonly Paragraph[])[] {
+  const runs: (Block | readonly Paragraph[])[] = [];
+  runs.push({ id: 'title', kind: 'title', role: 'title', section: 0, label: '', text: doc.title });
   if (doc.dateline) {
-    yield { id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw };
+    runs.push({ id: 'dateline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: doc.dateline.raw });
   } else {
     // The metadata's author and date (`作者：`, front matter, the package) under the title, where a dateline goes.
     const byline = [doc.author, doc.date].filter((part) => part !== undefined && part !== '').join('  ');
-    if (byline !== '') yield { id: 'byline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: byline };
+    if (byline !== '') runs.push({ id: 'byline', kind: 'dateline', role: 'dateline', section: 0, label: '', text: byline });
   }
-  yield doc.lead;
+  runs.push(doc.lead);
   const volumes = doc.volumes ?? [];
   let volume = 0;
   const volumeBlock = (index: number, section: number): Block => ({
@@ -265,31 +275,32 @@ function* blockRuns(doc: Document): Generator<Block | readonly Paragraph[]> {
   });
   for (const section of doc.sections) {
     // A volume's heading (`v1`) comes before its first section; it is no section of its own.
-    for (; volume < volumes.length && (volumes[volume]?.firstSection ?? Infinity) <= section.index; volume++) yield volumeBlock(volume, section.index);
+    for (; volume < volumes.length && (volumes[volume]?.firstSection ?? Infinity) <= section.index; volume++) runs.push(volumeBlock(volume, section.index));
     // A section without a heading line (an unstructured text) gets no heading row: its title is a fallback.
     if (section.offset >= 0) {
-      yield {
+      runs.push({
         id: `s${section.index}`,
         kind: 'heading',
         role: 'heading',
         section: section.index,
         label: '',
         text: section.title,
-      };
+      });
     }
-    yield section.paragraphs;
+    runs.push(section.paragraphs);
   }
-  for (; volume < volumes.length; volume++) yield volumeBlock(volume, doc.sections.at(-1)?.index ?? 0);
+  for (; volume < volumes.length; volume++) runs.push(volumeBlock(volume, doc.sections.at(-1)?.index ?? 0));
   if (doc.originalTitle !== undefined) {
-    yield {
+    runs.push({
       id: 'original-title',
       kind: 'meta',
       role: 'meta',
       section: doc.sections.at(-1)?.index ?? 0,
       label: '原标题：',
       text: doc.originalTitle,
-    };
+    });
   }
+  return runs;
 }
 
 const memo = new WeakMap<Document, readonly Block[]>();
