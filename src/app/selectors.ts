@@ -140,17 +140,24 @@ export interface SidebarView {
   selected: number;
 }
 
+/** The rows' entries of each visible list (made for its fold and filter), kept for the frames that follow. */
+const shownEntriesMemo = new WeakMap<VisibleEntries, readonly SidebarEntry[]>();
+
 /** The sidebar of `state` (see {@link SidebarView}). */
 export function sidebarView(state: ReaderState, flow: Flow = textFlow(state)): SidebarView {
-  const all = sidebarEntries(state.doc);
   const visible = visibleEntries(state);
   const current = currentEntry(state, flow);
   const filter = state.sidebarFilter;
-  const entries = visible.indexes.map((i): SidebarEntry => {
-    if (i < 0) return { kind: 'filter', label: `/${filter ?? ''}`, section: visible.indexes.length - 1, target: '' };
-    const entry = all[i]!;
-    return entry.kind === 'volume' && state.folded.has(entry.volume ?? -1) ? { ...entry, folded: true } : entry;
-  });
+  let entries = shownEntriesMemo.get(visible);
+  if (entries === undefined) {
+    const all = sidebarEntries(state.doc);
+    entries = visible.indexes.map((i): SidebarEntry => {
+      if (i < 0) return { kind: 'filter', label: `/${filter ?? ''}`, section: visible.indexes.length - 1, target: '' };
+      const entry = all[i]!;
+      return entry.kind === 'volume' && state.folded.has(entry.volume ?? -1) ? { ...entry, folded: true } : entry;
+    });
+    shownEntriesMemo.set(visible, entries);
+  }
   return { entries, current: filter === undefined ? visibleRowOf(visible, current) : -1, selected: state.selected };
 }
 

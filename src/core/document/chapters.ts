@@ -278,7 +278,9 @@ const PLEA = /[\s\u3000]*[(（[［【](?:求|[一二三四五六七八九十两]
 const PLEA_WORDS = /(?:求(?:月票|推荐|收藏|订阅|打赏|票|支持|首订)|更)/u;
 
 function siteStamp(line: string): RegExpExecArray | null {
-  const stamp = SITE_STAMP.exec(line) ?? (line.includes('.') ? SITE_TAG.exec(line) : null);
+  // Every stamp holds 更, 发, 發 or 字: a heading without them (nearly all) is not run through it.
+  const stamped = line.includes('更') || line.includes('发') || line.includes('發') || line.includes('字');
+  const stamp = (stamped ? SITE_STAMP.exec(line) : null) ?? (line.includes('.') ? SITE_TAG.exec(line) : null);
   if (stamp || !(line.includes('求') || line.includes('更'))) return stamp;
   const plea = PLEA.exec(line);
   return plea && PLEA_WORDS.test(plea[0]) ? plea : null;
@@ -291,7 +293,10 @@ function siteStamp(line: string): RegExpExecArray | null {
  * ornaments); brackets stay (`【第一章】`).
  */
 export function headingText(line: string): string {
-  const trimmed = line.replace(/^[\s\u3000]+/u, '');
+  // The indent cut by hand: a replace made a new string of every heading, indented or not.
+  let from = 0;
+  while (from < line.length && isSpace(line.charCodeAt(from))) from++;
+  const trimmed = from === 0 ? line : line.slice(from);
   const stamp = siteStamp(trimmed);
   const text = (stamp ? trimmed.slice(0, stamp.index) : trimmed).trimEnd();
   if (!DRESS_FIRST.has(text.charCodeAt(0))) return text;
@@ -438,7 +443,7 @@ export function matchHeading(line: string): HeadingMatch | undefined {
   // A site's stamp may follow the title (`SITE_STAMP`): measured without it.
   if (last - first > MAX_HEADING * 3) return undefined;
   // Every rule starts with one of FIRST, except `学而第一`, which has a 第.
-  if (!FIRST.has(line.charAt(first))) {
+  if (!FIRST_CODES.has(line.charCodeAt(first))) {
     const di = line.indexOf('第', first);
     if (di === -1 || di >= last) return undefined;
   }

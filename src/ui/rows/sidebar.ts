@@ -47,7 +47,11 @@ export function sidebarLines({ entries, current, selected, focused, width, heigh
   // Sections are numbered in reading order: the last entry has the widest number.
   // The widest section number listed (the last section, unless a filter or a volume ends the list).
   let widest = 0;
-  for (const entry of entries) if (entry.kind === 'section' && entry.section > widest) widest = entry.section;
+  // By index: drawn on every frame, over a long book's thousands of entries.
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k]!;
+    if (entry.kind === 'section' && entry.section > widest) widest = entry.section;
+  }
   const digits = String(widest).length;
   return Array.from({ length: height }, (_, i) => {
     const r = first + i;
