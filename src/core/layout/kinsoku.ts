@@ -129,6 +129,10 @@ const HAN = /\p{Script=Han}/u;
 const EAST_ASIAN_SCRIPT = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}]/u;
 const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/u;
 
+function isAsciiAlnum(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+}
+
 /** The flags of a code point, derived from the character classes above (see {@link charFlags}). */
 export function computeFlags(cp: number): number {
   const ch = String.fromCodePoint(cp);
@@ -145,12 +149,17 @@ export function computeFlags(cp: number): number {
   if (AMBIGUOUS_QUOTES.has(ch)) flags |= Flag.Quote;
   if (INSEPARABLE_DASHES.includes(ch)) flags |= Flag.Dash;
   if (INSEPARABLE_ELLIPSES.includes(ch)) flags |= Flag.Dots;
-  if (HAN.test(ch)) flags |= Flag.Han;
+  // ASCII is read without the Unicode classes: the first use of each compiles it (~1 ms apiece, in a
+  // first frame), and its letters and digits are the classes' ASCII members (a test checks all 128).
+  // A wide character is never a word's: the letter class is not even asked.
+  const ascii = cp < 0x80;
+  if (!ascii && HAN.test(ch)) flags |= Flag.Han;
   // Letters and digits of alphabetic scripts form words; CJK characters and kana break anywhere.
   const wide = eastAsianWidth(cp) === 2;
-  if ((LETTER_OR_NUMBER.test(ch) && !wide && !EAST_ASIAN_SCRIPT.test(ch)) || FULLWIDTH_ALNUM.test(ch)) {
+  const word = ascii ? isAsciiAlnum(cp) : (!wide && LETTER_OR_NUMBER.test(ch) && !EAST_ASIAN_SCRIPT.test(ch)) || FULLWIDTH_ALNUM.test(ch);
+  if (word) {
     flags |= Flag.Word;
-    if (DECIMAL.test(ch)) flags |= Flag.Digit;
+    if (ascii ? cp <= 0x39 : DECIMAL.test(ch)) flags |= Flag.Digit;
   }
   return flags;
 }

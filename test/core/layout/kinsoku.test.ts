@@ -33,6 +33,23 @@ describe('kinsoku data', () => {
     expect(charFlags(HAN_LAST + 1)).toBe(computeFlags(HAN_LAST + 1));
   });
 
+  it('gives every ASCII character the flags the Unicode classes derive (read without them)', () => {
+    const differ: string[] = [];
+    for (let cp = 0; cp < 0x80; cp++) {
+      const ch = String.fromCharCode(cp);
+      const word = /[\p{L}\p{N}\p{M}]/u.test(ch) && !/[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\p{scx=Bopomofo}]/u.test(ch);
+      const flags = computeFlags(cp);
+      if (((flags & Flag.Word) !== 0) !== word) differ.push(`${cp} word`);
+      if (((flags & Flag.Digit) !== 0) !== (word && /\p{Nd}/u.test(ch))) differ.push(`${cp} digit`);
+      if (((flags & Flag.Han) !== 0) !== /\p{Script=Han}/u.test(ch)) differ.push(`${cp} han`);
+    }
+    expect(differ).toEqual([]);
+    // The classes do tell words from the rest here.
+    expect(computeFlags(0x61) & Flag.Word).toBe(Flag.Word);
+    expect(computeFlags(0x37) & (Flag.Word | Flag.Digit)).toBe(Flag.Word | Flag.Digit);
+    expect(computeFlags(0x2c) & Flag.Word).toBe(0);
+  });
+
   it('keeps the sets apart: no mark both opens and closes', () => {
     expect([...LINE_START_PROHIBITED].filter((ch) => LINE_END_PROHIBITED.has(ch))).toEqual([]);
   });
