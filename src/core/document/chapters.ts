@@ -293,7 +293,7 @@ function siteStamp(line: string): RegExpExecArray | null {
  * ornaments); brackets stay (`【第一章】`).
  */
 export function headingText(line: string): string {
-  // The indent cut by hand: a replace made a new string of every heading, indented or not.
+  // The indent cut by hand: no regular expression run on every heading of a book.
   let from = 0;
   while (from < line.length && isSpace(line.charCodeAt(from))) from++;
   const trimmed = from === 0 ? line : line.slice(from);

@@ -149,9 +149,9 @@ export function computeFlags(cp: number): number {
   if (AMBIGUOUS_QUOTES.has(ch)) flags |= Flag.Quote;
   if (INSEPARABLE_DASHES.includes(ch)) flags |= Flag.Dash;
   if (INSEPARABLE_ELLIPSES.includes(ch)) flags |= Flag.Dots;
-  // ASCII is read without the Unicode classes: the first use of each compiles it (~1 ms apiece, in a
-  // first frame), and its letters and digits are the classes' ASCII members (a test checks all 128).
-  // A wide character is never a word's: the letter class is not even asked.
+  // ASCII is read without the Unicode classes: the first use of each compiles it (the large ones are
+  // the costliest expressions of a first frame), and its letters and digits are the classes' ASCII
+  // members (a test checks all 128). A wide character is never a word's: the letter class is not asked.
   const ascii = cp < 0x80;
   if (!ascii && HAN.test(ch)) flags |= Flag.Han;
   // Letters and digits of alphabetic scripts form words; CJK characters and kana break anywhere.
