@@ -7,6 +7,7 @@
  */
 import type { Action } from '../app/actions.js';
 import type { Flow } from '../core/layout/flow.js';
+import { KEY_QUIET_MS } from './give-way.js';
 
 /** Milliseconds of counting per slice: a key that arrives meanwhile waits at most this long. */
 const SLICE_MS = 4;
@@ -16,8 +17,6 @@ const BLOCKS_PER_STEP = 32;
  * mentioned (a shorter one is not worth a word, and the frames it would cost).
  */
 const REPORT_MS = 250;
-/** Quiet after a key before counting goes on: keys held down or typed in a row never wait for it. */
-const QUIET_MS = 150;
 
 export interface LayoutRunnerOptions {
   dispatch(action: Action): void;
@@ -41,8 +40,8 @@ export class LayoutRunner {
     let lastReport = this.now();
     const step = (): void => {
       const sinceInput = this.now() - this.options.lastInput();
-      if (sinceInput < QUIET_MS) {
-        this.timer = setTimeout(step, QUIET_MS - sinceInput);
+      if (sinceInput < KEY_QUIET_MS) {
+        this.timer = setTimeout(step, KEY_QUIET_MS - sinceInput);
         return;
       }
       const started = this.now();

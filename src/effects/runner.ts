@@ -48,7 +48,7 @@ export class EffectRunner {
 
   constructor(private readonly options: EffectRunnerOptions) {
     const { doc, dispatch, getState, createIndex, now } = options;
-    this.search = new SearchRunner({ doc, dispatch, getState, ...(createIndex ? { createIndex } : {}), ...(now ? { now } : {}) });
+    this.search = new SearchRunner({ doc, dispatch, getState, ...(createIndex ? { createIndex } : {}), ...(now ? { now } : {}), ...(options.lastInput ? { lastInput: options.lastInput } : {}) });
     this.layout = new LayoutRunner({ dispatch, lastInput: options.lastInput ?? (() => -Infinity), ...(now ? { now } : {}) });
     this.convert = new ConvertRunner({ dispatch, ...(now ? { now } : {}) });
     this.autoScroll = new AutoScrollRunner(dispatch, options.timers);

@@ -15,6 +15,7 @@ import { isSearchable, MAX_HITS } from '../app/search.js';
 import type { ReaderState } from '../app/state.js';
 import type { Document } from '../core/document/types.js';
 import type { IndexProgress, SearchIndex } from '../core/search/types.js';
+import { afterKeys } from './give-way.js';
 
 /** Indexing shorter than this is not worth a word on the search line. */
 const SHOW_AFTER_MS = 200;
@@ -57,6 +58,8 @@ export interface SearchRunnerOptions {
   createIndex?(doc: Document): Promise<SearchIndex>;
   /** The clock progress reports are timed by. @default performance.now */
   now?(): number;
+  /** When the last key came (in `now`'s time): building the index gives way to keys not for the search. */
+  lastInput?(): number;
 }
 
 async function loadIndex(doc: Document): Promise<SearchIndex> {
@@ -95,7 +98,7 @@ export class SearchRunner {
     this.index = nextTurn().then(() => create(doc));
     const { signal } = this.closing;
     const onProgress = this.reporter();
-    this.firstPrepare = this.index.then((ready) => ready.prepare({ signal, onProgress }));
+    this.firstPrepare = this.index.then((ready) => ready.prepare({ signal, onProgress, giveWay: this.giveWay }));
     this.firstPrepare
       .then(() => {
         this.prepared = true;
@@ -198,7 +201,7 @@ export class SearchRunner {
     this.pinyinRunning = true;
     const onProgress = this.reporter();
     Promise.all([this.index, this.firstPrepare])
-      .then(([ready]) => ready?.prepare({ signal, pinyin: true, onProgress }))
+      .then(([ready]) => ready?.prepare({ signal, pinyin: true, onProgress, giveWay: this.giveWay }))
       .then(() => {
         this.pinyinReady = true;
         this.pinyinRunning = false;
@@ -208,6 +211,16 @@ export class SearchRunner {
       // Aborted: the reader closed.
       .catch(() => undefined);
   }
+
+  /**
+   * Before each slice of the index's building: while the search line is open its keys need the
+   * index, so it goes on; other keys (the sidebar's filter, scrolling) are not kept waiting for it.
+   */
+  private readonly giveWay = (): Promise<void> | null => {
+    const { lastInput } = this.options;
+    if (!lastInput || this.options.getState().search.editing) return null;
+    return afterKeys(lastInput(), this.now());
+  };
 
   /** Asks again the query answered before what it needed was built; whether there was one. */
   private askUnfinished(): boolean {

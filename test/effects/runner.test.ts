@@ -201,6 +201,41 @@ describe('indexing in the background', () => {
     app.runner.close();
   });
 
+  it('gives way to keys that are not for the search (a quiet moment first), never to the search line\'s own', async () => {
+    const engine = fakeEngine();
+    let now = 1_000;
+    let lastInput = 1_000;
+    const app = drive(doc, { createIndex: engine.createIndex, now: () => now, lastInput: () => lastInput });
+    app.keys('/');
+    await until(() => engine.prepares.length === 1, 'prepare');
+    const giveWay = engine.prepares[0]!.options.giveWay!;
+    // A key this instant, but the line is open: its query needs the index.
+    expect(giveWay()).toBeNull();
+    app.keys('集', 'enter');
+    expect(app.state.search.editing).toBe(false);
+    // The line is closed and a key just came: the work waits for the keys to pause.
+    const waiting = giveWay();
+    expect(waiting).toBeInstanceOf(Promise);
+    let over = false;
+    void waiting!.then(() => (over = true));
+    await until(() => over, 'the quiet time to pass');
+    // Keys that stopped long enough ago keep nothing waiting.
+    now = lastInput + 10_000;
+    expect(giveWay()).toBeNull();
+    lastInput = now - 1;
+    expect(giveWay()).toBeInstanceOf(Promise);
+    app.runner.close();
+  });
+
+  it('without a clock of keys, never gives way', async () => {
+    const engine = fakeEngine();
+    const app = drive(doc, { createIndex: engine.createIndex });
+    app.keys('/', '集', 'enter');
+    await until(() => engine.prepares.length === 1, 'prepare');
+    expect(engine.prepares[0]!.options.giveWay!()).toBeNull();
+    app.runner.close();
+  });
+
   it('notes indexing while the text is folded and while pinyin is read, nothing in between', () => {
     expect(indexingNote({ text: 0.42, pinyin: 0 })).toBe('indexing 42%');
     expect(indexingNote({ text: 1, pinyin: 0 })).toBeUndefined();

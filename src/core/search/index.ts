@@ -174,14 +174,15 @@ export function createSearchIndex(doc: Document | BuiltIndex): SearchIndex {
         }
       }
     },
-    async prepare({ signal, onProgress, pinyin = false }: PrepareOptions = {}): Promise<void> {
+    async prepare({ signal, onProgress, pinyin = false, giveWay }: PrepareOptions = {}): Promise<void> {
       let reported = performance.now();
       const report = (): void => {
         if (!onProgress || performance.now() - reported < REPORT_MS) return;
         reported = performance.now();
         onProgress(engine.progress());
       };
-      await finishInSlices(engine.prepare(pinyin), signal, { before: whenIdle, after: report, sliceMs: BACKGROUND_SLICE_MS });
+      const before = giveWay ? (): Promise<void> | null => whenIdle() ?? giveWay() : whenIdle;
+      await finishInSlices(engine.prepare(pinyin), signal, { before, after: report, sliceMs: BACKGROUND_SLICE_MS });
       onProgress?.(engine.progress());
     },
     progress(): IndexProgress {

@@ -85,6 +85,11 @@ export interface PrepareOptions {
    * first pinyin term (a long text always gets them).
    */
   pinyin?: boolean;
+  /**
+   * Asked before each slice of the work: a promise to wait for before going on, or null to go on now
+   * (the reader has it give way while keys come that are not for the search).
+   */
+  giveWay?: () => Promise<void> | null;
 }
 
 /**

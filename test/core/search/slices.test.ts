@@ -152,4 +152,30 @@ describe('prepare and partial answers', () => {
     await prepared;
     expect(index.progress()).toEqual({ text: 1, pinyin: 1 });
   });
+
+  it('waits before each slice for what giveWay returns, and goes on once that resolves', async () => {
+    const index = createSearchIndex(doc);
+    let release: (() => void) | undefined;
+    let holding = false;
+    let asked = 0;
+    const giveWay = (): Promise<void> | null => {
+      asked++;
+      if (!holding) return null;
+      return new Promise((resolve) => (release = resolve));
+    };
+    const prepared = index.prepare({ pinyin: true, giveWay });
+    while (index.progress().text === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    holding = true;
+    while (release === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    const held = index.progress();
+    expect(held.pinyin).toBeLessThan(1);
+    // Many turns of the event loop: no slice runs while the promise is pending.
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(index.progress()).toEqual(held);
+    holding = false;
+    release();
+    await prepared;
+    expect(index.progress()).toEqual({ text: 1, pinyin: 1 });
+    expect(asked).toBeGreaterThan(2);
+  });
 });
