@@ -169,8 +169,8 @@ describe('prepare and partial answers', () => {
     while (release === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
     const held = index.progress();
     expect(held.pinyin).toBeLessThan(1);
-    // Many turns of the event loop: no slice runs while the promise is pending.
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+    // Many turns of the event loop, each of which a slice would take: none runs while the promise is pending.
+    for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
     expect(index.progress()).toEqual(held);
     holding = false;
     release();
