@@ -276,6 +276,12 @@ const SITE_TAG = /[\s\u3000]+[(（[［【]?(?:https?:\/\/|www\.|[a-z0-9-]+\.(?:c
  */
 const PLEA = /[\s\u3000]*[(（[［【](?:求|[一二三四五六七八九十两]更|加更|爆更)[^)）\]］】]{0,12}[)）\]］】]$/u;
 const PLEA_WORDS = /(?:求(?:月票|推荐|收藏|订阅|打赏|票|支持|首订)|更)/u;
+/**
+ * The same plea without brackets, after a space or a comma: `第十章 远行 求月票！`, `第十一章 风起，求收藏求推荐`.
+ * Only the pleas themselves (never an update count, which may be a title: `第四章 三更`), one or more,
+ * and closing marks after them.
+ */
+const BARE_PLEA = /(?:[\s\u3000]+|[，,][\s\u3000]*)(?:[、，,和及\s\u3000]*求(?:月票|推荐票|推荐|收藏|订阅|打赏|票|支持|首订))+[！!～~。…]*$/u;
 
 function siteStamp(line: string): RegExpExecArray | null {
   // Every stamp holds 更, 发, 發 or 字: a heading without them (nearly all) is not run through it.
@@ -283,7 +289,8 @@ function siteStamp(line: string): RegExpExecArray | null {
   const stamp = (stamped ? SITE_STAMP.exec(line) : null) ?? (line.includes('.') ? SITE_TAG.exec(line) : null);
   if (stamp || !(line.includes('求') || line.includes('更'))) return stamp;
   const plea = PLEA.exec(line);
-  return plea && PLEA_WORDS.test(plea[0]) ? plea : null;
+  if (plea && PLEA_WORDS.test(plea[0])) return plea;
+  return line.includes('求') ? BARE_PLEA.exec(line) : null;
 }
 
 /**
@@ -306,7 +313,8 @@ export function headingText(line: string): string {
 
 /** The site's stamp {@link headingText} leaves out of a heading, to keep as a note; undefined when none. */
 export function headingStamp(line: string): string | undefined {
-  return siteStamp(line)?.[0].trim() || undefined;
+  // A plea after a comma is kept without it.
+  return siteStamp(line)?.[0].replace(/^[\s\u3000，,]+/u, '').trimEnd() || undefined;
 }
 
 /**

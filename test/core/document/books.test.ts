@@ -210,6 +210,13 @@ describe('books', () => {
     expect(doc.notes).toEqual(['（求收藏）', '（求月票）']);
   });
 
+  it('keeps a plea without brackets after a title (第三章 远行 求月票！) out of it, as a note', () => {
+    const text = novel(4).replace('第3章 章名3', '第3章 远行 求月票！').replace('第4章 章名4', '第4章 归来，求收藏求推荐');
+    const doc = parseDocument(text);
+    expect(doc.sections.map((s) => s.title)).toEqual(['第1章 章名1', '第2章 章名2', '第3章 远行', '第4章 归来']);
+    expect(doc.notes).toEqual(['求月票！', '求收藏求推荐']);
+  });
+
   it('reads a book in traditional characters as its simplified twin: title, author, site lines, 節 and 後記', () => {
     const lines = [
       '本書由某某書友整理上傳',

@@ -326,6 +326,10 @@ describe("a download site's stamp after a chapter's title", () => {
     ['第四章 风起(二更求票)', '第四章 风起', '(二更求票)'],
     ['第五章 大结局【加更】', '第五章 大结局', '【加更】'],
     ['第六章 夜雨 （求收藏求推荐）', '第六章 夜雨', '（求收藏求推荐）'],
+    ['第十章 远行 求月票！', '第十章 远行', '求月票！'],
+    ['第十一章 风起，求收藏求推荐！！', '第十一章 风起', '求收藏求推荐！！'],
+    ['第十二章 夜雨　求订阅、求月票', '第十二章 夜雨', '求订阅、求月票'],
+    ['第13章 归途 求推荐票~', '第13章 归途', '求推荐票~'],
   ])("an author's plea or update count in brackets at the end, %s, is the serial's: the chapter is %s", (line, title, stamp) => {
     expect(headingText(line)).toBe(title);
     expect(headingStamp(line)).toBe(stamp);
@@ -353,7 +357,7 @@ describe("a download site's stamp after a chapter's title", () => {
   });
 
   it('leaves a title that holds the words of a plea as it is', () => {
-    for (const line of ['第二章 求生（上）', '第三章 三更半夜', '第七章 更上一层楼（上）', '第九章 求婚（求婚）']) {
+    for (const line of ['第二章 求生（上）', '第三章 三更半夜', '第七章 更上一层楼（上）', '第九章 求婚（求婚）', '第四章 三更', '第五章 求月票的人', '第六章 他求收藏家', '第八章 有求必应']) {
       expect(headingText(line)).toBe(line);
       expect(headingStamp(line)).toBeUndefined();
     }
